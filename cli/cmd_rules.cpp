@@ -1,0 +1,18 @@
+#include <iostream>
+
+#include "commands.h"
+#include "indicheck/diagnostic.h"
+
+namespace indicheck::cli {
+
+int run_rules(const Args&) {
+  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
+  return kExitInternal;
+}
+
+int run_explain(const Args&) {
+  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
+  return kExitInternal;
+}
+
+}  // namespace indicheck::cli

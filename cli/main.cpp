@@ -1,0 +1,72 @@
+// indicheck: compliance scoring of 法治政府建设 annual reports against indicator checklists.
+//
+// Dispatches to subcommands. Any exception that escapes a subcommand is a bug in Indicheck,
+// not bad input (bad input is reported as diagnostics): it exits with kExitInternal.
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "indicheck/diagnostic.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(indicheck: score 法治政府建设 reports against indicator checklists
+
+Usage: indicheck COMMAND [OPTIONS] [ARGS]
+
+Commands:
+  evaluate [PATH...]       evaluate reports (default corpus/) against rules/, write out/
+  parse FILE...            show a report's metadata, outline and roles
+  explain FILE --item ID   why an item got its state, sentence by sentence
+  rules check|test|lint|list [PATH...]
+                           validate rules, run their examples, lint, list the tree
+  weights ahp|entropy|critic|fit ...
+                           derive weights and write them as a profile
+  sensitivity              how stable the ranking is when the weights move
+  version                  print the version
+
+Run 'indicheck COMMAND --help' for a command's options.
+Exit codes: 0 ok, 1 findings (below --fail-under, failing examples), 2 bad input or rules,
+3 internal error. See docs/cli.md.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace indicheck;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitInput;
+  }
+  const std::string command = argv[1];
+  cli::Args args(argv + 2, argv + argc);
+  try {
+    if (command == "-h" || command == "--help" || command == "help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (command == "version" || command == "--version") {
+      std::cout << "indicheck " << INDICHECK_VERSION << '\n';
+      return kExitOk;
+    }
+    if (command == "parse") return cli::run_parse(args);
+    if (command == "rules") return cli::run_rules(args);
+    if (command == "explain") return cli::run_explain(args);
+    if (command == "evaluate") return cli::run_evaluate(args);
+    if (command == "weights") return cli::run_weights(args);
+    if (command == "sensitivity") return cli::run_sensitivity(args);
+    std::cerr << "indicheck: error[usage]: unknown command '" << command
+              << "' (run 'indicheck --help')\n";
+    return kExitInput;
+  } catch (const std::exception& e) {
+    std::cerr << "indicheck: error[internal]: " << e.what()
+              << " (this is a bug in indicheck; please report it)\n";
+    return kExitInternal;
+  } catch (...) {
+    std::cerr << "indicheck: error[internal]: unknown exception\n";
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,17 @@
+# Every dependency comes from a Debian 12 package (scripts/install-deps.sh installs them).
+# Nothing is downloaded at configure or build time.
+find_package(PkgConfig REQUIRED)
+
+find_package(fmt 9 REQUIRED)
+find_package(yaml-cpp 0.7 REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(nlohmann_json 3.11 REQUIRED)
+pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)   # Vectorscan (Hyperscan API)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+
+# yaml-cpp 0.7 on Debian exports the target as plain `yaml-cpp`.
+if(TARGET yaml-cpp AND NOT TARGET yaml-cpp::yaml-cpp)
+  add_library(yaml-cpp::yaml-cpp ALIAS yaml-cpp)
+endif()

@@ -1,0 +1,37 @@
+// Every hard limit of Indicheck, in one place, each with the reason it exists.
+// Each limit has a test that hits it (tests/*/limits_test.cpp or near the code that checks it).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace indicheck::limits {
+
+// A report is 3,000-20,000 characters; a decade of a national corpus fits in single files far
+// below this. Larger inputs are refused so one stray dump cannot exhaust memory.
+inline constexpr std::size_t kMaxReportBytes = 256u << 20;  // 256 MiB
+
+// Offsets into documents are 32-bit to halve the size of sentence and evidence tables.
+static_assert(kMaxReportBytes < (std::size_t{1} << 32));
+
+// Below this confidence ICU's charset detector is no better than a guess; we ask the user for
+// --encoding instead of producing mojibake that would silently score zero.
+inline constexpr int kMinEncodingConfidence = 30;  // ICU's 0-100 scale
+
+// A "sentence" longer than this is split at the next comma so that a one-line web crawl or a
+// report without 。 still yields quotes a person can read.
+inline constexpr std::size_t kMaxSentenceBytes = 2048;
+
+// Rule trees and YAML nodes are walked with an explicit stack; deeper input is refused.
+inline constexpr std::size_t kMaxRuleDepth = 32;
+
+// A rule file larger than this is not a checklist.
+inline constexpr std::size_t kMaxRuleFileBytes = 8u << 20;
+
+// Include chains longer than this are a mistake (and cycles are caught separately).
+inline constexpr std::size_t kMaxIncludeDepth = 16;
+
+// Quotes per item kept in evidence: an auditor reads a few sentences, not hundreds.
+inline constexpr std::size_t kMaxQuotesPerItem = 8;
+
+}  // namespace indicheck::limits

@@ -1,0 +1,104 @@
+// Stage 2b of Indicheck: a RuleSet compiled once into an immutable matcher; one pass per
+// document produces evidence for every leaf.
+//
+// Shape (as RE2::Set and YARA): CompiledRules::compile() puts every term and regex of every
+// loaded framework into one Vectorscan/Hyperscan database. CompiledRules is immutable and
+// shared by all threads. Each thread owns a Scanner (its own Hyperscan scratch and buffers) and
+// calls scan() per document: one pass over Document::text yields all candidate hits; conditions,
+// windows, exclusions and roles are then verified per leaf; RE2 runs only on the sentences
+// around candidates to extract metric values.
+//
+// The scanner reports text evidence only. Profiles and waivers are applied by scoring.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "indicheck/document.h"
+#include "indicheck/rules.h"
+
+namespace indicheck {
+
+enum class ItemState : std::uint8_t {
+  kMet,            // condition (and metrics) satisfied in a credit role
+  kPartial,        // condition satisfied in a credit role, a metric missing or below threshold
+  kAcknowledged,   // found only in the shortcomings part: a self-reported gap
+  kPlanned,        // found only in the plans part: an intention
+  kMissing,        // not found anywhere
+  kNotApplicable,  // the node's levels exclude this unit's level
+  kWaived,         // set by scoring from a profile waiver
+};
+// "met", "partial", "acknowledged", "planned", "missing", "not-applicable", "waived".
+std::string_view state_name(ItemState state);
+
+struct MetricValue {
+  std::string name;
+  double value = 0;
+  std::string unit;
+  std::string raw;  // the matched text, original script
+  bool meets = false;
+};
+
+// One supporting sentence, as the auditor sees it.
+struct Quote {
+  std::uint32_t sentence = 0;  // index into Document::sentences
+  std::string text;            // original text of the sentence (Traditional stays Traditional)
+  std::uint32_t line = 0;      // original line:column of the sentence start
+  std::uint32_t column = 0;
+  Role role = Role::kAchievements;
+  std::string section_path;
+  std::vector<std::string> terms;  // normalized terms/selection names that matched in it
+  std::vector<MetricValue> metrics;
+  bool credit = false;  // true when this quote is part of a window that earned the state
+};
+
+struct ItemEvidence {
+  int node = -1;  // index into Framework::nodes (a leaf)
+  ItemState state = ItemState::kMissing;
+  std::vector<Quote> quotes;  // credit quotes first, at most limits::kMaxQuotesPerItem
+  std::string reason;         // one line: why this state ("condition met in paragraph at 12:1")
+};
+
+struct DocumentEvidence {
+  std::string framework_id;
+  std::vector<ItemEvidence> items;  // one per leaf, in Framework::leaves order
+};
+
+class CompiledRules {
+ public:
+  // Compiles every framework in `rules`. Returns nullptr with diagnostics on failure
+  // (e.g. a pattern Hyperscan rejects). The result is immutable and thread-safe.
+  static std::shared_ptr<const CompiledRules> compile(const RuleSet& rules,
+                                                      std::vector<Diagnostic>& diagnostics);
+  ~CompiledRules();
+  const RuleSet& rules() const;
+  std::size_t pattern_count() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  explicit CompiledRules(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Per-thread scanning state. Not thread-safe; create one per worker.
+class Scanner {
+ public:
+  explicit Scanner(std::shared_ptr<const CompiledRules> rules);
+  ~Scanner();
+  Scanner(Scanner&&) noexcept;
+
+  // Evidence for every leaf of `framework` (which must belong to the compiled rules).
+  DocumentEvidence scan(const Document& document, const Framework& framework);
+
+  struct Scratch;
+
+ private:
+  std::shared_ptr<const CompiledRules> rules_;
+  std::unique_ptr<Scratch> scratch_;
+};
+
+}  // namespace indicheck

@@ -1,0 +1,1 @@
+#include "indicheck/reports.h"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every build, test and benchmark dependency of Indicheck from Debian 12 packages.
+# Idempotent: packages already installed are skipped, and apt is not touched at all when
+# nothing is missing. Nothing is downloaded from anywhere but Debian's archive.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config git
+  # libraries (see README "Dependencies" for why each one)
+  libyaml-cpp-dev libicu-dev libeigen3-dev libboost-program-options-dev
+  catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
+  # end-to-end tests: headless browser and CJK fonts for the HTML reports
+  chromium fonts-noto-cjk
+  # benchmarks: reference scanner
+  ripgrep
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
