@@ -1,0 +1,40 @@
+// The evaluation pipeline shared by `evaluate`, `weights` and `sensitivity`:
+// expand inputs → load + compile rules once → read and scan every report (in parallel, with a
+// bounded queue, one Scanner per worker) → score per framework. Output does not depend on jobs.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "indicheck/diagnostic.h"
+#include "indicheck/matcher.h"
+#include "indicheck/reports.h"
+#include "indicheck/rules.h"
+#include "indicheck/scoring.h"
+
+namespace indicheck::cli {
+
+struct PipelineOptions {
+  std::vector<std::string> inputs;       // files and directories; default corpus/
+  std::vector<std::string> rules_paths;  // default rules/
+  std::string profile_path;              // optional --profile
+  std::string framework_override;        // optional --framework ID
+  std::string encoding;                  // optional --encoding
+  int jobs = 0;                          // 0 = all cores
+  bool progress = false;                 // progress on stderr
+  ScoringOptions scoring;
+};
+
+struct PipelineResult {
+  RuleSet rules;
+  std::shared_ptr<const CompiledRules> compiled;
+  Evaluation evaluation;                 // evaluation.rules points at `rules` above
+  std::vector<Diagnostic> diagnostics;   // rule errors, input errors, warnings
+};
+
+// Returns kExitOk, or kExitInput when rules failed to load (then nothing was evaluated). A bad
+// report does not fail the run: it is listed in evaluation.reports with failed = true.
+int run_pipeline(const PipelineOptions& options, PipelineResult& result);
+
+}  // namespace indicheck::cli
