@@ -1,0 +1,422 @@
+// indicheck-bench-pipeline: throughput of every stage of an evaluation, measured on a corpus.
+//
+// The libraries are linked directly so each stage is timed on its own:
+//   read       file bytes into memory (warm page cache unless the caller dropped it)
+//   decode     bytes → UTF-8 (BOM, UTF-8 check, GB18030/Big5 detection and conversion)
+//   normalize  NFKC, Traditional → Simplified, zero-width removal, boilerplate, offset map
+//   outline    year, sentences, paragraphs, heading tree, roles, metadata
+//   match      one Scanner::scan per framework that applies (indicators for the year + supplements)
+//   score      score_units over every report, per framework (ranking and peer ranks included)
+//   render     results.json + scores.csv + evidence.csv (+ index.html and gap reports, separately)
+// decode, normalize and outline are the private seams of engine/document (src/internal.h) in
+// the order read_document_bytes() runs them; "document" is read_document_bytes() as a whole,
+// to check that the split adds up.
+//
+// Every MB/s figure divides the corpus's input bytes (file sizes) by the stage's time, so the
+// stages are comparable and their harmonic sum is the end-to-end rate.
+//
+// A second pass runs read + document + match on N threads (one Scanner each, files handed out
+// by an atomic counter, only item states kept): the in-process parallel throughput.
+//
+// Also: rule load and compile time for the given rule paths (min and median of repeats), and
+// --dump-terms FILE writes every literal the rules scan for (terms and exclusions, one a line)
+// for the `rg -F -f` comparison.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "indicheck/diagnostic.h"
+#include "indicheck/document.h"
+#include "indicheck/matcher.h"
+#include "indicheck/reports.h"
+#include "indicheck/rules.h"
+#include "indicheck/scoring.h"
+#include "internal.h"  // engine/document/src: decode → normalize → outline seams
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+long peak_rss_kb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+bool read_bytes(const std::string& path, std::string& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  out.clear();
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return true;
+}
+
+// Every regular file below the inputs, hidden ones skipped, sorted (as cli::expand_inputs).
+std::vector<std::string> list_files(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_regular_file(in, ec)) {
+      files.push_back(in);
+      continue;
+    }
+    for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::vector<std::string> rules;
+  unsigned jobs = 0;
+  int compile_repeat = 5;
+  std::size_t render_subset = 2000;
+  std::string dump_terms;
+  bool stages = true;
+  bool parallel = true;
+};
+
+void usage() {
+  std::cerr << "usage: indicheck-bench-pipeline [--rules PATH]... [--jobs N] [--compile-repeat N]\n"
+               "         [--render-subset N] [--dump-terms FILE] [--no-stages] [--no-parallel] INPUT...\n";
+}
+
+// Frameworks a report is scanned against: the indicators framework for its year plus supplements.
+std::vector<const indicheck::Framework*> frameworks_for(const indicheck::RuleSet& rules, int year) {
+  std::vector<const indicheck::Framework*> out;
+  if (const auto* f = rules.framework_for_year(year)) out.push_back(f);
+  for (const auto* s : rules.supplements()) out.push_back(s);
+  return out;
+}
+
+struct StageTimes {
+  double read = 0, decode = 0, normalize = 0, outline = 0, document = 0, match = 0, score = 0;
+  double render_data = 0, render_html = 0;
+};
+
+void print_rate(const char* name, std::uint64_t bytes, double secs, const char* note = "") {
+  double mbps = secs > 0 ? static_cast<double>(bytes) / 1e6 / secs : 0;
+  fmt::print("| {:<28} | {:>9.3f} | {:>10.1f} | {} |\n", name, secs, mbps, note);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= args.size()) {
+        usage();
+        std::exit(2);
+      }
+      return args[++i];
+    };
+    if (a == "--rules") o.rules.push_back(value());
+    else if (a == "--jobs") o.jobs = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--compile-repeat") o.compile_repeat = std::max(1, std::stoi(value()));
+    else if (a == "--render-subset") o.render_subset = std::stoul(value());
+    else if (a == "--dump-terms") o.dump_terms = value();
+    else if (a == "--no-stages") o.stages = false;
+    else if (a == "--no-parallel") o.parallel = false;
+    else if (a == "-h" || a == "--help") { usage(); return 0; }
+    else if (!a.empty() && a[0] == '-') { usage(); return 2; }
+    else o.inputs.push_back(a);
+  }
+  if (o.rules.empty()) o.rules.push_back(INDICHECK_SOURCE_DIR "/rules");
+  if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
+
+  // ---- rules: load and compile, repeated ----------------------------------------------------
+  std::vector<double> load_times, compile_times;
+  // The RuleSet lives on the heap so the compiled rules kept from the last repeat stay bound to it.
+  std::unique_ptr<indicheck::RuleSet> kept_rules;
+  std::shared_ptr<const indicheck::CompiledRules> compiled;
+  for (int r = 0; r < o.compile_repeat; ++r) {
+    std::vector<indicheck::Diagnostic> diags;
+    auto t0 = Clock::now();
+    auto loaded = std::make_unique<indicheck::RuleSet>(indicheck::load_rules(o.rules, diags));
+    load_times.push_back(seconds_since(t0));
+    if (indicheck::has_errors(diags)) {
+      for (const auto& d : diags) std::cerr << d.str() << "\n";
+      return 2;
+    }
+    t0 = Clock::now();
+    auto c = indicheck::CompiledRules::compile(*loaded, diags);
+    compile_times.push_back(seconds_since(t0));
+    if (!c) {
+      for (const auto& d : diags) std::cerr << d.str() << "\n";
+      return 2;
+    }
+    compiled.reset();
+    kept_rules = std::move(loaded);
+    compiled = std::move(c);
+  }
+  const indicheck::RuleSet& rules = *kept_rules;
+  auto min_med = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return std::pair<double, double>{v.front(), v[v.size() / 2]};
+  };
+  std::size_t leaves = 0, terms = 0, regexes = 0;
+  std::set<std::string> literals;
+  for (const auto& f : rules.frameworks) {
+    leaves += f.leaves.size();
+    for (const auto& node : f.nodes) {
+      if (!node.check) continue;
+      for (const auto& sel : node.check->selections) {
+        terms += sel.terms.size();
+        regexes += sel.regexes.size();
+        literals.insert(sel.terms.begin(), sel.terms.end());
+      }
+      literals.insert(node.check->exclude.begin(), node.check->exclude.end());
+    }
+  }
+  auto [load_min, load_med] = min_med(load_times);
+  auto [comp_min, comp_med] = min_med(compile_times);
+  fmt::print("## Rules\n\n");
+  fmt::print("{} frameworks, {} leaves, {} terms ({} distinct literals incl. exclusions), {} regexes, "
+             "{} patterns compiled\n\n",
+             rules.frameworks.size(), leaves, terms, literals.size(), regexes, compiled->pattern_count());
+  fmt::print("| step | min s | median s |\n|---|---:|---:|\n");
+  fmt::print("| load (YAML → RuleSet) | {:.4f} | {:.4f} |\n", load_min, load_med);
+  fmt::print("| compile (RuleSet → database) | {:.4f} | {:.4f} |\n", comp_min, comp_med);
+  fmt::print("| load + compile | {:.4f} | |\n\n", load_min + comp_min);
+  if (!o.dump_terms.empty()) {
+    std::ofstream out(o.dump_terms, std::ios::binary);
+    for (const auto& t : literals) out << t << "\n";
+  }
+  if (o.inputs.empty()) return 0;
+
+  const std::vector<std::string> files = list_files(o.inputs);
+  std::uint64_t total_bytes = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    total_bytes += fs::file_size(f, ec);
+  }
+  fmt::print("## Corpus\n\n{} files, {:.1f} MB\n\n", files.size(), static_cast<double>(total_bytes) / 1e6);
+
+  // ---- stages, one thread -------------------------------------------------------------------
+  if (o.stages) {
+    StageTimes t;
+    indicheck::Scanner scanner(compiled);
+    indicheck::ReadOptions read_options;
+    // Scoring input: one stripped DocumentEvidence per report and framework (quotes and
+    // reasons dropped: scoring reads states only, and 60,000 reports of quotes do not fit).
+    std::map<std::string, std::vector<std::pair<indicheck::UnitKey, indicheck::DocumentEvidence>>> by_framework;
+    // Render input: full results for the first render_subset reports.
+    indicheck::Evaluation evaluation;
+    evaluation.rules = &rules;
+    evaluation.facts.tool_version = "bench";
+    evaluation.facts.jobs = 1;
+    std::uint64_t subset_bytes = 0;
+    std::size_t failed = 0, traditional = 0;
+    std::string bytes;
+    for (const auto& path : files) {
+      auto t0 = Clock::now();
+      if (!read_bytes(path, bytes)) {
+        ++failed;
+        continue;
+      }
+      t.read += seconds_since(t0);
+
+      // The document stage, split at its seams (as read_document_bytes runs them).
+      std::vector<indicheck::Diagnostic> diags;
+      indicheck::Document doc;
+      doc.path = path;
+      t0 = Clock::now();
+      indicheck::detail::Decoded decoded;
+      bool ok = indicheck::detail::decode_bytes(bytes, path, read_options.encoding, decoded, diags);
+      t.decode += seconds_since(t0);
+      if (!ok) {
+        ++failed;
+        continue;
+      }
+      doc.original = std::move(decoded.utf8);
+      doc.meta.encoding = decoded.encoding;
+      t0 = Clock::now();
+      indicheck::detail::NormalizeStats stats;
+      std::vector<std::uint32_t> boilerplate;
+      indicheck::detail::normalize_document(doc, stats, boilerplate);
+      t.normalize += seconds_since(t0);
+      t0 = Clock::now();
+      indicheck::detail::infer_year(doc);
+      indicheck::detail::build_outline(doc, doc.meta.year, boilerplate);
+      indicheck::detail::infer_metadata(doc);
+      t.outline += seconds_since(t0);
+
+      // The document stage as one call, for comparison.
+      t0 = Clock::now();
+      std::vector<indicheck::Diagnostic> diags2;
+      auto whole = indicheck::read_document_bytes(bytes, path, read_options, diags2);
+      t.document += seconds_since(t0);
+      if (!whole) {
+        ++failed;
+        continue;
+      }
+      traditional += whole->meta.traditional;
+
+      indicheck::ReportResult result;
+      t0 = Clock::now();
+      for (const auto* f : frameworks_for(rules, whole->meta.year)) {
+        result.evidence.push_back(scanner.scan(*whole, *f));
+      }
+      t.match += seconds_since(t0);
+
+      indicheck::UnitKey key{whole->meta.unit.value, whole->meta.level.value, whole->meta.province.value,
+                             whole->meta.year, path};
+      if (evaluation.reports.size() < o.render_subset) {
+        subset_bytes += bytes.size();
+        result.path = path;
+        result.meta = whole->meta;
+        evaluation.reports.push_back(result);
+      }
+      for (auto& ev : result.evidence) {
+        for (auto& item : ev.items) {
+          item.quotes.clear();
+          item.quotes.shrink_to_fit();
+          item.reason.clear();
+          item.reason.shrink_to_fit();
+        }
+        by_framework[ev.framework_id].emplace_back(key, std::move(ev));
+      }
+    }
+
+    // Score every report, per framework, as the pipeline does after the scan.
+    auto t0 = Clock::now();
+    std::size_t scored_units = 0;
+    for (const auto& [id, rows] : by_framework) {
+      const indicheck::Framework* f = rules.find_framework(id);
+      if (!f) continue;
+      std::vector<indicheck::UnitEvidence> units;
+      units.reserve(rows.size());
+      for (const auto& [key, ev] : rows) units.push_back({key, &ev});
+      std::vector<indicheck::Diagnostic> diags;
+      auto table = indicheck::score_units(*f, nullptr, units, indicheck::ScoringOptions{}, diags);
+      scored_units += table.units.size();
+    }
+    t.score = seconds_since(t0);
+
+    // Render the subset: data files, then HTML (index + one gap report per unit).
+    std::size_t html_files = 0;
+    std::uint64_t out_bytes = 0, html_bytes = 0;
+    {
+      std::map<std::string, std::vector<indicheck::UnitEvidence>> units;
+      for (const auto& r : evaluation.reports) {
+        indicheck::UnitKey key{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
+        for (const auto& ev : r.evidence) units[ev.framework_id].push_back({key, &ev});
+      }
+      for (const auto& [id, u] : units) {
+        std::vector<indicheck::Diagnostic> diags;
+        if (const auto* f = rules.find_framework(id)) {
+          evaluation.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
+        }
+      }
+      t0 = Clock::now();
+      out_bytes += indicheck::render_results_json(evaluation).size();
+      out_bytes += indicheck::render_scores_csv(evaluation).size();
+      out_bytes += indicheck::render_evidence_csv(evaluation).size();
+      t.render_data = seconds_since(t0);
+      t0 = Clock::now();
+      html_bytes += indicheck::render_index_html(evaluation).size();
+      for (std::size_t i = 0; i < evaluation.reports.size(); ++i) {
+        if (indicheck::gap_report_stem(evaluation, i).empty()) continue;
+        html_bytes += indicheck::render_gap_html(evaluation, i).size();
+        ++html_files;
+      }
+      t.render_html = seconds_since(t0);
+    }
+
+    fmt::print("## Stages, 1 thread\n\n");
+    fmt::print("{} reports read ({} failed, {} Traditional), {} unit rows scored; render on the first {} "
+               "reports ({:.1f} MB of input)\n\n",
+               files.size() - failed, failed, traditional, scored_units, evaluation.reports.size(),
+               static_cast<double>(subset_bytes) / 1e6);
+    fmt::print("| stage | seconds | MB/s | note |\n|---|---:|---:|---|\n");
+    print_rate("read", total_bytes, t.read);
+    print_rate("decode", total_bytes, t.decode);
+    print_rate("normalize", total_bytes, t.normalize);
+    print_rate("outline (+ year, metadata)", total_bytes, t.outline);
+    print_rate("document (one call)", total_bytes, t.document, "read_document_bytes: decode+normalize+outline");
+    print_rate("match", total_bytes, t.match);
+    print_rate("score", total_bytes, t.score);
+    print_rate("render json+csv", subset_bytes, t.render_data,
+               fmt::format("{:.1f} MB written", static_cast<double>(out_bytes) / 1e6).c_str());
+    print_rate("render html", subset_bytes, t.render_html,
+               fmt::format("index + {} gap reports, {:.1f} MB", html_files, static_cast<double>(html_bytes) / 1e6).c_str());
+    double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) / static_cast<double>(subset_bytes) : 0;
+    double e2e = t.read + t.document + t.match + t.score + render_rate_s;
+    print_rate("end to end, no HTML", total_bytes, e2e, "read + document + match + score + json/csv (scaled)");
+    fmt::print("\npeak RSS after stages: {:.0f} MB\n\n", static_cast<double>(peak_rss_kb()) / 1024.0);
+  }
+
+  // ---- parallel: read + document + match on N threads --------------------------------------
+  if (o.parallel) {
+    fmt::print("## Parallel read + document + match (states kept only)\n\n");
+    fmt::print("| threads | seconds | MB/s | MB/s per thread | met items (checksum) |\n|---:|---:|---:|---:|---:|\n");
+    std::vector<unsigned> counts{1};
+    if (o.jobs > 1) counts.push_back(o.jobs);
+    for (unsigned n : counts) {
+      std::atomic<std::size_t> next{0};
+      std::atomic<std::size_t> met{0};
+      auto t0 = Clock::now();
+      std::vector<std::thread> workers;
+      for (unsigned w = 0; w < n; ++w) {
+        workers.emplace_back([&] {
+          indicheck::Scanner scanner(compiled);
+          std::string bytes;
+          std::size_t local_met = 0;
+          for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+            if (!read_bytes(files[i], bytes)) continue;
+            std::vector<indicheck::Diagnostic> diags;
+            auto doc = indicheck::read_document_bytes(bytes, files[i], {}, diags);
+            if (!doc) continue;
+            for (const auto* f : frameworks_for(rules, doc->meta.year)) {
+              auto ev = scanner.scan(*doc, *f);
+              for (const auto& item : ev.items) local_met += item.state == indicheck::ItemState::kMet;
+            }
+          }
+          met += local_met;
+        });
+      }
+      for (auto& w : workers) w.join();
+      double secs = seconds_since(t0);
+      double mbps = static_cast<double>(total_bytes) / 1e6 / secs;
+      fmt::print("| {} | {:.3f} | {:.1f} | {:.1f} | {} |\n", n, secs, mbps, mbps / n, met.load());
+    }
+    fmt::print("\npeak RSS: {:.0f} MB\n", static_cast<double>(peak_rss_kb()) / 1024.0);
+  }
+  return 0;
+}

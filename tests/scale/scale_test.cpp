@@ -1,0 +1,119 @@
+// Scale correctness: outputs do not depend on --jobs, and many small files are all evaluated.
+// The corpora come from indicheck-gen (bench/gen) with fixed seeds, so the inputs are the same
+// on every run; they are written under the build tree and removed afterwards.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Runs a command line (arguments are our own paths: no spaces or quotes) and returns its exit code.
+int run(const std::string& command) {
+  int status = std::system((command + " >/dev/null 2>" SCALE_WORK_DIR "/last-stderr.txt").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string last_stderr() {
+  std::ifstream in(SCALE_WORK_DIR "/last-stderr.txt");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Relative path → contents of every regular file below `dir`.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  }
+  return files;
+}
+
+fs::path fresh(const std::string& name) {
+  fs::path p = fs::path(SCALE_WORK_DIR) / name;
+  fs::remove_all(p);
+  fs::create_directories(p.parent_path());
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a generated corpus gives byte-identical outputs with 1 and 2 jobs", "[scale]") {
+  const fs::path corpus = fresh("corpus-2mb");
+  REQUIRE(run(fmt::format("{} --size 2MB --seed 7 --out {}", INDICHECK_GEN, corpus.string())) == 0);
+  std::size_t reports = 0;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    reports += e.is_regular_file() && e.path().filename().string()[0] != '.';
+  }
+  REQUIRE(reports > 100);  // ~150 reports of 3,000-20,000 characters
+
+  const fs::path out1 = fresh("out-jobs1");
+  const fs::path out2 = fresh("out-jobs2");
+  const std::string base = fmt::format("{} evaluate {} --quiet", INDICHECK_BINARY, corpus.string());
+  int rc1 = run(fmt::format("{} --jobs 1 --out {}", base, out1.string()));
+  INFO(last_stderr());
+  REQUIRE((rc1 == 0 || rc1 == 1));
+  int rc2 = run(fmt::format("{} --jobs 2 --out {}", base, out2.string()));
+  INFO(last_stderr());
+  REQUIRE(rc2 == rc1);
+
+  const auto a = tree(out1);
+  const auto b = tree(out2);
+  REQUIRE(a.count("results.json") == 1);
+  REQUIRE(a.count("scores.csv") == 1);
+  REQUIRE(a.count("evidence.csv") == 1);
+  REQUIRE(a.size() == b.size());
+  for (const auto& [name, content] : a) {
+    INFO(name);
+    REQUIRE(b.count(name) == 1);
+    CHECK(b.at(name) == content);
+  }
+  // Every generated file is in the results, and nearly all of them were read.
+  const auto results = nlohmann::json::parse(a.at("results.json"));
+  CHECK(results["run"]["report_count"].get<std::size_t>() == reports);
+  fs::remove_all(corpus);
+  fs::remove_all(out1);
+  fs::remove_all(out2);
+}
+
+TEST_CASE("a run over 20,000 small files completes and lists every file", "[scale]") {
+  const fs::path corpus = fresh("corpus-20k");
+  // Tiny reports (title, preamble sentence, one chapter with one section): ~0.5 KB each. No
+  // GB18030 here: a few hundred bytes are too little for charset detection, by design.
+  REQUIRE(run(fmt::format("{} --count 20000 --tiny --gb18030 0 --seed 11 --out {}", INDICHECK_GEN,
+                          corpus.string())) == 0);
+  const fs::path out = fresh("out-20k");
+  int rc = run(fmt::format("{} evaluate {} --quiet --jobs 2 --format json,csv --out {}", INDICHECK_BINARY,
+                           corpus.string(), out.string()));
+  INFO(last_stderr());
+  REQUIRE((rc == 0 || rc == 1));
+  const auto results = nlohmann::json::parse(slurp(out / "results.json"));
+  CHECK(results["run"]["report_count"].get<std::size_t>() == 20000);
+  CHECK(results["run"]["failed_count"].get<std::size_t>() == 0);
+  // scores.csv: a header and at least one row per report (one per framework that scored it).
+  const std::string scores = slurp(out / "scores.csv");
+  std::size_t rows = 0;
+  for (char c : scores) rows += c == '\n';
+  CHECK(rows >= 20001);
+  fs::remove_all(corpus);
+  fs::remove_all(out);
+}
