@@ -8,7 +8,9 @@
 // The renderers only read the Evaluation; they never reach back into the matcher or scoring.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "indicheck/diagnostic.h"
@@ -46,5 +48,42 @@ struct Evaluation {
   std::vector<ReportResult> reports;  // sorted by path: output never depends on --jobs
   std::vector<ScoreTable> tables;     // one per framework that scored any report
 };
+
+// Which outputs to write. Default: all.
+struct OutputFormats {
+  bool html = true;      // index.html and gaps/*.html
+  bool markdown = true;  // gaps/*.md
+  bool json = true;      // results.json
+  bool csv = true;       // scores.csv, evidence.csv
+};
+
+// Parses "html,md,json,csv" (any subset, comma-separated; "all" = every format). Returns false
+// with a message naming the unknown word.
+bool parse_formats(std::string_view text, OutputFormats& formats, std::string& error);
+
+// The schema id written into results.json; bumped on any incompatible change.
+inline constexpr std::string_view kResultsSchema = "indicheck.results/1";
+
+// Renderers: pure functions of the Evaluation, deterministic (no clock, no environment), so
+// output is byte-identical for any --jobs. Report text is escaped for each format.
+std::string render_index_html(const Evaluation& evaluation);
+std::string render_results_json(const Evaluation& evaluation);
+std::string render_scores_csv(const Evaluation& evaluation);    // UTF-8 with BOM, CRLF
+std::string render_evidence_csv(const Evaluation& evaluation);  // UTF-8 with BOM, CRLF
+
+// Gap reports exist for every report that was read and scored against an indicators framework.
+// gap_report_stem() is the file name without extension, unique in the run ("" = no gap report:
+// the report failed or no indicators framework scored it).
+std::string gap_report_stem(const Evaluation& evaluation, std::size_t report_index);
+std::string render_gap_html(const Evaluation& evaluation, std::size_t report_index);
+std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report_index);
+
+// Renders every chosen format into `out_dir` (created if needed): index.html, results.json,
+// scores.csv, evidence.csv, gaps/<stem>.html, gaps/<stem>.md. Everything is rendered and
+// written into a staging directory inside out_dir first, then renamed into place; on any
+// failure the staging directory is removed, no output file is replaced, and an error is added
+// to `diagnostics`. Returns true on success.
+bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
+                   const OutputFormats& formats, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace indicheck

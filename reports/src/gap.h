@@ -1,0 +1,43 @@
+// What a gap report says, computed once and rendered twice (HTML and Markdown), so the two
+// formats can never disagree about order or content.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "view.h"
+
+namespace indicheck::reports_detail {
+
+struct GapItem {
+  int leaf = -1;  // position in Framework::leaves
+  const RuleNode* node = nullptr;
+  ItemState state = ItemState::kMissing;
+  bool required = false;
+  double points = 0;                     // points at stake (global weight × 100)
+  const ItemEvidence* evidence = nullptr;
+  int peer = -1;                         // report index of the peer example
+  const Quote* peer_quote = nullptr;
+};
+
+struct GapModel {
+  int report = -1;
+  int table = -1;  // the indicators table
+  int row = -1;
+  const Framework* framework = nullptr;
+  std::vector<GapItem> missing_required;  // ordered by points at stake, then framework order
+  std::vector<GapItem> not_achieved;      // planned or acknowledged (any required flag)
+  std::vector<GapItem> missing_other;     // missing, not required; by points at stake
+  std::vector<GapItem> achieved;          // met and partial, framework order
+  std::vector<GapItem> excluded;          // waived and not applicable
+  // Supplement tables (report structure) for this report: table index, row.
+  std::vector<RowRef> supplements;
+  std::vector<int> other_years;  // report indices
+};
+
+// Returns false when the report has no gap report (failed, or no indicators table).
+bool build_gap(const View& view, int report, GapModel& gap);
+
+std::string_view role_label(Role role);  // "主要举措和成效" ...
+
+}  // namespace indicheck::reports_detail

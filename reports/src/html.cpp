@@ -1,0 +1,651 @@
+// index.html and the HTML gap reports. Each page is one self-contained file: inline CSS, a few
+// lines of inline JS (table sorting), inline SVG; no network, no fonts to fetch. Every string
+// that comes from a report, a rule file or a path goes through html_escape().
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "gap.h"
+#include "view.h"
+
+namespace indicheck {
+
+namespace {
+
+using namespace reports_detail;
+
+constexpr std::string_view kCss = R"css(
+:root{--muted:#57606a;--line:#d0d7de;--head:#f6f8fa}
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px auto;
+ padding:0 24px;color:#1f2328;line-height:1.55;max-width:1320px;font-size:15px}
+h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.3em;margin-top:32px;border-bottom:1px solid var(--line)}
+h3{font-size:1.1em;margin-top:22px}
+.sub{color:var(--muted);margin:0 0 16px}
+table{border-collapse:collapse;margin:8px 0 20px}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:var(--head);font-weight:600}
+table.sortable th{cursor:pointer;user-select:none}
+table.sortable th[aria-sort=ascending]::after{content:" ▲"}
+table.sortable th[aria-sort=descending]::after{content:" ▼"}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.state{display:inline-block;padding:0 6px;border-radius:3px;font-size:90%;white-space:nowrap}
+.s-met{background:#dafbe1;color:#116329}.s-partial{background:#fff8c5;color:#7d4e00}
+.s-acknowledged{background:#fbefff;color:#6e40c9}.s-planned{background:#ddf4ff;color:#0a3069}
+.s-missing{background:#ffebe9;color:#82071e;font-weight:600}
+.s-not-applicable,.s-waived{background:#eaeef2;color:var(--muted)}
+.req{color:#82071e;font-weight:600;font-size:85%}
+blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--head)}
+blockquote.peer{border-left-color:#54aeff}
+.loc,.note{color:var(--muted);font-size:85%}
+.item{margin:10px 0 14px;padding-bottom:6px;border-bottom:1px dashed var(--line)}
+.item h4{margin:0;font-size:1em}
+.error{color:#82071e}
+.facts td:first-child{white-space:nowrap;color:var(--muted)}
+nav a{margin-right:14px}
+svg text{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif}
+@media print{body{margin:0;padding:0;max-width:none;font-size:11pt}nav,.noprint{display:none}
+ a{color:inherit;text-decoration:none}tr,blockquote,.item{page-break-inside:avoid}
+ h2{page-break-after:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+)css";
+
+// Sorting by clicking a header: numbers numerically (data-v holds the sort key), text with the
+// Chinese collation. No library, no network.
+constexpr std::string_view kSortJs = R"js(
+document.querySelectorAll('table.sortable').forEach(function (table) {
+  var heads = table.tHead ? table.tHead.rows[0].cells : [];
+  Array.prototype.forEach.call(heads, function (th, col) {
+    th.addEventListener('click', function () {
+      var asc = th.getAttribute('aria-sort') !== 'ascending';
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      function key(row) {
+        var cell = row.cells[col];
+        var v = cell ? (cell.getAttribute('data-v') || cell.textContent) : '';
+        return v.trim();
+      }
+      rows.sort(function (a, b) {
+        var x = key(a), y = key(b), nx = parseFloat(x), ny = parseFloat(y);
+        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, 'zh');
+        return asc ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+});
+)js";
+
+std::string page_start(std::string_view title) {
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+      html_escape(title), kCss);
+}
+
+std::string page_end(bool sortable) {
+  std::string out;
+  if (sortable) out += fmt::format("<script>{}</script>\n", kSortJs);
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+std::string badge(ItemState s) {
+  return fmt::format("<span class=\"state s-{0}\" title=\"{0}\">{1}</span>", state_name(s),
+                     state_label(s));
+}
+
+std::string num_cell(double score, int digits = 1) {
+  if (score < 0 || !std::isfinite(score)) return "<td class=\"num\" data-v=\"-1\">—</td>";
+  return fmt::format("<td class=\"num\" data-v=\"{:.4f}\">{:.{}f}</td>", score, score, digits);
+}
+
+// Score → heat colour, red (0) through yellow to green (100); grey when nothing was scored.
+std::string heat_colour(double score) {
+  if (score < 0 || !std::isfinite(score)) return "#eaeef2";
+  const double s = std::clamp(score, 0.0, 100.0);
+  return fmt::format("hsl({:.0f},75%,{:.0f}%)", s * 1.2, 82 - s * 0.1);
+}
+
+std::string quote_html(const Quote& q, bool peer = false) {
+  std::string terms;
+  for (const auto& t : q.terms) terms += (terms.empty() ? "" : "、") + t;
+  std::string metrics;
+  for (const auto& m : q.metrics)
+    metrics += fmt::format(" · 数值 {}：{}{}{}", m.name, m.raw, m.unit,
+                           m.meets ? "" : "（未达标准）");
+  return fmt::format(
+      "<blockquote{}>{}<div class=\"loc\">第 {} 行第 {} 列 · {} · {}{}{}</div></blockquote>\n",
+      peer ? " class=\"peer\"" : "", html_escape(q.text), q.line, q.column,
+      q.section_path.empty() ? "（正文）" : html_escape(q.section_path),
+      html_escape(role_label(q.role)),
+      terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics));
+}
+
+std::string gap_link(const View& v, int report, std::string_view prefix) {
+  const std::string stem = v.gap_stem(report);
+  if (stem.empty()) return html_escape(v.unit_name(report));
+  return fmt::format("<a href=\"{}{}.html\">{}</a>", prefix, html_escape(stem),
+                     html_escape(v.unit_name(report)));
+}
+
+std::string level_label(std::string_view level) {
+  if (level == "district") return "区";
+  if (level == "county") return "县";
+  if (level == "county-city") return "县级市";
+  if (level == "city") return "市";
+  if (level == "province") return "省";
+  if (level == "department") return "部门";
+  if (level == "zone") return "开发区/园区";
+  return std::string(level);
+}
+
+// ---------- index.html ----------
+
+void ranking_section(const View& v, int t, std::string& out) {
+  const ScoreTable& table = v.eval.tables[t];
+  const Framework* fw = v.framework(t);
+  const auto areas = v.areas(t);
+  out += fmt::format("<h3 id=\"rank-{0}\">排名</h3>\n<p class=\"note\">点击表头排序。得分为 {1} "
+                     "模型（满分见“满分”列）；同级排名按相同层级与年度比较。</p>\n",
+                     html_escape(table.framework_id), html_escape(v.eval.facts.model));
+  out += "<table class=\"sortable ranking\">\n<thead><tr><th class=\"num\">排名</th><th>单位</th>"
+         "<th class=\"num\">年度</th><th>层级</th><th class=\"num\">得分</th>"
+         "<th class=\"num\">满分</th><th class=\"num\">同级排名</th>"
+         "<th class=\"num\">必选项覆盖</th>";
+  for (int a : areas)
+    out += fmt::format("<th class=\"num\" title=\"{}\">{}</th>", html_escape(fw->nodes[a].title),
+                       html_escape(fw->nodes[a].id));
+  out += "</tr></thead>\n<tbody>\n";
+  for (int row : v.rows_by_rank(t)) {
+    const UnitScore& u = table.units[row];
+    const int r = v.report_of(t, row);
+    out += fmt::format("<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td>{1}</td>", u.rank,
+                       r >= 0 ? gap_link(v, r, "gaps/") : html_escape(u.key.unit));
+    out += fmt::format("<td class=\"num\">{}</td><td>{}</td>", u.key.year > 0 ? std::to_string(u.key.year) : "",
+                       html_escape(level_label(u.key.level)));
+    out += num_cell(u.score) + num_cell(u.max_score, 0);
+    out += fmt::format("<td class=\"num\" data-v=\"{0}\">{0} / {1}</td>", u.peer_rank,
+                       u.peer_count);
+    const double cov = u.required_total > 0 ? 100.0 * u.required_met / u.required_total : -1;
+    out += fmt::format("<td class=\"num\" data-v=\"{:.4f}\">{} / {}</td>", cov, u.required_met,
+                       u.required_total);
+    for (int a : areas)
+      out += num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1);
+    out += "</tr>\n";
+  }
+  out += "</tbody></table>\n";
+}
+
+void heatmap_section(const View& v, int t, std::string& out) {
+  const ScoreTable& table = v.eval.tables[t];
+  const Framework* fw = v.framework(t);
+  const auto areas = v.areas(t);
+  const auto rows = v.rows_by_rank(t);
+  if (areas.empty() || rows.empty()) return;
+  constexpr int kLabel = 230, kCellW = 62, kCellH = 26, kTop = 30;
+  const int width = kLabel + kCellW * static_cast<int>(areas.size()) + 10;
+  const int height = kTop + kCellH * static_cast<int>(rows.size()) + 34;
+  out += "<h3>单位 × 领域 热力图</h3>\n";
+  out += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" width=\"{0}\" "
+                     "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+                     "aria-label=\"单位与领域得分热力图\">\n",
+                     width, height);
+  for (std::size_t c = 0; c < areas.size(); ++c) {
+    const RuleNode& area = fw->nodes[areas[c]];
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}"
+                       "<title>{}</title></text>\n",
+                       kLabel + kCellW * static_cast<int>(c) + kCellW / 2, kTop - 10,
+                       html_escape(area.id), html_escape(area.title));
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const UnitScore& u = table.units[rows[i]];
+    const int r = v.report_of(t, rows[i]);
+    const int y = kTop + kCellH * static_cast<int>(i);
+    const std::string name = r >= 0 ? v.unit_label(r) : u.key.unit;
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"end\">{}</text>\n",
+                       kLabel - 8, y + kCellH / 2 + 5, html_escape(name));
+    for (std::size_t c = 0; c < areas.size(); ++c) {
+      const int a = areas[c];
+      const double s = a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1;
+      const int x = kLabel + kCellW * static_cast<int>(c);
+      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
+                         "stroke=\"#fff\"><title>{} · {}：{}</title></rect>"
+                         "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n",
+                         x, y, kCellW, kCellH, heat_colour(s), html_escape(name),
+                         html_escape(fw->nodes[a].title), format_score(s), x + kCellW / 2,
+                         y + kCellH / 2 + 4, format_score(s));
+    }
+  }
+  // Legend.
+  const int ly = kTop + kCellH * static_cast<int>(rows.size()) + 12;
+  for (int k = 0; k <= 4; ++k) {
+    const double s = k * 25.0;
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"40\" height=\"14\" fill=\"{}\"/>"
+                       "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{:.0f}"
+                       "</text>\n",
+                       kLabel + k * 44, ly, heat_colour(s), kLabel + k * 44 + 20, ly + 11, s);
+  }
+  out += "</svg>\n";
+}
+
+void coverage_section(const View& v, int t, std::string& out) {
+  const ScoreTable& table = v.eval.tables[t];
+  const Framework* fw = v.framework(t);
+  if (!fw) return;
+  struct Row {
+    int leaf;
+    int counts[7] = {};
+  };
+  std::vector<Row> rows;
+  for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+    if (!v.node_included(t, fw->leaves[l])) continue;
+    Row row{static_cast<int>(l)};
+    for (int u = 0; u < static_cast<int>(table.units.size()); ++u)
+      ++row.counts[static_cast<int>(v.state(t, u, static_cast<int>(l)))];
+    rows.push_back(row);
+  }
+  // Items most units miss first: missing, then planned/acknowledged only.
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    const int ga = a.counts[4] + a.counts[3] + a.counts[2];
+    const int gb = b.counts[4] + b.counts[3] + b.counts[2];
+    if (ga != gb) return ga > gb;
+    return a.counts[4] > b.counts[4];
+  });
+  out += "<h3>指标覆盖情况（多数单位缺失的指标在前）</h3>\n"
+         "<table class=\"sortable coverage\">\n<thead><tr><th>指标</th><th>名称</th>"
+         "<th>必选</th><th class=\"num\">分值</th><th class=\"num\">已落实</th>"
+         "<th class=\"num\">部分落实</th><th class=\"num\">自认不足</th>"
+         "<th class=\"num\">仅列入计划</th><th class=\"num\">未见证据</th>"
+         "<th class=\"num\">不适用/豁免</th></tr></thead>\n<tbody>\n";
+  for (const Row& row : rows) {
+    const RuleNode& node = fw->nodes[fw->leaves[row.leaf]];
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escape(node.id),
+                       html_escape(node.title),
+                       v.leaf_required(t, row.leaf) ? "<span class=\"req\">必选</span>" : "");
+    out += num_cell(v.points_at_stake(t, row.leaf), 2);
+    for (int s : {0, 1, 2, 3, 4})
+      out += fmt::format("<td class=\"num\">{}</td>", row.counts[s]);
+    out += fmt::format("<td class=\"num\">{}</td></tr>\n", row.counts[5] + row.counts[6]);
+  }
+  out += "</tbody></table>\n";
+}
+
+void weights_section(const View& v, int t, std::string& out) {
+  const ScoreTable& table = v.eval.tables[t];
+  const Framework* fw = v.framework(t);
+  if (!fw) return;
+  out += fmt::format("<h3 id=\"weights-{}\">权重与配置</h3>\n", html_escape(table.framework_id));
+  const Profile* profile = nullptr;
+  if (v.eval.rules)
+    for (const auto& p : v.eval.rules->profiles)
+      if (p.framework == table.framework_id) profile = &p;
+  if (profile) {
+    out += fmt::format("<p>配置文件（profile）：<b>{}</b> {} <span class=\"loc\">{}</span></p>\n",
+                       html_escape(profile->id), html_escape(profile->title),
+                       html_escape(profile->location.path));
+  } else {
+    out += "<p>未使用配置文件：权重为规则包默认值（项目默认，官方未公布分值）。</p>\n";
+  }
+  out += fmt::format("<p>部分落实计分系数：{:.2f}</p>\n", table.partial_credit);
+  if (!table.applied_overrides.empty()) {
+    out += "<p>生效的调整（全部列出）：</p>\n<ul class=\"overrides\">\n";
+    for (const auto& o : table.applied_overrides) out += "<li>" + html_escape(o) + "</li>\n";
+    out += "</ul>\n";
+  } else if (profile) {
+    out += "<p>配置文件未改变任何权重或必选标记。</p>\n";
+  }
+  if (profile && !profile->waivers.empty()) {
+    out += "<p>豁免：</p>\n<table><thead><tr><th>单位</th><th>指标</th><th>理由</th><th>有效期至"
+           "</th></tr></thead><tbody>\n";
+    for (const auto& w : profile->waivers)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                         html_escape(w.unit), html_escape(w.item), html_escape(w.justification),
+                         html_escape(w.expires));
+    out += "</tbody></table>\n";
+  }
+  out += "<details><summary>全部节点的权重（局部权重 / 全局分值）</summary>\n<table class=\"weights\">"
+         "<thead><tr><th>节点</th><th>名称</th><th class=\"num\">局部权重</th>"
+         "<th class=\"num\">全局分值</th><th>必选</th><th>纳入</th></tr></thead><tbody>\n";
+  std::vector<double> points(fw->nodes.size(), -1);
+  for (std::size_t l = 0; l < fw->leaves.size(); ++l)
+    points[fw->leaves[l]] = v.points_at_stake(t, static_cast<int>(l));
+  const auto& req = table.node_required;
+  for (std::size_t n = 1; n < fw->nodes.size(); ++n) {
+    const RuleNode& node = fw->nodes[n];
+    int depth = 0;
+    for (int p = node.parent; p > 0 && depth < 64; p = fw->nodes[p].parent) ++depth;
+    const bool required = n < req.size() ? static_cast<bool>(req[n]) : node.required;
+    out += fmt::format("<tr><td style=\"padding-left:{}px\">{}</td><td>{}</td>", 8 + 16 * depth,
+                       html_escape(node.id), html_escape(node.title));
+    out += fmt::format("<td class=\"num\">{:.3g}</td>", v.node_weight(t, static_cast<int>(n)));
+    out += points[n] < 0 ? "<td class=\"num\"></td>" : num_cell(points[n], 2);
+    out += fmt::format("<td>{}</td><td>{}</td></tr>\n", required ? "必选" : "",
+                       v.node_included(t, static_cast<int>(n)) ? "是" : "否（已剔除）");
+  }
+  out += "</tbody></table></details>\n";
+}
+
+void structure_section(const View& v, std::string& out) {
+  for (int t = 0; t < v.table_count(); ++t) {
+    if (v.is_indicators(t)) continue;
+    const Framework* fw = v.framework(t);
+    if (!fw) continue;
+    const ScoreTable& table = v.eval.tables[t];
+    out += fmt::format("<h2 id=\"structure-{}\">报告结构：{}</h2>\n", html_escape(fw->id),
+                       html_escape(fw->title));
+    out += "<table class=\"sortable structure\"><thead><tr><th>单位</th><th class=\"num\">年度"
+           "</th>";
+    for (int leaf : fw->leaves)
+      out += fmt::format("<th title=\"{}\">{} {}</th>", html_escape(fw->nodes[leaf].title),
+                         html_escape(fw->nodes[leaf].id), html_escape(fw->nodes[leaf].title));
+    out += "</tr></thead><tbody>\n";
+    for (int row = 0; row < static_cast<int>(table.units.size()); ++row) {
+      const int r = v.report_of(t, row);
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>",
+                         r >= 0 ? gap_link(v, r, "gaps/") : html_escape(table.units[row].key.unit),
+                         table.units[row].key.year > 0 ? std::to_string(table.units[row].key.year)
+                                                       : "");
+      for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+        const ItemState s = v.state(t, row, static_cast<int>(l));
+        out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s), badge(s));
+      }
+      out += "</tr>\n";
+    }
+    out += "</tbody></table>\n";
+  }
+}
+
+void facts_section(const View& v, std::string& out) {
+  const RunFacts& f = v.eval.facts;
+  out += "<h2 id=\"facts\">运行信息</h2>\n<table class=\"facts\"><tbody>\n";
+  const auto row = [&](std::string_view k, const std::string& val) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", k, val);
+  };
+  row("工具版本", "indicheck " + html_escape(f.tool_version));
+  row("运行日期", html_escape(f.date));
+  row("规则哈希", "<code>" + html_escape(f.rules_hash) + "</code>");
+  std::string paths;
+  for (const auto& p : f.rules_paths) paths += (paths.empty() ? "" : "<br>") + html_escape(p);
+  row("规则路径", paths);
+  std::string editions;
+  for (int t = 0; t < v.table_count(); ++t) {
+    const Framework* fw = v.framework(t);
+    if (!fw) continue;
+    editions += fmt::format("{}<code>{}</code> {}（{}）", editions.empty() ? "" : "<br>",
+                            html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition));
+  }
+  row("框架版本", editions);
+  row("计分模型", html_escape(f.model));
+  row("配置文件", f.profile_path.empty() ? "（无）" : html_escape(f.profile_path));
+  std::string inputs;
+  for (const auto& p : f.inputs) inputs += (inputs.empty() ? "" : "<br>") + html_escape(p);
+  row("输入", inputs);
+  row("报告数", std::to_string(v.report_count()));
+  out += "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::string render_index_html(const Evaluation& evaluation) {
+  View v(evaluation);
+  std::string out = page_start("法治政府建设年度报告评估结果");
+  int failed = 0;
+  for (const auto& r : evaluation.reports) failed += r.failed ? 1 : 0;
+  out += "<h1>法治政府建设年度报告评估结果</h1>\n";
+  out += fmt::format("<p class=\"sub\">{} 份报告 · {} 份未能读取 · 运行日期 {} · indicheck {}</p>\n",
+                     evaluation.reports.size(), failed, html_escape(evaluation.facts.date),
+                     html_escape(evaluation.facts.tool_version));
+  out += "<nav class=\"noprint\">";
+  for (int t = 0; t < v.table_count(); ++t)
+    if (v.is_indicators(t) && v.framework(t))
+      out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
+                         html_escape(v.framework(t)->title));
+  out += "<a href=\"#facts\">运行信息</a>";
+  if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
+  out += "</nav>\n";
+
+  if (failed) {
+    out += "<h2 id=\"failed\" class=\"error\">未能读取的报告</h2>\n<ul class=\"failed\">\n";
+    for (const auto& r : evaluation.reports) {
+      if (!r.failed) continue;
+      out += "<li><code>" + html_escape(r.path) + "</code>";
+      for (const auto& d : r.diagnostics)
+        if (d.severity == Severity::kError) out += "<br><span class=\"error\">" + html_escape(d.str()) + "</span>";
+      out += "</li>\n";
+    }
+    out += "</ul>\n";
+  }
+
+  bool any = false;
+  for (int t = 0; t < v.table_count(); ++t) {
+    if (!v.is_indicators(t) || !v.framework(t)) continue;
+    any = true;
+    const Framework* fw = v.framework(t);
+    out += fmt::format("<h2 id=\"fw-{}\">{}（{}）</h2>\n<p class=\"sub\">{} 个单位 · 框架 <code>{}"
+                       "</code> · 适用年度 {}–{}</p>\n",
+                       html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
+                       evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from,
+                       fw->year_to);
+    ranking_section(v, t, out);
+    heatmap_section(v, t, out);
+    coverage_section(v, t, out);
+    weights_section(v, t, out);
+  }
+  if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
+  structure_section(v, out);
+  facts_section(v, out);
+  out += page_end(true);
+  return out;
+}
+
+// ---------- gap report ----------
+
+namespace {
+
+std::string rule_html(const RuleNode& node) {
+  std::string out;
+  const std::string loc = rule_location(node);
+  const std::string terms = rule_terms(node, 12);
+  if (!loc.empty() || !terms.empty()) {
+    out += "<div class=\"loc\">规则";
+    if (!loc.empty()) out += " <code>" + html_escape(loc) + "</code>";
+    if (!terms.empty()) out += " 查找：" + html_escape(terms);
+    out += "</div>\n";
+  }
+  return out;
+}
+
+std::string item_head(const GapItem& item) {
+  return fmt::format("<h4>{} {} {} {} <span class=\"loc\">分值 {:.2f}</span></h4>\n",
+                     badge(item.state), html_escape(item.node->id), html_escape(item.node->title),
+                     item.required ? "<span class=\"req\">必选</span>" : "", item.points);
+}
+
+void item_html(const View& v, const GapItem& item, bool with_peer, std::string& out) {
+  out += "<div class=\"item\">\n" + item_head(item);
+  if (!item.node->note.empty())
+    out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
+  if (item.evidence) {
+    for (const auto& q : item.evidence->quotes) out += quote_html(q);
+    if (!item.evidence->reason.empty())
+      out += "<div class=\"loc\">判定：" + html_escape(item.evidence->reason) + "</div>\n";
+  }
+  out += rule_html(*item.node);
+  if (with_peer) {
+    if (item.peer_quote) {
+      out += fmt::format("<div class=\"note\">参考示例（{}）：</div>\n",
+                         html_escape(v.unit_label(item.peer)));
+      out += quote_html(*item.peer_quote, true);
+    } else {
+      out += "<div class=\"note\">参考示例：本批次没有其他单位落实该项。</div>\n";
+    }
+  }
+  out += "</div>\n";
+}
+
+}  // namespace
+
+std::string render_gap_html(const Evaluation& evaluation, std::size_t report_index) {
+  View v(evaluation);
+  GapModel gap;
+  const int r = static_cast<int>(report_index);
+  if (report_index >= evaluation.reports.size() || !build_gap(v, r, gap)) return "";
+  const ReportResult& rep = evaluation.reports[report_index];
+  const ScoreTable& table = evaluation.tables[gap.table];
+  const UnitScore& u = table.units[gap.row];
+  const Framework& fw = *gap.framework;
+
+  std::string out = page_start(v.unit_label(r) + " 法治政府建设报告差距分析");
+  out += "<p class=\"noprint\"><a href=\"../index.html\">← 返回总表</a></p>\n";
+  out += fmt::format("<h1>{} 差距分析</h1>\n", html_escape(v.unit_label(r)));
+  out += fmt::format("<p class=\"sub\">对照 {}（{}） · 报告文件 <code>{}</code></p>\n",
+                     html_escape(fw.title), html_escape(fw.edition), html_escape(rep.path));
+
+  out += "<table class=\"facts summary\"><tbody>\n";
+  out += fmt::format("<tr><td>得分</td><td><b>{}</b> / {}</td></tr>\n", format_score(u.score),
+                     format_score(u.max_score));
+  out += fmt::format("<tr><td>排名</td><td>第 {} 名，共 {} 个单位；同级（{}，{}年）第 {} / {}"
+                     "</td></tr>\n",
+                     u.rank, table.units.size(), html_escape(level_label(u.key.level)),
+                     u.key.year, u.peer_rank, u.peer_count);
+  out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
+                     u.required_total);
+  const auto meta_row = [&](std::string_view k, const Located& l) {
+    if (!l.found()) return;
+    out += fmt::format("<tr><td>{}</td><td>{}{}</td></tr>\n", k, html_escape(l.value),
+                       l.line ? fmt::format(" <span class=\"loc\">（第 {} 行）</span>", l.line)
+                              : std::string());
+  };
+  meta_row("单位", rep.meta.unit);
+  meta_row("层级", rep.meta.level);
+  meta_row("省份", rep.meta.province);
+  meta_row("年度依据", rep.meta.year_found);
+  meta_row("发布日期", rep.meta.published);
+  meta_row("文号", rep.meta.doc_number);
+  if (!rep.meta.encoding.empty())
+    out += fmt::format("<tr><td>编码</td><td>{}{}</td></tr>\n", html_escape(rep.meta.encoding),
+                       rep.meta.traditional ? "（原文为繁体）" : "");
+  out += "</tbody></table>\n";
+
+  // Area scores.
+  out += "<h2>各领域得分</h2>\n<table><thead><tr><th>领域</th><th>名称</th>"
+         "<th class=\"num\">得分</th></tr></thead><tbody>\n";
+  for (int a : v.areas(gap.table))
+    out += fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", html_escape(fw.nodes[a].id),
+                       html_escape(fw.nodes[a].title),
+                       num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
+  out += "</tbody></table>\n";
+
+  out += fmt::format("<h2>一、缺失的必选指标（{} 项，按分值排序）</h2>\n", gap.missing_required.size());
+  if (gap.missing_required.empty()) out += "<p>无。</p>\n";
+  for (const auto& item : gap.missing_required) item_html(v, item, true, out);
+
+  out += fmt::format("<h2>二、仅列入计划或自认不足的指标（{} 项）</h2>\n", gap.not_achieved.size());
+  if (gap.not_achieved.empty()) out += "<p>无。</p>\n";
+  for (const auto& item : gap.not_achieved) item_html(v, item, true, out);
+
+  out += fmt::format("<h2>三、缺失的其他指标（{} 项，按分值排序）</h2>\n", gap.missing_other.size());
+  if (gap.missing_other.empty()) out += "<p>无。</p>\n";
+  for (const auto& item : gap.missing_other) item_html(v, item, true, out);
+
+  out += fmt::format("<h2>四、已落实和部分落实的指标（{} 项）</h2>\n", gap.achieved.size());
+  if (gap.achieved.empty()) out += "<p>无。</p>\n";
+  for (const auto& item : gap.achieved) item_html(v, item, false, out);
+
+  out += fmt::format("<h2>五、豁免与不适用（{} 项）</h2>\n", gap.excluded.size());
+  if (gap.excluded.empty()) out += "<p>无。</p>\n";
+  for (const auto& item : gap.excluded) item_html(v, item, false, out);
+
+  for (const auto& ref : gap.supplements) {
+    const Framework* sfw = v.framework(ref.table);
+    if (!sfw) continue;
+    out += fmt::format("<h2>报告结构：{}</h2>\n<table><thead><tr><th>内容</th><th>状态</th>"
+                       "<th>依据</th></tr></thead><tbody>\n",
+                       html_escape(sfw->title));
+    for (std::size_t l = 0; l < sfw->leaves.size(); ++l) {
+      const RuleNode& node = sfw->nodes[sfw->leaves[l]];
+      const ItemEvidence* ev = v.item(r, ref.table, static_cast<int>(l));
+      const Quote* q = ev ? first_credit_quote(*ev) : nullptr;
+      out += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", html_escape(node.id),
+                         html_escape(node.title),
+                         badge(v.state(ref.table, ref.row, static_cast<int>(l))),
+                         q ? quote_html(*q) : std::string());
+    }
+    out += "</tbody></table>\n";
+  }
+
+  if (!gap.other_years.empty()) {
+    std::vector<int> cols = gap.other_years;
+    cols.push_back(r);
+    std::stable_sort(cols.begin(), cols.end(), [&](int a, int b) {
+      return evaluation.reports[a].meta.year < evaluation.reports[b].meta.year;
+    });
+    out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
+    for (int c : cols)
+      out += fmt::format("<th>{}</th>", c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
+                                               : fmt::format("<a href=\"{}.html\">{}年</a>",
+                                                             html_escape(v.gap_stem(c)),
+                                                             evaluation.reports[c].meta.year));
+    out += "</tr></thead><tbody>\n";
+    const auto cell_row = [&](std::string_view label, auto&& cell) {
+      out += fmt::format("<tr><td>{}</td>", label);
+      for (int c : cols) out += cell(c);
+      out += "</tr>\n";
+    };
+    cell_row("框架", [&](int c) {
+      const int t = v.primary_table(c);
+      return fmt::format("<td>{}</td>", t >= 0 ? html_escape(evaluation.tables[t].framework_id) : "");
+    });
+    cell_row("得分", [&](int c) {
+      const int t = v.primary_table(c);
+      const int row = t >= 0 ? v.row_of(c, t) : -1;
+      return row >= 0 ? num_cell(evaluation.tables[t].units[row].score) : std::string("<td></td>");
+    });
+    cell_row("排名", [&](int c) {
+      const int t = v.primary_table(c);
+      const int row = t >= 0 ? v.row_of(c, t) : -1;
+      return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
+                                    evaluation.tables[t].units[row].rank,
+                                    evaluation.tables[t].units.size())
+                      : std::string("<td></td>");
+    });
+    cell_row("必选项覆盖", [&](int c) {
+      const int t = v.primary_table(c);
+      const int row = t >= 0 ? v.row_of(c, t) : -1;
+      return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
+                                    evaluation.tables[t].units[row].required_met,
+                                    evaluation.tables[t].units[row].required_total)
+                      : std::string("<td></td>");
+    });
+    // Area scores, where the year was scored against the same framework.
+    for (int a : v.areas(gap.table)) {
+      out += fmt::format("<tr><td>{} {}</td>", html_escape(fw.nodes[a].id),
+                         html_escape(fw.nodes[a].title));
+      for (int c : cols) {
+        const int row = v.row_of(c, gap.table);
+        const auto& ns = row >= 0 ? evaluation.tables[gap.table].units[row].node_scores
+                                  : std::vector<double>{};
+        out += a < static_cast<int>(ns.size()) ? num_cell(ns[a])
+                                               : std::string("<td class=\"note\">（框架不同）</td>");
+      }
+      out += "</tr>\n";
+    }
+    out += "</tbody></table>\n";
+  }
+
+  if (!rep.diagnostics.empty()) {
+    out += "<h2>读取提示</h2>\n<ul>\n";
+    for (const auto& d : rep.diagnostics) out += "<li><code>" + html_escape(d.str()) + "</code></li>\n";
+    out += "</ul>\n";
+  }
+  out += fmt::format("<p class=\"loc\">indicheck {} · 规则哈希 {} · {}</p>\n",
+                     html_escape(evaluation.facts.tool_version),
+                     html_escape(evaluation.facts.rules_hash), html_escape(evaluation.facts.date));
+  out += page_end(false);
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,162 @@
+// Markdown gap reports: the same content and order as the HTML one (both come from GapModel),
+// for pasting into e-mail, wikis and issue trackers. Report text is escaped so that markup in
+// a quote can neither format nor inject HTML.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "gap.h"
+#include "view.h"
+
+namespace indicheck {
+
+namespace {
+
+using namespace reports_detail;
+
+std::string quote_md(const Quote& q) {
+  std::string terms;
+  for (const auto& t : q.terms) terms += (terms.empty() ? "" : "、") + t;
+  std::string out = fmt::format("> {}\n>\n> — 第 {} 行第 {} 列 · {} · {}", markdown_escape(q.text),
+                                q.line, q.column,
+                                q.section_path.empty() ? "（正文）" : markdown_escape(q.section_path),
+                                role_label(q.role));
+  if (!terms.empty()) out += " · 命中：" + markdown_escape(terms);
+  for (const auto& m : q.metrics)
+    out += fmt::format(" · 数值 {}：{}{}{}", markdown_escape(m.name), markdown_escape(m.raw),
+                       markdown_escape(m.unit), m.meets ? "" : "（未达标准）");
+  return out + "\n\n";
+}
+
+void item_md(const View& v, const GapItem& item, bool with_peer, std::string& out) {
+  out += fmt::format("### {} {} — {}{}（分值 {:.2f}）\n\n", markdown_escape(item.node->id),
+                     markdown_escape(item.node->title), state_label(item.state),
+                     item.required ? " · 必选" : "", item.points);
+  if (!item.node->note.empty()) out += "说明：" + markdown_escape(item.node->note) + "\n\n";
+  if (item.evidence) {
+    for (const auto& q : item.evidence->quotes) out += quote_md(q);
+    if (!item.evidence->reason.empty())
+      out += "判定：" + markdown_escape(item.evidence->reason) + "\n\n";
+  }
+  const std::string loc = rule_location(*item.node);
+  const std::string terms = rule_terms(*item.node, 12);
+  if (!loc.empty() || !terms.empty()) {
+    out += "规则";
+    if (!loc.empty()) out += " `" + loc + "`";
+    if (!terms.empty()) out += " 查找：" + markdown_escape(terms);
+    out += "\n\n";
+  }
+  if (with_peer) {
+    if (item.peer_quote) {
+      out += fmt::format("参考示例（{}）：\n\n", markdown_escape(v.unit_label(item.peer)));
+      out += quote_md(*item.peer_quote);
+    } else {
+      out += "参考示例：本批次没有其他单位落实该项。\n\n";
+    }
+  }
+}
+
+void section_md(const View& v, std::string_view title, const std::vector<GapItem>& items,
+                bool with_peer, std::string& out) {
+  out += fmt::format("## {}（{} 项）\n\n", title, items.size());
+  if (items.empty()) out += "无。\n\n";
+  for (const auto& item : items) item_md(v, item, with_peer, out);
+}
+
+}  // namespace
+
+std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report_index) {
+  View v(evaluation);
+  GapModel gap;
+  const int r = static_cast<int>(report_index);
+  if (report_index >= evaluation.reports.size() || !build_gap(v, r, gap)) return "";
+  const ReportResult& rep = evaluation.reports[report_index];
+  const ScoreTable& table = evaluation.tables[gap.table];
+  const UnitScore& u = table.units[gap.row];
+  const Framework& fw = *gap.framework;
+
+  std::string out = fmt::format("# {} 差距分析\n\n", markdown_escape(v.unit_label(r)));
+  out += fmt::format("对照 {}（{}） · 报告文件 `{}`\n\n", markdown_escape(fw.title),
+                     markdown_escape(fw.edition), rep.path);
+  out += "| 项目 | 值 |\n|---|---|\n";
+  out += fmt::format("| 得分 | **{}** / {} |\n", format_score(u.score), format_score(u.max_score));
+  out += fmt::format("| 排名 | 第 {} 名，共 {} 个单位；同级第 {} / {} |\n", u.rank, table.units.size(),
+                     u.peer_rank, u.peer_count);
+  out += fmt::format("| 必选项覆盖 | {} / {} |\n", u.required_met, u.required_total);
+  const auto meta_row = [&](std::string_view k, const Located& l) {
+    if (!l.found()) return;
+    out += fmt::format("| {} | {}{} |\n", k, markdown_escape(l.value),
+                       l.line ? fmt::format("（第 {} 行）", l.line) : std::string());
+  };
+  meta_row("单位", rep.meta.unit);
+  meta_row("层级", rep.meta.level);
+  meta_row("年度依据", rep.meta.year_found);
+  meta_row("发布日期", rep.meta.published);
+  meta_row("文号", rep.meta.doc_number);
+  out += "\n## 各领域得分\n\n| 领域 | 名称 | 得分 |\n|---|---|---:|\n";
+  for (int a : v.areas(gap.table))
+    out += fmt::format("| {} | {} | {} |\n", markdown_escape(fw.nodes[a].id),
+                       markdown_escape(fw.nodes[a].title),
+                       format_score(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
+  out += "\n";
+
+  section_md(v, "一、缺失的必选指标（按分值排序）", gap.missing_required, true, out);
+  section_md(v, "二、仅列入计划或自认不足的指标", gap.not_achieved, true, out);
+  section_md(v, "三、缺失的其他指标（按分值排序）", gap.missing_other, true, out);
+  section_md(v, "四、已落实和部分落实的指标", gap.achieved, false, out);
+  section_md(v, "五、豁免与不适用", gap.excluded, false, out);
+
+  for (const auto& ref : gap.supplements) {
+    const Framework* sfw = v.framework(ref.table);
+    if (!sfw) continue;
+    out += fmt::format("## 报告结构：{}\n\n| 内容 | 状态 | 依据（行） |\n|---|---|---|\n",
+                       markdown_escape(sfw->title));
+    for (std::size_t l = 0; l < sfw->leaves.size(); ++l) {
+      const RuleNode& node = sfw->nodes[sfw->leaves[l]];
+      const ItemEvidence* ev = v.item(r, ref.table, static_cast<int>(l));
+      const Quote* q = ev ? first_credit_quote(*ev) : nullptr;
+      out += fmt::format("| {} {} | {} | {} |\n", markdown_escape(node.id),
+                         markdown_escape(node.title),
+                         state_label(v.state(ref.table, ref.row, static_cast<int>(l))),
+                         q ? fmt::format("{}（第 {} 行）", markdown_escape(q->text), q->line)
+                           : std::string());
+    }
+    out += "\n";
+  }
+
+  if (!gap.other_years.empty()) {
+    std::vector<int> cols = gap.other_years;
+    cols.push_back(r);
+    std::stable_sort(cols.begin(), cols.end(), [&](int a, int b) {
+      return evaluation.reports[a].meta.year < evaluation.reports[b].meta.year;
+    });
+    out += "## 本单位其他年度对比\n\n| |";
+    for (int c : cols)
+      out += fmt::format(" {}年{} |", evaluation.reports[c].meta.year, c == r ? "（本报告）" : "");
+    out += "\n|---|";
+    for (std::size_t i = 0; i < cols.size(); ++i) out += "---:|";
+    out += "\n| 得分 |";
+    for (int c : cols) {
+      const int t = v.primary_table(c);
+      const int row = t >= 0 ? v.row_of(c, t) : -1;
+      out += " " + (row >= 0 ? format_score(evaluation.tables[t].units[row].score) : "") + " |";
+    }
+    out += "\n| 框架 |";
+    for (int c : cols) {
+      const int t = v.primary_table(c);
+      out += " " + (t >= 0 ? evaluation.tables[t].framework_id : std::string()) + " |";
+    }
+    out += "\n\n";
+  }
+
+  if (!rep.diagnostics.empty()) {
+    out += "## 读取提示\n\n";
+    for (const auto& d : rep.diagnostics) out += "- `" + d.str() + "`\n";
+    out += "\n";
+  }
+  out += fmt::format("---\nindicheck {} · 规则哈希 {} · {}\n", evaluation.facts.tool_version,
+                     evaluation.facts.rules_hash, evaluation.facts.date);
+  return out;
+}
+
+}  // namespace indicheck

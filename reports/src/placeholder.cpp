@@ -1,1 +1,0 @@
-#include "indicheck/reports.h"

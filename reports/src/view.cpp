@@ -1,0 +1,351 @@
+#include "view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace indicheck::reports_detail {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|':
+      case '!':
+        out += '\\';
+        out += c;
+        break;
+      case '\n': case '\r': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_field(std::string_view text) {
+  std::string value(text);
+  // A cell starting with = + - @ is run as a formula by Excel and WPS ("CSV injection"); report
+  // text comes from web pages, so such cells get a leading apostrophe, which both show as text.
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                         value[0] == '@' || value[0] == '\t' || value[0] == '\r'))
+    value.insert(value.begin(), '\'');
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string format_score(double score) {
+  if (score < 0 || !std::isfinite(score)) return "—";
+  return fmt::format("{:.1f}", score);
+}
+
+double round_to(double value, int digits) {
+  if (!std::isfinite(value)) return 0;
+  const double scale = std::pow(10.0, digits);
+  double r = std::round(value * scale) / scale;
+  return r == 0 ? 0 : r;  // no "-0"
+}
+
+std::string_view state_label(ItemState state) {
+  switch (state) {
+    case ItemState::kMet: return "已落实";
+    case ItemState::kPartial: return "部分落实";
+    case ItemState::kAcknowledged: return "自认不足";
+    case ItemState::kPlanned: return "仅列入计划";
+    case ItemState::kMissing: return "未见证据";
+    case ItemState::kNotApplicable: return "不适用";
+    case ItemState::kWaived: return "豁免";
+  }
+  return "";
+}
+
+std::string rule_location(const RuleNode& node) {
+  if (node.location.path.empty()) return "";
+  if (node.location.line == 0) return node.location.path;
+  return fmt::format("{}:{}", node.location.path, node.location.line);
+}
+
+std::string rule_terms(const RuleNode& node, std::size_t max_terms) {
+  if (!node.check) return "";
+  std::string out;
+  std::size_t n = 0;
+  for (const auto& sel : node.check->selections) {
+    for (const auto& t : sel.terms) {
+      if (n == max_terms) return out + "…";
+      if (n++) out += "、";
+      out += t;
+    }
+    for (const auto& r : sel.regexes) {
+      if (n == max_terms) return out + "…";
+      if (n++) out += "、";
+      out += "/" + r + "/";
+    }
+  }
+  return out;
+}
+
+const Quote* first_credit_quote(const ItemEvidence& item) {
+  for (const auto& q : item.quotes)
+    if (q.credit) return &q;
+  return item.quotes.empty() ? nullptr : &item.quotes.front();
+}
+
+namespace {
+
+// Peers kept per leaf: enough that excluding the unit's own other years still leaves one.
+constexpr std::size_t kPeerCandidates = 8;
+
+int state_rank(ItemState s) {
+  return s == ItemState::kMet ? 0 : s == ItemState::kPartial ? 1 : 2;
+}
+
+}  // namespace
+
+View::View(const Evaluation& evaluation) : eval(evaluation) {
+  const int nreports = report_count();
+  std::map<std::string, int> by_path;
+  for (int r = 0; r < nreports; ++r) by_path.emplace(eval.reports[r].path, r);
+
+  report_rows_.assign(nreports, {});
+  primary_.assign(nreports, -1);
+  for (int t = 0; t < table_count(); ++t) {
+    const ScoreTable& table = eval.tables[t];
+    // Looked up by hand rather than RuleSet::find_framework so renderers depend on data only.
+    const Framework* fw = nullptr;
+    if (eval.rules)
+      for (const auto& f : eval.rules->frameworks)
+        if (f.id == table.framework_id) fw = &f;
+    frameworks_.push_back(fw);
+    std::vector<int> rows;
+    for (int u = 0; u < static_cast<int>(table.units.size()); ++u) {
+      auto it = by_path.find(table.units[u].key.path);
+      int r = it == by_path.end() ? -1 : it->second;
+      rows.push_back(r);
+      if (r >= 0) {
+        report_rows_[r].push_back({t, u});
+        if (primary_[r] < 0 && is_indicators(t)) primary_[r] = t;
+      }
+    }
+    row_report_.push_back(std::move(rows));
+  }
+  for (auto& rows : report_rows_)
+    std::stable_sort(rows.begin(), rows.end(), [&](const RowRef& a, const RowRef& b) {
+      return is_indicators(a.table) > is_indicators(b.table);
+    });
+
+  // Gap report names: the report file's stem (ASCII in the bundled corpus, stable across runs),
+  // made unique by a numeric suffix in path order.
+  std::set<std::string> used;
+  stems_.assign(nreports, "");
+  for (int r = 0; r < nreports; ++r) {
+    if (primary_[r] < 0) continue;
+    std::string stem = std::filesystem::path(eval.reports[r].path).stem().string();
+    std::string clean;
+    for (char c : stem) {
+      const auto uc = static_cast<unsigned char>(c);
+      clean += (uc < 0x20 || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
+                c == '"' || c == '<' || c == '>' || c == '|')
+                   ? '_'
+                   : c;
+    }
+    if (clean.empty() || clean[0] == '.') clean = "report" + clean;
+    std::string name = clean;
+    for (int k = 2; used.count(name); ++k) name = fmt::format("{}-{}", clean, k);
+    used.insert(name);
+    stems_[r] = name;
+  }
+
+  // Best peers per leaf: met before partial, higher score, then path order.
+  for (int t = 0; t < table_count(); ++t) {
+    const ScoreTable& table = eval.tables[t];
+    const Framework* fw = frameworks_[t];
+    const std::size_t leaves = fw ? fw->leaves.size() : 0;
+    std::vector<std::vector<int>> best(leaves);
+    for (std::size_t l = 0; l < leaves; ++l) {
+      std::vector<int> candidates;
+      for (int u = 0; u < static_cast<int>(table.units.size()); ++u) {
+        ItemState s = state(t, u, static_cast<int>(l));
+        if (s != ItemState::kMet && s != ItemState::kPartial) continue;
+        int r = row_report_[t][u];
+        if (r < 0) continue;
+        const ItemEvidence* ev = item(r, t, static_cast<int>(l));
+        if (!ev || !first_credit_quote(*ev)) continue;
+        candidates.push_back(u);
+      }
+      std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+        int sa = state_rank(state(t, a, static_cast<int>(l)));
+        int sb = state_rank(state(t, b, static_cast<int>(l)));
+        if (sa != sb) return sa < sb;
+        return table.units[a].score > table.units[b].score;
+      });
+      if (candidates.size() > kPeerCandidates) candidates.resize(kPeerCandidates);
+      best[l] = std::move(candidates);
+    }
+    best_rows_.push_back(std::move(best));
+  }
+
+  for (int r = 0; r < nreports; ++r) {
+    const auto& unit = eval.reports[r].meta.unit.value;
+    if (!unit.empty()) by_unit_[unit].push_back(r);
+  }
+}
+
+bool View::is_indicators(int table) const {
+  const Framework* fw = frameworks_[table];
+  return !fw || fw->kind != "supplement";
+}
+
+int View::row_of(int report, int table) const {
+  for (const auto& ref : report_rows_[report])
+    if (ref.table == table) return ref.row;
+  return -1;
+}
+
+const DocumentEvidence* View::evidence(int report, int table) const {
+  if (report < 0) return nullptr;
+  for (const auto& ev : eval.reports[report].evidence)
+    if (ev.framework_id == eval.tables[table].framework_id) return &ev;
+  return nullptr;
+}
+
+const ItemEvidence* View::item(int report, int table, int leaf_pos) const {
+  const DocumentEvidence* ev = evidence(report, table);
+  if (!ev) return nullptr;
+  const Framework* fw = frameworks_[table];
+  if (leaf_pos < static_cast<int>(ev->items.size())) {
+    const ItemEvidence& it = ev->items[leaf_pos];
+    if (!fw || it.node == fw->leaves[leaf_pos] || it.node < 0) return &it;
+  }
+  if (fw)  // items out of order: look the leaf up by node index
+    for (const auto& it : ev->items)
+      if (it.node == fw->leaves[leaf_pos]) return &it;
+  return nullptr;
+}
+
+ItemState View::state(int table, int row, int leaf_pos) const {
+  const UnitScore& unit = eval.tables[table].units[row];
+  if (leaf_pos < static_cast<int>(unit.states.size())) return unit.states[leaf_pos];
+  const ItemEvidence* it = item(row_report_[table][row], table, leaf_pos);
+  return it ? it->state : ItemState::kMissing;
+}
+
+double View::points_at_stake(int table, int leaf_pos) const {
+  const ScoreTable& t = eval.tables[table];
+  const Framework* fw = frameworks_[table];
+  const auto& g = t.leaf_global_weights;
+  if (fw && g.size() == fw->nodes.size() && g.size() != fw->leaves.size())
+    return g[fw->leaves[leaf_pos]] * 100.0;
+  if (leaf_pos < static_cast<int>(g.size())) return g[leaf_pos] * 100.0;
+  return 0;
+}
+
+bool View::leaf_required(int table, int leaf_pos) const {
+  const Framework* fw = frameworks_[table];
+  if (!fw) return false;
+  const int node = fw->leaves[leaf_pos];
+  const auto& req = eval.tables[table].node_required;
+  if (node < static_cast<int>(req.size())) return req[node];
+  return fw->nodes[node].required;
+}
+
+bool View::node_included(int table, int node) const {
+  const auto& inc = eval.tables[table].node_included;
+  return node >= static_cast<int>(inc.size()) || inc[node];
+}
+
+double View::node_weight(int table, int node) const {
+  const auto& w = eval.tables[table].node_weights;
+  if (node < static_cast<int>(w.size())) return w[node];
+  const Framework* fw = frameworks_[table];
+  return fw ? fw->nodes[node].weight : 0;
+}
+
+const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int& peer) const {
+  peer = -1;
+  if (leaf_pos >= static_cast<int>(best_rows_[table].size())) return nullptr;
+  // A peer is another unit: the unit's own other years are shown side by side instead.
+  const std::string& own = eval.reports[exclude_report].meta.unit.value;
+  for (int row : best_rows_[table][leaf_pos]) {
+    int r = row_report_[table][row];
+    if (r == exclude_report) continue;
+    if (!own.empty() && eval.reports[r].meta.unit.value == own) continue;
+    const ItemEvidence* it = item(r, table, leaf_pos);
+    if (!it) continue;
+    peer = r;
+    return first_credit_quote(*it);
+  }
+  return nullptr;
+}
+
+std::string View::unit_name(int report) const {
+  const auto& rep = eval.reports[report];
+  if (rep.meta.unit.found()) return rep.meta.unit.value;
+  return fmt::format("（未识别单位：{}）", std::filesystem::path(rep.path).filename().string());
+}
+
+std::string View::unit_label(int report) const {
+  const int year = eval.reports[report].meta.year;
+  if (year <= 0) return unit_name(report);
+  return fmt::format("{} {}年", unit_name(report), year);
+}
+
+std::vector<int> View::other_years(int report) const {
+  std::vector<int> out;
+  const auto& unit = eval.reports[report].meta.unit.value;
+  if (unit.empty()) return out;
+  auto it = by_unit_.find(unit);
+  if (it == by_unit_.end()) return out;
+  for (int r : it->second)
+    if (r != report && !eval.reports[r].failed) out.push_back(r);
+  std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+    return eval.reports[a].meta.year < eval.reports[b].meta.year;
+  });
+  return out;
+}
+
+std::vector<int> View::rows_by_rank(int table) const {
+  const auto& units = eval.tables[table].units;
+  std::vector<int> rows(units.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
+  std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+    if (units[a].rank != units[b].rank) return units[a].rank < units[b].rank;
+    return units[a].key.path < units[b].key.path;
+  });
+  return rows;
+}
+
+std::vector<int> View::areas(int table) const {
+  const Framework* fw = frameworks_[table];
+  if (!fw || fw->nodes.empty()) return {};
+  return fw->nodes[0].children;
+}
+
+}  // namespace indicheck::reports_detail

@@ -1,0 +1,103 @@
+// A read-only index over an Evaluation, shared by every renderer: which score-table row belongs
+// to which report, the evidence behind each row, gap-report file names, the best peer example
+// for each item, and the other years of the same unit. Built once per render; never changes
+// the Evaluation.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indicheck/reports.h"
+
+namespace indicheck::reports_detail {
+
+// Escaping, one function per output format. Every piece of text that comes from a report, a
+// rule file or a path goes through one of these.
+std::string html_escape(std::string_view text);
+std::string markdown_escape(std::string_view text);  // inline text; also HTML-escapes < > &
+std::string csv_field(std::string_view text);        // RFC 4180 quoting + formula guard
+
+// "83.5"; "—" for a negative score (nothing scored under the node).
+std::string format_score(double score);
+// Rounds to `digits` decimals for JSON (stable, readable numbers).
+double round_to(double value, int digits);
+
+struct RowRef {
+  int table = -1;  // index into Evaluation::tables
+  int row = -1;    // index into ScoreTable::units
+};
+
+class View {
+ public:
+  explicit View(const Evaluation& evaluation);
+
+  const Evaluation& eval;
+
+  int report_count() const { return static_cast<int>(eval.reports.size()); }
+  int table_count() const { return static_cast<int>(eval.tables.size()); }
+
+  // Framework of a table (nullptr when the rules do not hold it, e.g. a hand-made Evaluation).
+  const Framework* framework(int table) const { return frameworks_[table]; }
+  bool is_indicators(int table) const;
+  // Report index of a table row (-1 when its path matches no report).
+  int report_of(int table, int row) const { return row_report_[table][row]; }
+  // Row of a report in a table, -1 when the report was not scored there.
+  int row_of(int report, int table) const;
+  // Indicators table scoring this report, -1 when none.
+  int primary_table(int report) const { return primary_[report]; }
+  // Every table row of a report, indicators first (table order).
+  const std::vector<RowRef>& rows_of(int report) const { return report_rows_[report]; }
+
+  const DocumentEvidence* evidence(int report, int table) const;
+  // Evidence of leaf number `leaf_pos` (Framework::leaves order) or nullptr.
+  const ItemEvidence* item(int report, int table, int leaf_pos) const;
+  // State after the profile (from the score table), falling back to the evidence.
+  ItemState state(int table, int row, int leaf_pos) const;
+  // Global weight of a leaf × 100: the points a missing item costs on a 0-100 scale.
+  double points_at_stake(int table, int leaf_pos) const;
+  bool leaf_required(int table, int leaf_pos) const;
+  bool node_included(int table, int node) const;
+  double node_weight(int table, int node) const;
+
+  // The quote an auditor shows as "what the item looks like": the first credit quote of the
+  // best-scoring report of another unit that met (else partially met) the item. Sets `peer` to its report.
+  const Quote* peer_example(int table, int leaf_pos, int exclude_report, int& peer) const;
+
+  // Unit name as found in the report, or a placeholder naming the file.
+  std::string unit_name(int report) const;
+  std::string unit_label(int report) const;  // "unit year" ("苏州市相城区 2021年")
+  std::string gap_stem(int report) const { return stems_[report]; }
+  // Other reports of the same unit (by name), sorted by year then path; excludes `report`.
+  std::vector<int> other_years(int report) const;
+
+  // Rows of a table ordered by rank, then path.
+  std::vector<int> rows_by_rank(int table) const;
+  // Top-level nodes (areas) of a table's framework.
+  std::vector<int> areas(int table) const;
+
+ private:
+  std::vector<const Framework*> frameworks_;
+  std::vector<std::vector<int>> row_report_;
+  std::vector<std::vector<RowRef>> report_rows_;
+  std::vector<int> primary_;
+  std::vector<std::string> stems_;
+  // table → leaf → best rows, best first (a unit never is its own peer).
+  std::vector<std::vector<std::vector<int>>> best_rows_;
+  std::map<std::string, std::vector<int>> by_unit_;
+};
+
+// The first credit quote of an item, else its first quote, else nullptr.
+const Quote* first_credit_quote(const ItemEvidence& item);
+
+// Chinese label of a state, for auditors ("已落实" ...), and a CSS class.
+std::string_view state_label(ItemState state);
+
+// "path:line" of a node's rule, for "the rule that looked for it".
+std::string rule_location(const RuleNode& node);
+// Up to `max_terms` terms of a check, joined by "、", naming what the rule looked for.
+std::string rule_terms(const RuleNode& node, std::size_t max_terms);
+
+}  // namespace indicheck::reports_detail
