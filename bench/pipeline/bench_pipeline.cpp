@@ -329,35 +329,58 @@ int main(int argc, char** argv) {
     }
     t.score = seconds_since(t0);
 
-    // Render the subset: data files, then HTML (index + one gap report per unit).
-    std::size_t html_files = 0;
-    std::uint64_t out_bytes = 0, html_bytes = 0;
-    {
+    // Render the first k reports: data files, then HTML (index + one gap report per report),
+    // for k = subset/4, subset/2, subset, so a cost that grows faster than the number of
+    // reports shows as a rising time per report.
+    struct RenderTime {
+      std::size_t reports = 0, html_files = 0;
+      double data = 0, html = 0;
+      std::uint64_t data_bytes = 0, html_bytes = 0;
+    };
+    auto render_prefix = [&](std::size_t k) {
+      RenderTime rt;
+      indicheck::Evaluation e;
+      e.rules = &rules;
+      e.facts = evaluation.facts;
+      e.reports.assign(evaluation.reports.begin(),
+                       evaluation.reports.begin() + static_cast<std::ptrdiff_t>(std::min(k, evaluation.reports.size())));
+      rt.reports = e.reports.size();
       std::map<std::string, std::vector<indicheck::UnitEvidence>> units;
-      for (const auto& r : evaluation.reports) {
+      for (const auto& r : e.reports) {
         indicheck::UnitKey key{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
         for (const auto& ev : r.evidence) units[ev.framework_id].push_back({key, &ev});
       }
       for (const auto& [id, u] : units) {
         std::vector<indicheck::Diagnostic> diags;
         if (const auto* f = rules.find_framework(id)) {
-          evaluation.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
+          e.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
         }
       }
-      t0 = Clock::now();
-      out_bytes += indicheck::render_results_json(evaluation).size();
-      out_bytes += indicheck::render_scores_csv(evaluation).size();
-      out_bytes += indicheck::render_evidence_csv(evaluation).size();
-      t.render_data = seconds_since(t0);
-      t0 = Clock::now();
-      html_bytes += indicheck::render_index_html(evaluation).size();
-      for (std::size_t i = 0; i < evaluation.reports.size(); ++i) {
-        if (indicheck::gap_report_stem(evaluation, i).empty()) continue;
-        html_bytes += indicheck::render_gap_html(evaluation, i).size();
-        ++html_files;
+      auto t1 = Clock::now();
+      rt.data_bytes += indicheck::render_results_json(e).size();
+      rt.data_bytes += indicheck::render_scores_csv(e).size();
+      rt.data_bytes += indicheck::render_evidence_csv(e).size();
+      rt.data = seconds_since(t1);
+      t1 = Clock::now();
+      rt.html_bytes += indicheck::render_index_html(e).size();
+      for (std::size_t i = 0; i < e.reports.size(); ++i) {
+        std::string page = indicheck::render_gap_html(e, i);  // "" when the report has none
+        rt.html_files += !page.empty();
+        rt.html_bytes += page.size();
       }
-      t.render_html = seconds_since(t0);
+      rt.html = seconds_since(t1);
+      return rt;
+    };
+    std::vector<RenderTime> render_sweep;
+    for (std::size_t div : {4u, 2u, 1u}) {
+      std::size_t k = evaluation.reports.size() / div;
+      if (k > 0 && (render_sweep.empty() || render_sweep.back().reports != k)) render_sweep.push_back(render_prefix(k));
     }
+    RenderTime full_render = render_sweep.empty() ? RenderTime{} : render_sweep.back();
+    t.render_data = full_render.data;
+    t.render_html = full_render.html;
+    std::size_t html_files = full_render.html_files;
+    std::uint64_t out_bytes = full_render.data_bytes, html_bytes = full_render.html_bytes;
 
     fmt::print("## Stages, 1 thread\n\n");
     fmt::print("{} reports read ({} failed, {} Traditional), {} unit rows scored; render on the first {} "
@@ -379,6 +402,13 @@ int main(int argc, char** argv) {
     double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) / static_cast<double>(subset_bytes) : 0;
     double e2e = t.read + t.document + t.match + t.score + render_rate_s;
     print_rate("end to end, no HTML", total_bytes, e2e, "read + document + match + score + json/csv (scaled)");
+    fmt::print("\nRender cost per report as the number of reports grows (1 thread):\n\n");
+    fmt::print("| reports | json+csv s | ms/report | index+gap html s | ms/report |\n|---:|---:|---:|---:|---:|\n");
+    for (const auto& rt : render_sweep) {
+      double n = static_cast<double>(std::max<std::size_t>(rt.reports, 1));
+      fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", rt.reports, rt.data, rt.data * 1e3 / n, rt.html,
+                 rt.html * 1e3 / n);
+    }
     fmt::print("\npeak RSS after stages: {:.0f} MB\n\n", static_cast<double>(peak_rss_kb()) / 1024.0);
   }
 
