@@ -1,18 +1,371 @@
+// `indicheck rules check|test|lint|list [PATH...]` and `indicheck explain FILE --item ID`.
+//
+// Exit codes: rules check → 0 ok, 2 errors in the rules. rules test → 0 all examples pass,
+// 1 an example fails, 2 the rules do not load. rules lint → 0 (warnings are printed). rules
+// list → 0, 2 when the rules do not load. explain → 0, 2 bad input (unreadable report, unknown
+// item, broken rules).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/program_options.hpp>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "commands.h"
+#include "common.h"
 #include "indicheck/diagnostic.h"
+#include "indicheck/document.h"
+#include "indicheck/matcher.h"
+#include "indicheck/rules.h"
+
+namespace po = boost::program_options;
 
 namespace indicheck::cli {
 
-int run_rules(const Args&) {
-  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
-  return kExitInternal;
+namespace {
+
+constexpr const char* kRulesUsage = R"(Usage: indicheck rules check|test|lint|list [PATH...] [OPTIONS]
+
+  check   validate rule files (default: the bundled rules/); exit 2 on any error
+  test    run every leaf's examples; exit 1 if one fails
+  lint    warn about single-character terms, leaves without examples, terms never seen in
+          --corpus DIR, and leaves whose terms overlap heavily
+  list    print the node tree with weights and required flags
+
+PATH is a framework file or a directory searched for framework.yaml files.
+)";
+
+struct Loaded {
+  RuleSet rules;
+  std::shared_ptr<const CompiledRules> compiled;
+};
+
+// Loads and compiles; prints diagnostics. Returns false on errors.
+bool load_and_compile(const std::vector<std::string>& paths, Loaded& out, bool compile = true) {
+  std::vector<Diagnostic> diagnostics;
+  out.rules = load_rules(paths, diagnostics);
+  if (!has_errors(diagnostics) && compile)
+    out.compiled = CompiledRules::compile(out.rules, diagnostics);
+  print_diagnostics(diagnostics);
+  return !has_errors(diagnostics);
 }
 
-int run_explain(const Args&) {
-  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
-  return kExitInternal;
+std::string location(const SourceLocation& l) {
+  return l.line ? fmt::format("{}:{}:{}", l.path, l.line, l.column) : l.path;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+int rules_check(const Loaded& loaded) {
+  std::size_t nodes = 0, leaves = 0;
+  for (const auto& f : loaded.rules.frameworks) {
+    nodes += f.nodes.size() - 1;
+    leaves += f.leaves.size();
+  }
+  std::cout << fmt::format("ok: {} framework(s), {} nodes, {} leaves, {} patterns\n",
+                           loaded.rules.frameworks.size(), nodes, leaves,
+                           loaded.compiled->pattern_count());
+  return kExitOk;
+}
+
+int rules_test(const Loaded& loaded, bool verbose) {
+  Scanner scanner(loaded.compiled);
+  std::size_t total = 0, failed = 0, leaves_failed = 0, leaves = 0;
+  for (const auto& fw : loaded.rules.frameworks) {
+    std::size_t run = 0;
+    const auto failures = run_examples(scanner, fw, run);
+    total += run;
+    failed += failures.size();
+    std::map<int, std::vector<const ExampleFailure*>> by_leaf;
+    for (const auto& f : failures) by_leaf[f.node].push_back(&f);
+    for (int leaf : fw.leaves) {
+      const RuleNode& node = fw.nodes[static_cast<std::size_t>(leaf)];
+      if (!node.check) continue;
+      ++leaves;
+      const std::size_t n = node.check->examples_match.size() + node.check->examples_no_match.size();
+      const auto it = by_leaf.find(leaf);
+      if (it == by_leaf.end()) {
+        if (verbose) std::cout << fmt::format("PASS {} {} ({} examples)\n", fw.id, node.id, n);
+        continue;
+      }
+      ++leaves_failed;
+      std::cout << fmt::format("FAIL {} {} {}\n", fw.id, node.id, node.title);
+      for (const ExampleFailure* f : it->second)
+        std::cout << fmt::format("  {}: expected {}, got {}: {}\n       {}\n", location(node.location),
+                                 f->expected_match ? "match" : "no match", state_name(f->state),
+                                 f->example, f->reason);
+    }
+  }
+  std::cout << fmt::format("{} examples in {} leaves: {} passed, {} failed ({} leaves failing)\n",
+                           total, leaves, total - failed, failed, leaves_failed);
+  return failed == 0 ? kExitOk : kExitFindings;
+}
+
+int rules_list(const Loaded& loaded) {
+  for (const auto& fw : loaded.rules.frameworks) {
+    std::cout << fmt::format("{}  {}  [{}", fw.id, fw.title, fw.kind);
+    if (fw.year_from) std::cout << fmt::format(", {}-{}", fw.year_from, fw.year_to);
+    std::cout << "]\n";
+    // Explicit stack over the (already validated) tree.
+    std::vector<std::pair<int, int>> stack;  // (node, depth)
+    const auto& root = fw.nodes[0];
+    for (auto it = root.children.rbegin(); it != root.children.rend(); ++it) stack.push_back({*it, 1});
+    while (!stack.empty()) {
+      const auto [i, depth] = stack.back();
+      stack.pop_back();
+      const RuleNode& n = fw.nodes[static_cast<std::size_t>(i)];
+      const RuleNode& parent = fw.nodes[static_cast<std::size_t>(n.parent)];
+      double sum = 0;
+      for (int c : parent.children) sum += fw.nodes[static_cast<std::size_t>(c)].weight;
+      std::cout << fmt::format("{}{}  {}  weight {:g} ({:.1f}%){}{}\n",
+                               std::string(static_cast<std::size_t>(depth) * 2, ' '), n.id,
+                               n.title, n.weight, sum > 0 ? 100 * n.weight / sum : 0.0,
+                               n.required ? "  required" : "",
+                               n.levels.empty() ? "" : fmt::format("  levels [{}]", fmt::join(n.levels, ", ")));
+      for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.push_back({*it, depth + 1});
+    }
+  }
+  return kExitOk;
+}
+
+int rules_lint(const Loaded& loaded, const std::string& corpus) {
+  std::vector<Diagnostic> warnings;
+  std::vector<std::string> corpus_texts;
+  if (!corpus.empty()) {
+    std::vector<Diagnostic> diagnostics;
+    for (const auto& file : expand_inputs({corpus}, diagnostics)) {
+      auto doc = read_document(file, ReadOptions{}, diagnostics);
+      if (doc) corpus_texts.push_back(std::move(doc->text));
+    }
+    print_diagnostics(diagnostics);
+  }
+  const auto warn = [&](const SourceLocation& l, const char* code, std::string msg) {
+    warnings.push_back(make_warning(l.path, code, std::move(msg), l.line, l.column));
+  };
+  for (const auto& fw : loaded.rules.frameworks) {
+    std::vector<std::pair<int, std::set<std::string>>> leaf_terms;
+    for (int leaf : fw.leaves) {
+      const RuleNode& node = fw.nodes[static_cast<std::size_t>(leaf)];
+      if (!node.check) continue;
+      const Check& c = *node.check;
+      if (c.examples_match.empty() && c.examples_no_match.empty())
+        warn(node.location, "no-examples", fmt::format("leaf \"{}\" has no examples", node.id));
+      else if (c.examples_match.empty() || c.examples_no_match.empty())
+        warn(node.location, "no-examples",
+             fmt::format("leaf \"{}\" has no {} examples", node.id,
+                         c.examples_match.empty() ? "match" : "no_match"));
+      std::set<std::string> terms;
+      for (const auto& s : c.selections) {
+        for (const auto& t : s.terms) {
+          terms.insert(t);
+          if (code_points(t) == 1)
+            warn(s.location, "short-term",
+                 fmt::format("single-character term \"{}\" in selection \"{}\" of \"{}\" matches "
+                             "almost anything",
+                             t, s.name, node.id));
+          if (!corpus_texts.empty() &&
+              std::none_of(corpus_texts.begin(), corpus_texts.end(),
+                           [&](const std::string& text) { return text.find(t) != std::string::npos; }))
+            warn(s.location, "unseen-term",
+                 fmt::format("term \"{}\" of \"{}\" never occurs in the corpus", t, node.id));
+        }
+      }
+      leaf_terms.emplace_back(leaf, std::move(terms));
+    }
+    // Leaves whose term sets overlap heavily (Jaccard >= 0.5) are probably duplicates.
+    for (std::size_t a = 0; a < leaf_terms.size(); ++a) {
+      for (std::size_t b = a + 1; b < leaf_terms.size(); ++b) {
+        const auto& ta = leaf_terms[a].second;
+        const auto& tb = leaf_terms[b].second;
+        if (ta.empty() || tb.empty()) continue;
+        std::size_t common = 0;
+        for (const auto& t : ta) common += tb.count(t);
+        const double jaccard = static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
+        if (jaccard >= 0.5) {
+          const RuleNode& na = fw.nodes[static_cast<std::size_t>(leaf_terms[a].first)];
+          const RuleNode& nb = fw.nodes[static_cast<std::size_t>(leaf_terms[b].first)];
+          warn(nb.location, "overlapping-terms",
+               fmt::format("leaves \"{}\" and \"{}\" share {} of {} distinct terms", na.id, nb.id,
+                           common, ta.size() + tb.size() - common));
+        }
+      }
+    }
+  }
+  print_diagnostics(warnings);
+  std::cout << fmt::format("{} warning(s)\n", warnings.size());
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_rules(const Args& args) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show help")("corpus", po::value<std::string>(),
+                                                  "lint: directory of reports to look terms up in")(
+      "verbose,v", "test: list passing rules too");
+  po::options_description hidden;
+  hidden.add_options()("action", po::value<std::string>())("paths", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("action", 1).add("paths", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "indicheck: error[usage]: " << e.what() << "\n" << kRulesUsage;
+    return kExitInput;
+  }
+  if (vm.count("help")) {
+    std::cout << kRulesUsage << options;
+    return kExitOk;
+  }
+  const std::string action = vm.count("action") ? vm["action"].as<std::string>() : "";
+  if (action != "check" && action != "test" && action != "lint" && action != "list") {
+    std::cerr << "indicheck: error[usage]: expected check, test, lint or list\n" << kRulesUsage;
+    return kExitInput;
+  }
+  std::vector<std::string> paths;
+  if (vm.count("paths")) paths = vm["paths"].as<std::vector<std::string>>();
+  if (paths.empty()) paths.push_back(default_data_path("rules"));
+  Loaded loaded;
+  if (!load_and_compile(paths, loaded)) return kExitInput;
+  if (action == "check") return rules_check(loaded);
+  if (action == "test") return rules_test(loaded, vm.count("verbose") > 0);
+  if (action == "list") return rules_list(loaded);
+  return rules_lint(loaded, vm.count("corpus") ? vm["corpus"].as<std::string>() : "");
+}
+
+namespace {
+
+constexpr const char* kExplainUsage =
+    "Usage: indicheck explain FILE --item ID [--rules PATH] [--framework ID] [--encoding NAME]\n";
+
+void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev) {
+  const RuleNode& node = fw.nodes[static_cast<std::size_t>(ev.node)];
+  std::cout << fmt::format("{} {}  {}\n", fw.id, node.id, node.title);
+  std::cout << fmt::format("  state:  {}\n  reason: {}\n", state_name(ev.state), ev.reason);
+  if (node.check) {
+    const Check& c = *node.check;
+    std::vector<std::string> roles;
+    for (Role r : c.roles) roles.emplace_back(role_name(r));
+    std::cout << fmt::format("  check:  condition `{}`, window {}, credit roles [{}]\n",
+                             c.condition_text,
+                             c.window == Window::kSentence    ? "sentence"
+                             : c.window == Window::kParagraph ? "paragraph"
+                                                              : "section",
+                             fmt::join(roles, ", "));
+    for (const auto& s : c.selections) {
+      std::vector<std::string> parts = s.terms;
+      for (const auto& r : s.regexes) parts.push_back("/" + r + "/");
+      std::cout << fmt::format("          {}: {}\n", s.name, fmt::join(parts, " | "));
+    }
+  }
+  if (ev.quotes.empty()) std::cout << "  no supporting sentence\n";
+  for (const auto& q : ev.quotes) {
+    std::cout << fmt::format("  {}:{}:{} [{}{}] {}\n", doc.path, q.line, q.column,
+                             role_name(q.role), q.credit ? ", credit" : "", q.section_path);
+    std::cout << fmt::format("    {}\n", q.text);
+    if (!q.terms.empty()) std::cout << fmt::format("    terms: {}\n", fmt::join(q.terms, ", "));
+    for (const auto& m : q.metrics)
+      std::cout << fmt::format("    metric {} = {}{} (\"{}\"; {})\n", m.name, m.value, m.unit, m.raw,
+                               m.meets ? "meets the threshold" : "below the threshold");
+  }
+}
+
+}  // namespace
+
+int run_explain(const Args& args) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show help")("item", po::value<std::string>(), "node id")(
+      "rules", po::value<std::vector<std::string>>(), "rule files or directories (default rules/)")(
+      "framework", po::value<std::string>(), "framework id (default: by report year, then supplements)")(
+      "encoding", po::value<std::string>(), "force the report's encoding");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "indicheck: error[usage]: " << e.what() << "\n" << kExplainUsage;
+    return kExitInput;
+  }
+  if (vm.count("help")) {
+    std::cout << kExplainUsage << options;
+    return kExitOk;
+  }
+  if (!vm.count("file") || vm["file"].as<std::vector<std::string>>().size() != 1 || !vm.count("item")) {
+    std::cerr << "indicheck: error[usage]: explain needs one FILE and --item ID\n" << kExplainUsage;
+    return kExitInput;
+  }
+  const std::string file = vm["file"].as<std::vector<std::string>>().front();
+  const std::string item = vm["item"].as<std::string>();
+  std::vector<std::string> rule_paths{default_data_path("rules")};
+  if (vm.count("rules")) rule_paths = vm["rules"].as<std::vector<std::string>>();
+  Loaded loaded;
+  if (!load_and_compile(rule_paths, loaded)) return kExitInput;
+
+  std::vector<Diagnostic> diagnostics;
+  ReadOptions read_options;
+  if (vm.count("encoding")) read_options.encoding = vm["encoding"].as<std::string>();
+  auto doc = read_document(file, read_options, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!doc) return kExitInput;
+
+  // Which framework: the one named, else the report year's and the supplements that hold the id.
+  std::vector<const Framework*> candidates;
+  if (vm.count("framework")) {
+    const Framework* fw = loaded.rules.find_framework(vm["framework"].as<std::string>());
+    if (!fw) {
+      std::cerr << fmt::format("indicheck: error[unknown-id]: no framework \"{}\"\n",
+                               vm["framework"].as<std::string>());
+      return kExitInput;
+    }
+    candidates.push_back(fw);
+  } else {
+    if (const Framework* fw = loaded.rules.framework_for_year(doc->meta.year)) candidates.push_back(fw);
+    for (const Framework* fw : loaded.rules.supplements()) candidates.push_back(fw);
+  }
+  const Framework* framework = nullptr;
+  for (const Framework* fw : candidates)
+    if (fw->find(item) > 0) {
+      framework = fw;
+      break;
+    }
+  if (!framework) {
+    std::cerr << fmt::format("indicheck: error[unknown-id]: no item \"{}\" in the framework(s) "
+                             "that apply to this report\n",
+                             item);
+    return kExitInput;
+  }
+  std::cout << fmt::format("{}: unit {} ({}), year {}\n", doc->path,
+                           doc->meta.unit.found() ? doc->meta.unit.value : "?",
+                           doc->meta.level.found() ? doc->meta.level.value : "level ?",
+                           doc->meta.year ? std::to_string(doc->meta.year) : "?");
+  // The item and every leaf below it, in pre-order (leaves are in pre-order already).
+  const int index = framework->find(item);
+  Scanner scanner(loaded.compiled);
+  for (int leaf : framework->leaves) {
+    bool under = false;
+    for (int i = leaf; i >= 0; i = framework->nodes[static_cast<std::size_t>(i)].parent)
+      if (i == index) under = true;
+    if (!under) continue;
+    std::cout << '\n';
+    print_item(*doc, *framework, scanner.scan_item(*doc, *framework, leaf));
+  }
+  return kExitOk;
 }
 
 }  // namespace indicheck::cli

@@ -25,6 +25,11 @@ inline constexpr std::size_t kMaxSentenceBytes = 2048;
 // Rule trees and YAML nodes are walked with an explicit stack; deeper input is refused.
 inline constexpr std::size_t kMaxRuleDepth = 32;
 
+// yaml-cpp parses nested collections recursively; the raw text is pre-scanned and refused
+// beyond this depth so a 10,000-deep file is a diagnostic, not a stack overflow. A rule tree of
+// kMaxRuleDepth nodes needs about two YAML levels per node (children: → list → mapping).
+inline constexpr std::size_t kMaxYamlDepth = 2 * kMaxRuleDepth + 8;
+
 // A rule file larger than this is not a checklist.
 inline constexpr std::size_t kMaxRuleFileBytes = 8u << 20;
 

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "indicheck/document.h"
@@ -91,14 +93,39 @@ class Scanner {
   ~Scanner();
   Scanner(Scanner&&) noexcept;
 
-  // Evidence for every leaf of `framework` (which must belong to the compiled rules).
+  // Evidence for every leaf of `framework` (which must belong to the compiled rules; it is
+  // looked up by id, so a copy of the RuleSet the rules were compiled from works too).
   DocumentEvidence scan(const Document& document, const Framework& framework);
+
+  // Evidence for one leaf (`node` indexes Framework::nodes). Same result as the matching item
+  // of scan(); used by `rules test` and `explain`.
+  ItemEvidence scan_item(const Document& document, const Framework& framework, int node);
 
   struct Scratch;
 
  private:
+  friend struct ScannerAccess;
   std::shared_ptr<const CompiledRules> rules_;
   std::unique_ptr<Scratch> scratch_;
 };
+
+// A Document made from one rule example: the text normalized like reports, split into
+// sentences at 。！？；, one paragraph, every sentence in `role`. `rules test` scans each
+// example in the leaf's first credit role, so "matches" means "satisfies the condition".
+Document example_document(std::string_view text, Role role = Role::kAchievements);
+
+// One example whose outcome differs from what the rule file says.
+struct ExampleFailure {
+  int node = -1;             // index into Framework::nodes
+  bool expected_match = true;
+  std::string example;
+  ItemState state = ItemState::kMissing;  // what the scan gave
+  std::string reason;
+};
+
+// Runs every example of every leaf of `framework`; returns the failures (empty = all pass).
+// `examples_run` counts the examples scanned.
+std::vector<ExampleFailure> run_examples(Scanner& scanner, const Framework& framework,
+                                         std::size_t& examples_run);
 
 }  // namespace indicheck

@@ -1,0 +1,707 @@
+// The compiler and the scanner.
+//
+// Compile: every distinct literal term (selection terms and exclusions) and every regex of
+// every framework goes into ONE Hyperscan block-mode database. Literals are escaped byte by
+// byte (\xHH) so they match exactly what std::string::find would; regexes get UTF8|UCP. Each
+// pattern keeps the list of (framework, leaf, selection) that use it, so one pass over a
+// document feeds every leaf of every framework.
+//
+// Scan, per document: one hs_scan over Document::text gives (pattern, end) pairs. A literal's
+// start is end - length; it counts for the sentence that contains it whole. Without
+// start-of-match tracking (costly in Hyperscan) a regex end only says "a match ends here, maybe
+// starting in an earlier sentence", so each sentence with a regex end is re-scanned alone and
+// only regex matches inside it are kept: regexes match within a sentence, exactly like RE2 run
+// on the sentence. The result is a sorted (sentence, pattern) table, cached for the next
+// framework scanned on the same document.
+//
+// Then per leaf: hits are grouped into windows (sentence, paragraph or innermost section, split
+// by role so a window never spans two roles); sentences holding an exclude term contribute
+// nothing; the postfix condition is evaluated per window; RE2 extracts metric values only in
+// windows that satisfied the condition and lie in a credit role. States follow rules/README.md:
+// met > partial > acknowledged > planned > missing; not-applicable from node levels.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <unordered_map>
+
+#include "condition.h"
+#include "indicheck/limits.h"
+#include "matcher_internal.h"
+
+namespace indicheck {
+
+struct ScannerAccess {
+  static Scanner::Scratch& scratch(Scanner& s) { return *s.scratch_; }
+  static const CompiledRules::Impl& impl(Scanner& s) { return s.rules_->impl(); }
+};
+
+int CompiledRules::Impl::framework_index(const std::string& id) const {
+  for (std::size_t i = 0; i < rules.frameworks.size(); ++i)
+    if (rules.frameworks[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+CompiledRules::Impl::~Impl() {
+  if (scratch_prototype) hs_free_scratch(scratch_prototype);
+  if (database) hs_free_database(database);
+}
+
+CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompiledRules::~CompiledRules() = default;
+const RuleSet& CompiledRules::rules() const { return impl_->rules; }
+std::size_t CompiledRules::pattern_count() const { return impl_->patterns.size(); }
+
+namespace {
+
+std::string escape_literal(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() * 4);
+  for (unsigned char c : s) out += fmt::format("\\x{:02x}", c);
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules,
+                                                            std::vector<Diagnostic>& diagnostics) {
+  auto impl = std::make_unique<Impl>();
+  impl->rules = rules;
+  std::unordered_map<std::string, std::uint32_t> literal_ids, regex_ids;
+  std::vector<CompiledPattern> literals, regexes;
+  std::vector<SourceLocation> regex_locations;
+  const auto add = [](std::vector<CompiledPattern>& table,
+                      std::unordered_map<std::string, std::uint32_t>& ids, const std::string& text,
+                      bool regex, PatternUse use) {
+    auto [it, inserted] = ids.emplace(text, static_cast<std::uint32_t>(table.size()));
+    if (inserted) table.push_back({text, regex, {}});
+    table[it->second].uses.push_back(use);
+    return inserted;
+  };
+  impl->metrics.resize(rules.frameworks.size());
+  bool ok = true;
+  for (std::size_t fi = 0; fi < rules.frameworks.size(); ++fi) {
+    const Framework& fw = rules.frameworks[fi];
+    impl->metrics[fi].resize(fw.leaves.size());
+    for (std::size_t slot = 0; slot < fw.leaves.size(); ++slot) {
+      const RuleNode& node = fw.nodes[static_cast<std::size_t>(fw.leaves[slot])];
+      if (!node.check) continue;
+      const Check& check = *node.check;
+      for (std::size_t si = 0; si < check.selections.size(); ++si) {
+        const Selection& sel = check.selections[si];
+        const PatternUse use{static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(slot),
+                             static_cast<std::int32_t>(si)};
+        for (const auto& t : sel.terms) add(literals, literal_ids, t, false, use);
+        for (const auto& r : sel.regexes)
+          if (add(regexes, regex_ids, r, true, use)) regex_locations.push_back(sel.location);
+      }
+      for (const auto& t : check.exclude)
+        add(literals, literal_ids, t,
+            false, {static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(slot), -1});
+      for (const auto& m : check.metrics) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        auto re = std::make_unique<RE2>(m.pattern, options);
+        if (!re->ok() || re->NumberOfCapturingGroups() != 1) {
+          diagnostics.push_back(make_error(m.location.path, "invalid-regex",
+                                           fmt::format("metric pattern \"{}\" does not compile "
+                                                       "with one capturing group",
+                                                       m.pattern),
+                                           m.location.line, m.location.column));
+          ok = false;
+        }
+        impl->metrics[fi][slot].push_back(std::move(re));
+      }
+    }
+  }
+  impl->literal_count = literals.size();
+  impl->patterns = std::move(literals);
+  for (auto& r : regexes) impl->patterns.push_back(std::move(r));
+  if (!ok) return nullptr;
+
+  if (!impl->patterns.empty()) {
+    std::vector<std::string> expressions;
+    std::vector<const char*> pointers;
+    std::vector<unsigned> flags, ids;
+    for (std::size_t i = 0; i < impl->patterns.size(); ++i) {
+      const auto& p = impl->patterns[i];
+      expressions.push_back(p.regex ? p.text : escape_literal(p.text));
+      flags.push_back(p.regex ? HS_FLAG_UTF8 | HS_FLAG_UCP : 0u);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    for (const auto& e : expressions) pointers.push_back(e.c_str());
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr,
+                         &impl->database, &err) != HS_SUCCESS) {
+      SourceLocation loc;
+      std::string what = "the pattern database";
+      if (err && err->expression >= 0) {
+        const auto index = static_cast<std::size_t>(err->expression);
+        what = fmt::format("pattern \"{}\"", impl->patterns[index].text);
+        if (index >= impl->literal_count) loc = regex_locations[index - impl->literal_count];
+      }
+      diagnostics.push_back(make_error(loc.path, "unsupported-regex",
+                                       fmt::format("{} does not compile: {}", what,
+                                                   err ? err->message : "unknown error"),
+                                       loc.line, loc.column));
+      hs_free_compile_error(err);
+      return nullptr;
+    }
+    if (hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS) {
+      diagnostics.push_back(make_error("", "internal", "cannot allocate Hyperscan scratch"));
+      return nullptr;
+    }
+  }
+  return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
+}
+
+// ---- Scanner ---------------------------------------------------------------------------------
+
+Scanner::Scratch::~Scratch() {
+  if (scratch) hs_free_scratch(scratch);
+}
+
+Scanner::Scanner(std::shared_ptr<const CompiledRules> rules)
+    : rules_(std::move(rules)), scratch_(std::make_unique<Scratch>()) {
+  if (rules_->impl().scratch_prototype &&
+      hs_clone_scratch(rules_->impl().scratch_prototype, &scratch_->scratch) != HS_SUCCESS)
+    scratch_->scratch = nullptr;  // scan() then finds no hits; cannot happen short of OOM
+}
+Scanner::~Scanner() = default;
+Scanner::Scanner(Scanner&&) noexcept = default;
+
+namespace {
+
+int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+             unsigned int /*flags*/, void* context) {
+  auto* raw = static_cast<std::vector<std::pair<std::uint32_t, std::uint64_t>>*>(context);
+  raw->emplace_back(id, to);
+  return 0;
+}
+
+void run_hs(const CompiledRules::Impl& impl, Scanner::Scratch& s, std::string_view text) {
+  s.raw.clear();
+  if (!impl.database || !s.scratch || text.empty()) return;
+  hs_scan(impl.database, text.data(), static_cast<unsigned>(text.size()), 0, s.scratch, on_match,
+          &s.raw);
+}
+
+}  // namespace
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scanner,
+                                                                  const std::string& text) {
+  const auto& impl = ScannerAccess::impl(scanner);
+  auto& s = ScannerAccess::scratch(scanner);
+  run_hs(impl, s, text);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& [id, end] : s.raw) {
+    if (id >= impl.literal_count) continue;
+    out.emplace_back(id, static_cast<std::uint32_t>(end - impl.patterns[id].text.size()));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  s.cached_document = nullptr;
+  return out;
+}
+
+const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document) {
+  const auto& impl = ScannerAccess::impl(scanner);
+  auto& s = ScannerAccess::scratch(scanner);
+  if (s.cached_document == &document && s.cached_text == document.text) return s.hits;
+  s.hits.clear();
+  // Sentences ordered by start, for binary search from a byte offset.
+  std::vector<std::uint32_t> order(document.sentences.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return document.sentences[a].span.begin < document.sentences[b].span.begin;
+  });
+  const auto sentence_at = [&](std::uint64_t offset) -> long {
+    auto it = std::upper_bound(order.begin(), order.end(), offset,
+                               [&](std::uint64_t off, std::uint32_t si) {
+                                 return off < document.sentences[si].span.begin;
+                               });
+    if (it == order.begin()) return -1;
+    const std::uint32_t si = *(it - 1);
+    return offset < document.sentences[si].span.end ? static_cast<long>(si) : -1;
+  };
+  run_hs(impl, s, document.text);
+  std::vector<std::uint32_t> regex_sentences;
+  for (const auto& [id, end] : s.raw) {
+    if (id < impl.literal_count) {
+      const std::uint64_t start = end - impl.patterns[id].text.size();
+      const long si = sentence_at(start);
+      if (si >= 0 && end <= document.sentences[static_cast<std::size_t>(si)].span.end)
+        s.hits.push_back({static_cast<std::uint32_t>(si), id});
+    } else if (end > 0) {
+      const long si = sentence_at(end - 1);
+      if (si >= 0) regex_sentences.push_back(static_cast<std::uint32_t>(si));
+    }
+  }
+  std::sort(regex_sentences.begin(), regex_sentences.end());
+  regex_sentences.erase(std::unique(regex_sentences.begin(), regex_sentences.end()),
+                        regex_sentences.end());
+  for (std::uint32_t si : regex_sentences) {
+    const Span span = document.sentences[si].span;
+    run_hs(impl, s, std::string_view(document.text).substr(span.begin, span.size()));
+    for (const auto& [id, end] : s.raw)
+      if (id >= impl.literal_count) s.hits.push_back({si, id});
+  }
+  std::sort(s.hits.begin(), s.hits.end());
+  s.hits.erase(std::unique(s.hits.begin(), s.hits.end()), s.hits.end());
+  s.cached_document = &document;
+  s.cached_text = document.text;
+  return s.hits;
+}
+
+namespace {
+
+bool compare(Comparison c, double v, double t) {
+  switch (c) {
+    case Comparison::kAtLeast: return v >= t;
+    case Comparison::kAtMost: return v <= t;
+    case Comparison::kGreater: return v > t;
+    case Comparison::kLess: return v < t;
+    case Comparison::kEqual: return std::fabs(v - t) < 1e-9;
+  }
+  return false;
+}
+
+const char* comparison_symbol(Comparison c) {
+  switch (c) {
+    case Comparison::kAtLeast: return ">=";
+    case Comparison::kAtMost: return "<=";
+    case Comparison::kGreater: return ">";
+    case Comparison::kLess: return "<";
+    case Comparison::kEqual: return "=";
+  }
+  return "?";
+}
+
+std::string_view window_name(Window w) {
+  return w == Window::kSentence ? "sentence" : w == Window::kParagraph ? "paragraph" : "section";
+}
+
+// A number as reports write it: "100", "99.5", "1,234", "2.0 " (stray spaces).
+bool parse_number(std::string_view raw, double& out) {
+  std::string cleaned;
+  for (char c : raw)
+    if (c != ',' && c != ' ') cleaned += c;
+  if (cleaned.empty()) return false;
+  char* end = nullptr;
+  out = std::strtod(cleaned.c_str(), &end);
+  return end == cleaned.c_str() + cleaned.size() && std::isfinite(out);
+}
+
+enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kElsewhere };
+
+struct WindowResult {
+  Outcome outcome = Outcome::kElsewhere;
+  std::uint32_t first_sentence = 0;
+  Role role = Role::kAchievements;
+  std::vector<std::uint32_t> sentences;  // sentences with hits, then metric sentences
+  std::vector<std::pair<std::uint32_t, MetricValue>> metrics;  // (sentence, value)
+  std::string metric_note;  // why partial
+};
+
+struct LeafHit {
+  std::uint32_t sentence;
+  std::int32_t selection;  // -1 = exclusion
+  std::uint32_t pattern;
+};
+
+class LeafEvaluator {
+ public:
+  LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index)
+      : impl_(impl), doc_(doc), fw_index_(fw_index), fw_(impl.rules.frameworks[fw_index]) {}
+
+  ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
+
+ private:
+  std::string where(std::uint32_t sentence) const {
+    const auto lc = position(sentence);
+    return fmt::format("{}:{}", lc.line, lc.column);
+  }
+  LineCol position(std::uint32_t sentence) const {
+    return doc_.line_col(doc_.to_original(doc_.sentences[sentence].span.begin));
+  }
+  bool not_applicable(const RuleNode& leaf, std::string& reason) const;
+  void window_sentences(Window w, std::uint32_t unit, Role role,
+                        std::vector<std::uint32_t>& out) const;
+
+  const CompiledRules::Impl& impl_;
+  const Document& doc_;
+  std::size_t fw_index_;
+  const Framework& fw_;
+};
+
+bool LeafEvaluator::not_applicable(const RuleNode& leaf, std::string& reason) const {
+  const std::string& level = doc_.meta.level.value;
+  if (level.empty()) return false;
+  const auto excludes = [&](const std::vector<std::string>& levels) {
+    return !levels.empty() && std::find(levels.begin(), levels.end(), level) == levels.end();
+  };
+  if (excludes(fw_.levels)) {
+    reason = fmt::format("framework levels [{}] exclude this unit's level {}",
+                         fmt::join(fw_.levels, ", "), level);
+    return true;
+  }
+  for (int i = static_cast<int>(&leaf - fw_.nodes.data()); i >= 0;
+       i = fw_.nodes[static_cast<std::size_t>(i)].parent) {
+    const RuleNode& n = fw_.nodes[static_cast<std::size_t>(i)];
+    if (excludes(n.levels)) {
+      reason = fmt::format("levels [{}] of {} exclude this unit's level {}",
+                           fmt::join(n.levels, ", "), n.id, level);
+      return true;
+    }
+  }
+  return false;
+}
+
+void LeafEvaluator::window_sentences(Window w, std::uint32_t unit, Role role,
+                                     std::vector<std::uint32_t>& out) const {
+  out.clear();
+  if (w == Window::kSentence) {
+    out.push_back(unit);
+    return;
+  }
+  if (w == Window::kParagraph && unit < doc_.paragraphs.size()) {
+    const Paragraph& p = doc_.paragraphs[unit];
+    for (std::uint32_t k = 0; k < p.sentence_count; ++k) {
+      const std::uint32_t si = p.first_sentence + k;
+      if (si < doc_.sentences.size() && doc_.sentences[si].role == role) out.push_back(si);
+    }
+    return;
+  }
+  for (std::uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    const std::uint32_t u = w == Window::kParagraph ? s.paragraph : s.section;
+    if (u == unit && s.role == role) out.push_back(si);
+  }
+}
+
+ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const {
+  ItemEvidence ev;
+  ev.node = fw_.leaves[slot];
+  const RuleNode& leaf = fw_.nodes[static_cast<std::size_t>(ev.node)];
+  if (!leaf.check) {
+    ev.reason = "leaf has no check";
+    return ev;
+  }
+  if (not_applicable(leaf, ev.reason)) {
+    ev.state = ItemState::kNotApplicable;
+    return ev;
+  }
+  const Check& check = *leaf.check;
+  const auto in_roles = [&](Role r) {
+    return std::find(check.roles.begin(), check.roles.end(), r) != check.roles.end();
+  };
+
+  // Sentences with an exclude term contribute nothing.
+  std::vector<std::uint32_t> excluded;
+  for (const auto& h : hits)
+    if (h.selection < 0) excluded.push_back(h.sentence);
+  const auto is_excluded = [&](std::uint32_t si) {
+    return std::binary_search(excluded.begin(), excluded.end(), si);
+  };
+
+  // Group hits into windows keyed by (unit, role); std::map keeps document order per unit.
+  struct Win {
+    std::vector<char> present;
+    std::vector<std::uint32_t> sentences;
+  };
+  std::map<std::pair<std::uint32_t, std::uint8_t>, Win> windows;
+  std::map<std::uint32_t, std::vector<std::string>> terms_in;  // sentence → matched terms
+  bool any_hit = false;
+  for (const auto& h : hits) {
+    if (h.selection < 0 || is_excluded(h.sentence)) continue;
+    any_hit = true;
+    const Sentence& s = doc_.sentences[h.sentence];
+    const std::uint32_t unit = check.window == Window::kSentence    ? h.sentence
+                               : check.window == Window::kParagraph ? s.paragraph
+                                                                    : s.section;
+    Win& w = windows[{unit, static_cast<std::uint8_t>(s.role)}];
+    if (w.present.empty()) w.present.assign(check.selections.size(), 0);
+    w.present[static_cast<std::size_t>(h.selection)] = 1;
+    if (w.sentences.empty() || w.sentences.back() != h.sentence) w.sentences.push_back(h.sentence);
+    const CompiledPattern& p = impl_.patterns[h.pattern];
+    auto& terms = terms_in[h.sentence];
+    const std::string label = p.regex ? "/" + p.text + "/" : p.text;
+    if (std::find(terms.begin(), terms.end(), label) == terms.end()) terms.push_back(label);
+  }
+
+  std::vector<WindowResult> results;
+  std::vector<std::uint32_t> members;
+  for (auto& [key, w] : windows) {
+    if (!rules_internal::evaluate_condition(check.condition, w.present)) continue;
+    WindowResult r;
+    r.role = static_cast<Role>(key.second);
+    r.sentences = w.sentences;
+    window_sentences(check.window, key.first, r.role, members);
+    r.first_sentence = members.empty() ? w.sentences.front() : std::min(members.front(), w.sentences.front());
+    if (in_roles(r.role)) {
+      bool all = true;
+      for (std::size_t mi = 0; mi < check.metrics.size(); ++mi) {
+        const Metric& metric = check.metrics[mi];
+        const RE2& re = *impl_.metrics[fw_index_][slot][mi];
+        bool found = false, meets = false;
+        for (std::uint32_t si : members) {
+          const Span span = doc_.sentences[si].span;
+          re2::StringPiece input(doc_.text.data() + span.begin, span.size());
+          re2::StringPiece capture;
+          while (!meets && RE2::FindAndConsume(&input, re, &capture)) {
+            double value = 0;
+            if (!parse_number(capture.data() ? std::string_view(capture.data(), capture.size())
+                                             : std::string_view(),
+                              value))
+              continue;
+            if (found && !compare(metric.comparison, value, metric.threshold)) continue;
+            MetricValue mv;
+            mv.name = metric.name;
+            mv.value = value;
+            mv.unit = metric.unit;
+            const auto b = static_cast<std::uint32_t>(capture.data() - doc_.text.data());
+            mv.raw = std::string(doc_.original_text(Span{b, b + static_cast<std::uint32_t>(capture.size())}));
+            mv.meets = compare(metric.comparison, value, metric.threshold);
+            // Keep one value per metric per window: the first that meets, else the first seen.
+            auto it = std::find_if(r.metrics.begin(), r.metrics.end(),
+                                   [&](const auto& x) { return x.second.name == metric.name; });
+            if (it != r.metrics.end()) r.metrics.erase(it);
+            r.metrics.emplace_back(si, mv);
+            found = true;
+            meets = mv.meets;
+            if (input.empty()) break;
+          }
+          if (meets) break;
+        }
+        if (!found) {
+          all = false;
+          if (r.metric_note.empty())
+            r.metric_note = fmt::format("metric {} not stated", metric.name);
+        } else if (!meets) {
+          all = false;
+          const auto& mv = std::find_if(r.metrics.begin(), r.metrics.end(), [&](const auto& x) {
+                             return x.second.name == metric.name;
+                           })->second;
+          if (r.metric_note.empty())
+            r.metric_note = fmt::format("metric {} = {}{} does not meet {} {}{}", metric.name,
+                                        mv.value, metric.unit, comparison_symbol(metric.comparison),
+                                        metric.threshold, metric.unit);
+        }
+      }
+      for (const auto& [si, mv] : r.metrics)
+        if (std::find(r.sentences.begin(), r.sentences.end(), si) == r.sentences.end())
+          r.sentences.push_back(si);
+      r.outcome = all ? Outcome::kMet : Outcome::kPartial;
+    } else if (r.role == Role::kShortcomings) {
+      r.outcome = Outcome::kAcknowledged;
+    } else if (r.role == Role::kPlans) {
+      r.outcome = Outcome::kPlanned;
+    } else {
+      r.outcome = Outcome::kElsewhere;
+    }
+    results.push_back(std::move(r));
+  }
+  std::stable_sort(results.begin(), results.end(), [](const WindowResult& a, const WindowResult& b) {
+    return a.first_sentence < b.first_sentence;
+  });
+
+  Outcome best = Outcome::kElsewhere;
+  for (const auto& r : results) best = std::min(best, r.outcome);
+  const WindowResult* first_best = nullptr;
+  for (const auto& r : results)
+    if (r.outcome == best) {
+      first_best = &r;
+      break;
+    }
+  const std::string cond = check.condition_text;
+  if (first_best == nullptr || best == Outcome::kElsewhere) {
+    ev.state = ItemState::kMissing;
+    if (!any_hit) {
+      ev.reason = "no term of any selection found";
+    } else if (first_best != nullptr) {
+      ev.reason = fmt::format("condition `{}` met only outside the credit roles ({} at {})", cond,
+                              role_name(first_best->role), where(first_best->first_sentence));
+    } else {
+      ev.reason = fmt::format("terms found but condition `{}` is not met in any {}", cond,
+                              window_name(check.window));
+    }
+  } else {
+    const std::string at = fmt::format("{} at {} ({})", window_name(check.window),
+                                       where(first_best->first_sentence), role_name(first_best->role));
+    switch (best) {
+      case Outcome::kMet: {
+        ev.state = ItemState::kMet;
+        std::string metrics;
+        for (const auto& [si, mv] : first_best->metrics)
+          metrics += fmt::format("; {} = {}{}", mv.name, mv.value, mv.unit);
+        ev.reason = fmt::format("condition `{}` met in {}{}", cond, at, metrics);
+        break;
+      }
+      case Outcome::kPartial:
+        ev.state = ItemState::kPartial;
+        ev.reason = fmt::format("condition `{}` met in {} but {}", cond, at, first_best->metric_note);
+        break;
+      case Outcome::kAcknowledged:
+        ev.state = ItemState::kAcknowledged;
+        ev.reason = fmt::format("condition `{}` met only in the shortcomings part: {}", cond, at);
+        break;
+      case Outcome::kPlanned:
+        ev.state = ItemState::kPlanned;
+        ev.reason = fmt::format("condition `{}` met only in the plans part: {}", cond, at);
+        break;
+      case Outcome::kElsewhere:
+        break;
+    }
+  }
+
+  // Quotes: the windows that earned the state first (credit), then the other satisfied
+  // windows in priority and document order; each sentence once.
+  std::vector<const WindowResult*> ordered;
+  for (const auto& r : results)
+    if (r.outcome == best && best != Outcome::kElsewhere) ordered.push_back(&r);
+  for (int o = 0; o <= static_cast<int>(Outcome::kPlanned); ++o)
+    for (const auto& r : results)
+      if (static_cast<int>(r.outcome) == o && !(r.outcome == best)) ordered.push_back(&r);
+  std::vector<std::uint32_t> quoted;
+  for (const WindowResult* r : ordered) {
+    for (std::uint32_t si : r->sentences) {
+      if (ev.quotes.size() >= limits::kMaxQuotesPerItem) break;
+      if (std::find(quoted.begin(), quoted.end(), si) != quoted.end()) continue;
+      quoted.push_back(si);
+      const Sentence& s = doc_.sentences[si];
+      Quote q;
+      q.sentence = si;
+      q.text = std::string(doc_.original_text(s.span));
+      const LineCol lc = position(si);
+      q.line = lc.line;
+      q.column = lc.column;
+      q.role = s.role;
+      q.section_path = doc_.section_path(s.section);
+      if (auto it = terms_in.find(si); it != terms_in.end()) q.terms = it->second;
+      for (const auto& [msi, mv] : r->metrics)
+        if (msi == si) q.metrics.push_back(mv);
+      q.credit = r->outcome == best && best != Outcome::kElsewhere;
+      ev.quotes.push_back(std::move(q));
+    }
+  }
+  return ev;
+}
+
+// Hits of one framework, bucketed per leaf slot (sentence order kept).
+std::vector<std::vector<LeafHit>> leaf_hits(const CompiledRules::Impl& impl, std::size_t fw,
+                                            const std::vector<SentenceHit>& hits) {
+  std::vector<std::vector<LeafHit>> out(impl.rules.frameworks[fw].leaves.size());
+  for (const auto& h : hits)
+    for (const auto& use : impl.patterns[h.pattern].uses)
+      if (use.framework == fw) out[use.leaf_slot].push_back({h.sentence, use.selection, h.pattern});
+  for (auto& v : out)
+    std::stable_sort(v.begin(), v.end(), [](const LeafHit& a, const LeafHit& b) {
+      return a.sentence < b.sentence;
+    });
+  return out;
+}
+
+}  // namespace
+
+DocumentEvidence Scanner::scan(const Document& document, const Framework& framework) {
+  DocumentEvidence out;
+  out.framework_id = framework.id;
+  const auto& impl = rules_->impl();
+  const int fi = impl.framework_index(framework.id);
+  if (fi < 0) return out;
+  const auto& hits = sentence_hits(*this, document);
+  const auto per_leaf = leaf_hits(impl, static_cast<std::size_t>(fi), hits);
+  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi));
+  for (std::size_t slot = 0; slot < per_leaf.size(); ++slot)
+    out.items.push_back(evaluator.evaluate(slot, per_leaf[slot]));
+  return out;
+}
+
+ItemEvidence Scanner::scan_item(const Document& document, const Framework& framework, int node) {
+  const auto& impl = rules_->impl();
+  const int fi = impl.framework_index(framework.id);
+  ItemEvidence none;
+  none.node = node;
+  if (fi < 0) return none;
+  const Framework& fw = impl.rules.frameworks[static_cast<std::size_t>(fi)];
+  const auto it = std::find(fw.leaves.begin(), fw.leaves.end(), node);
+  if (it == fw.leaves.end()) return none;
+  const auto slot = static_cast<std::size_t>(it - fw.leaves.begin());
+  const auto& hits = sentence_hits(*this, document);
+  std::vector<LeafHit> mine;
+  for (const auto& h : hits)
+    for (const auto& use : impl.patterns[h.pattern].uses)
+      if (use.framework == static_cast<std::uint32_t>(fi) && use.leaf_slot == slot)
+        mine.push_back({h.sentence, use.selection, h.pattern});
+  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi));
+  return evaluator.evaluate(slot, mine);
+}
+
+// ---- Examples --------------------------------------------------------------------------------
+
+Document example_document(std::string_view raw, Role role) {
+  Document doc;
+  doc.path = "<example>";
+  doc.text = normalize_for_matching(raw);
+  doc.original = doc.text;  // identity offset map: quotes of examples show the normalized text
+  doc.line_starts_.push_back(0);
+  Section root;
+  root.role = role;
+  root.span = {0, static_cast<std::uint32_t>(doc.text.size())};
+  doc.sections.push_back(root);
+  const std::string& t = doc.text;
+  std::uint32_t start = 0;
+  const auto flush = [&](std::uint32_t end) {
+    // Trim leading spaces; skip empty pieces.
+    while (start < end && (t[start] == ' ' || t[start] == '\n')) ++start;
+    if (start >= end) return;
+    Sentence s;
+    s.span = {start, end};
+    s.role = role;
+    doc.sentences.push_back(s);
+    start = end;
+  };
+  for (std::uint32_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    std::uint32_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    const std::string_view ch(t.data() + i, std::min<std::size_t>(len, t.size() - i));
+    i += len;
+    if (ch == "。" || ch == "！" || ch == "？" || ch == "；" || ch == "!" || ch == "?" ||
+        ch == ";" || ch == "\n")
+      flush(std::min<std::uint32_t>(i, static_cast<std::uint32_t>(t.size())));
+  }
+  flush(static_cast<std::uint32_t>(t.size()));
+  Paragraph p;
+  p.span = root.span;
+  p.sentence_count = static_cast<std::uint32_t>(doc.sentences.size());
+  doc.paragraphs.push_back(p);
+  return doc;
+}
+
+std::vector<ExampleFailure> run_examples(Scanner& scanner, const Framework& framework,
+                                         std::size_t& examples_run) {
+  std::vector<ExampleFailure> failures;
+  examples_run = 0;
+  for (int leaf : framework.leaves) {
+    const RuleNode& node = framework.nodes[static_cast<std::size_t>(leaf)];
+    if (!node.check) continue;
+    const Role role = node.check->roles.empty() ? Role::kAchievements : node.check->roles.front();
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool expect = pass == 0;
+      const auto& list = expect ? node.check->examples_match : node.check->examples_no_match;
+      for (const auto& example : list) {
+        ++examples_run;
+        const Document doc = example_document(example, role);
+        const ItemEvidence ev = scanner.scan_item(doc, framework, leaf);
+        const bool matched = ev.state == ItemState::kMet || ev.state == ItemState::kPartial;
+        if (matched != expect) failures.push_back({leaf, expect, example, ev.state, ev.reason});
+      }
+    }
+  }
+  return failures;
+}
+
+}  // namespace indicheck

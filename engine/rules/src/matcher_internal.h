@@ -1,0 +1,75 @@
+// Private middle of the matcher: the compiled pattern table and the per-document hit table.
+// Tests (differential) include this header to compare raw hits with a naive reference.
+#pragma once
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "indicheck/matcher.h"
+
+namespace indicheck {
+
+// Where a pattern is used: a selection of a leaf, or the leaf's exclusion list.
+struct PatternUse {
+  std::uint32_t framework = 0;  // index into RuleSet::frameworks
+  std::uint32_t leaf_slot = 0;  // index into Framework::leaves
+  std::int32_t selection = 0;   // index into Check::selections; -1 = an exclude term
+};
+
+// One distinct pattern in the database; its Hyperscan id is its index.
+struct CompiledPattern {
+  std::string text;  // normalized literal, or the regex as written
+  bool regex = false;
+  std::vector<PatternUse> uses;
+};
+
+struct CompiledRules::Impl {
+  RuleSet rules;  // a private copy: the compiled object never dangles
+  std::vector<CompiledPattern> patterns;
+  std::size_t literal_count = 0;  // literals are ids [0, literal_count), regexes after
+  hs_database_t* database = nullptr;  // null when there are no patterns
+  hs_scratch_t* scratch_prototype = nullptr;
+  // metrics[framework][leaf_slot][metric], compiled RE2 (thread-safe for matching).
+  std::vector<std::vector<std::vector<std::unique_ptr<RE2>>>> metrics;
+
+  int framework_index(const std::string& id) const;
+  ~Impl();
+};
+
+// A (sentence, pattern) pair: pattern `pattern` occurs inside sentence `sentence`.
+struct SentenceHit {
+  std::uint32_t sentence = 0;
+  std::uint32_t pattern = 0;
+  bool operator<(const SentenceHit& o) const {
+    return sentence != o.sentence ? sentence < o.sentence : pattern < o.pattern;
+  }
+  bool operator==(const SentenceHit& o) const {
+    return sentence == o.sentence && pattern == o.pattern;
+  }
+};
+
+struct Scanner::Scratch {
+  hs_scratch_t* scratch = nullptr;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> raw;  // (pattern id, end offset)
+  // Cache of the last document's hit table: several frameworks scan the same document.
+  std::string cached_text;
+  const Document* cached_document = nullptr;
+  std::vector<SentenceHit> hits;
+  ~Scratch();
+};
+
+// Every literal occurrence (pattern id, start offset) in `text`, sorted: one Hyperscan pass.
+// Exposed for the differential test.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scanner,
+                                                                  const std::string& text);
+// The (sentence, pattern) table of a document: literals inside a sentence and regexes that
+// match within a sentence's text. Sorted, unique.
+const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document);
+
+}  // namespace indicheck
