@@ -1,0 +1,454 @@
+// Decoding: bytes of a report file → valid UTF-8.
+//
+// Order of decisions (each one is a documented diagnostic code, see docs/document.md):
+//   1. too large → error[too-large]; known binary magic (zip/docx, pdf, png, OLE .doc, gzip)
+//      → error[binary];
+//   2. a BOM decides: UTF-8, UTF-16LE/BE, UTF-32LE/BE;
+//   3. a forced --encoding is used as given (unknown name → error[unknown-encoding]; output
+//      that is mostly U+FFFD or not plausibly Chinese → error[wrong-encoding]);
+//   4. NUL bytes without a UTF-16/32 BOM → error[binary];
+//   5. valid UTF-8 stays; UTF-8 with a few bad bytes (truncated files, one stray byte) stays
+//      with U+FFFD in their place and one warning naming the offsets;
+//   6. otherwise ICU's charset detector chooses between GB18030 and Big5, and refuses below
+//      limits::kMinEncodingConfidence with error[encoding-unknown] (asks for --encoding).
+// Empty and whitespace-only results are error[empty].
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "indicheck/limits.h"
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// How many offsets a replaced-bytes warning names before it says "and N more".
+constexpr std::size_t kOffsetsNamed = 5;
+
+struct InvalidBytes {
+  std::uint64_t count = 0;                 // invalid sequences replaced
+  std::vector<std::uint64_t> offsets;      // first kOffsetsNamed byte offsets
+  void add(std::uint64_t offset) {
+    if (offsets.size() < kOffsetsNamed) offsets.push_back(offset);
+    ++count;
+  }
+};
+
+std::string describe_offsets(const InvalidBytes& bad) {
+  std::string s;
+  for (std::size_t i = 0; i < bad.offsets.size(); ++i) {
+    if (i) s += ", ";
+    s += std::to_string(bad.offsets[i]);
+  }
+  if (bad.count > bad.offsets.size()) s += fmt::format(" and {} more", bad.count - bad.offsets.size());
+  return s;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 with `consumed` = the maximal invalid
+// subpart (Unicode's "U+FFFD per maximal subpart" practice, what browsers do).
+std::size_t utf8_sequence(const unsigned char* s, std::size_t n, std::size_t i, std::size_t& consumed) {
+  const unsigned char c = s[i];
+  std::size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    consumed = 1;
+    return 0;
+  }
+  std::size_t k = 1;
+  for (; k <= need; ++k) {
+    if (i + k >= n) break;
+    const unsigned char d = s[i + k];
+    const unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+    if (d < l || d > h) break;
+  }
+  if (k == need + 1) return need + 1;
+  consumed = k;
+  return 0;
+}
+
+struct Utf8Scan {
+  std::uint64_t multibyte = 0;  // valid non-ASCII sequences
+  InvalidBytes bad;
+  bool has_nul = false;
+};
+
+Utf8Scan scan_utf8(std::string_view bytes) {
+  Utf8Scan scan;
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      // A zero byte in the word: classic has-zero-byte trick.
+      if ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) scan.has_nul = true;
+      i += 8;
+    }
+    if (i >= n) break;
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c == 0) scan.has_nul = true;
+      ++i;
+      continue;
+    }
+    std::size_t consumed = 0;
+    const std::size_t len = utf8_sequence(s, n, i, consumed);
+    if (len) {
+      ++scan.multibyte;
+      i += len;
+    } else {
+      scan.bad.add(i);
+      i += consumed;
+    }
+  }
+  return scan;
+}
+
+std::string repair_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      out += static_cast<char>(s[i++]);
+      continue;
+    }
+    std::size_t consumed = 0;
+    const std::size_t len = utf8_sequence(s, n, i, consumed);
+    if (len) {
+      out.append(bytes.data() + i, len);
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      i += consumed;
+    }
+  }
+  return out;
+}
+
+bool starts_with(std::string_view b, std::string_view magic) {
+  return b.size() >= magic.size() && b.substr(0, magic.size()) == magic;
+}
+
+const char* binary_kind(std::string_view b) {
+  using namespace std::string_view_literals;
+  if (starts_with(b, "PK\x03\x04"sv) || starts_with(b, "PK\x05\x06"sv)) return "a zip archive (.docx/.xlsx?)";
+  if (starts_with(b, "%PDF"sv)) return "a PDF file";
+  if (starts_with(b, "\x89PNG"sv)) return "a PNG image";
+  if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) return "an OLE file (.doc/.xls?)";
+  if (starts_with(b, "\x1F\x8B"sv)) return "a gzip archive";
+  if (starts_with(b, "\xFF\xD8\xFF"sv)) return "a JPEG image";
+  if (starts_with(b, "GIF8"sv)) return "a GIF image";
+  return nullptr;
+}
+
+struct ConvertContext {
+  const char* base = nullptr;
+  InvalidBytes bad;
+};
+
+extern "C" void record_and_substitute(const void* context, UConverterToUnicodeArgs* args,
+                                      const char* code_units, int32_t length,
+                                      UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason == UCNV_ILLEGAL || reason == UCNV_UNASSIGNED || reason == UCNV_IRREGULAR) {
+    auto* ctx = static_cast<ConvertContext*>(const_cast<void*>(context));
+    const auto offset = code_units - ctx->base;
+    ctx->bad.add(offset >= 0 ? static_cast<std::uint64_t>(offset) : 0);
+  }
+  UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, code_units, length, reason, err);
+}
+
+// Converts with an ICU converter in 1 MiB steps (bounded memory for big files).
+bool convert_with_icu(std::string_view bytes, const char* name, std::string& out,
+                      InvalidBytes& bad, std::string& error) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(name, &status), &ucnv_close);
+  if (U_FAILURE(status) || !conv) {
+    error = "unknown";
+    return false;
+  }
+  ConvertContext ctx;
+  // The converter reports error positions as pointers into the buffer we hand it.
+  ctx.base = bytes.data();
+  ucnv_setToUCallBack(conv.get(), record_and_substitute, &ctx, nullptr, nullptr, &status);
+  out.clear();
+  out.reserve(bytes.size() + bytes.size() / 2);
+  constexpr std::size_t kStep = 1u << 20;
+  std::vector<UChar> buf(kStep + 64);
+  std::string chunk;
+  const char* src = bytes.data();
+  const char* const end = bytes.data() + bytes.size();
+  UChar pending_high = 0;  // a lead surrogate left at the end of the previous chunk
+  while (true) {
+    const char* limit = std::min(end, src + kStep);
+    const bool flush = limit == end;
+    UChar* target = buf.data();
+    if (pending_high) *target++ = pending_high;
+    pending_high = 0;
+    status = U_ZERO_ERROR;
+    ucnv_toUnicode(conv.get(), &target, buf.data() + buf.size(), &src, limit, nullptr, flush,
+                   &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) status = U_ZERO_ERROR;  // continue with the rest
+    if (U_FAILURE(status)) {
+      error = u_errorName(status);
+      return false;
+    }
+    auto units = static_cast<int32_t>(target - buf.data());
+    if (!flush && units > 0 && U16_IS_LEAD(buf[static_cast<std::size_t>(units - 1)])) {
+      pending_high = buf[static_cast<std::size_t>(--units)];
+    }
+    int32_t needed = 0;
+    status = U_ZERO_ERROR;
+    chunk.resize(static_cast<std::size_t>(units) * 3 + 4);
+    u_strToUTF8WithSub(chunk.data(), static_cast<int32_t>(chunk.size()), &needed, buf.data(), units,
+                       0xFFFD, nullptr, &status);
+    if (U_FAILURE(status)) {
+      error = u_errorName(status);
+      return false;
+    }
+    out.append(chunk.data(), static_cast<std::size_t>(needed));
+    if (flush && src >= end) break;
+  }
+  bad = ctx.bad;
+  return true;
+}
+
+// Characters that make up a large share of any Chinese government report, in both scripts.
+// Text decoded with the wrong converter is mojibake: rare characters in random order, so
+// the share of these drops from ~40% to a few percent.
+constexpr std::string_view kCommonHan =
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能"
+    "下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加"
+    "量都两体制机当使点从业本去把性好应开合还因由其些然前外天政四日那社义事平形相全表间样与关"
+    "各重新线内数正心反明看原又么利比或但质气第向道命此变条只没结解问意建月公无系很情者最立代"
+    "想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图统接"
+    "知较将组见计别角期根论运农指几九区强放决西被做必先回则任取据处府研确万调住治依规范执监督"
+    "审查务服市县省级委领导责深推全面落实习思想新时代加快完善健全开展推进机制体系"
+    "們來這說為國會時對發經產動過學種還進與關開現實當從點應機長業將體區務設於報議執導領規範"
+    "審查監督責縣級務認識決積極構優質營環境堅持貫徹習總書記黨維護";
+
+bool is_common_han(char32_t cp) {
+  // Built once: a sorted list of the code points above.
+  static const std::vector<char32_t> table = [] {
+    std::vector<char32_t> v;
+    for (std::size_t i = 0; i < kCommonHan.size();) {
+      char32_t c = 0;
+      i += decode_utf8(kCommonHan, i, c);
+      v.push_back(c);
+    }
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  }();
+  return std::binary_search(table.begin(), table.end(), cp);
+}
+
+struct Plausibility {
+  std::uint64_t chars = 0, replacement = 0, han = 0, common = 0;
+};
+
+Plausibility measure(std::string_view utf8) {
+  Plausibility p;
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = 0;
+    i += decode_utf8(utf8, i, cp);
+    ++p.chars;
+    if (cp == 0xFFFD) ++p.replacement;
+    else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      ++p.han;
+      if (is_common_han(cp)) ++p.common;
+    }
+  }
+  return p;
+}
+
+// Empty when the decoded text looks like real Chinese text; else why it does not.
+std::string implausible(const Plausibility& p) {
+  if (p.chars >= 20 && p.replacement * 20 > p.chars)
+    return fmt::format("{} of {} characters could not be decoded", p.replacement, p.chars);
+  if (p.han >= 100 && p.common * 8 < p.han)
+    return fmt::format("the decoded text is not plausible Chinese (only {}% common characters)",
+                       p.common * 100 / p.han);
+  return {};
+}
+
+bool only_whitespace(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = 0;
+    i += decode_utf8(utf8, i, cp);
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+        cp == 0x3000 || cp == 0xFEFF || cp == 0xA0 || cp == 0x200B)
+      continue;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool decode_bytes(std::string_view bytes, const std::string& path, const std::string& forced,
+                  Decoded& out, std::vector<Diagnostic>& diagnostics) {
+  using namespace std::string_view_literals;
+  if (bytes.size() > limits::kMaxReportBytes) {
+    diagnostics.push_back(make_error(
+        path, "too-large",
+        fmt::format("file is {} bytes; reports larger than {} MiB are refused", bytes.size(),
+                    limits::kMaxReportBytes >> 20)));
+    return false;
+  }
+  if (const char* kind = binary_kind(bytes)) {
+    diagnostics.push_back(make_error(
+        path, "binary", fmt::format("this is {}, not a text file; export the report as text", kind)));
+    return false;
+  }
+
+  InvalidBytes bad;
+  std::string converter;  // ICU converter to use; empty = UTF-8 handling below
+  std::string_view body = bytes;
+  if (starts_with(bytes, "\xEF\xBB\xBF"sv)) {
+    out.encoding = "UTF-8 (BOM)";
+    body = bytes.substr(3);
+  } else if (starts_with(bytes, "\xFF\xFE\x00\x00"sv)) {
+    out.encoding = converter = "UTF-32LE";
+    body = bytes.substr(4);
+  } else if (starts_with(bytes, "\x00\x00\xFE\xFF"sv)) {
+    out.encoding = converter = "UTF-32BE";
+    body = bytes.substr(4);
+  } else if (starts_with(bytes, "\xFF\xFE"sv)) {
+    out.encoding = converter = "UTF-16LE";
+    body = bytes.substr(2);
+  } else if (starts_with(bytes, "\xFE\xFF"sv)) {
+    out.encoding = converter = "UTF-16BE";
+    body = bytes.substr(2);
+  }
+  bool forced_used = false;
+  if (!forced.empty() && converter.empty() && out.encoding.empty()) {
+    converter = forced;
+    out.encoding = forced;
+    forced_used = true;
+  } else if (!forced.empty()) {
+    // A BOM is proof; the option is ignored but the name must still be a real encoding.
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter* probe = ucnv_open(forced.c_str(), &st);
+    if (U_FAILURE(st) || !probe) {
+      diagnostics.push_back(make_error(path, "unknown-encoding",
+                                       fmt::format("'{}' is not an encoding ICU knows", forced)));
+      return false;
+    }
+    ucnv_close(probe);
+  }
+
+  if (converter.empty()) {
+    const Utf8Scan scan = scan_utf8(body);
+    if (scan.has_nul) {
+      diagnostics.push_back(make_error(
+          path, "binary", "file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file"));
+      return false;
+    }
+    if (scan.bad.count == 0) {
+      if (out.encoding.empty()) out.encoding = "UTF-8";
+      out.utf8.assign(body.data(), body.size());
+    } else if (!out.encoding.empty() || scan.multibyte >= 10 * scan.bad.count) {
+      // Mostly UTF-8: a truncated file or a stray byte. Keep it and say where.
+      if (out.encoding.empty()) out.encoding = "UTF-8";
+      out.utf8 = repair_utf8(body);
+      bad = scan.bad;
+      if (out.encoding == "UTF-8 (BOM)")
+        for (auto& o : bad.offsets) o += 3;
+    } else {
+      // Detect among the legacy Chinese encodings.
+      UErrorCode st = U_ZERO_ERROR;
+      std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&st), &ucsdet_close);
+      // The detector only looks at a prefix; 64 KiB is plenty for a statistical guess.
+      const auto sample = static_cast<int32_t>(std::min<std::size_t>(body.size(), 64u << 10));
+      ucsdet_setText(det.get(), body.data(), sample, &st);
+      int32_t found = 0;
+      const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &st);
+      std::string best;
+      int32_t best_conf = -1;
+      for (int32_t k = 0; U_SUCCESS(st) && k < found; ++k) {
+        const std::string name = ucsdet_getName(matches[k], &st);
+        const int32_t conf = ucsdet_getConfidence(matches[k], &st);
+        if ((name == "GB18030" || name == "Big5") && conf > best_conf) {
+          best = name;
+          best_conf = conf;
+        }
+      }
+      if (best.empty() || best_conf < limits::kMinEncodingConfidence) {
+        diagnostics.push_back(make_error(
+            path, "encoding-unknown",
+            best.empty()
+                ? std::string("not UTF-8, and neither GB18030 nor Big5 fits; give --encoding NAME")
+                : fmt::format("not UTF-8; best guess {} at confidence {} is below {}; give "
+                              "--encoding NAME",
+                              best, best_conf, limits::kMinEncodingConfidence)));
+        return false;
+      }
+      converter = best;
+      out.encoding = best;
+    }
+  }
+
+  if (!converter.empty()) {
+    std::string error;
+    if (!convert_with_icu(body, converter.c_str(), out.utf8, bad, error)) {
+      if (error == "unknown")
+        diagnostics.push_back(make_error(path, "unknown-encoding",
+                                         fmt::format("'{}' is not an encoding ICU knows", converter)));
+      else
+        diagnostics.push_back(make_error(path, "decode-failed",
+                                         fmt::format("cannot decode as {}: {}", converter, error)));
+      return false;
+    }
+    const std::size_t bom = static_cast<std::size_t>(body.data() - bytes.data());
+    for (auto& o : bad.offsets) o += bom;
+    if (forced_used || !out.utf8.empty()) {
+      const std::string why = implausible(measure(out.utf8));
+      if (!why.empty()) {
+        diagnostics.push_back(make_error(
+            path, "wrong-encoding",
+            forced_used ? fmt::format("--encoding {} does not fit this file: {}", converter, why)
+                        : fmt::format("decoded as {} but {}; give --encoding NAME", converter, why)));
+        return false;
+      }
+    }
+  }
+
+  if (only_whitespace(out.utf8)) {
+    diagnostics.push_back(make_error(path, "empty", "file is empty or holds only whitespace"));
+    return false;
+  }
+  if (bad.count > 0) {
+    diagnostics.push_back(make_warning(
+        path, "invalid-bytes",
+        fmt::format("{} invalid {} sequence{} replaced with U+FFFD at byte offset{} {}", bad.count,
+                    out.encoding, bad.count == 1 ? "" : "s", bad.count == 1 ? "" : "s",
+                    describe_offsets(bad))));
+  }
+  return true;
+}
+
+}  // namespace indicheck::detail

@@ -1,0 +1,183 @@
+// read_document(): file → bytes → decode → normalize → year → outline → metadata; and the
+// offset map that takes normalized offsets back to the original text.
+//
+// Offset map: offset_anchors_ holds (text offset, original offset) pairs, starting with
+// (0, 0), one after every character whose normalized length differs from its original length
+// (full-width → half-width, deletions, boilerplate lines). Between anchors both advance
+// together. A deletion leaves two anchors with the same text offset; "last" lookup (begin of a
+// span) lands after the deleted original text, "first" lookup (end of a span) before it, so a
+// quote never includes an artefact it did not start with.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "indicheck/limits.h"
+#include "internal.h"
+
+namespace indicheck {
+
+namespace {
+
+using Anchor = std::pair<std::uint32_t, std::uint32_t>;
+
+std::uint32_t clamp_original(const Document& doc, std::uint64_t o) {
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(o, doc.original.size()));
+}
+
+// Original offset of text offset t, before anything deleted at t.
+std::uint32_t to_original_first(const Document& doc, std::uint32_t t) {
+  const auto& a = doc.offset_anchors_;
+  if (a.empty()) return clamp_original(doc, t);
+  auto it = std::lower_bound(a.begin(), a.end(), t, [](const Anchor& x, std::uint32_t v) { return x.first < v; });
+  if (it != a.end() && it->first == t) return clamp_original(doc, it->second);
+  if (it == a.begin()) return clamp_original(doc, t);
+  const auto prev = std::prev(it);
+  std::uint64_t o = prev->second + std::uint64_t(t - prev->first);
+  if (it != a.end()) o = std::min<std::uint64_t>(o, it->second);
+  return clamp_original(doc, o);
+}
+
+}  // namespace
+
+std::uint32_t Document::to_original(std::uint32_t t) const {
+  const auto& a = offset_anchors_;
+  if (a.empty()) return clamp_original(*this, t);
+  auto it = std::upper_bound(a.begin(), a.end(), t, [](std::uint32_t v, const Anchor& x) { return v < x.first; });
+  if (it == a.begin()) return clamp_original(*this, t);
+  const auto cur = std::prev(it);
+  std::uint64_t o = cur->second + std::uint64_t(t - cur->first);
+  if (it != a.end()) o = std::min<std::uint64_t>(o, it->second);
+  return clamp_original(*this, o);
+}
+
+LineCol Document::line_col(std::uint32_t o) const {
+  LineCol lc;
+  if (line_starts_.empty()) return lc;
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), o);
+  lc.line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const std::uint32_t start = line_starts_[lc.line - 1];
+  std::uint32_t column = 1;
+  const std::uint32_t end = std::min<std::uint32_t>(o, static_cast<std::uint32_t>(original.size()));
+  for (std::uint32_t i = start; i < end; ++i)
+    if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) ++column;
+  lc.column = column;
+  return lc;
+}
+
+std::string_view Document::original_text(Span span) const {
+  std::uint32_t b, e;
+  if (span.begin >= span.end) {
+    // An empty span at a deletion shows what was deleted (a boilerplate line).
+    b = to_original_first(*this, span.begin);
+    e = to_original(span.begin);
+  } else {
+    b = to_original(span.begin);
+    e = to_original_first(*this, span.end);
+  }
+  if (e < b) e = b;
+  return std::string_view(original).substr(b, e - b);
+}
+
+std::string Document::section_path(std::uint32_t section) const {
+  std::vector<std::uint32_t> chain;
+  for (int s = static_cast<int>(section); s > 0 && static_cast<std::size_t>(s) < sections.size() && chain.size() < 64;
+       s = sections[static_cast<std::size_t>(s)].parent)
+    chain.push_back(static_cast<std::uint32_t>(s));
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (!out.empty()) out += " > ";
+    const Section& s = sections[*it];
+    out += s.marker;
+    out += s.title;
+  }
+  return out;
+}
+
+std::optional<Document> read_document_bytes(std::string_view bytes, const std::string& path,
+                                            const ReadOptions& options,
+                                            std::vector<Diagnostic>& diagnostics) {
+  try {
+    detail::Decoded decoded;
+    if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics)) return std::nullopt;
+    Document doc;
+    doc.path = path;
+    doc.original = std::move(decoded.utf8);
+    doc.meta.encoding = std::move(decoded.encoding);
+    detail::NormalizeStats stats;
+    std::vector<std::uint32_t> boilerplate;
+    detail::normalize_document(doc, stats, boilerplate);
+    // "Mostly Traditional": more than ~3% of CJK characters changed by the T→S step.
+    doc.meta.traditional = stats.traditional_chars >= 20 && stats.traditional_chars * 3 * 30 > stats.han_bytes;
+    detail::infer_year(doc);
+    detail::build_outline(doc, doc.meta.year, boilerplate);
+    detail::infer_metadata(doc);
+    for (const auto& d : diagnostics)
+      if (d.path == path && d.severity != Severity::kError) doc.warnings.push_back(d);
+    return doc;
+  } catch (const std::bad_alloc&) {
+    diagnostics.push_back(make_error(path, "too-large", "out of memory while reading this file"));
+  } catch (const std::exception& e) {
+    diagnostics.push_back(make_error(path, "internal", fmt::format("unexpected failure: {}", e.what())));
+  }
+  return std::nullopt;
+}
+
+std::optional<Document> read_document(const std::string& path, const ReadOptions& options,
+                                      std::vector<Diagnostic>& diagnostics) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR)
+      diagnostics.push_back(make_error(path, "not-found", "no such file"));
+    else if (err == EACCES || err == EPERM)
+      diagnostics.push_back(make_error(path, "permission-denied", "permission denied (cannot read the file)"));
+    else if (err == EISDIR)
+      diagnostics.push_back(make_error(path, "is-directory", "is a directory, not a report file"));
+    else
+      diagnostics.push_back(make_error(path, "unreadable", fmt::format("cannot open: {}", std::strerror(err))));
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    diagnostics.push_back(make_error(path, "is-directory", "is a directory, not a report file"));
+    return std::nullopt;
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits::kMaxReportBytes) {
+    ::close(fd);
+    diagnostics.push_back(make_error(path, "too-large",
+                                     fmt::format("file is {} bytes; reports larger than {} MiB are refused",
+                                                 st.st_size, limits::kMaxReportBytes >> 20)));
+    return std::nullopt;
+  }
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      if (err == EISDIR)
+        diagnostics.push_back(make_error(path, "is-directory", "is a directory, not a report file"));
+      else
+        diagnostics.push_back(make_error(path, "unreadable", fmt::format("cannot read: {}", std::strerror(err))));
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    bytes.append(buf, static_cast<std::size_t>(got));
+    if (bytes.size() > limits::kMaxReportBytes) break;  // decode refuses it with too-large
+  }
+  ::close(fd);
+  return read_document_bytes(bytes, path, options, diagnostics);
+}
+
+}  // namespace indicheck

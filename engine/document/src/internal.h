@@ -1,0 +1,104 @@
+// Private seams between the parts of the document stage: decode → normalize → outline →
+// metadata. Nothing here is visible outside engine/document.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indicheck/diagnostic.h"
+#include "indicheck/document.h"
+
+namespace indicheck::detail {
+
+// ---- decode.cpp -----------------------------------------------------------------------------
+
+struct Decoded {
+  std::string utf8;      // valid UTF-8, BOM removed
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030", ...
+};
+
+// Decodes `bytes` (see document.h for the policy). On failure returns false after adding
+// exactly one error to `diagnostics`; warnings (replaced bytes) may be added on success.
+bool decode_bytes(std::string_view bytes, const std::string& path, const std::string& forced,
+                  Decoded& out, std::vector<Diagnostic>& diagnostics);
+
+// ---- normalize.cpp --------------------------------------------------------------------------
+
+struct NormalizeStats {
+  std::uint64_t traditional_chars = 0;  // code points the Traditional→Simplified map changed
+  std::uint64_t han_bytes = 0;          // rough size of the CJK part (3-byte sequences)
+};
+
+// Fills doc.text, doc.offset_anchors_ and doc.line_starts_ from doc.original in one pass.
+// `boilerplate_lines` receives the 0-based line numbers whose content was set aside.
+void normalize_document(Document& doc, NormalizeStats& stats,
+                        std::vector<std::uint32_t>& boilerplate_lines);
+
+// True when a normalized line is web-page furniture (share buttons, 扫一扫, breadcrumbs...).
+bool is_boilerplate_line(std::string_view normalized_line);
+
+// ---- outline.cpp ----------------------------------------------------------------------------
+
+// Builds sentences, paragraphs, sections and roles. `report_year` (0 = unknown) lets a
+// paragraph opening with the next year start the plans part.
+void build_outline(Document& doc, int report_year,
+                   const std::vector<std::uint32_t>& boilerplate_lines);
+
+// ---- metadata.cpp ---------------------------------------------------------------------------
+
+// Year reported on, from the title or the preamble, before the outline exists.
+void infer_year(Document& doc);
+// Unit, level, province, published date, document number (needs the outline's roles).
+void infer_metadata(Document& doc);
+
+// ---- shared helpers -------------------------------------------------------------------------
+
+// Decodes one UTF-8 code point at s[i] (input is valid UTF-8); returns its byte length.
+inline std::uint32_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  if (c < 0xE0) {
+    cp = (char32_t(c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0) {
+    cp = (char32_t(c & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+         (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    return 3;
+  }
+  cp = (char32_t(c & 0x07) << 18) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
+       (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
+       (static_cast<unsigned char>(s[i + 3]) & 0x3F);
+  return 4;
+}
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Moves back from `i` to the start of the UTF-8 character containing byte i.
+inline std::size_t utf8_floor(std::string_view s, std::size_t i) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+}  // namespace indicheck::detail

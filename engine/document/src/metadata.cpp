@@ -1,0 +1,395 @@
+// Metadata inferred from the text: unit, level, province, year reported on, publication date,
+// document number, each with the line and the kind of place it came from.
+//
+// The year reported on is the subtle one: a report on 2021 is written and dated in 2022 and
+// plans 2022, so the year comes from the title ("2021年法治政府建设…报告") or the preamble's
+// opening ("2021年，…"), never from the date or the doc number (〔2022〕). Only when neither
+// exists do we fall back to the publication year minus one.
+//
+// The unit comes from the title; else from the body's first paragraphs ("南湖区坚持…"); else
+// from the signature (苏州工业园区管理委员会 → 苏州工业园区). Provinces come from the unit's
+// name through a small table of prefecture-level and county-level cities, else from the
+// province the body names most.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// Only the head of a document is searched for title-like facts (a 50 MB one-line file must
+// not be scanned by every pattern).
+constexpr std::size_t kHeadBytes = 4096;
+constexpr std::size_t kBodyScanBytes = 256u << 10;
+
+struct CityProvince {
+  std::string_view city;  // stem without 市
+  std::string_view province;
+};
+
+// Prefecture-level cities (and a few county-level cities) → province. Enough to place the
+// provinces most reports come from; a unit not in the table falls back to what the body says.
+constexpr CityProvince kPrefectures[] = {
+    {"南京", "江苏省"}, {"无锡", "江苏省"}, {"徐州", "江苏省"}, {"常州", "江苏省"}, {"苏州", "江苏省"},
+    {"南通", "江苏省"}, {"连云港", "江苏省"}, {"淮安", "江苏省"}, {"盐城", "江苏省"}, {"扬州", "江苏省"},
+    {"镇江", "江苏省"}, {"泰州", "江苏省"}, {"宿迁", "江苏省"},
+    {"杭州", "浙江省"}, {"宁波", "浙江省"}, {"温州", "浙江省"}, {"嘉兴", "浙江省"}, {"湖州", "浙江省"},
+    {"绍兴", "浙江省"}, {"金华", "浙江省"}, {"衢州", "浙江省"}, {"舟山", "浙江省"}, {"台州", "浙江省"},
+    {"丽水", "浙江省"},
+    {"合肥", "安徽省"}, {"芜湖", "安徽省"}, {"蚌埠", "安徽省"}, {"淮南", "安徽省"}, {"马鞍山", "安徽省"},
+    {"淮北", "安徽省"}, {"铜陵", "安徽省"}, {"安庆", "安徽省"}, {"黄山", "安徽省"}, {"滁州", "安徽省"},
+    {"阜阳", "安徽省"}, {"宿州", "安徽省"}, {"六安", "安徽省"}, {"亳州", "安徽省"}, {"池州", "安徽省"},
+    {"宣城", "安徽省"},
+    {"济南", "山东省"}, {"青岛", "山东省"}, {"淄博", "山东省"}, {"枣庄", "山东省"}, {"东营", "山东省"},
+    {"烟台", "山东省"}, {"潍坊", "山东省"}, {"济宁", "山东省"}, {"泰安", "山东省"}, {"威海", "山东省"},
+    {"日照", "山东省"}, {"临沂", "山东省"}, {"德州", "山东省"}, {"聊城", "山东省"}, {"滨州", "山东省"},
+    {"菏泽", "山东省"},
+    {"广州", "广东省"}, {"深圳", "广东省"}, {"珠海", "广东省"}, {"汕头", "广东省"}, {"佛山", "广东省"},
+    {"韶关", "广东省"}, {"江门", "广东省"}, {"湛江", "广东省"}, {"茂名", "广东省"}, {"肇庆", "广东省"},
+    {"惠州", "广东省"}, {"梅州", "广东省"}, {"汕尾", "广东省"}, {"河源", "广东省"}, {"阳江", "广东省"},
+    {"清远", "广东省"}, {"东莞", "广东省"}, {"中山", "广东省"}, {"潮州", "广东省"}, {"揭阳", "广东省"},
+    {"云浮", "广东省"},
+    {"福州", "福建省"}, {"厦门", "福建省"}, {"莆田", "福建省"}, {"三明", "福建省"}, {"泉州", "福建省"},
+    {"漳州", "福建省"}, {"南平", "福建省"}, {"龙岩", "福建省"}, {"宁德", "福建省"},
+    {"石家庄", "河北省"}, {"太原", "山西省"}, {"呼和浩特", "内蒙古自治区"}, {"沈阳", "辽宁省"},
+    {"大连", "辽宁省"}, {"长春", "吉林省"}, {"哈尔滨", "黑龙江省"}, {"南昌", "江西省"}, {"郑州", "河南省"},
+    {"武汉", "湖北省"}, {"长沙", "湖南省"}, {"南宁", "广西壮族自治区"}, {"海口", "海南省"},
+    {"成都", "四川省"}, {"贵阳", "贵州省"}, {"昆明", "云南省"}, {"拉萨", "西藏自治区"}, {"西安", "陕西省"},
+    {"兰州", "甘肃省"}, {"西宁", "青海省"}, {"银川", "宁夏回族自治区"}, {"乌鲁木齐", "新疆维吾尔自治区"},
+};
+
+// Municipalities directly under the central government: provincial level.
+constexpr CityProvince kMunicipalities[] = {
+    {"北京", "北京市"}, {"上海", "上海市"}, {"天津", "天津市"}, {"重庆", "重庆市"}};
+
+// County-level cities (县级市) of the provinces above that the corpus generator uses.
+constexpr CityProvince kCountyCities[] = {
+    {"太仓", "江苏省"}, {"昆山", "江苏省"}, {"常熟", "江苏省"}, {"张家港", "江苏省"}, {"江阴", "江苏省"},
+    {"宜兴", "江苏省"}, {"溧阳", "江苏省"}, {"丹阳", "江苏省"}, {"扬中", "江苏省"}, {"句容", "江苏省"},
+    {"仪征", "江苏省"}, {"高邮", "江苏省"}, {"泰兴", "江苏省"}, {"靖江", "江苏省"}, {"兴化", "江苏省"},
+    {"如皋", "江苏省"}, {"海安", "江苏省"}, {"启东", "江苏省"}, {"东台", "江苏省"}, {"邳州", "江苏省"},
+    {"新沂", "江苏省"},
+    {"海宁", "浙江省"}, {"平湖", "浙江省"}, {"桐乡", "浙江省"}, {"义乌", "浙江省"}, {"东阳", "浙江省"},
+    {"永康", "浙江省"}, {"兰溪", "浙江省"}, {"诸暨", "浙江省"}, {"嵊州", "浙江省"}, {"慈溪", "浙江省"},
+    {"余姚", "浙江省"}, {"乐清", "浙江省"}, {"瑞安", "浙江省"}, {"温岭", "浙江省"}, {"临海", "浙江省"},
+    {"玉环", "浙江省"}, {"江山", "浙江省"}, {"建德", "浙江省"}, {"龙泉", "浙江省"},
+};
+
+constexpr std::string_view kProvinces[] = {
+    "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省",
+    "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省",
+    "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区",
+    "新疆维吾尔自治区"};
+
+bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool has(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+std::uint32_t line_of_text_offset(const Document& doc, std::uint32_t t) {
+  const std::uint32_t o = doc.to_original(t);
+  const auto it = std::upper_bound(doc.line_starts_.begin(), doc.line_starts_.end(), o);
+  return static_cast<std::uint32_t>(it - doc.line_starts_.begin());
+}
+
+Located at_text(const Document& doc, std::string value, std::uint32_t t, std::string source) {
+  Located l;
+  l.value = std::move(value);
+  l.line = line_of_text_offset(doc, t);
+  l.source = std::move(source);
+  return l;
+}
+
+re2::StringPiece sp(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+std::string_view head(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s;
+  return s.substr(0, utf8_floor(s, n));
+}
+
+// Lines (as text ranges) of the document's first non-blank lines, bounded.
+std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Document& doc, std::size_t count) {
+  std::vector<std::pair<std::uint32_t, std::string_view>> out;
+  const std::string_view t = head(doc.text, 64u << 10);
+  std::size_t start = 0;
+  while (start < t.size() && out.size() < count) {
+    std::size_t end = t.find('\n', start);
+    if (end == std::string_view::npos) end = t.size();
+    std::string_view line = t.substr(start, end - start);
+    std::size_t lead = 0;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+    line.remove_prefix(lead);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (!line.empty()) out.emplace_back(static_cast<std::uint32_t>(start + lead), head(line, kHeadBytes));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool title_like(std::string_view line) {
+  return line.size() <= 300 && !has(line, "。") && has(line, "报告");
+}
+
+// The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
+std::string unit_from_title(std::string_view title) {
+  static const RE2 re(R"(^(?:关于)?(\p{Han}{2,20}?)(?:人民政府)?(?:关于)?\d{4}\s*年)");
+  std::string unit;
+  if (!RE2::PartialMatch(sp(title), re, &unit)) return {};
+  for (std::string_view suffix : {"省", "市", "区", "县", "旗", "管委会", "管理委员会", "局", "厅", "委员会", "办公室"})
+    if (ends(unit, suffix)) return unit;
+  return {};
+}
+
+std::string strip_unit_suffix(std::string unit) {
+  for (std::string_view suffix : {"人民政府", "管理委员会", "管委会"})
+    if (ends(unit, suffix) && unit.size() > suffix.size() + 3) {
+      unit.resize(unit.size() - suffix.size());
+      break;
+    }
+  return unit;
+}
+
+bool generic_unit(std::string_view u) {
+  return starts(u, "我") || starts(u, "全") || starts(u, "本") || starts(u, "该") || u == "园区" ||
+         u == "新区" || u == "城区" || u == "市区" || u == "辖区" || u == "社区" || u == "片区" || u == "景区";
+}
+
+const CityProvince* find_city(std::string_view unit, const CityProvince* begin, const CityProvince* end) {
+  const CityProvince* best = nullptr;
+  std::size_t best_pos = std::string_view::npos;
+  for (const CityProvince* c = begin; c != end; ++c) {
+    const std::size_t pos = unit.find(c->city);
+    if (pos != std::string_view::npos && pos < best_pos) {
+      best = c;
+      best_pos = pos;
+    }
+  }
+  return best;
+}
+
+std::string level_of(std::string_view unit, bool committee_signature) {
+  if (unit.empty()) return {};
+  if (committee_signature || has(unit, "园区") || has(unit, "开发区") || has(unit, "高新区") ||
+      has(unit, "管委会") || has(unit, "管理委员会"))
+    return "zone";
+  for (std::string_view p : kProvinces)
+    if (unit == p) return "province";
+  for (const auto& m : kMunicipalities)
+    if (unit == std::string(m.city) + "市") return "province";
+  if (ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
+      ends(unit, "办公室") || ends(unit, "中心"))
+    return "department";
+  if (ends(unit, "区")) return "district";
+  if (ends(unit, "县") || ends(unit, "旗")) return "county";
+  if (ends(unit, "市")) {
+    // The last "…市" of the name decides: a prefecture-level city or a county-level one.
+    std::string_view last = unit.substr(0, unit.size() - 3);
+    const std::size_t prev = last.rfind("市");
+    if (prev != std::string_view::npos) return "county-city";  // 苏州市太仓市
+    const std::size_t prov = last.rfind("省");
+    if (prov != std::string_view::npos) last.remove_prefix(prov + 3);
+    for (const auto& c : kPrefectures)
+      if (last == c.city) return "city";
+    return "county-city";
+  }
+  if (ends(unit, "省") || ends(unit, "自治区")) return "province";
+  return {};
+}
+
+}  // namespace
+
+void infer_year(Document& doc) {
+  static const RE2 title_year(R"((\d{4})\s*年)");
+  static const RE2 opening_year(R"(^(\d{4})\s*年)");
+  static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
+  const auto lines = first_lines(doc, 15);
+  auto plausible = [](int y) { return y >= 1990 && y <= 2100; };
+  // 1. The title line.
+  for (const auto& [offset, line] : lines) {
+    if (!title_like(line)) continue;
+    std::string_view rest = line;
+    // Skip a doc number's year (〔2022〕) when the title and number share a line.
+    int year = 0;
+    re2::StringPiece input = sp(rest);
+    while (RE2::FindAndConsume(&input, title_year, &year)) {
+      if (plausible(year)) {
+        doc.meta.year = year;
+        doc.meta.year_found = at_text(doc, std::string(line), offset, "title");
+        return;
+      }
+    }
+  }
+  // 2. The preamble: the first body line opening with a year, or "现将2021年度…报告如下".
+  for (const auto& [offset, line] : lines) {
+    if (title_like(line)) continue;
+    int year = 0;
+    if (RE2::PartialMatch(sp(line), opening_year, &year) && plausible(year)) {
+      const std::size_t end = std::min(line.find("年") + 3, line.size());
+      doc.meta.year = year;
+      doc.meta.year_found = at_text(doc, std::string(line.substr(0, end)), offset, "preamble");
+      return;
+    }
+    re2::StringPiece match;
+    if (RE2::PartialMatch(sp(line), report_phrase, &year) && plausible(year)) {
+      doc.meta.year = year;
+      const std::size_t pos = line.find("现将");
+      doc.meta.year_found = at_text(doc, std::string(line.substr(pos, 13)),
+                                    offset + static_cast<std::uint32_t>(pos), "preamble");
+      return;
+    }
+    break;  // only the first body line counts as the preamble's opening
+  }
+}
+
+void infer_metadata(Document& doc) {
+  Metadata& meta = doc.meta;
+  const auto lines = first_lines(doc, 15);
+
+  // Document number: in the head, e.g. 相政呈〔2022〕20号.
+  static const RE2 doc_number(R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
+  for (const auto& [offset, line] : lines) {
+    if (line.size() > 200) continue;
+    std::string number;
+    re2::StringPiece whole;
+    if (RE2::PartialMatch(sp(line), doc_number, &number)) {
+      const std::size_t pos = line.find(number);
+      meta.doc_number = at_text(doc, number, offset + static_cast<std::uint32_t>(pos), "title");
+      break;
+    }
+  }
+
+  // Signature paragraphs (role kSignature), in order.
+  std::vector<std::pair<std::uint32_t, std::string_view>> signature;
+  for (const Sentence& s : doc.sentences)
+    if (s.role == Role::kSignature)
+      signature.emplace_back(s.span.begin, std::string_view(doc.text).substr(s.span.begin, s.span.size()));
+
+  // Unit: title, then the body's opening, then the signature.
+  bool committee = false;
+  for (const auto& [offset, line] : lines) {
+    if (!title_like(line)) continue;
+    std::string unit = unit_from_title(line);
+    if (!unit.empty()) {
+      committee = has(unit, "管委会") || has(unit, "管理委员会");
+      meta.unit = at_text(doc, strip_unit_suffix(unit), offset, "title");
+      break;
+    }
+  }
+  if (!meta.unit.found()) {
+    static const RE2 body_unit(
+        R"((?:^|[^\p{Han}])(\p{Han}{1,10}?(?:区|县|市|旗))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+    std::size_t seen = 0;
+    for (const Paragraph& p : doc.paragraphs) {
+      if (seen >= 3) break;
+      const Role role = doc.sentences.empty() || p.sentence_count == 0 ? Role::kAchievements
+                                                                        : doc.sentences[p.first_sentence].role;
+      if (role == Role::kTitle || role == Role::kBoilerplate) continue;
+      ++seen;
+      const std::string_view body = head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
+      re2::StringPiece input = sp(body);
+      std::string unit;
+      while (RE2::FindAndConsume(&input, body_unit, &unit)) {
+        if (generic_unit(unit) || unit.size() < 9) continue;
+        const std::size_t pos = body.find(unit);
+        // Prefix the city when the text names it (嘉兴市南湖区).
+        std::string full = unit;
+        const std::string_view scan = head(doc.text, kBodyScanBytes);
+        for (std::size_t at = scan.find(unit); at != std::string_view::npos; at = scan.find(unit, at + 1)) {
+          if (at >= 3 && scan.substr(at - 3, 3) == "市") {
+            std::size_t b = at - 3;
+            int chars = 0;
+            while (b >= 3 && chars < 4) {
+              char32_t cp = 0;
+              decode_utf8(scan, b - 3, cp);
+              if (cp < 0x4E00 || cp > 0x9FFF) break;
+              b -= 3;
+              ++chars;
+            }
+            if (chars >= 2) {
+              full = std::string(scan.substr(b, at - b)) + unit;
+              break;
+            }
+          }
+        }
+        meta.unit = at_text(doc, full, p.span.begin + static_cast<std::uint32_t>(pos),
+                            seen == 1 ? "first-lines" : "body");
+        break;
+      }
+      if (meta.unit.found()) break;
+    }
+  }
+  // Signature: the unit signing the report, and the date.
+  for (const auto& [offset, s] : signature) {
+    if (!meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
+        (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") || ends(s, "局") ||
+         ends(s, "办公室"))) {
+      committee = ends(s, "管理委员会") || ends(s, "管委会");
+      meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
+    }
+  }
+  static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
+  for (const auto& [offset, s] : signature) {
+    std::string y, m, d;
+    if (s.size() <= 40 && RE2::PartialMatch(sp(s), date, &y, &m, &d)) {
+      std::string iso = y;
+      if (!m.empty()) {
+        iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
+        if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
+      }
+      meta.published = at_text(doc, iso, offset, "signature");
+    }
+  }
+
+  // Level and province follow the unit.
+  if (meta.unit.found()) {
+    meta.level = meta.unit;
+    meta.level.value = level_of(meta.unit.value, committee);
+    if (meta.level.value.empty()) meta.level = Located{};
+    std::string province;
+    for (std::string_view p : kProvinces)
+      if (starts(meta.unit.value, p)) province = std::string(p);
+    if (province.empty()) {
+      if (const auto* c = find_city(meta.unit.value, std::begin(kMunicipalities), std::end(kMunicipalities)))
+        province = std::string(c->province);
+      else if (const auto* p = find_city(meta.unit.value, std::begin(kPrefectures), std::end(kPrefectures)))
+        province = std::string(p->province);
+      else if (const auto* q = find_city(meta.unit.value, std::begin(kCountyCities), std::end(kCountyCities)))
+        province = std::string(q->province);
+    }
+    if (!province.empty()) {
+      meta.province = meta.unit;
+      meta.province.value = province;
+    }
+  }
+  if (!meta.province.found()) {
+    // The province the body names most often.
+    const std::string_view scan = head(doc.text, kBodyScanBytes);
+    std::size_t best_count = 0;
+    for (std::string_view p : kProvinces) {
+      std::size_t count = 0, first = std::string_view::npos;
+      for (std::size_t at = scan.find(p); at != std::string_view::npos; at = scan.find(p, at + p.size())) {
+        if (first == std::string_view::npos) first = at;
+        ++count;
+      }
+      if (count > best_count) {
+        best_count = count;
+        meta.province = at_text(doc, std::string(p), static_cast<std::uint32_t>(first), "body");
+      }
+    }
+  }
+
+  // Year fallback: the report is published the year after the one it reports on.
+  if (meta.year == 0 && meta.published.found()) {
+    meta.year = std::stoi(meta.published.value.substr(0, 4)) - 1;
+    meta.year_found = meta.published;
+    meta.year_found.source = "published";
+  }
+}
+
+}  // namespace indicheck::detail

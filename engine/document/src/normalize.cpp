@@ -1,0 +1,340 @@
+// Normalization for matching, in one pass over the decoded text.
+//
+// The idea: every transformation we need is a function of one code point at a time —
+// NFKC (full-width → half-width, compatibility ideographs → unified), ICU's
+// "Traditional-Simplified" transform (character based), and deletion of format (Cf) and
+// control characters. So we ask ICU once per BMP code point, at first use, and keep the
+// answers in a 64K-entry table whose non-identity results live in one string pool. ICU stays
+// the source of truth; the table is only a cache of its answers. Running ICU's transliterator
+// over whole documents costs ~10 MB/s; the table pass is a load and a compare per character,
+// and runs of unchanged characters are copied with one memcpy.
+//
+// Known simplification: NFKC is applied per code point, so a base letter followed by a
+// combining mark is left decomposed. Reports are Chinese text where this does not occur, and
+// rule terms are normalized the same way, so matching is unaffected.
+//
+// Two context-dependent steps ride along in the same pass:
+//   - export artefacts like "[bookmark: _GoBack]" are deleted where they stand;
+//   - each finished line is checked for web-page furniture (扫一扫…, share buttons,
+//     breadcrumbs, 附件下载, 打印本页/关闭窗口); such a line's content is rolled back.
+// Every place where text and original advance by different amounts gets an offset anchor.
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uniset.h>
+
+#include <array>
+#include <cstring>
+#include <memory>
+
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// Longest original line that can still be web furniture; longer lines are report text.
+constexpr std::size_t kMaxBoilerplateLineBytes = 300;
+// Longest "[bookmark: ...]" artefact we delete.
+constexpr std::size_t kMaxArtefactBytes = 96;
+
+struct Table {
+  // entry[cp] == 0: unchanged. Otherwise (pool offset << 8) | byte length of the replacement
+  // (offset ≥ 1, so a deletion, length 0, is still non-zero).
+  std::vector<std::uint32_t> entry;
+  std::vector<std::uint8_t> traditional;  // 1 when the Traditional→Simplified step changed cp
+  std::string pool;
+  std::array<bool, 128> ascii_plain{};    // ASCII bytes copied as they are
+};
+
+Table build_table() {
+  Table t;
+  t.entry.assign(0x10000, 0);
+  t.traditional.assign(0x10000, 0);
+  t.pool = "\0";  // offset 0 is never used
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(st);
+  if (U_FAILURE(st)) nfkc = nullptr;
+  st = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> to_simplified(icu::Transliterator::createInstance(
+      "Traditional-Simplified", UTRANS_FORWARD, st));
+  if (U_FAILURE(st)) to_simplified.reset();
+  icu::UnicodeSet source;  // the characters the transform can change at all
+  if (to_simplified) to_simplified->getSourceSet(source);
+
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // never in valid UTF-8
+    const auto c = static_cast<UChar32>(cp);
+    const auto type = u_charType(c);
+    const bool keep_control = cp == '\t' || cp == '\n' || cp == '\r';
+    if (type == U_FORMAT_CHAR || (type == U_CONTROL_CHAR && !keep_control)) {
+      t.entry[cp] = static_cast<std::uint32_t>(1u << 8);  // delete
+      continue;
+    }
+    icu::UnicodeString s(c);
+    if (nfkc && !nfkc->isInert(c)) {
+      st = U_ZERO_ERROR;
+      icu::UnicodeString n = nfkc->normalize(s, st);
+      if (U_SUCCESS(st)) s = n;
+    }
+    if (to_simplified && source.containsSome(s)) {
+      const icu::UnicodeString before = s;
+      to_simplified->transliterate(s);
+      if (s != before) t.traditional[cp] = 1;
+    }
+    if (s.length() == 1 && s.char32At(0) == c) continue;
+    std::string utf8;
+    s.toUTF8String(utf8);
+    t.entry[cp] = static_cast<std::uint32_t>((t.pool.size() << 8) | utf8.size());
+    t.pool += utf8;
+  }
+  for (int b = 0; b < 128; ++b) t.ascii_plain[static_cast<std::size_t>(b)] = t.entry[static_cast<std::size_t>(b)] == 0;
+  // Bytes the main loop handles itself.
+  t.ascii_plain['\n'] = t.ascii_plain['\r'] = t.ascii_plain['['] = false;
+  return t;
+}
+
+// Built on first use; C++ guarantees one thread builds it while others wait.
+const Table& table() {
+  static const Table t = build_table();
+  return t;
+}
+
+// Supplementary-plane code points are rare: ask ICU directly (Normalizer2 is thread-safe).
+std::string normalize_supplementary(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  if (u_charType(c) == U_FORMAT_CHAR) return {};
+  icu::UnicodeString s(c);
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(st);
+  if (U_SUCCESS(st) && !nfkc->isInert(c)) {
+    icu::UnicodeString n = nfkc->normalize(s, st);
+    if (U_SUCCESS(st)) s = n;
+  }
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// End of an export artefact like "[bookmark: _GoBack]" starting at in[i], or 0.
+std::size_t artefact_end(std::string_view in, std::size_t i) {
+  static constexpr std::string_view kPrefix = "[bookmark:";
+  if (in.compare(i, kPrefix.size(), kPrefix) != 0) return 0;
+  const std::size_t limit = std::min(in.size(), i + kMaxArtefactBytes);
+  for (std::size_t k = i + kPrefix.size(); k < limit; ++k) {
+    if (in[k] == ']') return k + 1;
+    if (in[k] == '\n' || in[k] == '\r') return 0;
+  }
+  return 0;
+}
+
+bool contains(std::string_view s, std::string_view what) {
+  return s.find(what) != std::string_view::npos;
+}
+
+struct Sink {
+  std::string& out;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>* anchors;
+  // After a character whose length changed: text position `t` now corresponds to `o`.
+  void note(std::size_t o) const {
+    if (!anchors) return;
+    const auto t = static_cast<std::uint32_t>(out.size());
+    const auto oo = static_cast<std::uint32_t>(o);
+    if (!anchors->empty() && anchors->back().first == t && anchors->back().second == oo) return;
+    anchors->emplace_back(t, oo);
+  }
+  // A deletion: text position t stands for both o_before (start) and o_after (end).
+  void deleted(std::size_t o_before, std::size_t o_after) const {
+    if (!anchors) return;
+    const auto t = static_cast<std::uint32_t>(out.size());
+    const auto ob = static_cast<std::uint32_t>(o_before);
+    if (anchors->empty() || anchors->back() != std::pair<std::uint32_t, std::uint32_t>(t, ob))
+      anchors->emplace_back(t, ob);
+    note(o_after);
+  }
+};
+
+// The single pass. `anchors`, `line_starts` and `boilerplate` may be null.
+void normalize_pass(std::string_view in, std::string& out,
+                    std::vector<std::pair<std::uint32_t, std::uint32_t>>* anchors,
+                    std::vector<std::uint32_t>* line_starts, NormalizeStats& stats,
+                    std::vector<std::uint32_t>* boilerplate) {
+  const Table& tab = table();
+  out.clear();
+  out.reserve(in.size() + 16);
+  if (anchors) {
+    anchors->clear();
+    anchors->emplace_back(0, 0);
+  }
+  if (line_starts) {
+    line_starts->clear();
+    line_starts->push_back(0);
+  }
+  Sink sink{out, anchors};
+  const std::size_t n = in.size();
+  const char* const data = in.data();
+  std::size_t i = 0;
+  std::uint32_t line_no = 0;
+  std::uint64_t han_bytes = 0, traditional = 0;
+  while (true) {
+    const std::size_t line_o0 = i;
+    const std::size_t line_t0 = out.size();
+    while (i < n) {
+      // Copy the longest run of characters the table leaves unchanged.
+      std::size_t run = i;
+      while (run < n) {
+        const auto c = static_cast<unsigned char>(data[run]);
+        if (c < 0x80) {
+          if (!tab.ascii_plain[c]) break;
+          ++run;
+          continue;
+        }
+        char32_t cp = 0;
+        const std::uint32_t len = decode_utf8(in, run, cp);
+        if (cp >= 0x10000 || tab.entry[cp] != 0) break;
+        if (len == 3) han_bytes += 3;
+        run += len;
+      }
+      if (run > i) {
+        out.append(data + i, run - i);
+        i = run;
+      }
+      if (i >= n) break;
+      const auto c = static_cast<unsigned char>(data[i]);
+      if (c == '\n') break;
+      if (c == '\r') {
+        if (i + 1 < n && data[i + 1] == '\n') {  // CRLF: the CR goes
+          sink.deleted(i, i + 1);
+          ++i;
+          continue;
+        }
+        break;  // a lone CR ends a line (old Mac files)
+      }
+      if (c == '[') {
+        if (const std::size_t end = artefact_end(in, i)) {
+          sink.deleted(i, end);
+          i = end;
+        } else {
+          out += '[';
+          ++i;
+        }
+        continue;
+      }
+      char32_t cp = 0;
+      const std::uint32_t len = decode_utf8(in, i, cp);
+      std::size_t rep_len;
+      if (cp < 0x10000) {
+        const std::uint32_t e = tab.entry[cp];
+        rep_len = e & 0xFF;
+        out.append(tab.pool.data() + (e >> 8), rep_len);
+        traditional += tab.traditional[cp];
+        if (len == 3) han_bytes += 3;
+      } else {
+        const std::string rep = normalize_supplementary(cp);
+        rep_len = rep.size();
+        out += rep;
+      }
+      if (rep_len == 0) sink.deleted(i, i + len);
+      else if (rep_len != len) sink.note(i + len);
+      i += len;
+    }
+    // End of a line: web furniture is rolled back, leaving an empty line.
+    if (boilerplate && i - line_o0 <= kMaxBoilerplateLineBytes &&
+        is_boilerplate_line(std::string_view(out).substr(line_t0))) {
+      out.resize(line_t0);
+      if (anchors) {
+        while (anchors->size() > 1 && anchors->back().first >= line_t0) anchors->pop_back();
+        sink.deleted(line_o0, i);
+      }
+      boilerplate->push_back(line_no);
+    }
+    if (i >= n) break;
+    out += '\n';  // '\n' or a lone '\r': one byte either way
+    ++i;
+    ++line_no;
+    if (line_starts) line_starts->push_back(static_cast<std::uint32_t>(i));
+  }
+  stats.han_bytes = han_bytes;
+  stats.traditional_chars = traditional;
+}
+
+}  // namespace
+
+bool is_boilerplate_line(std::string_view line) {
+  // Trim spaces and tabs.
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return false;
+  // A line of nothing but rules and dashes: a page separator.
+  bool only_rules = true;
+  for (std::size_t i = 0; i < line.size() && only_rules;) {
+    char32_t cp = 0;
+    i += decode_utf8(line, i, cp);
+    only_rules = cp == '-' || cp == '_' || cp == '=' || cp == '*' || cp == '~' || cp == ' ' ||
+                 cp == 0x2014 || cp == 0x2015 || cp == 0x2500 || cp == 0x2501 || cp == 0xB7;
+  }
+  if (only_rules) return true;
+  const bool short_line = line.size() < 120 || !contains(line, "。");
+  static constexpr std::string_view kFurniture[] = {
+      "扫一扫在手机打开", "在手机打开当前页", "扫一扫", "分享到", "打印本页", "关闭窗口",
+      "附件下载", "【打印】", "【关闭】", "[打印]", "[关闭]", "返回顶部", "收藏本页",
+      "当前位置:", "您当前的位置", "您现在的位置", "字号:", "【字体:", "[字体:",
+  };
+  if (short_line)
+    for (auto phrase : kFurniture)
+      if (contains(line, phrase)) return true;
+  if (line.size() < 160 && line.substr(0, 6) == "首页" &&
+      (contains(line, ">") || contains(line, "›") || contains(line, "»") || contains(line, "→") ||
+       contains(line, "/")))
+    return true;
+  if (line == "附件" || (line.size() < 160 && line.substr(0, 7) == "附件:")) return true;
+  if (line.size() < 80) {
+    int share = 0;
+    for (std::string_view s : {"微信", "微博", "QQ", "朋友圈", "空间", "豆瓣"}) share += contains(line, s);
+    if (share >= 2 && !contains(line, "。")) return true;
+  }
+  return false;
+}
+
+void normalize_document(Document& doc, NormalizeStats& stats,
+                        std::vector<std::uint32_t>& boilerplate_lines) {
+  normalize_pass(doc.original, doc.text, &doc.offset_anchors_, &doc.line_starts_, stats,
+                 &boilerplate_lines);
+}
+
+}  // namespace indicheck::detail
+
+namespace indicheck {
+
+std::string normalize_for_matching(std::string_view utf8) {
+  // Rule terms and quotes may come from anywhere: make them valid UTF-8 first.
+  std::string valid;
+  bool ok = true;
+  for (std::size_t i = 0; i < utf8.size() && ok;) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || i + len > utf8.size()) {
+      ok = false;
+      break;
+    }
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(utf8[i + k]) & 0xC0) != 0x80) ok = false;
+    i += len;
+  }
+  if (!ok) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    u.toUTF8String(valid);
+    utf8 = valid;
+  }
+  std::string out;
+  detail::NormalizeStats stats;
+  detail::normalize_pass(utf8, out, nullptr, nullptr, stats, nullptr);
+  return out;
+}
+
+}  // namespace indicheck

@@ -1,0 +1,576 @@
+// Outline: sentences, paragraphs, the heading tree and a role for every sentence.
+//
+// Paragraphs are lines. A line that starts with a numbering marker (一、 (一) 1、 1. (1) 一是)
+// opens a section; where it goes in the tree is decided with an explicit stack of open
+// sections, by marker kind rather than by a fixed rank, because reports mix schemes freely:
+//   - a kind already open closes everything below it and becomes its sibling;
+//   - a kind not open becomes a child of the innermost open section;
+//   - "1、" followed by "二、" (xiangcheng's first chapter) are one scheme: a 、-marker whose
+//     value continues an open 、-marker is its sibling;
+//   - the kind of the top-level chapters always goes back to the root.
+// Reports often leave their last parts without headings: a paragraph that opens the
+// shortcomings (虽然…但…存在…) or the plans (next year + 将, 下一步, ...) starts an implicit
+// top-level section, so that a plan list numbered (一)(二)(三) after "2022年，…将…" hangs under
+// the plans and not under the previous chapter's last section.
+// Roles flow down the tree: a section's role comes from its own title (存在的问题 / 下一年度 /
+// 第一责任 ...) unless its parent is already shortcomings or plans. Title lines, preamble,
+// signature and web furniture are recognised by position and shape. A report whose body is one
+// line switches role sentence by sentence instead.
+#include <algorithm>
+#include <array>
+
+#include "indicheck/limits.h"
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// Deepest heading nesting we track; deeper markers become siblings of the deepest level.
+constexpr std::size_t kMaxSectionDepth = 8;
+// A heading title is cut here (at a character boundary) when a line has no 。 at all.
+constexpr std::size_t kMaxTitleBytes = 300;
+// How far into a paragraph 虽然 may start for the paragraph to open the shortcomings.
+constexpr std::size_t kShortcomingsLeadBytes = 120;
+// Body paragraph count at or below which the report is treated as "one line".
+constexpr std::size_t kOneLineBodyParagraphs = 2;
+// A one-line report's preamble is cut after this many sentences when no "如下" closes it.
+constexpr std::size_t kOneLinePreambleSentences = 3;
+
+enum class Kind : std::uint8_t { kNone, kCnDun, kCnParen, kArDun, kArDot, kArParen, kCnShi, kImplicit };
+
+struct Marker {
+  Kind kind = Kind::kNone;
+  int value = 0;
+  std::size_t len = 0;  // bytes of the marker itself
+};
+
+bool at(std::string_view s, std::size_t i, std::string_view what) {
+  return s.size() >= i + what.size() && s.compare(i, what.size(), what) == 0;
+}
+
+int cn_digit(std::string_view s, std::size_t i) {
+  static constexpr std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
+                                                              "六", "七", "八", "九"};
+  for (std::size_t d = 0; d < kDigits.size(); ++d)
+    if (at(s, i, kDigits[d])) return static_cast<int>(d) + 1;
+  return 0;
+}
+
+// Chinese numeral 1-99 at s[i]; returns value and sets len (bytes), or 0.
+int cn_numeral(std::string_view s, std::size_t i, std::size_t& len) {
+  int value = 0;
+  std::size_t k = i;
+  const int first = cn_digit(s, k);
+  if (first) k += 3;
+  if (at(s, k, "十")) {
+    k += 3;
+    value = (first ? first : 1) * 10;
+    if (const int unit = cn_digit(s, k)) {
+      value += unit;
+      k += 3;
+    }
+  } else {
+    value = first;
+  }
+  len = k - i;
+  return value;
+}
+
+int ascii_number(std::string_view s, std::size_t i, std::size_t& len) {
+  std::size_t k = i;
+  int value = 0;
+  while (k < s.size() && k - i < 3 && s[k] >= '0' && s[k] <= '9') value = value * 10 + (s[k++] - '0');
+  len = k - i;
+  if (len == 0 || len > 2) return 0;
+  return value;
+}
+
+// The numbering marker at s[i] (s is normalized: full-width brackets are ASCII).
+Marker parse_marker(std::string_view s, std::size_t i) {
+  Marker m;
+  std::size_t len = 0;
+  if (at(s, i, "(")) {
+    if (const int v = cn_numeral(s, i + 1, len); v && at(s, i + 1 + len, ")")) return {Kind::kCnParen, v, len + 2};
+    if (const int v = ascii_number(s, i + 1, len); v && at(s, i + 1 + len, ")")) return {Kind::kArParen, v, len + 2};
+    return m;
+  }
+  if (const int v = cn_numeral(s, i, len)) {
+    if (at(s, i + len, "、")) return {Kind::kCnDun, v, len + 3};
+    if (v <= 20 && at(s, i + len, "是")) return {Kind::kCnShi, v, len + 3};
+    return m;
+  }
+  if (const int v = ascii_number(s, i, len)) {
+    if (at(s, i + len, "、")) return {Kind::kArDun, v, len + 3};
+    const std::size_t k = i + len;
+    if (at(s, k, ".") && k + 1 < s.size() && !(s[k + 1] >= '0' && s[k + 1] <= '9') && s[k + 1] != '.' &&
+        s[k + 1] != '\n')
+      return {Kind::kArDot, v, len + 1};
+  }
+  return m;
+}
+
+bool is_dun(Kind k) { return k == Kind::kCnDun || k == Kind::kArDun; }
+
+std::string marker_text(std::string_view s, std::size_t b, const Marker& m) {
+  return std::string(s.substr(b, m.len));
+}
+
+bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (contains(s, w)) return true;
+  return false;
+}
+
+bool space(char c) { return c == ' ' || c == '\t'; }
+
+// End of the first sentence of s (after its terminator), or s.size().
+std::size_t first_sentence_end(std::string_view s) {
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c == '!' || c == '?' || c == ';') return k + 1;
+    if (at(s, k, "。")) return k + 3;
+  }
+  return s.size();
+}
+
+std::string_view cut_utf8(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  return s.substr(0, utf8_floor(s, max));
+}
+
+// Does text opening with s start the shortcomings part?
+bool shortcomings_opening(std::string_view s) {
+  const std::string_view first = s.substr(0, first_sentence_end(s));
+  if (at(first, 0, "存在的问题") || at(first, 0, "存在问题") || at(first, 0, "存在的不足") ||
+      at(first, 0, "主要问题") || at(first, 0, "不足之处"))
+    return true;
+  const std::size_t though = first.find("虽");
+  if (though == std::string_view::npos || though > kShortcomingsLeadBytes) return false;
+  const std::size_t but = first.find("但", though);
+  if (but == std::string_view::npos) return false;
+  return contains_any(first.substr(but), {"存在", "不足", "问题", "差距", "薄弱", "短板"});
+}
+
+bool starts_with_year(std::string_view s, int year) {
+  if (year <= 0) return false;
+  const std::string y = std::to_string(year) + "年";
+  return at(s, 0, y);
+}
+
+// Does text opening with s start the plans part?
+bool plans_opening(std::string_view s, int report_year) {
+  const std::string_view first = s.substr(0, first_sentence_end(s));
+  if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将")) return true;
+  if (at(first, 0, "下一步") || at(first, 0, "下一年度") || at(first, 0, "明年")) return true;
+  if (first.size() <= 150 && contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
+    return true;
+  return false;
+}
+
+// Role a heading title asks for, or nullopt when it says nothing special.
+std::optional<Role> heading_signal(std::string_view title, int report_year) {
+  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"})) return Role::kShortcomings;
+  if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划", "工作思路",
+                           "明年"}))
+    return Role::kPlans;
+  if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
+  if (contains(title, "其他需要报告")) return Role::kOther;
+  if (contains(title, "第一责任")) return Role::kLeadership;
+  return std::nullopt;
+}
+
+bool is_date_line(std::string_view s) {
+  // 2024年3月27日, 2025年 月 日
+  std::size_t k = 0;
+  while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+  if (k != 4 || !at(s, k, "年")) return false;
+  k += 3;
+  auto skip = [&] {
+    while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) ++k;
+  };
+  skip();
+  if (!at(s, k, "月")) return false;
+  k += 3;
+  skip();
+  if (!at(s, k, "日")) return false;
+  return k + 3 == s.size();
+}
+
+bool is_signature_line(std::string_view s) {
+  if (at(s, 0, "特此报告")) return true;
+  if (is_date_line(s)) return true;
+  if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
+  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室", "局", "厅", "委",
+                                  "办", "领导小组"})
+    if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
+bool is_title_line(std::string_view s) {
+  if (s.size() > 200 || contains(s, "。")) return false;
+  if (parse_marker(s, 0).kind != Kind::kNone) return false;
+  if (contains(s, "报告")) return true;
+  if (contains(s, "〔") && s.size() >= 3 && s.substr(s.size() - 3) == "号") return true;  // 相政呈〔2022〕20号
+  if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;                      // addressee
+  return is_date_line(s);
+}
+
+struct Line {
+  std::uint32_t b = 0, e = 0;  // trimmed content in text
+  bool boilerplate = false;
+  bool blank = false;
+};
+
+class Builder {
+ public:
+  Builder(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines)
+      : doc_(doc), text_(doc.text), year_(report_year) {
+    split_lines(boilerplate_lines);
+  }
+
+  void run() {
+    doc_.sentences.clear();
+    doc_.paragraphs.clear();
+    doc_.sections.clear();
+    Section root;
+    root.span = {0, static_cast<std::uint32_t>(text_.size())};
+    root.role = Role::kAchievements;
+    doc_.sections.push_back(root);
+    info_.push_back({Kind::kNone, 0, false});
+    stack_.push_back(0);
+    classify_regions();
+    for (std::uint32_t li = 0; li < lines_.size(); ++li) paragraph(li);
+    close_to(1, static_cast<std::uint32_t>(text_.size()));
+  }
+
+ private:
+  struct SectionInfo {
+    Kind kind;
+    int value;
+    bool inline_item;
+  };
+
+  void split_lines(const std::vector<std::uint32_t>& boilerplate_lines) {
+    std::size_t start = 0;
+    std::size_t next_boiler = 0;
+    for (std::uint32_t li = 0;; ++li) {
+      std::size_t end = text_.find('\n', start);
+      if (end == std::string::npos) end = text_.size();
+      Line line;
+      std::size_t b = start, e = end;
+      while (b < e && space(text_[b])) ++b;
+      while (e > b && space(text_[e - 1])) --e;
+      line.b = static_cast<std::uint32_t>(b);
+      line.e = static_cast<std::uint32_t>(e);
+      line.blank = b == e;
+      while (next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] < li) ++next_boiler;
+      line.boilerplate = next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] == li;
+      lines_.push_back(line);
+      if (end >= text_.size()) break;
+      start = end + 1;
+    }
+  }
+
+  std::string_view content(const Line& l) const { return std::string_view(text_).substr(l.b, l.e - l.b); }
+
+  void classify_regions() {
+    // Title region: leading short lines without 。 (title, doc number, addressee).
+    std::uint32_t li = 0;
+    for (; li < lines_.size(); ++li) {
+      const Line& l = lines_[li];
+      if (l.blank || l.boilerplate) continue;
+      if (!is_title_line(content(l))) break;
+    }
+    title_end_ = li;
+    // Signature region: trailing 特此报告, unit name and date lines.
+    signature_begin_ = static_cast<std::uint32_t>(lines_.size());
+    for (std::uint32_t k = static_cast<std::uint32_t>(lines_.size()); k-- > title_end_;) {
+      const Line& l = lines_[k];
+      if (l.blank || l.boilerplate) continue;
+      if (!is_signature_line(content(l))) break;
+      signature_begin_ = k;
+    }
+    std::size_t body = 0;
+    first_heading_ = static_cast<std::uint32_t>(lines_.size());
+    for (std::uint32_t k = title_end_; k < signature_begin_; ++k) {
+      const Line& l = lines_[k];
+      if (l.blank || l.boilerplate) continue;
+      ++body;
+      if (first_heading_ == lines_.size() && parse_marker(text_, l.b).kind != Kind::kNone)
+        first_heading_ = k;
+    }
+    one_line_ = body <= kOneLineBodyParagraphs;
+  }
+
+  Role current_role() const { return doc_.sections[static_cast<std::size_t>(stack_.back())].role; }
+
+  // Closes open sections until the stack has `keep` entries; they end at `end`.
+  void close_to(std::size_t keep, std::uint32_t end) {
+    while (stack_.size() > keep) {
+      doc_.sections[static_cast<std::size_t>(stack_.back())].span.end = end;
+      stack_.pop_back();
+    }
+  }
+
+  int open_section(Kind kind, int value, std::string marker, std::string_view title, std::uint32_t begin,
+                   std::uint32_t line, Role role, bool inline_item) {
+    Section s;
+    s.parent = stack_.back();
+    s.depth = doc_.sections[static_cast<std::size_t>(s.parent)].depth + 1;
+    s.marker = std::move(marker);
+    s.title = std::string(cut_utf8(title, kMaxTitleBytes));
+    while (!s.title.empty() && space(s.title.back())) s.title.pop_back();
+    s.role = role;
+    s.span = {begin, begin};
+    s.line = line;
+    doc_.sections.push_back(std::move(s));
+    info_.push_back({kind, value, inline_item});
+    const int index = static_cast<int>(doc_.sections.size() - 1);
+    stack_.push_back(index);
+    return index;
+  }
+
+  Role child_role(Role parent, std::optional<Role> own) const {
+    if (parent == Role::kShortcomings || parent == Role::kPlans || parent == Role::kOther) return parent;
+    if (own) return *own;
+    return parent == Role::kLeadership ? Role::kLeadership : Role::kAchievements;
+  }
+
+  // Places a heading on the stack (see the file comment) and opens its section.
+  void heading(const Marker& m, std::uint32_t begin, std::uint32_t line_end, std::uint32_t line) {
+    const std::string_view rest = std::string_view(text_).substr(begin + m.len, line_end - begin - m.len);
+    std::string_view title = rest.substr(0, first_sentence_end(rest));
+    if (title.size() >= 3 && title.substr(title.size() - 3) == "。") title.remove_suffix(3);
+    else if (!title.empty() && (title.back() == ';' || title.back() == '!' || title.back() == '?'))
+      title.remove_suffix(1);
+    while (!title.empty() && space(title.front())) title.remove_prefix(1);
+
+    if (chapter_kind_ != Kind::kNone && m.kind == chapter_kind_) {
+      close_to(1, begin);
+    } else {
+      std::size_t j = stack_.size();
+      for (std::size_t k = stack_.size(); k-- > 1;)
+        if (info_[static_cast<std::size_t>(stack_[k])].kind == m.kind) {
+          j = k;
+          break;
+        }
+      if (j == stack_.size() && is_dun(m.kind)) {
+        for (std::size_t k = stack_.size(); k-- > 1;) {
+          const SectionInfo& si = info_[static_cast<std::size_t>(stack_[k])];
+          if (is_dun(si.kind) && si.value + 1 == m.value) {
+            j = k;
+            if (k == 1) chapter_kind_ = m.kind;
+            break;
+          }
+        }
+      }
+      if (j < stack_.size()) close_to(j, begin);
+      else if (stack_.size() > kMaxSectionDepth) close_to(stack_.size() - 1, begin);
+    }
+    const Role parent = current_role();
+    const Role role = child_role(parent, heading_signal(title, year_));
+    open_section(m.kind, m.value, marker_text(text_, begin, m), title, begin, line, role, false);
+    if (stack_.size() == 2 && chapter_kind_ == Kind::kNone) chapter_kind_ = m.kind;
+  }
+
+  void implicit_section(Role role, std::string_view opening, std::uint32_t begin, std::uint32_t line) {
+    close_to(1, begin);
+    std::string_view title = opening.substr(0, first_sentence_end(opening));
+    open_section(Kind::kImplicit, 0, "", cut_utf8(title, 120), begin, line, role, false);
+  }
+
+  void paragraph(std::uint32_t li) {
+    const Line& l = lines_[li];
+    const std::uint32_t line_no = li + 1;
+    if (l.blank && !l.boilerplate) return;
+    Paragraph p;
+    p.span = {l.b, l.e};
+    p.first_sentence = static_cast<std::uint32_t>(doc_.sentences.size());
+    const auto pi = static_cast<std::uint32_t>(doc_.paragraphs.size());
+    if (l.boilerplate) {
+      if (li >= signature_begin_) close_to(1, l.b);
+      p.section = static_cast<std::uint32_t>(stack_.back());
+      doc_.sentences.push_back({p.span, pi, p.section, Role::kBoilerplate});
+      p.sentence_count = 1;
+      doc_.paragraphs.push_back(p);
+      return;
+    }
+    const std::string_view body = content(l);
+    Role role;
+    Marker m = parse_marker(text_, l.b);
+    bool is_heading = false;
+    if (li < title_end_) {
+      role = Role::kTitle;
+    } else if (li >= signature_begin_) {
+      close_to(1, l.b);  // the signature belongs to no chapter
+      role = Role::kSignature;
+    } else if (m.kind != Kind::kNone && m.len < body.size()) {
+      heading(m, l.b, l.e, line_no);
+      role = current_role();
+      is_heading = true;
+    } else if (li < first_heading_ && (first_heading_ < lines_.size() || !seen_body_)) {
+      role = Role::kPreamble;
+    } else {
+      const Role here = current_role();
+      if (here != Role::kShortcomings && shortcomings_opening(body)) {
+        implicit_section(Role::kShortcomings, body, l.b, line_no);
+      } else if (here != Role::kPlans && plans_opening(body, year_)) {
+        implicit_section(Role::kPlans, body, l.b, line_no);
+      }
+      role = current_role();
+    }
+    if (li >= title_end_ && li < signature_begin_) seen_body_ = true;
+    p.section = static_cast<std::uint32_t>(stack_.back());
+    doc_.paragraphs.push_back(p);
+    sentences(pi, l, role, is_heading, line_no);
+    // Inline 一是/二是 items end with their paragraph.
+    while (stack_.size() > 1 && info_[static_cast<std::size_t>(stack_.back())].inline_item) close_to(stack_.size() - 1, l.e);
+    Paragraph& done = doc_.paragraphs[pi];
+    done.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - done.first_sentence;
+  }
+
+  // Splits [l.b, l.e) into sentences; opens inline 一是 items; in one-line mode switches roles.
+  void sentences(std::uint32_t pi, const Line& l, Role role, bool is_heading, std::uint32_t line_no) {
+    const std::string_view t = text_;
+    std::size_t s = l.b;
+    std::size_t k = l.b;
+    const std::size_t end = l.e;
+    int inline_value = 0;
+    bool preamble_open = role == Role::kPreamble && one_line_;
+    std::size_t sentence_no = 0;
+
+    auto emit = [&](std::size_t b, std::size_t e) {
+      while (b < e && space(t[b])) ++b;
+      while (e > b && space(t[e - 1])) --e;
+      if (b >= e) return;
+      const std::string_view st = t.substr(b, e - b);
+      if (one_line_ && sentence_no > 0 && role != Role::kTitle && role != Role::kSignature) {
+        // One-line report: the parts change inside the paragraph, sentence by sentence.
+        const Role here = current_role();
+        if (at(st, 0, "特此报告")) {
+          implicit_section(Role::kSignature, st, static_cast<std::uint32_t>(b), line_no);
+          role = Role::kSignature;
+        } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
+          implicit_section(Role::kShortcomings, st, static_cast<std::uint32_t>(b), line_no);
+          role = Role::kShortcomings;
+        } else if (here != Role::kPlans && plans_opening(st, year_)) {
+          implicit_section(Role::kPlans, st, static_cast<std::uint32_t>(b), line_no);
+          role = Role::kPlans;
+        }
+      }
+      doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, pi,
+                                static_cast<std::uint32_t>(stack_.back()), role});
+      ++sentence_no;
+      // A one-line preamble ends with "现将…报告如下" (or after a few sentences).
+      if (preamble_open && (contains(st, "如下") || sentence_no >= kOneLinePreambleSentences)) {
+        preamble_open = false;
+        role = Role::kAchievements;
+      }
+    };
+    // An inline item (一是, 二是 …) starting at position b of this paragraph?
+    auto inline_item = [&](std::size_t b) {
+      while (b < end && space(t[b])) ++b;
+      if (b >= end) return;
+      const Marker m = parse_marker(t, b);
+      if (m.kind != Kind::kCnShi || m.value != inline_value + 1) return;
+      if (b == l.b && !one_line_) return;  // a line-start item is a heading, handled already
+      // Close the previous inline item of this paragraph.
+      if (inline_value > 0) {
+        for (std::size_t q = stack_.size(); q-- > 1;) {
+          const SectionInfo& si = info_[static_cast<std::size_t>(stack_[q])];
+          if (si.inline_item && si.kind == Kind::kCnShi) {
+            close_to(q, static_cast<std::uint32_t>(b));
+            break;
+          }
+        }
+      }
+      inline_value = m.value;
+      const std::string_view rest = t.substr(b + m.len, end - b - m.len);
+      std::string_view title = rest.substr(0, first_sentence_end(rest));
+      if (title.size() >= 3 && title.substr(title.size() - 3) == "。") title.remove_suffix(3);
+      open_section(Kind::kCnShi, m.value, marker_text(t, b, m), title, static_cast<std::uint32_t>(b), line_no,
+                   current_role(), true);
+    };
+
+    if (one_line_ && !is_heading) inline_item(l.b);
+    while (k < end) {
+      const auto c = static_cast<unsigned char>(t[k]);
+      std::size_t after = 0;
+      if (c == 0xE3 && at(t, k, "。")) {
+        after = k + 3;
+      } else if (c == '!' || c == '?' || c == ';') {
+        after = k + 1;
+      } else if (c == '.') {
+        const char prev = k > l.b ? t[k - 1] : ' ';
+        const char next = k + 1 < end ? t[k + 1] : ' ';
+        const bool prev_ok = !(prev >= '0' && prev <= '9') && !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') && prev != '.';
+        const bool next_ok = !(next >= '0' && next <= '9') && next != '.';
+        if (prev_ok && next_ok) after = k + 1;
+      } else if (c == ':') {
+        // A colon ends a sentence only when an inline item follows it.
+        std::size_t q = k + 1;
+        while (q < end && space(t[q])) ++q;
+        const Marker m = parse_marker(t, q);
+        if (m.kind == Kind::kCnShi && m.value == inline_value + 1) {
+          after = k + 1;
+        }
+      }
+      if (after) {
+        // Closing quotes and brackets belong to the sentence they close.
+        while (after < end) {
+          if (at(t, after, "”") || at(t, after, "’") || at(t, after, "」") || at(t, after, "』")) after += 3;
+          else if (t[after] == ')' || t[after] == '"') after += 1;
+          else break;
+        }
+        emit(s, after);
+        s = k = after;
+        inline_item(s);
+        continue;
+      }
+      if (k - s >= limits::kMaxSentenceBytes) {
+        // Too long for a quote: cut after the last comma in the second half of the window.
+        std::size_t cut = 0;
+        for (std::size_t q = k; q > s + limits::kMaxSentenceBytes / 2; --q) {
+          if (t[q - 1] == ',' || t[q - 1] == ' ') {
+            cut = q;
+            break;
+          }
+          if (q >= s + 3 && at(t, q - 3, "、")) {
+            cut = q;
+            break;
+          }
+        }
+        if (!cut) cut = utf8_floor(t, k);
+        if (cut <= s) cut = k;
+        emit(s, cut);
+        s = k = cut;
+        continue;
+      }
+      ++k;
+    }
+    if (s < end) emit(s, end);
+  }
+
+  Document& doc_;
+  const std::string& text_;
+  int year_;
+  std::vector<Line> lines_;
+  std::vector<SectionInfo> info_;  // parallel to doc_.sections
+  std::vector<int> stack_;         // open sections, root first
+  Kind chapter_kind_ = Kind::kNone;
+  std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
+  bool one_line_ = false;
+  bool seen_body_ = false;
+};
+
+}  // namespace
+
+void build_outline(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines) {
+  Builder builder(doc, report_year, boilerplate_lines);
+  builder.run();
+}
+
+}  // namespace indicheck::detail
