@@ -1,13 +1,189 @@
+// `indicheck evaluate [PATH...]`: the main job. Runs the pipeline, writes every output, and
+// turns the outcome into an exit code (docs/cli.md):
+//   0 ok; 1 a unit scored below --fail-under; 2 bad option, rules that do not load, an input
+//   that could not be read (the batch still completes and lists it), or outputs that could not
+//   be written; 3 internal error (main.cpp).
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
+#include <string>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
 
 #include "commands.h"
-#include "indicheck/diagnostic.h"
+#include "common.h"
+#include "indicheck/reports.h"
+#include "pipeline.h"
+
+namespace po = boost::program_options;
 
 namespace indicheck::cli {
 
-int run_evaluate(const Args&) {
-  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
-  return kExitInternal;
+namespace {
+
+constexpr const char* kEvaluateUsage =
+    "Usage: indicheck evaluate [PATH...] [OPTIONS]\n"
+    "Evaluate reports (files or folders; default corpus/) against the rules and write\n"
+    "index.html, gaps/*.html|md, results.json, scores.csv and evidence.csv into --out.\n\n";
+
+bool valid_iso_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// The run date printed in outputs: --date, else SOURCE_DATE_EPOCH (reproducible builds
+// convention), else today (UTC). Tests pin it so outputs can be compared byte for byte.
+bool run_date(const std::string& option, std::string& date, std::string& error) {
+  if (!option.empty()) {
+    if (!valid_iso_date(option)) {
+      error = fmt::format("--date must be YYYY-MM-DD, got '{}'", option);
+      return false;
+    }
+    date = option;
+    return true;
+  }
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long v = std::strtoll(epoch, &end, 10);
+    if (*end != '\0' || v < 0) {
+      error = fmt::format("SOURCE_DATE_EPOCH must be a number of seconds, got '{}'", epoch);
+      return false;
+    }
+    t = static_cast<std::time_t>(v);
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  date = buf;
+  return true;
+}
+
+bool parse_model(const std::string& name, ScoringModel& model) {
+  for (ScoringModel m : {ScoringModel::kHierarchical, ScoringModel::kFlat,
+                         ScoringModel::kFlatUnweighted, ScoringModel::kAbsolute})
+    if (model_name(m) == name) {
+      model = m;
+      return true;
+    }
+  return false;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "indicheck evaluate: error[usage]: " << message
+            << " (run 'indicheck evaluate --help')\n";
+  return kExitInput;
+}
+
+}  // namespace
+
+int run_evaluate(const Args& args) {
+  PipelineOptions options;
+  std::string out_dir, formats_text, model_text, date_option;
+  double fail_under = -1;
+  double partial_credit = -1;
+  bool quiet = false;
+
+  po::options_description desc("Options");
+  desc.add_options()
+      ("help,h", "show this help")
+      ("rules", po::value<std::vector<std::string>>(&options.rules_paths),
+       "rule file or directory (repeatable; default rules/)")
+      ("profile", po::value<std::string>(&options.profile_path), "profile to apply (YAML)")
+      ("framework", po::value<std::string>(&options.framework_override),
+       "score every report against this framework id instead of choosing by year")
+      ("out,o", po::value<std::string>(&out_dir)->default_value("out"), "output directory")
+      ("format", po::value<std::string>(&formats_text)->default_value("all"),
+       "outputs: any of html,md,json,csv (comma-separated) or all")
+      ("jobs,j", po::value<int>(&options.jobs)->default_value(0),
+       "worker threads (0 = all cores); output is identical for any value")
+      ("model", po::value<std::string>(&model_text)->default_value("hierarchical"),
+       "scoring model: hierarchical, flat, flat-unweighted, absolute")
+      ("partial-credit", po::value<double>(&partial_credit),
+       "credit of a partially met item, 0-1 (default 0.5; a profile may set it)")
+      ("fail-under", po::value<double>(&fail_under),
+       "exit 1 when any unit's indicators score is below SCORE")
+      ("encoding", po::value<std::string>(&options.encoding),
+       "force the encoding of every report (e.g. GB18030); default: detect")
+      ("date", po::value<std::string>(&date_option),
+       "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
+       "(default: SOURCE_DATE_EPOCH, else today)")
+      ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kEvaluateUsage << desc << "\nExit codes: 0 ok, 1 a unit below --fail-under, "
+                 "2 bad input, rules or options (an unreadable report is listed in the outputs "
+                 "and the batch completes), 3 internal error.\n";
+    return kExitOk;
+  }
+  if (options.jobs < 0) return usage_error("--jobs must be 0 or more");
+  if (!parse_model(model_text, options.scoring.model))
+    return usage_error(fmt::format("unknown --model '{}'", model_text));
+  if (vm.count("partial-credit")) {
+    if (!(partial_credit >= 0 && partial_credit <= 1))
+      return usage_error("--partial-credit must be between 0 and 1");
+    options.scoring.partial_credit = partial_credit;
+  }
+  OutputFormats formats;
+  std::string error;
+  if (!parse_formats(formats_text, formats, error)) return usage_error(error);
+  if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
+  options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
+
+  PipelineResult result;
+  const int rc = run_pipeline(options, result);
+  std::vector<Diagnostic> shown;
+  for (const auto& d : result.diagnostics)
+    if (!quiet || d.severity == Severity::kError) shown.push_back(d);
+  print_diagnostics(shown);
+  if (rc != kExitOk) return rc;
+
+  std::vector<Diagnostic> write_diags;
+  if (!write_outputs(result.evaluation, out_dir, formats, write_diags)) {
+    print_diagnostics(write_diags);
+    return kExitInput;
+  }
+
+  int failed = 0;
+  for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
+  std::vector<std::string> below;
+  if (vm.count("fail-under")) {
+    for (const auto& table : result.evaluation.tables) {
+      const Framework* fw = result.rules.find_framework(table.framework_id);
+      if (fw && fw->kind == "supplement") continue;  // only the indicators score is a grade
+      for (const auto& u : table.units)
+        if (u.score < fail_under)
+          below.push_back(fmt::format("{} {} ({}): {:.1f} < {}", u.key.unit, u.key.year,
+                                      u.key.path, u.score, fail_under));
+    }
+  }
+  if (!quiet) {
+    std::cerr << fmt::format("indicheck: evaluated {} report(s), {} failed; wrote {}/{}\n",
+                             result.evaluation.reports.size(), failed, out_dir,
+                             formats.html ? "index.html" : "");
+    for (const auto& b : below) std::cerr << "indicheck: below --fail-under: " << b << '\n';
+  }
+  if (failed > 0) return kExitInput;
+  if (!below.empty()) return kExitFindings;
+  return kExitOk;
 }
 
 }  // namespace indicheck::cli

@@ -257,3 +257,12 @@ TEST_CASE("renderers are deterministic", "[determinism]") {
   CHECK(render_results_json(d1.eval) == render_results_json(d2.eval));
   CHECK(render_gap_html(d1.eval, kA2022) == render_gap_html(d2.eval, kA2022));
 }
+
+TEST_CASE("synthetic outputs are kept as artefacts for inspection", "[artefacts]") {
+  // Written into the build tree (not a temp dir) so a person can open them in a browser.
+  synthetic::Data d;
+  synthetic::build(d);
+  std::vector<Diagnostic> diags;
+  REQUIRE(write_outputs(d.eval, INDICHECK_REPORTS_ARTEFACTS, OutputFormats{}, diags));
+  CHECK(fs::exists(fs::path(INDICHECK_REPORTS_ARTEFACTS) / "index.html"));
+}

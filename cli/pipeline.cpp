@@ -1,0 +1,269 @@
+// The evaluation pipeline (see pipeline.h). Rules are loaded and compiled once; N workers, each
+// with its own Scanner, take report indices from a bounded queue, read and scan the report, and
+// put the result at the report's index. Nothing a worker produces depends on which worker or
+// when, and scoring runs after all workers have finished, over reports in path order: output
+// is byte-identical for any --jobs.
+#include "pipeline.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "indicheck/document.h"
+
+namespace indicheck::cli {
+
+namespace {
+
+// Queue slots per worker: enough to keep workers busy, small enough that a million-file input
+// list is never materialised as pending work items twice.
+constexpr std::size_t kQueueSlotsPerWorker = 4;
+
+// A bounded multi-consumer queue of report indices. close() ends the stream.
+class WorkQueue {
+ public:
+  explicit WorkQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  // Blocks while full. Returns false when the queue was aborted.
+  bool push(std::size_t item) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_ || aborted_; });
+    if (aborted_) return false;
+    items_.push_back(item);
+    not_empty_.notify_one();
+    return true;
+  }
+  // Blocks while empty and open. Returns false at the end of the stream.
+  bool pop(std::size_t& item) {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_ || aborted_; });
+    if (aborted_ || items_.empty()) return false;
+    item = items_.front();
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  void abort() {
+    std::lock_guard lock(mutex_);
+    aborted_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<std::size_t> items_;
+  std::size_t capacity_;
+  bool closed_ = false;
+  bool aborted_ = false;
+};
+
+// Frameworks a report is scanned against: the indicators framework for its year (or the
+// override) first, then every supplement.
+std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framework* override_fw,
+                                             const Document& doc, std::vector<Diagnostic>& diags) {
+  std::vector<const Framework*> out;
+  const Framework* main = override_fw;
+  if (!main) {
+    main = rules.framework_for_year(doc.meta.year);
+    if (main && doc.meta.year == 0)
+      diags.push_back(make_warning(doc.path, "year-unknown",
+                                   fmt::format("cannot tell which year the report is about; "
+                                               "scored against {} (use --framework to choose)",
+                                               main->id)));
+    else if (main && (doc.meta.year < main->year_from || doc.meta.year > main->year_to))
+      diags.push_back(make_warning(
+          doc.path, "year-uncovered",
+          fmt::format("no framework covers the year {}; scored against {} ({}-{})", doc.meta.year,
+                      main->id, main->year_from, main->year_to)));
+  }
+  if (main) out.push_back(main);
+  for (const Framework* s : rules.supplements())
+    if (s != main) out.push_back(s);
+  return out;
+}
+
+void process_report(const std::string& path, const PipelineOptions& options, const RuleSet& rules,
+                    const Framework* override_fw, Scanner& scanner, ReportResult& result) {
+  result.path = path;
+  std::vector<Diagnostic> diags;
+  ReadOptions read_options;
+  read_options.encoding = options.encoding;
+  std::optional<Document> doc = read_document(path, read_options, diags);
+  if (!doc) {
+    result.failed = true;
+    if (!has_errors(diags))
+      diags.push_back(make_error(path, "unreadable", "the report could not be read"));
+    result.diagnostics = std::move(diags);
+    return;
+  }
+  result.meta = doc->meta;
+  for (auto& w : doc->warnings) diags.push_back(std::move(w));
+  for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags))
+    result.evidence.push_back(scanner.scan(*doc, *fw));
+  result.diagnostics = std::move(diags);
+}
+
+}  // namespace
+
+int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
+  auto& diags = result.diagnostics;
+  RunFacts& facts = result.evaluation.facts;
+  facts.tool_version = INDICHECK_VERSION;
+  facts.date = options.scoring.today;
+  facts.model = std::string(model_name(options.scoring.model));
+  facts.profile_path = options.profile_path;
+  facts.inputs = options.inputs.empty() ? std::vector<std::string>{default_data_path("corpus")}
+                                        : options.inputs;
+  facts.rules_paths = options.rules_paths.empty()
+                          ? std::vector<std::string>{default_data_path("rules")}
+                          : options.rules_paths;
+
+  // 1. Rules, profile, compiled matcher: once.
+  result.rules = load_rules(facts.rules_paths, diags);
+  if (has_errors(diags)) return kExitInput;
+  if (result.rules.frameworks.empty()) {
+    diags.push_back(make_error(facts.rules_paths.front(), "no-rules", "no framework found"));
+    return kExitInput;
+  }
+  if (!options.profile_path.empty() &&
+      (!load_profile(options.profile_path, result.rules, diags) || has_errors(diags)))
+    return kExitInput;
+  facts.rules_hash = result.rules.hash;
+  result.evaluation.rules = &result.rules;
+  const Framework* override_fw = nullptr;
+  if (!options.framework_override.empty()) {
+    override_fw = result.rules.find_framework(options.framework_override);
+    if (!override_fw) {
+      std::string known;
+      for (const auto& f : result.rules.frameworks) known += (known.empty() ? "" : ", ") + f.id;
+      diags.push_back(make_error("", "unknown-framework",
+                                 fmt::format("no framework '{}' in the rules (loaded: {})",
+                                             options.framework_override, known)));
+      return kExitInput;
+    }
+  }
+  result.compiled = CompiledRules::compile(result.rules, diags);
+  if (!result.compiled || has_errors(diags)) return kExitInput;
+
+  // 2. Inputs. A path that does not exist is a failed report of its own, listed in outputs.
+  std::vector<Diagnostic> input_diags;
+  const std::vector<std::string> files = expand_inputs(facts.inputs, input_diags);
+  std::vector<ReportResult> missing;
+  for (auto& d : input_diags) {
+    if (d.severity == Severity::kError) {
+      ReportResult r;
+      r.path = d.path;
+      r.failed = true;
+      r.diagnostics.push_back(d);
+      missing.push_back(std::move(r));
+    }
+    diags.push_back(std::move(d));
+  }
+  if (files.empty() && missing.empty()) {
+    diags.push_back(make_error(facts.inputs.empty() ? "" : facts.inputs.front(), "no-input",
+                               "no report files to evaluate"));
+    return kExitInput;
+  }
+
+  // 3. Read and scan in parallel; results land at their input index.
+  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                   : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+  facts.jobs = static_cast<int>(jobs);
+  std::vector<ReportResult> reports(files.size());
+  WorkQueue queue(kQueueSlotsPerWorker * jobs);
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const bool progress = options.progress;
+
+  auto worker = [&] {
+    try {
+      Scanner scanner(result.compiled);
+      std::size_t index = 0;
+      while (queue.pop(index)) {
+        process_report(files[index], options, result.rules, override_fw, scanner, reports[index]);
+        if (progress) {
+          std::lock_guard lock(progress_mutex);
+          ++done;
+          std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, files.size(), files[index].c_str());
+          std::fflush(stderr);
+        }
+      }
+    } catch (...) {
+      {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+      queue.abort();
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!queue.push(i)) break;
+  queue.close();
+  for (auto& t : threads) t.join();
+  if (progress && !files.empty()) std::fprintf(stderr, "\r\033[K");
+  if (failure) std::rethrow_exception(failure);  // a bug: main() turns it into exit code 3
+
+  for (auto& r : missing) reports.push_back(std::move(r));
+  std::stable_sort(reports.begin(), reports.end(),
+                   [](const ReportResult& a, const ReportResult& b) { return a.path < b.path; });
+  for (const auto& r : reports)
+    for (const auto& d : r.diagnostics)
+      if (!(r.failed && d.code == "not-found")) diags.push_back(d);  // not-found is already in
+  result.evaluation.reports = std::move(reports);
+
+  // 4. Score per framework, in rule order, over reports in path order.
+  const auto& all = result.evaluation.reports;
+  for (const Framework& fw : result.rules.frameworks) {
+    std::vector<UnitEvidence> units;
+    for (const auto& r : all) {
+      if (r.failed) continue;
+      for (const auto& ev : r.evidence) {
+        if (ev.framework_id != fw.id) continue;
+        UnitEvidence u;
+        u.key = {r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
+        u.evidence = &ev;
+        units.push_back(u);
+      }
+    }
+    if (units.empty()) continue;
+    const Profile* profile = nullptr;
+    for (const auto& p : result.rules.profiles)
+      if (p.framework == fw.id) profile = &p;
+    result.evaluation.tables.push_back(
+        score_units(fw, profile, units, options.scoring, diags));
+  }
+  for (const auto& p : result.rules.profiles) {
+    bool used = false;
+    for (const auto& t : result.evaluation.tables) used = used || t.framework_id == p.framework;
+    if (!used)
+      diags.push_back(make_warning(p.location.path, "profile-unused",
+                                   fmt::format("profile '{}' is for framework '{}', which scored "
+                                               "no report in this run",
+                                               p.id, p.framework)));
+  }
+  return kExitOk;
+}
+
+}  // namespace indicheck::cli

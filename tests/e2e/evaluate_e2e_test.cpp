@@ -1,0 +1,303 @@
+// End-to-end: the built `indicheck evaluate` on the bundled corpus, as an auditor runs it.
+// - outputs exist and results.json validates against docs/results-schema.json;
+// - --jobs 1 and --jobs 2 give byte-identical outputs (the run date is pinned with --date);
+// - a report containing <script> shows it as text, never as markup;
+// - an unreadable input is listed, the batch completes, exit code 2; --fail-under gives 1;
+// - index.html and one gap report render in headless Chromium with the expected unit names
+//   and no console errors; screenshots are kept in the build tree (INDICHECK_E2E_ARTEFACTS).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../reports/json_schema.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSource = INDICHECK_SOURCE_DIR;
+const fs::path kArtefacts = INDICHECK_E2E_ARTEFACTS;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string quote_arg(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+struct Run {
+  int status = -1;
+  std::string out;  // stdout + stderr
+};
+
+Run run(const std::string& command) {
+  Run r;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int st = ::pclose(pipe);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+Run evaluate(const std::vector<std::string>& args) {
+  std::string cmd = "env -u CI " + quote_arg(INDICHECK_BINARY) + " evaluate";
+  for (const auto& a : args) cmd += " " + quote_arg(a);
+  return run(cmd);
+}
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("indicheck-e2e-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+// Every regular file under `dir`, relative path → bytes.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  return files;
+}
+
+const std::vector<std::string> kCorpusFiles = {"nanhu-2021", "sip-2023", "taicang-2024",
+                                               "xiangcheng-2021", "xinbei-2020"};
+
+}  // namespace
+
+TEST_CASE("evaluate the corpus: every output, schema-valid JSON", "[e2e]") {
+  const fs::path out = fresh_dir("corpus");
+  const Run r = evaluate({(kSource / "corpus").string(), "--rules", (kSource / "rules").string(),
+                          "--out", out.string(), "--date", "2026-01-02", "--quiet"});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  for (const char* f : {"index.html", "results.json", "scores.csv", "evidence.csv"})
+    CHECK(fs::exists(out / f));
+  for (const auto& stem : kCorpusFiles) {
+    CHECK(fs::exists(out / "gaps" / (stem + ".html")));
+    CHECK(fs::exists(out / "gaps" / (stem + ".md")));
+  }
+  const auto doc = nlohmann::json::parse(slurp(out / "results.json"));
+  const auto schema = nlohmann::json::parse(slurp(kSource / "docs/results-schema.json"));
+  const auto errors = schema_check::validate(schema, doc);
+  for (const auto& e : errors) UNSCOPED_INFO(e);
+  CHECK(errors.empty());
+  CHECK(doc["run"]["date"] == "2026-01-02");
+  REQUIRE(doc["reports"].size() == 5);
+  // The 2020 report is scored against the 2015-2020 framework, the others against 2021-2025.
+  for (const auto& rep : doc["reports"]) {
+    INFO(rep["path"]);
+    CHECK(rep["status"] == "ok");
+    REQUIRE(!rep["results"].empty());
+    const bool is2020 = rep["path"].get<std::string>().find("xinbei-2020") != std::string::npos;
+    CHECK(rep["results"][0]["framework"] == (is2020 ? "gangyao-2015" : "gangyao-2021"));
+  }
+  // CSVs open in Excel/WPS: BOM first.
+  CHECK(slurp(out / "scores.csv").rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(slurp(out / "evidence.csv").rfind("\xEF\xBB\xBF", 0) == 0);
+  // No staging directory left.
+  for (const auto& e : fs::directory_iterator(out))
+    CHECK(e.path().filename().string().rfind(".indicheck-tmp", 0) != 0);
+  fs::remove_all(out);
+}
+
+TEST_CASE("--jobs 1 and --jobs 2 write byte-identical outputs", "[e2e][jobs]") {
+  const fs::path a = fresh_dir("jobs1"), b = fresh_dir("jobs2");
+  // The run date is pinned by SOURCE_DATE_EPOCH (2026-01-02T00:00:00Z) for both runs.
+  const Run one = run("env -u CI SOURCE_DATE_EPOCH=1767312000 " + quote_arg(INDICHECK_BINARY) +
+                      " evaluate " + quote_arg((kSource / "corpus").string()) + " --rules " +
+                      quote_arg((kSource / "rules").string()) + " --out " + quote_arg(a.string()) +
+                      " --jobs 1 --quiet");
+  const Run two = run("env -u CI SOURCE_DATE_EPOCH=1767312000 " + quote_arg(INDICHECK_BINARY) +
+                      " evaluate " + quote_arg((kSource / "corpus").string()) + " --rules " +
+                      quote_arg((kSource / "rules").string()) + " --out " + quote_arg(b.string()) +
+                      " --jobs 2 --quiet");
+  INFO(one.out << two.out);
+  REQUIRE(one.status == 0);
+  REQUIRE(two.status == 0);
+  const auto ta = tree(a), tb = tree(b);
+  REQUIRE(ta.size() >= 14);
+  CHECK(ta.size() == tb.size());
+  for (const auto& [name, bytes] : ta) {
+    INFO(name);
+    REQUIRE(tb.count(name));
+    CHECK(bytes == tb.at(name));
+  }
+  CHECK(ta.at("results.json").find("\"date\": \"2026-01-02\"") != std::string::npos);
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST_CASE("a report containing <script> shows it as text, never as markup", "[e2e][escape]") {
+  const fs::path dir = fresh_dir("script");
+  fs::create_directories(dir / "in");
+  // xiangcheng-2021 with markup injected into a sentence the 2021 rules credit (行政复议).
+  std::string text = slurp(kSource / "corpus/xiangcheng-2021.txt");
+  const std::string marker = "<script>alert(1)</script>";
+  std::string injected;
+  std::istringstream lines(text);
+  std::string line;
+  int changed = 0;
+  while (std::getline(lines, line)) {
+    if (line.find("行政复议") != std::string::npos && changed < 3) {
+      const auto pos = line.find("行政复议");
+      line.insert(pos, marker);
+      ++changed;
+    }
+    injected += line + "\n";
+  }
+  REQUIRE(changed > 0);
+  std::ofstream(dir / "in/xiangcheng-2021.txt", std::ios::binary) << injected;
+  const Run r = evaluate({(dir / "in").string(), "--rules", (kSource / "rules").string(), "--out",
+                          (dir / "out").string(), "--date", "2026-01-02", "--quiet"});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  // The marker survives as data (JSON keeps it verbatim) ...
+  const std::string json = slurp(dir / "out/results.json");
+  REQUIRE(json.find(marker) != std::string::npos);
+  // ... and every HTML page shows it escaped, never as a tag.
+  for (const auto& [name, bytes] : tree(dir / "out")) {
+    INFO(name);
+    if (name.size() > 5 && name.substr(name.size() - 5) == ".html") {
+      CHECK(bytes.find("<script>alert") == std::string::npos);
+    }
+    if (name.size() > 3 && name.substr(name.size() - 3) == ".md")
+      CHECK(bytes.find("<script>") == std::string::npos);
+  }
+  const std::string gap = slurp(dir / "out/gaps/xiangcheng-2021.html");
+  CHECK(gap.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an unreadable input is listed, the batch completes, exit code 2", "[e2e][errors]") {
+  const fs::path out = fresh_dir("missing");
+  const std::string ghost = (out / "no-such-report.txt").string();
+  const Run r = evaluate({(kSource / "corpus/taicang-2024.txt").string(), ghost, "--rules",
+                          (kSource / "rules").string(), "--out", (out / "o").string(), "--date",
+                          "2026-01-02"});
+  INFO(r.out);
+  CHECK(r.status == 2);
+  CHECK(r.out.find(ghost + ": error[not-found]: no such file or directory") != std::string::npos);
+  CHECK(fs::exists(out / "o/gaps/taicang-2024.html"));
+  const std::string index = slurp(out / "o/index.html");
+  CHECK(index.find("no-such-report.txt") != std::string::npos);
+  const auto doc = nlohmann::json::parse(slurp(out / "o/results.json"));
+  CHECK(doc["run"]["failed_count"] == 1);
+  fs::remove_all(out);
+}
+
+TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") {
+  const fs::path out = fresh_dir("exit");
+  const std::string corpus = (kSource / "corpus/taicang-2024.txt").string();
+  const std::string rules = (kSource / "rules").string();
+  Run r = evaluate({corpus, "--rules", rules, "--out", (out / "a").string(), "--fail-under", "101",
+                    "--date", "2026-01-02"});
+  INFO(r.out);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("below --fail-under") != std::string::npos);
+  r = evaluate({corpus, "--rules", rules, "--out", (out / "b").string(), "--fail-under", "0",
+                "--quiet", "--date", "2026-01-02"});
+  CHECK(r.status == 0);
+  r = evaluate({corpus, "--format", "html,pdf"});
+  CHECK(r.status == 2);
+  CHECK(r.out.find("unknown format 'pdf'") != std::string::npos);
+  r = evaluate({corpus, "--rules", (out / "no-rules-here").string(), "--out", (out / "c").string()});
+  CHECK(r.status == 2);
+  CHECK_FALSE(fs::exists(out / "c/index.html"));  // rules failed: nothing written
+  r = evaluate({corpus, "--rules", rules, "--framework", "no-such-framework", "--out",
+                (out / "d").string()});
+  CHECK(r.status == 2);
+  CHECK(r.out.find("error[unknown-framework]") != std::string::npos);
+  // --format json writes only results.json.
+  r = evaluate({corpus, "--rules", rules, "--out", (out / "e").string(), "--format", "json",
+                "--quiet", "--date", "2026-01-02"});
+  CHECK(r.status == 0);
+  CHECK(fs::exists(out / "e/results.json"));
+  CHECK_FALSE(fs::exists(out / "e/index.html"));
+  CHECK_FALSE(fs::exists(out / "e/scores.csv"));
+  fs::remove_all(out);
+}
+
+TEST_CASE("index.html and a gap report render in headless Chromium", "[e2e][chromium]") {
+  if (run("command -v chromium").status != 0) {
+    WARN("SKIPPED: chromium is not installed (scripts/install-deps.sh installs it)");
+    return;
+  }
+  fs::create_directories(kArtefacts);
+  const fs::path out = kArtefacts / "out";
+  fs::remove_all(out);
+  const Run r = evaluate({(kSource / "corpus").string(), "--rules", (kSource / "rules").string(),
+                          "--out", out.string(), "--date", "2026-01-02", "--quiet"});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+
+  const fs::path profile = fresh_dir("chromium-profile");
+  const auto chromium = [&](const std::string& flags, const fs::path& page) {
+    return run("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic "
+               "--no-first-run --disable-background-networking --disable-component-update "
+               "--disable-sync --disable-dev-shm-usage --user-data-dir=" +
+               quote_arg(profile.string()) + " " + flags + " " +
+               quote_arg("file://" + fs::absolute(page).string()));
+  };
+  struct Page {
+    fs::path file;
+    std::string shot;
+    std::vector<std::string> expect;
+  };
+  const std::vector<Page> pages = {
+      {out / "index.html", "index.png",
+       {"苏州市相城区", "太仓市", "嘉兴市南湖区", "常州市新北区", "苏州工业园区"}},
+      {out / "gaps/xiangcheng-2021.html", "gap-xiangcheng-2021.png", {"苏州市相城区", "差距分析"}},
+  };
+  for (const auto& page : pages) {
+    INFO(page.file.string());
+    const Run dom = chromium("--enable-logging=stderr --v=0 --dump-dom", page.file);
+    REQUIRE(dom.status == 0);
+    for (const auto& name : page.expect) CHECK(dom.out.find(name) != std::string::npos);
+    // Console messages are logged as "CONSOLE(line)" / "Uncaught"; none may be errors.
+    std::istringstream log(dom.out);
+    std::string line;
+    while (std::getline(log, line)) {
+      const bool console = line.find(":CONSOLE") != std::string::npos ||
+                           line.find("Uncaught") != std::string::npos;
+      if (console) {
+        INFO(line);
+        CHECK(line.find("Uncaught") == std::string::npos);
+        CHECK(line.find("Error") == std::string::npos);
+      }
+    }
+    const fs::path shot = kArtefacts / page.shot;
+    fs::remove(shot);
+    const Run png = chromium("--hide-scrollbars --window-size=1400,2000 --screenshot=" +
+                                 quote_arg(shot.string()),
+                             page.file);
+    INFO(png.out);
+    CHECK(png.status == 0);
+    REQUIRE(fs::exists(shot));
+    CHECK(fs::file_size(shot) > 20000);  // a blank page is a few KB
+  }
+  fs::remove_all(profile);
+}
