@@ -995,8 +995,8 @@ bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnosti
                              hint.empty() ? "" : fmt::format("; did you mean {}?", dq(hint))));
     return false;
   }
-  std::vector<std::string> node_ids;
-  for (const auto& n : fw->nodes) node_ids.push_back(n.id);
+  std::vector<std::string> node_ids;  // for hints: every node but the implicit root
+  for (std::size_t k = 1; k < fw->nodes.size(); ++k) node_ids.push_back(fw->nodes[k].id);
   const auto check_id = [&](const YAML::Node& at, const std::string& id) {
     if (fw->find(id) >= 0) return true;
     const std::string hint = closest(id, node_ids);

@@ -1,0 +1,102 @@
+// Hostile rule files and patterns end with a diagnostic or a linear-time result, never a crash,
+// a hang or a stack overflow.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "indicheck/matcher.h"
+#include "test_util.h"
+
+using namespace indicheck;
+using rules_test::TempDir;
+using Lines = std::vector<std::string>;
+
+namespace {
+
+Lines load(const std::string& text) {
+  TempDir dir;
+  dir.write("t.yaml", text);
+  return dir.load("t.yaml");
+}
+
+const std::string kHead = "framework:\n  id: t\n  title: x\n  kind: supplement\nnodes:\n";
+
+}  // namespace
+
+TEST_CASE("10,000-deep flow nesting is refused before yaml-cpp recurses", "[bad-input][limits]") {
+  const std::string text = "nodes: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+  CHECK(load(text) == Lines{"t.yaml:1:79: error[too-deep]: YAML nesting deeper than 72 levels"});
+}
+
+TEST_CASE("2,000-deep block nesting and 10,000 nested dashes are refused", "[bad-input][limits]") {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += std::string(static_cast<std::size_t>(i), ' ') + "a:\n";
+  CHECK(load(text) == Lines{"t.yaml:73:73: error[too-deep]: YAML nesting deeper than 72 levels"});
+  std::string dashes = "nodes:\n  ";
+  for (int i = 0; i < 10000; ++i) dashes += "- ";
+  dashes += "x\n";
+  const auto lines = load(dashes);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].find("error[too-deep]") != std::string::npos);
+}
+
+TEST_CASE("an alias bomb never expands", "[bad-input]") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'z'; ++c)
+    text += fmt::format("{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n", c, c,
+                        char(c - 1), char(c - 1), char(c - 1), char(c - 1), char(c - 1),
+                        char(c - 1), char(c - 1), char(c - 1), char(c - 1), char(c - 1));
+  CHECK(load(text) == Lines{"t.yaml:1:4: error[yaml-alias]: YAML anchors and aliases are not allowed"});
+}
+
+TEST_CASE("random bytes give diagnostics, never a crash", "[bad-input]") {
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes(static_cast<std::size_t>(rng() % 400), '\0');
+    for (auto& b : bytes) b = static_cast<char>(rng() & 0xFF);
+    const auto lines = load(bytes);
+    CHECK(!lines.empty());
+  }
+}
+
+TEST_CASE("mutated rule files give diagnostics or load, never a crash", "[bad-input]") {
+  const std::string valid = kHead +
+                            "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [三项制度], b: [c]}\n"
+                            "      condition: a and not (b or 2 of (a, b))\n"
+                            "      regex: {r: ['公开\\d+条']}\n"
+                            "    examples: {match: [三项制度], no_match: [y]}\n";
+  REQUIRE(load(valid) == Lines{});
+  std::mt19937 rng(777);
+  const std::string alphabet = "[]{}:-,'\"&*!|>#\n ab1.\\";
+  for (int round = 0; round < 300; ++round) {
+    std::string text = valid;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0: text[at] = alphabet[rng() % alphabet.size()]; break;
+        case 1: text.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        default: text.erase(at, 1); break;
+      }
+    }
+    load(text);  // must return
+  }
+  SUCCEED();
+}
+
+TEST_CASE("(a+)+$ on 100 KB of 'a' runs in linear time", "[bad-input]") {
+  TempDir dir;
+  dir.write("t.yaml", kHead + "  - id: \"1\"\n    title: x\n    check:\n      regex: {r: ['(a+)+$']}\n"
+                              "      metrics:\n        - {name: m, pattern: '(a+)+$', unit: x, at_least: 1}\n");
+  RuleSet set;
+  std::vector<Diagnostic> diagnostics;
+  set = load_rules({dir.path("t.yaml")}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  auto compiled = CompiledRules::compile(set, diagnostics);
+  REQUIRE(compiled);
+  auto doc = rules_test::make_document({{Role::kAchievements, {std::string(100000, 'a')}}});
+  Scanner scanner(compiled);
+  const auto ev = scanner.scan(doc, set.frameworks[0]).items[0];
+  // Hyperscan and RE2 are automata: no backtracking. The capture is not a number → partial.
+  CHECK(ev.state == ItemState::kPartial);
+}

@@ -1,0 +1,200 @@
+// Differential test (in the spirit of RE2's comparative tester): on generated texts with CJK,
+// full-width and mixed scripts, the compiled matcher's hits equal a naive reference:
+// std::string::find for terms, RE2 on each sentence for regexes. Evidence is identical whether
+// documents are scanned by one thread or split over two.
+#include <catch2/catch.hpp>
+#include <re2/re2.h>
+
+#include <random>
+#include <set>
+#include <thread>
+
+#include "condition.h"
+#include "indicheck/matcher.h"
+#include "matcher_internal.h"
+#include "test_util.h"
+
+using namespace indicheck;
+
+namespace {
+
+// Characters the generator draws from: CJK, full-width forms, ASCII, a Traditional pair, and
+// a 4-byte character. Sentence ends are added separately.
+const std::vector<std::string> kAlphabet = {
+    "法", "治", "政", "府", "建", "设", "行", "执", "公", "开", "條", "条", "Ａ", "Ｂ", "１", "２",
+    "（", "）", "，", "a", "b", "A", "1", "2", " ", "%", "-", "𠀀", "率", "达"};
+const std::vector<std::string> kEnds = {"。", "！", "；"};
+
+// Regexes in the common subset of Hyperscan (UTF8|UCP) and RE2 semantics (no \d, \w: UCP
+// makes them Unicode in Hyperscan, ASCII in RE2; reports are NFKC-normalized anyway).
+const std::vector<std::string> kRegexes = {
+    "法[治律]",         "政府.{0,3}建设", "[Ａ-Ｚ]{2}",       "[0-9]+%",
+    "(行政|执法)+公开", "条|條",          "率达[0-9１２]+",   "a+b",
+    "𠀀.",              "（[^）]{1,4}）", "公开[^。]{0,6}条", "[ab][AB12]"};
+
+std::string random_piece(std::mt19937& rng, std::size_t min_len, std::size_t max_len) {
+  std::string s;
+  const std::size_t n = min_len + rng() % (max_len - min_len + 1);
+  for (std::size_t i = 0; i < n; ++i) s += kAlphabet[rng() % kAlphabet.size()];
+  return s;
+}
+
+struct Fixture {
+  RuleSet rules;
+  std::shared_ptr<const CompiledRules> compiled;
+  std::vector<std::string> terms;  // every distinct term
+};
+
+Fixture make_rules(std::mt19937& rng, std::size_t leaves) {
+  Fixture f;
+  Framework fw;
+  fw.id = "diff";
+  fw.kind = "supplement";
+  fw.nodes.emplace_back();
+  fw.nodes[0].id = "diff";
+  std::set<std::string> all_terms;
+  for (std::size_t i = 0; i < leaves; ++i) {
+    RuleNode node;
+    node.id = std::to_string(i + 1);
+    node.parent = 0;
+    Check check;
+    const std::size_t selections = 1 + rng() % 3;
+    for (std::size_t s = 0; s < selections; ++s) {
+      Selection sel;
+      sel.name = "s" + std::to_string(s);
+      const std::size_t n = 1 + rng() % 4;
+      for (std::size_t k = 0; k < n; ++k) {
+        sel.terms.push_back(random_piece(rng, 1, 3));
+        all_terms.insert(sel.terms.back());
+      }
+      if (rng() % 3 == 0) sel.regexes.push_back(kRegexes[rng() % kRegexes.size()]);
+      check.selections.push_back(sel);
+    }
+    if (rng() % 4 == 0) check.exclude.push_back(random_piece(rng, 2, 3));
+    check.condition = rules_internal::any_condition(check.selections.size());
+    check.condition_text = "any";
+    check.window = static_cast<Window>(rng() % 3);
+    node.check = check;
+    fw.nodes[0].children.push_back(static_cast<int>(fw.nodes.size()));
+    fw.leaves.push_back(static_cast<int>(fw.nodes.size()));
+    fw.nodes.push_back(node);
+  }
+  f.rules.frameworks.push_back(fw);
+  f.terms.assign(all_terms.begin(), all_terms.end());
+  std::vector<Diagnostic> diagnostics;
+  f.compiled = CompiledRules::compile(f.rules, diagnostics);
+  REQUIRE(diagnostics.empty());
+  REQUIRE(f.compiled);
+  return f;
+}
+
+Document make_text(std::mt19937& rng, const std::vector<std::string>& terms) {
+  std::vector<rules_test::Para> paras;
+  const std::size_t n_paras = 1 + rng() % 6;
+  const Role roles[] = {Role::kAchievements, Role::kShortcomings, Role::kPlans, Role::kPreamble};
+  for (std::size_t p = 0; p < n_paras; ++p) {
+    rules_test::Para para{roles[rng() % 4], {}};
+    const std::size_t n_sentences = 1 + rng() % 5;
+    for (std::size_t s = 0; s < n_sentences; ++s) {
+      std::string sentence;
+      const std::size_t parts = 1 + rng() % 6;
+      for (std::size_t k = 0; k < parts; ++k)
+        sentence += rng() % 2 ? terms[rng() % terms.size()] : random_piece(rng, 1, 6);
+      sentence += kEnds[rng() % kEnds.size()];
+      para.sentences.push_back(sentence);
+    }
+    paras.push_back(para);
+  }
+  return rules_test::make_document(paras);
+}
+
+}  // namespace
+
+TEST_CASE("compiled literal hits equal std::string::find", "[differential]") {
+  std::mt19937 rng(2024);
+  for (int round = 0; round < 30; ++round) {
+    const Fixture f = make_rules(rng, 40);
+    const auto& patterns = f.compiled->impl().patterns;
+    Scanner scanner(f.compiled);
+    for (int t = 0; t < 10; ++t) {
+      const Document doc = make_text(rng, f.terms);
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> expected;
+      for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+        if (patterns[id].regex) continue;
+        for (auto at = doc.text.find(patterns[id].text); at != std::string::npos;
+             at = doc.text.find(patterns[id].text, at + 1))
+          expected.emplace_back(id, static_cast<std::uint32_t>(at));
+      }
+      std::sort(expected.begin(), expected.end());
+      REQUIRE(literal_hits(scanner, doc.text) == expected);
+    }
+  }
+}
+
+TEST_CASE("compiled sentence hits equal find / RE2 per sentence", "[differential]") {
+  std::mt19937 rng(99);
+  std::size_t regex_hits = 0, literal_hits_seen = 0;
+  for (int round = 0; round < 30; ++round) {
+    const Fixture f = make_rules(rng, 40);
+    const auto& patterns = f.compiled->impl().patterns;
+    std::vector<std::unique_ptr<RE2>> res(patterns.size());
+    for (std::size_t id = 0; id < patterns.size(); ++id)
+      if (patterns[id].regex) res[id] = std::make_unique<RE2>(patterns[id].text);
+    Scanner scanner(f.compiled);
+    for (int t = 0; t < 10; ++t) {
+      const Document doc = make_text(rng, f.terms);
+      std::vector<SentenceHit> expected;
+      for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+        const auto span = doc.sentences[si].span;
+        const std::string sentence = doc.text.substr(span.begin, span.size());
+        for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+          const bool hit = patterns[id].regex ? RE2::PartialMatch(sentence, *res[id])
+                                              : sentence.find(patterns[id].text) != std::string::npos;
+          if (hit) expected.push_back({si, id});
+          if (hit) ++(patterns[id].regex ? regex_hits : literal_hits_seen);
+        }
+      }
+      REQUIRE(sentence_hits(scanner, doc) == expected);
+    }
+  }
+  // The generator must actually exercise both kinds of pattern.
+  CHECK(regex_hits > 100);
+  CHECK(literal_hits_seen > 1000);
+}
+
+TEST_CASE("evidence is identical with 1 and 2 threads", "[differential]") {
+  std::mt19937 rng(7);
+  const Fixture f = make_rules(rng, 60);
+  std::vector<Document> docs;
+  for (int i = 0; i < 40; ++i) docs.push_back(make_text(rng, f.terms));
+  const Framework& fw = f.rules.frameworks[0];
+  const auto flatten = [](const DocumentEvidence& ev) {
+    std::string out;
+    for (const auto& item : ev.items) {
+      out += fmt::format("{}:{}:{}|", item.node, state_name(item.state), item.reason);
+      for (const auto& q : item.quotes)
+        out += fmt::format("{}/{}/{}/{};", q.sentence, q.credit, q.text, fmt::join(q.terms, ","));
+      out += "\n";
+    }
+    return out;
+  };
+  std::vector<std::string> one(docs.size()), two(docs.size());
+  {
+    Scanner scanner(f.compiled);
+    for (std::size_t i = 0; i < docs.size(); ++i) one[i] = flatten(scanner.scan(docs[i], fw));
+  }
+  {
+    std::vector<std::thread> workers;
+    for (int w = 0; w < 2; ++w)
+      workers.emplace_back([&, w] {
+        Scanner scanner(f.compiled);  // one scanner (scratch) per thread, shared database
+        for (std::size_t i = static_cast<std::size_t>(w); i < docs.size(); i += 2)
+          two[i] = flatten(scanner.scan(docs[i], fw));
+      });
+    for (auto& t : workers) t.join();
+  }
+  CHECK(one == two);
+  std::size_t met = 0;
+  for (const auto& s : one) met += static_cast<std::size_t>(std::count(s.begin(), s.end(), 'm'));
+  CHECK(met > 0);
+}
