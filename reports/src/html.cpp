@@ -176,7 +176,11 @@ void ranking_section(const View& v, int t, std::string& out) {
       out += num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1);
     out += "</tr>\n";
   }
-  out += "</tbody></table>\n";
+  out += "</tbody></table>\n<p class=\"note\">领域：";
+  for (std::size_t i = 0; i < areas.size(); ++i)
+    out += fmt::format("{}<b>{}</b> {}", i ? "；" : "", html_escape(fw->nodes[areas[i]].id),
+                       html_escape(fw->nodes[areas[i]].title));
+  out += "</p>\n";
 }
 
 void heatmap_section(const View& v, int t, std::string& out) {
@@ -231,36 +235,58 @@ void heatmap_section(const View& v, int t, std::string& out) {
   out += "</svg>\n";
 }
 
+struct CoverageRow {
+  int leaf;
+  int counts[7] = {};  // by ItemState
+};
+
+void coverage_rows(const View& v, int t, const std::vector<CoverageRow>& rows, std::size_t limit,
+                   std::string& out);
+
 void coverage_section(const View& v, int t, std::string& out) {
   const ScoreTable& table = v.eval.tables[t];
   const Framework* fw = v.framework(t);
   if (!fw) return;
-  struct Row {
-    int leaf;
-    int counts[7] = {};
-  };
-  std::vector<Row> rows;
+  std::vector<CoverageRow> rows;
   for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
     if (!v.node_included(t, fw->leaves[l])) continue;
-    Row row{static_cast<int>(l)};
+    CoverageRow row{static_cast<int>(l)};
     for (int u = 0; u < static_cast<int>(table.units.size()); ++u)
       ++row.counts[static_cast<int>(v.state(t, u, static_cast<int>(l)))];
     rows.push_back(row);
   }
   // Items most units miss first: missing, then planned/acknowledged only.
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+  std::stable_sort(rows.begin(), rows.end(), [](const CoverageRow& a, const CoverageRow& b) {
     const int ga = a.counts[4] + a.counts[3] + a.counts[2];
     const int gb = b.counts[4] + b.counts[3] + b.counts[2];
     if (ga != gb) return ga > gb;
     return a.counts[4] > b.counts[4];
   });
-  out += "<h3>指标覆盖情况（多数单位缺失的指标在前）</h3>\n"
-         "<table class=\"sortable coverage\">\n<thead><tr><th>指标</th><th>名称</th>"
-         "<th>必选</th><th class=\"num\">分值</th><th class=\"num\">已落实</th>"
-         "<th class=\"num\">部分落实</th><th class=\"num\">自认不足</th>"
-         "<th class=\"num\">仅列入计划</th><th class=\"num\">未见证据</th>"
-         "<th class=\"num\">不适用/豁免</th></tr></thead>\n<tbody>\n";
-  for (const Row& row : rows) {
+  // The items most units miss are shown; the full list (sortable) is folded below them.
+  constexpr std::size_t kCoverageShown = 15;
+  const std::string head =
+      "<thead><tr><th>指标</th><th>名称</th>"
+      "<th>必选</th><th class=\"num\">分值</th><th class=\"num\">已落实</th>"
+      "<th class=\"num\">部分落实</th><th class=\"num\">自认不足</th>"
+      "<th class=\"num\">仅列入计划</th><th class=\"num\">未见证据</th>"
+      "<th class=\"num\">不适用/豁免</th></tr></thead>\n<tbody>\n";
+  out += fmt::format("<h3>指标覆盖情况：多数单位缺失的 {} 项</h3>\n<table class=\"sortable "
+                     "coverage\">\n{}",
+                     std::min(kCoverageShown, rows.size()), head);
+  coverage_rows(v, t, rows, kCoverageShown, out);
+  out += "</tbody></table>\n";
+  out += fmt::format("<details><summary>全部 {} 项指标的覆盖情况</summary>\n<table class=\"sortable "
+                     "coverage-all\">\n{}",
+                     rows.size(), head);
+  coverage_rows(v, t, rows, rows.size(), out);
+  out += "</tbody></table></details>\n";
+}
+
+void coverage_rows(const View& v, int t, const std::vector<CoverageRow>& rows, std::size_t limit,
+                   std::string& out) {
+  const Framework* fw = v.framework(t);
+  for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
+    const CoverageRow& row = rows[i];
     const RuleNode& node = fw->nodes[fw->leaves[row.leaf]];
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escape(node.id),
                        html_escape(node.title),
@@ -270,7 +296,6 @@ void coverage_section(const View& v, int t, std::string& out) {
       out += fmt::format("<td class=\"num\">{}</td>", row.counts[s]);
     out += fmt::format("<td class=\"num\">{}</td></tr>\n", row.counts[5] + row.counts[6]);
   }
-  out += "</tbody></table>\n";
 }
 
 void weights_section(const View& v, int t, std::string& out) {
@@ -398,11 +423,16 @@ std::string render_index_html(const Evaluation& evaluation) {
   out += fmt::format("<p class=\"sub\">{} 份报告 · {} 份未能读取 · 运行日期 {} · indicheck {}</p>\n",
                      evaluation.reports.size(), failed, html_escape(evaluation.facts.date),
                      html_escape(evaluation.facts.tool_version));
-  out += "<nav class=\"noprint\">";
+  std::vector<int> nav;
   for (int t = 0; t < v.table_count(); ++t)
-    if (v.is_indicators(t) && v.framework(t))
-      out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
-                         html_escape(v.framework(t)->title));
+    if (v.is_indicators(t) && v.framework(t)) nav.push_back(t);
+  std::stable_sort(nav.begin(), nav.end(), [&](int a, int b) {
+    return v.framework(a)->year_from > v.framework(b)->year_from;
+  });
+  out += "<nav class=\"noprint\">";
+  for (int t : nav)
+    out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
+                       html_escape(v.framework(t)->title));
   out += "<a href=\"#facts\">运行信息</a>";
   if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
   out += "</nav>\n";
@@ -419,9 +449,15 @@ std::string render_index_html(const Evaluation& evaluation) {
     out += "</ul>\n";
   }
 
+  // Indicator frameworks newest edition first: the current one is what most readers want.
+  std::vector<int> order;
+  for (int t = 0; t < v.table_count(); ++t)
+    if (v.is_indicators(t) && v.framework(t)) order.push_back(t);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return v.framework(a)->year_from > v.framework(b)->year_from;
+  });
   bool any = false;
-  for (int t = 0; t < v.table_count(); ++t) {
-    if (!v.is_indicators(t) || !v.framework(t)) continue;
+  for (int t : order) {
     any = true;
     const Framework* fw = v.framework(t);
     out += fmt::format("<h2 id=\"fw-{}\">{}（{}）</h2>\n<p class=\"sub\">{} 个单位 · 框架 <code>{}"
@@ -520,7 +556,9 @@ std::string render_gap_html(const Evaluation& evaluation, std::size_t report_ind
                               : std::string());
   };
   meta_row("单位", rep.meta.unit);
-  meta_row("层级", rep.meta.level);
+  Located level = rep.meta.level;
+  level.value = level_label(level.value);
+  meta_row("层级", level);
   meta_row("省份", rep.meta.province);
   meta_row("年度依据", rep.meta.year_found);
   meta_row("发布日期", rep.meta.published);
