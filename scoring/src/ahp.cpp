@@ -165,7 +165,9 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
   const std::size_t first = row_count > 0 && rows[0].IsSequence() ? rows[0].size() : 0;
   if (n == 1) {
     shape = first == 0 ? Shape::kStrictUpper : Shape::kFull;
-  } else if (first == n && row_count >= 2 && rows[1].IsSequence() && rows[1].size() == n) {
+  } else if (first == n && row_count == n &&
+             std::all_of(rows.begin(), rows.end(),
+                         [&](const YAML::Node& row) { return row.IsSequence() && row.size() == n; })) {
     shape = Shape::kFull;
   } else if (first == n) {
     shape = Shape::kUpper;

@@ -317,7 +317,10 @@ FitResult fit_weights(const Framework& fw, const ScoreTable& table,
   }
   // R² is undefined when every reference score is equal; report 1 for an exact fit, else 0.
   r.r_squared = ss_tot > 0 ? 1.0 - ss_res / ss_tot : (ss_res < 1e-12 ? 1.0 : 0.0);
-  r.tau_b = kendall_tau_b(r.fitted, r.reference);
+  // τ-b on ranks, so scores equal up to rounding tie exactly as they do in every ranking.
+  const auto fitted_rank = rank_descending(r.fitted), reference_rank = rank_descending(r.reference);
+  r.tau_b = kendall_tau_b(std::vector<double>(fitted_rank.begin(), fitted_rank.end()),
+                          std::vector<double>(reference_rank.begin(), reference_rank.end()));
   r.ok = true;
   return r;
 }
