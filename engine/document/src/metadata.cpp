@@ -225,6 +225,18 @@ void infer_year(Document& doc) {
       }
     }
   }
+  // 1b. A title run into the body on one line: "太仓市2024年度法治政府建设工作情况报告2024年,…".
+  static const RE2 inline_title(R"(^\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}报告)");
+  if (!lines.empty()) {
+    int year = 0;
+    const std::string_view line = head(lines.front().second, 300);
+    if (RE2::PartialMatch(sp(line), inline_title, &year) && plausible(year)) {
+      const std::size_t end = line.find("报告");
+      doc.meta.year = year;
+      doc.meta.year_found = at_text(doc, std::string(line.substr(0, end + 6)), lines.front().first, "title");
+      return;
+    }
+  }
   // 2. The preamble: the first body line opening with a year, or "现将2021年度…报告如下".
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
@@ -280,6 +292,12 @@ void infer_metadata(Document& doc) {
       meta.unit = at_text(doc, strip_unit_suffix(unit), offset, "title");
       break;
     }
+  }
+  if (!meta.unit.found() && !lines.empty() && meta.year_found.source == "title" &&
+      meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
+    // The title runs into the body on the first line.
+    std::string unit = unit_from_title(head(lines.front().second, 300));
+    if (!unit.empty()) meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
   }
   if (!meta.unit.found()) {
     static const RE2 body_unit(

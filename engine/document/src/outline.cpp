@@ -450,7 +450,15 @@ class Builder {
       if (one_line_ && sentence_no > 0 && role != Role::kTitle && role != Role::kSignature) {
         // One-line report: the parts change inside the paragraph, sentence by sentence.
         const Role here = current_role();
-        if (at(st, 0, "特此报告")) {
+        // A heading run into the text: "五、法治政府建设工作存在的不足一年来,…".
+        std::optional<Role> heading_role;
+        if (const Marker m = parse_marker(st, 0); m.kind == Kind::kCnDun || m.kind == Kind::kCnParen)
+          heading_role = heading_signal(cut_utf8(st.substr(m.len), 90), year_);
+        if (heading_role == Role::kLeadership || heading_role == Role::kOther) heading_role.reset();
+        if (heading_role && *heading_role != here) {
+          implicit_section(*heading_role, st, static_cast<std::uint32_t>(b), line_no);
+          role = *heading_role;
+        } else if (at(st, 0, "特此报告")) {
           implicit_section(Role::kSignature, st, static_cast<std::uint32_t>(b), line_no);
           role = Role::kSignature;
         } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
