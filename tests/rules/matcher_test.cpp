@@ -200,7 +200,7 @@ TEST_CASE("examples run in the leaf's first credit role", "[matcher][examples]")
 TEST_CASE("example documents split sentences at 。！？；", "[matcher][examples]") {
   const auto doc = example_document("一是加强执法。二是完善制度；三是推进改革！好？");
   REQUIRE(doc.sentences.size() == 4);
-  CHECK(doc.text.substr(doc.sentences[1].span.begin, doc.sentences[1].span.size()) == "二是完善制度；");
+  CHECK(doc.text.substr(doc.sentences[1].span.begin, doc.sentences[1].span.size()) == "二是完善制度;");  // NFKC: ；→;
   CHECK(doc.paragraphs.size() == 1);
   CHECK(doc.sentences[3].role == Role::kAchievements);
 }

@@ -1,0 +1,121 @@
+// The `rules` and `explain` commands, run as a user would (exit codes and exact lines).
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit = -1;
+  std::string out, err;
+};
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Run run(const std::string& args) {
+  static int counter = 0;
+  const fs::path base = fs::temp_directory_path() / ("indicheck-cli-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  const std::string cmd = std::string("cd ") + INDICHECK_SOURCE_DIR + " && " + INDICHECK_BINARY + " " + args +
+                          " >" + base.string() + ".out 2>" + base.string() + ".err";
+  Run r;
+  const int status = std::system(cmd.c_str());
+  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(base.string() + ".out");
+  r.err = read_file(base.string() + ".err");
+  fs::remove(base.string() + ".out");
+  fs::remove(base.string() + ".err");
+  return r;
+}
+
+struct TempRules {
+  fs::path dir = fs::temp_directory_path() / ("indicheck-cli-rules-" + std::to_string(getpid()));
+  TempRules() { fs::create_directories(dir); }
+  ~TempRules() { fs::remove_all(dir); }
+  std::string write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+};
+
+const std::string kHead = "framework:\n  id: t\n  title: x\n  kind: supplement\nnodes:\n";
+
+}  // namespace
+
+TEST_CASE("rules check passes on the shipped rules", "[cli]") {
+  const Run r = run("rules check rules/");
+  CHECK(r.exit == 0);
+  CHECK(r.out.rfind("ok: ", 0) == 0);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("rules check exits 2 with the diagnostic line on a broken file", "[cli]") {
+  TempRules t;
+  const std::string path = t.write("framework.yaml", kHead + "  - id: \"1\"\n    title: x\n    wieght: 2\n"
+                                                             "    check: {terms: {a: [x]}}\n");
+  const Run r = run("rules check " + path);
+  CHECK(r.exit == 2);
+  CHECK(r.err == path + ":8:5: error[unknown-key]: unknown key \"wieght\" in node; did you mean \"weight\"?\n");
+}
+
+TEST_CASE("rules test passes on the shipped rules and fails on a wrong example", "[cli]") {
+  Run r = run("rules test");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find(" 0 failed (0 leaves failing)") != std::string::npos);
+  TempRules t;
+  const std::string path = t.write(
+      "framework.yaml", kHead + "  - id: \"1\"\n    title: x\n    check: {terms: {a: [三项制度]}}\n"
+                                "    examples: {match: [落实三项制度。], no_match: [巩固三项制度。]}\n");
+  r = run("rules test " + path);
+  CHECK(r.exit == 1);
+  CHECK(r.out == "FAIL t 1 x\n  " + path + ":6:5: expected no match, got met: 巩固三项制度。\n"
+                 "       condition `any` met in sentence at 1:1 (achievements)\n"
+                 "2 examples in 1 leaves: 1 passed, 1 failed (1 leaves failing)\n");
+}
+
+TEST_CASE("rules list prints the tree with weights", "[cli]") {
+  const Run r = run("rules list rules/report-structure");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("report-structure  法治政府建设年度报告应当包括的内容（督察工作规定第二十五条）  [supplement]\n") == 0);
+  CHECK(r.out.find("\n  2  存在的不足和原因  weight 1 (20.0%)  required\n") != std::string::npos);
+  CHECK(r.out.find("\n  5  其他需要报告的情况  weight 1 (20.0%)\n") != std::string::npos);
+}
+
+TEST_CASE("rules lint warns about short terms, missing examples, overlap, unseen terms", "[cli]") {
+  TempRules t;
+  const std::string path = t.write(
+      "framework.yaml", kHead + "  - id: \"1\"\n    title: x\n    check: {terms: {a: [法, 量子纠缠]}}\n"
+                                "  - id: \"2\"\n    title: y\n    check: {terms: {b: [量子纠缠, 法]}}\n"
+                                "    examples: {match: [量子纠缠]}\n");
+  const Run r = run("rules lint " + path + " --corpus corpus");
+  CHECK(r.exit == 0);
+  CHECK(r.err == path + ":6:5: warning[no-examples]: leaf \"1\" has no examples\n" +
+                     path + ":8:21: warning[short-term]: single-character term \"法\" in selection \"a\" of \"1\" matches almost anything\n" +
+                     path + ":8:21: warning[unseen-term]: term \"量子纠缠\" of \"1\" never occurs in the corpus\n" +
+                     path + ":9:5: warning[no-examples]: leaf \"2\" has no no_match examples\n" +
+                     path + ":11:21: warning[unseen-term]: term \"量子纠缠\" of \"2\" never occurs in the corpus\n" +
+                     path + ":11:21: warning[short-term]: single-character term \"法\" in selection \"b\" of \"2\" matches almost anything\n" +
+                     path + ":9:5: warning[overlapping-terms]: leaves \"1\" and \"2\" share 2 of 2 distinct terms\n");
+  CHECK(r.out == "7 warning(s)\n");
+}
+
+TEST_CASE("explain shows state, reason and quoted sentences with line and role", "[cli]") {
+  const Run r = run("explain corpus/xiangcheng-2021.txt --item 2 --framework report-structure");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("  state:  met\n") != std::string::npos);
+  CHECK(r.out.find("  reason: condition `gap` met in sentence at 41:1 (shortcomings)\n") != std::string::npos);
+  CHECK(r.out.find("  corpus/xiangcheng-2021.txt:41:1 [shortcomings, credit]") != std::string::npos);
+  const Run bad = run("explain corpus/xiangcheng-2021.txt --item 9.9 --framework report-structure");
+  CHECK(bad.exit == 2);
+  CHECK(bad.err == "indicheck: error[unknown-id]: no item \"9.9\" in the framework(s) that apply to this report\n");
+}
