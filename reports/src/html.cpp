@@ -131,17 +131,6 @@ std::string gap_link(const View& v, int report, std::string_view prefix) {
                      html_escape(v.unit_name(report)));
 }
 
-std::string level_label(std::string_view level) {
-  if (level == "district") return "区";
-  if (level == "county") return "县";
-  if (level == "county-city") return "县级市";
-  if (level == "city") return "市";
-  if (level == "province") return "省";
-  if (level == "department") return "部门";
-  if (level == "zone") return "开发区/园区";
-  return std::string(level);
-}
-
 // ---------- index.html ----------
 
 void ranking_section(const View& v, int t, std::string& out) {

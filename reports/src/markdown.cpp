@@ -76,8 +76,8 @@ std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report
   const Framework& fw = *gap.framework;
 
   std::string out = fmt::format("# {} 差距分析\n\n", markdown_escape(v.unit_label(r)));
-  out += fmt::format("对照 {}（{}） · 报告文件 `{}`\n\n", markdown_escape(fw.title),
-                     markdown_escape(fw.edition), rep.path);
+  out += fmt::format("对照 {}（{}） · 报告文件 {}\n\n", markdown_escape(fw.title),
+                     markdown_escape(fw.edition), markdown_escape(rep.path));
   out += "| 项目 | 值 |\n|---|---|\n";
   out += fmt::format("| 得分 | **{}** / {} |\n", format_score(u.score), format_score(u.max_score));
   out += fmt::format("| 排名 | 第 {} 名，共 {} 个单位；同级第 {} / {} |\n", u.rank, table.units.size(),
@@ -89,7 +89,9 @@ std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report
                        l.line ? fmt::format("（第 {} 行）", l.line) : std::string());
   };
   meta_row("单位", rep.meta.unit);
-  meta_row("层级", rep.meta.level);
+  Located level = rep.meta.level;
+  level.value = level_label(level.value);
+  meta_row("层级", level);
   meta_row("年度依据", rep.meta.year_found);
   meta_row("发布日期", rep.meta.published);
   meta_row("文号", rep.meta.doc_number);
@@ -151,7 +153,7 @@ std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report
 
   if (!rep.diagnostics.empty()) {
     out += "## 读取提示\n\n";
-    for (const auto& d : rep.diagnostics) out += "- `" + d.str() + "`\n";
+    for (const auto& d : rep.diagnostics) out += "- " + markdown_escape(d.str()) + "\n";
     out += "\n";
   }
   out += fmt::format("---\nindicheck {} · 规则哈希 {} · {}\n", evaluation.facts.tool_version,

@@ -31,8 +31,8 @@ std::string markdown_escape(std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
+      case '<': out += "&lt;"; break;  // no tag can start; '>' is harmless except first
+      case '>': out += out.empty() ? "\\>" : ">"; break;
       case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|':
       case '!':
         out += '\\';
@@ -72,6 +72,17 @@ double round_to(double value, int digits) {
   const double scale = std::pow(10.0, digits);
   double r = std::round(value * scale) / scale;
   return r == 0 ? 0 : r;  // no "-0"
+}
+
+std::string level_label(std::string_view level) {
+  if (level == "district") return "区";
+  if (level == "county") return "县";
+  if (level == "county-city") return "县级市";
+  if (level == "city") return "市";
+  if (level == "province") return "省";
+  if (level == "department") return "部门";
+  if (level == "zone") return "开发区/园区";
+  return std::string(level);
 }
 
 std::string_view state_label(ItemState state) {
@@ -116,6 +127,14 @@ const Quote* first_credit_quote(const ItemEvidence& item) {
   for (const auto& q : item.quotes)
     if (q.credit) return &q;
   return item.quotes.empty() ? nullptr : &item.quotes.front();
+}
+
+const Quote* example_quote(const ItemEvidence& item) {
+  // 60 bytes ≈ 20 Chinese characters: headings are shorter, statements of a measure longer.
+  constexpr std::size_t kStatementBytes = 60;
+  for (const auto& q : item.quotes)
+    if (q.credit && q.text.size() >= kStatementBytes) return &q;
+  return first_credit_quote(item);
 }
 
 namespace {
@@ -300,7 +319,7 @@ const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int
     const ItemEvidence* it = item(r, table, leaf_pos);
     if (!it) continue;
     peer = r;
-    return first_credit_quote(*it);
+    return example_quote(*it);
   }
   return nullptr;
 }

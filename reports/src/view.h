@@ -17,7 +17,7 @@ namespace indicheck::reports_detail {
 // Escaping, one function per output format. Every piece of text that comes from a report, a
 // rule file or a path goes through one of these.
 std::string html_escape(std::string_view text);
-std::string markdown_escape(std::string_view text);  // inline text; also HTML-escapes < > &
+std::string markdown_escape(std::string_view text);  // inline text; also HTML-escapes < and &
 std::string csv_field(std::string_view text);        // RFC 4180 quoting + formula guard
 
 // "83.5"; "—" for a negative score (nothing scored under the node).
@@ -91,6 +91,12 @@ class View {
 
 // The first credit quote of an item, else its first quote, else nullptr.
 const Quote* first_credit_quote(const ItemEvidence& item);
+// The credit quote to show as an example to another unit: the first one long enough to be a
+// statement rather than a bare heading ("（二）建设政务守信机制。"), else first_credit_quote().
+const Quote* example_quote(const ItemEvidence& item);
+
+// Chinese label of a unit level ("district" → 区); unknown values are shown as they are.
+std::string level_label(std::string_view level);
 
 // Chinese label of a state, for auditors ("已落实" ...), and a CSS class.
 std::string_view state_label(ItemState state);

@@ -122,7 +122,7 @@ TEST_CASE("gap report: missing required items first, by points at stake", "[gap]
   CHECK(other.find("甲区告知承诺制全覆盖。") == std::string::npos);
   // Markdown escapes markup in quotes.
   CHECK(md.find("<script>") == std::string::npos);
-  CHECK(md.find("&lt;script&gt;") != std::string::npos);
+  CHECK(md.find("&lt;script>alert(1)&lt;/script>") != std::string::npos);
   // Other years side by side: 2021 and 2022 of 甲区.
   CHECK(md.find("## 本单位其他年度对比") != std::string::npos);
   CHECK(md.find("2022年 |") != std::string::npos);
