@@ -112,6 +112,15 @@ Utf8Scan scan_utf8(std::string_view bytes) {
       ++i;
       continue;
     }
+    // Fast path for the common case, a well-formed 3-byte sequence (all of CJK).
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      const unsigned char c1 = s[i + 1], c2 = s[i + 2];
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xED || c1 < 0xA0)) {
+        ++scan.multibyte;
+        i += 3;
+        continue;
+      }
+    }
     std::size_t consumed = 0;
     const std::size_t len = utf8_sequence(s, n, i, consumed);
     if (len) {

@@ -386,19 +386,26 @@ void infer_metadata(Document& doc) {
     }
   }
   if (!meta.province.found()) {
-    // The province the body names most often.
+    // The province the body names most often: one pass over the occurrences of 省 and 自治区,
+    // each checked against the names ending there.
     const std::string_view scan = head(doc.text, kBodyScanBytes);
+    std::map<std::string_view, std::pair<std::size_t, std::size_t>> counts;  // name → (count, first)
+    for (std::string_view tail : {std::string_view("省"), std::string_view("自治区")}) {
+      for (std::size_t at = scan.find(tail); at != std::string_view::npos; at = scan.find(tail, at + tail.size())) {
+        const std::size_t end = at + tail.size();
+        for (std::string_view p : kProvinces) {
+          if (p.size() > end || !ends(p, tail) || scan.substr(end - p.size(), p.size()) != p) continue;
+          auto& c = counts[p];
+          if (c.first++ == 0) c.second = end - p.size();
+        }
+      }
+    }
     std::size_t best_count = 0;
-    for (std::string_view p : kProvinces) {
-      std::size_t count = 0, first = std::string_view::npos;
-      for (std::size_t at = scan.find(p); at != std::string_view::npos; at = scan.find(p, at + p.size())) {
-        if (first == std::string_view::npos) first = at;
-        ++count;
-      }
-      if (count > best_count) {
-        best_count = count;
-        meta.province = at_text(doc, std::string(p), static_cast<std::uint32_t>(first), "body");
-      }
+    for (std::string_view p : kProvinces) {  // table order breaks ties
+      const auto it = counts.find(p);
+      if (it == counts.end() || it->second.first <= best_count) continue;
+      best_count = it->second.first;
+      meta.province = at_text(doc, std::string(p), static_cast<std::uint32_t>(it->second.second), "body");
     }
   }
 

@@ -49,6 +49,21 @@ bool at(std::string_view s, std::size_t i, std::string_view what) {
   return s.size() >= i + what.size() && s.compare(i, what.size(), what) == 0;
 }
 
+// Bytes that never start a sentence end (. ! ? ; : and the lead byte of 。 are not boring).
+constexpr std::array<bool, 256> kBoring = [] {
+  std::array<bool, 256> b{};
+  for (int i = 0; i < 256; ++i) b[static_cast<std::size_t>(i)] = true;
+  constexpr unsigned char kEnds[] = {'.', '!', '?', ';', ':', 0xE3};
+  for (unsigned char c : kEnds) b[c] = false;
+  return b;
+}();
+
+// 。 (U+3002) at s[i], without a library call: this runs for every byte of the text.
+inline bool period_at(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 &&
+         static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x82;
+}
+
 int cn_digit(std::string_view s, std::size_t i) {
   static constexpr std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
                                                               "六", "七", "八", "九"};
@@ -131,7 +146,7 @@ std::size_t first_sentence_end(std::string_view s) {
   for (std::size_t k = 0; k < s.size(); ++k) {
     const char c = s[k];
     if (c == '!' || c == '?' || c == ';') return k + 1;
-    if (at(s, k, "。")) return k + 3;
+    if (period_at(s, k)) return k + 3;
   }
   return s.size();
 }
@@ -505,9 +520,21 @@ class Builder {
 
     if (one_line_ && !is_heading) inline_item(l.b);
     while (k < end) {
+      // Skip characters that cannot end a sentence, a whole CJK character at a time.
+      {
+        const std::size_t cap = std::min(end, s + limits::kMaxSentenceBytes);
+        while (k < cap) {
+          const auto b = static_cast<unsigned char>(t[k]);
+          if (b >= 0xE4 && b <= 0xEF) k += 3;  // no terminator starts with these lead bytes
+          else if (kBoring[b]) ++k;
+          else break;
+        }
+        if (k > end) k = end;
+        if (k >= end) break;
+      }
       const auto c = static_cast<unsigned char>(t[k]);
       std::size_t after = 0;
-      if (c == 0xE3 && at(t, k, "。")) {
+      if (c == 0xE3 && period_at(t, k)) {
         after = k + 3;
       } else if (c == '!' || c == '?' || c == ';') {
         after = k + 1;
