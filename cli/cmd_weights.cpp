@@ -1,18 +1,644 @@
+// `indicheck weights ahp|entropy|critic|fit` and `indicheck sensitivity`.
+//
+// Every weights command prints each intermediate table on stdout and ends with a profile YAML
+// (rules/README.md format) that `evaluate --profile` accepts: written to --out FILE, or printed
+// after the tables when --out is not given. entropy, critic, fit and sensitivity evaluate a
+// corpus first with the same pipeline as `evaluate` (run_pipeline), so the credit matrix they
+// read is the one evaluation scores.
+#include <boost/program_options.hpp>
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <unistd.h>
+
+#include <fmt/format.h>
 
 #include "commands.h"
+#include "common.h"
 #include "indicheck/diagnostic.h"
+#include "indicheck/scoring.h"
+#include "pipeline.h"
+
+namespace po = boost::program_options;
 
 namespace indicheck::cli {
+namespace {
 
-int run_weights(const Args&) {
-  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
-  return kExitInternal;
+constexpr const char* kWeightsUsage =
+    "Usage: indicheck weights METHOD [ARGS] [OPTIONS]\n"
+    "Derive weights and write them as a profile (evaluate --profile accepts it).\n\n"
+    "Methods:\n"
+    "  ahp FILE               pairwise comparison matrix (YAML) → eigenvector weights, λmax,\n"
+    "                         CI, CR (Saaty's RI table); CR >= 0.1 is refused (exit 1)\n"
+    "  entropy [PATH...]      entropy weights (熵权法) from the corpus' credit matrix\n"
+    "  critic [PATH...]       CRITIC weights from the corpus' credit matrix\n"
+    "  fit REFERENCE.csv [PATH...]\n"
+    "                         non-negative least-squares weights reproducing an auditor's\n"
+    "                         reference scores (CSV: unit,score[,year]); R² and Kendall τ-b\n\n";
+
+constexpr const char* kSensitivityUsage =
+    "Usage: indicheck sensitivity [PATH...] [OPTIONS]\n"
+    "How stable the ranking is when the weights move: Dirichlet draws around the weights in\n"
+    "force, per unit the 5th/50th/95th percentile of its rank and P(rank = 1), and Kendall's\n"
+    "τ-b of each draw's ranking to the baseline.\n\n";
+
+int usage_error(const std::string& command, const std::string& message) {
+  std::cerr << "indicheck " << command << ": error[usage]: " << message << " (run 'indicheck "
+            << command << " --help')\n";
+  return kExitInput;
 }
 
-int run_sensitivity(const Args&) {
-  std::cerr << "indicheck: error[unimplemented]: not implemented yet\n";
-  return kExitInternal;
+bool parse_model(const std::string& name, ScoringModel& model) {
+  for (ScoringModel m : {ScoringModel::kHierarchical, ScoringModel::kFlat,
+                         ScoringModel::kFlatUnweighted, ScoringModel::kAbsolute})
+    if (model_name(m) == name) {
+      model = m;
+      return true;
+    }
+  return false;
+}
+
+std::string today_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// Options shared by the commands that evaluate a corpus.
+struct CorpusOptions {
+  PipelineOptions pipeline;
+  std::string model = "hierarchical";
+  double partial_credit = -1;
+  bool verbose = false;
+  std::string out;
+
+  void add_to(po::options_description& desc) {
+    desc.add_options()
+        ("rules", po::value<std::vector<std::string>>(&pipeline.rules_paths),
+         "rule file or folder (repeatable; default rules/)")
+        ("profile", po::value<std::string>(&pipeline.profile_path),
+         "profile in force (YAML); its selection and waivers are carried into the output")
+        ("framework", po::value<std::string>(&pipeline.framework_override),
+         "framework to weight (default: the indicators framework scoring most reports)")
+        ("model", po::value<std::string>(&model)->default_value("hierarchical"),
+         "hierarchical | flat (the weighted models)")
+        ("partial-credit", po::value<double>(&partial_credit), "credit of a partial item (0-1)")
+        ("jobs,j", po::value<int>(&pipeline.jobs)->default_value(0), "worker threads (0 = all cores)")
+        ("encoding", po::value<std::string>(&pipeline.encoding), "force the reports' encoding")
+        ("out,o", po::value<std::string>(&out), "write the profile YAML to FILE")
+        ("verbose,v", po::bool_switch(&verbose),
+         "also print the full credit and correlation matrices");
+  }
+
+  // Validates option values; returns an error message or "".
+  std::string finish(bool partial_credit_given) {
+    if (!parse_model(model, pipeline.scoring.model)) return fmt::format("unknown --model '{}'", model);
+    if (partial_credit_given) {
+      if (!(partial_credit >= 0 && partial_credit <= 1)) return "--partial-credit must be between 0 and 1";
+      pipeline.scoring.partial_credit = partial_credit;
+    }
+    if (pipeline.jobs < 0) return "--jobs must be 0 or more";
+    pipeline.scoring.today = today_utc();
+    pipeline.progress = ::isatty(2) && std::getenv("CI") == nullptr;
+    return "";
+  }
+};
+
+// The evaluated table to weight: --framework, else the indicators framework with most units.
+struct Target {
+  const Framework* framework = nullptr;
+  const ScoreTable* table = nullptr;
+  const Profile* profile = nullptr;
+};
+
+int evaluate_corpus(CorpusOptions& options, PipelineResult& result, Target& target) {
+  const int rc = run_pipeline(options.pipeline, result);
+  std::vector<Diagnostic> errors;
+  for (const auto& d : result.diagnostics)
+    if (d.severity == Severity::kError || options.verbose) errors.push_back(d);
+  print_diagnostics(errors);
+  if (rc != kExitOk) return rc;
+  for (const auto& t : result.evaluation.tables) {
+    const Framework* fw = result.rules.find_framework(t.framework_id);
+    if (fw == nullptr) continue;
+    if (!options.pipeline.framework_override.empty()) {
+      if (fw->id != options.pipeline.framework_override) continue;
+    } else if (fw->kind == "supplement") {
+      continue;
+    }
+    if (target.table == nullptr || t.units.size() > target.table->units.size()) {
+      target.table = &t;
+      target.framework = fw;
+    }
+  }
+  if (target.table == nullptr) {
+    std::cerr << "indicheck: error[no-scores]: no report was scored against "
+              << (options.pipeline.framework_override.empty() ? std::string("an indicators framework")
+                                                             : options.pipeline.framework_override)
+              << '\n';
+    return kExitInput;
+  }
+  if (has_errors(result.diagnostics)) {
+    // Profile errors (unknown ids, bad weights) come from scoring: refuse like evaluate would.
+    for (const auto& d : result.diagnostics)
+      if (d.severity == Severity::kError && !d.path.empty() && d.path == options.pipeline.profile_path)
+        return kExitInput;
+  }
+  for (const auto& p : result.rules.profiles)
+    if (p.framework == target.framework->id) target.profile = &p;
+  std::cout << fmt::format("Framework {} ({}), {} unit(s), model {}, partial credit {:g}\n\n",
+                           target.framework->id, target.framework->title,
+                           target.table->units.size(), model_name(target.table->model),
+                           target.table->partial_credit);
+  return kExitOk;
+}
+
+std::string unit_label(const UnitKey& k) {
+  return k.year > 0 ? fmt::format("{} {}", k.unit.empty() ? k.path : k.unit, k.year)
+                    : (k.unit.empty() ? k.path : k.unit);
+}
+
+int emit_profile(const std::string& yaml, const std::string& out) {
+  if (out.empty()) {
+    std::cout << "\nProfile (pass with --out FILE to save; evaluate accepts it via --profile):\n\n"
+              << yaml;
+    return kExitOk;
+  }
+  const std::string tmp = out + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << yaml;
+    if (!f) {
+      std::cerr << out << ": error[unwritable]: cannot write the profile\n";
+      return kExitInput;
+    }
+  }
+  if (std::rename(tmp.c_str(), out.c_str()) != 0) {
+    std::cerr << out << ": error[unwritable]: cannot write the profile\n";
+    return kExitInput;
+  }
+  std::cout << "\nWrote profile " << out << " (use: indicheck evaluate --profile " << out << ")\n";
+  return kExitOk;
+}
+
+// Leaf weights → node weights for every included node, as (id, weight) for the profile.
+std::vector<std::pair<std::string, double>> profile_weights(const Framework& fw,
+                                                            const ScoreTable& table,
+                                                            const std::vector<double>& node_weights) {
+  std::vector<std::pair<std::string, double>> out;
+  for (std::size_t n = 1; n < fw.nodes.size(); ++n)
+    if (table.node_included.empty() || table.node_included[n])
+      out.emplace_back(fw.nodes[n].id, node_weights[n]);
+  return out;
+}
+
+std::vector<double> leaf_weights_from_columns(const Framework& fw, const CreditMatrix& cm,
+                                              const std::vector<double>& column_weights) {
+  std::vector<double> leaf(fw.leaves.size(), 0.0);
+  for (std::size_t c = 0; c < cm.cols() && c < column_weights.size(); ++c)
+    leaf[static_cast<std::size_t>(cm.leaf_index[c])] = column_weights[c];
+  return leaf;
+}
+
+void print_credit_matrix(const CreditMatrix& cm, bool verbose) {
+  if (!verbose && cm.rows() > 20) {
+    std::cout << fmt::format("Credit matrix: {} units × {} leaves (masked cells: not applicable "
+                             "or waived); --verbose prints it.\n\n",
+                             cm.rows(), cm.cols());
+    return;
+  }
+  std::cout << fmt::format("Credit matrix x_ij (rows: leaves, columns: units; '-' = not in force)\n");
+  std::cout << fmt::format("{:<10}", "leaf");
+  for (std::size_t r = 0; r < cm.rows(); ++r) std::cout << fmt::format(" {:>6}", fmt::format("u{}", r + 1));
+  std::cout << '\n';
+  for (std::size_t c = 0; c < cm.cols(); ++c) {
+    std::cout << fmt::format("{:<10}", cm.items[c]);
+    for (std::size_t r = 0; r < cm.rows(); ++r)
+      std::cout << (cm.counted(r, c) ? fmt::format(" {:>6.2f}", cm.at(r, c)) : fmt::format(" {:>6}", "-"));
+    std::cout << '\n';
+  }
+  for (std::size_t r = 0; r < cm.rows(); ++r) std::cout << fmt::format("  u{} = {}\n", r + 1, cm.units[r]);
+  std::cout << '\n';
+}
+
+void print_rescored(const Framework& fw, const ScoreTable& table,
+                    const std::vector<double>& node_weights) {
+  const auto after = rescore(fw, table, node_weights);
+  const auto rank_after = rank_descending(after);
+  std::cout << "\nScores under the derived weights (same states, same model)\n";
+  std::cout << fmt::format("{:<28} {:>9} {:>6} {:>9} {:>6}\n", "unit", "score", "rank", "derived",
+                           "rank");
+  for (std::size_t u = 0; u < table.units.size(); ++u)
+    std::cout << fmt::format("{:<28} {:>9.2f} {:>6} {:>9.2f} {:>6}\n", unit_label(table.units[u].key),
+                             table.units[u].score, table.units[u].rank, after[u], rank_after[u]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+int run_ahp(const Args& args) {
+  std::string file, out, profile_path;
+  std::vector<std::string> rules_paths;
+  bool allow_inconsistent = false;
+  po::options_description desc("Options (weights ahp FILE)");
+  desc.add_options()("help,h", "show this help")
+      ("rules", po::value<std::vector<std::string>>(&rules_paths), "rule file or folder (default rules/)")
+      ("profile", po::value<std::string>(&profile_path),
+       "base profile: its other settings and weights are kept, the items' weights replaced")
+      ("out,o", po::value<std::string>(&out), "write the profile YAML to FILE")
+      ("allow-inconsistent", po::bool_switch(&allow_inconsistent), "accept CR >= 0.1");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::string>(&file));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error("weights ahp", e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kWeightsUsage << desc;
+    return kExitOk;
+  }
+  if (file.empty()) return usage_error("weights ahp", "missing the pairwise matrix FILE");
+
+  std::vector<Diagnostic> diags;
+  const auto matrix = load_ahp_matrix(file, diags);
+  if (!matrix) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+  if (rules_paths.empty()) rules_paths = {default_data_path("rules")};
+  RuleSet rules = load_rules(rules_paths, diags);
+  if (has_errors(diags)) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+  if (!profile_path.empty() && !load_profile(profile_path, rules, diags)) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+  const Framework* fw = rules.find_framework(matrix->framework);
+  if (fw == nullptr) {
+    print_diagnostics({make_error(file, "unknown-framework",
+                                  fmt::format("framework '{}' is not in the rules", matrix->framework),
+                                  matrix->location.line, matrix->location.column)});
+    return kExitInput;
+  }
+  if (!check_ahp_items(*matrix, *fw, diags)) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+  const Profile* base = nullptr;
+  for (const auto& p : rules.profiles)
+    if (p.framework == fw->id) base = &p;
+
+  const auto r = ahp_weights(matrix->values);
+  const std::size_t n = matrix->items.size();
+  auto label = [&](std::size_t i) { return matrix->items[i]; };
+  std::cout << fmt::format("AHP: {} items of {} ({})\n\n", n, fw->id, file);
+  std::cout << "Pairwise comparison matrix A (a_ij: how much more important i is than j)\n";
+  std::cout << fmt::format("{:<8}", "");
+  for (std::size_t j = 0; j < n; ++j) std::cout << fmt::format(" {:>7}", label(j));
+  std::cout << '\n';
+  for (std::size_t i = 0; i < n; ++i) {
+    std::cout << fmt::format("{:<8}", label(i));
+    for (std::size_t j = 0; j < n; ++j) {
+      const double v = matrix->values[i][j];
+      const double inv = 1.0 / v;
+      std::cout << (v < 1 && std::abs(inv - std::round(inv)) < 1e-9
+                        ? fmt::format(" {:>7}", fmt::format("1/{:g}", std::round(inv)))
+                        : fmt::format(" {:>7.4g}", v));
+    }
+    std::cout << '\n';
+  }
+  std::cout << "\nColumn-normalized matrix a_ij / Σ_k a_kj\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    std::cout << fmt::format("{:<8}", label(i));
+    for (std::size_t j = 0; j < n; ++j) std::cout << fmt::format(" {:>7.4f}", r.normalized[i][j]);
+    std::cout << '\n';
+  }
+  std::cout << "\nPrincipal eigenvector w (Σ = 1), A·w and (A·w)_i / w_i\n";
+  std::cout << fmt::format("{:<8} {:>9} {:>9} {:>9}  {}\n", "item", "w", "(Aw)_i", "ratio", "title");
+  for (std::size_t i = 0; i < n; ++i) {
+    const int node = fw->find(label(i));
+    std::cout << fmt::format("{:<8} {:>9.4f} {:>9.4f} {:>9.4f}  {}\n", label(i), r.weights[i],
+                             r.weighted_sums[i], r.ratios[i],
+                             node >= 0 ? fw->nodes[static_cast<std::size_t>(node)].title : "");
+  }
+  std::cout << fmt::format(
+      "\nλmax = {:.4f}   CI = (λmax - n)/(n - 1) = {:.4f}   RI(n = {}) = {:.2f} (Saaty 1980 random "
+      "index)   CR = CI/RI = {:.4f}  → {}\n",
+      r.lambda_max, r.ci, n, r.ri, r.cr,
+      r.consistent ? "consistent (CR < 0.1)" : "INCONSISTENT (CR >= 0.1)");
+  const std::size_t shown = std::min<std::size_t>(r.pairs.size(), r.consistent ? 3 : 5);
+  if (shown > 0) {
+    std::cout << fmt::format("\nMost inconsistent pairs (judgement a_ij vs implied w_i/w_j)\n");
+    std::cout << fmt::format("{:<8} {:<8} {:>9} {:>9} {:>9}\n", "i", "j", "a_ij", "w_i/w_j", "factor");
+    for (std::size_t k = 0; k < shown; ++k) {
+      const auto& p = r.pairs[k];
+      std::cout << fmt::format("{:<8} {:<8} {:>9.4g} {:>9.4f} {:>9.2f}\n", label(p.i), label(p.j),
+                               p.given, p.implied, p.deviation);
+    }
+  }
+  if (!r.consistent && !allow_inconsistent) {
+    std::cerr << fmt::format("{}: error[ahp-inconsistent]: CR = {:.3f} is not below 0.1; revise "
+                             "the judgements listed above or pass --allow-inconsistent\n",
+                             file, r.cr);
+    return kExitFindings;
+  }
+
+  // The items' share among their siblings is kept: their weights sum to what they summed to
+  // before (in the base profile or the framework), split by the AHP priorities.
+  std::map<std::string, double> weights;
+  for (std::size_t node = 1; node < fw->nodes.size(); ++node) weights[fw->nodes[node].id] = fw->nodes[node].weight;
+  if (base != nullptr)
+    for (const auto& [id, w] : base->weights) weights[id] = w;
+  double total = 0;
+  for (const auto& item : matrix->items) total += weights[item];
+  if (!(total > 0)) total = 1;
+  std::cout << fmt::format("\nWeights written (Σ over the items kept at {:g}, their previous total)\n", total);
+  std::vector<std::pair<std::string, double>> out_weights;
+  if (base != nullptr)
+    for (const auto& [id, w] : base->weights)
+      if (std::find(matrix->items.begin(), matrix->items.end(), id) == matrix->items.end())
+        out_weights.emplace_back(id, w);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double w = r.weights[i] * total;
+    std::cout << fmt::format("  {:<8} {:>9.4f}\n", label(i), w);
+    out_weights.emplace_back(label(i), w);
+  }
+  const auto yaml = weights_profile_yaml(
+      *fw, base, "ahp-" + fw->id, "AHP weights: " + fw->id,
+      {fmt::format("Generated by: indicheck weights ahp {}", file),
+       fmt::format("λmax = {:.4f}, CI = {:.4f}, RI({}) = {:.2f} (Saaty 1980), CR = {:.4f}{}",
+                   r.lambda_max, r.ci, n, r.ri, r.cr,
+                   r.consistent ? "" : " (inconsistent, accepted with --allow-inconsistent)")},
+      out_weights);
+  return emit_profile(yaml, out);
+}
+
+// entropy | critic | fit share the corpus options.
+int run_objective(const std::string& method, const Args& args) {
+  CorpusOptions options;
+  std::string reference_path;
+  po::options_description desc(fmt::format("Options (weights {})", method));
+  desc.add_options()("help,h", "show this help");
+  options.add_to(desc);
+  std::vector<std::string> positional_args;
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&positional_args));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  const std::string command = "weights " + method;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(command, e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kWeightsUsage << desc;
+    return kExitOk;
+  }
+  if (method == "fit") {
+    if (positional_args.empty()) return usage_error(command, "missing REFERENCE.csv");
+    reference_path = positional_args.front();
+    positional_args.erase(positional_args.begin());
+  }
+  options.pipeline.inputs = positional_args;
+  if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty()) return usage_error(command, error);
+  if (options.pipeline.scoring.model != ScoringModel::kHierarchical &&
+      options.pipeline.scoring.model != ScoringModel::kFlat)
+    return usage_error(command, "weights apply to the hierarchical and flat models only");
+
+  std::optional<std::vector<ReferenceScore>> reference;
+  if (method == "fit") {
+    std::vector<Diagnostic> diags;
+    reference = load_reference_scores(reference_path, diags);
+    if (!reference) {
+      print_diagnostics(diags);
+      return kExitInput;
+    }
+  }
+  PipelineResult result;
+  Target target;
+  if (int rc = evaluate_corpus(options, result, target); rc != kExitOk) return rc;
+  const Framework& fw = *target.framework;
+  const ScoreTable& table = *target.table;
+  const CreditMatrix cm = credit_matrix(fw, table);
+  std::vector<double> leaf;
+  std::vector<std::string> comments{fmt::format("Generated by: indicheck weights {} ({} units, "
+                                                "model {})", method, cm.rows(),
+                                                model_name(table.model))};
+  if (method == "entropy") {
+    print_credit_matrix(cm, options.verbose || cm.rows() <= 20);
+    const auto r = entropy_weights(cm);
+    std::cout << "Entropy weights: p_ij = x_ij / Σ_i x_ij, e_j = -(1/ln m_j) Σ_i p_ij ln p_ij "
+                 "(0·ln 0 = 0), d_j = 1 - e_j, w_j = d_j / Σ d\n";
+    std::cout << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {}\n", "leaf", "m_j", "Σx",
+                             "e_j", "d_j", "w_j", "note");
+    for (std::size_t c = 0; c < cm.cols(); ++c)
+      std::cout << fmt::format("{:<10} {:>5} {:>8.3f} {:>8.4f} {:>8.4f} {:>8.4f}  {}\n", cm.items[c],
+                               r.counted[c], r.column_sum[c], r.entropy[c], r.divergence[c],
+                               r.weights.empty() ? 0.0 : r.weights[c], r.notes[c]);
+    if (!r.error.empty()) {
+      std::cerr << "indicheck: error[entropy-undefined]: " << r.error << '\n';
+      return kExitInput;
+    }
+    leaf = leaf_weights_from_columns(fw, cm, r.weights);
+  } else if (method == "critic") {
+    print_credit_matrix(cm, options.verbose || cm.rows() <= 20);
+    const auto r = critic_weights(cm);
+    if (options.verbose) {
+      std::cout << "Correlation matrix r_jk (Pearson; 0 with a constant column)\n";
+      for (std::size_t j = 0; j < cm.cols(); ++j) {
+        std::cout << fmt::format("{:<10}", cm.items[j]);
+        for (std::size_t k = 0; k < cm.cols(); ++k)
+          std::cout << fmt::format(" {:>6.3f}", r.correlation[j * cm.cols() + k]);
+        std::cout << '\n';
+      }
+      std::cout << '\n';
+    } else {
+      std::cout << fmt::format("Correlation matrix: {0} × {0} (--verbose prints it)\n\n", cm.cols());
+    }
+    std::cout << "CRITIC weights: C_j = σ_j Σ_k (1 - r_jk), w_j = C_j / Σ C (Diakoulaki et al. 1995)\n";
+    std::cout << fmt::format("{:<10} {:>8} {:>8} {:>10} {:>9} {:>8}\n", "leaf", "mean", "σ_j",
+                             "Σ(1-r_jk)", "C_j", "w_j");
+    for (std::size_t c = 0; c < cm.cols(); ++c)
+      std::cout << fmt::format("{:<10} {:>8.4f} {:>8.4f} {:>10.4f} {:>9.4f} {:>8.4f}\n", cm.items[c],
+                               r.mean[c], r.stddev[c], r.conflict[c], r.information[c],
+                               r.weights.empty() ? 0.0 : r.weights[c]);
+    if (!r.error.empty()) {
+      std::cerr << "indicheck: error[critic-undefined]: " << r.error << '\n';
+      return kExitInput;
+    }
+    leaf = leaf_weights_from_columns(fw, cm, r.weights);
+  } else {  // fit
+    std::vector<Diagnostic> diags;
+    const auto r = fit_weights(fw, table, *reference, diags);
+    if (!r.ok) {
+      print_diagnostics(diags);
+      return kExitInput;
+    }
+    std::cout << fmt::format("NNLS (Lawson-Hanson): {} reference unit(s) × {} leaves, {} iteration(s), "
+                             "{}, residual ‖Aw - b‖ = {:.4g}\n\n",
+                             r.rows.size(), cm.cols(), r.nnls.iterations,
+                             r.nnls.converged ? "converged" : "NOT converged", r.nnls.residual_norm);
+    std::cout << fmt::format("{:<28} {:>9} {:>9} {:>9}\n", "unit", "reference", "fitted", "residual");
+    for (std::size_t k = 0; k < r.rows.size(); ++k)
+      std::cout << fmt::format("{:<28} {:>9.2f} {:>9.2f} {:>9.2f}\n",
+                               unit_label(table.units[static_cast<std::size_t>(r.rows[k])].key),
+                               r.reference[k], r.fitted[k], r.fitted[k] - r.reference[k]);
+    std::cout << fmt::format("\nR² = {:.4f}   Kendall τ-b (fitted vs reference ranking) = {:.4f}\n",
+                             r.r_squared, r.tau_b);
+    std::cout << "\nLeaf weights (global, Σ = 1; leaves not listed got 0)\n";
+    for (std::size_t l = 0; l < fw.leaves.size(); ++l)
+      if (r.leaf_weights[l] > 0)
+        std::cout << fmt::format("  {:<10} {:>8.4f}\n",
+                                 fw.nodes[static_cast<std::size_t>(fw.leaves[l])].id, r.leaf_weights[l]);
+    comments.push_back(fmt::format("Reference: {}; R² = {:.4f}, Kendall τ-b = {:.4f}", reference_path,
+                                   r.r_squared, r.tau_b));
+    leaf = r.leaf_weights;
+  }
+  const auto node_weights = node_weights_from_leaf_weights(fw, leaf);
+  print_rescored(fw, table, node_weights);
+  const auto yaml = weights_profile_yaml(fw, target.profile, method + "-" + fw.id,
+                                         fmt::format("{} weights: {}", method, fw.id), comments,
+                                         profile_weights(fw, table, node_weights));
+  return emit_profile(yaml, options.out);
+}
+
+}  // namespace
+
+int run_weights(const Args& args) {
+  if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+    std::cout << kWeightsUsage << "Run 'indicheck weights METHOD --help' for a method's options.\n";
+    return args.empty() ? kExitInput : kExitOk;
+  }
+  const std::string method = args[0];
+  const Args rest(args.begin() + 1, args.end());
+  if (method == "ahp") return run_ahp(rest);
+  if (method == "entropy" || method == "critic" || method == "fit") return run_objective(method, rest);
+  return usage_error("weights", fmt::format("unknown method '{}' (ahp, entropy, critic, fit)", method));
+}
+
+int run_sensitivity(const Args& args) {
+  CorpusOptions options;
+  SensitivityOptions sensitivity_options;
+  bool compare = false;
+  po::options_description desc("Options (sensitivity)");
+  desc.add_options()("help,h", "show this help")
+      ("draws", po::value<int>(&sensitivity_options.draws)->default_value(1000), "Monte-Carlo draws")
+      ("concentration", po::value<double>(&sensitivity_options.concentration)->default_value(100),
+       "Dirichlet concentration C: Var(w_j) = w_j(1 - w_j)/(C + 1); larger = smaller moves")
+      ("seed", po::value<std::uint64_t>(&sensitivity_options.seed)->default_value(1),
+       "random seed (same seed, same output)")
+      ("compare-methods", po::bool_switch(&compare),
+       "also rank under equal, entropy and CRITIC weights side by side");
+  options.add_to(desc);
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.pipeline.inputs));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error("sensitivity", e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kSensitivityUsage << desc;
+    return kExitOk;
+  }
+  if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty()) return usage_error("sensitivity", error);
+  if (sensitivity_options.draws < 1 || sensitivity_options.draws > limits::kMaxSensitivityDraws)
+    return usage_error("sensitivity",
+                       fmt::format("--draws must be between 1 and {}", limits::kMaxSensitivityDraws));
+  if (!(sensitivity_options.concentration > 0) || !std::isfinite(sensitivity_options.concentration))
+    return usage_error("sensitivity", "--concentration must be a positive number");
+
+  PipelineResult result;
+  Target target;
+  if (int rc = evaluate_corpus(options, result, target); rc != kExitOk) return rc;
+  const Framework& fw = *target.framework;
+  const ScoreTable& table = *target.table;
+  const auto r = sensitivity(fw, table, sensitivity_options);
+  if (!r.error.empty()) {
+    std::cerr << "indicheck sensitivity: error[sensitivity]: " << r.error << '\n';
+    return kExitInput;
+  }
+  std::cout << fmt::format("Sensitivity: {} draws, w' ~ Dirichlet({:g} · w), seed {}\n\n",
+                           sensitivity_options.draws, sensitivity_options.concentration,
+                           sensitivity_options.seed);
+  std::cout << fmt::format("{:<28} {:>8} {:>5} {:>5} {:>5} {:>5} {:>9}\n", "unit", "score", "rank",
+                           "p5", "p50", "p95", "P(rank=1)");
+  std::vector<std::size_t> order(table.units.size());
+  for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return table.units[a].rank < table.units[b].rank;
+  });
+  for (std::size_t u : order) {
+    const auto& s = r.units[u];
+    std::cout << fmt::format("{:<28} {:>8.2f} {:>5} {:>5} {:>5} {:>5} {:>9.3f}\n",
+                             unit_label(table.units[u].key), table.units[u].score, s.baseline_rank,
+                             s.rank_p5, s.rank_p50, s.rank_p95, s.p_first);
+  }
+  std::cout << fmt::format("\nKendall τ-b of each draw's ranking to the baseline: mean {:.4f}, min {:.4f}\n",
+                           r.tau_mean, r.tau_min);
+
+  if (compare) {
+    const CreditMatrix cm = credit_matrix(fw, table);
+    std::vector<std::pair<std::string, std::vector<int>>> columns;
+    // Equal: every included node weighs 1 (the tree's shape still counts).
+    std::vector<double> equal(fw.nodes.size(), 1.0);
+    columns.emplace_back("equal", rank_descending(rescore(fw, table, equal)));
+    const auto e = entropy_weights(cm);
+    if (e.error.empty())
+      columns.emplace_back("entropy", rank_descending(rescore(
+          fw, table, node_weights_from_leaf_weights(fw, leaf_weights_from_columns(fw, cm, e.weights)))));
+    else
+      std::cout << "entropy: " << e.error << '\n';
+    const auto c = critic_weights(cm);
+    if (c.error.empty())
+      columns.emplace_back("critic", rank_descending(rescore(
+          fw, table, node_weights_from_leaf_weights(fw, leaf_weights_from_columns(fw, cm, c.weights)))));
+    else
+      std::cout << "critic: " << c.error << '\n';
+    std::cout << "\nRanks under alternative weightings (same states, same model)\n";
+    std::cout << fmt::format("{:<28} {:>8}", "unit", "in force");
+    for (const auto& [name, ranks] : columns) std::cout << fmt::format(" {:>8}", name);
+    std::cout << '\n';
+    std::vector<double> base_ranks;
+    for (const auto& u : table.units) base_ranks.push_back(u.rank);
+    for (std::size_t u : order) {
+      std::cout << fmt::format("{:<28} {:>8}", unit_label(table.units[u].key), table.units[u].rank);
+      for (const auto& [name, ranks] : columns) std::cout << fmt::format(" {:>8}", ranks[u]);
+      std::cout << '\n';
+    }
+    std::cout << fmt::format("{:<28} {:>8}", "τ-b to weights in force", "1.0000");
+    for (const auto& [name, ranks] : columns) {
+      const std::vector<double> d(ranks.begin(), ranks.end());
+      std::cout << fmt::format(" {:>8.4f}", kendall_tau_b(d, base_ranks));
+    }
+    std::cout << '\n';
+  }
+  return kExitOk;
 }
 
 }  // namespace indicheck::cli

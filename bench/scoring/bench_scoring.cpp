@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
   fmt::print("  score_units flat:                                        {:.3f} s\n", flat_s);
   fmt::print("  sensitivity, {} draws (rescore + rank + tau-b per draw): {:.3f} s ({:.2f} ms/draw)\n",
              draws, sens_s, 1000.0 * sens_s / draws);
-  fmt::print("  checks: top score {:.2f}, tau mean {:.4f}, tau min {:.4f}{}\n",
+  fmt::print("  checks: unit-0 score {:.2f}, tau mean {:.4f}, tau min {:.4f}{}\n",
              table.units.empty() ? 0.0 : table.units[0].score, sens.tau_mean, sens.tau_min,
              sens.error.empty() ? "" : " error: " + sens.error);
   (void)flat;

@@ -63,9 +63,16 @@ void TreeScorer::run(const Matrix& credit, const Matrix& mask,
                      const std::vector<double>& node_weights) {
   const Eigen::Index units = credit.rows();
   const Eigen::Index nodes = static_cast<Eigen::Index>(node_at_.size());
-  s_.setZero(units, nodes);
-  q_.setZero(units, nodes);
-  for (std::size_t l = 0; l < leaf_nodes_.size(); ++l) {
+  const bool loaded = loaded_credit_ == credit.data() && loaded_mask_ == mask.data() &&
+                      loaded_rows_ == units && s_.rows() == units && s_.cols() == nodes;
+  if (!loaded) {
+    s_.setZero(units, nodes);
+    q_.setZero(units, nodes);
+    loaded_credit_ = credit.data();
+    loaded_mask_ = mask.data();
+    loaded_rows_ = units;
+  }
+  for (std::size_t l = 0; !loaded && l < leaf_nodes_.size(); ++l) {
     const int p = position_[static_cast<std::size_t>(leaf_nodes_[l])];
     if (p < 0) continue;
     const auto col = static_cast<Eigen::Index>(l);

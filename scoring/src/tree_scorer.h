@@ -46,6 +46,13 @@ class TreeScorer {
  private:
   void run(const Matrix& credit, const Matrix& mask, const std::vector<double>& node_weights);
 
+  // Leaf columns of S and Q depend only on credit and mask, and every inner column is fully
+  // rewritten by run(); so repeated runs over the same matrices (sensitivity: one per draw)
+  // load the leaves once. Callers never modify credit or mask between such runs.
+  const double* loaded_credit_ = nullptr;
+  const double* loaded_mask_ = nullptr;
+  Eigen::Index loaded_rows_ = -1;
+
   std::vector<int> position_;    // node → column in depth order
   std::vector<int> node_at_;     // column in depth order → node
   std::vector<int> level_start_;  // columns [level_start_[d], level_start_[d+1]) are depth d
