@@ -9,7 +9,7 @@
 // Scan, per document: one hs_scan over Document::text gives (pattern, end) pairs. A literal's
 // start is end - length; it counts for the sentence that contains it whole. Without
 // start-of-match tracking (costly in Hyperscan) a regex end only says "a match ends here, maybe
-// starting in an earlier sentence", so each sentence with a regex end is re-scanned alone and
+// starting in an earlier sentence", so each sentence with a regex end is re-scanned alone (with a regex-only database) and
 // only regex matches inside it are kept: regexes match within a sentence, exactly like RE2 run
 // on the sentence. The result is a sorted (sentence, pattern) table, cached for the next
 // framework scanned on the same document.
@@ -47,6 +47,7 @@ int CompiledRules::Impl::framework_index(const std::string& id) const {
 CompiledRules::Impl::~Impl() {
   if (scratch_prototype) hs_free_scratch(scratch_prototype);
   if (database) hs_free_database(database);
+  if (regex_database) hs_free_database(regex_database);
 }
 
 CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -150,7 +151,20 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
       hs_free_compile_error(err);
       return nullptr;
     }
-    if (hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS) {
+    if (impl->patterns.size() > impl->literal_count) {
+      // Same expressions and ids as above, which compiled, so this cannot fail short of OOM.
+      const std::size_t first = impl->literal_count;
+      if (hs_compile_multi(pointers.data() + first, flags.data() + first, ids.data() + first,
+                           static_cast<unsigned>(pointers.size() - first), HS_MODE_BLOCK, nullptr,
+                           &impl->regex_database, &err) != HS_SUCCESS) {
+        diagnostics.push_back(make_error("", "internal", fmt::format("regex database: {}", err->message)));
+        hs_free_compile_error(err);
+        return nullptr;
+      }
+    }
+    if (hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS ||
+        (impl->regex_database &&
+         hs_alloc_scratch(impl->regex_database, &impl->scratch_prototype) != HS_SUCCESS)) {
       diagnostics.push_back(make_error("", "internal", "cannot allocate Hyperscan scratch"));
       return nullptr;
     }
@@ -182,10 +196,10 @@ int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to
   return 0;
 }
 
-void run_hs(const CompiledRules::Impl& impl, Scanner::Scratch& s, std::string_view text) {
+void run_hs(const hs_database_t* database, Scanner::Scratch& s, std::string_view text) {
   s.raw.clear();
-  if (!impl.database || !s.scratch || text.empty()) return;
-  hs_scan(impl.database, text.data(), static_cast<unsigned>(text.size()), 0, s.scratch, on_match,
+  if (!database || !s.scratch || text.empty()) return;
+  hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, s.scratch, on_match,
           &s.raw);
 }
 
@@ -195,7 +209,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scann
                                                                   const std::string& text) {
   const auto& impl = ScannerAccess::impl(scanner);
   auto& s = ScannerAccess::scratch(scanner);
-  run_hs(impl, s, text);
+  run_hs(impl.database, s, text);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   for (const auto& [id, end] : s.raw) {
     if (id >= impl.literal_count) continue;
@@ -227,7 +241,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
     const std::uint32_t si = *(it - 1);
     return offset < document.sentences[si].span.end ? static_cast<long>(si) : -1;
   };
-  run_hs(impl, s, document.text);
+  run_hs(impl.database, s, document.text);
   std::vector<std::uint32_t> regex_sentences;
   for (const auto& [id, end] : s.raw) {
     if (id < impl.literal_count) {
@@ -245,7 +259,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
                         regex_sentences.end());
   for (std::uint32_t si : regex_sentences) {
     const Span span = document.sentences[si].span;
-    run_hs(impl, s, std::string_view(document.text).substr(span.begin, span.size()));
+    run_hs(impl.regex_database, s, std::string_view(document.text).substr(span.begin, span.size()));
     for (const auto& [id, end] : s.raw)
       if (id >= impl.literal_count) s.hits.push_back({si, id});
   }
@@ -321,7 +335,7 @@ class LeafEvaluator {
 
  private:
   std::string where(std::uint32_t sentence) const {
-    const auto lc = position(sentence);
+    const auto lc = view(sentence).position;
     return fmt::format("{}:{}", lc.line, lc.column);
   }
   LineCol position(std::uint32_t sentence) const {
@@ -335,6 +349,29 @@ class LeafEvaluator {
   const Document& doc_;
   std::size_t fw_index_;
   const Framework& fw_;
+
+  // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
+  // the line and of the heading chain; many leaves quote the same sentences, so it is computed
+  // once per sentence per scan.
+  struct SentenceView {
+    bool ready = false;
+    std::string text;
+    LineCol position;
+    std::string section_path;
+  };
+  mutable std::vector<SentenceView> views_;
+  const SentenceView& view(std::uint32_t si) const {
+    if (views_.empty()) views_.resize(doc_.sentences.size());
+    SentenceView& v = views_[si];
+    if (!v.ready) {
+      const Sentence& s = doc_.sentences[si];
+      v.text = std::string(doc_.original_text(s.span));
+      v.position = position(si);
+      v.section_path = doc_.section_path(s.section);
+      v.ready = true;
+    }
+    return v;
+  }
 };
 
 bool LeafEvaluator::not_applicable(const RuleNode& leaf, std::string& reason) const {
@@ -574,12 +611,12 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       const Sentence& s = doc_.sentences[si];
       Quote q;
       q.sentence = si;
-      q.text = std::string(doc_.original_text(s.span));
-      const LineCol lc = position(si);
-      q.line = lc.line;
-      q.column = lc.column;
+      const SentenceView& v = view(si);
+      q.text = v.text;
+      q.line = v.position.line;
+      q.column = v.position.column;
       q.role = s.role;
-      q.section_path = doc_.section_path(s.section);
+      q.section_path = v.section_path;
       if (auto it = terms_in.find(si); it != terms_in.end()) q.terms = it->second;
       for (const auto& [msi, mv] : r->metrics)
         if (msi == si) q.metrics.push_back(mv);

@@ -34,7 +34,10 @@ struct CompiledRules::Impl {
   std::vector<CompiledPattern> patterns;
   std::size_t literal_count = 0;  // literals are ids [0, literal_count), regexes after
   hs_database_t* database = nullptr;  // null when there are no patterns
-  hs_scratch_t* scratch_prototype = nullptr;
+  // The regexes alone (same ids), to verify a regex inside one sentence without re-running
+  // thousands of literals; null when there are no regexes.
+  hs_database_t* regex_database = nullptr;
+  hs_scratch_t* scratch_prototype = nullptr;  // serves both databases
   // metrics[framework][leaf_slot][metric], compiled RE2 (thread-safe for matching).
   std::vector<std::vector<std::vector<std::unique_ptr<RE2>>>> metrics;
 
