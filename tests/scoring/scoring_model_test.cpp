@@ -493,3 +493,84 @@ TEST_CASE("profile YAML writer", "[scoring][weights]") {
         "      justification: \"说明 \\\"引号\\\"\"\n"
         "      expires: 2026-12-31\n");
 }
+
+// Differential: the level-by-level sparse products against a plain per-unit loop over the node
+// array in reverse pre-order (children before parents), on random trees, weights and states.
+TEST_CASE("tree products agree with a per-unit reference loop", "[scoring][differential]") {
+  std::mt19937 rng(2024);
+  const std::vector<S> all{S::kMet, S::kPartial, S::kAcknowledged, S::kPlanned,
+                           S::kMissing, S::kNotApplicable, S::kWaived};
+  for (int trial = 0; trial < 60; ++trial) {
+    // Random pre-order tree: each new node hangs under a random earlier node whose depth < 5.
+    std::vector<NodeSpec> specs;
+    std::vector<int> depth{0};
+    const int count = 2 + static_cast<int>(rng() % 25);
+    for (int i = 0; i < count; ++i) {
+      // Pre-order needs the parent to be on the current rightmost path: pick from it.
+      std::vector<int> path;
+      for (int n = i; n > 0;) {
+        path.push_back(n);
+        const std::string& parent = specs[static_cast<std::size_t>(n - 1)].parent;
+        n = 0;
+        for (int m = 1; m <= i; ++m)
+          if (specs[static_cast<std::size_t>(m - 1)].id == parent) n = m;
+      }
+      path.push_back(0);
+      int parent = path[rng() % path.size()];
+      if (depth[static_cast<std::size_t>(parent)] >= 5) parent = 0;
+      NodeSpec s;
+      s.id = "n" + std::to_string(i + 1);
+      s.parent = parent == 0 ? "" : specs[static_cast<std::size_t>(parent - 1)].id;
+      s.weight = static_cast<double>(rng() % 4);  // zeros included
+      specs.push_back(s);
+      depth.push_back(depth[static_cast<std::size_t>(parent)] + 1);
+    }
+    const auto fw = make_framework("fw", specs);
+    Corpus c;
+    for (int u = 0; u < 7; ++u) {
+      std::vector<S> st(fw.leaves.size());
+      for (auto& s : st) s = all[rng() % all.size()];
+      c.add(fw, unit("u" + std::to_string(u)), st);
+    }
+    const auto t = score(fw, c, ScoringModel::kHierarchical);
+    for (std::size_t u = 0; u < c.keys.size(); ++u) {
+      std::vector<double> num(fw.nodes.size(), 0), den(fw.nodes.size(), 0), s(fw.nodes.size(), 0);
+      std::vector<bool> scored(fw.nodes.size(), false);
+      for (std::size_t l = 0; l < fw.leaves.size(); ++l) {
+        const double credit = state_credit(c.evidence[u].items[l].state, 0.5);
+        const auto n = static_cast<std::size_t>(fw.leaves[l]);
+        scored[n] = credit >= 0;
+        s[n] = credit >= 0 ? credit : 0;
+      }
+      for (std::size_t n = fw.nodes.size(); n-- > 0;) {
+        if (!fw.nodes[n].is_leaf()) {
+          scored[n] = den[n] > 0;
+          s[n] = den[n] > 0 ? num[n] / den[n] : 0;
+        }
+        const int p = fw.nodes[n].parent;
+        if (p >= 0 && scored[n]) {
+          num[static_cast<std::size_t>(p)] += fw.nodes[n].weight * s[n];
+          den[static_cast<std::size_t>(p)] += fw.nodes[n].weight;
+        }
+      }
+      for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+        const double expected = scored[n] ? 100 * s[n] : -1;
+        CHECK(t.units[u].node_scores[n] == Approx(expected).margin(1e-9));
+      }
+    }
+  }
+}
+
+TEST_CASE("limits: AHP items and sensitivity draws", "[scoring][limits]") {
+  CHECK(saaty_random_index(limits::kMaxAhpItems) > 0);
+  CHECK(saaty_random_index(limits::kMaxAhpItems + 1) == -1);
+  const auto fw = tree();
+  Corpus c;
+  c.add(fw, unit("u"), {S::kMet, S::kMissing, S::kMet, S::kMissing, S::kMet});
+  const auto t = score(fw, c, ScoringModel::kHierarchical);
+  SensitivityOptions options;
+  options.draws = limits::kMaxSensitivityDraws + 1;
+  CHECK(sensitivity(fw, t, options).error == "--draws must be between 1 and 100000");
+  options.draws = 0;
+  CHECK(sensitivity(fw, t, options).error == "--draws must be between 1 and 100000");
+}

@@ -430,3 +430,18 @@ TEST_CASE("sensitivity: fixed seed gives identical output", "[scoring][sensitivi
   CHECK(sensitivity(fw, absolute, options).error ==
         "the absolute model does not use weights; sensitivity needs hierarchical or flat");
 }
+
+TEST_CASE("AHP file: more items than Saaty's RI table is refused", "[scoring][limits]") {
+  std::string items = "[", rows;
+  for (int i = 1; i <= 16; ++i) {
+    items += (i > 1 ? ", " : "") + std::string("I") + std::to_string(i);
+    rows += "    - [1]\n";
+  }
+  items += "]";
+  std::vector<Diagnostic> diags;
+  const auto path = write_file("big.yaml", "ahp:\n  framework: fw\n  items: " + items +
+                                               "\n  matrix:\n" + rows);
+  CHECK_FALSE(load_ahp_matrix(path, diags));
+  CHECK(strs(diags) == std::vector<std::string>{
+      path + ":3:10: error[ahp-too-large]: 16 items; Saaty's random index is tabulated only up to 15"});
+}
