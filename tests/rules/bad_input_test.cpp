@@ -100,3 +100,23 @@ TEST_CASE("(a+)+$ on 100 KB of 'a' runs in linear time", "[bad-input]") {
   // Hyperscan and RE2 are automata: no backtracking. The capture is not a number → partial.
   CHECK(ev.state == ItemState::kPartial);
 }
+
+TEST_CASE("a metric pattern that matches the empty string terminates", "[bad-input]") {
+  TempDir dir;
+  dir.write("t.yaml", kHead + "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [出庭]}\n"
+                              "      metrics:\n        - {name: m, pattern: '([0-9]*)', unit: x, at_least: 5}\n");
+  std::vector<Diagnostic> diagnostics;
+  RuleSet set = load_rules({dir.path("t.yaml")}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  auto compiled = CompiledRules::compile(set, diagnostics);
+  REQUIRE(compiled);
+  Scanner scanner(compiled);
+  auto doc = rules_test::make_document({{Role::kAchievements, {"负责人出庭应诉，共三件。"}}});
+  CHECK(scanner.scan(doc, set.frameworks[0]).items[0].state == ItemState::kPartial);
+  doc = rules_test::make_document({{Role::kAchievements, {"负责人出庭应诉，共 3 件，出庭 7 次。"}}});
+  const auto ev = scanner.scan(doc, set.frameworks[0]).items[0];
+  CHECK(ev.state == ItemState::kMet);
+  REQUIRE(ev.quotes.size() == 1);
+  REQUIRE(ev.quotes[0].metrics.size() == 1);
+  CHECK(ev.quotes[0].metrics[0].value == 7);  // 3 is below 5; the first value that meets wins
+}

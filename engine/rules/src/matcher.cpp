@@ -488,7 +488,15 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
           const Span span = doc_.sentences[si].span;
           re2::StringPiece input(doc_.text.data() + span.begin, span.size());
           re2::StringPiece capture;
-          while (!meets && RE2::FindAndConsume(&input, re, &capture)) {
+          while (!meets && !input.empty()) {
+            const char* before = input.data();
+            if (!RE2::FindAndConsume(&input, re, &capture)) break;
+            if (input.data() == before) {
+              // An empty match consumes nothing: step one code point so the loop ends.
+              std::size_t step = 1;
+              while (step < input.size() && (static_cast<unsigned char>(input[step]) & 0xC0) == 0x80) ++step;
+              input.remove_prefix(step);
+            }
             double value = 0;
             if (!parse_number(capture.data() ? std::string_view(capture.data(), capture.size())
                                              : std::string_view(),
@@ -509,7 +517,6 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
             r.metrics.emplace_back(si, mv);
             found = true;
             meets = mv.meets;
-            if (input.empty()) break;
           }
           if (meets) break;
         }
