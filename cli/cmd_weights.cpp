@@ -599,8 +599,15 @@ int run_sensitivity(const Args& args) {
                              unit_label(table.units[u].key), table.units[u].score, s.baseline_rank,
                              s.rank_p5, s.rank_p50, s.rank_p95, s.p_first);
   }
-  std::cout << fmt::format("\nKendall τ-b of each draw's ranking to the baseline: mean {:.4f}, min {:.4f}\n",
-                           r.tau_mean, r.tau_min);
+  std::vector<double> tau = r.tau;
+  std::sort(tau.begin(), tau.end());
+  auto tau_at = [&](double p) {  // nearest-rank percentile
+    const auto k = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(tau.size())));
+    return tau[std::clamp<std::size_t>(k, 1, tau.size()) - 1];
+  };
+  std::cout << fmt::format("\nKendall τ-b of each draw's ranking to the baseline: mean {:.4f}, min {:.4f} "
+                           "(p5 {:.4f}, p50 {:.4f}, p95 {:.4f})\n",
+                           r.tau_mean, r.tau_min, tau_at(5), tau_at(50), tau_at(95));
 
   if (compare) {
     const CreditMatrix cm = credit_matrix(fw, table);
