@@ -112,11 +112,11 @@ Document make_text(std::mt19937& rng, const std::vector<std::string>& terms) {
 
 TEST_CASE("compiled literal hits equal std::string::find", "[differential]") {
   std::mt19937 rng(2024);
-  for (int round = 0; round < 30; ++round) {
+  for (int round = 0; round < 12; ++round) {
     const Fixture f = make_rules(rng, 40);
     const auto& patterns = f.compiled->impl().patterns;
     Scanner scanner(f.compiled);
-    for (int t = 0; t < 10; ++t) {
+    for (int t = 0; t < 25; ++t) {
       const Document doc = make_text(rng, f.terms);
       std::vector<std::pair<std::uint32_t, std::uint32_t>> expected;
       for (std::uint32_t id = 0; id < patterns.size(); ++id) {
@@ -134,14 +134,14 @@ TEST_CASE("compiled literal hits equal std::string::find", "[differential]") {
 TEST_CASE("compiled sentence hits equal find / RE2 per sentence", "[differential]") {
   std::mt19937 rng(99);
   std::size_t regex_hits = 0, literal_hits_seen = 0;
-  for (int round = 0; round < 30; ++round) {
+  for (int round = 0; round < 12; ++round) {
     const Fixture f = make_rules(rng, 40);
     const auto& patterns = f.compiled->impl().patterns;
     std::vector<std::unique_ptr<RE2>> res(patterns.size());
     for (std::size_t id = 0; id < patterns.size(); ++id)
       if (patterns[id].regex) res[id] = std::make_unique<RE2>(patterns[id].text);
     Scanner scanner(f.compiled);
-    for (int t = 0; t < 10; ++t) {
+    for (int t = 0; t < 25; ++t) {
       const Document doc = make_text(rng, f.terms);
       std::vector<SentenceHit> expected;
       for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
