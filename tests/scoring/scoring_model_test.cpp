@@ -574,3 +574,24 @@ TEST_CASE("limits: AHP items and sensitivity draws", "[scoring][limits]") {
   options.draws = 0;
   CHECK(sensitivity(fw, t, options).error == "--draws must be between 1 and 100000");
 }
+
+TEST_CASE("edge shapes: no units, a framework that is a single leaf", "[scoring][models]") {
+  const auto fw = tree();
+  Corpus none;
+  const auto empty = score(fw, none, ScoringModel::kHierarchical);
+  CHECK(empty.units.empty());
+  CHECK(empty.leaf_global_weights.size() == 5);
+  SensitivityOptions options;
+  options.draws = 5;
+  CHECK(sensitivity(fw, empty, options).units.empty());
+
+  const auto single = make_framework("one", {});  // the root is the only leaf
+  Corpus c;
+  c.add(single, unit("u"), {S::kPartial});
+  c.add(single, unit("v"), {S::kNotApplicable});
+  const auto t = score(single, c, ScoringModel::kHierarchical);
+  CHECK(t.units[0].score == Approx(50));
+  CHECK(t.units[1].score == 0);
+  CHECK(t.units[1].node_scores[0] == -1);
+  CHECK(t.leaf_global_weights == std::vector<double>{1.0});
+}
