@@ -40,4 +40,9 @@ bool build_gap(const View& view, int report, GapModel& gap);
 
 std::string_view role_label(Role role);  // "主要举措和成效" ...
 
+// Gap reports rendered with an index built once for the whole run (building a View per report
+// would make writing N gap reports O(N²)). "" when the report has no gap report.
+std::string gap_html(const View& view, int report);
+std::string gap_markdown(const View& view, int report);
+
 }  // namespace indicheck::reports_detail

@@ -42,6 +42,7 @@ blockquote.peer{border-left-color:#54aeff}
 .item h4{margin:0;font-size:1em}
 .error{color:#82071e}
 .facts td:first-child{white-space:nowrap;color:var(--muted)}
+table.structure td:first-child,table.ranking td:nth-child(2){white-space:nowrap}
 nav a{margin-right:14px}
 svg text{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif}
 @media print{body{margin:0;padding:0;max-width:none;font-size:11pt}nav,.noprint{display:none}
@@ -514,10 +515,16 @@ void item_html(const View& v, const GapItem& item, bool with_peer, std::string& 
 }  // namespace
 
 std::string render_gap_html(const Evaluation& evaluation, std::size_t report_index) {
+  if (report_index >= evaluation.reports.size()) return "";
   View v(evaluation);
+  return reports_detail::gap_html(v, static_cast<int>(report_index));
+}
+
+std::string reports_detail::gap_html(const View& v, int r) {
+  const Evaluation& evaluation = v.eval;
   GapModel gap;
-  const int r = static_cast<int>(report_index);
-  if (report_index >= evaluation.reports.size() || !build_gap(v, r, gap)) return "";
+  if (!build_gap(v, r, gap)) return "";
+  const std::size_t report_index = static_cast<std::size_t>(r);
   const ReportResult& rep = evaluation.reports[report_index];
   const ScoreTable& table = evaluation.tables[gap.table];
   const UnitScore& u = table.units[gap.row];

@@ -1,5 +1,7 @@
 // results.json: every fact of the run in one versioned document (docs/results-schema.md).
 // Keys keep insertion order (ordered_json) so the file diffs cleanly between runs.
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "view.h"
@@ -11,6 +13,22 @@ namespace {
 using Json = nlohmann::ordered_json;
 using reports_detail::View;
 using reports_detail::round_to;
+
+// dump(2) of a value nested `depth` spaces deep. JSON strings hold no raw newline (they are
+// escaped), so indenting after every newline is exact. Invalid UTF-8 in report text is
+// replaced, never a throw: a stray byte must not lose a run.
+std::string dump_indented(const Json& value, int depth) {
+  const std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  if (depth == 0) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  const std::string pad(static_cast<std::size_t>(depth), ' ');
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
 
 Json located(const Located& l) {
   Json j;
@@ -150,8 +168,13 @@ Json result_json(const View& v, int r, int t, int row) {
 
 }  // namespace
 
-std::string render_results_json(const Evaluation& evaluation) {
-  View v(evaluation);
+namespace reports_detail {
+
+// Streams results.json: the head (run, profiles, frameworks) is one small document; each report
+// is built, dumped and dropped in turn, so memory holds one report's JSON at a time even for a
+// national corpus. The text is the same as dumping the whole document with indent 2.
+void write_results_json(const View& v, const std::function<void(std::string_view)>& sink) {
+  const Evaluation& evaluation = v.eval;
   const RunFacts& f = evaluation.facts;
   Json root;
   root["schema"] = std::string(kResultsSchema);
@@ -203,7 +226,15 @@ std::string render_results_json(const Evaluation& evaluation) {
   for (int t = 0; t < v.table_count(); ++t) frameworks.push_back(framework_json(v, t));
   root["frameworks"] = std::move(frameworks);
 
-  Json reports = Json::array();
+  // Head: every key but "reports", without its closing brace.
+  std::string head = dump_indented(root, 0);
+  head.resize(head.size() - 2);  // drop "\n}"
+  sink(head);
+  if (v.report_count() == 0) {
+    sink(",\n  \"reports\": []\n}\n");
+    return;
+  }
+  sink(",\n  \"reports\": [\n");
   for (int r = 0; r < v.report_count(); ++r) {
     const ReportResult& rep = evaluation.reports[r];
     Json rj;
@@ -226,11 +257,18 @@ std::string render_results_json(const Evaluation& evaluation) {
     Json results = Json::array();
     for (const auto& ref : v.rows_of(r)) results.push_back(result_json(v, r, ref.table, ref.row));
     rj["results"] = std::move(results);
-    reports.push_back(std::move(rj));
+    sink("    " + dump_indented(rj, 4) + (r + 1 < v.report_count() ? ",\n" : "\n"));
   }
-  root["reports"] = std::move(reports);
-  // Invalid UTF-8 in report text is replaced, never a throw: a stray byte must not lose a run.
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  sink("  ]\n}\n");
+}
+
+}  // namespace reports_detail
+
+std::string render_results_json(const Evaluation& evaluation) {
+  View v(evaluation);
+  std::string out;
+  reports_detail::write_results_json(v, [&](std::string_view chunk) { out += chunk; });
+  return out;
 }
 
 }  // namespace indicheck

@@ -66,10 +66,16 @@ void section_md(const View& v, std::string_view title, const std::vector<GapItem
 }  // namespace
 
 std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report_index) {
+  if (report_index >= evaluation.reports.size()) return "";
   View v(evaluation);
+  return reports_detail::gap_markdown(v, static_cast<int>(report_index));
+}
+
+std::string reports_detail::gap_markdown(const View& v, int r) {
+  const Evaluation& evaluation = v.eval;
   GapModel gap;
-  const int r = static_cast<int>(report_index);
-  if (report_index >= evaluation.reports.size() || !build_gap(v, r, gap)) return "";
+  if (!build_gap(v, r, gap)) return "";
+  const std::size_t report_index = static_cast<std::size_t>(r);
   const ReportResult& rep = evaluation.reports[report_index];
   const ScoreTable& table = evaluation.tables[gap.table];
   const UnitScore& u = table.units[gap.row];

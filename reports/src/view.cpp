@@ -191,7 +191,7 @@ View::View(const Evaluation& evaluation) : eval(evaluation) {
     for (char c : stem) {
       const auto uc = static_cast<unsigned char>(c);
       clean += (uc < 0x20 || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' ||
-                c == '"' || c == '<' || c == '>' || c == '|')
+                c == '"' || c == '<' || c == '>' || c == '|' || c == '#' || c == '%')
                    ? '_'
                    : c;
     }

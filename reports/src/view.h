@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -88,6 +89,9 @@ class View {
   std::vector<std::vector<std::vector<int>>> best_rows_;
   std::map<std::string, std::vector<int>> by_unit_;
 };
+
+// results.json, streamed chunk by chunk into `sink` (json.cpp).
+void write_results_json(const View& view, const std::function<void(std::string_view)>& sink);
 
 // The first credit quote of an item, else its first quote, else nullptr.
 const Quote* first_credit_quote(const ItemEvidence& item);

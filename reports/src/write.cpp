@@ -1,6 +1,7 @@
-// Writing outputs all-or-nothing: everything is rendered in memory, written into a staging
-// directory inside the output directory (same file system, so rename is atomic), and only then
-// renamed into place. A failure before the renames leaves every earlier output untouched.
+// Writing outputs all-or-nothing: every file is rendered and written into a staging directory
+// inside the output directory (same file system, so rename is atomic), and only when all are
+// written are they renamed into place. A failure before the renames leaves every earlier output
+// untouched and removes the staging directory.
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "gap.h"
 #include "view.h"
 
 namespace fs = std::filesystem;
@@ -74,67 +76,88 @@ bool write_file(const fs::path& path, const std::string& content, std::string& e
 
 bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
                    const OutputFormats& formats, std::vector<Diagnostic>& diagnostics) {
-  // Render first: a renderer bug must not cost the user their previous outputs.
-  std::vector<std::pair<std::string, std::string>> files;  // relative path, content
-  if (formats.html) files.emplace_back("index.html", render_index_html(evaluation));
-  if (formats.json) files.emplace_back("results.json", render_results_json(evaluation));
-  if (formats.csv) {
-    files.emplace_back("scores.csv", render_scores_csv(evaluation));
-    files.emplace_back("evidence.csv", render_evidence_csv(evaluation));
-  }
-  if (formats.html || formats.markdown) {
-    reports_detail::View v(evaluation);
-    for (std::size_t r = 0; r < evaluation.reports.size(); ++r) {
-      const std::string stem = v.gap_stem(static_cast<int>(r));
-      if (stem.empty()) continue;
-      if (formats.html) files.emplace_back("gaps/" + stem + ".html", render_gap_html(evaluation, r));
-      if (formats.markdown)
-        files.emplace_back("gaps/" + stem + ".md", render_gap_markdown(evaluation, r));
-    }
-  }
-
   std::error_code ec;
   const fs::path out(out_dir);
   fs::create_directories(out / "gaps", ec);
   if (ec) {
-    diagnostics.push_back(make_error(out_dir, "output", "cannot create output directory: " + ec.message()));
+    diagnostics.push_back(
+        make_error(out_dir, "output", "cannot create output directory: " + ec.message()));
     return false;
   }
   const fs::path staging = out / fmt::format(".indicheck-tmp-{}", static_cast<long>(::getpid()));
   fs::remove_all(staging, ec);
   fs::create_directories(staging / "gaps", ec);
   if (ec) {
-    diagnostics.push_back(make_error(staging.string(), "output", "cannot create staging directory: " + ec.message()));
+    diagnostics.push_back(make_error(staging.string(), "output",
+                                     "cannot create staging directory: " + ec.message()));
     return false;
   }
-  for (const auto& [name, content] : files) {
+  // Whatever happens below (a write error, a renderer exception), the staging directory goes.
+  struct RemoveStaging {
+    fs::path path;
+    ~RemoveStaging() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } guard{staging};
+
+  // Each file is rendered and written before the next is rendered, so memory holds one output
+  // at a time (a national run's results.json alone is hundreds of MB).
+  std::vector<std::string> names;
+  const auto write = [&](const std::string& name, const std::string& content) {
     std::string error;
     if (!write_file(staging / name, content, error)) {
       diagnostics.push_back(make_error((out / name).string(), "output", error));
-      fs::remove_all(staging, ec);
       return false;
     }
+    names.push_back(name);
+    return true;
+  };
+  reports_detail::View v(evaluation);
+  if (formats.html && !write("index.html", render_index_html(evaluation))) return false;
+  if (formats.json) {
+    std::ofstream file(staging / "results.json", std::ios::binary | std::ios::trunc);
+    reports_detail::write_results_json(v, [&](std::string_view chunk) {
+      file.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    });
+    file.flush();
+    if (!file) {
+      diagnostics.push_back(make_error((out / "results.json").string(), "output", "write failed"));
+      return false;
+    }
+    names.push_back("results.json");
   }
+  if (formats.csv && (!write("scores.csv", render_scores_csv(evaluation)) ||
+                      !write("evidence.csv", render_evidence_csv(evaluation))))
+    return false;
+  if (formats.html || formats.markdown) {
+    for (int r = 0; r < v.report_count(); ++r) {
+      const std::string stem = v.gap_stem(r);
+      if (stem.empty()) continue;
+      if (formats.html && !write("gaps/" + stem + ".html", reports_detail::gap_html(v, r)))
+        return false;
+      if (formats.markdown && !write("gaps/" + stem + ".md", reports_detail::gap_markdown(v, r)))
+        return false;
+    }
+  }
+
   // A target that cannot be replaced by a file (a directory in its place) is found before any
   // rename, so the set of outputs is never mixed between two runs.
-  for (const auto& [name, content] : files) {
+  for (const auto& name : names) {
     if (fs::is_directory(out / name, ec)) {
       diagnostics.push_back(make_error((out / name).string(), "output", "a directory is in the way"));
-      fs::remove_all(staging, ec);
       return false;
     }
   }
-  bool ok = true;
-  for (const auto& [name, content] : files) {
+  for (const auto& name : names) {
     fs::rename(staging / name, out / name, ec);
     if (ec) {
-      diagnostics.push_back(make_error((out / name).string(), "output", "cannot rename into place: " + ec.message()));
-      ok = false;
-      break;
+      diagnostics.push_back(make_error((out / name).string(), "output",
+                                       "cannot rename into place: " + ec.message()));
+      return false;
     }
   }
-  fs::remove_all(staging, ec);
-  return ok;
+  return true;
 }
 
 }  // namespace indicheck

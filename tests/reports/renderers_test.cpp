@@ -161,6 +161,9 @@ TEST_CASE("results.json validates against docs/results-schema.json", "[json]") {
   for (const auto& e : errors) UNSCOPED_INFO(e);
   CHECK(errors.empty());
   CHECK(doc["schema"] == "indicheck.results/1");
+  // The streamed text is exactly what dumping the whole document at indent 2 gives.
+  const std::string text = render_results_json(d.eval);
+  CHECK(nlohmann::ordered_json::parse(text).dump(2) + "\n" == text);
   CHECK(doc["reports"].size() == 4);
   CHECK(doc["reports"][3]["status"] == "failed");
   const auto& a21 = doc["reports"][1];
