@@ -8,12 +8,14 @@
 #   - MB/s per stage (read, decode, normalize, outline, match, score, render) on 1 thread, and
 #     read+document+match on 1 thread and on all cores (indicheck-bench-pipeline);
 #   - the same stages on a Simplified-only, a Traditional-only and a GB18030-only corpus;
-#   - `indicheck evaluate` end to end (json+csv outputs; and with HTML) on 1 job and on all
-#     cores: wall time, MB/s and peak RSS (/usr/bin/time);
+#   - `indicheck evaluate` end to end (csv; json+csv; and all outputs with HTML) on 1 job and
+#     on all cores: wall and CPU time, MB/s and peak RSS (/usr/bin/time);
 #   - `rg -F -c -f terms.txt` over the same files, 1 thread and all cores, as a ratio.
 #
 # Environment: SEED (default 1), INDICHECK_BENCH_BUILD (build dir, default build-bench),
-# BUILD_JOBS (compile parallelism, default 2), SKIP_HTML=1 to skip the HTML end-to-end run.
+# BUILD_JOBS (compile parallelism, default 2), EVAL_FORMATS (the --format values timed, default
+# "csv json,csv"), SKIP_HTML=1 to skip the all-outputs run, MEM_LIMIT_GB (address-space cap per
+# timed run, default 12), TIMEOUT_S (per timed run, default 900).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,15 +62,56 @@ MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b/1e6}')
 # Warm the page cache so every tool reads from memory (the figures are CPU figures).
 find "$CORPUS" -type f -not -name '.*' -print0 | xargs -0 cat >/dev/null
 
-# Runs a command under /usr/bin/time; sets WALL (s) and RSS (MB).
+# Runs a command under /usr/bin/time with a memory cap and a time limit (the machine is shared:
+# a run that would take all its memory or an hour is reported as such, not waited for). Sets
+# WALL (s), CPU (user + sys s), RSS (MB) and RC (exit code; 124 = timed out, 3 = e.g. out of
+# memory under the cap).
 timed() {
   local t
   t=$(mktemp)
-  /usr/bin/time -f '%e %M' -o "$t" "$@" >/dev/null 2>"$t.err" || {
+  RC=0
+  (
+    ulimit -v $((${MEM_LIMIT_GB:-12} * 1024 * 1024))
+    exec /usr/bin/time -f '%e %M %U %S' -o "$t" timeout "${TIMEOUT_S:-900}" "$@" >/dev/null 2>"$t.err"
+  ) || RC=$?
+  if [[ $RC -gt 1 ]]; then log "exit $RC: $*"; tail -3 "$t.err" >&2; fi
+  read -r WALL RSS_KB USER_S SYS_S < <(grep -E '^[0-9.]+ [0-9]+ ' "$t" || echo "0 0 0 0")
+  RSS=$(awk -v k="$RSS_KB" 'BEGIN {printf "%.0f", k/1024}')
+  CPU=$(awk -v u="$USER_S" -v s="$SYS_S" 'BEGIN {printf "%.2f", u+s}')
+  rm -f "$t" "$t.err"
+}
+status() { case $RC in 0|1) echo ok ;; 124) echo "timed out (${TIMEOUT_S:-900} s)" ;; *) echo "exit $RC" ;; esac; }
+rate() {  # DIR ARGS...
+  local dir=$1; shift
+  if [[ ! -f $dir/.complete ]]; then
+    rm -rf "$dir"
+    log "generating $dir"
+    "$GEN" --out "$dir" --seed "$SEED" "$@" >&2
+    touch "$dir/.complete"
+  fi
+}
+generate "$CORPUS" --size "$SIZE"
+# Script/encoding variants for the "no worse than 2x slower" goal: 20 MB each.
+generate "$DATA/variant-simplified" --size 20MB --traditional 0 --gb18030 0 --web 0
+generate "$DATA/variant-traditional" --size 20MB --traditional 1 --gb18030 0 --web 0
+generate "$DATA/variant-gb18030" --size 20MB --traditional 0 --gb18030 1 --web 0
+
+FILES=$(find "$CORPUS" -type f -not -name '.*' | wc -l)
+BYTES=$(find "$CORPUS" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s}')
+MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b/1e6}')
+# Warm the page cache so every tool reads from memory (the figures are CPU figures).
+find "$CORPUS" -type f -not -name '.*' -print0 | xargs -0 cat >/dev/null
+
+# Runs a command under /usr/bin/time; sets WALL (s), CPU (user + sys s) and RSS (MB).
+timed() {
+  local t
+  t=$(mktemp)
+  /usr/bin/time -f '%e %M %U %S' -o "$t" "$@" >/dev/null 2>"$t.err" || {
     local rc=$?
     if [[ $rc -gt 1 ]]; then log "failed ($rc): $*"; tail -5 "$t.err" >&2; fi
   }
-  read -r WALL RSS_KB <"$t"
+  read -r WALL RSS_KB USER_S SYS_S <"$t"
+  CPU=$(awk -v u="$USER_S" -v s="$SYS_S" 'BEGIN {printf "%.2f", u+s}')
   RSS=$(awk -v k="$RSS_KB" 'BEGIN {printf "%.0f", k/1024}')
   rm -f "$t" "$t.err"
 }
@@ -82,11 +125,12 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   echo "- build: Release, $(c++ --version | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "- corpus: $FILES files, $MB MB in $CORPUS (\`indicheck-gen --size $SIZE --seed $SEED\`), warm page cache"
   echo "- command: \`bench/run.sh $SIZE\`"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (CPU-second rates are the robust figures on a shared machine)"
   echo
 
   # ---- per-stage bench ---------------------------------------------------------------------
   log "per-stage bench on $SIZE"
-  "$BENCH" --jobs "$CORES" --dump-terms "$DATA/terms.txt" "$CORPUS" | sed 's/^## /### /'
+  "$BENCH" --jobs "$CORES" --render-subset 1000 --dump-terms "$DATA/terms.txt" "$CORPUS" | sed 's/^## /### /'
   echo
   echo "### Script and encoding variants (20 MB each, stages on 1 thread)"
   echo
@@ -100,21 +144,21 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   # ---- end to end ----------------------------------------------------------------------------
   echo "### indicheck evaluate, end to end"
   echo
-  echo "| outputs | jobs | wall s | MB/s | MB/s per core | peak RSS MB |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for jobs in 1 "$CORES"; do
-    rm -rf "$OUT"
-    log "evaluate --jobs $jobs (json,csv)"
-    timed "$INDICHECK" evaluate "$CORPUS" --quiet --jobs "$jobs" --format json,csv --out "$OUT"
-    r=$(rate "$WALL")
-    echo "| json+csv | $jobs | $WALL | $r | $(awk -v r="$r" -v j="$jobs" 'BEGIN {printf "%.1f", r/j}') | $RSS |"
+  echo "| outputs | jobs | wall s | MB/s (wall) | CPU s | MB per CPU-second | peak RSS MB | status |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  for formats in ${EVAL_FORMATS:-csv json,csv}; do
+    for jobs in 1 "$CORES"; do
+      rm -rf "$OUT"
+      log "evaluate --jobs $jobs --format $formats"
+      timed "$INDICHECK" evaluate "$CORPUS" --quiet --jobs "$jobs" --format "$formats" --out "$OUT"
+      echo "| $formats | $jobs | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $RSS | $(status) |"
+    done
   done
   if [[ ${SKIP_HTML:-0} != 1 ]]; then
     rm -rf "$OUT"
     log "evaluate --jobs $CORES (all outputs)"
     timed "$INDICHECK" evaluate "$CORPUS" --quiet --jobs "$CORES" --out "$OUT"
-    r=$(rate "$WALL")
-    echo "| all (html, md, json, csv) | $CORES | $WALL | $r | $(awk -v r="$r" -v j="$CORES" 'BEGIN {printf "%.1f", r/j}') | $RSS |"
+    echo "| all (html, md, json, csv) | $CORES | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $RSS | $(status) |"
   fi
   rm -rf "$OUT"
   echo
@@ -122,12 +166,12 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   # ---- ripgrep reference ----------------------------------------------------------------------
   echo "### Reference: rg -F -c -f terms.txt ($(wc -l <"$DATA/terms.txt") literals)"
   echo
-  echo "| threads | wall s | MB/s |"
-  echo "|---:|---:|---:|"
+  echo "| threads | wall s | MB/s (wall) | CPU s | MB per CPU-second |"
+  echo "|---:|---:|---:|---:|---:|"
   for j in 1 "$CORES"; do
     log "rg -j$j"
     timed rg -j"$j" -F -c -f "$DATA/terms.txt" "$CORPUS"
-    echo "| $j | $WALL | $(rate "$WALL") |"
+    echo "| $j | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") |"
   done
   echo
 } | tee "$REPORT"
