@@ -86,8 +86,11 @@ struct UnitEvidence {
   const DocumentEvidence* evidence = nullptr;  // for the same framework as the table
 };
 
-// Scores every unit against one framework. Profile may be null. Diagnostics: unknown ids in
-// the profile, expired waivers (warnings).
+// Scores every unit against one framework. Profile may be null. Diagnostics (profile
+// file:line:col): errors unknown-item, bad-weight, bad-partial-credit, bad-date, zero-weights
+// (a weighted node whose included children all weigh 0: scored as "nothing scored", -1);
+// warnings expired-waiver (ignored) and profile-framework (profile for another framework: not
+// applied). Scores are always finite and within [0, max_score]. See docs/scoring.md.
 ScoreTable score_units(const Framework& framework, const Profile* profile,
                        const std::vector<UnitEvidence>& units, const ScoringOptions& options,
                        std::vector<Diagnostic>& diagnostics);
