@@ -177,12 +177,25 @@ void heatmap_section(const View& v, int t, std::string& out) {
   const ScoreTable& table = v.eval.tables[t];
   const Framework* fw = v.framework(t);
   const auto areas = v.areas(t);
-  const auto rows = v.rows_by_rank(t);
+  auto rows = v.rows_by_rank(t);
   if (areas.empty() || rows.empty()) return;
+  // Beyond a few hundred rows a heatmap is a smear: show the top and the bottom of the ranking
+  // (the full table is above) and say how many are left out.
+  constexpr std::size_t kHeatmapEnds = 100;
+  std::size_t omitted = 0;
+  if (rows.size() > 2 * kHeatmapEnds) {
+    omitted = rows.size() - 2 * kHeatmapEnds;
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kHeatmapEnds),
+               rows.end() - static_cast<std::ptrdiff_t>(kHeatmapEnds));
+  }
   constexpr int kLabel = 230, kCellW = 62, kCellH = 26, kTop = 30;
   const int width = kLabel + kCellW * static_cast<int>(areas.size()) + 10;
   const int height = kTop + kCellH * static_cast<int>(rows.size()) + 34;
   out += "<h3>单位 × 领域 热力图</h3>\n";
+  if (omitted)
+    out += fmt::format("<p class=\"note\">按排名显示前 {0} 名和后 {0} 名；中间 {1} 个单位见上方排名表。"
+                       "</p>\n",
+                       kHeatmapEnds, omitted);
   out += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" width=\"{0}\" "
                      "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
                      "aria-label=\"单位与领域得分热力图\">\n",
