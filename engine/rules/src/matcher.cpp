@@ -432,6 +432,10 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     return ev;
   }
   const Check& check = *leaf.check;
+  if (hits.empty()) {  // the common case: nothing to group
+    ev.reason = "no term of any selection found";
+    return ev;
+  }
   const auto in_roles = [&](Role r) {
     return std::find(check.roles.begin(), check.roles.end(), r) != check.roles.end();
   };
@@ -450,7 +454,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     std::vector<std::uint32_t> sentences;
   };
   std::map<std::pair<std::uint32_t, std::uint8_t>, Win> windows;
-  std::map<std::uint32_t, std::vector<std::string>> terms_in;  // sentence → matched terms
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> terms_in;  // (sentence, pattern), hit order
   bool any_hit = false;
   for (const auto& h : hits) {
     if (h.selection < 0 || is_excluded(h.sentence)) continue;
@@ -463,10 +467,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     if (w.present.empty()) w.present.assign(check.selections.size(), 0);
     w.present[static_cast<std::size_t>(h.selection)] = 1;
     if (w.sentences.empty() || w.sentences.back() != h.sentence) w.sentences.push_back(h.sentence);
-    const CompiledPattern& p = impl_.patterns[h.pattern];
-    auto& terms = terms_in[h.sentence];
-    const std::string label = p.regex ? "/" + p.text + "/" : p.text;
-    if (std::find(terms.begin(), terms.end(), label) == terms.end()) terms.push_back(label);
+    terms_in.emplace_back(h.sentence, h.pattern);
   }
 
   std::vector<WindowResult> results;
@@ -624,7 +625,13 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       q.column = v.position.column;
       q.role = s.role;
       q.section_path = v.section_path;
-      if (auto it = terms_in.find(si); it != terms_in.end()) q.terms = it->second;
+      for (const auto& [tsi, pattern] : terms_in) {
+        if (tsi != si) continue;
+        const CompiledPattern& p = impl_.patterns[pattern];
+        std::string label = p.regex ? "/" + p.text + "/" : p.text;
+        if (std::find(q.terms.begin(), q.terms.end(), label) == q.terms.end())
+          q.terms.push_back(std::move(label));
+      }
       for (const auto& [msi, mv] : r->metrics)
         if (msi == si) q.metrics.push_back(mv);
       q.credit = r->outcome == best && best != Outcome::kElsewhere;
