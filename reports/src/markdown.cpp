@@ -143,16 +143,41 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
       out += fmt::format(" {}年{} |", evaluation.reports[c].meta.year, c == r ? "（本报告）" : "");
     out += "\n|---|";
     for (std::size_t i = 0; i < cols.size(); ++i) out += "---:|";
-    out += "\n| 得分 |";
-    for (int c : cols) {
+    // One row per fact, one column per year; area rows where the year used the same framework.
+    const auto row = [&](std::string_view label, auto&& cell) {
+      out += fmt::format("\n| {} |", label);
+      for (int c : cols) out += " " + cell(c) + " |";
+    };
+    const auto unit_row = [&](int c) -> const UnitScore* {
       const int t = v.primary_table(c);
-      const int row = t >= 0 ? v.row_of(c, t) : -1;
-      out += " " + (row >= 0 ? format_score(evaluation.tables[t].units[row].score) : "") + " |";
-    }
-    out += "\n| 框架 |";
-    for (int c : cols) {
+      const int rr = t >= 0 ? v.row_of(c, t) : -1;
+      return rr >= 0 ? &evaluation.tables[t].units[rr] : nullptr;
+    };
+    row("框架", [&](int c) {
       const int t = v.primary_table(c);
-      out += " " + (t >= 0 ? evaluation.tables[t].framework_id : std::string()) + " |";
+      return t >= 0 ? markdown_escape(evaluation.tables[t].framework_id) : std::string();
+    });
+    row("得分", [&](int c) {
+      const UnitScore* us = unit_row(c);
+      return us ? format_score(us->score) : std::string();
+    });
+    row("排名", [&](int c) {
+      const UnitScore* us = unit_row(c);
+      return us ? fmt::format("{} / {}", us->rank,
+                              evaluation.tables[v.primary_table(c)].units.size())
+                : std::string();
+    });
+    row("必选项覆盖", [&](int c) {
+      const UnitScore* us = unit_row(c);
+      return us ? fmt::format("{} / {}", us->required_met, us->required_total) : std::string();
+    });
+    for (int a : v.areas(gap.table)) {
+      row(markdown_escape(fw.nodes[a].id + " " + fw.nodes[a].title), [&](int c) {
+        const int rr = v.row_of(c, gap.table);
+        const auto& ns = rr >= 0 ? evaluation.tables[gap.table].units[rr].node_scores
+                                 : std::vector<double>{};
+        return a < static_cast<int>(ns.size()) ? format_score(ns[a]) : std::string("（框架不同）");
+      });
     }
     out += "\n\n";
   }

@@ -196,7 +196,9 @@ TEST_CASE("a report containing <script> shows it as text, never as markup", "[e2
 TEST_CASE("an unreadable input is listed, the batch completes, exit code 2", "[e2e][errors]") {
   const fs::path out = fresh_dir("missing");
   const std::string ghost = (out / "no-such-report.txt").string();
-  const Run r = evaluate({(kSource / "corpus/taicang-2024.txt").string(), ghost, "--rules",
+  const std::string empty = (out / "empty.txt").string();
+  std::ofstream(empty).close();
+  const Run r = evaluate({(kSource / "corpus/taicang-2024.txt").string(), ghost, empty, "--rules",
                           (kSource / "rules").string(), "--out", (out / "o").string(), "--date",
                           "2026-01-02"});
   INFO(r.out);
@@ -205,9 +207,40 @@ TEST_CASE("an unreadable input is listed, the batch completes, exit code 2", "[e
   CHECK(fs::exists(out / "o/gaps/taicang-2024.html"));
   const std::string index = slurp(out / "o/index.html");
   CHECK(index.find("no-such-report.txt") != std::string::npos);
+  CHECK(index.find("empty.txt") != std::string::npos);
+  CHECK(r.out.find(empty + ": error[") != std::string::npos);
   const auto doc = nlohmann::json::parse(slurp(out / "o/results.json"));
-  CHECK(doc["run"]["failed_count"] == 1);
+  CHECK(doc["run"]["failed_count"] == 2);
+  CHECK(doc["run"]["report_count"] == 3);
+  CHECK(slurp(out / "o/scores.csv").find(",failed,") != std::string::npos);
   fs::remove_all(out);
+}
+
+TEST_CASE("a unit's other years are shown side by side; a unit is not its own peer",
+          "[e2e][years]") {
+  const fs::path dir = fresh_dir("years");
+  fs::create_directories(dir / "in");
+  // The same report presented as 2022's: the title names the year reported on.
+  std::string text = slurp(kSource / "corpus/xiangcheng-2021.txt");
+  const std::string from = "苏州市相城区2021年法治政府建设工作报告";
+  const auto pos = text.find(from);
+  REQUIRE(pos != std::string::npos);
+  std::ofstream(dir / "in/xiangcheng-2021.txt", std::ios::binary) << text;
+  text.replace(pos, from.size(), "苏州市相城区2022年法治政府建设工作报告");
+  std::ofstream(dir / "in/xiangcheng-2022.txt", std::ios::binary) << text;
+  const Run r = evaluate({(dir / "in").string(), "--rules", (kSource / "rules").string(), "--out",
+                          (dir / "out").string(), "--date", "2026-01-02", "--quiet"});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string html = slurp(dir / "out/gaps/xiangcheng-2021.html");
+  CHECK(html.find("本单位其他年度对比") != std::string::npos);
+  CHECK(html.find("<a href=\"xiangcheng-2022.html\">2022年</a>") != std::string::npos);
+  const std::string md = slurp(dir / "out/gaps/xiangcheng-2022.md");
+  CHECK(md.find("| | 2021年 | 2022年（本报告） |") != std::string::npos);
+  // The only other report is the same unit, so no missing item has a peer example.
+  CHECK(md.find("参考示例（") == std::string::npos);
+  CHECK(md.find("参考示例：本批次没有其他单位落实该项。") != std::string::npos);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") {
