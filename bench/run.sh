@@ -81,40 +81,6 @@ timed() {
   rm -f "$t" "$t.err"
 }
 status() { case $RC in 0|1) echo ok ;; 124) echo "timed out (${TIMEOUT_S:-900} s)" ;; *) echo "exit $RC" ;; esac; }
-rate() {  # DIR ARGS...
-  local dir=$1; shift
-  if [[ ! -f $dir/.complete ]]; then
-    rm -rf "$dir"
-    log "generating $dir"
-    "$GEN" --out "$dir" --seed "$SEED" "$@" >&2
-    touch "$dir/.complete"
-  fi
-}
-generate "$CORPUS" --size "$SIZE"
-# Script/encoding variants for the "no worse than 2x slower" goal: 20 MB each.
-generate "$DATA/variant-simplified" --size 20MB --traditional 0 --gb18030 0 --web 0
-generate "$DATA/variant-traditional" --size 20MB --traditional 1 --gb18030 0 --web 0
-generate "$DATA/variant-gb18030" --size 20MB --traditional 0 --gb18030 1 --web 0
-
-FILES=$(find "$CORPUS" -type f -not -name '.*' | wc -l)
-BYTES=$(find "$CORPUS" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s}')
-MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b/1e6}')
-# Warm the page cache so every tool reads from memory (the figures are CPU figures).
-find "$CORPUS" -type f -not -name '.*' -print0 | xargs -0 cat >/dev/null
-
-# Runs a command under /usr/bin/time; sets WALL (s), CPU (user + sys s) and RSS (MB).
-timed() {
-  local t
-  t=$(mktemp)
-  /usr/bin/time -f '%e %M %U %S' -o "$t" "$@" >/dev/null 2>"$t.err" || {
-    local rc=$?
-    if [[ $rc -gt 1 ]]; then log "failed ($rc): $*"; tail -5 "$t.err" >&2; fi
-  }
-  read -r WALL RSS_KB USER_S SYS_S <"$t"
-  CPU=$(awk -v u="$USER_S" -v s="$SYS_S" 'BEGIN {printf "%.2f", u+s}')
-  RSS=$(awk -v k="$RSS_KB" 'BEGIN {printf "%.0f", k/1024}')
-  rm -f "$t" "$t.err"
-}
 rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0)}'; }
 
 {
