@@ -235,6 +235,7 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
 
   // 4. Score per framework, in rule order, over reports in path order.
   const auto& all = result.evaluation.reports;
+  std::vector<Diagnostic> scoring_diags;  // profile problems scoring finds (unknown ids, ...)
   for (const Framework& fw : result.rules.frameworks) {
     std::vector<UnitEvidence> units;
     for (const auto& r : all) {
@@ -252,8 +253,10 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
     for (const auto& p : result.rules.profiles)
       if (p.framework == fw.id) profile = &p;
     result.evaluation.tables.push_back(
-        score_units(fw, profile, units, options.scoring, diags));
+        score_units(fw, profile, units, options.scoring, scoring_diags));
   }
+  const bool profile_errors = has_errors(scoring_diags);
+  for (auto& d : scoring_diags) diags.push_back(std::move(d));
   for (const auto& p : result.rules.profiles) {
     bool used = false;
     for (const auto& t : result.evaluation.tables) used = used || t.framework_id == p.framework;
@@ -263,7 +266,8 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
                                                "no report in this run",
                                                p.id, p.framework)));
   }
-  return kExitOk;
+  // A profile scoring cannot apply is a rule error: the caller writes nothing.
+  return profile_errors ? kExitInput : kExitOk;
 }
 
 }  // namespace indicheck::cli

@@ -33,8 +33,10 @@ struct PipelineResult {
   std::vector<Diagnostic> diagnostics;   // rule errors, input errors, warnings
 };
 
-// Returns kExitOk, or kExitInput when rules failed to load (then nothing was evaluated). A bad
-// report does not fail the run: it is listed in evaluation.reports with failed = true.
+// Returns kExitOk, or kExitInput when rules failed to load (then nothing was evaluated) or the
+// profile could not be applied by scoring (then the evaluation is complete but must not be
+// published). A bad report does not fail the run: it is listed in evaluation.reports with
+// failed = true.
 int run_pipeline(const PipelineOptions& options, PipelineResult& result);
 
 }  // namespace indicheck::cli

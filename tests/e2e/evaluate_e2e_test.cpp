@@ -264,6 +264,15 @@ TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") 
                 (out / "d").string()});
   CHECK(r.status == 2);
   CHECK(r.out.find("error[unknown-framework]") != std::string::npos);
+  // A profile naming an item the framework does not have: exit 2, nothing written.
+  std::ofstream(out / "bad-profile.yaml") << "profile:\n  id: bad\n  framework: gangyao-2021\n"
+                                             "  weights: {\"99.9\": 2}\n";
+  r = evaluate({corpus, "--rules", rules, "--profile", (out / "bad-profile.yaml").string(),
+                "--out", (out / "f").string()});
+  INFO(r.out);
+  CHECK(r.status == 2);
+  CHECK(r.out.find("bad-profile.yaml:4:") != std::string::npos);
+  CHECK_FALSE(fs::exists(out / "f/index.html"));
   // --format json writes only results.json.
   r = evaluate({corpus, "--rules", rules, "--out", (out / "e").string(), "--format", "json",
                 "--quiet", "--date", "2026-01-02"});
