@@ -98,6 +98,7 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
   Located level = rep.meta.level;
   level.value = level_label(level.value);
   meta_row("层级", level);
+  meta_row("省份", rep.meta.province);
   meta_row("年度依据", rep.meta.year_found);
   meta_row("发布日期", rep.meta.published);
   meta_row("文号", rep.meta.doc_number);
