@@ -503,7 +503,7 @@ std::string item_head(const GapItem& item) {
                      item.required ? "<span class=\"req\">必选</span>" : "", item.points);
 }
 
-void item_html(const View& v, const GapItem& item, bool with_peer, std::string& out) {
+void item_html(const View& v, int report, const GapItem& item, bool with_peer, std::string& out) {
   out += "<div class=\"item\">\n" + item_head(item);
   if (!item.node->note.empty())
     out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
@@ -511,6 +511,15 @@ void item_html(const View& v, const GapItem& item, bool with_peer, std::string& 
     for (const auto& q : item.evidence->quotes) out += quote_html(q);
     if (!item.evidence->reason.empty())
       out += "<div class=\"loc\">判定：" + html_escape(item.evidence->reason) + "</div>\n";
+  }
+  if (item.state == ItemState::kWaived) {
+    if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))
+      out += fmt::format("<div class=\"note\">豁免理由：{}{}</div>\n", html_escape(w->justification),
+                         w->expires.empty() ? "" : "（有效期至 " + html_escape(w->expires) + "）");
+  } else if (item.state == ItemState::kNotApplicable) {
+    std::string levels;
+    for (const auto& l : item.node->levels) levels += (levels.empty() ? "" : "、") + level_label(l);
+    out += "<div class=\"note\">不适用：本项仅适用于 " + html_escape(levels) + "</div>\n";
   }
   out += rule_html(*item.node);
   if (with_peer) {
@@ -588,23 +597,23 @@ std::string reports_detail::gap_html(const View& v, int r) {
 
   out += fmt::format("<h2>一、缺失的必选指标（{} 项，按分值排序）</h2>\n", gap.missing_required.size());
   if (gap.missing_required.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.missing_required) item_html(v, item, true, out);
+  for (const auto& item : gap.missing_required) item_html(v, r, item, true, out);
 
   out += fmt::format("<h2>二、仅列入计划或自认不足的指标（{} 项）</h2>\n", gap.not_achieved.size());
   if (gap.not_achieved.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.not_achieved) item_html(v, item, true, out);
+  for (const auto& item : gap.not_achieved) item_html(v, r, item, true, out);
 
   out += fmt::format("<h2>三、缺失的其他指标（{} 项，按分值排序）</h2>\n", gap.missing_other.size());
   if (gap.missing_other.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.missing_other) item_html(v, item, true, out);
+  for (const auto& item : gap.missing_other) item_html(v, r, item, true, out);
 
   out += fmt::format("<h2>四、已落实和部分落实的指标（{} 项）</h2>\n", gap.achieved.size());
   if (gap.achieved.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.achieved) item_html(v, item, false, out);
+  for (const auto& item : gap.achieved) item_html(v, r, item, false, out);
 
   out += fmt::format("<h2>五、豁免与不适用（{} 项）</h2>\n", gap.excluded.size());
   if (gap.excluded.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.excluded) item_html(v, item, false, out);
+  for (const auto& item : gap.excluded) item_html(v, r, item, false, out);
 
   for (const auto& ref : gap.supplements) {
     const Framework* sfw = v.framework(ref.table);

@@ -28,7 +28,7 @@ std::string quote_md(const Quote& q) {
   return out + "\n\n";
 }
 
-void item_md(const View& v, const GapItem& item, bool with_peer, std::string& out) {
+void item_md(const View& v, int report, const GapItem& item, bool with_peer, std::string& out) {
   out += fmt::format("### {} {} — {}{}（分值 {:.2f}）\n\n", markdown_escape(item.node->id),
                      markdown_escape(item.node->title), state_label(item.state),
                      item.required ? " · 必选" : "", item.points);
@@ -37,6 +37,15 @@ void item_md(const View& v, const GapItem& item, bool with_peer, std::string& ou
     for (const auto& q : item.evidence->quotes) out += quote_md(q);
     if (!item.evidence->reason.empty())
       out += "判定：" + markdown_escape(item.evidence->reason) + "\n\n";
+  }
+  if (item.state == ItemState::kWaived) {
+    if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))
+      out += fmt::format("豁免理由：{}{}\n\n", markdown_escape(w->justification),
+                         w->expires.empty() ? "" : "（有效期至 " + markdown_escape(w->expires) + "）");
+  } else if (item.state == ItemState::kNotApplicable) {
+    std::string levels;
+    for (const auto& l : item.node->levels) levels += (levels.empty() ? "" : "、") + level_label(l);
+    out += "不适用：本项仅适用于 " + markdown_escape(levels) + "\n\n";
   }
   const std::string loc = rule_location(*item.node);
   const std::string terms = rule_terms(*item.node, 12);
@@ -56,11 +65,11 @@ void item_md(const View& v, const GapItem& item, bool with_peer, std::string& ou
   }
 }
 
-void section_md(const View& v, std::string_view title, const std::vector<GapItem>& items,
-                bool with_peer, std::string& out) {
+void section_md(const View& v, int report, std::string_view title,
+                const std::vector<GapItem>& items, bool with_peer, std::string& out) {
   out += fmt::format("## {}（{} 项）\n\n", title, items.size());
   if (items.empty()) out += "无。\n\n";
-  for (const auto& item : items) item_md(v, item, with_peer, out);
+  for (const auto& item : items) item_md(v, report, item, with_peer, out);
 }
 
 }  // namespace
@@ -109,11 +118,11 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
                        format_score(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
   out += "\n";
 
-  section_md(v, "一、缺失的必选指标（按分值排序）", gap.missing_required, true, out);
-  section_md(v, "二、仅列入计划或自认不足的指标", gap.not_achieved, true, out);
-  section_md(v, "三、缺失的其他指标（按分值排序）", gap.missing_other, true, out);
-  section_md(v, "四、已落实和部分落实的指标", gap.achieved, false, out);
-  section_md(v, "五、豁免与不适用", gap.excluded, false, out);
+  section_md(v, r, "一、缺失的必选指标（按分值排序）", gap.missing_required, true, out);
+  section_md(v, r, "二、仅列入计划或自认不足的指标", gap.not_achieved, true, out);
+  section_md(v, r, "三、缺失的其他指标（按分值排序）", gap.missing_other, true, out);
+  section_md(v, r, "四、已落实和部分落实的指标", gap.achieved, false, out);
+  section_md(v, r, "五、豁免与不适用", gap.excluded, false, out);
 
   for (const auto& ref : gap.supplements) {
     const Framework* sfw = v.framework(ref.table);

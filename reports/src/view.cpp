@@ -324,6 +324,23 @@ const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int
   return nullptr;
 }
 
+const Waiver* View::waiver_for(int table, int report, const RuleNode& leaf) const {
+  if (!eval.rules) return nullptr;
+  const std::string& unit = eval.reports[report].meta.unit.value;
+  const Waiver* found = nullptr;
+  for (const auto& p : eval.rules->profiles) {
+    if (p.framework != eval.tables[table].framework_id) continue;
+    for (const auto& w : p.waivers) {
+      if (w.unit != "*" && w.unit != unit) continue;
+      const bool covers = w.item == leaf.id ||
+                          (leaf.id.size() > w.item.size() && leaf.id.compare(0, w.item.size(), w.item) == 0 &&
+                           leaf.id[w.item.size()] == '.');
+      if (covers && (!found || (found->unit == "*" && w.unit != "*"))) found = &w;  // own unit first
+    }
+  }
+  return found;
+}
+
 std::string View::unit_name(int report) const {
   const auto& rep = eval.reports[report];
   if (rep.meta.unit.found()) return rep.meta.unit.value;

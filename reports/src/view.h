@@ -67,6 +67,10 @@ class View {
   // best-scoring report of another unit that met (else partially met) the item. Sets `peer` to its report.
   const Quote* peer_example(int table, int leaf_pos, int exclude_report, int& peer) const;
 
+  // The profile waiver behind a waived leaf (same unit or "*", the leaf or an ancestor), or
+  // nullptr.
+  const Waiver* waiver_for(int table, int report, const RuleNode& leaf) const;
+
   // Unit name as found in the report, or a placeholder naming the file.
   std::string unit_name(int report) const;
   std::string unit_label(int report) const;  // "unit year" ("苏州市相城区 2021年")

@@ -138,11 +138,24 @@ TEST_CASE("gap report exists only for scored reports; stems are unique", "[gap]"
   d.eval.tables[0].units[2].key.path = "other/a-2021.txt";
   d.eval.tables[1].units[2].key.path = "other/a-2021.txt";
   CHECK(gap_report_stem(d.eval, kB2021) == "a-2021-2");
-  // Waived and not-applicable items stay visible.
+  // Waived and not-applicable items stay visible, with the waiver's justification (a waiver
+  // on an ancestor, "3", covers the leaf 3.2) and the levels an item applies to.
   d.eval.tables[0].units[0].states[3] = ItemState::kWaived;
+  d.eval.tables[0].units[0].states[1] = ItemState::kNotApplicable;
+  d.rules.frameworks[0].nodes[3].levels = {"county", "city"};
+  Profile p;
+  p.id = "p";
+  p.framework = "gangyao-2021";
+  p.waivers.push_back({"*", "3.2", "all units", "", {}});
+  p.waivers.push_back({"甲区", "3", "无立法权<b>", "2030-01-01", {}});
+  d.rules.profiles.push_back(p);
   const std::string html = render_gap_html(d.eval, kA2022);
-  CHECK(html.find("五、豁免与不适用（1 项）") != std::string::npos);
+  CHECK(html.find("五、豁免与不适用（2 项）") != std::string::npos);
   CHECK(html.find("s-waived") != std::string::npos);
+  CHECK(html.find("豁免理由：无立法权&lt;b&gt;（有效期至 2030-01-01）") != std::string::npos);
+  CHECK(html.find("不适用：本项仅适用于 县、市") != std::string::npos);
+  const std::string md = render_gap_markdown(d.eval, kA2022);
+  CHECK(md.find("豁免理由：无立法权&lt;b>（有效期至 2030-01-01）") != std::string::npos);
 }
 
 TEST_CASE("results.json validates against docs/results-schema.json", "[json]") {
