@@ -33,7 +33,7 @@ bool check_utf8(std::string_view text, const std::string& path,
     else if ((c & 0xF0) == 0xE0) len = 3, min = 0x800;
     else if ((c & 0xF8) == 0xF0) len = 4, min = 0x10000;
     bool ok = len > 0 && i + len <= n;
-    std::uint32_t cp = len == 1 ? c : c & (0x3Fu >> (len - 1));
+    std::uint32_t cp = len <= 1 ? c : c & (0x3Fu >> (len - 1));
     for (std::size_t k = 1; ok && k < len; ++k) {
       const auto cc = static_cast<unsigned char>(text[i + k]);
       if ((cc & 0xC0) != 0x80) ok = false;
