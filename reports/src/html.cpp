@@ -37,6 +37,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .req{color:#82071e;font-weight:600;font-size:85%}
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--head)}
 blockquote.peer{border-left-color:#54aeff}
+blockquote.context{background:#fff;border-left-style:dashed;color:var(--muted)}
 .loc,.note{color:var(--muted);font-size:85%}
 .item{margin:10px 0 14px;padding-bottom:6px;border-bottom:1px dashed var(--line)}
 .item h4{margin:0;font-size:1em}
@@ -117,9 +118,12 @@ std::string quote_html(const Quote& q, bool peer = false) {
   for (const auto& m : q.metrics)
     metrics += fmt::format(" · 数值 {}：{}{}{}", m.name, m.raw, m.unit,
                            m.meets ? "" : "（未达标准）");
+  // A quote outside the window that earned the state (e.g. the same measure in the plans part)
+  // is context, not evidence: shown lighter and labelled so.
   return fmt::format(
-      "<blockquote{}>{}<div class=\"loc\">第 {} 行第 {} 列 · {} · {}{}{}</div></blockquote>\n",
-      peer ? " class=\"peer\"" : "", html_escape(q.text), q.line, q.column,
+      "<blockquote{}>{}<div class=\"loc\">{}第 {} 行第 {} 列 · {} · {}{}{}</div></blockquote>\n",
+      peer ? " class=\"peer\"" : q.credit ? "" : " class=\"context\"", html_escape(q.text),
+      q.credit || peer ? "" : "不计分 · ", q.line, q.column,
       q.section_path.empty() ? "（正文）" : html_escape(q.section_path),
       html_escape(role_label(q.role)),
       terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics));

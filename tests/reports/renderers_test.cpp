@@ -114,6 +114,8 @@ TEST_CASE("gap report: missing required items first, by points at stake", "[gap]
   CHECK(section.find("`rules/gangyao-2021/area.yaml:40`") != std::string::npos);
   // Planned item with its quote in section two.
   CHECK(md.substr(second, third - second).find("2022年将建立基层立法联系点。") != std::string::npos);
+  // It earned nothing: its location says so.
+  CHECK(md.substr(second, third - second).find("— 不计分 · 第 40 行第 1 列") != std::string::npos);
   // Peer example for 2.2: 甲区 2022 met it with a higher score (81.25) than 乙区 (75), but a
   // unit is never its own peer, so 乙区's sentence is the example.
   const auto other = md.substr(third, fourth - third);
