@@ -146,7 +146,6 @@ void print_human(const Document& doc) {
       std::cout << fmt::format("    L{:<5} {}- {}  [{}]\n", lc.line, indent, excerpt(shown, 30), role_name(role));
     }
   }
-  for (const auto& w : doc.warnings) std::cout << "  " << w.str() << '\n';
 }
 
 nlohmann::json located_json(const Located& l) {

@@ -211,6 +211,7 @@ TEST_CASE("a report on one line still gets its parts, sentence by sentence") {
   const Document tc = read_ok(joined_one_line("taicang-2024.txt"), "taicang-one-line.txt");
   CHECK(tc.meta.year == 2024);
   CHECK(tc.meta.unit.value == "太仓市");
+  CHECK(tc.meta.published.value == "2025");  // "…特此报告。太倉市人民政府2025年 月 日…" in the line
   const Sentence* sig = doctest::sentence_with(tc, "特此报告");
   REQUIRE(sig != nullptr);
   CHECK(sig->role == Role::kSignature);

@@ -354,7 +354,7 @@ void infer_metadata(Document& doc) {
   static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
   for (const auto& [offset, s] : signature) {
     std::string y, m, d;
-    if (s.size() <= 40 && RE2::PartialMatch(sp(s), date, &y, &m, &d)) {
+    if (s.size() <= 200 && RE2::PartialMatch(sp(s), date, &y, &m, &d)) {
       std::string iso = y;
       if (!m.empty()) {
         iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;

@@ -388,6 +388,8 @@ class Builder {
     const Role parent = current_role();
     const Role role = child_role(parent, heading_signal(title, year_));
     open_section(m.kind, m.value, marker_text(text_, begin, m), title, begin, line, role, false);
+    heading_kind_ = m.kind;
+    heading_value_ = m.value;
     if (stack_.size() == 2 && chapter_kind_ == Kind::kNone) chapter_kind_ = m.kind;
   }
 
@@ -453,7 +455,8 @@ class Builder {
     std::size_t s = l.b;
     std::size_t k = l.b;
     const std::size_t end = l.e;
-    int inline_value = 0;
+    // After a line-start 一是, an inline 二是 in the same line is its sibling.
+    int inline_value = is_heading && heading_kind_ == Kind::kCnShi ? heading_value_ : 0;
     bool preamble_open = role == Role::kPreamble && one_line_;
     std::size_t sentence_no = 0;
 
@@ -500,11 +503,11 @@ class Builder {
       const Marker m = parse_marker(t, b);
       if (m.kind != Kind::kCnShi || m.value != inline_value + 1) return;
       if (b == l.b && !one_line_) return;  // a line-start item is a heading, handled already
-      // Close the previous inline item of this paragraph.
+      // Close the previous item (inline, or the line's own 一是 heading).
       if (inline_value > 0) {
         for (std::size_t q = stack_.size(); q-- > 1;) {
           const SectionInfo& si = info_[static_cast<std::size_t>(stack_[q])];
-          if (si.inline_item && si.kind == Kind::kCnShi) {
+          if (si.kind == Kind::kCnShi) {
             close_to(q, static_cast<std::uint32_t>(b));
             break;
           }
@@ -596,6 +599,8 @@ class Builder {
   std::vector<SectionInfo> info_;  // parallel to doc_.sections
   std::vector<int> stack_;         // open sections, root first
   Kind chapter_kind_ = Kind::kNone;
+  Kind heading_kind_ = Kind::kNone;  // marker of the last line-start heading
+  int heading_value_ = 0;
   std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
   bool one_line_ = false;
   bool seen_body_ = false;

@@ -1,0 +1,79 @@
+// Heading tree and roles on small hand-written reports: every numbering scheme, CRLF line
+// endings, headings carrying body text, the depth limit.
+#include <catch2/catch.hpp>
+
+#include "doc_test_util.h"
+
+using namespace indicheck;
+using doctest::read_ok;
+using doctest::section_with;
+
+namespace {
+
+const Section& section(const Document& doc, std::string_view needle) {
+  const int i = section_with(doc, needle);
+  REQUIRE(i > 0);
+  return doc.sections[static_cast<std::size_t>(i)];
+}
+
+}  // namespace
+
+TEST_CASE("numbering schemes nest by kind: 一、 (一) 1、 (1) and back") {
+  const Document doc = read_ok(
+      "某某县人民政府关于2021年度法治政府建设情况的报告\r\n"
+      "2021年，我县坚持依法行政。现将有关情况报告如下：\r\n"
+      "一、主要成效\r\n"
+      "（一）第一节。正文一句。\r\n"
+      "1、条目一。正文。\r\n"
+      "（1）小项甲。\r\n"
+      "（2）小项乙。\r\n"
+      "2、条目二。正文。\r\n"
+      "（二）第二节\r\n"
+      "二、存在的问题\r\n"
+      "一是短板一。二是短板二。\r\n"
+      "三、2022年工作打算\r\n"
+      "1.加强学习。\r\n"
+      "某某县人民政府\r\n"
+      "2022年2月8日\r\n",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某县");
+  CHECK(doc.meta.level.value == "county");
+  CHECK(doc.meta.year == 2021);
+  CHECK(doc.meta.published.value == "2022-02-08");
+  CHECK(section(doc, "一、主要成效").depth == 1);
+  CHECK(section(doc, "(一)第一节").depth == 2);
+  CHECK(section(doc, "(一)第一节").title == "第一节");
+  CHECK(section(doc, "1、条目一").depth == 3);
+  CHECK(section(doc, "(1)小项甲").depth == 4);
+  CHECK(section(doc, "(2)小项乙").parent == section_with(doc, "1、条目一"));
+  CHECK(section(doc, "2、条目二").depth == 3);
+  CHECK(section(doc, "(二)第二节").depth == 2);
+  CHECK(section(doc, "(二)第二节").line == 9);
+  CHECK(section(doc, "二、存在的问题").role == Role::kShortcomings);
+  CHECK(section(doc, "二是短板二").role == Role::kShortcomings);
+  CHECK(section(doc, "二是短板二").depth == 1 + section(doc, "二、存在的问题").depth);
+  CHECK(section(doc, "三、2022年工作打算").role == Role::kPlans);
+  CHECK(section(doc, "1.加强学习").role == Role::kPlans);
+  CHECK(section(doc, "1.加强学习").depth == 2);
+  const Sentence* sig = doctest::sentence_with(doc, "2022年2月8日");
+  REQUIRE(sig != nullptr);
+  CHECK(sig->role == Role::kSignature);
+  // CRLF: original lines and columns still line up.
+  const LineCol lc = doc.line_col(doc.to_original(static_cast<std::uint32_t>(doc.text.find("条目二"))));
+  CHECK(lc.line == 8);
+  CHECK(lc.column == 3);
+  CHECK(doc.section_path(static_cast<std::uint32_t>(section_with(doc, "(1)小项甲"))) ==
+        "一、主要成效 > (一)第一节 > 1、条目一 > (1)小项甲");
+}
+
+TEST_CASE("a numbering scheme seen again becomes a sibling, so nesting stays bounded") {
+  std::string text = "2021年，我区坚持依法行政。\n一、总体\n";
+  // Alternate schemes so that every marker would nest one level deeper.
+  const char* kinds[] = {"（一）", "1、", "（1）", "1.", "一是"};
+  for (int i = 0; i < 20; ++i) text += std::string(kinds[i % 5]) + "层级" + std::to_string(i) + "。\n";
+  const Document doc = read_ok(text, "deep.txt");
+  int deepest = 0;
+  for (const auto& s : doc.sections) deepest = std::max(deepest, s.depth);
+  CHECK(deepest == 6);  // 一、 (一) 1、 (1) 1. 一是, then (一) again is a sibling at depth 2
+  CHECK(section(doc, "(一)层级15").depth == 2);
+}
