@@ -7,7 +7,8 @@
 //   outline    year, sentences, paragraphs, heading tree, roles, metadata
 //   match      one Scanner::scan per framework that applies (indicators for the year + supplements)
 //   score      score_units over every report, per framework (ranking and peer ranks included)
-//   render     results.json + scores.csv + evidence.csv (+ index.html and gap reports, separately)
+//   render     write_outputs(): results.json + scores.csv + evidence.csv, then index.html and
+//              the gap reports (HTML + Markdown) separately, into a tmpfs directory
 // decode, normalize and outline are the private seams of engine/document (src/internal.h) in
 // the order read_document_bytes() runs them; "document" is read_document_bytes() as a whole,
 // to check that the split adds up.
@@ -22,6 +23,7 @@
 // --dump-terms FILE writes every literal the rules scan for (terms and exclusions, one a line)
 // for the `rg -F -f` comparison.
 #include <sys/resource.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <algorithm>
@@ -373,6 +375,10 @@ int main(int argc, char** argv) {
     // Render the first k reports: data files, then HTML (index + one gap report per report),
     // for k = subset/4, subset/2, subset, so a cost that grows faster than the number of
     // reports shows as a rising time per report.
+    // Outputs go to tmpfs when there is one, so the figure is rendering, not the disk.
+    std::error_code tmp_ec;
+    const fs::path out_dir = (fs::is_directory("/dev/shm", tmp_ec) ? fs::path("/dev/shm") : fs::temp_directory_path()) /
+                             fmt::format("indicheck-bench-{}", static_cast<long>(::getpid()));
     struct RenderTime {
       std::size_t reports = 0, html_files = 0;
       double data = 0, html = 0;
@@ -397,19 +403,28 @@ int main(int argc, char** argv) {
           e.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
         }
       }
-      auto t1 = CpuClock::now();
-      rt.data_bytes += indicheck::render_results_json(e).size();
-      rt.data_bytes += indicheck::render_scores_csv(e).size();
-      rt.data_bytes += indicheck::render_evidence_csv(e).size();
-      rt.data = seconds_since(t1);
-      t1 = CpuClock::now();
-      rt.html_bytes += indicheck::render_index_html(e).size();
-      for (std::size_t i = 0; i < e.reports.size(); ++i) {
-        std::string page = indicheck::render_gap_html(e, i);  // "" when the report has none
-        rt.html_files += !page.empty();
-        rt.html_bytes += page.size();
-      }
-      rt.html = seconds_since(t1);
+      // As `evaluate` writes them: write_outputs (one View per run, files rendered and written
+      // one at a time into a staging directory, then renamed), json+csv and html+md separately.
+      auto write = [&](bool data, std::uint64_t& written, std::size_t& pages) {
+        indicheck::OutputFormats formats;
+        formats.json = formats.csv = data;
+        formats.html = formats.markdown = !data;
+        std::error_code ec;
+        fs::remove_all(out_dir, ec);
+        std::vector<indicheck::Diagnostic> diags;
+        auto t1 = CpuClock::now();
+        indicheck::write_outputs(e, out_dir.string(), formats, diags);
+        double secs = seconds_since(t1);
+        for (auto it = fs::recursive_directory_iterator(out_dir, ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec)) {
+          if (!it->is_regular_file()) continue;
+          written += it->file_size();
+          pages += it->path().parent_path().filename() == "gaps";
+        }
+        return secs;
+      };
+      rt.data = write(true, rt.data_bytes, rt.html_files);
+      rt.html = write(false, rt.html_bytes, rt.html_files);
       return rt;
     };
     std::vector<RenderTime> render_sweep;
@@ -417,6 +432,7 @@ int main(int argc, char** argv) {
       std::size_t k = evaluation.reports.size() / div;
       if (k > 0 && (render_sweep.empty() || render_sweep.back().reports != k)) render_sweep.push_back(render_prefix(k));
     }
+    fs::remove_all(out_dir, tmp_ec);
     RenderTime full_render = render_sweep.empty() ? RenderTime{} : render_sweep.back();
     t.render_data = full_render.data;
     t.render_html = full_render.html;
@@ -441,15 +457,15 @@ int main(int argc, char** argv) {
                                                                        (static_cast<double>(total_bytes) / 1e6))
                    .c_str());
     print_rate("score", total_bytes, t.score);
-    print_rate("render json+csv", subset_bytes, t.render_data,
+    print_rate("render+write json+csv", subset_bytes, t.render_data,
                fmt::format("{:.1f} MB written", static_cast<double>(out_bytes) / 1e6).c_str());
-    print_rate("render html", subset_bytes, t.render_html,
-               fmt::format("index + {} gap reports, {:.1f} MB", html_files, static_cast<double>(html_bytes) / 1e6).c_str());
+    print_rate("render+write html+md", subset_bytes, t.render_html,
+               fmt::format("index + {} gap pages (html, md), {:.1f} MB", html_files, static_cast<double>(html_bytes) / 1e6).c_str());
     double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) / static_cast<double>(subset_bytes) : 0;
     double e2e = t.read + t.document + t.match + t.score + render_rate_s;
     print_rate("end to end, no HTML", total_bytes, e2e, "read + document + match + score + json/csv (scaled)");
     fmt::print("\nRender cost per report as the number of reports grows (1 thread):\n\n");
-    fmt::print("| reports | json+csv s | ms/report | index+gap html s | ms/report |\n|---:|---:|---:|---:|---:|\n");
+    fmt::print("| reports | json+csv s | ms/report | index + gap html+md s | ms/report |\n|---:|---:|---:|---:|---:|\n");
     for (const auto& rt : render_sweep) {
       double n = static_cast<double>(std::max<std::size_t>(rt.reports, 1));
       fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", rt.reports, rt.data, rt.data * 1e3 / n, rt.html,
