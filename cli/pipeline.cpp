@@ -24,8 +24,9 @@ namespace indicheck::cli {
 
 namespace {
 
-// Queue slots per worker: enough to keep workers busy, small enough that a million-file input
-// list is never materialised as pending work items twice.
+// Queue slots per worker: enough that a worker finishing a report always finds the next one
+// waiting. Items are input indices, so the bound is back-pressure on the producer (and the seam
+// where a streaming input lister would plug in), not a memory saving today.
 constexpr std::size_t kQueueSlotsPerWorker = 4;
 
 // A bounded multi-consumer queue of report indices. close() ends the stream.
