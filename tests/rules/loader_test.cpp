@@ -297,3 +297,23 @@ TEST_CASE("profiles: unknown ids are errors with their line", "[loader][profile]
   REQUIRE(set.profiles[0].waivers.size() == 1);
   CHECK(set.profiles[0].waivers[0].expires == "2026-12-31");
 }
+
+TEST_CASE("the raw-text pre-scan accepts what only looks like anchors or nesting", "[loader]") {
+  indicheck::RuleSet set;
+  const std::string text =
+      "# a comment with &anchor and *alias and [[[[\n" + kHead +
+      "  - id: \"1\"\n"
+      "    title: 'it''s [&x] *y'\n"
+      "    note: >-\n"
+      "      block text with &a *b [[[[ {{{{ and --- at no column 0\n"
+      "      - not a list: here\n"
+      "    check:\n"
+      "      terms:\n"
+      "        a: [\"R&D\", x*y, \"多行\n"
+      "          引号 *z\"]  # trailing comment &c\n";
+  CHECK(load(text, &set) == Lines{});
+  REQUIRE(set.frameworks.size() == 1);
+  CHECK(set.frameworks[0].nodes[1].title == "it's [&x] *y");
+  CHECK(set.frameworks[0].nodes[1].note.find("- not a list: here") != std::string::npos);
+  CHECK(set.frameworks[0].nodes[1].check->selections[0].terms.size() == 3);
+}
