@@ -317,3 +317,13 @@ TEST_CASE("the raw-text pre-scan accepts what only looks like anchors or nesting
   CHECK(set.frameworks[0].nodes[1].note.find("- not a list: here") != std::string::npos);
   CHECK(set.frameworks[0].nodes[1].check->selections[0].terms.size() == 3);
 }
+
+TEST_CASE("terms go through the document normalizer (Traditional, full-width)", "[loader]") {
+  indicheck::RuleSet set;
+  CHECK(load(kHead + leaf("1", "", "        a: [三項制度, ＡＢＣ１２３, 行政復議]\n      exclude: [（試點）]\n"),
+             &set) == Lines{});
+  REQUIRE(set.frameworks.size() == 1);
+  const auto& check = *set.frameworks[0].nodes[1].check;
+  CHECK(check.selections[0].terms == std::vector<std::string>{"三项制度", "ABC123", "行政复议"});
+  CHECK(check.exclude == std::vector<std::string>{"(试点)"});
+}
