@@ -41,7 +41,7 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics);
 // Process exit codes, shared by every subcommand (documented in docs/cli.md).
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFindings = 1,  // below --fail-under, failing rule examples, rules check errors found
+  kExitFindings = 1,  // below --fail-under, failing rule examples, inconsistent AHP matrix
   kExitInput = 2,     // bad input: missing file, broken rule file, bad option
   kExitInternal = 3,  // a bug: an exception escaped a stage
 };
