@@ -73,6 +73,17 @@ TEST_CASE("encoding twins: UTF-8 BOM, UTF-16LE BOM and GB18030 give the same doc
   }
 }
 
+TEST_CASE("UTF-16BE and UTF-32 byte order marks") {
+  const std::string utf8 = doctest::slurp(corpus_path("xiangcheng-2021.txt"));
+  const Document base = read_ok(utf8, "x");
+  const Document be = read_ok("\xFE\xFF" + encode(utf8, "UTF-16BE"), "x");
+  CHECK(be.meta.encoding == "UTF-16BE");
+  check_same(base, be);
+  const Document u32 = read_ok(std::string("\xFF\xFE\0\0", 4) + encode(utf8, "UTF-32LE"), "x");
+  CHECK(u32.meta.encoding == "UTF-32LE");
+  check_same(base, u32);
+}
+
 TEST_CASE("encoding twins: the Traditional sample in Big5") {
   const std::string utf8 = doctest::slurp(corpus_path("taicang-2024.txt"));
   const std::string big5 = encode(utf8, "Big5");
