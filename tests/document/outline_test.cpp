@@ -77,3 +77,51 @@ TEST_CASE("a numbering scheme seen again becomes a sibling, so nesting stays bou
   CHECK(deepest == 6);  // 一、 (一) 1、 (1) 1. 一是, then (一) again is a sibling at depth 2
   CHECK(section(doc, "(一)层级15").depth == 2);
 }
+
+TEST_CASE("random cuts and splices of the samples never break the document invariants") {
+  // A small deterministic fuzzer: pieces of real reports cut at arbitrary bytes, spliced with
+  // markers, line breaks and junk. Whatever comes out must be a consistent Document or an error.
+  std::vector<std::string> sources;
+  for (const char* name : {"xiangcheng-2021.txt", "taicang-2024.txt", "xinbei-2020.txt"})
+    sources.push_back(doctest::slurp(doctest::corpus_path(name)));
+  const char* splices[] = {"\n", "一、", "(一)", "1.", "一是", "。", "\r", "\xFF", "[bookmark: x]", "2022年,将",
+                           "虽然", "但存在", "特此报告", "\n扫一扫在手机打开当前页\n", "\xE3\x80", ":二是"};
+  std::uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string input;
+    const int pieces = 1 + static_cast<int>(next() % 6);
+    for (int p = 0; p < pieces; ++p) {
+      const std::string& src = sources[next() % sources.size()];
+      const std::size_t b = next() % src.size();
+      input += src.substr(b, next() % 400);
+      input += splices[next() % (sizeof splices / sizeof *splices)];
+    }
+    std::vector<Diagnostic> diagnostics;
+    const auto doc = read_document_bytes(input, "fuzz.txt", {}, diagnostics);
+    if (!doc) {
+      CHECK(has_errors(diagnostics));
+      continue;
+    }
+    const auto size = static_cast<std::uint32_t>(doc->text.size());
+    for (const Sentence& s : doc->sentences) {
+      REQUIRE(s.span.begin <= s.span.end);
+      REQUIRE(s.span.end <= size);
+      REQUIRE(s.section < doc->sections.size());
+      REQUIRE(s.paragraph < doc->paragraphs.size());
+      (void)doc->original_text(s.span);
+      (void)doc->line_col(doc->to_original(s.span.end));
+    }
+    for (std::size_t i = 1; i < doc->sections.size(); ++i) {
+      const Section& sec = doc->sections[i];
+      REQUIRE(sec.parent >= 0);
+      REQUIRE(static_cast<std::size_t>(sec.parent) < i);
+      REQUIRE(sec.depth == doc->sections[static_cast<std::size_t>(sec.parent)].depth + 1);
+      REQUIRE(sec.span.begin <= sec.span.end);
+    }
+    (void)doc->section_path(static_cast<std::uint32_t>(doc->sections.size() - 1));
+  }
+}
