@@ -24,6 +24,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uniset.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -133,13 +134,28 @@ bool contains(std::string_view s, std::string_view what) {
   return s.find(what) != std::string_view::npos;
 }
 
+// The output buffer is sized up front and written through a position (`size`), not grown by
+// append() per character: Traditional text replaces almost every character.
 struct Sink {
   std::string& out;
+  std::size_t size = 0;  // bytes written so far
+  void reserve(std::size_t extra) {
+    if (size + extra > out.size()) out.resize(std::max(out.size() * 2, size + extra + 64));
+  }
+  void write(const char* p, std::size_t n) {
+    reserve(n);
+    std::memcpy(out.data() + size, p, n);
+    size += n;
+  }
+  void put(char c) {
+    reserve(1);
+    out[size++] = c;
+  }
   std::vector<std::pair<std::uint32_t, std::uint32_t>>* anchors;
   // After a character whose length changed: text position `t` now corresponds to `o`.
   void note(std::size_t o) const {
     if (!anchors) return;
-    const auto t = static_cast<std::uint32_t>(out.size());
+    const auto t = static_cast<std::uint32_t>(size);
     const auto oo = static_cast<std::uint32_t>(o);
     if (!anchors->empty() && anchors->back().first == t && anchors->back().second == oo) return;
     anchors->emplace_back(t, oo);
@@ -147,7 +163,7 @@ struct Sink {
   // A deletion: text position t stands for both o_before (start) and o_after (end).
   void deleted(std::size_t o_before, std::size_t o_after) const {
     if (!anchors) return;
-    const auto t = static_cast<std::uint32_t>(out.size());
+    const auto t = static_cast<std::uint32_t>(size);
     const auto ob = static_cast<std::uint32_t>(o_before);
     if (anchors->empty() || anchors->back() != std::pair<std::uint32_t, std::uint32_t>(t, ob))
       anchors->emplace_back(t, ob);
@@ -162,7 +178,7 @@ void normalize_pass(std::string_view in, std::string& out,
                     std::vector<std::uint32_t>* boilerplate) {
   const Table& tab = table();
   out.clear();
-  out.reserve(in.size() + 16);
+  out.resize(in.size() + 64);
   if (anchors) {
     anchors->clear();
     anchors->emplace_back(0, 0);
@@ -171,7 +187,7 @@ void normalize_pass(std::string_view in, std::string& out,
     line_starts->clear();
     line_starts->push_back(0);
   }
-  Sink sink{out, anchors};
+  Sink sink{out, 0, anchors};
   const std::size_t n = in.size();
   const char* const data = in.data();
   std::size_t i = 0;
@@ -179,7 +195,7 @@ void normalize_pass(std::string_view in, std::string& out,
   std::uint64_t han_bytes = 0, traditional = 0;
   while (true) {
     const std::size_t line_o0 = i;
-    const std::size_t line_t0 = out.size();
+    const std::size_t line_t0 = sink.size;
     while (i < n) {
       // Copy the longest run of characters the table leaves unchanged.
       std::size_t run = i;
@@ -197,7 +213,7 @@ void normalize_pass(std::string_view in, std::string& out,
         run += len;
       }
       if (run > i) {
-        out.append(data + i, run - i);
+        sink.write(data + i, run - i);
         i = run;
       }
       if (i >= n) break;
@@ -216,7 +232,7 @@ void normalize_pass(std::string_view in, std::string& out,
           sink.deleted(i, end);
           i = end;
         } else {
-          out += '[';
+          sink.put('[');
           ++i;
         }
         continue;
@@ -227,13 +243,23 @@ void normalize_pass(std::string_view in, std::string& out,
       if (cp < 0x10000) {
         const std::uint32_t e = tab.entry[cp];
         rep_len = e & 0xFF;
-        out.append(tab.pool.data() + (e >> 8), rep_len);
+        const char* rep = tab.pool.data() + (e >> 8);
+        if (rep_len == 3) {  // the usual Traditional → Simplified case: no library call
+          sink.reserve(3);
+          char* w = sink.out.data() + sink.size;
+          w[0] = rep[0];
+          w[1] = rep[1];
+          w[2] = rep[2];
+          sink.size += 3;
+        } else {
+          sink.write(rep, rep_len);
+        }
         traditional += tab.traditional[cp];
         if (len == 3) han_bytes += 3;
       } else {
         const std::string rep = normalize_supplementary(cp);
         rep_len = rep.size();
-        out += rep;
+        sink.write(rep.data(), rep.size());
       }
       if (rep_len == 0) sink.deleted(i, i + len);
       else if (rep_len != len) sink.note(i + len);
@@ -241,8 +267,8 @@ void normalize_pass(std::string_view in, std::string& out,
     }
     // End of a line: web furniture is rolled back, leaving an empty line.
     if (boilerplate && i - line_o0 <= kMaxBoilerplateLineBytes &&
-        is_boilerplate_line(std::string_view(out).substr(line_t0))) {
-      out.resize(line_t0);
+        is_boilerplate_line(std::string_view(out.data() + line_t0, sink.size - line_t0))) {
+      sink.size = line_t0;
       if (anchors) {
         while (anchors->size() > 1 && anchors->back().first >= line_t0) anchors->pop_back();
         sink.deleted(line_o0, i);
@@ -250,11 +276,12 @@ void normalize_pass(std::string_view in, std::string& out,
       boilerplate->push_back(line_no);
     }
     if (i >= n) break;
-    out += '\n';  // '\n' or a lone '\r': one byte either way
+    sink.put('\n');  // '\n' or a lone '\r': one byte either way
     ++i;
     ++line_no;
     if (line_starts) line_starts->push_back(static_cast<std::uint32_t>(i));
   }
+  out.resize(sink.size);
   stats.han_bytes = han_bytes;
   stats.traditional_chars = traditional;
 }

@@ -64,12 +64,26 @@ inline bool period_at(std::string_view s, std::size_t i) {
          static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x82;
 }
 
+// Value of the Chinese digit 一…九 at s[i], else 0. Runs at every sentence start: decode and
+// switch rather than compare nine strings.
 int cn_digit(std::string_view s, std::size_t i) {
-  static constexpr std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
-                                                              "六", "七", "八", "九"};
-  for (std::size_t d = 0; d < kDigits.size(); ++d)
-    if (at(s, i, kDigits[d])) return static_cast<int>(d) + 1;
-  return 0;
+  if (i + 3 > s.size()) return 0;
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b != 0xE4 && b != 0xE5) return 0;
+  char32_t cp = 0;
+  decode_utf8(s, i, cp);
+  switch (cp) {
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return 0;
+  }
 }
 
 // Chinese numeral 1-99 at s[i]; returns value and sets len (bytes), or 0.
@@ -78,7 +92,7 @@ int cn_numeral(std::string_view s, std::size_t i, std::size_t& len) {
   std::size_t k = i;
   const int first = cn_digit(s, k);
   if (first) k += 3;
-  if (at(s, k, "十")) {
+  if (k + 3 <= s.size() && static_cast<unsigned char>(s[k]) == 0xE5 && at(s, k, "十")) {
     k += 3;
     value = (first ? first : 1) * 10;
     if (const int unit = cn_digit(s, k)) {
