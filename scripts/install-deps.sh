@@ -12,8 +12,8 @@ packages=(
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
-  # benchmarks: reference scanner
-  ripgrep
+  # benchmarks: reference scanner, peak-memory measurement
+  ripgrep time
 )
 
 missing=()

@@ -107,8 +107,12 @@ TEST_CASE("permission denied really hits EACCES") {
     WARN("setpriv not available; permission test skipped");
     return;
   }
-  const auto r = run(std::string("setpriv --reuid=65534 --regid=65534 --clear-groups ") + INDICHECK_BINARY +
-                     " parse " + file);
+  // The build tree may sit under a directory nobody cannot enter (e.g. /root): run a copy of
+  // the binary from the temporary directory, which nobody can reach.
+  const auto binary = (tmp.path / "indicheck").string();
+  std::filesystem::copy_file(INDICHECK_BINARY, binary);
+  ::chmod(binary.c_str(), 0755);
+  const auto r = run("setpriv --reuid=65534 --regid=65534 --clear-groups " + binary + " parse " + file);
   CHECK(r.exit_code == 2);
   CHECK(r.output == file + ": error[permission-denied]: permission denied (cannot read the file)\n");
 }
