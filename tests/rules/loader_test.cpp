@@ -240,6 +240,8 @@ TEST_CASE("values with did-you-mean: window, roles, levels, kind", "[loader]") {
   CHECK(load(kHead + leaf("1", "", "        a: [x]\n      roles: [shortcoming]\n")) ==
         Lines{"t.yaml:11:15: error[bad-value]: unknown role \"shortcoming\"; did you mean "
               "\"shortcomings\"?"});
+  CHECK(load(kHead + leaf("1", "", "        a: [x]\n      quotes: best\n")) ==
+        Lines{"t.yaml:11:15: error[bad-value]: \"quotes\" must be strongest or first"});
   CHECK(load(kHead + leaf("1", "    levels: [countyy]\n")) ==
         Lines{"t.yaml:8:14: error[bad-value]: unknown unit level \"countyy\"; did you mean "
               "\"county\"?"});

@@ -204,3 +204,34 @@ TEST_CASE("example documents split sentences at 。！？；", "[matcher][exampl
   CHECK(doc.paragraphs.size() == 1);
   CHECK(doc.sentences[3].role == Role::kAchievements);
 }
+
+TEST_CASE("the strongest window is quoted first unless the check asks for document order",
+          "[matcher][quotes]") {
+  // A heading names the topic; a body sentence with a number shows the work.
+  const std::string text =
+      "一、深化改革\n"
+      "（一）推进三项制度。全面部署相关工作。\n"
+      "（二）强化执法。落实三项制度，全年公示执法信息1200条。\n";
+  std::vector<indicheck::Diagnostic> diags;
+  const auto doc = indicheck::read_document_bytes(text, "q.txt", {}, diags);
+  REQUIRE(doc.has_value());
+  const std::string base =
+      "  - id: \"1\"\n    title: x\n    check:\n      terms: {whole: [三项制度]}\n";
+  {
+    const auto c = compile(base);
+    Scanner scanner(c.compiled);
+    const auto ev = scanner.scan(*doc, c.rules.frameworks[0]).items[0];
+    REQUIRE(ev.quotes.size() == 2);
+    CHECK(ev.quotes[0].line == 3);  // the quantified body sentence
+    CHECK(ev.quotes[1].line == 2);  // the heading
+    CHECK(ev.reason == "condition `any` met in sentence at 3:9 (achievements)");
+  }
+  {
+    const auto c = compile(base + "      quotes: first\n");
+    Scanner scanner(c.compiled);
+    const auto ev = scanner.scan(*doc, c.rules.frameworks[0]).items[0];
+    REQUIRE(ev.quotes.size() == 2);
+    CHECK(ev.quotes[0].line == 2);
+    CHECK(ev.quotes[1].line == 3);
+  }
+}

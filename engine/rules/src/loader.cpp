@@ -417,7 +417,7 @@ bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char
 
 bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check) {
   static const std::vector<std::string> kKeys = {"terms",   "regex",   "condition", "window",
-                                                 "exclude", "metrics", "roles"};
+                                                 "exclude", "metrics", "roles",     "quotes"};
   if (!check_mapping(f, n, dq("check"), kKeys, {})) {
     if (!n.IsMap()) return false;
   }
@@ -477,6 +477,17 @@ bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check
       ok = false;
     } else {
       check.window = static_cast<Window>(it - kWindows.begin());
+    }
+  }
+  if (const YAML::Node q = n["quotes"]) {
+    const std::string v = q.IsScalar() ? q.Scalar() : "";
+    if (v == "strongest") {
+      check.quotes_in_document_order = false;
+    } else if (v == "first") {
+      check.quotes_in_document_order = true;
+    } else {
+      error(f, q, "bad-value", "\"quotes\" must be strongest or first");
+      ok = false;
     }
   }
   if (const YAML::Node e = n["exclude"]) {

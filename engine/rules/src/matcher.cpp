@@ -553,13 +553,37 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     return a.first_sentence < b.first_sentence;
   });
 
+  // How convincing a window is to an auditor, to pick which one a report quotes first:
+  // 2 = a body sentence stating a number (61个, 100%), 1 = a body sentence, 0 = only headings.
+  // A heading ("（五）继续深化“放管服”改革。") names a topic; the sentences under it show the work.
+  // This orders quotes and picks the window the reason names; it never changes the state.
+  auto strength = [this, &check](const WindowResult& r) {
+    if (check.quotes_in_document_order) return 0;
+    int best_strength = 0;
+    for (std::uint32_t si : r.sentences) {
+      const Sentence& s = doc_.sentences[si];
+      const Section& section = doc_.sections[s.section];
+      const bool heading =
+          section.depth > 0 && !section.marker.empty() && section.span.begin == s.span.begin;
+      if (heading) continue;
+      best_strength = std::max(best_strength, 1);
+      for (std::uint32_t i = s.span.begin; i < s.span.end; ++i)
+        if (doc_.text[i] >= '0' && doc_.text[i] <= '9') return 2;
+    }
+    return best_strength;
+  };
+  std::vector<int> strengths;
+  strengths.reserve(results.size());
+  for (const auto& r : results) strengths.push_back(strength(r));
+
   Outcome best = Outcome::kElsewhere;
   for (const auto& r : results) best = std::min(best, r.outcome);
   const WindowResult* first_best = nullptr;
-  for (const auto& r : results)
-    if (r.outcome == best) {
-      first_best = &r;
-      break;
+  int first_best_strength = -1;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    if (results[i].outcome == best && strengths[i] > first_best_strength) {
+      first_best = &results[i];
+      first_best_strength = strengths[i];
     }
   const std::string cond = check.condition_text;
   if (first_best == nullptr || best == Outcome::kElsewhere) {
@@ -605,8 +629,10 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   // Quotes: the windows that earned the state first (credit), then the other satisfied
   // windows in priority and document order; each sentence once.
   std::vector<const WindowResult*> ordered;
-  for (const auto& r : results)
-    if (r.outcome == best && best != Outcome::kElsewhere) ordered.push_back(&r);
+  for (int level = 2; level >= 0; --level)
+    for (std::size_t i = 0; i < results.size(); ++i)
+      if (results[i].outcome == best && best != Outcome::kElsewhere && strengths[i] == level)
+        ordered.push_back(&results[i]);
   for (int o = 0; o <= static_cast<int>(Outcome::kPlanned); ++o)
     for (const auto& r : results)
       if (static_cast<int>(r.outcome) == o && !(r.outcome == best)) ordered.push_back(&r);

@@ -66,6 +66,11 @@ struct Check {
   std::vector<std::string> exclude;  // a sentence containing one of these contributes nothing
   std::vector<Metric> metrics;       // all must be met for full credit; else partial
   std::vector<Role> roles{Role::kAchievements, Role::kLeadership};  // roles that earn credit
+  // Which satisfied window is quoted first and named in the reason: by default the strongest
+  // (a body sentence stating a number, then any body sentence, then a bare heading); with
+  // `quotes: first`, the first in document order (structure checks, where a heading is the
+  // evidence that a part exists).
+  bool quotes_in_document_order = false;
   std::vector<std::string> examples_match;
   std::vector<std::string> examples_no_match;
 };
