@@ -2,8 +2,10 @@
 // stage, single thread, for Simplified (xiangcheng, nanhu, xinbei, sip) and Traditional
 // (taicang) reports, each read as its own document from memory as many times as fits in the
 // time budget (thread CPU time, so a busy machine does not distort it); plus one large one-line
-// file. Prints MB/s per core (1 MB = 10^6 bytes of input) and the
-// Traditional/Simplified ratio. Goal: > 150 MB/s per core, Traditional within 2x.
+// file; plus the same reports re-encoded as GB18030 (and taicang as Big5), decode alone and
+// end to end. Prints MB/s per core (1 MB = 10^6 bytes of input) and the
+// Traditional/Simplified and GB18030/UTF-8 ratios. Goal: > 150 MB/s per core, Traditional and
+// GB18030 within 2x.
 #include <fmt/format.h>
 
 #include <time.h>
@@ -20,7 +22,10 @@
 
 #include <memory>
 
+#include <unicode/ucnv.h>
+
 #include "indicheck/document.h"
+#include "internal.h"  // decode_bytes, to time decoding alone
 
 namespace {
 
@@ -64,6 +69,43 @@ double throughput(const std::vector<std::string>& inputs, double seconds, std::s
   } while (elapsed < seconds);
   last_wall_mbps = static_cast<double>(bytes) / 1e6 /
                    std::chrono::duration<double>(Clock::now() - wall_start).count();
+  return static_cast<double>(bytes) / 1e6 / elapsed;
+}
+
+// UTF-8 → bytes in the ICU encoding `name`.
+std::string encode(const std::string& utf8, const char* name) {
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  UConverter* conv = ucnv_open(name, &st);
+  std::string out(static_cast<std::size_t>(u.length()) * 4 + 16, '\0');
+  const int32_t len = u.extract(out.data(), static_cast<int32_t>(out.size()), conv, st);
+  ucnv_close(conv);
+  if (U_FAILURE(st)) {
+    fmt::print(stderr, "bench: cannot encode as {}\n", name);
+    std::exit(1);
+  }
+  out.resize(static_cast<std::size_t>(len));
+  return out;
+}
+
+// Decode-only MB/s (input bytes) over `inputs`; checks the detected encoding.
+double decode_throughput(const std::vector<std::string>& inputs, double seconds, const char* expect) {
+  std::size_t bytes = 0;
+  const double start = thread_seconds();
+  double elapsed = 0;
+  do {
+    for (const auto& in : inputs) {
+      std::vector<indicheck::Diagnostic> diagnostics;
+      indicheck::detail::Decoded decoded;
+      if (!indicheck::detail::decode_bytes(in, "bench", {}, decoded, diagnostics) ||
+          decoded.encoding != expect) {
+        fmt::print(stderr, "bench: decode failed or detected {} instead of {}\n", decoded.encoding, expect);
+        std::exit(1);
+      }
+      bytes += in.size();
+    }
+    elapsed = thread_seconds() - start;
+  } while (elapsed < seconds);
   return static_cast<double>(bytes) / 1e6 / elapsed;
 }
 
@@ -115,6 +157,30 @@ int main(int argc, char** argv) {
   fmt::print("traditional (taicang, {} KB):    {:8.1f} MB/s per core  (wall clock {:.1f} MB/s)\n",
              traditional[0].size() / 1000, t, last_wall_mbps);
   fmt::print("traditional / simplified time ratio: {:.2f}x (goal <= 2x)\n", s / t);
+
+  // Legacy encodings: the four Simplified reports in GB18030, taicang in Big5.
+  {
+    std::vector<std::string> gb, big5;
+    std::size_t gb_bytes = 0;
+    for (const auto& in : simplified) {
+      gb.push_back(encode(in, "GB18030"));
+      gb_bytes += gb.back().size();
+    }
+    big5.push_back(encode(traditional[0], "Big5"));
+    const double du = decode_throughput(simplified, seconds, "UTF-8");
+    const double dg = decode_throughput(gb, seconds, "GB18030");
+    const double db = decode_throughput(big5, seconds, "Big5");
+    fmt::print("decode only: UTF-8 {:.1f} MB/s, GB18030 {:.1f} MB/s, Big5 (taicang) {:.1f} MB/s per core\n", du,
+               dg, db);
+    const double g = throughput(gb, seconds, sentences);
+    fmt::print("same 4 in GB18030 ({} KB):       {:8.1f} MB/s per core  (wall clock {:.1f} MB/s)\n",
+               gb_bytes / 1000, g, last_wall_mbps);
+    // Per report, not per byte: GB18030 takes 2 bytes a Han character where UTF-8 takes 3.
+    const double g_per_report = g / static_cast<double>(gb_bytes);
+    const double s_per_report = s / static_cast<double>(simplified[0].size() + simplified[1].size() +
+                                                        simplified[2].size() + simplified[3].size());
+    fmt::print("GB18030 / UTF-8 time ratio (same reports): {:.2f}x (goal <= 2x)\n", s_per_report / g_per_report);
+  }
 
   // A 20 MB one-line file (every line break removed), read once.
   std::string big;

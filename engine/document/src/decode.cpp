@@ -9,7 +9,12 @@
 //   4. NUL bytes without a UTF-16/32 BOM → error[binary];
 //   5. valid UTF-8 stays; UTF-8 with a few bad bytes (truncated files, one stray byte) stays
 //      with U+FFFD in their place and one warning naming the offsets;
-//   6. otherwise ICU's charset detector chooses between GB18030 and Big5, and refuses below
+//   6. otherwise a strict GB18030 conversion (a superset of GBK/GB2312), then a strict Big5
+//      one: a conversion without a single invalid or unassigned sequence, with enough Han
+//      characters to judge (kStrictMinHan) and plausible Chinese, is taken (both clean: the
+//      one with the larger share of common characters). ICU's converters run at ~100 MB/s
+//      where its charset detector runs at ~2 MB/s, so the detector is left for
+//   7. short texts and damaged files: it chooses between GB18030 and Big5 and refuses below
 //      limits::kMinEncodingConfidence with error[encoding-unknown] (asks for --encoding).
 // Empty and whitespace-only results are error[empty].
 #include <unicode/ucnv.h>
@@ -18,6 +23,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 
@@ -86,11 +92,13 @@ std::size_t utf8_sequence(const unsigned char* s, std::size_t n, std::size_t i, 
 
 struct Utf8Scan {
   std::uint64_t multibyte = 0;  // valid non-ASCII sequences
-  InvalidBytes bad;
+  InvalidBytes bad;             // see may_stop
   bool has_nul = false;
 };
 
-Utf8Scan scan_utf8(std::string_view bytes) {
+// `may_stop`: give up counting once the text cannot be mostly UTF-8 (not after a UTF-8 BOM,
+// where every bad byte is reported).
+Utf8Scan scan_utf8(std::string_view bytes, bool may_stop) {
   Utf8Scan scan;
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
@@ -129,6 +137,13 @@ Utf8Scan scan_utf8(std::string_view bytes) {
     } else {
       scan.bad.add(i);
       i += consumed;
+      // Not UTF-8 whatever follows (each valid sequence ahead takes >= 2 bytes, so the
+      // caller's "multibyte >= 10 x bad" cannot hold): stop here, GB18030 text would
+      // otherwise crawl through the slow path to its end. Only NUL bytes still matter.
+      if (may_stop && scan.multibyte + (n - i) / 2 < 10 * scan.bad.count) {
+        if (std::memchr(s + i, 0, n - i)) scan.has_nul = true;
+        break;
+      }
     }
   }
   return scan;
@@ -184,15 +199,19 @@ extern "C" void record_and_substitute(const void* context, UConverterToUnicodeAr
                                       UConverterCallbackReason reason, UErrorCode* err) {
   if (reason == UCNV_ILLEGAL || reason == UCNV_UNASSIGNED || reason == UCNV_IRREGULAR) {
     auto* ctx = static_cast<ConvertContext*>(const_cast<void*>(context));
-    const auto offset = code_units - ctx->base;
+    // `code_units` may point into the converter's own buffer; `args->source` is in ours, just
+    // past the `length` bad bytes.
+    const auto offset = args->source - length - ctx->base;
     ctx->bad.add(offset >= 0 ? static_cast<std::uint64_t>(offset) : 0);
   }
   UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, code_units, length, reason, err);
 }
 
-// Converts with an ICU converter in 1 MiB steps (bounded memory for big files).
+// Converts with an ICU converter in 1 MiB steps (bounded memory for big files). `strict`:
+// stop at the first invalid or unassigned sequence and fail with error "invalid" (used to try
+// an encoding); otherwise each one becomes U+FFFD and is recorded in `bad`.
 bool convert_with_icu(std::string_view bytes, const char* name, std::string& out,
-                      InvalidBytes& bad, std::string& error) {
+                      InvalidBytes& bad, std::string& error, bool strict = false) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(name, &status), &ucnv_close);
   if (U_FAILURE(status) || !conv) {
@@ -200,13 +219,17 @@ bool convert_with_icu(std::string_view bytes, const char* name, std::string& out
     return false;
   }
   ConvertContext ctx;
-  // The converter reports error positions as pointers into the buffer we hand it.
+  // Error positions are found from the converter's position in the buffer we hand it.
   ctx.base = bytes.data();
-  ucnv_setToUCallBack(conv.get(), record_and_substitute, &ctx, nullptr, nullptr, &status);
+  if (strict)
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  else
+    ucnv_setToUCallBack(conv.get(), record_and_substitute, &ctx, nullptr, nullptr, &status);
   out.clear();
   out.reserve(bytes.size() + bytes.size() / 2);
   constexpr std::size_t kStep = 1u << 20;
-  std::vector<UChar> buf(kStep + 64);
+  // At most one UTF-16 unit per input byte; sized to the input so small files stay cheap.
+  std::vector<UChar> buf(std::min(kStep, bytes.size()) + 64);
   std::string chunk;
   const char* src = bytes.data();
   const char* const end = bytes.data() + bytes.size();
@@ -222,7 +245,10 @@ bool convert_with_icu(std::string_view bytes, const char* name, std::string& out
                    &status);
     if (status == U_BUFFER_OVERFLOW_ERROR) status = U_ZERO_ERROR;  // continue with the rest
     if (U_FAILURE(status)) {
-      error = u_errorName(status);
+      error = strict && (status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND ||
+                         status == U_TRUNCATED_CHAR_FOUND)
+                  ? "invalid"
+                  : u_errorName(status);
       return false;
     }
     auto units = static_cast<int32_t>(target - buf.data());
@@ -259,20 +285,22 @@ constexpr std::string_view kCommonHan =
     "們來這說為國會時對發經產動過學種還進與關開現實當從點應機長業將體區務設於報議執導領規範"
     "審查監督責縣級務認識決積極構優質營環境堅持貫徹習總書記黨維護";
 
-bool is_common_han(char32_t cp) {
-  // Built once: a sorted list of the code points above.
-  static const std::vector<char32_t> table = [] {
-    std::vector<char32_t> v;
+// Bit set over the CJK Unified Ideographs block U+4E00..U+9FFF (2.6 KB): one lookup per Han
+// character, since measure() runs over every decoded file.
+constexpr char32_t kHanFirst = 0x4E00, kHanLast = 0x9FFF;
+using HanBits = std::array<std::uint64_t, (kHanLast - kHanFirst + 64) / 64>;
+
+const HanBits& common_han_bits() {
+  static const HanBits bits = [] {
+    HanBits b{};
     for (std::size_t i = 0; i < kCommonHan.size();) {
       char32_t c = 0;
       i += decode_utf8(kCommonHan, i, c);
-      v.push_back(c);
+      if (c >= kHanFirst && c <= kHanLast) b[(c - kHanFirst) / 64] |= std::uint64_t{1} << ((c - kHanFirst) % 64);
     }
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
+    return b;
   }();
-  return std::binary_search(table.begin(), table.end(), cp);
+  return bits;
 }
 
 struct Plausibility {
@@ -280,15 +308,16 @@ struct Plausibility {
 };
 
 Plausibility measure(std::string_view utf8) {
+  const HanBits& common = common_han_bits();
   Plausibility p;
   for (std::size_t i = 0; i < utf8.size();) {
     char32_t cp = 0;
     i += decode_utf8(utf8, i, cp);
     ++p.chars;
     if (cp == 0xFFFD) ++p.replacement;
-    else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+    else if (cp >= kHanFirst && cp <= kHanLast) {
       ++p.han;
-      if (is_common_han(cp)) ++p.common;
+      p.common += (common[(cp - kHanFirst) / 64] >> ((cp - kHanFirst) % 64)) & 1;
     }
   }
   return p;
@@ -302,6 +331,37 @@ std::string implausible(const Plausibility& p) {
     return fmt::format("the decoded text is not plausible Chinese (only {}% common characters)",
                        p.common * 100 / p.han);
   return {};
+}
+
+// A strict conversion is trusted only with at least this many Han characters: a few bytes of
+// GB2312 are often valid Big5 too (and the other way round), and implausible() judges the
+// share of common characters only from 100 Han characters on. Shorter texts go to ICU's
+// detector, which is cheap on them.
+constexpr std::uint64_t kStrictMinHan = 100;
+
+// A clean decode whose common-character share is at least 1 in 4 is taken without trying the
+// other encoding: real reports have 65-72 % (corpus), Big5 read as GB18030 about 8 %.
+bool clearly_chinese(const Plausibility& p) { return p.common * 4 >= p.han; }
+
+struct StrictTry {
+  bool clean = false;  // decoded without a single invalid sequence, enough Han, plausible
+  std::string utf8;
+  Plausibility p;
+};
+
+StrictTry try_strict(std::string_view body, const char* name) {
+  StrictTry t;
+  InvalidBytes unused;
+  std::string error;
+  if (!convert_with_icu(body, name, t.utf8, unused, error, /*strict=*/true)) return t;
+  t.p = measure(t.utf8);
+  t.clean = t.p.han >= kStrictMinHan && implausible(t.p).empty();
+  return t;
+}
+
+// Common-character share comparison a/b > c/d without division.
+bool higher_share(const Plausibility& a, const Plausibility& b) {
+  return a.common * b.han > b.common * a.han;
 }
 
 bool only_whitespace(std::string_view utf8) {
@@ -371,7 +431,7 @@ bool decode_bytes(std::string_view bytes, const std::string& path, const std::st
   }
 
   if (converter.empty()) {
-    const Utf8Scan scan = scan_utf8(body);
+    const Utf8Scan scan = scan_utf8(body, /*may_stop=*/out.encoding.empty());
     if (scan.has_nul) {
       diagnostics.push_back(make_error(
           path, "binary", "file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file"));
@@ -388,6 +448,19 @@ bool decode_bytes(std::string_view bytes, const std::string& path, const std::st
       if (out.encoding == "UTF-8 (BOM)")
         for (auto& o : bad.offsets) o += 3;
     } else {
+      // Strict conversions first (see the top of this file, step 6).
+      StrictTry gb = try_strict(body, "GB18030");
+      StrictTry big5;
+      if (!(gb.clean && clearly_chinese(gb.p))) big5 = try_strict(body, "Big5");
+      if (gb.clean && (!big5.clean || !higher_share(big5.p, gb.p))) {
+        out.encoding = "GB18030";
+        out.utf8 = std::move(gb.utf8);
+      } else if (big5.clean) {
+        out.encoding = "Big5";
+        out.utf8 = std::move(big5.utf8);
+      }
+    }
+    if (out.encoding.empty()) {
       // Detect among the legacy Chinese encodings.
       UErrorCode st = U_ZERO_ERROR;
       std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&st), &ucsdet_close);
