@@ -226,23 +226,41 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   auto& s = ScannerAccess::scratch(scanner);
   if (s.cached_document == &document && s.cached_text == document.text) return s.hits;
   s.hits.clear();
-  // Sentences ordered by start, for binary search from a byte offset.
-  std::vector<std::uint32_t> order(document.sentences.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return document.sentences[a].span.begin < document.sentences[b].span.begin;
-  });
+  // Sentences ordered by start. Reports come out of the document stage already in order, so
+  // the usual case needs no index at all; otherwise a stable sort by start, as before.
+  const auto& sentences = document.sentences;
+  const auto n_sentences = static_cast<std::uint32_t>(sentences.size());
+  bool in_order = true;
+  for (std::uint32_t i = 1; i < n_sentences && in_order; ++i)
+    in_order = sentences[i - 1].span.begin <= sentences[i].span.begin;
+  std::vector<std::uint32_t>& order = s.order;
+  order.clear();
+  if (!in_order) {
+    order.resize(n_sentences);
+    for (std::uint32_t i = 0; i < n_sentences; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return sentences[a].span.begin < sentences[b].span.begin;
+    });
+  }
+  const auto sorted_at = [&](std::uint32_t k) -> std::uint32_t { return in_order ? k : order[k]; };
+  // The sentence holding byte `offset`: the last sentence (by start) starting at or before it,
+  // if it ends after it. Hyperscan reports matches by end offset, so successive offsets are
+  // close: a cursor walks from the previous answer instead of a binary search per hit. The walk
+  // lands on the same index upper_bound would (starts are sorted).
+  long cursor = -1;  // index into the start order; -1 = before the first sentence
   const auto sentence_at = [&](std::uint64_t offset) -> long {
-    auto it = std::upper_bound(order.begin(), order.end(), offset,
-                               [&](std::uint64_t off, std::uint32_t si) {
-                                 return off < document.sentences[si].span.begin;
-                               });
-    if (it == order.begin()) return -1;
-    const std::uint32_t si = *(it - 1);
-    return offset < document.sentences[si].span.end ? static_cast<long>(si) : -1;
+    while (cursor >= 0 && sentences[sorted_at(static_cast<std::uint32_t>(cursor))].span.begin > offset)
+      --cursor;
+    while (cursor + 1 < static_cast<long>(n_sentences) &&
+           sentences[sorted_at(static_cast<std::uint32_t>(cursor + 1))].span.begin <= offset)
+      ++cursor;
+    if (cursor < 0) return -1;
+    const std::uint32_t si = sorted_at(static_cast<std::uint32_t>(cursor));
+    return offset < sentences[si].span.end ? static_cast<long>(si) : -1;
   };
   run_hs(impl.database, s, document.text);
-  std::vector<std::uint32_t> regex_sentences;
+  std::vector<std::uint32_t>& regex_sentences = s.regex_sentences;
+  regex_sentences.clear();
   for (const auto& [id, end] : s.raw) {
     if (id < impl.literal_count) {
       const std::uint64_t start = end - impl.patterns[id].text.size();
@@ -320,12 +338,6 @@ struct WindowResult {
   std::string metric_note;  // why partial
 };
 
-struct LeafHit {
-  std::uint32_t sentence;
-  std::int32_t selection;  // -1 = exclusion
-  std::uint32_t pattern;
-};
-
 class LeafEvaluator {
  public:
   LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index)
@@ -335,7 +347,7 @@ class LeafEvaluator {
 
  private:
   std::string where(std::uint32_t sentence) const {
-    const auto lc = view(sentence).position;
+    const auto lc = position_of(sentence);
     return fmt::format("{}:{}", lc.line, lc.column);
   }
   LineCol position(std::uint32_t sentence) const {
@@ -344,6 +356,10 @@ class LeafEvaluator {
   bool not_applicable(const RuleNode& leaf, std::string& reason) const;
   void window_sentences(Window w, std::uint32_t unit, Role role,
                         std::vector<std::uint32_t>& out) const;
+  // min(first sentence of window_sentences(w, unit, role), bound), where `bound` is a sentence
+  // of that window: scans only up to `bound`.
+  std::uint32_t first_window_sentence(Window w, std::uint32_t unit, Role role,
+                                      std::uint32_t bound) const;
 
   const CompiledRules::Impl& impl_;
   const Document& doc_;
@@ -355,23 +371,51 @@ class LeafEvaluator {
   // once per sentence per scan.
   struct SentenceView {
     bool ready = false;
+    bool position_ready = false;
     std::string text;
     LineCol position;
     std::string section_path;
   };
   mutable std::vector<SentenceView> views_;
-  const SentenceView& view(std::uint32_t si) const {
+  SentenceView& view_slot(std::uint32_t si) const {
     if (views_.empty()) views_.resize(doc_.sentences.size());
-    SentenceView& v = views_[si];
+    return views_[si];
+  }
+  // Line:column alone (for reasons), without the quote text and section path.
+  LineCol position_of(std::uint32_t si) const {
+    SentenceView& v = view_slot(si);
+    if (!v.position_ready) {
+      v.position = position(si);
+      v.position_ready = true;
+    }
+    return v.position;
+  }
+  const SentenceView& view(std::uint32_t si) const {
+    SentenceView& v = view_slot(si);
     if (!v.ready) {
       const Sentence& s = doc_.sentences[si];
       v.text = std::string(doc_.original_text(s.span));
-      v.position = position(si);
+      v.position = position_of(si);
       v.section_path = doc_.section_path(s.section);
       v.ready = true;
     }
     return v;
   }
+
+  // Per-leaf working buffers, reused from leaf to leaf.
+  struct GroupEntry {
+    std::uint32_t unit;
+    std::uint8_t role;
+    std::uint32_t seq;  // hit order
+    std::uint32_t sentence;
+    std::int32_t selection;
+  };
+  mutable std::vector<std::uint32_t> excluded_;
+  mutable std::vector<GroupEntry> entries_;
+  mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> terms_in_;
+  mutable std::vector<std::uint32_t> members_;
+  mutable std::vector<char> present_;
+  mutable std::vector<std::uint32_t> win_sentences_;
 };
 
 bool LeafEvaluator::not_applicable(const RuleNode& leaf, std::string& reason) const {
@@ -419,6 +463,25 @@ void LeafEvaluator::window_sentences(Window w, std::uint32_t unit, Role role,
   }
 }
 
+std::uint32_t LeafEvaluator::first_window_sentence(Window w, std::uint32_t unit, Role role,
+                                                  std::uint32_t bound) const {
+  if (w == Window::kSentence) return std::min(unit, bound);
+  if (w == Window::kParagraph && unit < doc_.paragraphs.size()) {
+    const Paragraph& p = doc_.paragraphs[unit];
+    for (std::uint32_t k = 0; k < p.sentence_count; ++k) {
+      const std::uint32_t si = p.first_sentence + k;
+      if (si < doc_.sentences.size() && doc_.sentences[si].role == role) return std::min(si, bound);
+    }
+    return bound;
+  }
+  for (std::uint32_t si = 0; si < bound && si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    const std::uint32_t u = w == Window::kParagraph ? s.paragraph : s.section;
+    if (u == unit && s.role == role) return si;
+  }
+  return bound;
+}
+
 ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const {
   ItemEvidence ev;
   ev.node = fw_.leaves[slot];
@@ -440,21 +503,22 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     return std::find(check.roles.begin(), check.roles.end(), r) != check.roles.end();
   };
 
-  // Sentences with an exclude term contribute nothing.
-  std::vector<std::uint32_t> excluded;
+  // Sentences with an exclude term contribute nothing. (`hits` is in sentence order, so this
+  // list is sorted.)
+  std::vector<std::uint32_t>& excluded = excluded_;
+  excluded.clear();
   for (const auto& h : hits)
     if (h.selection < 0) excluded.push_back(h.sentence);
   const auto is_excluded = [&](std::uint32_t si) {
     return std::binary_search(excluded.begin(), excluded.end(), si);
   };
 
-  // Group hits into windows keyed by (unit, role); std::map keeps document order per unit.
-  struct Win {
-    std::vector<char> present;
-    std::vector<std::uint32_t> sentences;
-  };
-  std::map<std::pair<std::uint32_t, std::uint8_t>, Win> windows;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> terms_in;  // (sentence, pattern), hit order
+  // Group hits into windows keyed by (unit, role), visited in (unit, role) order, hit order kept
+  // inside a window: a flat list sorted by (unit, role, hit order), no map or per-window vectors.
+  std::vector<GroupEntry>& entries = entries_;
+  entries.clear();
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>& terms_in = terms_in_;  // (sentence, pattern), hit order
+  terms_in.clear();
   bool any_hit = false;
   for (const auto& h : hits) {
     if (h.selection < 0 || is_excluded(h.sentence)) continue;
@@ -463,22 +527,45 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     const std::uint32_t unit = check.window == Window::kSentence    ? h.sentence
                                : check.window == Window::kParagraph ? s.paragraph
                                                                     : s.section;
-    Win& w = windows[{unit, static_cast<std::uint8_t>(s.role)}];
-    if (w.present.empty()) w.present.assign(check.selections.size(), 0);
-    w.present[static_cast<std::size_t>(h.selection)] = 1;
-    if (w.sentences.empty() || w.sentences.back() != h.sentence) w.sentences.push_back(h.sentence);
+    entries.push_back({unit, static_cast<std::uint8_t>(s.role),
+                       static_cast<std::uint32_t>(entries.size()), h.sentence, h.selection});
     terms_in.emplace_back(h.sentence, h.pattern);
   }
+  const auto entry_less = [](const GroupEntry& x, const GroupEntry& y) {
+    if (x.unit != y.unit) return x.unit < y.unit;
+    if (x.role != y.role) return x.role < y.role;
+    return x.seq < y.seq;
+  };
+  if (!std::is_sorted(entries.begin(), entries.end(), entry_less))
+    std::sort(entries.begin(), entries.end(), entry_less);
 
   std::vector<WindowResult> results;
-  std::vector<std::uint32_t> members;
-  for (auto& [key, w] : windows) {
-    if (!rules_internal::evaluate_condition(check.condition, w.present)) continue;
+  std::vector<std::uint32_t>& members = members_;
+  std::vector<char>& present = present_;
+  std::vector<std::uint32_t>& win_sentences = win_sentences_;
+  for (std::size_t g = 0; g < entries.size();) {
+    const std::uint32_t unit = entries[g].unit;
+    const std::uint8_t role = entries[g].role;
+    present.assign(check.selections.size(), 0);
+    win_sentences.clear();
+    for (; g < entries.size() && entries[g].unit == unit && entries[g].role == role; ++g) {
+      present[static_cast<std::size_t>(entries[g].selection)] = 1;
+      if (win_sentences.empty() || win_sentences.back() != entries[g].sentence)
+        win_sentences.push_back(entries[g].sentence);
+    }
+    if (!rules_internal::evaluate_condition(check.condition, present)) continue;
     WindowResult r;
-    r.role = static_cast<Role>(key.second);
-    r.sentences = w.sentences;
-    window_sentences(check.window, key.first, r.role, members);
-    r.first_sentence = members.empty() ? w.sentences.front() : std::min(members.front(), w.sentences.front());
+    r.role = static_cast<Role>(role);
+    r.sentences = win_sentences;
+    // Every sentence of the window is needed only to read metrics; otherwise just its first.
+    const bool read_metrics = in_roles(r.role) && !check.metrics.empty();
+    if (read_metrics) {
+      window_sentences(check.window, unit, r.role, members);
+      r.first_sentence =
+          members.empty() ? win_sentences.front() : std::min(members.front(), win_sentences.front());
+    } else {
+      r.first_sentence = first_window_sentence(check.window, unit, r.role, win_sentences.front());
+    }
     if (in_roles(r.role)) {
       bool all = true;
       for (std::size_t mi = 0; mi < check.metrics.size(); ++mi) {
@@ -585,7 +672,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       first_best = &results[i];
       first_best_strength = strengths[i];
     }
-  const std::string cond = check.condition_text;
+  const std::string& cond = check.condition_text;
   if (first_best == nullptr || best == Outcome::kElsewhere) {
     ev.state = ItemState::kMissing;
     if (!any_hit) {
@@ -667,18 +754,16 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   return ev;
 }
 
-// Hits of one framework, bucketed per leaf slot (sentence order kept).
-std::vector<std::vector<LeafHit>> leaf_hits(const CompiledRules::Impl& impl, std::size_t fw,
-                                            const std::vector<SentenceHit>& hits) {
-  std::vector<std::vector<LeafHit>> out(impl.rules.frameworks[fw].leaves.size());
+// Hits of one framework, bucketed per leaf slot into `out` (buffers reused). `hits` is sorted
+// by sentence, so each bucket comes out in sentence order, hit order kept.
+void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw, const std::vector<SentenceHit>& hits,
+               std::vector<std::vector<LeafHit>>& out) {
+  const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
+  if (out.size() < leaves) out.resize(leaves);
+  for (std::size_t i = 0; i < leaves; ++i) out[i].clear();
   for (const auto& h : hits)
     for (const auto& use : impl.patterns[h.pattern].uses)
       if (use.framework == fw) out[use.leaf_slot].push_back({h.sentence, use.selection, h.pattern});
-  for (auto& v : out)
-    std::stable_sort(v.begin(), v.end(), [](const LeafHit& a, const LeafHit& b) {
-      return a.sentence < b.sentence;
-    });
-  return out;
 }
 
 }  // namespace
@@ -690,9 +775,12 @@ DocumentEvidence Scanner::scan(const Document& document, const Framework& framew
   const int fi = impl.framework_index(framework.id);
   if (fi < 0) return out;
   const auto& hits = sentence_hits(*this, document);
-  const auto per_leaf = leaf_hits(impl, static_cast<std::size_t>(fi), hits);
+  auto& per_leaf = scratch_->per_leaf;
+  leaf_hits(impl, static_cast<std::size_t>(fi), hits, per_leaf);
   LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi));
-  for (std::size_t slot = 0; slot < per_leaf.size(); ++slot)
+  const std::size_t leaves = impl.rules.frameworks[static_cast<std::size_t>(fi)].leaves.size();
+  out.items.reserve(leaves);
+  for (std::size_t slot = 0; slot < leaves; ++slot)
     out.items.push_back(evaluator.evaluate(slot, per_leaf[slot]));
   return out;
 }

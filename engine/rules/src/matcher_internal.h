@@ -57,6 +57,13 @@ struct SentenceHit {
   }
 };
 
+// A hit as one leaf sees it: which selection (or the exclusion list) the pattern serves.
+struct LeafHit {
+  std::uint32_t sentence;
+  std::int32_t selection;  // -1 = exclusion
+  std::uint32_t pattern;
+};
+
 struct Scanner::Scratch {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<std::uint32_t, std::uint64_t>> raw;  // (pattern id, end offset)
@@ -64,6 +71,10 @@ struct Scanner::Scratch {
   std::string cached_text;
   const Document* cached_document = nullptr;
   std::vector<SentenceHit> hits;
+  // Buffers reused from document to document (no allocation per document once warm).
+  std::vector<std::uint32_t> order;            // sentences by start, when not already in order
+  std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
+  std::vector<std::vector<LeafHit>> per_leaf;  // hits of one framework, per leaf slot
   ~Scratch();
 };
 
