@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <new>
 #include <string>
 
 #include <boost/program_options.hpp>
@@ -75,6 +76,10 @@ bool parse_model(const std::string& name, ScoringModel& model) {
   return false;
 }
 
+int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
+                       const std::string& out_dir, bool has_fail_under, double fail_under,
+                       bool quiet);
+
 int usage_error(const std::string& message) {
   std::cerr << "indicheck evaluate: error[usage]: " << message
             << " (run 'indicheck evaluate --help')\n";
@@ -115,8 +120,12 @@ int run_evaluate(const Args& args) {
        "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
        "(default: SOURCE_DATE_EPOCH, else today)")
       ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr");
+  bool keep_evidence = false;
   po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
+  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs))
+      // Keeps every report's evidence in memory instead of a temporary file in --out: for
+      // comparing the two paths (outputs are identical); memory then grows with the corpus.
+      ("keep-evidence", po::bool_switch(&keep_evidence));
   po::options_description all;
   all.add(desc).add(hidden);
   po::positional_options_description positional;
@@ -148,6 +157,25 @@ int run_evaluate(const Args& args) {
   if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 
+  if (!keep_evidence) options.spill_dir = out_dir;
+
+  // Running out of memory is a limit of the machine, not a bug: say so, and what helps.
+  try {
+    return evaluate_and_write(options, formats, out_dir, vm.count("fail-under") > 0, fail_under,
+                              quiet);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "indicheck evaluate: error[out-of-memory]: the run needed more memory than the "
+                 "machine could give; nothing was written (try fewer --jobs, or evaluate the "
+                 "corpus in parts)\n";
+    return kExitInternal;
+  }
+}
+
+namespace {
+
+int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
+                       const std::string& out_dir, bool has_fail_under, double fail_under,
+                       bool quiet) {
   PipelineResult result;
   const int rc = run_pipeline(options, result);
   std::vector<Diagnostic> shown;
@@ -165,7 +193,7 @@ int run_evaluate(const Args& args) {
   int failed = 0;
   for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
   std::vector<std::string> below;
-  if (vm.count("fail-under")) {
+  if (has_fail_under) {
     for (const auto& table : result.evaluation.tables) {
       const Framework* fw = result.rules.find_framework(table.framework_id);
       if (fw && fw->kind == "supplement") continue;  // only the indicators score is a grade
@@ -185,5 +213,7 @@ int run_evaluate(const Args& args) {
   if (!below.empty()) return kExitFindings;
   return kExitOk;
 }
+
+}  // namespace
 
 }  // namespace indicheck::cli

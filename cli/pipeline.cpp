@@ -5,9 +5,14 @@
 // is byte-identical for any --jobs.
 #include "pipeline.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -72,6 +77,83 @@ class WorkQueue {
   std::size_t capacity_;
   bool closed_ = false;
   bool aborted_ = false;
+};
+
+// Full evidence on disk: an unlinked temporary file (gone when the process ends, however it
+// ends), appended to by the workers, read back by offset one report at a time when rendering.
+class FileEvidenceStore final : public EvidenceStore {
+ public:
+  // Opens the file in `dir`; nullptr (errno set) when it cannot.
+  static std::shared_ptr<FileEvidenceStore> open(const std::string& dir, std::size_t slots) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    int fd = -1;
+#ifdef O_TMPFILE
+    fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd < 0) {
+      std::string name = (std::filesystem::path(dir) / ".indicheck-evidence-XXXXXX").string();
+      fd = ::mkstemp(name.data());
+      if (fd >= 0) ::unlink(name.c_str());
+    }
+    if (fd < 0) return nullptr;
+    return std::shared_ptr<FileEvidenceStore>(new FileEvidenceStore(fd, slots));
+  }
+  ~FileEvidenceStore() override { ::close(fd_); }
+
+  bool store(std::size_t slot, const std::vector<DocumentEvidence>& evidence) override {
+    const std::string bytes = serialize_evidence(evidence);
+    std::uint64_t offset = 0;
+    {
+      std::lock_guard lock(mutex_);
+      if (slot >= slots_.size()) return false;
+      offset = end_;
+      end_ += bytes.size();
+      slots_[slot] = {offset, bytes.size()};
+    }
+    return write_all(bytes.data(), bytes.size(), offset);
+  }
+  bool load(std::size_t slot, std::vector<DocumentEvidence>& evidence) const override {
+    Slot where;
+    {
+      std::lock_guard lock(mutex_);
+      if (slot >= slots_.size() || slots_[slot].size == kNoSize) return false;
+      where = slots_[slot];
+    }
+    std::string bytes(where.size, '\0');
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done,
+                                static_cast<off_t>(where.offset + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      done += static_cast<std::size_t>(n);
+    }
+    return deserialize_evidence(bytes, evidence);
+  }
+
+ private:
+  static constexpr std::uint64_t kNoSize = static_cast<std::uint64_t>(-1);
+  struct Slot {
+    std::uint64_t offset = 0;
+    std::uint64_t size = kNoSize;
+  };
+  FileEvidenceStore(int fd, std::size_t slots) : fd_(fd), slots_(slots) {}
+  bool write_all(const char* data, std::size_t size, std::uint64_t offset) {
+    std::size_t done = 0;
+    while (done < size) {
+      const ssize_t n = ::pwrite(fd_, data + done, size - done, static_cast<off_t>(offset + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      done += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+
+  int fd_;
+  mutable std::mutex mutex_;
+  std::vector<Slot> slots_;
+  std::uint64_t end_ = 0;
 };
 
 // Frameworks a report is scanned against: the indicators framework for its year (or the
@@ -188,6 +270,16 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
   facts.jobs = static_cast<int>(jobs);
   std::vector<ReportResult> reports(files.size());
+  std::shared_ptr<FileEvidenceStore> store;
+  if (!options.spill_dir.empty() && !files.empty()) {
+    store = FileEvidenceStore::open(options.spill_dir, files.size());
+    if (!store)
+      diags.push_back(make_warning(options.spill_dir, "spill",
+                                   fmt::format("cannot create a temporary file here ({}); all "
+                                               "evidence is kept in memory",
+                                               std::strerror(errno))));
+  }
+  std::atomic<bool> store_failed{false};
   WorkQueue queue(kQueueSlotsPerWorker * jobs);
   std::mutex progress_mutex;
   std::size_t done = 0;
@@ -200,7 +292,16 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
       Scanner scanner(result.compiled);
       std::size_t index = 0;
       while (queue.pop(index)) {
-        process_report(files[index], options, result.rules, override_fw, scanner, reports[index]);
+        ReportResult& report = reports[index];
+        process_report(files[index], options, result.rules, override_fw, scanner, report);
+        // Quotes to disk now; only states stay (a report that does not fit the compact form,
+        // or a write error, keeps its evidence in memory: slower to grow, never wrong).
+        if (store && !report.evidence.empty() && !store_failed.load()) {
+          if (!store->store(index, report.evidence))
+            store_failed.store(true);
+          else if (compact_evidence(result.rules, report))
+            report.store_slot = index;
+        }
         if (progress) {
           std::lock_guard lock(progress_mutex);
           ++done;
@@ -225,6 +326,11 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   for (auto& t : threads) t.join();
   if (progress && !files.empty()) std::fprintf(stderr, "\r\033[K");
   if (failure) std::rethrow_exception(failure);  // a bug: main() turns it into exit code 3
+  if (store_failed)
+    diags.push_back(make_warning(options.spill_dir, "spill",
+                                 "writing evidence to a temporary file failed (disk full?); the "
+                                 "rest of the run kept it in memory"));
+  if (store) result.evaluation.store = store;
 
   for (auto& r : missing) reports.push_back(std::move(r));
   std::stable_sort(reports.begin(), reports.end(),
@@ -239,14 +345,30 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   std::vector<Diagnostic> scoring_diags;  // profile problems scoring finds (unknown ids, ...)
   for (const Framework& fw : result.rules.frameworks) {
     std::vector<UnitEvidence> units;
+    // States of stored reports as evidence again (node, state; no quotes), one framework at a
+    // time: scoring reads nothing else. A deque keeps the addresses stable.
+    std::deque<DocumentEvidence> expanded;
     for (const auto& r : all) {
       if (r.failed) continue;
-      for (const auto& ev : r.evidence) {
-        if (ev.framework_id != fw.id) continue;
+      const auto add = [&](const DocumentEvidence& ev) {
         UnitEvidence u;
         u.key = {r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
         u.evidence = &ev;
         units.push_back(u);
+      };
+      for (const auto& ev : r.evidence)
+        if (ev.framework_id == fw.id) add(ev);
+      for (const auto& c : r.compact) {
+        if (c.framework_id != fw.id) continue;
+        DocumentEvidence& ev = expanded.emplace_back();
+        ev.framework_id = c.framework_id;
+        ev.items.resize(c.items.size());
+        for (std::size_t l = 0; l < c.items.size(); ++l) {
+          ev.items[l].node = fw.leaves[l];
+          ev.items[l].state = static_cast<ItemState>(
+              c.items[l] & static_cast<std::uint8_t>(~CompactEvidence::kHasQuote));
+        }
+        add(ev);
       }
     }
     if (units.empty()) continue;

@@ -23,6 +23,11 @@ struct PipelineOptions {
   std::string encoding;                  // optional --encoding
   int jobs = 0;                          // 0 = all cores
   bool progress = false;                 // progress on stderr
+  // When set, each report's full evidence is written to an unlinked temporary file in this
+  // directory (created if needed) as soon as it is scanned, and only states stay in memory
+  // (ReportResult::compact, Evaluation::store): memory no longer grows with evidence. Empty:
+  // all evidence stays in memory (commands that need it, small programs).
+  std::string spill_dir;
   ScoringOptions scoring;
 };
 

@@ -1,5 +1,7 @@
 // scores.csv and evidence.csv, for Excel and WPS: UTF-8 with a byte-order mark (without it both
 // read the file as GBK and Chinese turns to mojibake), CRLF line ends, RFC 4180 quoting.
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "view.h"
@@ -87,14 +89,18 @@ std::string render_scores_csv(const Evaluation& evaluation) {
   return out;
 }
 
-std::string render_evidence_csv(const Evaluation& evaluation) {
-  View v(evaluation);
+namespace reports_detail {
+
+// One report's rows at a time: a national run's evidence.csv is larger than memory should hold.
+void write_evidence_csv(const View& v, const std::function<void(std::string_view)>& sink) {
+  const Evaluation& evaluation = v.eval;
   std::string out(kBom);
   add_row(out, {"path", "unit", "year", "framework", "item", "item_title", "required", "state",
                 "credit", "role", "line", "column", "section_path", "terms", "metrics",
                 "quote"});
   for (int r = 0; r < v.report_count(); ++r) {
     const ReportResult& rep = evaluation.reports[r];
+    if (!v.rows_of(r).empty()) v.load(r);
     for (const auto& ref : v.rows_of(r)) {
       const Framework* fw = v.framework(ref.table);
       if (!fw) continue;
@@ -122,7 +128,18 @@ std::string render_evidence_csv(const Evaluation& evaluation) {
         }
       }
     }
+    sink(out);
+    out.clear();
   }
+  if (!out.empty()) sink(out);
+}
+
+}  // namespace reports_detail
+
+std::string render_evidence_csv(const Evaluation& evaluation) {
+  View v(evaluation);
+  std::string out;
+  reports_detail::write_evidence_csv(v, [&](std::string_view chunk) { out += chunk; });
   return out;
 }
 

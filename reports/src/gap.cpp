@@ -23,6 +23,7 @@ bool build_gap(const View& view, int report, GapModel& gap) {
   gap = GapModel{};
   gap.report = report;
   if (view.eval.reports[report].failed) return false;
+  view.load(report);
   gap.table = view.primary_table(report);
   if (gap.table < 0) return false;
   gap.row = view.row_of(report, gap.table);

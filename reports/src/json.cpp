@@ -237,6 +237,7 @@ void write_results_json(const View& v, const std::function<void(std::string_view
   sink(",\n  \"reports\": [\n");
   for (int r = 0; r < v.report_count(); ++r) {
     const ReportResult& rep = evaluation.reports[r];
+    v.load(r);
     Json rj;
     rj["path"] = rep.path;
     rj["status"] = rep.failed ? "failed" : "ok";

@@ -215,8 +215,7 @@ View::View(const Evaluation& evaluation) : eval(evaluation) {
         if (s != ItemState::kMet && s != ItemState::kPartial) continue;
         int r = row_report_[t][u];
         if (r < 0) continue;
-        const ItemEvidence* ev = item(r, t, static_cast<int>(l));
-        if (!ev || !first_credit_quote(*ev)) continue;
+        if (!has_quote(r, t, static_cast<int>(l))) continue;
         candidates.push_back(u);
       }
       std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
@@ -248,9 +247,40 @@ int View::row_of(int report, int table) const {
   return -1;
 }
 
+bool View::load(int report) const {
+  if (report < 0 || report == loaded_report_) return true;
+  const ReportResult& rep = eval.reports[report];
+  if (rep.store_slot == ReportResult::kNotStored || !eval.store) return true;
+  // Peer quotes first: they are read through loaded_, which must then stay put while a
+  // renderer holds pointers into it.
+  if (!peer_quotes_ready_) load_peer_quotes();
+  loaded_report_ = report;
+  if (!eval.store->load(rep.store_slot, loaded_)) {
+    loaded_.clear();
+    load_failed_ = true;
+    return false;
+  }
+  return true;
+}
+
+bool View::has_quote(int report, int table, int leaf_pos) const {
+  if (report < 0) return false;
+  const ReportResult& rep = eval.reports[report];
+  if (rep.store_slot != ReportResult::kNotStored && report != loaded_report_) {
+    for (const auto& c : rep.compact)
+      if (c.framework_id == eval.tables[table].framework_id)
+        return leaf_pos < static_cast<int>(c.items.size()) &&
+               (c.items[leaf_pos] & CompactEvidence::kHasQuote) != 0;
+    return false;
+  }
+  const ItemEvidence* ev = item(report, table, leaf_pos);
+  return ev && first_credit_quote(*ev);
+}
+
 const DocumentEvidence* View::evidence(int report, int table) const {
   if (report < 0) return nullptr;
-  for (const auto& ev : eval.reports[report].evidence)
+  const auto& docs = report == loaded_report_ ? loaded_ : eval.reports[report].evidence;
+  for (const auto& ev : docs)
     if (ev.framework_id == eval.tables[table].framework_id) return &ev;
   return nullptr;
 }
@@ -272,7 +302,16 @@ const ItemEvidence* View::item(int report, int table, int leaf_pos) const {
 ItemState View::state(int table, int row, int leaf_pos) const {
   const UnitScore& unit = eval.tables[table].units[row];
   if (leaf_pos < static_cast<int>(unit.states.size())) return unit.states[leaf_pos];
-  const ItemEvidence* it = item(row_report_[table][row], table, leaf_pos);
+  const int r = row_report_[table][row];
+  if (r >= 0 && eval.reports[r].store_slot != ReportResult::kNotStored && r != loaded_report_) {
+    for (const auto& c : eval.reports[r].compact)
+      if (c.framework_id == eval.tables[table].framework_id &&
+          leaf_pos < static_cast<int>(c.items.size()))
+        return static_cast<ItemState>(c.items[leaf_pos] &
+                                      static_cast<std::uint8_t>(~CompactEvidence::kHasQuote));
+    return ItemState::kMissing;
+  }
+  const ItemEvidence* it = item(r, table, leaf_pos);
   return it ? it->state : ItemState::kMissing;
 }
 
@@ -312,16 +351,51 @@ const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int
   if (leaf_pos >= static_cast<int>(best_rows_[table].size())) return nullptr;
   // A peer is another unit: the unit's own other years are shown side by side instead.
   const std::string& own = eval.reports[exclude_report].meta.unit.value;
-  for (int row : best_rows_[table][leaf_pos]) {
-    int r = row_report_[table][row];
+  load_peer_quotes();
+  const auto& rows = best_rows_[table][leaf_pos];
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    int r = row_report_[table][rows[k]];
     if (r == exclude_report) continue;
     if (!own.empty() && eval.reports[r].meta.unit.value == own) continue;
-    const ItemEvidence* it = item(r, table, leaf_pos);
-    if (!it) continue;
+    const int q = peer_quote_index_[table][leaf_pos][k];
+    if (q < 0) continue;
     peer = r;
-    return example_quote(*it);
+    return &peer_quotes_[static_cast<std::size_t>(q)];
   }
   return nullptr;
+}
+
+void View::load_peer_quotes() const {
+  if (peer_quotes_ready_) return;
+  peer_quotes_ready_ = true;
+  // Every (table, leaf, candidate) a report is a peer candidate for, grouped by report so each
+  // stored report is read back once.
+  struct Need {
+    int table, leaf;
+    std::size_t k;
+  };
+  std::map<int, std::vector<Need>> by_report;
+  peer_quote_index_.assign(best_rows_.size(), {});
+  for (std::size_t t = 0; t < best_rows_.size(); ++t) {
+    peer_quote_index_[t].assign(best_rows_[t].size(), {});
+    for (std::size_t l = 0; l < best_rows_[t].size(); ++l) {
+      peer_quote_index_[t][l].assign(best_rows_[t][l].size(), -1);
+      for (std::size_t k = 0; k < best_rows_[t][l].size(); ++k)
+        by_report[row_report_[t][best_rows_[t][l][k]]].push_back(
+            {static_cast<int>(t), static_cast<int>(l), k});
+    }
+  }
+  for (const auto& [r, needs] : by_report) {
+    if (r < 0) continue;
+    load(r);
+    for (const Need& n : needs) {
+      const ItemEvidence* it = item(r, n.table, n.leaf);
+      const Quote* q = it ? example_quote(*it) : nullptr;
+      if (!q) continue;
+      peer_quote_index_[n.table][n.leaf][n.k] = static_cast<int>(peer_quotes_.size());
+      peer_quotes_.push_back(*q);
+    }
+  }
 }
 
 const Waiver* View::waiver_for(int table, int report, const RuleNode& leaf) const {

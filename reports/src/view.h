@@ -52,6 +52,15 @@ class View {
   // Every table row of a report, indicators first (table order).
   const std::vector<RowRef>& rows_of(int report) const { return report_rows_[report]; }
 
+  // Makes the full evidence of `report` available to evidence()/item() when it is in
+  // Evaluation::store (one report at a time; a no-op for evidence kept in memory). Renderers
+  // call it before rendering a report's quotes. False (and load_failed()) when it cannot be
+  // read back; the report then shows no quotes.
+  bool load(int report) const;
+  bool load_failed() const { return load_failed_; }
+  // Whether a leaf of a report has a quote (from the compact form when the evidence is stored).
+  bool has_quote(int report, int table, int leaf_pos) const;
+
   const DocumentEvidence* evidence(int report, int table) const;
   // Evidence of leaf number `leaf_pos` (Framework::leaves order) or nullptr.
   const ItemEvidence* item(int report, int table, int leaf_pos) const;
@@ -92,10 +101,22 @@ class View {
   // table → leaf → best rows, best first (a unit never is its own peer).
   std::vector<std::vector<std::vector<int>>> best_rows_;
   std::map<std::string, std::vector<int>> by_unit_;
+  // The one report whose stored evidence is loaded (load()).
+  mutable int loaded_report_ = -1;
+  mutable std::vector<DocumentEvidence> loaded_;
+  mutable bool load_failed_ = false;
+  // Example quotes of best_rows_, same shape, filled on the first peer_example() call so a
+  // national run reads at most kPeerCandidates reports per leaf back, once.
+  void load_peer_quotes() const;
+  mutable bool peer_quotes_ready_ = false;
+  mutable std::vector<std::vector<std::vector<int>>> peer_quote_index_;  // -1: no item
+  mutable std::vector<Quote> peer_quotes_;
 };
 
 // results.json, streamed chunk by chunk into `sink` (json.cpp).
 void write_results_json(const View& view, const std::function<void(std::string_view)>& sink);
+// evidence.csv, streamed one report at a time (csv.cpp).
+void write_evidence_csv(const View& view, const std::function<void(std::string_view)>& sink);
 
 // The first credit quote of an item, else its first quote, else nullptr.
 const Quote* first_credit_quote(const ItemEvidence& item);

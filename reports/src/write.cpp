@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <system_error>
 #include <utility>
@@ -115,20 +116,24 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
   };
   reports_detail::View v(evaluation);
   if (formats.html && !write("index.html", render_index_html(evaluation))) return false;
-  if (formats.json) {
-    std::ofstream file(staging / "results.json", std::ios::binary | std::ios::trunc);
-    reports_detail::write_results_json(v, [&](std::string_view chunk) {
+  const auto stream = [&](const std::string& name,
+                          void (*writer)(const reports_detail::View&,
+                                         const std::function<void(std::string_view)>&)) {
+    std::ofstream file(staging / name, std::ios::binary | std::ios::trunc);
+    writer(v, [&](std::string_view chunk) {
       file.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     });
     file.flush();
     if (!file) {
-      diagnostics.push_back(make_error((out / "results.json").string(), "output", "write failed"));
+      diagnostics.push_back(make_error((out / name).string(), "output", "write failed"));
       return false;
     }
-    names.push_back("results.json");
-  }
+    names.push_back(name);
+    return true;
+  };
+  if (formats.json && !stream("results.json", reports_detail::write_results_json)) return false;
   if (formats.csv && (!write("scores.csv", render_scores_csv(evaluation)) ||
-                      !write("evidence.csv", render_evidence_csv(evaluation))))
+                      !stream("evidence.csv", reports_detail::write_evidence_csv)))
     return false;
   if (formats.html || formats.markdown) {
     for (int r = 0; r < v.report_count(); ++r) {
@@ -139,6 +144,13 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
       if (formats.markdown && !write("gaps/" + stem + ".md", reports_detail::gap_markdown(v, r)))
         return false;
     }
+  }
+
+  if (v.load_failed()) {
+    diagnostics.push_back(make_error(out_dir, "output",
+                                     "the evidence kept on disk during the run could not be read "
+                                     "back; nothing was written"));
+    return false;
   }
 
   // A target that cannot be replaced by a file (a directory in its place) is found before any

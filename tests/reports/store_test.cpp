@@ -1,0 +1,144 @@
+// Evidence kept out of memory (EvidenceStore + CompactEvidence): every output must be the same
+// as with all evidence in memory, and a store that cannot be read back fails the write cleanly.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+
+#include "indicheck/reports.h"
+#include "synthetic.h"
+
+namespace fs = std::filesystem;
+using namespace indicheck;
+
+namespace {
+
+// The bytes of each slot in a map; `fail_loads` makes every load fail.
+class MemoryStore final : public EvidenceStore {
+ public:
+  bool store(std::size_t slot, const std::vector<DocumentEvidence>& evidence) override {
+    slots_[slot] = serialize_evidence(evidence);
+    return true;
+  }
+  bool load(std::size_t slot, std::vector<DocumentEvidence>& evidence) const override {
+    ++loads;
+    auto it = slots_.find(slot);
+    return !fail_loads && it != slots_.end() && deserialize_evidence(it->second, evidence);
+  }
+  bool fail_loads = false;
+  mutable int loads = 0;
+
+ private:
+  std::map<std::size_t, std::string> slots_;
+};
+
+// Moves every readable report's evidence into `store`, as the pipeline does.
+void spill(synthetic::Data& d, const std::shared_ptr<MemoryStore>& store) {
+  for (std::size_t r = 0; r < d.eval.reports.size(); ++r) {
+    ReportResult& rep = d.eval.reports[r];
+    if (rep.evidence.empty()) continue;
+    REQUIRE(store->store(r + 100, rep.evidence));
+    REQUIRE(compact_evidence(d.rules, rep));
+    rep.store_slot = r + 100;
+    CHECK(rep.evidence.empty());
+  }
+  d.eval.store = store;
+}
+
+}  // namespace
+
+TEST_CASE("evidence survives serialize/deserialize field by field", "[store]") {
+  synthetic::Data d;
+  synthetic::build(d);
+  std::vector<DocumentEvidence> ev = d.eval.reports[0].evidence;
+  MetricValue m;
+  m.name = "rate";
+  m.value = 99.5;
+  m.unit = "%";
+  m.raw = "99.5%";
+  m.meets = true;
+  ev[0].items[0].quotes[0].metrics = {m};
+  ev[0].items[0].quotes[0].sentence = 7;
+  ev[0].items[0].quotes[0].column = 3;
+  const std::string bytes = serialize_evidence(ev);
+  std::vector<DocumentEvidence> back;
+  REQUIRE(deserialize_evidence(bytes, back));
+  REQUIRE(back.size() == ev.size());
+  const Quote& q = back[0].items[0].quotes[0];
+  CHECK(q.text == ev[0].items[0].quotes[0].text);
+  CHECK(q.sentence == 7);
+  CHECK(q.column == 3);
+  CHECK(q.line == ev[0].items[0].quotes[0].line);
+  CHECK(q.role == ev[0].items[0].quotes[0].role);
+  CHECK(q.terms == ev[0].items[0].quotes[0].terms);
+  REQUIRE(q.metrics.size() == 1);
+  CHECK(q.metrics[0].raw == "99.5%");
+  CHECK(q.metrics[0].value == 99.5);
+  CHECK(q.metrics[0].meets);
+  CHECK(back[0].items[1].reason == ev[0].items[1].reason);
+  CHECK(back[1].framework_id == "report-structure");
+  CHECK(serialize_evidence(back) == bytes);
+  // Truncated or padded bytes are rejected, never half-read.
+  CHECK_FALSE(deserialize_evidence(std::string_view(bytes).substr(0, bytes.size() - 1), back));
+  CHECK(back.empty());
+  CHECK_FALSE(deserialize_evidence(bytes + "x", back));
+}
+
+TEST_CASE("compact_evidence keeps states and has-quote flags, refuses items out of leaf order",
+          "[store]") {
+  synthetic::Data d;
+  synthetic::build(d);
+  ReportResult rep = d.eval.reports[1];  // A 2021: met (quote), missing, missing, planned (quote)
+  REQUIRE(compact_evidence(d.rules, rep));
+  REQUIRE(rep.compact.size() == 2);
+  CHECK(rep.compact[0].framework_id == "gangyao-2021");
+  const std::vector<std::uint8_t> expected = {
+      static_cast<std::uint8_t>(static_cast<int>(ItemState::kMet) | CompactEvidence::kHasQuote),
+      static_cast<std::uint8_t>(ItemState::kMissing), static_cast<std::uint8_t>(ItemState::kMissing),
+      static_cast<std::uint8_t>(static_cast<int>(ItemState::kPlanned) | CompactEvidence::kHasQuote)};
+  CHECK(rep.compact[0].items == expected);
+
+  ReportResult swapped = d.eval.reports[1];
+  std::swap(swapped.evidence[0].items[0], swapped.evidence[0].items[1]);
+  CHECK_FALSE(compact_evidence(d.rules, swapped));
+  CHECK(swapped.compact.empty());
+  CHECK(swapped.evidence.size() == 2);  // unchanged
+}
+
+TEST_CASE("outputs are byte-identical with evidence in a store", "[store]") {
+  synthetic::Data mem, stored;
+  synthetic::build(mem);
+  synthetic::build(stored);
+  auto store = std::make_shared<MemoryStore>();
+  spill(stored, store);
+  CHECK(render_index_html(stored.eval) == render_index_html(mem.eval));
+  CHECK(render_results_json(stored.eval) == render_results_json(mem.eval));
+  CHECK(render_scores_csv(stored.eval) == render_scores_csv(mem.eval));
+  CHECK(render_evidence_csv(stored.eval) == render_evidence_csv(mem.eval));
+  for (std::size_t r = 0; r < mem.eval.reports.size(); ++r) {
+    CHECK(gap_report_stem(stored.eval, r) == gap_report_stem(mem.eval, r));
+    CHECK(render_gap_html(stored.eval, r) == render_gap_html(mem.eval, r));
+    CHECK(render_gap_markdown(stored.eval, r) == render_gap_markdown(mem.eval, r));
+  }
+  // The gap report of A 2021 shows B's quote as the peer example: read back from the store.
+  CHECK(render_gap_html(stored.eval, 1).find("审核率100%") != std::string::npos);
+  CHECK(store->loads > 0);
+}
+
+TEST_CASE("a store that cannot be read back fails write_outputs and writes nothing", "[store]") {
+  synthetic::Data d;
+  synthetic::build(d);
+  auto store = std::make_shared<MemoryStore>();
+  spill(d, store);
+  store->fail_loads = true;
+  const fs::path out = fs::temp_directory_path() / ("indicheck-store-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  std::vector<Diagnostic> diags;
+  CHECK_FALSE(write_outputs(d.eval, out.string(), OutputFormats{}, diags));
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].code == "output");
+  CHECK_FALSE(fs::exists(out / "index.html"));
+  CHECK_FALSE(fs::exists(out / "results.json"));
+  fs::remove_all(out);
+}
