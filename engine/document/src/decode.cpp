@@ -356,6 +356,7 @@ StrictTry try_strict(std::string_view body, const char* name) {
   if (!convert_with_icu(body, name, t.utf8, unused, error, /*strict=*/true)) return t;
   t.p = measure(t.utf8);
   t.clean = t.p.han >= kStrictMinHan && implausible(t.p).empty();
+  if (!t.clean) std::string().swap(t.utf8);  // do not hold two copies of a large file
   return t;
 }
 
