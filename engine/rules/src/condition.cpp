@@ -198,35 +198,40 @@ std::vector<ConditionOp> any_condition(std::size_t selection_count) {
 }
 
 bool evaluate_condition(const std::vector<ConditionOp>& ops, const std::vector<char>& present) {
-  std::vector<char> stack;
-  stack.reserve(ops.size());
+  // The value stack never holds more than ops.size() values; conditions are short, so it
+  // lives on the C++ stack (this runs once per window of every leaf: no allocation).
+  constexpr std::size_t kInline = 64;
+  char inline_stack[kInline];
+  std::vector<char> heap_stack;
+  char* stack = inline_stack;
+  if (ops.size() > kInline) {
+    heap_stack.resize(ops.size());
+    stack = heap_stack.data();
+  }
+  std::size_t top = 0;  // number of values on the stack
   for (const auto& op : ops) {
     switch (op.kind) {
       case ConditionOp::kSelection:
-        stack.push_back(op.operand < present.size() && present[op.operand]);
+        stack[top++] = op.operand < present.size() && present[op.operand];
         break;
       case ConditionOp::kNot:
-        stack.back() = !stack.back();
+        stack[top - 1] = !stack[top - 1];
         break;
       case ConditionOp::kAnd:
       case ConditionOp::kOr: {
-        const char b = stack.back();
-        stack.pop_back();
-        stack.back() = op.kind == ConditionOp::kAnd ? (stack.back() && b) : (stack.back() || b);
+        const char b = stack[--top];
+        stack[top - 1] = op.kind == ConditionOp::kAnd ? (stack[top - 1] && b) : (stack[top - 1] || b);
         break;
       }
       case ConditionOp::kAtLeast: {
         std::uint32_t count = 0;
-        for (std::uint32_t k = 0; k < op.arity; ++k) {
-          count += stack.back() ? 1u : 0u;
-          stack.pop_back();
-        }
-        stack.push_back(count >= op.operand);
+        for (std::uint32_t k = 0; k < op.arity; ++k) count += stack[--top] ? 1u : 0u;
+        stack[top++] = count >= op.operand;
         break;
       }
     }
   }
-  return !stack.empty() && stack.back();
+  return top != 0 && stack[top - 1];
 }
 
 }  // namespace indicheck::rules_internal

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -221,6 +222,28 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scann
   return out;
 }
 
+namespace {
+
+// Sorts `v` by (sentence, pattern): when it is already in sentence order only each sentence's
+// run is sorted.
+void sort_sentence_runs(std::vector<SentenceHit>& v) {
+  const auto by_sentence = [](const SentenceHit& a, const SentenceHit& b) {
+    return a.sentence < b.sentence;
+  };
+  if (!std::is_sorted(v.begin(), v.end(), by_sentence)) {
+    std::sort(v.begin(), v.end());
+    return;
+  }
+  for (auto it = v.begin(); it != v.end();) {
+    auto run_end = it + 1;
+    while (run_end != v.end() && run_end->sentence == it->sentence) ++run_end;
+    if (run_end - it > 1) std::sort(it, run_end);
+    it = run_end;
+  }
+}
+
+}  // namespace
+
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document) {
   const auto& impl = ScannerAccess::impl(scanner);
   auto& s = ScannerAccess::scratch(scanner);
@@ -275,13 +298,25 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   std::sort(regex_sentences.begin(), regex_sentences.end());
   regex_sentences.erase(std::unique(regex_sentences.begin(), regex_sentences.end()),
                         regex_sentences.end());
+  std::vector<SentenceHit>& regex_hits = s.regex_hits;
+  regex_hits.clear();
   for (std::uint32_t si : regex_sentences) {
     const Span span = document.sentences[si].span;
     run_hs(impl.regex_database, s, std::string_view(document.text).substr(span.begin, span.size()));
     for (const auto& [id, end] : s.raw)
-      if (id >= impl.literal_count) s.hits.push_back({si, id});
+      if (id >= impl.literal_count) regex_hits.push_back({si, id});
   }
-  std::sort(s.hits.begin(), s.hits.end());
+  // Both lists come out in sentence order (matches are reported by end offset and a literal
+  // lies inside one sentence; regex sentences are visited in order), so sorting reduces to
+  // the few hits of each sentence; a full sort stays as the fallback. Then one merge.
+  sort_sentence_runs(s.hits);
+  if (!regex_hits.empty()) {
+    sort_sentence_runs(regex_hits);
+    s.merged.clear();
+    std::merge(s.hits.begin(), s.hits.end(), regex_hits.begin(), regex_hits.end(),
+               std::back_inserter(s.merged));
+    s.hits.swap(s.merged);
+  }
   s.hits.erase(std::unique(s.hits.begin(), s.hits.end()), s.hits.end());
   s.cached_document = &document;
   s.cached_text = document.text;
@@ -398,6 +433,30 @@ class LeafEvaluator {
       v.position = position_of(si);
       v.section_path = doc_.section_path(s.section);
       v.ready = true;
+    }
+    return v;
+  }
+
+  // Strength of one sentence for quoting: 0 = a heading, 1 = a body sentence, 2 = a body
+  // sentence with a digit. Cached per sentence for the scan (many leaves share sentences).
+  mutable std::vector<std::int8_t> strengths_;
+  int sentence_strength(std::uint32_t si) const {
+    if (strengths_.empty()) strengths_.assign(doc_.sentences.size(), -1);
+    std::int8_t& v = strengths_[si];
+    if (v < 0) {
+      const Sentence& s = doc_.sentences[si];
+      const Section& section = doc_.sections[s.section];
+      const bool heading =
+          section.depth > 0 && !section.marker.empty() && section.span.begin == s.span.begin;
+      v = 0;
+      if (!heading) {
+        v = 1;
+        for (std::uint32_t i = s.span.begin; i < s.span.end; ++i)
+          if (doc_.text[i] >= '0' && doc_.text[i] <= '9') {
+            v = 2;
+            break;
+          }
+      }
     }
     return v;
   }
@@ -636,9 +695,13 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     }
     results.push_back(std::move(r));
   }
-  std::stable_sort(results.begin(), results.end(), [](const WindowResult& a, const WindowResult& b) {
+  const auto by_first = [](const WindowResult& a, const WindowResult& b) {
     return a.first_sentence < b.first_sentence;
-  });
+  };
+  // Windows come in (unit, role) order, usually already document order: a stable sort of a
+  // sorted range changes nothing, so it is skipped.
+  if (!std::is_sorted(results.begin(), results.end(), by_first))
+    std::stable_sort(results.begin(), results.end(), by_first);
 
   // How convincing a window is to an auditor, to pick which one a report quotes first:
   // 2 = a body sentence stating a number (61个, 100%), 1 = a body sentence, 0 = only headings.
@@ -648,14 +711,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     if (check.quotes_in_document_order) return 0;
     int best_strength = 0;
     for (std::uint32_t si : r.sentences) {
-      const Sentence& s = doc_.sentences[si];
-      const Section& section = doc_.sections[s.section];
-      const bool heading =
-          section.depth > 0 && !section.marker.empty() && section.span.begin == s.span.begin;
-      if (heading) continue;
-      best_strength = std::max(best_strength, 1);
-      for (std::uint32_t i = s.span.begin; i < s.span.end; ++i)
-        if (doc_.text[i] >= '0' && doc_.text[i] <= '9') return 2;
+      best_strength = std::max(best_strength, sentence_strength(si));
+      if (best_strength == 2) break;
     }
     return best_strength;
   };

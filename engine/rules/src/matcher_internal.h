@@ -74,6 +74,8 @@ struct Scanner::Scratch {
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
+  std::vector<SentenceHit> regex_hits;         // regex hits, before merging into `hits`
+  std::vector<SentenceHit> merged;             // merge target, swapped with `hits`
   std::vector<std::vector<LeafHit>> per_leaf;  // hits of one framework, per leaf slot
   ~Scratch();
 };
