@@ -781,6 +781,9 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     for (const auto& r : results)
       if (static_cast<int>(r.outcome) == o && !(r.outcome == best)) ordered.push_back(&r);
   std::vector<std::uint32_t> quoted;
+  const bool terms_sorted =
+      std::is_sorted(terms_in.begin(), terms_in.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const WindowResult* r : ordered) {
     for (std::uint32_t si : r->sentences) {
       if (ev.quotes.size() >= limits::kMaxQuotesPerItem) break;
@@ -795,7 +798,16 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       q.column = v.position.column;
       q.role = s.role;
       q.section_path = v.section_path;
-      for (const auto& [tsi, pattern] : terms_in) {
+      // terms_in is in hit order, i.e. sentence order: only this sentence's range is read.
+      auto t_begin = terms_in.cbegin(), t_end = terms_in.cend();
+      if (terms_sorted) {
+        t_begin = std::lower_bound(t_begin, t_end, si,
+                                   [](const auto& t, std::uint32_t x) { return t.first < x; });
+        t_end = std::upper_bound(t_begin, t_end, si,
+                                 [](std::uint32_t x, const auto& t) { return x < t.first; });
+      }
+      for (auto t = t_begin; t != t_end; ++t) {
+        const auto& [tsi, pattern] = *t;
         if (tsi != si) continue;
         const CompiledPattern& p = impl_.patterns[pattern];
         std::string label = p.regex ? "/" + p.text + "/" : p.text;
