@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <iostream>
 #include <new>
@@ -76,9 +77,14 @@ bool parse_model(const std::string& name, ScoringModel& model) {
   return false;
 }
 
+struct GapSelection {
+  std::size_t max = kDefaultGapReportsMax;
+  std::vector<std::string> units;
+};
+
 int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
-                       const std::string& out_dir, bool has_fail_under, double fail_under,
-                       bool quiet);
+                       const GapSelection& gaps, const std::string& out_dir, bool has_fail_under,
+                       double fail_under, bool quiet);
 
 int usage_error(const std::string& message) {
   std::cerr << "indicheck evaluate: error[usage]: " << message
@@ -94,6 +100,8 @@ int run_evaluate(const Args& args) {
   double fail_under = -1;
   double partial_credit = -1;
   bool quiet = false;
+  std::size_t gap_reports_max = kDefaultGapReportsMax;
+  std::vector<std::string> gap_units_args;
 
   po::options_description desc("Options");
   desc.add_options()
@@ -119,6 +127,12 @@ int run_evaluate(const Args& args) {
       ("date", po::value<std::string>(&date_option),
        "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
        "(default: SOURCE_DATE_EPOCH, else today)")
+      ("gap-reports-max", po::value<std::size_t>(&gap_reports_max)->default_value(kDefaultGapReportsMax),
+       "write a gap report for every unit-year only when the run has at most N of them; beyond "
+       "that only for --gap-units (index.html is always written)")
+      ("gap-units", po::value<std::vector<std::string>>(&gap_units_args),
+       "units (name as found in the report, or file name/stem/path) that get a gap report "
+       "beyond --gap-reports-max; comma-separated, repeatable")
       ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr");
   bool keep_evidence = false;
   po::options_description hidden;
@@ -158,11 +172,22 @@ int run_evaluate(const Args& args) {
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 
   if (!keep_evidence) options.spill_dir = out_dir;
+  GapSelection gaps;
+  gaps.max = gap_reports_max;
+  for (const auto& arg : gap_units_args) {
+    std::size_t start = 0;
+    while (start <= arg.size()) {
+      std::size_t comma = arg.find(',', start);
+      if (comma == std::string::npos) comma = arg.size();
+      if (comma > start) gaps.units.push_back(arg.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
 
   // Running out of memory is a limit of the machine, not a bug: say so, and what helps.
   try {
-    return evaluate_and_write(options, formats, out_dir, vm.count("fail-under") > 0, fail_under,
-                              quiet);
+    return evaluate_and_write(options, formats, gaps, out_dir, vm.count("fail-under") > 0,
+                              fail_under, quiet);
   } catch (const std::bad_alloc&) {
     std::cerr << "indicheck evaluate: error[out-of-memory]: the run needed more memory than the "
                  "machine could give; nothing was written (try fewer --jobs, or evaluate the "
@@ -174,8 +199,8 @@ int run_evaluate(const Args& args) {
 namespace {
 
 int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
-                       const std::string& out_dir, bool has_fail_under, double fail_under,
-                       bool quiet) {
+                       const GapSelection& gaps, const std::string& out_dir, bool has_fail_under,
+                       double fail_under, bool quiet) {
   PipelineResult result;
   const int rc = run_pipeline(options, result);
   std::vector<Diagnostic> shown;
@@ -183,6 +208,36 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
     if (!quiet || d.severity == Severity::kError) shown.push_back(d);
   print_diagnostics(shown);
   if (rc != kExitOk) return rc;
+
+  result.evaluation.gap_reports_max = gaps.max;
+  result.evaluation.gap_units = gaps.units;
+  if (!quiet && (formats.html || formats.markdown)) {
+    // Named units that match no report are a typo worth a warning; a limit that cut the gap
+    // reports is worth a note, so nobody looks for files that were not written.
+    std::vector<Diagnostic> notes;
+    for (const auto& unit : gaps.units) {
+      bool found = false;
+      for (const auto& rep : result.evaluation.reports)
+        found = found || rep.meta.unit.value == unit || rep.path == unit ||
+                std::filesystem::path(rep.path).stem().string() == unit ||
+                std::filesystem::path(rep.path).filename().string() == unit;
+      if (!found)
+        notes.push_back(make_warning("", "gap-unit-unknown",
+                                     fmt::format("--gap-units '{}' matches no report", unit)));
+    }
+    std::size_t readable = 0;
+    for (const auto& rep : result.evaluation.reports) readable += rep.failed ? 0 : 1;
+    if (readable > gaps.max) {
+      Diagnostic d = make_warning("", "gap-reports-limited",
+                                  fmt::format("{} reports is more than --gap-reports-max {}: gap "
+                                              "reports are written only for the {} unit(s) named "
+                                              "with --gap-units",
+                                              readable, gaps.max, gaps.units.size()));
+      d.severity = Severity::kNote;
+      notes.push_back(std::move(d));
+    }
+    print_diagnostics(notes);
+  }
 
   std::vector<Diagnostic> write_diags;
   if (!write_outputs(result.evaluation, out_dir, formats, write_diags)) {

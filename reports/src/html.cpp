@@ -646,9 +646,11 @@ std::string reports_detail::gap_html(const View& v, int r) {
     out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
     for (int c : cols)
       out += fmt::format("<th>{}</th>", c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
-                                               : fmt::format("<a href=\"{}.html\">{}年</a>",
-                                                             html_escape(v.gap_stem(c)),
-                                                             evaluation.reports[c].meta.year));
+                                        : v.gap_stem(c).empty()  // no gap report written for it
+                                            ? fmt::format("{}年", evaluation.reports[c].meta.year)
+                                            : fmt::format("<a href=\"{}.html\">{}年</a>",
+                                                          html_escape(v.gap_stem(c)),
+                                                          evaluation.reports[c].meta.year));
     out += "</tr></thead><tbody>\n";
     const auto cell_row = [&](std::string_view label, auto&& cell) {
       out += fmt::format("<tr><td>{}</td>", label);

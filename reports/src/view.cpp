@@ -201,6 +201,20 @@ View::View(const Evaluation& evaluation) : eval(evaluation) {
     used.insert(name);
     stems_[r] = name;
   }
+  // Too many for a gap report each: only the units asked for keep theirs.
+  if (static_cast<std::size_t>(nreports - std::count(stems_.begin(), stems_.end(), "")) >
+      eval.gap_reports_max) {
+    const std::set<std::string> wanted(eval.gap_units.begin(), eval.gap_units.end());
+    for (int r = 0; r < nreports; ++r) {
+      if (stems_[r].empty()) continue;
+      const ReportResult& rep = eval.reports[r];
+      const bool asked = wanted.count(rep.meta.unit.value) || wanted.count(stems_[r]) ||
+                         wanted.count(rep.path) ||
+                         wanted.count(std::filesystem::path(rep.path).stem().string()) ||
+                         wanted.count(std::filesystem::path(rep.path).filename().string());
+      if (!asked) stems_[r].clear();
+    }
+  }
 
   // Best peers per leaf: met before partial, higher score, then path order.
   for (int t = 0; t < table_count(); ++t) {

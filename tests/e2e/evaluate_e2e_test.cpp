@@ -1,6 +1,7 @@
 // End-to-end: the built `indicheck evaluate` on the bundled corpus, as an auditor runs it.
 // - outputs exist and results.json validates against docs/results-schema.json;
 // - --jobs 1 and --jobs 2 give byte-identical outputs (the run date is pinned with --date);
+// - evidence kept on disk during the run (default) and in memory give identical outputs;
 // - a report containing <script> shows it as text, never as markup;
 // - an unreadable input is listed, the batch completes, exit code 2; --fail-under gives 1;
 // - a unit's other years are side by side in its gap report.
@@ -147,6 +148,40 @@ TEST_CASE("--jobs 1 and --jobs 2 write byte-identical outputs", "[e2e][jobs]") {
     CHECK(bytes == tb.at(name));
   }
   CHECK(ta.at("results.json").find("\"date\": \"2026-01-02\"") != std::string::npos);
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST_CASE("evidence on disk (default) and in memory (--keep-evidence) write the same outputs",
+          "[e2e][memory]") {
+  // The default run keeps each report's quotes in an unlinked temporary file inside --out and
+  // reads them back per report; the hidden --keep-evidence keeps them all in memory as before.
+  const fs::path a = fresh_dir("spill"), b = fresh_dir("keep");
+  const std::vector<std::string> common = {(kSource / "corpus").string(), "--rules",
+                                           (kSource / "rules").string(), "--date", "2026-01-02",
+                                           "--quiet"};
+  std::vector<std::string> args_a = common, args_b = common;
+  args_a.insert(args_a.end(), {"--out", a.string()});
+  args_b.insert(args_b.end(), {"--out", b.string(), "--keep-evidence"});
+  const Run ra = evaluate(args_a), rb = evaluate(args_b);
+  INFO(ra.out << rb.out);
+  REQUIRE(ra.status == 0);
+  REQUIRE(rb.status == 0);
+  const auto ta = tree(a), tb = tree(b);
+  REQUIRE(ta.size() >= 14);
+  CHECK(ta.size() == tb.size());
+  for (const auto& [name, bytes] : ta) {
+    INFO(name);
+    REQUIRE(tb.count(name));
+    CHECK(bytes == tb.at(name));
+  }
+  // Peer examples come from other reports' stored evidence: a gap report quotes another unit.
+  CHECK(ta.at("gaps/nanhu-2021.md").find("参考示例（") != std::string::npos);
+  // Nothing of the temporary evidence file is left behind, even by name.
+  for (const auto& e : fs::directory_iterator(a)) {
+    const std::string name = e.path().filename().string();
+    CHECK(name.rfind(".indicheck", 0) != 0);
+  }
   fs::remove_all(a);
   fs::remove_all(b);
 }

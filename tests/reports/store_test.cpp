@@ -142,3 +142,43 @@ TEST_CASE("a store that cannot be read back fails write_outputs and writes nothi
   CHECK_FALSE(fs::exists(out / "results.json"));
   fs::remove_all(out);
 }
+
+TEST_CASE("beyond gap_reports_max only the units asked for get a gap report", "[gap][limit]") {
+  synthetic::Data d;
+  synthetic::build(d);
+  // Three scored reports (A 2022, A 2021, B 2021) and one failed file.
+  d.eval.gap_reports_max = 3;
+  CHECK(gap_report_stem(d.eval, 0) == "a-2022");
+  CHECK(gap_report_stem(d.eval, 2) == "b-2021");
+
+  d.eval.gap_reports_max = 2;  // now over the limit, nobody asked: no gap report at all
+  for (std::size_t r = 0; r < d.eval.reports.size(); ++r) CHECK(gap_report_stem(d.eval, r).empty());
+  CHECK(render_results_json(d.eval).find("\"gap_report\": \"gaps/") == std::string::npos);
+  CHECK(render_index_html(d.eval).find("href=\"gaps/") == std::string::npos);
+
+  d.eval.gap_units = {"乙区"};  // by unit name
+  CHECK(gap_report_stem(d.eval, 0).empty());
+  CHECK(gap_report_stem(d.eval, 1).empty());
+  CHECK(gap_report_stem(d.eval, 2) == "b-2021");
+  const fs::path out = fs::temp_directory_path() / ("indicheck-gaplimit-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  std::vector<Diagnostic> diags;
+  REQUIRE(write_outputs(d.eval, out.string(), OutputFormats{}, diags));
+  CHECK(fs::exists(out / "gaps" / "b-2021.html"));
+  CHECK(fs::exists(out / "gaps" / "b-2021.md"));
+  CHECK_FALSE(fs::exists(out / "gaps" / "a-2022.html"));
+  CHECK_FALSE(fs::exists(out / "gaps" / "a-2021.md"));
+  CHECK(fs::exists(out / "index.html"));
+  fs::remove_all(out);
+
+  // By file stem: A 2022 only; its other-years column for 2021 is text, not a dead link.
+  d.eval.gap_units = {"a-2022"};
+  CHECK(gap_report_stem(d.eval, 0) == "a-2022");
+  CHECK(gap_report_stem(d.eval, 1).empty());
+  const std::string html = render_gap_html(d.eval, 0);
+  CHECK(html.find("本单位其他年度对比") != std::string::npos);
+  CHECK(html.find("a-2021.html") == std::string::npos);
+  // Both years asked for: the link is there.
+  d.eval.gap_units = {"甲区"};
+  CHECK(render_gap_html(d.eval, 0).find("href=\"a-2021.html\"") != std::string::npos);
+}

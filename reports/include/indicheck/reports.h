@@ -67,6 +67,10 @@ bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>&
 // order for a framework of `rules` (then the evidence must stay in memory).
 bool compact_evidence(const RuleSet& rules, ReportResult& result);
 
+// Default of Evaluation::gap_reports_max (`evaluate --gap-reports-max`): a province's reports
+// for a few years; a national corpus is tens of thousands.
+inline constexpr std::size_t kDefaultGapReportsMax = 500;
+
 struct RunFacts {
   std::string tool_version;
   std::string rules_hash;
@@ -85,6 +89,12 @@ struct Evaluation {
   std::vector<ScoreTable> tables;     // one per framework that scored any report
   // Holds the evidence of reports with store_slot set (nullptr: all evidence is in memory).
   std::shared_ptr<const EvidenceStore> store;
+  // Gap reports exist for every scored report when there are at most gap_reports_max of them;
+  // beyond that only for reports whose unit name, file stem or path is in gap_units (a national
+  // run does not want 70,000 files; the summary index.html is always written). File names do
+  // not depend on the selection.
+  std::size_t gap_reports_max = kDefaultGapReportsMax;
+  std::vector<std::string> gap_units;
 };
 
 // Which outputs to write. Default: all.
