@@ -247,8 +247,12 @@ void sort_sentence_runs(std::vector<SentenceHit>& v) {
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document) {
   const auto& impl = ScannerAccess::impl(scanner);
   auto& s = ScannerAccess::scratch(scanner);
-  if (s.cached_document == &document && s.cached_text == document.text) return s.hits;
+  if (s.cached_document == &document && s.cached_text == document.text &&
+      s.cached_original == document.original)
+    return s.hits;
   s.hits.clear();
+  s.views.clear();
+  s.strengths.clear();
   // Sentences ordered by start. Reports come out of the document stage already in order, so
   // the usual case needs no index at all; otherwise a stable sort by start, as before.
   const auto& sentences = document.sentences;
@@ -320,6 +324,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   s.hits.erase(std::unique(s.hits.begin(), s.hits.end()), s.hits.end());
   s.cached_document = &document;
   s.cached_text = document.text;
+  s.cached_original = document.original;
   return s.hits;
 }
 
@@ -375,8 +380,16 @@ struct WindowResult {
 
 class LeafEvaluator {
  public:
-  LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index)
-      : impl_(impl), doc_(doc), fw_index_(fw_index), fw_(impl.rules.frameworks[fw_index]) {}
+  // `scratch` must hold the hit table of `doc` (sentence_hits called for it): the sentence
+  // views cached there belong to that document.
+  LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index,
+                Scanner::Scratch& scratch)
+      : impl_(impl),
+        doc_(doc),
+        fw_index_(fw_index),
+        fw_(impl.rules.frameworks[fw_index]),
+        views_(scratch.views),
+        strengths_(scratch.strengths) {}
 
   ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
 
@@ -402,16 +415,10 @@ class LeafEvaluator {
   const Framework& fw_;
 
   // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
-  // the line and of the heading chain; many leaves quote the same sentences, so it is computed
-  // once per sentence per scan.
-  struct SentenceView {
-    bool ready = false;
-    bool position_ready = false;
-    std::string text;
-    LineCol position;
-    std::string section_path;
-  };
-  mutable std::vector<SentenceView> views_;
+  // the line and of the heading chain; many leaves of every framework quote the same
+  // sentences, so it is computed once per sentence per document (kept in the scratch next to
+  // the hit table, and reset with it).
+  std::vector<SentenceView>& views_;
   SentenceView& view_slot(std::uint32_t si) const {
     if (views_.empty()) views_.resize(doc_.sentences.size());
     return views_[si];
@@ -439,7 +446,7 @@ class LeafEvaluator {
 
   // Strength of one sentence for quoting: 0 = a heading, 1 = a body sentence, 2 = a body
   // sentence with a digit. Cached per sentence for the scan (many leaves share sentences).
-  mutable std::vector<std::int8_t> strengths_;
+  std::vector<std::int8_t>& strengths_;
   int sentence_strength(std::uint32_t si) const {
     if (strengths_.empty()) strengths_.assign(doc_.sentences.size(), -1);
     std::int8_t& v = strengths_[si];
@@ -599,6 +606,12 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     std::sort(entries.begin(), entries.end(), entry_less);
 
   std::vector<WindowResult> results;
+  {
+    std::size_t groups = 0;
+    for (std::size_t g = 0; g < entries.size(); ++g)
+      groups += g == 0 || entries[g].unit != entries[g - 1].unit || entries[g].role != entries[g - 1].role;
+    results.reserve(groups);
+  }
   std::vector<std::uint32_t>& members = members_;
   std::vector<char>& present = present_;
   std::vector<std::uint32_t>& win_sentences = win_sentences_;
@@ -773,6 +786,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   // Quotes: the windows that earned the state first (credit), then the other satisfied
   // windows in priority and document order; each sentence once.
   std::vector<const WindowResult*> ordered;
+  ordered.reserve(results.size());  // every window at most once
   for (int level = 2; level >= 0; --level)
     for (std::size_t i = 0; i < results.size(); ++i)
       if (results[i].outcome == best && best != Outcome::kElsewhere && strengths[i] == level)
@@ -846,7 +860,7 @@ DocumentEvidence Scanner::scan(const Document& document, const Framework& framew
   const auto& hits = sentence_hits(*this, document);
   auto& per_leaf = scratch_->per_leaf;
   leaf_hits(impl, static_cast<std::size_t>(fi), hits, per_leaf);
-  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi));
+  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi), *scratch_);
   const std::size_t leaves = impl.rules.frameworks[static_cast<std::size_t>(fi)].leaves.size();
   out.items.reserve(leaves);
   for (std::size_t slot = 0; slot < leaves; ++slot)
@@ -870,7 +884,7 @@ ItemEvidence Scanner::scan_item(const Document& document, const Framework& frame
     for (const auto& use : impl.patterns[h.pattern].uses)
       if (use.framework == static_cast<std::uint32_t>(fi) && use.leaf_slot == slot)
         mine.push_back({h.sentence, use.selection, h.pattern});
-  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi));
+  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi), *scratch_);
   return evaluator.evaluate(slot, mine);
 }
 

@@ -64,13 +64,27 @@ struct LeafHit {
   std::uint32_t pattern;
 };
 
+// What a quote shows of one sentence, computed on first use (see LeafEvaluator).
+struct SentenceView {
+  bool ready = false;           // text, position and section_path set
+  bool position_ready = false;  // position set
+  std::string text;
+  LineCol position;
+  std::string section_path;
+};
+
 struct Scanner::Scratch {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<std::uint32_t, std::uint64_t>> raw;  // (pattern id, end offset)
   // Cache of the last document's hit table: several frameworks scan the same document.
   std::string cached_text;
+  std::string cached_original;
   const Document* cached_document = nullptr;
   std::vector<SentenceHit> hits;
+  // Per-sentence quote views and strengths of the cached document, filled lazily by leaves of
+  // every framework; cleared whenever the hit table is rebuilt.
+  std::vector<SentenceView> views;
+  std::vector<std::int8_t> strengths;
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
