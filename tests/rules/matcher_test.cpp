@@ -1,6 +1,8 @@
 // The scanner on hand-built documents: states, windows, roles, exclusions, metrics, quotes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "indicheck/matcher.h"
 #include "test_util.h"
 
@@ -234,4 +236,51 @@ TEST_CASE("the strongest window is quoted first unless the check asks for docume
     CHECK(ev.quotes[0].line == 2);
     CHECK(ev.quotes[1].line == 3);
   }
+}
+
+TEST_CASE("one scanner, one document object changed in place: quotes follow the new original",
+          "[matcher]") {
+  // The scanner caches the hit table and the quote views (original text, line:col, section
+  // path) of the last document; a change of the original text must not serve stale quotes.
+  const auto c = compile(kThree);
+  Scanner scanner(c.compiled);
+  auto doc = make_document({{Role::kAchievements, {"全面落实三项制度。"}}});
+  auto ev = scanner.scan(doc, c.rules.frameworks[0]);
+  REQUIRE(ev.items.at(0).state == ItemState::kMet);
+  REQUIRE(ev.items[0].quotes.size() == 1);
+  CHECK(ev.items[0].quotes[0].text == "全面落实三项制度。");
+  // Same address, same normalized text, another original (as a Traditional-script source):
+  // 製 and 制 are both three bytes, so the identity offset map still holds.
+  const std::string traditional = "全面落實三項製度。";
+  REQUIRE(traditional.size() == std::string("全面落实三项制度。").size());
+  doc.original.replace(0, traditional.size(), traditional);
+  ev = scanner.scan(doc, c.rules.frameworks[0]);
+  REQUIRE(ev.items.at(0).state == ItemState::kMet);
+  REQUIRE(ev.items[0].quotes.size() == 1);
+  CHECK(ev.items[0].quotes[0].text == traditional);
+}
+
+TEST_CASE("sentences listed out of document order give the same evidence", "[matcher]") {
+  // The hit-to-sentence walk expects sentences by start and falls back to sorting them.
+  const auto c = compile(kThree);
+  auto doc = make_document({{Role::kAchievements, {"推行执法全过程记录。", "一般情况。"}},
+                            {Role::kAchievements, {"全面落实三项制度。"}}});
+  Scanner scanner(c.compiled);
+  const auto in_order = scanner.scan(doc, c.rules.frameworks[0]).items.at(0);
+  REQUIRE(in_order.state == ItemState::kMet);
+  REQUIRE(in_order.quotes.size() == 1);
+  CHECK(in_order.quotes[0].text == "全面落实三项制度。");
+  // Reverse the sentence list (fix up the paragraph indices so windows are unchanged).
+  Document reversed = doc;
+  std::reverse(reversed.sentences.begin(), reversed.sentences.end());
+  for (auto& p : reversed.paragraphs) {
+    const std::uint32_t n = static_cast<std::uint32_t>(reversed.sentences.size());
+    p.first_sentence = n - (p.first_sentence + p.sentence_count);
+  }
+  Scanner other(c.compiled);
+  const auto out_of_order = other.scan(reversed, c.rules.frameworks[0]).items.at(0);
+  CHECK(out_of_order.state == ItemState::kMet);
+  REQUIRE(out_of_order.quotes.size() == 1);
+  CHECK(out_of_order.quotes[0].text == "全面落实三项制度。");
+  CHECK(out_of_order.quotes[0].sentence == 0);  // its index in the reversed list
 }
