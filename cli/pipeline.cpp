@@ -360,14 +360,19 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
         if (ev.framework_id == fw.id) add(ev);
       for (const auto& c : r.compact) {
         if (c.framework_id != fw.id) continue;
+        // Only items found: scoring starts every leaf as missing and places items by node, so
+        // leaving the missing ones out changes nothing and saves most of this transient.
         DocumentEvidence& ev = expanded.emplace_back();
         ev.framework_id = c.framework_id;
-        ev.items.resize(c.items.size());
         for (std::size_t l = 0; l < c.items.size(); ++l) {
-          ev.items[l].node = fw.leaves[l];
-          ev.items[l].state = static_cast<ItemState>(
+          const auto state = static_cast<ItemState>(
               c.items[l] & static_cast<std::uint8_t>(~CompactEvidence::kHasQuote));
+          if (state == ItemState::kMissing) continue;
+          ItemEvidence& item = ev.items.emplace_back();
+          item.node = fw.leaves[l];
+          item.state = state;
         }
+        ev.items.shrink_to_fit();
         add(ev);
       }
     }
