@@ -67,16 +67,6 @@ bool run_date(const std::string& option, std::string& date, std::string& error) 
   return true;
 }
 
-bool parse_model(const std::string& name, ScoringModel& model) {
-  for (ScoringModel m : {ScoringModel::kHierarchical, ScoringModel::kFlat,
-                         ScoringModel::kFlatUnweighted, ScoringModel::kAbsolute})
-    if (model_name(m) == name) {
-      model = m;
-      return true;
-    }
-  return false;
-}
-
 struct GapSelection {
   std::size_t max = kDefaultGapReportsMax;
   std::vector<std::string> units;
@@ -158,7 +148,9 @@ int run_evaluate(const Args& args) {
     return kExitOk;
   }
   if (options.jobs < 0) return usage_error("--jobs must be 0 or more");
-  if (!parse_model(model_text, options.scoring.model))
+  if (const auto model = model_from_name(model_text))
+    options.scoring.model = *model;
+  else
     return usage_error(fmt::format("unknown --model '{}'", model_text));
   if (vm.count("partial-credit")) {
     if (!(partial_credit >= 0 && partial_credit <= 1))

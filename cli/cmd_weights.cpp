@@ -51,16 +51,6 @@ int usage_error(const std::string& command, const std::string& message) {
   return kExitInput;
 }
 
-bool parse_model(const std::string& name, ScoringModel& model) {
-  for (ScoringModel m : {ScoringModel::kHierarchical, ScoringModel::kFlat,
-                         ScoringModel::kFlatUnweighted, ScoringModel::kAbsolute})
-    if (model_name(m) == name) {
-      model = m;
-      return true;
-    }
-  return false;
-}
-
 std::string today_utc() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -98,7 +88,10 @@ struct CorpusOptions {
 
   // Validates option values; returns an error message or "".
   std::string finish(bool partial_credit_given) {
-    if (!parse_model(model, pipeline.scoring.model)) return fmt::format("unknown --model '{}'", model);
+    if (const auto parsed = model_from_name(model))
+      pipeline.scoring.model = *parsed;
+    else
+      return fmt::format("unknown --model '{}'", model);
     if (partial_credit_given) {
       if (!(partial_credit >= 0 && partial_credit <= 1)) return "--partial-credit must be between 0 and 1";
       pipeline.scoring.partial_credit = partial_credit;

@@ -26,4 +26,11 @@ std::string_view model_name(ScoringModel model) {
   return "hierarchical";
 }
 
+std::optional<ScoringModel> model_from_name(std::string_view name) {
+  for (ScoringModel m : {ScoringModel::kHierarchical, ScoringModel::kFlat,
+                         ScoringModel::kFlatUnweighted, ScoringModel::kAbsolute})
+    if (model_name(m) == name) return m;
+  return std::nullopt;
+}
+
 }  // namespace indicheck

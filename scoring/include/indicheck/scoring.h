@@ -35,6 +35,8 @@ enum class ScoringModel : std::uint8_t {
   kAbsolute,        // 100 only if every required item is met, else 0
 };
 std::string_view model_name(ScoringModel model);  // "hierarchical", "flat", ...
+// The model a name (as printed by model_name) stands for; nullopt for an unknown name.
+std::optional<ScoringModel> model_from_name(std::string_view name);
 
 struct ScoringOptions {
   ScoringModel model = ScoringModel::kHierarchical;
