@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e_util.h"
 #include "../reports/json_schema.h"
 
 namespace fs = std::filesystem;
@@ -30,51 +31,12 @@ namespace {
 
 const fs::path kSource = INDICHECK_SOURCE_DIR;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quote_arg(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
-
-struct Run {
-  int status = -1;
-  std::string out;  // stdout + stderr
-};
-
-Run run(const std::string& command) {
-  Run r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int st = ::pclose(pipe);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
-
-Run evaluate(const std::vector<std::string>& args) {
-  std::string cmd = "env -u CI " + quote_arg(INDICHECK_BINARY) + " evaluate";
-  for (const auto& a : args) cmd += " " + quote_arg(a);
-  return run(cmd);
-}
-
-fs::path fresh_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("indicheck-e2e-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p;
-}
+using e2e::evaluate;
+using e2e::fresh_dir;
+using e2e::quote_arg;
+using e2e::Run;
+using e2e::run;
+using e2e::slurp;
 
 // Every regular file under `dir`, relative path → bytes.
 std::map<std::string, std::string> tree(const fs::path& dir) {
