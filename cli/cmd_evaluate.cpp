@@ -130,16 +130,12 @@ int run_evaluate(const Args& args) {
       // Keeps every report's evidence in memory instead of a temporary file in --out: for
       // comparing the two paths (outputs are identical); memory then grows with the corpus.
       ("keep-evidence", po::bool_switch(&keep_evidence));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
+  if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm);
+      !usage.empty()) {
+    return usage_error(usage);
   }
   if (vm.count("help")) {
     std::cout << kEvaluateUsage << desc << "\nExit codes: 0 ok, 1 a unit below --fail-under, "

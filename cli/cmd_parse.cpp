@@ -220,16 +220,12 @@ int run_parse(const Args& args) {
       "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting it");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>(), "report files");
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "indicheck parse: error[usage]: " << e.what() << " (run 'indicheck parse --help')\n";
+  if (const std::string usage = parse_arguments(args, options, hidden, positional, vm);
+      !usage.empty()) {
+    std::cerr << "indicheck parse: error[usage]: " << usage << " (run 'indicheck parse --help')\n";
     return kExitInput;
   }
   if (vm.count("help")) {

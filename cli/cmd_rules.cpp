@@ -211,16 +211,12 @@ int run_rules(const Args& args) {
       "verbose,v", "test: list passing rules too");
   po::options_description hidden;
   hidden.add_options()("action", po::value<std::string>())("paths", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("action", 1).add("paths", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "indicheck: error[usage]: " << e.what() << "\n" << kRulesUsage;
+  if (const std::string usage = parse_arguments(args, options, hidden, positional, vm);
+      !usage.empty()) {
+    std::cerr << "indicheck: error[usage]: " << usage << "\n" << kRulesUsage;
     return kExitInput;
   }
   if (vm.count("help")) {
@@ -290,16 +286,12 @@ int run_explain(const Args& args) {
       "encoding", po::value<std::string>(), "force the report's encoding");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>());
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "indicheck: error[usage]: " << e.what() << "\n" << kExplainUsage;
+  if (const std::string usage = parse_arguments(args, options, hidden, positional, vm);
+      !usage.empty()) {
+    std::cerr << "indicheck: error[usage]: " << usage << "\n" << kExplainUsage;
     return kExitInput;
   }
   if (vm.count("help")) {

@@ -247,16 +247,12 @@ int run_ahp(const Args& args) {
       ("allow-inconsistent", po::bool_switch(&allow_inconsistent), "accept CR >= 0.1");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>(&file));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error("weights ahp", e.what());
+  if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm);
+      !usage.empty()) {
+    return usage_error("weights ahp", usage);
   }
   if (vm.count("help")) {
     std::cout << kWeightsUsage << desc;
@@ -390,17 +386,13 @@ int run_objective(const std::string& method, const Args& args) {
   std::vector<std::string> positional_args;
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&positional_args));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
   const std::string command = "weights " + method;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(command, e.what());
+  if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm);
+      !usage.empty()) {
+    return usage_error(command, usage);
   }
   if (vm.count("help")) {
     std::cout << kWeightsUsage << desc;
@@ -544,16 +536,12 @@ int run_sensitivity(const Args& args) {
   options.add_to(desc);
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.pipeline.inputs));
-  po::options_description all;
-  all.add(desc).add(hidden);
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error("sensitivity", e.what());
+  if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm);
+      !usage.empty()) {
+    return usage_error("sensitivity", usage);
   }
   if (vm.count("help")) {
     std::cout << kSensitivityUsage << desc;

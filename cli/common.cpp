@@ -47,6 +47,23 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
   return files;
 }
 
+std::string parse_arguments(const Args& args,
+                            const boost::program_options::options_description& visible,
+                            const boost::program_options::options_description& hidden,
+                            const boost::program_options::positional_options_description& positional,
+                            boost::program_options::variables_map& vm) {
+  namespace po = boost::program_options;
+  po::options_description all;
+  all.add(visible).add(hidden);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return e.what();
+  }
+  return "";
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) std::cerr << d.str() << '\n';
 }
