@@ -125,3 +125,31 @@ TEST_CASE("random cuts and splices of the samples never break the document invar
     (void)doc->section_path(static_cast<std::uint32_t>(doc->sections.size() - 1));
   }
 }
+
+TEST_CASE("columns count characters, not bytes, far into a long one-line report") {
+  // 300 characters mixing 1-, 2-, 3- and 4-byte UTF-8 before the target, on the second line:
+  // the column is 301 whatever the byte widths (checked against a plain count below).
+  std::string prefix;
+  const char* pieces[] = {"a", "é", "法", "𠀀", "，", "1"};
+  for (int i = 0; i < 300; ++i) prefix += pieces[i % 6];
+  const std::string text = "2021年法治政府建设情况报告\n" + prefix + "目标句子在这里。\n";
+  std::vector<Diagnostic> diagnostics;
+  const auto doc = read_document_bytes(text, "long.txt", {}, diagnostics);
+  REQUIRE(doc.has_value());
+  const auto at = doc->original.find("目标句子");
+  REQUIRE(at != std::string::npos);
+  const LineCol lc = doc->line_col(static_cast<std::uint32_t>(at));
+  CHECK(lc.line == 2);
+  CHECK(lc.column == 301);
+  // Every offset of the line: the column is one more than the characters before it.
+  const auto line_start = doc->original.find('\n') + 1;
+  std::uint32_t chars = 0;
+  for (std::size_t o = line_start; o < at; ++o) {
+    const auto c = static_cast<unsigned char>(doc->original[o]);
+    if ((c & 0xC0) != 0x80) {
+      REQUIRE(doc->line_col(static_cast<std::uint32_t>(o)).column == chars + 1);
+      ++chars;
+    }
+  }
+  CHECK(chars == 300);
+}
