@@ -3,7 +3,10 @@
 //   0 ok; 1 a unit scored below --fail-under; 2 bad option, rules that do not load, an input
 //   that could not be read (the batch still completes and lists it), or outputs that could not
 //   be written; 3 internal error (main.cpp).
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <chrono>
 
 #include <cstdlib>
 #include <filesystem>
@@ -74,7 +77,53 @@ struct GapSelection {
 
 int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
                        const GapSelection& gaps, const std::string& out_dir, bool has_fail_under,
-                       double fail_under, bool quiet);
+                       double fail_under, bool quiet, bool stats);
+
+// Bytes of the outputs this run writes (what is there after it), for --stats.
+std::uint64_t output_bytes(const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (const char* name : {"index.html", "results.json", "scores.csv", "evidence.csv"}) {
+    const auto size = fs::file_size(fs::path(out_dir) / name, ec);
+    if (!ec) total += size;
+  }
+  for (fs::directory_iterator it(fs::path(out_dir) / "gaps", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const auto size = it->is_regular_file(ec) ? it->file_size(ec) : 0;
+    if (!ec) total += size;
+  }
+  return total;
+}
+
+// `--stats`: where the time went, like `rg --stats`. On stderr, also with --quiet.
+void print_stats(const PipelineResult& result, double write_seconds, double total_seconds,
+                 std::uint64_t written) {
+  const PipelineStats& s = result.stats;
+  const double mb = static_cast<double>(s.input_bytes) / 1e6;
+  const auto rate = [&](double seconds) {
+    return seconds > 0 ? fmt::format("{:.1f} MB/s", mb / seconds) : std::string("-");
+  };
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                     static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  std::size_t failed = 0;
+  for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
+  std::cerr << fmt::format(
+      "indicheck: stats\n"
+      "  reports        {} ({} failed), {:.1f} MB read, {} job(s)\n"
+      "  rules          {:.3f} s (load + compile, once)\n"
+      "  read + match   {:.3f} s ({})\n"
+      "  score          {:.3f} s\n"
+      "  write          {:.3f} s ({:.1f} MB written)\n"
+      "  total          {:.3f} s wall ({}), {:.2f} s CPU ({:.1f} MB per CPU-second)\n"
+      "  peak memory    {:.0f} MB resident\n",
+      result.evaluation.reports.size(), failed, mb, s.jobs, s.rules_seconds, s.scan_seconds,
+      rate(s.scan_seconds), s.score_seconds, write_seconds, static_cast<double>(written) / 1e6,
+      total_seconds, rate(total_seconds), cpu, cpu > 0 ? mb / cpu : 0.0,
+      static_cast<double>(usage.ru_maxrss) / 1024.0);
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "indicheck evaluate: error[usage]: " << message
@@ -90,6 +139,7 @@ int run_evaluate(const Args& args) {
   double fail_under = -1;
   double partial_credit = -1;
   bool quiet = false;
+  bool stats = false;
   std::size_t gap_reports_max = kDefaultGapReportsMax;
   std::vector<std::string> gap_units_args;
 
@@ -123,7 +173,10 @@ int run_evaluate(const Args& args) {
       ("gap-units", po::value<std::vector<std::string>>(&gap_units_args),
        "units (name as found in the report, or file name/stem/path) that get a gap report "
        "beyond --gap-reports-max; comma-separated, repeatable")
-      ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr");
+      ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")
+      ("stats", po::bool_switch(&stats),
+       "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
+       "time, peak memory (also with --quiet)");
   bool keep_evidence = false;
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs))
@@ -175,7 +228,7 @@ int run_evaluate(const Args& args) {
   // Running out of memory is a limit of the machine, not a bug: say so, and what helps.
   try {
     return evaluate_and_write(options, formats, gaps, out_dir, vm.count("fail-under") > 0,
-                              fail_under, quiet);
+                              fail_under, quiet, stats);
   } catch (const std::bad_alloc&) {
     std::cerr << "indicheck evaluate: error[out-of-memory]: the run needed more memory than the "
                  "machine could give; nothing was written (try fewer --jobs, or evaluate the "
@@ -188,7 +241,8 @@ namespace {
 
 int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
                        const GapSelection& gaps, const std::string& out_dir, bool has_fail_under,
-                       double fail_under, bool quiet) {
+                       double fail_under, bool quiet, bool stats) {
+  const auto started = std::chrono::steady_clock::now();
   PipelineResult result;
   const int rc = run_pipeline(options, result);
   std::vector<Diagnostic> shown;
@@ -228,9 +282,15 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
   }
 
   std::vector<Diagnostic> write_diags;
+  const auto write_started = std::chrono::steady_clock::now();
   if (!write_outputs(result.evaluation, out_dir, formats, write_diags)) {
     print_diagnostics(write_diags);
     return kExitInput;
+  }
+  if (stats) {
+    const auto now = std::chrono::steady_clock::now();
+    print_stats(result, std::chrono::duration<double>(now - write_started).count(),
+                std::chrono::duration<double>(now - started).count(), output_bytes(out_dir));
   }
 
   int failed = 0;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -181,8 +182,10 @@ std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framewo
   return out;
 }
 
-void process_report(const std::string& path, const PipelineOptions& options, const RuleSet& rules,
-                    const Framework* override_fw, Scanner& scanner, ReportResult& result) {
+// Reads and scans one report into `result`; returns the bytes read (0 when unreadable).
+std::uint64_t process_report(const std::string& path, const PipelineOptions& options,
+                             const RuleSet& rules, const Framework* override_fw, Scanner& scanner,
+                             ReportResult& result) {
   result.path = path;
   std::vector<Diagnostic> diags;
   ReadOptions read_options;
@@ -193,18 +196,24 @@ void process_report(const std::string& path, const PipelineOptions& options, con
     if (!has_errors(diags))
       diags.push_back(make_error(path, "unreadable", "the report could not be read"));
     result.diagnostics = std::move(diags);
-    return;
+    return 0;
   }
   result.meta = doc->meta;
   for (auto& w : doc->warnings) diags.push_back(std::move(w));
   for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags))
     result.evidence.push_back(scanner.scan(*doc, *fw));
   result.diagnostics = std::move(diags);
+  return doc->source_bytes;
 }
 
 }  // namespace
 
 int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
+  using Clock = std::chrono::steady_clock;
+  const auto seconds_since = [](Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  };
+  auto phase_start = Clock::now();
   auto& diags = result.diagnostics;
   RunFacts& facts = result.evaluation.facts;
   facts.tool_version = INDICHECK_VERSION;
@@ -243,6 +252,7 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   }
   result.compiled = CompiledRules::compile(result.rules, diags);
   if (!result.compiled || has_errors(diags)) return kExitInput;
+  result.stats.rules_seconds = seconds_since(phase_start);
 
   // 2. Inputs. A path that does not exist is a failed report of its own, listed in outputs.
   std::vector<Diagnostic> input_diags;
@@ -269,6 +279,9 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
                                    : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
   facts.jobs = static_cast<int>(jobs);
+  result.stats.jobs = jobs;
+  phase_start = Clock::now();
+  std::atomic<std::uint64_t> input_bytes{0};
   std::vector<ReportResult> reports(files.size());
   std::shared_ptr<FileEvidenceStore> store;
   if (!options.spill_dir.empty() && !files.empty()) {
@@ -293,7 +306,9 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
       std::size_t index = 0;
       while (queue.pop(index)) {
         ReportResult& report = reports[index];
-        process_report(files[index], options, result.rules, override_fw, scanner, report);
+        input_bytes.fetch_add(
+            process_report(files[index], options, result.rules, override_fw, scanner, report),
+            std::memory_order_relaxed);
         // Quotes to disk now; only states stay (a report that does not fit the compact form,
         // or a write error, keeps its evidence in memory: slower to grow, never wrong).
         if (store && !report.evidence.empty() && !store_failed.load()) {
@@ -326,6 +341,8 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   for (auto& t : threads) t.join();
   if (progress && !files.empty()) std::fprintf(stderr, "\r\033[K");
   if (failure) std::rethrow_exception(failure);  // a bug: main() turns it into exit code 3
+  result.stats.scan_seconds = seconds_since(phase_start);
+  result.stats.input_bytes = input_bytes.load();
   if (store_failed)
     diags.push_back(make_warning(options.spill_dir, "spill",
                                  "writing evidence to a temporary file failed (disk full?); the "
@@ -341,6 +358,7 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   result.evaluation.reports = std::move(reports);
 
   // 4. Score per framework, in rule order, over reports in path order.
+  phase_start = Clock::now();
   const auto& all = result.evaluation.reports;
   std::vector<Diagnostic> scoring_diags;  // profile problems scoring finds (unknown ids, ...)
   for (const Framework& fw : result.rules.frameworks) {
@@ -383,6 +401,7 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
     result.evaluation.tables.push_back(
         score_units(fw, profile, units, options.scoring, scoring_diags));
   }
+  result.stats.score_seconds = seconds_since(phase_start);
   const bool profile_errors = has_errors(scoring_diags);
   for (auto& d : scoring_diags) diags.push_back(std::move(d));
   for (const auto& p : result.rules.profiles) {

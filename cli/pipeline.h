@@ -3,6 +3,7 @@
 // bounded queue, one Scanner per worker) → score per framework. Output does not depend on jobs.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,7 +32,17 @@ struct PipelineOptions {
   ScoringOptions scoring;
 };
 
+// Where the time went, for `evaluate --stats` and the benchmark: wall seconds per phase.
+struct PipelineStats {
+  double rules_seconds = 0;  // load + compile (+ profile)
+  double scan_seconds = 0;   // read, decode, outline and match of every report (all workers)
+  double score_seconds = 0;  // every framework's table
+  std::uint64_t input_bytes = 0;  // bytes read from report files (as on disk)
+  unsigned jobs = 0;
+};
+
 struct PipelineResult {
+  PipelineStats stats;
   RuleSet rules;
   std::shared_ptr<const CompiledRules> compiled;
   Evaluation evaluation;                 // evaluation.rules points at `rules` above

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "e2e_util.h"
@@ -209,6 +210,34 @@ TEST_CASE("an unreadable input is listed, the batch completes, exit code 2", "[e
   CHECK(doc["run"]["failed_count"] == 2);
   CHECK(doc["run"]["report_count"] == 3);
   CHECK(slurp(out / "o/scores.csv").find(",failed,") != std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST_CASE("--stats reports what was read and where the time went, also with --quiet",
+          "[e2e][stats]") {
+  const fs::path out = fresh_dir("stats");
+  const std::string taicang = (kSource / "corpus/taicang-2024.txt").string();
+  const Run r = evaluate({taicang, (kSource / "corpus/nanhu-2021.txt").string(), "--rules",
+                          (kSource / "rules").string(), "--out", (out / "o").string(), "--date",
+                          "2026-01-02", "--quiet", "--stats", "--format", "csv"});
+  INFO(r.out);
+  CHECK(r.status == 0);
+  // The bytes read are the two files' sizes as on disk, to 0.1 MB.
+  const double mb = static_cast<double>(fs::file_size(taicang) +
+                                        fs::file_size(kSource / "corpus/nanhu-2021.txt")) / 1e6;
+  CHECK(r.out.find(fmt::format("reports        2 (0 failed), {:.1f} MB read", mb)) !=
+        std::string::npos);
+  CHECK(r.out.find("  read + match   ") != std::string::npos);
+  // What was written is what is in --out: scores.csv and evidence.csv only.
+  const double written = static_cast<double>(fs::file_size(out / "o/scores.csv") +
+                                             fs::file_size(out / "o/evidence.csv")) / 1e6;
+  CHECK(r.out.find(fmt::format("({:.1f} MB written)", written)) != std::string::npos);
+  CHECK(r.out.find("peak memory") != std::string::npos);
+  // Without --stats, --quiet prints nothing at all on a clean run.
+  const Run quiet = evaluate({taicang, "--rules", (kSource / "rules").string(), "--out",
+                              (out / "q").string(), "--date", "2026-01-02", "--quiet"});
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out.empty());
   fs::remove_all(out);
 }
 

@@ -122,6 +122,7 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
     if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics)) return std::nullopt;
     Document doc;
     doc.path = path;
+    doc.source_bytes = bytes.size();
     doc.original = std::move(decoded.utf8);
     doc.meta.encoding = std::move(decoded.encoding);
     detail::NormalizeStats stats;

@@ -109,6 +109,7 @@ class Document {
   std::string path;      // as given by the user
   std::string original;  // decoded original text, UTF-8, line breaks kept as in the file
   std::string text;      // normalized text that rules match against
+  std::uint64_t source_bytes = 0;  // size of the input as read (file bytes, before decoding)
 
   std::vector<Sentence> sentences;
   std::vector<Paragraph> paragraphs;
