@@ -78,6 +78,9 @@ timed() {
   read -r WALL RSS_KB USER_S SYS_S < <(grep -E '^[0-9.]+ [0-9]+ ' "$t" || echo "0 0 0 0")
   RSS=$(awk -v k="$RSS_KB" 'BEGIN {printf "%.0f", k/1024}')
   CPU=$(awk -v u="$USER_S" -v s="$SYS_S" 'BEGIN {printf "%.2f", u+s}')
+  # Phases printed by `indicheck evaluate --stats` (empty for other commands).
+  SCAN_S=$(awk '/^  read \+ match/ {print $4}' "$t.err")
+  WRITE_S=$(awk '/^  write / {print $2}' "$t.err")
   rm -f "$t" "$t.err"
 }
 status() { case $RC in 0|1) echo ok ;; 124) echo "timed out (${TIMEOUT_S:-900} s)" ;; *) echo "exit $RC" ;; esac; }
@@ -110,21 +113,24 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   # ---- end to end ----------------------------------------------------------------------------
   echo "### indicheck evaluate, end to end"
   echo
-  echo "| outputs | jobs | wall s | MB/s (wall) | CPU s | MB per CPU-second | peak RSS MB | status |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  echo "Phases from \`--stats\`: *read + match* is the parallel phase (all workers), *write* renders"
+  echo "every output on one thread from the evidence kept on disk."
+  echo
+  echo "| outputs | jobs | wall s | MB/s (wall) | CPU s | MB per CPU-second | read + match s | write s | peak RSS MB | status |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for formats in ${EVAL_FORMATS:-csv json,csv}; do
     for jobs in 1 "$CORES"; do
       rm -rf "$OUT"
       log "evaluate --jobs $jobs --format $formats"
-      timed "$INDICHECK" evaluate "$CORPUS" --quiet --jobs "$jobs" --format "$formats" --out "$OUT"
-      echo "| $formats | $jobs | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $RSS | $(status) |"
+      timed "$INDICHECK" evaluate "$CORPUS" --quiet --stats --jobs "$jobs" --format "$formats" --out "$OUT"
+      echo "| $formats | $jobs | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $SCAN_S | $WRITE_S | $RSS | $(status) |"
     done
   done
   if [[ ${SKIP_HTML:-0} != 1 ]]; then
     rm -rf "$OUT"
     log "evaluate --jobs $CORES (all outputs)"
-    timed "$INDICHECK" evaluate "$CORPUS" --quiet --jobs "$CORES" --out "$OUT"
-    echo "| all (html, md, json, csv) | $CORES | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $RSS | $(status) |"
+    timed "$INDICHECK" evaluate "$CORPUS" --quiet --stats --jobs "$CORES" --out "$OUT"
+    echo "| all (html, md, json, csv) | $CORES | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $SCAN_S | $WRITE_S | $RSS | $(status) |"
   fi
   rm -rf "$OUT"
   echo
