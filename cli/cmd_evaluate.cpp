@@ -173,6 +173,9 @@ int run_evaluate(const Args& args) {
       ("gap-units", po::value<std::vector<std::string>>(&gap_units_args),
        "units (name as found in the report, or file name/stem/path) that get a gap report "
        "beyond --gap-reports-max; comma-separated, repeatable")
+      ("max-quotes", po::value<std::size_t>(&options.max_quotes)->default_value(options.max_quotes),
+       "quotes kept per item, strongest first (1-8): fewer make every output smaller for large "
+       "runs; states and scores do not change")
       ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")
       ("stats", po::bool_switch(&stats),
        "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
@@ -197,6 +200,9 @@ int run_evaluate(const Args& args) {
     return kExitOk;
   }
   if (options.jobs < 0) return usage_error("--jobs must be 0 or more");
+  if (options.max_quotes < 1 || options.max_quotes > limits::kMaxQuotesPerItem)
+    return usage_error(fmt::format("--max-quotes must be between 1 and {}",
+                                   limits::kMaxQuotesPerItem));
   if (const auto model = model_from_name(model_text))
     options.scoring.model = *model;
   else

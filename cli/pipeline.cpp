@@ -200,8 +200,12 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   }
   result.meta = doc->meta;
   for (auto& w : doc->warnings) diags.push_back(std::move(w));
-  for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags))
+  for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags)) {
     result.evidence.push_back(scanner.scan(*doc, *fw));
+    if (options.max_quotes < limits::kMaxQuotesPerItem)
+      for (auto& item : result.evidence.back().items)
+        if (item.quotes.size() > options.max_quotes) item.quotes.resize(options.max_quotes);
+  }
   result.diagnostics = std::move(diags);
   return doc->source_bytes;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indicheck/diagnostic.h"
+#include "indicheck/limits.h"
 #include "indicheck/matcher.h"
 #include "indicheck/reports.h"
 #include "indicheck/rules.h"
@@ -29,6 +30,9 @@ struct PipelineOptions {
   // (ReportResult::compact, Evaluation::store): memory no longer grows with evidence. Empty:
   // all evidence stays in memory (commands that need it, small programs).
   std::string spill_dir;
+  // Quotes kept per item (1 to limits::kMaxQuotesPerItem, in the matcher's order: the
+  // strongest first). Fewer quotes make every output smaller; states and scores do not change.
+  std::size_t max_quotes = limits::kMaxQuotesPerItem;
   ScoringOptions scoring;
 };
 

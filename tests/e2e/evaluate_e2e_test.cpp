@@ -241,6 +241,56 @@ TEST_CASE("--stats reports what was read and where the time went, also with --qu
   fs::remove_all(out);
 }
 
+TEST_CASE("--max-quotes keeps the strongest quotes of each item; scores do not change",
+          "[e2e][quotes]") {
+  const fs::path out = fresh_dir("quotes");
+  const std::vector<std::string> common = {(kSource / "corpus").string(), "--rules",
+                                           (kSource / "rules").string(), "--date", "2026-01-02",
+                                           "--quiet", "--format", "csv"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = common;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  REQUIRE(evaluate(with({"--out", (out / "all").string()})).status == 0);
+  REQUIRE(evaluate(with({"--out", (out / "one").string(), "--max-quotes", "1"})).status == 0);
+  CHECK(slurp(out / "all/scores.csv") == slurp(out / "one/scores.csv"));
+  // Rows keyed by path, framework and item (columns 0, 3, 4): with --max-quotes 1 each key
+  // has one row, the first row of that key in the full run.
+  const auto rows_by_item = [](const std::string& csv) {
+    std::map<std::string, std::vector<std::string>> rows;
+    std::istringstream in(csv);
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      std::vector<std::string> cells;
+      std::string cell;
+      std::istringstream fields(line);
+      // The first five columns never hold a comma: path, unit, year, framework, item.
+      for (int i = 0; i < 5 && std::getline(fields, cell, ','); ++i) cells.push_back(cell);
+      REQUIRE(cells.size() == 5);
+      rows[cells[0] + "|" + cells[3] + "|" + cells[4]].push_back(line);
+    }
+    return rows;
+  };
+  const auto all = rows_by_item(slurp(out / "all/evidence.csv"));
+  const auto one = rows_by_item(slurp(out / "one/evidence.csv"));
+  CHECK(all.size() == one.size());
+  std::size_t items_with_more = 0;
+  for (const auto& [key, rows] : one) {
+    INFO(key);
+    REQUIRE(rows.size() == 1);
+    REQUIRE(all.count(key) == 1);
+    CHECK(rows.front() == all.at(key).front());
+    items_with_more += all.at(key).size() > 1 ? 1 : 0;
+  }
+  CHECK(items_with_more > 20);  // the option did cut something
+  const Run bad = evaluate(with({"--out", (out / "bad").string(), "--max-quotes", "0"}));
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("error[usage]: --max-quotes must be between 1 and 8") != std::string::npos);
+  fs::remove_all(out);
+}
+
 TEST_CASE("a unit's other years are shown side by side; a unit is not its own peer",
           "[e2e][years]") {
   const fs::path dir = fresh_dir("years");
