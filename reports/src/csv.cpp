@@ -10,22 +10,33 @@ namespace indicheck {
 
 namespace {
 
-using reports_detail::csv_field;
+using reports_detail::append_csv_field;
+using reports_detail::kWriteChunk;
 using reports_detail::View;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-void add_row(std::string& out, const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += ',';
-    out += cells[i];
-  }
-  out += "\r\n";
+// Rows are built by appending each cell straight into the output text: a cell separator, then
+// the cell (escaped by append_csv_field, or a number formatted in place). No cell is a string
+// of its own.
+void append_int(std::string& out, long long value) {
+  fmt::format_to(std::back_inserter(out), "{}", value);
 }
 
-std::string number(double value, int digits) {
-  if (value < 0) return "";
-  return fmt::format("{:.{}f}", reports_detail::round_to(value, digits), digits);
+// A score with `digits` decimals; empty for a negative value (nothing scored).
+void append_number(std::string& out, double value, int digits) {
+  if (value < 0) return;
+  fmt::format_to(std::back_inserter(out), "{:.{}f}", reports_detail::round_to(value, digits),
+                 digits);
+}
+
+void append_header(std::string& out, std::initializer_list<std::string_view> names) {
+  bool first = true;
+  for (std::string_view name : names) {
+    if (!first) out += ',';
+    first = false;
+    out += name;
+  }
 }
 
 }  // namespace
@@ -33,10 +44,9 @@ std::string number(double value, int digits) {
 std::string render_scores_csv(const Evaluation& evaluation) {
   View v(evaluation);
   std::string out(kBom);
-  std::vector<std::string> header = {"path",  "status",          "unit",      "level",
-                                     "province", "year",         "framework", "score",
-                                     "max_score", "rank",        "rank_of",   "peer_rank",
-                                     "peer_count", "required_met", "required_total"};
+  append_header(out, {"path", "status", "unit", "level", "province", "year", "framework", "score",
+                      "max_score", "rank", "rank_of", "peer_rank", "peer_count", "required_met",
+                      "required_total"});
   // One column per node of every framework scored, named framework:node-id, so one file holds
   // indicators and report-structure alike; a row leaves other frameworks' columns empty.
   struct Column {
@@ -49,42 +59,51 @@ std::string render_scores_csv(const Evaluation& evaluation) {
     if (!fw) continue;
     for (std::size_t n = 1; n < fw->nodes.size(); ++n) {
       columns.push_back({t, n});
-      header.push_back(csv_field(evaluation.tables[t].framework_id + ":" + fw->nodes[n].id));
+      out += ',';
+      append_csv_field(out, evaluation.tables[t].framework_id + ":" + fw->nodes[n].id);
     }
   }
-  add_row(out, header);
+  out += "\r\n";
   for (int r = 0; r < v.report_count(); ++r) {
     const ReportResult& rep = evaluation.reports[r];
     const int t = v.primary_table(r);
     const int row = t >= 0 ? v.row_of(r, t) : -1;
-    std::vector<std::string> cells = {
-        csv_field(rep.path),
-        rep.failed ? "failed" : "ok",
-        csv_field(rep.meta.unit.value),
-        csv_field(rep.meta.level.value),
-        csv_field(rep.meta.province.value),
-        rep.meta.year > 0 ? std::to_string(rep.meta.year) : "",
-        t >= 0 ? csv_field(evaluation.tables[t].framework_id) : ""};
+    append_csv_field(out, rep.path);
+    out += rep.failed ? ",failed," : ",ok,";
+    append_csv_field(out, rep.meta.unit.value);
+    out += ',';
+    append_csv_field(out, rep.meta.level.value);
+    out += ',';
+    append_csv_field(out, rep.meta.province.value);
+    out += ',';
+    if (rep.meta.year > 0) append_int(out, rep.meta.year);
+    out += ',';
+    if (t >= 0) append_csv_field(out, evaluation.tables[t].framework_id);
     if (row >= 0) {
       const UnitScore& u = evaluation.tables[t].units[row];
-      cells.push_back(number(u.score, 2));
-      cells.push_back(number(u.max_score, 2));
-      cells.push_back(std::to_string(u.rank));
-      cells.push_back(std::to_string(evaluation.tables[t].units.size()));
-      cells.push_back(std::to_string(u.peer_rank));
-      cells.push_back(std::to_string(u.peer_count));
-      cells.push_back(std::to_string(u.required_met));
-      cells.push_back(std::to_string(u.required_total));
+      out += ',';
+      append_number(out, u.score, 2);
+      out += ',';
+      append_number(out, u.max_score, 2);
+      for (long long n : {static_cast<long long>(u.rank),
+                          static_cast<long long>(evaluation.tables[t].units.size()),
+                          static_cast<long long>(u.peer_rank), static_cast<long long>(u.peer_count),
+                          static_cast<long long>(u.required_met),
+                          static_cast<long long>(u.required_total)}) {
+        out += ',';
+        append_int(out, n);
+      }
     } else {
-      cells.resize(cells.size() + 8);
+      out += ",,,,,,,,";
     }
     for (const auto& c : columns) {
+      out += ',';
       const int crow = v.row_of(r, c.table);
-      const auto& scores = crow >= 0 ? evaluation.tables[c.table].units[crow].node_scores
-                                     : std::vector<double>{};
-      cells.push_back(c.node < scores.size() ? number(scores[c.node], 2) : "");
+      if (crow < 0) continue;
+      const auto& scores = evaluation.tables[c.table].units[crow].node_scores;
+      if (c.node < scores.size()) append_number(out, scores[c.node], 2);
     }
-    add_row(out, cells);
+    out += "\r\n";
   }
   return out;
 }
@@ -92,44 +111,89 @@ std::string render_scores_csv(const Evaluation& evaluation) {
 namespace reports_detail {
 
 // One report's rows at a time: a national run's evidence.csv is larger than memory should hold.
+// The cells that repeat on every row of an item (framework, item id and title, required) are
+// escaped once per run, those of a report (path, unit, year) once per report.
 void write_evidence_csv(const View& v, const std::function<void(std::string_view)>& sink) {
   const Evaluation& evaluation = v.eval;
   std::string out(kBom);
-  add_row(out, {"path", "unit", "year", "framework", "item", "item_title", "required", "state",
-                "credit", "role", "line", "column", "section_path", "terms", "metrics",
-                "quote"});
+  out.reserve(kWriteChunk + kWriteChunk / 4);
+  append_header(out, {"path", "unit", "year", "framework", "item", "item_title", "required",
+                      "state", "credit", "role", "line", "column", "section_path", "terms",
+                      "metrics", "quote"});
+  out += "\r\n";
+  // "framework,item,item_title,required," per table and leaf.
+  std::vector<std::vector<std::string>> leaf_cells(static_cast<std::size_t>(v.table_count()));
+  for (int t = 0; t < v.table_count(); ++t) {
+    const Framework* fw = v.framework(t);
+    if (!fw) continue;
+    for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+      const RuleNode& node = fw->nodes[fw->leaves[l]];
+      std::string cells;
+      append_csv_field(cells, evaluation.tables[t].framework_id);
+      cells += ',';
+      append_csv_field(cells, node.id);
+      cells += ',';
+      append_csv_field(cells, node.title);
+      cells += v.leaf_required(t, static_cast<int>(l)) ? ",yes," : ",no,";
+      leaf_cells[t].push_back(std::move(cells));
+    }
+  }
+  std::string report_cells;  // "path,unit,year,"
+  std::string joined;        // terms or metrics of one quote, before escaping
   for (int r = 0; r < v.report_count(); ++r) {
     const ReportResult& rep = evaluation.reports[r];
-    if (!v.rows_of(r).empty()) v.load(r);
+    if (v.rows_of(r).empty()) continue;
+    v.load(r);
+    report_cells.clear();
+    append_csv_field(report_cells, rep.path);
+    report_cells += ',';
+    append_csv_field(report_cells, rep.meta.unit.value);
+    report_cells += ',';
+    if (rep.meta.year > 0) append_int(report_cells, rep.meta.year);
+    report_cells += ',';
     for (const auto& ref : v.rows_of(r)) {
       const Framework* fw = v.framework(ref.table);
       if (!fw) continue;
       for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
         const int leaf = static_cast<int>(l);
         const ItemEvidence* ev = v.item(r, ref.table, leaf);
-        if (!ev) continue;
-        const RuleNode& node = fw->nodes[fw->leaves[l]];
+        if (!ev || ev->quotes.empty()) continue;
+        const std::string_view state = state_name(v.state(ref.table, ref.row, leaf));
         for (const auto& q : ev->quotes) {
-          std::string terms;
-          for (const auto& term : q.terms) terms += (terms.empty() ? "" : "; ") + term;
-          std::string metrics;
+          out += report_cells;
+          out += leaf_cells[ref.table][l];
+          out += state;
+          out += q.credit ? ",yes," : ",no,";
+          out += role_name(q.role);
+          out += ',';
+          append_int(out, q.line);
+          out += ',';
+          append_int(out, q.column);
+          out += ',';
+          append_csv_field(out, q.section_path);
+          out += ',';
+          joined.clear();
+          for (const auto& term : q.terms) {
+            if (!joined.empty()) joined += "; ";
+            joined += term;
+          }
+          append_csv_field(out, joined);
+          out += ',';
+          joined.clear();
           for (const auto& m : q.metrics)
-            metrics += fmt::format("{}{}={}{}{}", metrics.empty() ? "" : "; ", m.name, m.raw,
-                                   m.unit, m.meets ? "" : " (below threshold)");
-          add_row(out, {csv_field(rep.path), csv_field(rep.meta.unit.value),
-                        rep.meta.year > 0 ? std::to_string(rep.meta.year) : "",
-                        csv_field(evaluation.tables[ref.table].framework_id), csv_field(node.id),
-                        csv_field(node.title), v.leaf_required(ref.table, leaf) ? "yes" : "no",
-                        std::string(state_name(v.state(ref.table, ref.row, leaf))),
-                        q.credit ? "yes" : "no", std::string(role_name(q.role)),
-                        std::to_string(q.line), std::to_string(q.column),
-                        csv_field(q.section_path), csv_field(terms), csv_field(metrics),
-                        csv_field(q.text)});
+            fmt::format_to(std::back_inserter(joined), "{}{}={}{}{}", joined.empty() ? "" : "; ",
+                           m.name, m.raw, m.unit, m.meets ? "" : " (below threshold)");
+          append_csv_field(out, joined);
+          out += ',';
+          append_csv_field(out, q.text);
+          out += "\r\n";
         }
       }
     }
-    sink(out);
-    out.clear();
+    if (out.size() >= kWriteChunk) {
+      sink(out);
+      out.clear();
+    }
   }
   if (!out.empty()) sink(out);
 }

@@ -1,9 +1,12 @@
 // results.json: every fact of the run in one versioned document (docs/results-schema.md).
 // Keys keep insertion order (ordered_json) so the file diffs cleanly between runs.
+#include <algorithm>
 #include <functional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "json_writer.h"
 #include "view.h"
 
 namespace indicheck {
@@ -11,6 +14,8 @@ namespace indicheck {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using reports_detail::JsonWriter;
+using reports_detail::kWriteChunk;
 using reports_detail::View;
 using reports_detail::round_to;
 
@@ -30,55 +35,8 @@ std::string dump_indented(const Json& value, int depth) {
   return out;
 }
 
-Json located(const Located& l) {
-  Json j;
-  j["value"] = l.value;
-  j["line"] = l.line;
-  j["source"] = l.source;
-  return j;
-}
-
 const char* severity_name(Severity s) {
   return s == Severity::kError ? "error" : s == Severity::kWarning ? "warning" : "note";
-}
-
-Json diagnostics_json(const std::vector<Diagnostic>& diags) {
-  Json arr = Json::array();
-  for (const auto& d : diags) {
-    Json j;
-    j["severity"] = severity_name(d.severity);
-    j["code"] = d.code;
-    j["message"] = d.message;
-    j["path"] = d.path;
-    j["line"] = d.line;
-    j["column"] = d.column;
-    j["text"] = d.str();
-    arr.push_back(std::move(j));
-  }
-  return arr;
-}
-
-Json quote_json(const Quote& q) {
-  Json j;
-  j["text"] = q.text;
-  j["line"] = q.line;
-  j["column"] = q.column;
-  j["role"] = std::string(role_name(q.role));
-  j["section_path"] = q.section_path;
-  j["terms"] = q.terms;
-  Json metrics = Json::array();
-  for (const auto& m : q.metrics) {
-    Json mj;
-    mj["name"] = m.name;
-    mj["value"] = m.value;
-    mj["unit"] = m.unit;
-    mj["raw"] = m.raw;
-    mj["meets"] = m.meets;
-    metrics.push_back(std::move(mj));
-  }
-  j["metrics"] = std::move(metrics);
-  j["credit"] = q.credit;
-  return j;
 }
 
 Json framework_json(const View& v, int t) {
@@ -120,59 +78,256 @@ Json framework_json(const View& v, int t) {
   return j;
 }
 
-Json result_json(const View& v, int r, int t, int row) {
+// What every report's results repeat for one table, escaped and formatted once per run instead
+// of once per report: with 147 leaves a report, the ids, titles, rule locations and points at
+// stake are most of results.json's keys and values that do not come from the report itself.
+struct TableText {
+  struct Leaf {
+    std::string id, title, rule;  // JSON string literals
+    std::string points_at_stake;  // JSON number
+    bool required = false;
+  };
+  std::string framework_id;  // JSON string literal
+  std::vector<Leaf> leaves;
+  // "node_scores" keys in node order (the root is named after the framework). When two nodes
+  // share an id, ordered_json would keep the first key's place with the last node's value; such
+  // a table is written through nlohmann instead (never the case for validated rules).
+  std::vector<std::string> node_keys;
+  bool node_keys_unique = true;
+};
+
+TableText table_text(const View& v, int t) {
+  const ScoreTable& table = v.eval.tables[t];
+  const Framework* fw = v.framework(t);
+  TableText text;
+  reports_detail::append_json_string(text.framework_id, table.framework_id);
+  if (!fw) return text;
+  for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+    const int leaf = static_cast<int>(l);
+    const RuleNode& node = fw->nodes[fw->leaves[l]];
+    TableText::Leaf out;
+    reports_detail::append_json_string(out.id, node.id);
+    reports_detail::append_json_string(out.title, node.title);
+    reports_detail::append_json_string(out.rule, reports_detail::rule_location(node));
+    reports_detail::append_json_double(out.points_at_stake, round_to(v.points_at_stake(t, leaf), 4));
+    out.required = v.leaf_required(t, leaf);
+    text.leaves.push_back(std::move(out));
+  }
+  std::set<std::string_view> seen;
+  for (std::size_t n = 0; n < fw->nodes.size(); ++n) {
+    const std::string& id = n == 0 ? table.framework_id : fw->nodes[n].id;
+    text.node_keys_unique = seen.insert(id).second && text.node_keys_unique;
+    std::string key;
+    reports_detail::append_json_string(key, id);
+    text.node_keys.push_back(std::move(key));
+  }
+  return text;
+}
+
+void write_located(JsonWriter& w, const Located& l) {
+  w.begin_object();
+  w.key("value");
+  w.string(l.value);
+  w.key("line");
+  w.integer(l.line);
+  w.key("source");
+  w.string(l.source);
+  w.end_object();
+}
+
+void write_quote(JsonWriter& w, const Quote& q) {
+  w.begin_object();
+  w.key("text");
+  w.string(q.text);
+  w.key("line");
+  w.integer(q.line);
+  w.key("column");
+  w.integer(q.column);
+  w.key("role");
+  w.string(role_name(q.role));
+  w.key("section_path");
+  w.string(q.section_path);
+  w.key("terms");
+  w.begin_array();
+  for (const auto& term : q.terms) w.string(term);
+  w.end_array();
+  w.key("metrics");
+  w.begin_array();
+  for (const auto& m : q.metrics) {
+    w.begin_object();
+    w.key("name");
+    w.string(m.name);
+    w.key("value");
+    w.number(m.value);
+    w.key("unit");
+    w.string(m.unit);
+    w.key("raw");
+    w.string(m.raw);
+    w.key("meets");
+    w.boolean(m.meets);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("credit");
+  w.boolean(q.credit);
+  w.end_object();
+}
+
+// One element of a report's "results": the unit's scores in table t and every leaf's state
+// and quotes.
+void write_result(JsonWriter& w, const View& v, const TableText& text, int r, int t, int row) {
   const ScoreTable& table = v.eval.tables[t];
   const UnitScore& u = table.units[row];
   const Framework* fw = v.framework(t);
-  Json j;
-  j["framework"] = table.framework_id;
-  j["score"] = round_to(u.score, 2);
-  j["max_score"] = round_to(u.max_score, 2);
-  j["rank"] = u.rank;
-  j["rank_of"] = table.units.size();
-  j["peer_rank"] = u.peer_rank;
-  j["peer_count"] = u.peer_count;
-  j["required_met"] = u.required_met;
-  j["required_total"] = u.required_total;
-  Json scores = Json::object();
-  if (fw)
-    for (std::size_t n = 0; n < fw->nodes.size() && n < u.node_scores.size(); ++n) {
+  w.begin_object();
+  w.key("framework");
+  w.raw(text.framework_id);
+  w.key("score");
+  w.number(round_to(u.score, 2));
+  w.key("max_score");
+  w.number(round_to(u.max_score, 2));
+  w.key("rank");
+  w.integer(u.rank);
+  w.key("rank_of");
+  w.integer(table.units.size());
+  w.key("peer_rank");
+  w.integer(u.peer_rank);
+  w.key("peer_count");
+  w.integer(u.peer_count);
+  w.key("required_met");
+  w.integer(u.required_met);
+  w.key("required_total");
+  w.integer(u.required_total);
+  w.key("node_scores");
+  const std::size_t scored = fw ? std::min(fw->nodes.size(), u.node_scores.size()) : 0;
+  if (text.node_keys_unique) {
+    w.begin_object();
+    for (std::size_t n = 0; n < scored; ++n) {
+      w.escaped_key(text.node_keys[n]);
+      if (u.node_scores[n] < 0)
+        w.null();
+      else
+        w.number(round_to(u.node_scores[n], 2));
+    }
+    w.end_object();
+  } else {
+    Json scores = Json::object();
+    for (std::size_t n = 0; n < scored; ++n) {
       const std::string id = n == 0 ? table.framework_id : fw->nodes[n].id;
       scores[id] = u.node_scores[n] < 0 ? Json(nullptr) : Json(round_to(u.node_scores[n], 2));
     }
-  j["node_scores"] = std::move(scores);
-  Json items = Json::array();
-  if (fw)
-    for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
-      const int leaf = static_cast<int>(l);
-      const RuleNode& node = fw->nodes[fw->leaves[l]];
-      const ItemEvidence* ev = v.item(r, t, leaf);
-      Json ij;
-      ij["id"] = node.id;
-      ij["title"] = node.title;
-      ij["required"] = v.leaf_required(t, leaf);
-      ij["state"] = std::string(state_name(v.state(t, row, leaf)));
-      ij["evidence_state"] = ev ? Json(std::string(state_name(ev->state))) : Json(nullptr);
-      ij["points_at_stake"] = round_to(v.points_at_stake(t, leaf), 4);
-      ij["reason"] = ev ? ev->reason : "";
-      ij["rule"] = reports_detail::rule_location(node);
-      Json quotes = Json::array();
-      if (ev)
-        for (const auto& q : ev->quotes) quotes.push_back(quote_json(q));
-      ij["quotes"] = std::move(quotes);
-      items.push_back(std::move(ij));
-    }
-  j["items"] = std::move(items);
-  return j;
+    w.raw(dump_indented(scores, w.indent()));
+  }
+  w.key("items");
+  w.begin_array();
+  for (std::size_t l = 0; l < text.leaves.size(); ++l) {
+    const int leaf = static_cast<int>(l);
+    const TableText::Leaf& lt = text.leaves[l];
+    const ItemEvidence* ev = v.item(r, t, leaf);
+    w.begin_object();
+    w.key("id");
+    w.raw(lt.id);
+    w.key("title");
+    w.raw(lt.title);
+    w.key("required");
+    w.boolean(lt.required);
+    w.key("state");
+    w.string(state_name(v.state(t, row, leaf)));
+    w.key("evidence_state");
+    if (ev)
+      w.string(state_name(ev->state));
+    else
+      w.null();
+    w.key("points_at_stake");
+    w.raw(lt.points_at_stake);
+    w.key("reason");
+    w.string(ev ? std::string_view(ev->reason) : std::string_view());
+    w.key("rule");
+    w.raw(lt.rule);
+    w.key("quotes");
+    w.begin_array();
+    if (ev)
+      for (const auto& q : ev->quotes) write_quote(w, q);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+// One element of "reports", written at 4 spaces (the caller writes the first line's indent).
+void write_report(JsonWriter& w, const View& v, const std::vector<TableText>& tables, int r) {
+  const ReportResult& rep = v.eval.reports[r];
+  w.begin_object();
+  w.key("path");
+  w.string(rep.path);
+  w.key("status");
+  w.string(rep.failed ? "failed" : "ok");
+  w.key("gap_report");
+  const std::string stem = v.gap_stem(r);
+  if (stem.empty())
+    w.null();
+  else
+    w.string("gaps/" + stem + ".html");
+  w.key("diagnostics");
+  w.begin_array();
+  for (const auto& d : rep.diagnostics) {
+    w.begin_object();
+    w.key("severity");
+    w.string(severity_name(d.severity));
+    w.key("code");
+    w.string(d.code);
+    w.key("message");
+    w.string(d.message);
+    w.key("path");
+    w.string(d.path);
+    w.key("line");
+    w.integer(d.line);
+    w.key("column");
+    w.integer(d.column);
+    w.key("text");
+    w.string(d.str());
+    w.end_object();
+  }
+  w.end_array();
+  const Metadata& meta = rep.meta;
+  w.key("meta");
+  w.begin_object();
+  w.key("unit");
+  write_located(w, meta.unit);
+  w.key("level");
+  write_located(w, meta.level);
+  w.key("province");
+  write_located(w, meta.province);
+  w.key("year");
+  w.integer(meta.year);
+  w.key("year_found");
+  write_located(w, meta.year_found);
+  w.key("published");
+  write_located(w, meta.published);
+  w.key("doc_number");
+  write_located(w, meta.doc_number);
+  w.key("encoding");
+  w.string(meta.encoding);
+  w.key("traditional");
+  w.boolean(meta.traditional);
+  w.end_object();
+  w.key("results");
+  w.begin_array();
+  for (const auto& ref : v.rows_of(r)) write_result(w, v, tables[ref.table], r, ref.table, ref.row);
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
 namespace reports_detail {
 
-// Streams results.json: the head (run, profiles, frameworks) is one small document; each report
-// is built, dumped and dropped in turn, so memory holds one report's JSON at a time even for a
-// national corpus. The text is the same as dumping the whole document with indent 2.
+// Streams results.json: the head (run, profiles, frameworks) is one small document built with
+// nlohmann and dumped once; each report is then written by JsonWriter straight into the output
+// buffer, so memory holds about one chunk of text at a time even for a national corpus. The
+// text is the same as dumping the whole document with indent 2 (tests/reports checks both
+// against nlohmann).
 void write_results_json(const View& v, const std::function<void(std::string_view)>& sink) {
   const Evaluation& evaluation = v.eval;
   const RunFacts& f = evaluation.facts;
@@ -234,33 +389,25 @@ void write_results_json(const View& v, const std::function<void(std::string_view
     sink(",\n  \"reports\": []\n}\n");
     return;
   }
-  sink(",\n  \"reports\": [\n");
+  std::vector<TableText> tables;
+  for (int t = 0; t < v.table_count(); ++t) tables.push_back(table_text(v, t));
+  // Reports are written into one buffer handed to the sink in chunks of about kWriteChunk
+  // bytes: few, large writes.
+  std::string out = ",\n  \"reports\": [\n";
+  out.reserve(kWriteChunk + kWriteChunk / 4);
+  JsonWriter w(out, 4);  // between reports it has no open container
   for (int r = 0; r < v.report_count(); ++r) {
-    const ReportResult& rep = evaluation.reports[r];
     v.load(r);
-    Json rj;
-    rj["path"] = rep.path;
-    rj["status"] = rep.failed ? "failed" : "ok";
-    const std::string stem = v.gap_stem(r);
-    rj["gap_report"] = stem.empty() ? Json(nullptr) : Json("gaps/" + stem + ".html");
-    rj["diagnostics"] = diagnostics_json(rep.diagnostics);
-    Json meta;
-    meta["unit"] = located(rep.meta.unit);
-    meta["level"] = located(rep.meta.level);
-    meta["province"] = located(rep.meta.province);
-    meta["year"] = rep.meta.year;
-    meta["year_found"] = located(rep.meta.year_found);
-    meta["published"] = located(rep.meta.published);
-    meta["doc_number"] = located(rep.meta.doc_number);
-    meta["encoding"] = rep.meta.encoding;
-    meta["traditional"] = rep.meta.traditional;
-    rj["meta"] = std::move(meta);
-    Json results = Json::array();
-    for (const auto& ref : v.rows_of(r)) results.push_back(result_json(v, r, ref.table, ref.row));
-    rj["results"] = std::move(results);
-    sink("    " + dump_indented(rj, 4) + (r + 1 < v.report_count() ? ",\n" : "\n"));
+    out += "    ";
+    write_report(w, v, tables, r);
+    out += r + 1 < v.report_count() ? ",\n" : "\n";
+    if (out.size() >= kWriteChunk) {
+      sink(out);
+      out.clear();
+    }
   }
-  sink("  ]\n}\n");
+  out += "  ]\n}\n";
+  sink(out);
 }
 
 }  // namespace reports_detail

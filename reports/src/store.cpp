@@ -40,15 +40,16 @@ class Reader {
     pos_ += sizeof(T);
     return value;
   }
-  std::string str() {
+  // Assigns into `s`, reusing its capacity (see deserialize_evidence).
+  void str(std::string& s) {
     const auto n = pod<std::uint64_t>();
     if (!ok_ || in_.size() - pos_ < n) {
       ok_ = false;
-      return {};
+      s.clear();
+      return;
     }
-    std::string s(in_.substr(pos_, n));
+    s.assign(in_.data() + pos_, static_cast<std::size_t>(n));
     pos_ += n;
-    return s;
   }
   // A count, checked against the bytes left (each element takes at least one byte).
   std::size_t count() {
@@ -104,33 +105,36 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
   return std::move(w.out);
 }
 
+// The renderers load one report after another into the same vector: resizing it and assigning
+// into the strings and vectors already there reuses their memory, where clearing first would
+// free and allocate every quote's strings again for each report. Every field is assigned below
+// (keep it so when a field is added to serialize_evidence).
 bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>& evidence) {
   Reader r(bytes);
-  evidence.clear();
   evidence.resize(r.count());
   for (auto& doc : evidence) {
-    doc.framework_id = r.str();
+    r.str(doc.framework_id);
     doc.items.resize(r.count());
     for (auto& item : doc.items) {
       item.node = r.pod<std::int32_t>();
       item.state = r.pod<ItemState>();
-      item.reason = r.str();
+      r.str(item.reason);
       item.quotes.resize(r.count());
       for (auto& q : item.quotes) {
         q.sentence = r.pod<std::uint32_t>();
-        q.text = r.str();
+        r.str(q.text);
         q.line = r.pod<std::uint32_t>();
         q.column = r.pod<std::uint32_t>();
         q.role = r.pod<Role>();
-        q.section_path = r.str();
+        r.str(q.section_path);
         q.terms.resize(r.count());
-        for (auto& t : q.terms) t = r.str();
+        for (auto& t : q.terms) r.str(t);
         q.metrics.resize(r.count());
         for (auto& m : q.metrics) {
-          m.name = r.str();
+          r.str(m.name);
           m.value = r.pod<double>();
-          m.unit = r.str();
-          m.raw = r.str();
+          r.str(m.unit);
+          r.str(m.raw);
           m.meets = r.pod<std::uint8_t>() != 0;
         }
         q.credit = r.pod<std::uint8_t>() != 0;

@@ -1,7 +1,10 @@
 #include "view.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -45,20 +48,63 @@ std::string markdown_escape(std::string_view text) {
   return out;
 }
 
-std::string csv_field(std::string_view text) {
-  std::string value(text);
+namespace {
+
+// Bytes that make a CSV cell need quotes (RFC 4180): separator, quote, line breaks.
+constexpr std::array<bool, 256> kCsvSpecial = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('"')] = true;
+  t[static_cast<unsigned char>('\r')] = t[static_cast<unsigned char>('\n')] = true;
+  return t;
+}();
+
+// Whether `text` holds a byte of kCsvSpecial. Report text is mostly Chinese, whose UTF-8 bytes
+// are all >= 0x80, and every special byte is below 0x2D: eight bytes at a time are let through
+// when none of them is below 0x2D (the classic "has a byte less than n" word trick), and only
+// words with such a byte are looked at byte by byte.
+bool needs_csv_quotes(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (((word - kOnes * 0x2D) & ~word & kHighs) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k)
+      if (kCsvSpecial[static_cast<unsigned char>(text[k])]) return true;
+  }
+  for (; i < text.size(); ++i)
+    if (kCsvSpecial[static_cast<unsigned char>(text[i])]) return true;
+  return false;
+}
+
+}  // namespace
+
+void append_csv_field(std::string& out, std::string_view text) {
   // A cell starting with = + - @ is run as a formula by Excel and WPS ("CSV injection"); report
   // text comes from web pages, so such cells get a leading apostrophe, which both show as text.
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                         value[0] == '@' || value[0] == '\t' || value[0] == '\r'))
-    value.insert(value.begin(), '\'');
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
+  const bool guard = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
+                                       text[0] == '@' || text[0] == '\t' || text[0] == '\r');
+  if (!needs_csv_quotes(text)) {
+    if (guard) out += '\'';
+    out += text;
+    return;
   }
   out += '"';
+  if (guard) out += '\'';
+  // Doubled quotes: copy the runs between them whole.
+  std::size_t from = 0;
+  for (std::size_t q = text.find('"'); q != std::string_view::npos; q = text.find('"', q + 1)) {
+    out.append(text.data() + from, q + 1 - from);
+    out += '"';
+    from = q + 1;
+  }
+  out.append(text.data() + from, text.size() - from);
+  out += '"';
+}
+
+std::string csv_field(std::string_view text) {
+  std::string out;
+  append_csv_field(out, text);
   return out;
 }
 

@@ -20,6 +20,12 @@ namespace indicheck::reports_detail {
 std::string html_escape(std::string_view text);
 std::string markdown_escape(std::string_view text);  // inline text; also HTML-escapes < and &
 std::string csv_field(std::string_view text);        // RFC 4180 quoting + formula guard
+// csv_field(text) appended to `out` (no temporary string: evidence.csv has ~16 cells a row).
+void append_csv_field(std::string& out, std::string_view text);
+
+// The streamed outputs hand their text to the sink in chunks of about this many bytes: few,
+// large writes, and a bounded buffer whatever the corpus size.
+inline constexpr std::size_t kWriteChunk = std::size_t{1} << 20;
 
 // "83.5"; "—" for a negative score (nothing scored under the node).
 std::string format_score(double score);
