@@ -2,7 +2,10 @@
 // the sample reports repeated to ~50 MB; beside `rg -F --count-matches -f terms.txt` on the
 // same normalized text with the same terms, as a reference ratio.
 //
-//   bench_matcher [CORPUS_DIR] [MEGABYTES]
+//   bench_matcher [CORPUS_DIR] [MEGABYTES] [shipped]
+//
+// With a third argument `shipped`, only the shipped rules are measured (the synthetic database
+// and ripgrep are skipped): the quick loop for profiling Scanner::scan with `perf record`.
 //
 // Terms: 2,500 distinct 3-6 character pieces of the reports themselves (each occurs at least
 // once, so the matcher does real work) and 2,500 made of the reports' characters in random order
@@ -59,11 +62,56 @@ double cpu_seconds(int who) {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+// The shipped rules/ (every framework) over the reports: the realistic case. Times the hit table
+// alone (Hyperscan pass + (sentence, pattern) table, as sentence_hits builds it) and the full
+// Scanner::scan of every framework.
+struct Shipped {
+  std::size_t patterns = 0, items = 0, hits = 0;
+  std::size_t regexes = 0, triggered = 0, atoms = 0;  // regex triggers (see matcher.cpp)
+  double hits_mb_s = 0, scan_mb_s = 0;
+};
+
+Shipped measure_shipped(const std::vector<Document>& docs, std::size_t rounds, double total_mb) {
+  Shipped out;
+  std::vector<Diagnostic> d;
+  RuleSet rules = load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules"}, d);
+  auto compiled = has_errors(d) ? nullptr : CompiledRules::compile(rules, d);
+  if (!compiled) return out;
+  out.patterns = compiled->pattern_count();
+  const auto& impl = compiled->impl();
+  out.regexes = impl.patterns.size() - impl.literal_count;
+  out.triggered = static_cast<std::size_t>(std::count(impl.triggered.begin(), impl.triggered.end(), true));
+  out.atoms = impl.trigger_atoms.size();
+  Scanner scanner(compiled);
+  double c0 = cpu_seconds(RUSAGE_SELF);
+  for (std::size_t r = 0; r < rounds; ++r)
+    for (const auto& doc : docs) out.hits += sentence_hits(scanner, doc).size();
+  out.hits_mb_s = total_mb / (cpu_seconds(RUSAGE_SELF) - c0);
+  const auto& frameworks = compiled->rules().frameworks;
+  c0 = cpu_seconds(RUSAGE_SELF);
+  for (std::size_t r = 0; r < rounds; ++r)
+    for (const auto& doc : docs)
+      for (const auto& f : frameworks) out.items += scanner.scan(doc, f).items.size();
+  out.scan_mb_s = total_mb / (cpu_seconds(RUSAGE_SELF) - c0);
+  return out;
+}
+
+void print_shipped(const Shipped& s) {
+  if (!s.patterns) return;
+  fmt::print("shipped rules/: {} of {} regexes found through literal triggers ({} atoms)\n",
+             s.triggered, s.regexes, s.atoms);
+  fmt::print("shipped rules/ ({} patterns), hit table only: {:.1f} MB/s  ({} sentence-pattern hits)\n",
+             s.patterns, s.hits_mb_s, s.hits);
+  fmt::print("shipped rules/ ({} patterns, every framework): {:.1f} MB/s  ({} item evidences)\n",
+             s.patterns, s.scan_mb_s, s.items);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::string corpus = argc > 1 ? argv[1] : std::string(INDICHECK_SOURCE_DIR) + "/corpus";
   const double target_mb = argc > 2 ? std::atof(argv[2]) : 50.0;
+  const bool shipped_only = argc > 3 && std::string(argv[3]) == "shipped";
 
   std::vector<Document> docs;
   std::vector<std::string> files;
@@ -77,6 +125,19 @@ int main(int argc, char** argv) {
   if (docs.empty()) {
     fmt::print(stderr, "no reports in {}\n", corpus);
     return 2;
+  }
+
+  std::size_t doc_bytes = 0;
+  for (const auto& d : docs) doc_bytes += d.text.size();
+  const std::size_t rounds =
+      static_cast<std::size_t>(target_mb * 1e6 / static_cast<double>(doc_bytes)) + 1;
+  const double total_mb = static_cast<double>(rounds * doc_bytes) / 1e6;
+  if (shipped_only) {
+    const Shipped shipped = measure_shipped(docs, rounds, total_mb);
+    fmt::print("text: {} reports x {} = {:.1f} MB (normalized); MB/s per CPU second\n", docs.size(),
+               rounds, total_mb);
+    print_shipped(shipped);
+    return shipped.patterns ? 0 : 2;
   }
 
   // Terms: distinct CJK n-grams of the reports. Regexes: bigram pairs.
@@ -162,11 +223,6 @@ int main(int argc, char** argv) {
   }
   const double compile_s = seconds_since(t0);
 
-  std::size_t doc_bytes = 0;
-  for (const auto& d : docs) doc_bytes += d.text.size();
-  const std::size_t rounds =
-      static_cast<std::size_t>(target_mb * 1e6 / static_cast<double>(doc_bytes)) + 1;
-  const double total_mb = static_cast<double>(rounds * doc_bytes) / 1e6;
 
   Scanner scanner(compiled);
   const Framework& bench_fw = compiled->rules().frameworks[0];
@@ -190,23 +246,7 @@ int main(int argc, char** argv) {
   const double scan_s = cpu_seconds(RUSAGE_SELF) - c0;
 
   // 3. The shipped rules (every framework) over the same reports: the realistic case.
-  double shipped_mb_s = 0;
-  std::size_t shipped_patterns = 0, shipped_items = 0;
-  {
-    std::vector<Diagnostic> d;
-    RuleSet shipped = load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules"}, d);
-    auto shipped_compiled = has_errors(d) ? nullptr : CompiledRules::compile(shipped, d);
-    if (shipped_compiled) {
-      shipped_patterns = shipped_compiled->pattern_count();
-      Scanner s2(shipped_compiled);
-      const auto& frameworks = shipped_compiled->rules().frameworks;
-      const double c1 = cpu_seconds(RUSAGE_SELF);
-      for (std::size_t r = 0; r < rounds; ++r)
-        for (const auto& doc : docs)
-          for (const auto& f : frameworks) shipped_items += s2.scan(doc, f).items.size();
-      shipped_mb_s = total_mb / (cpu_seconds(RUSAGE_SELF) - c1);
-    }
-  }
+  const Shipped shipped = measure_shipped(docs, rounds, total_mb);
 
   // 4. ripgrep on the same bytes with the same terms.
   const fs::path dir = fs::temp_directory_path() / "indicheck-bench-matcher";
@@ -239,9 +279,7 @@ int main(int argc, char** argv) {
   fmt::print("hs pass (terms + regexes):     {:8.1f} MB/s  ({} sentence-pattern hits)\n", total_mb / hs_s, hits);
   fmt::print("Scanner::scan ({} leaves):   {:8.1f} MB/s  ({} leaf states met)\n",
              bench_fw.leaves.size(), total_mb / scan_s, met);
-  if (shipped_patterns)
-    fmt::print("shipped rules/ ({} patterns, every framework): {:.1f} MB/s  ({} item evidences)\n",
-               shipped_patterns, shipped_mb_s, shipped_items);
+  print_shipped(shipped);
   if (rg_status == 0) {
     fmt::print("rg -F -f terms.txt (terms):    {:8.1f} MB/s  ({} matches)\n", total_mb / rg_s, rg_count);
     fmt::print("ratio hs pass / rg: {:.2f}   Scanner::scan / rg: {:.2f}\n", rg_s / hs_s, rg_s / scan_s);

@@ -1,10 +1,13 @@
 // Differential test (in the spirit of RE2's comparative tester): on generated texts with CJK,
 // full-width and mixed scripts, the compiled matcher's hits equal a naive reference:
 // std::string::find for terms, RE2 on each sentence for regexes. Evidence is identical whether
-// documents are scanned by one thread or split over two.
+// documents are scanned by one thread or split over two. Regexes are found two ways (in the
+// full-text pass, or through literal triggers, see matcher.cpp): both are exercised, and the
+// shipped regexes are checked on sentences built from their own atoms and gaps.
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
@@ -160,6 +163,94 @@ TEST_CASE("compiled sentence hits equal find / RE2 per sentence", "[differential
   // The generator must actually exercise both kinds of pattern.
   CHECK(regex_hits > 100);
   CHECK(literal_hits_seen > 1000);
+}
+
+TEST_CASE("the generated regexes use both paths: full-text pass and literal triggers",
+          "[differential]") {
+  std::mt19937 rng(99);
+  const Fixture f = make_rules(rng, 400);  // enough leaves to draw every regex
+  const auto& impl = f.compiled->impl();
+  std::set<std::string> triggered, untriggered;
+  for (std::size_t id = impl.literal_count; id < impl.patterns.size(); ++id)
+    (impl.triggered[id] ? triggered : untriggered).insert(impl.patterns[id].text);
+  // CJK atoms get a trigger; ASCII letters (FilteredRE2 lowercases them) and "[0-9]+%" (no atom
+  // of 3 bytes) do not.
+  CHECK(triggered.count("法[治律]") == 1);
+  CHECK(triggered.count("公开[^。]{0,6}条") == 1);
+  CHECK(triggered.count("（[^）]{1,4}）") == 1);
+  CHECK(untriggered.count("a+b") == 1);
+  CHECK(untriggered.count("[Ａ-Ｚ]{2}") == 1);
+  CHECK(untriggered.count("[0-9]+%") == 1);
+}
+
+TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differential]") {
+  std::vector<Diagnostic> diagnostics;
+  const RuleSet rules = load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules"}, diagnostics);
+  REQUIRE(!has_errors(diagnostics));
+  const auto compiled = CompiledRules::compile(rules, diagnostics);
+  REQUIRE(compiled);
+  const auto& impl = compiled->impl();
+  REQUIRE(impl.trigger);  // the shipped regexes are CJK with gaps: they get triggers
+  std::vector<std::uint32_t> regex_ids;
+  std::map<std::uint32_t, std::unique_ptr<RE2>> res;
+  for (std::uint32_t id = static_cast<std::uint32_t>(impl.literal_count); id < impl.patterns.size(); ++id) {
+    regex_ids.push_back(id);
+    res[id] = std::make_unique<RE2>(impl.patterns[id].text);
+    REQUIRE(res[id]->ok());
+  }
+  // Sentences of the regexes' own atoms, a few literal terms, and gap filler (CJK, digits, %,
+  // commas, spaces); sometimes a 。 or ; inside a gap-sized piece breaks a would-be match.
+  std::vector<std::string> vocabulary = impl.trigger_atoms;
+  for (const char* w : {"应诉", "出庭应诉率", "比例", "率为", "部署", "研究", "镇", "街道", "许可",
+                        "行政处罚", "专题", "法治", "依法行政", "平台", "系统", "保护", "产权",
+                        // pieces of the three-part regexes, so that whole matches are common
+                        "下放到街道", "下放至镇", "审批事项", "参与了条例", "参与法规", "的制定",
+                        "修订", "常委会专题研究", "党组听取", "出庭应诉率达"})
+    vocabulary.push_back(w);
+  const std::vector<std::string> filler = {"的", "和", "工作", "全面", "，", "、", "1", "9", "0",
+                                           ".", "5", "%", " ", "了", "市", "区", "年", "推进",
+                                           "95%", "100 %", "2.5%"};
+  std::mt19937 rng(11);
+  std::size_t regex_hits = 0;
+  std::set<std::uint32_t> regexes_hit;
+  Scanner scanner(compiled);
+  for (int t = 0; t < 400; ++t) {
+    std::vector<rules_test::Para> paras(1 + rng() % 3);
+    for (auto& para : paras) {
+      para.role = Role::kAchievements;
+      for (std::size_t n = 1 + rng() % 6; n > 0; --n) {
+        std::string sentence;
+        for (std::size_t parts = 2 + rng() % 10; parts > 0; --parts) {
+          if (rng() % 2) {
+            sentence += vocabulary[rng() % vocabulary.size()];
+          } else {
+            for (std::size_t k = rng() % 8; k > 0; --k) sentence += filler[rng() % filler.size()];
+          }
+        }
+        sentence += rng() % 5 ? "。" : "；";
+        para.sentences.push_back(sentence);
+      }
+    }
+    const Document doc = rules_test::make_document(paras);
+    std::set<SentenceHit> expected, got;
+    for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const auto span = doc.sentences[si].span;
+      const std::string sentence = doc.text.substr(span.begin, span.size());
+      for (std::uint32_t id : regex_ids)
+        if (RE2::PartialMatch(sentence, *res[id])) {
+          expected.insert({si, id});
+          regexes_hit.insert(id);
+          ++regex_hits;
+        }
+    }
+    for (const auto& h : sentence_hits(scanner, doc))
+      if (h.pattern >= impl.literal_count) got.insert(h);
+    REQUIRE(got == expected);
+  }
+  CHECK(regex_hits > 300);
+  CHECK(regexes_hit.size() == regex_ids.size());  // every shipped regex matched somewhere
+  for (std::uint32_t id : regex_ids)
+    if (!regexes_hit.count(id)) WARN("never matched: " << impl.patterns[id].text);
 }
 
 TEST_CASE("evidence is identical with 1 and 2 threads", "[differential]") {

@@ -4,15 +4,18 @@
 // every framework goes into ONE Hyperscan block-mode database. Literals are escaped byte by
 // byte (\xHH) so they match exactly what std::string::find would; regexes get UTF8|UCP. Each
 // pattern keeps the list of (framework, leaf, selection) that use it, so one pass over a
-// document feeds every leaf of every framework.
+// document feeds every leaf of every framework. Exception: a regex with a literal trigger
+// (RE2's FilteredRE2 formula over required literals, see "Regex triggers" below) is replaced
+// in that database by its trigger's literals; the regexes alone form a second database.
 //
 // Scan, per document: one hs_scan over Document::text gives (pattern, end) pairs. A literal's
 // start is end - length; it counts for the sentence that contains it whole. Without
 // start-of-match tracking (costly in Hyperscan) a regex end only says "a match ends here, maybe
-// starting in an earlier sentence", so each sentence with a regex end is re-scanned alone (with a regex-only database) and
-// only regex matches inside it are kept: regexes match within a sentence, exactly like RE2 run
-// on the sentence. The result is a sorted (sentence, pattern) table, cached for the next
-// framework scanned on the same document.
+// starting in an earlier sentence", so each sentence with a regex end, or whose literals let a
+// triggered regex through, is re-scanned alone (with the regex-only database) and only regex
+// matches inside it are kept: regexes match within a sentence, exactly like RE2 run on the
+// sentence. The result is a sorted (sentence, pattern) table, cached for the next framework
+// scanned on the same document.
 //
 // Then per leaf: hits are grouped into windows (sentence, paragraph or innermost section, split
 // by role so a window never spans two roles); sentences holding an exclude term contribute
@@ -63,6 +66,125 @@ std::string escape_literal(const std::string& s) {
   out.reserve(s.size() * 4);
   for (unsigned char c : s) out += fmt::format("\\x{:02x}", c);
   return out;
+}
+
+// ---- Regex triggers ---------------------------------------------------------------------------
+//
+// A regex in the full-text database costs far more than a literal: the shipped packs' gap
+// regexes ("(建设|…|完善)[^。;]{0,25}(平台|…)") halve the speed of the whole pass. Yet a regex
+// can only match inside a sentence holding certain literals: RE2's FilteredRE2 derives, per
+// regex, an AND/OR formula over literal "atoms" that every match must contain ("建设" or … or
+// "完善") and ("平台" or …). So those regexes leave the full-text database; their atoms enter
+// it as literals; a sentence whose atoms satisfy some regex's formula (AllPotentials) is
+// re-scanned alone with the regex database, as a sentence where a regex match ends is. The
+// final answer still comes from Hyperscan on the sentence: the formula only decides which
+// sentences are looked at, and it never rejects a sentence where the regex matches.
+//
+// FilteredRE2 reasons with RE2's parse of the pattern and lowercases its atoms. Both are safe
+// here only for atoms without case: then "occurs in the lowercased text" = "occurs in the
+// text". A regex is given a trigger only when RE2 parses it, its formula is not "always", and
+// every atom is made of characters without case; the others stay in the full-text database.
+
+// Atoms shorter than this (bytes) are dropped by FilteredRE2, which then treats that part of the
+// formula as "always": one CJK character is 3 bytes, and single characters like 镇 are rare
+// enough to be worth a literal.
+constexpr int kMinAtomBytes = 3;
+
+// True when every character of `atom` is without case: ASCII except letters, general
+// punctuation, CJK symbols, kana, ideographs, Hangul, compatibility ideographs and forms,
+// full-width forms except letters, and the supplementary ideographic planes.
+bool caseless_atom(std::string_view atom) {
+  for (std::size_t i = 0; i < atom.size();) {
+    const auto c = static_cast<unsigned char>(atom[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    if (i + len > atom.size()) return false;
+    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(atom[i + k]) & 0x3Fu);
+    i += len;
+    const auto in = [cp](char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; };
+    if (cp < 0x80) {
+      if (in('A', 'Z') || in('a', 'z')) return false;
+      continue;
+    }
+    if (!(in(0x2000, 0x206F) || in(0x2E80, 0x9FFF) || in(0xAC00, 0xD7AF) || in(0xF900, 0xFAFF) ||
+          in(0xFE30, 0xFE4F) || in(0xFF01, 0xFF20) || in(0xFF3B, 0xFF40) || in(0xFF5B, 0xFF65) ||
+          in(0x20000, 0x3FFFF)))
+      return false;
+  }
+  return true;
+}
+
+RE2::Options trigger_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
+// A FilteredRE2 over `regexes` (atoms in `atoms`), or null when RE2 rejects one of them.
+std::unique_ptr<re2::FilteredRE2> make_filter(const std::vector<const std::string*>& regexes,
+                                              std::vector<std::string>& atoms) {
+  auto filter = std::make_unique<re2::FilteredRE2>(kMinAtomBytes);
+  for (const std::string* r : regexes) {
+    int id = 0;
+    if (filter->Add(*r, trigger_options(), &id) != RE2::NoError) return nullptr;
+  }
+  atoms.clear();
+  filter->Compile(&atoms);
+  return filter;
+}
+
+// Regexes of `filter` that pass with no atom at all (their formula is "always").
+std::vector<int> always_potential(const re2::FilteredRE2& filter) {
+  std::vector<int> out;
+  filter.AllPotentials({}, &out);
+  return out;
+}
+
+// Fills impl.trigger, trigger_atoms, literal_atom, extra_atom and triggered.
+void build_triggers(CompiledRules::Impl& impl) {
+  impl.triggered.assign(impl.patterns.size(), false);
+  impl.literal_atom.assign(impl.literal_count, -1);
+  impl.extra_atom.clear();
+  // Regexes that qualify one by one (parsed by RE2, a formula, caseless atoms).
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = impl.literal_count; i < impl.patterns.size(); ++i) {
+    std::vector<std::string> atoms;
+    const auto filter = make_filter({&impl.patterns[i].text}, atoms);
+    if (!filter || atoms.empty() || !always_potential(*filter).empty()) continue;
+    if (std::all_of(atoms.begin(), atoms.end(), caseless_atom)) chosen.push_back(i);
+  }
+  // One filter over all of them. Its pruning of shared atoms could in principle leave a regex
+  // with "always": such a regex goes back to the full-text database and the filter is rebuilt
+  // (each round removes at least one regex, so this ends).
+  while (!chosen.empty()) {
+    std::vector<const std::string*> texts;
+    for (std::size_t i : chosen) texts.push_back(&impl.patterns[i].text);
+    auto filter = make_filter(texts, impl.trigger_atoms);
+    if (!filter || !std::all_of(impl.trigger_atoms.begin(), impl.trigger_atoms.end(), caseless_atom))
+      return;  // cannot happen for regexes that qualified alone; then no triggers at all
+    const std::vector<int> always = always_potential(*filter);
+    if (!always.empty()) {
+      for (auto it = always.rbegin(); it != always.rend(); ++it)
+        chosen.erase(chosen.begin() + *it);  // `always` is sorted: erase from the back
+      continue;
+    }
+    impl.trigger = std::move(filter);
+    break;
+  }
+  if (!impl.trigger) {
+    impl.trigger_atoms.clear();
+    return;
+  }
+  for (std::size_t i : chosen) impl.triggered[i] = true;
+  std::unordered_map<std::string_view, std::uint32_t> literal_ids;
+  for (std::uint32_t id = 0; id < impl.literal_count; ++id) literal_ids.emplace(impl.patterns[id].text, id);
+  for (std::size_t a = 0; a < impl.trigger_atoms.size(); ++a) {
+    const auto it = literal_ids.find(impl.trigger_atoms[a]);
+    if (it != literal_ids.end())
+      impl.literal_atom[it->second] = static_cast<std::int32_t>(a);
+    else
+      impl.extra_atom.push_back(static_cast<std::int32_t>(a));
+  }
 }
 
 }  // namespace
@@ -123,52 +245,64 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
   for (auto& r : regexes) impl->patterns.push_back(std::move(r));
   if (!ok) return nullptr;
 
-  if (!impl->patterns.empty()) {
-    std::vector<std::string> expressions;
+  if (impl->patterns.empty()) return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
+  build_triggers(*impl);
+
+  // Expressions, flags and ids of every pattern; then the two databases take their parts.
+  std::vector<std::string> expressions;
+  std::vector<unsigned> flags;
+  for (const auto& p : impl->patterns) {
+    expressions.push_back(p.regex ? p.text : escape_literal(p.text));
+    flags.push_back(p.regex ? HS_FLAG_UTF8 | HS_FLAG_UCP : 0u);
+  }
+  for (std::int32_t atom : impl->extra_atom) {
+    expressions.push_back(escape_literal(impl->trigger_atoms[static_cast<std::size_t>(atom)]));
+    flags.push_back(0u);
+  }
+  // Compiles the expressions `ids` into `*database`; on failure, a diagnostic naming the pattern
+  // (with its rule location when it is a regex).
+  const auto compile_db = [&](const std::vector<unsigned>& ids, hs_database_t** database) {
     std::vector<const char*> pointers;
-    std::vector<unsigned> flags, ids;
-    for (std::size_t i = 0; i < impl->patterns.size(); ++i) {
-      const auto& p = impl->patterns[i];
-      expressions.push_back(p.regex ? p.text : escape_literal(p.text));
-      flags.push_back(p.regex ? HS_FLAG_UTF8 | HS_FLAG_UCP : 0u);
-      ids.push_back(static_cast<unsigned>(i));
+    std::vector<unsigned> id_flags;
+    for (unsigned id : ids) {
+      pointers.push_back(expressions[id].c_str());
+      id_flags.push_back(flags[id]);
     }
-    for (const auto& e : expressions) pointers.push_back(e.c_str());
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
-                         static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr,
-                         &impl->database, &err) != HS_SUCCESS) {
-      SourceLocation loc;
-      std::string what = "the pattern database";
-      if (err && err->expression >= 0) {
-        const auto index = static_cast<std::size_t>(err->expression);
-        what = fmt::format("pattern \"{}\"", impl->patterns[index].text);
-        if (index >= impl->literal_count) loc = regex_locations[index - impl->literal_count];
-      }
-      diagnostics.push_back(make_error(loc.path, "unsupported-regex",
-                                       fmt::format("{} does not compile: {}", what,
-                                                   err ? err->message : "unknown error"),
-                                       loc.line, loc.column));
-      hs_free_compile_error(err);
-      return nullptr;
+    if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
+                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
+                         &err) == HS_SUCCESS)
+      return true;
+    SourceLocation loc;
+    std::string what = "the pattern database";
+    if (err && err->expression >= 0) {
+      const std::size_t index = ids[static_cast<std::size_t>(err->expression)];
+      what = fmt::format("pattern \"{}\"", expressions[index]);
+      if (index < impl->patterns.size()) what = fmt::format("pattern \"{}\"", impl->patterns[index].text);
+      if (index >= impl->literal_count && index < impl->patterns.size())
+        loc = regex_locations[index - impl->literal_count];
     }
-    if (impl->patterns.size() > impl->literal_count) {
-      // Same expressions and ids as above, which compiled, so this cannot fail short of OOM.
-      const std::size_t first = impl->literal_count;
-      if (hs_compile_multi(pointers.data() + first, flags.data() + first, ids.data() + first,
-                           static_cast<unsigned>(pointers.size() - first), HS_MODE_BLOCK, nullptr,
-                           &impl->regex_database, &err) != HS_SUCCESS) {
-        diagnostics.push_back(make_error("", "internal", fmt::format("regex database: {}", err->message)));
-        hs_free_compile_error(err);
-        return nullptr;
-      }
-    }
-    if (hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS ||
-        (impl->regex_database &&
-         hs_alloc_scratch(impl->regex_database, &impl->scratch_prototype) != HS_SUCCESS)) {
-      diagnostics.push_back(make_error("", "internal", "cannot allocate Hyperscan scratch"));
-      return nullptr;
-    }
+    diagnostics.push_back(make_error(loc.path, "unsupported-regex",
+                                     fmt::format("{} does not compile: {}", what,
+                                                 err ? err->message : "unknown error"),
+                                     loc.line, loc.column));
+    hs_free_compile_error(err);
+    return false;
+  };
+  // The regexes first: a regex Hyperscan rejects is reported whichever database it belongs to.
+  std::vector<unsigned> regex_only, main_ids;
+  for (std::size_t i = impl->literal_count; i < impl->patterns.size(); ++i)
+    regex_only.push_back(static_cast<unsigned>(i));
+  for (std::size_t i = 0; i < expressions.size(); ++i)
+    if (i >= impl->patterns.size() || !impl->patterns[i].regex || !impl->triggered[i])
+      main_ids.push_back(static_cast<unsigned>(i));
+  if (!regex_only.empty() && !compile_db(regex_only, &impl->regex_database)) return nullptr;
+  if (!main_ids.empty() && !compile_db(main_ids, &impl->database)) return nullptr;
+  if ((impl->database && hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS) ||
+      (impl->regex_database &&
+       hs_alloc_scratch(impl->regex_database, &impl->scratch_prototype) != HS_SUCCESS)) {
+    diagnostics.push_back(make_error("", "internal", "cannot allocate Hyperscan scratch"));
+    return nullptr;
   }
   return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
 }
@@ -288,16 +422,40 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   run_hs(impl.database, s, document.text);
   std::vector<std::uint32_t>& regex_sentences = s.regex_sentences;
   regex_sentences.clear();
+  auto& atom_hits = s.atom_hits;
+  atom_hits.clear();
+  const auto n_patterns = static_cast<std::uint32_t>(impl.patterns.size());
   for (const auto& [id, end] : s.raw) {
-    if (id < impl.literal_count) {
-      const std::uint64_t start = end - impl.patterns[id].text.size();
-      const long si = sentence_at(start);
-      if (si >= 0 && end <= document.sentences[static_cast<std::size_t>(si)].span.end)
-        s.hits.push_back({static_cast<std::uint32_t>(si), id});
-    } else if (end > 0) {
+    if (id < impl.literal_count || id >= n_patterns) {  // a literal, or a trigger's own atom
+      const std::size_t length = id < n_patterns
+                                     ? impl.patterns[id].text.size()
+                                     : impl.trigger_atoms[static_cast<std::size_t>(
+                                                              impl.extra_atom[id - n_patterns])]
+                                           .size();
+      const long si = sentence_at(end - length);
+      if (si < 0 || end > document.sentences[static_cast<std::size_t>(si)].span.end) continue;
+      const auto sentence = static_cast<std::uint32_t>(si);
+      if (id < n_patterns) {
+        s.hits.push_back({sentence, id});
+        if (impl.trigger && impl.literal_atom[id] >= 0)
+          atom_hits.emplace_back(sentence, impl.literal_atom[id]);
+      } else {
+        atom_hits.emplace_back(sentence, impl.extra_atom[id - n_patterns]);
+      }
+    } else if (end > 0) {  // a regex without trigger: a match ends here
       const long si = sentence_at(end - 1);
       if (si >= 0) regex_sentences.push_back(static_cast<std::uint32_t>(si));
     }
+  }
+  // Sentences whose atoms let some triggered regex through. Atom hits come in sentence order
+  // (each lies inside one sentence, reported by end offset), so each sentence is one run.
+  for (std::size_t i = 0; i < atom_hits.size();) {
+    const std::uint32_t sentence = atom_hits[i].first;
+    s.atoms.clear();
+    for (; i < atom_hits.size() && atom_hits[i].first == sentence; ++i)
+      s.atoms.push_back(atom_hits[i].second);
+    impl.trigger->AllPotentials(s.atoms, &s.potentials);
+    if (!s.potentials.empty()) regex_sentences.push_back(sentence);
   }
   std::sort(regex_sentences.begin(), regex_sentences.end());
   regex_sentences.erase(std::unique(regex_sentences.begin(), regex_sentences.end()),

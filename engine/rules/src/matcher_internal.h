@@ -3,6 +3,7 @@
 #pragma once
 
 #include <hs/hs.h>
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <cstdint>
@@ -37,6 +38,16 @@ struct CompiledRules::Impl {
   // The regexes alone (same ids), to verify a regex inside one sentence without re-running
   // thousands of literals; null when there are no regexes.
   hs_database_t* regex_database = nullptr;
+  // Literal triggers of regexes (see "Regex triggers" in matcher.cpp). Regexes with a trigger
+  // are left out of `database`; the trigger's atoms are scanned there as literals instead:
+  // an atom equal to a literal pattern shares its id (literal_atom[id] = atom index, else -1),
+  // any other atom gets id patterns.size() + k with extra_atom[k] = atom index. Null `trigger`
+  // = every regex is in `database`.
+  std::unique_ptr<re2::FilteredRE2> trigger;
+  std::vector<std::string> trigger_atoms;  // the trigger's atoms, by atom index
+  std::vector<std::int32_t> literal_atom;  // one per literal id
+  std::vector<std::int32_t> extra_atom;
+  std::vector<bool> triggered;  // per pattern id: a regex found through `trigger`
   hs_scratch_t* scratch_prototype = nullptr;  // serves both databases
   // metrics[framework][leaf_slot][metric], compiled RE2 (thread-safe for matching).
   std::vector<std::vector<std::vector<std::unique_ptr<RE2>>>> metrics;
@@ -88,6 +99,8 @@ struct Scanner::Scratch {
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
+  std::vector<std::pair<std::uint32_t, std::int32_t>> atom_hits;  // (sentence, trigger atom)
+  std::vector<int> atoms, potentials;          // one sentence's atoms; regexes they allow
   std::vector<SentenceHit> regex_hits;         // regex hits, before merging into `hits`
   std::vector<SentenceHit> merged;             // merge target, swapped with `hits`
   std::vector<std::vector<LeafHit>> per_leaf;  // hits of one framework, per leaf slot
