@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -251,6 +252,33 @@ TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differentia
   CHECK(regexes_hit.size() == regex_ids.size());  // every shipped regex matched somewhere
   for (std::uint32_t id : regex_ids)
     if (!regexes_hit.count(id)) WARN("never matched: " << impl.patterns[id].text);
+}
+
+TEST_CASE("quote line:column equals Document::line_col of the sentence start", "[differential]") {
+  // The scanner computes positions in one sweep per document (several sentences per line,
+  // multi-byte characters, 4-byte ones); Document::line_col is the reference.
+  std::mt19937 rng(5);
+  const Fixture f = make_rules(rng, 60);
+  Scanner scanner(f.compiled);
+  std::size_t quotes = 0, later_columns = 0;
+  for (int t = 0; t < 60; ++t) {
+    Document doc = make_text(rng, f.terms);
+    if (t % 3 == 0) {  // one line, as a web crawl: a space instead of every line break
+      std::replace(doc.text.begin(), doc.text.end(), '\n', ' ');
+      doc.original = doc.text;
+      doc.line_starts_.assign(1, 0);
+    }
+    for (const auto& item : scanner.scan(doc, f.rules.frameworks[0]).items)
+      for (const auto& q : item.quotes) {
+        const LineCol expected = doc.line_col(doc.to_original(doc.sentences[q.sentence].span.begin));
+        REQUIRE(q.line == expected.line);
+        REQUIRE(q.column == expected.column);
+        ++quotes;
+        later_columns += q.column > 1;
+      }
+  }
+  CHECK(quotes > 500);
+  CHECK(later_columns > 100);  // sentences after the first of their line
 }
 
 TEST_CASE("evidence is identical with 1 and 2 threads", "[differential]") {

@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <unordered_map>
@@ -531,8 +532,10 @@ struct WindowResult {
   Outcome outcome = Outcome::kElsewhere;
   std::uint32_t first_sentence = 0;
   Role role = Role::kAchievements;
-  std::vector<std::uint32_t> sentences;  // sentences with hits, then metric sentences
-  std::vector<std::pair<std::uint32_t, MetricValue>> metrics;  // (sentence, value)
+  // Sentences with hits, then metric sentences: [sentences_begin, sentences_end) of the
+  // evaluator's sentence pool (one buffer for all windows of a leaf, no vector per window).
+  std::uint32_t sentences_begin = 0, sentences_end = 0;
+  std::vector<std::pair<std::uint32_t, MetricValue>> metrics;  // (sentence, value); rarely any
   std::string metric_note;  // why partial
 };
 
@@ -556,9 +559,6 @@ class LeafEvaluator {
     const auto lc = position_of(sentence);
     return fmt::format("{}:{}", lc.line, lc.column);
   }
-  LineCol position(std::uint32_t sentence) const {
-    return doc_.line_col(doc_.to_original(doc_.sentences[sentence].span.begin));
-  }
   bool not_applicable(const RuleNode& leaf, std::string& reason) const;
   void window_sentences(Window w, std::uint32_t unit, Role role,
                         std::vector<std::uint32_t>& out) const;
@@ -581,15 +581,14 @@ class LeafEvaluator {
     if (views_.empty()) views_.resize(doc_.sentences.size());
     return views_[si];
   }
-  // Line:column alone (for reasons), without the quote text and section path.
+  // Line:column alone (for reasons), without the quote text and section path. The first call
+  // for a document fills every sentence's (fill_positions).
   LineCol position_of(std::uint32_t si) const {
     SentenceView& v = view_slot(si);
-    if (!v.position_ready) {
-      v.position = position(si);
-      v.position_ready = true;
-    }
+    if (!v.position_ready) fill_positions();
     return v.position;
   }
+  void fill_positions() const;
   const SentenceView& view(std::uint32_t si) const {
     SentenceView& v = view_slot(si);
     if (!v.ready) {
@@ -640,7 +639,66 @@ class LeafEvaluator {
   mutable std::vector<std::uint32_t> members_;
   mutable std::vector<char> present_;
   mutable std::vector<std::uint32_t> win_sentences_;
+  mutable std::vector<WindowResult> results_;
+  mutable std::vector<std::uint32_t> pool_;  // WindowResult sentences
+  mutable std::vector<int> window_strengths_;
+  mutable std::vector<const WindowResult*> ordered_;
+  mutable std::vector<std::uint32_t> quoted_;
 };
+
+// Code points in UTF-8 `s` (bytes that are not continuation bytes 10xxxxxx), as
+// Document::line_col counts them; eight bytes at a time without a popcount instruction.
+std::uint32_t count_code_points(std::string_view s) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  std::size_t continuation = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // One bit per continuation byte at bit 0 of the byte; the multiply sums the bytes (<= 8).
+    continuation += static_cast<std::size_t>(((((w & ~(w << 1)) & kHigh) >> 7) * kOnes) >> 56);
+  }
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++continuation;
+  return static_cast<std::uint32_t>(s.size() - continuation);
+}
+
+// Line:column of every sentence start, equal to Document::line_col(to_original(start)), in one
+// sweep: line_col counts code points from the line start, which for a one-line web crawl is
+// up to the whole report per sentence; here each sentence continues from the previous one on
+// the same line. A sentence starting before the previous one (not the case for reports) falls
+// back to line_col.
+void LeafEvaluator::fill_positions() const {
+  const auto& starts = doc_.line_starts_;
+  const std::string_view original = doc_.original;
+  const auto size = static_cast<std::uint32_t>(original.size());
+  std::size_t line = 0;  // line starts at or before the previous sentence start
+  std::uint32_t prev_o = 0, prev_end = 0, prev_column = 0;
+  bool have_prev = false;
+  for (std::uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    SentenceView& v = view_slot(si);
+    v.position_ready = true;
+    const std::uint32_t o = doc_.to_original(doc_.sentences[si].span.begin);
+    if (starts.empty() || (have_prev && o < prev_o) || starts.front() > o) {
+      v.position = doc_.line_col(o);
+      continue;
+    }
+    const std::size_t prev_line = line;
+    while (line < starts.size() && starts[line] <= o) ++line;
+    const std::uint32_t end = std::min(o, size);
+    std::uint32_t column;
+    if (have_prev && line == prev_line) {
+      column = prev_column + count_code_points(original.substr(prev_end, end - prev_end));
+    } else {
+      const std::uint32_t start = starts[line - 1];
+      column = 1 + (end > start ? count_code_points(original.substr(start, end - start)) : 0);
+    }
+    v.position = {static_cast<std::uint32_t>(line), column};
+    have_prev = true;
+    prev_o = o;
+    prev_end = end;
+    prev_column = column;
+  }
+}
 
 bool LeafEvaluator::not_applicable(const RuleNode& leaf, std::string& reason) const {
   const std::string& level = doc_.meta.level.value;
@@ -763,13 +821,13 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   if (!std::is_sorted(entries.begin(), entries.end(), entry_less))
     std::sort(entries.begin(), entries.end(), entry_less);
 
-  std::vector<WindowResult> results;
-  {
-    std::size_t groups = 0;
-    for (std::size_t g = 0; g < entries.size(); ++g)
-      groups += g == 0 || entries[g].unit != entries[g - 1].unit || entries[g].role != entries[g - 1].role;
-    results.reserve(groups);
-  }
+  std::vector<WindowResult>& results = results_;
+  results.clear();
+  std::vector<std::uint32_t>& pool = pool_;
+  pool.clear();
+  const auto sentences_of = [&pool](const WindowResult& r) {
+    return std::pair(pool.cbegin() + r.sentences_begin, pool.cbegin() + r.sentences_end);
+  };
   std::vector<std::uint32_t>& members = members_;
   std::vector<char>& present = present_;
   std::vector<std::uint32_t>& win_sentences = win_sentences_;
@@ -784,9 +842,10 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
         win_sentences.push_back(entries[g].sentence);
     }
     if (!rules_internal::evaluate_condition(check.condition, present)) continue;
-    WindowResult r;
+    WindowResult& r = results.emplace_back();
     r.role = static_cast<Role>(role);
-    r.sentences = win_sentences;
+    r.sentences_begin = static_cast<std::uint32_t>(pool.size());
+    pool.insert(pool.end(), win_sentences.begin(), win_sentences.end());
     // Every sentence of the window is needed only to read metrics; otherwise just its first.
     const bool read_metrics = in_roles(r.role) && !check.metrics.empty();
     if (read_metrics) {
@@ -853,9 +912,9 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
                                         metric.threshold, metric.unit);
         }
       }
-      for (const auto& [si, mv] : r.metrics)
-        if (std::find(r.sentences.begin(), r.sentences.end(), si) == r.sentences.end())
-          r.sentences.push_back(si);
+      for (const auto& [si, mv] : r.metrics)  // this window's sentences are the pool's tail
+        if (std::find(pool.begin() + r.sentences_begin, pool.end(), si) == pool.end())
+          pool.push_back(si);
       r.outcome = all ? Outcome::kMet : Outcome::kPartial;
     } else if (r.role == Role::kShortcomings) {
       r.outcome = Outcome::kAcknowledged;
@@ -864,7 +923,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     } else {
       r.outcome = Outcome::kElsewhere;
     }
-    results.push_back(std::move(r));
+    r.sentences_end = static_cast<std::uint32_t>(pool.size());
   }
   const auto by_first = [](const WindowResult& a, const WindowResult& b) {
     return a.first_sentence < b.first_sentence;
@@ -878,17 +937,17 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   // 2 = a body sentence stating a number (61个, 100%), 1 = a body sentence, 0 = only headings.
   // A heading ("（五）继续深化“放管服”改革。") names a topic; the sentences under it show the work.
   // This orders quotes and picks the window the reason names; it never changes the state.
-  auto strength = [this, &check](const WindowResult& r) {
+  auto strength = [this, &check, &sentences_of](const WindowResult& r) {
     if (check.quotes_in_document_order) return 0;
     int best_strength = 0;
-    for (std::uint32_t si : r.sentences) {
-      best_strength = std::max(best_strength, sentence_strength(si));
+    for (auto [it, end] = sentences_of(r); it != end; ++it) {
+      best_strength = std::max(best_strength, sentence_strength(*it));
       if (best_strength == 2) break;
     }
     return best_strength;
   };
-  std::vector<int> strengths;
-  strengths.reserve(results.size());
+  std::vector<int>& strengths = window_strengths_;
+  strengths.clear();
   for (const auto& r : results) strengths.push_back(strength(r));
 
   Outcome best = Outcome::kElsewhere;
@@ -943,8 +1002,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
 
   // Quotes: the windows that earned the state first (credit), then the other satisfied
   // windows in priority and document order; each sentence once.
-  std::vector<const WindowResult*> ordered;
-  ordered.reserve(results.size());  // every window at most once
+  std::vector<const WindowResult*>& ordered = ordered_;
+  ordered.clear();
   for (int level = 2; level >= 0; --level)
     for (std::size_t i = 0; i < results.size(); ++i)
       if (results[i].outcome == best && best != Outcome::kElsewhere && strengths[i] == level)
@@ -952,17 +1011,22 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   for (int o = 0; o <= static_cast<int>(Outcome::kPlanned); ++o)
     for (const auto& r : results)
       if (static_cast<int>(r.outcome) == o && !(r.outcome == best)) ordered.push_back(&r);
-  std::vector<std::uint32_t> quoted;
+  std::vector<std::uint32_t>& quoted = quoted_;
+  quoted.clear();
   const bool terms_sorted =
       std::is_sorted(terms_in.begin(), terms_in.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Every quoted sentence is in the pool (each at most once, but for a metric sentence shared
+  // by windows): room for the quotes at once instead of growing 1, 2, 4, 8.
+  ev.quotes.reserve(std::min(limits::kMaxQuotesPerItem, pool.size()));
   for (const WindowResult* r : ordered) {
-    for (std::uint32_t si : r->sentences) {
+    for (auto [it, end] = sentences_of(*r); it != end; ++it) {
+      const std::uint32_t si = *it;
       if (ev.quotes.size() >= limits::kMaxQuotesPerItem) break;
       if (std::find(quoted.begin(), quoted.end(), si) != quoted.end()) continue;
       quoted.push_back(si);
       const Sentence& s = doc_.sentences[si];
-      Quote q;
+      Quote& q = ev.quotes.emplace_back();
       q.sentence = si;
       const SentenceView& v = view(si);
       q.text = v.text;
@@ -977,6 +1041,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
                                    [](const auto& t, std::uint32_t x) { return t.first < x; });
         t_end = std::upper_bound(t_begin, t_end, si,
                                  [](std::uint32_t x, const auto& t) { return x < t.first; });
+        q.terms.reserve(static_cast<std::size_t>(t_end - t_begin));
       }
       for (auto t = t_begin; t != t_end; ++t) {
         const auto& [tsi, pattern] = *t;
@@ -989,7 +1054,6 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       for (const auto& [msi, mv] : r->metrics)
         if (msi == si) q.metrics.push_back(mv);
       q.credit = r->outcome == best && best != Outcome::kElsewhere;
-      ev.quotes.push_back(std::move(q));
     }
   }
   return ev;
