@@ -555,10 +555,6 @@ class LeafEvaluator {
   ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
 
  private:
-  std::string where(std::uint32_t sentence) const {
-    const auto lc = position_of(sentence);
-    return fmt::format("{}:{}", lc.line, lc.column);
-  }
   bool not_applicable(const RuleNode& leaf, std::string& reason) const;
   void window_sentences(Window w, std::uint32_t unit, Role role,
                         std::vector<std::uint32_t>& out) const;
@@ -644,6 +640,7 @@ class LeafEvaluator {
   mutable std::vector<int> window_strengths_;
   mutable std::vector<const WindowResult*> ordered_;
   mutable std::vector<std::uint32_t> quoted_;
+  mutable fmt::memory_buffer reason_;
 };
 
 // Code points in UTF-8 `s` (bytes that are not continuation bytes 10xxxxxx), as
@@ -959,46 +956,59 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       first_best = &results[i];
       first_best_strength = strengths[i];
     }
+  // The reason, formatted into one buffer reused from leaf to leaf: the string is the only
+  // allocation.
   const std::string& cond = check.condition_text;
+  fmt::memory_buffer& reason = reason_;
+  reason.clear();
+  const auto say = [&reason]<typename... Args>(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(reason), format, std::forward<Args>(args)...);
+  };
+  // "<window> at <line>:<column> (<role>)" of the window the reason names.
+  const auto say_at = [&] {
+    const LineCol lc = position_of(first_best->first_sentence);
+    say("{} at {}:{} ({})", window_name(check.window), lc.line, lc.column, role_name(first_best->role));
+  };
   if (first_best == nullptr || best == Outcome::kElsewhere) {
     ev.state = ItemState::kMissing;
     if (!any_hit) {
-      ev.reason = "no term of any selection found";
+      say("no term of any selection found");
     } else if (first_best != nullptr) {
-      ev.reason = fmt::format("condition `{}` met only outside the credit roles ({} at {})", cond,
-                              role_name(first_best->role), where(first_best->first_sentence));
+      const LineCol lc = position_of(first_best->first_sentence);
+      say("condition `{}` met only outside the credit roles ({} at {}:{})", cond,
+          role_name(first_best->role), lc.line, lc.column);
     } else {
-      ev.reason = fmt::format("terms found but condition `{}` is not met in any {}", cond,
-                              window_name(check.window));
+      say("terms found but condition `{}` is not met in any {}", cond, window_name(check.window));
     }
   } else {
-    const std::string at = fmt::format("{} at {} ({})", window_name(check.window),
-                                       where(first_best->first_sentence), role_name(first_best->role));
     switch (best) {
-      case Outcome::kMet: {
+      case Outcome::kMet:
         ev.state = ItemState::kMet;
-        std::string metrics;
-        for (const auto& [si, mv] : first_best->metrics)
-          metrics += fmt::format("; {} = {}{}", mv.name, mv.value, mv.unit);
-        ev.reason = fmt::format("condition `{}` met in {}{}", cond, at, metrics);
+        say("condition `{}` met in ", cond);
+        say_at();
+        for (const auto& [si, mv] : first_best->metrics) say("; {} = {}{}", mv.name, mv.value, mv.unit);
         break;
-      }
       case Outcome::kPartial:
         ev.state = ItemState::kPartial;
-        ev.reason = fmt::format("condition `{}` met in {} but {}", cond, at, first_best->metric_note);
+        say("condition `{}` met in ", cond);
+        say_at();
+        say(" but {}", first_best->metric_note);
         break;
       case Outcome::kAcknowledged:
         ev.state = ItemState::kAcknowledged;
-        ev.reason = fmt::format("condition `{}` met only in the shortcomings part: {}", cond, at);
+        say("condition `{}` met only in the shortcomings part: ", cond);
+        say_at();
         break;
       case Outcome::kPlanned:
         ev.state = ItemState::kPlanned;
-        ev.reason = fmt::format("condition `{}` met only in the plans part: {}", cond, at);
+        say("condition `{}` met only in the plans part: ", cond);
+        say_at();
         break;
       case Outcome::kElsewhere:
         break;
     }
   }
+  ev.reason.assign(reason.data(), reason.size());
 
   // Quotes: the windows that earned the state first (credit), then the other satisfied
   // windows in priority and document order; each sentence once.
