@@ -71,6 +71,17 @@ TEST_CASE("JSON strings are escaped exactly as nlohmann dumps them", "[json][wri
     INFO(nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
     REQUIRE(writer_string(s) == nlohmann_string(s));
   }
+  // An escape at every position of a long ASCII string, and a broken or non-CJK sequence at
+  // every position of a long Chinese one (the edges of the 8-byte and 3-byte fast paths).
+  const std::string ascii = "condition met in paragraph at 12:1 (see 3.2.1)";
+  const std::string cjk = "全面推行权责清单制度，实现动态调整。";
+  for (const std::string& base : {ascii, cjk})
+    for (std::size_t pos = 0; pos <= base.size(); ++pos)
+      for (const char* special : {"\"", "\\", "\n", "\x1f", "\x7f", "é", "𠀀", "\xed\x9f\xbf",
+                                  "\xed\xa0\x80", "\xe0\xa0\x80", "\xe6\xb3", "\xff", "\x80"}) {
+        const std::string s = base.substr(0, pos) + special + base.substr(pos);
+        REQUIRE(writer_string(s) == nlohmann_string(s));
+      }
   // Spelled out once, so a change on both sides still shows.
   CHECK(writer_string("a\"b\\c\n\x01") == "\"a\\\"b\\\\c\\n\\u0001\"");
   CHECK(writer_string("法\xff") == "\"法\xEF\xBF\xBD\"");
