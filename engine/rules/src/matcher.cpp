@@ -372,7 +372,16 @@ void sort_sentence_runs(std::vector<SentenceHit>& v) {
   for (auto it = v.begin(); it != v.end();) {
     auto run_end = it + 1;
     while (run_end != v.end() && run_end->sentence == it->sentence) ++run_end;
-    if (run_end - it > 1) std::sort(it, run_end);
+    if (run_end - it > 16) {
+      std::sort(it, run_end);
+    } else {  // a sentence's few hits: insertion sort, without std::sort's set-up
+      for (auto k = it + 1; k < run_end; ++k) {
+        const SentenceHit h = *k;
+        auto j = k;
+        for (; j != it && h < *(j - 1); --j) *j = *(j - 1);
+        *j = h;
+      }
+    }
     it = run_end;
   }
 }
@@ -638,7 +647,6 @@ class LeafEvaluator {
   mutable std::vector<WindowResult> results_;
   mutable std::vector<std::uint32_t> pool_;  // WindowResult sentences
   mutable std::vector<int> window_strengths_;
-  mutable std::vector<const WindowResult*> ordered_;
   mutable std::vector<std::uint32_t> quoted_;
   mutable fmt::memory_buffer reason_;
 };
@@ -943,16 +951,22 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
     }
     return best_strength;
   };
+  // Only windows with the best outcome are ranked by strength, and often only the first few of
+  // them: computed on first use (-1 = not yet).
   std::vector<int>& strengths = window_strengths_;
-  strengths.clear();
-  for (const auto& r : results) strengths.push_back(strength(r));
+  strengths.assign(results.size(), -1);
+  const auto strength_of = [&](std::size_t i) {
+    if (strengths[i] < 0) strengths[i] = strength(results[i]);
+    return strengths[i];
+  };
 
   Outcome best = Outcome::kElsewhere;
   for (const auto& r : results) best = std::min(best, r.outcome);
+  // The first window of the best outcome with the highest strength (2 is the highest).
   const WindowResult* first_best = nullptr;
   int first_best_strength = -1;
-  for (std::size_t i = 0; i < results.size(); ++i)
-    if (results[i].outcome == best && strengths[i] > first_best_strength) {
+  for (std::size_t i = 0; i < results.size() && first_best_strength < 2; ++i)
+    if (results[i].outcome == best && strength_of(i) > first_best_strength) {
       first_best = &results[i];
       first_best_strength = strengths[i];
     }
@@ -1010,17 +1024,9 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   }
   ev.reason.assign(reason.data(), reason.size());
 
-  // Quotes: the windows that earned the state first (credit), then the other satisfied
-  // windows in priority and document order; each sentence once.
-  std::vector<const WindowResult*>& ordered = ordered_;
-  ordered.clear();
-  for (int level = 2; level >= 0; --level)
-    for (std::size_t i = 0; i < results.size(); ++i)
-      if (results[i].outcome == best && best != Outcome::kElsewhere && strengths[i] == level)
-        ordered.push_back(&results[i]);
-  for (int o = 0; o <= static_cast<int>(Outcome::kPlanned); ++o)
-    for (const auto& r : results)
-      if (static_cast<int>(r.outcome) == o && !(r.outcome == best)) ordered.push_back(&r);
+  // Quotes: the windows that earned the state first (credit, strongest first), then the other
+  // satisfied windows in priority and document order; each sentence once; visited in that
+  // order until kMaxQuotesPerItem quotes are taken (quote_window returns false when full).
   std::vector<std::uint32_t>& quoted = quoted_;
   quoted.clear();
   const bool terms_sorted =
@@ -1029,7 +1035,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   // Every quoted sentence is in the pool (each at most once, but for a metric sentence shared
   // by windows): room for the quotes at once instead of growing 1, 2, 4, 8.
   ev.quotes.reserve(std::min(limits::kMaxQuotesPerItem, pool.size()));
-  for (const WindowResult* r : ordered) {
+  const auto quote_window = [&](const WindowResult* r) {
     for (auto [it, end] = sentences_of(*r); it != end; ++it) {
       const std::uint32_t si = *it;
       if (ev.quotes.size() >= limits::kMaxQuotesPerItem) break;
@@ -1065,7 +1071,17 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
         if (msi == si) q.metrics.push_back(mv);
       q.credit = r->outcome == best && best != Outcome::kElsewhere;
     }
-  }
+    return ev.quotes.size() < limits::kMaxQuotesPerItem;
+  };
+  bool room = true;
+  if (best != Outcome::kElsewhere)
+    for (int level = 2; level >= 0 && room; --level)
+      for (std::size_t i = 0; i < results.size() && room; ++i)
+        if (results[i].outcome == best && strength_of(i) == level) room = quote_window(&results[i]);
+  for (int o = 0; o <= static_cast<int>(Outcome::kPlanned) && room; ++o)
+    for (std::size_t i = 0; i < results.size() && room; ++i)
+      if (static_cast<int>(results[i].outcome) == o && results[i].outcome != best)
+        room = quote_window(&results[i]);
   return ev;
 }
 
