@@ -20,7 +20,8 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // the cell (escaped by append_csv_field, or a number formatted in place). No cell is a string
 // of its own.
 void append_int(std::string& out, long long value) {
-  fmt::format_to(std::back_inserter(out), "{}", value);
+  const fmt::format_int digits(value);
+  out.append(digits.data(), digits.size());
 }
 
 // A score with `digits` decimals; empty for a negative value (nothing scored).
@@ -41,8 +42,10 @@ void append_header(std::string& out, std::initializer_list<std::string_view> nam
 
 }  // namespace
 
-std::string render_scores_csv(const Evaluation& evaluation) {
-  View v(evaluation);
+namespace reports_detail {
+
+std::string scores_csv(const View& v) {
+  const Evaluation& evaluation = v.eval;
   std::string out(kBom);
   append_header(out, {"path", "status", "unit", "level", "province", "year", "framework", "score",
                       "max_score", "rank", "rank_of", "peer_rank", "peer_count", "required_met",
@@ -107,8 +110,6 @@ std::string render_scores_csv(const Evaluation& evaluation) {
   }
   return out;
 }
-
-namespace reports_detail {
 
 // One report's rows at a time: a national run's evidence.csv is larger than memory should hold.
 // The cells that repeat on every row of an item (framework, item id and title, required) are
@@ -199,6 +200,10 @@ void write_evidence_csv(const View& v, const std::function<void(std::string_view
 }
 
 }  // namespace reports_detail
+
+std::string render_scores_csv(const Evaluation& evaluation) {
+  return reports_detail::scores_csv(View(evaluation));
+}
 
 std::string render_evidence_csv(const Evaluation& evaluation) {
   View v(evaluation);

@@ -121,6 +121,8 @@ class View {
 
 // results.json, streamed chunk by chunk into `sink` (json.cpp).
 void write_results_json(const View& view, const std::function<void(std::string_view)>& sink);
+// scores.csv (csv.cpp; render_scores_csv builds its own View).
+std::string scores_csv(const View& view);
 // evidence.csv, streamed one report at a time (csv.cpp).
 void write_evidence_csv(const View& view, const std::function<void(std::string_view)>& sink);
 

@@ -132,7 +132,7 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     return true;
   };
   if (formats.json && !stream("results.json", reports_detail::write_results_json)) return false;
-  if (formats.csv && (!write("scores.csv", render_scores_csv(evaluation)) ||
+  if (formats.csv && (!write("scores.csv", reports_detail::scores_csv(v)) ||
                       !stream("evidence.csv", reports_detail::write_evidence_csv)))
     return false;
   if (formats.html || formats.markdown) {
