@@ -260,6 +260,11 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
     expressions.push_back(escape_literal(impl->trigger_atoms[static_cast<std::size_t>(atom)]));
     flags.push_back(0u);
   }
+  for (const auto& p : impl->patterns)
+    impl->match_length.push_back(p.regex ? 0u : static_cast<std::uint32_t>(p.text.size()));
+  for (std::int32_t atom : impl->extra_atom)
+    impl->match_length.push_back(
+        static_cast<std::uint32_t>(impl->trigger_atoms[static_cast<std::size_t>(atom)].size()));
   // Compiles the expressions `ids` into `*database`; on failure, a diagnostic naming the pattern
   // (with its rule location when it is a regex).
   const auto compile_db = [&](const std::vector<unsigned>& ids, hs_database_t** database) {
@@ -437,12 +442,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   const auto n_patterns = static_cast<std::uint32_t>(impl.patterns.size());
   for (const auto& [id, end] : s.raw) {
     if (id < impl.literal_count || id >= n_patterns) {  // a literal, or a trigger's own atom
-      const std::size_t length = id < n_patterns
-                                     ? impl.patterns[id].text.size()
-                                     : impl.trigger_atoms[static_cast<std::size_t>(
-                                                              impl.extra_atom[id - n_patterns])]
-                                           .size();
-      const long si = sentence_at(end - length);
+      const long si = sentence_at(end - impl.match_length[id]);
       if (si < 0 || end > document.sentences[static_cast<std::size_t>(si)].span.end) continue;
       const auto sentence = static_cast<std::uint32_t>(si);
       if (id < n_patterns) {

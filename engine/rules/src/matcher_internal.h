@@ -48,6 +48,9 @@ struct CompiledRules::Impl {
   std::vector<std::int32_t> literal_atom;  // one per literal id
   std::vector<std::int32_t> extra_atom;
   std::vector<bool> triggered;  // per pattern id: a regex found through `trigger`
+  // Byte length of every literal and atom by Hyperscan id (0 for regexes): one compact table,
+  // read once per match, instead of the pattern's string.
+  std::vector<std::uint32_t> match_length;
   hs_scratch_t* scratch_prototype = nullptr;  // serves both databases
   // metrics[framework][leaf_slot][metric], compiled RE2 (thread-safe for matching).
   std::vector<std::vector<std::vector<std::unique_ptr<RE2>>>> metrics;
