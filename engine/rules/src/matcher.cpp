@@ -401,6 +401,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
     return s.hits;
   s.hits.clear();
   s.views.clear();
+  s.section_paths.clear();
   s.strengths.clear();
   // Sentences ordered by start. Reports come out of the document stage already in order, so
   // the usual case needs no index at all; otherwise a stable sort by start, as before.
@@ -559,6 +560,7 @@ class LeafEvaluator {
         fw_index_(fw_index),
         fw_(impl.rules.frameworks[fw_index]),
         views_(scratch.views),
+        section_paths_(scratch.section_paths),
         strengths_(scratch.strengths) {}
 
   ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
@@ -579,8 +581,8 @@ class LeafEvaluator {
 
   // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
   // the line and of the heading chain; many leaves of every framework quote the same
-  // sentences, so it is computed once per sentence per document (kept in the scratch next to
-  // the hit table, and reset with it).
+  // sentences, so it is computed once per sentence (the section path once per section) per
+  // document, kept in the scratch next to the hit table, and reset with it.
   std::vector<SentenceView>& views_;
   SentenceView& view_slot(std::uint32_t si) const {
     if (views_.empty()) views_.resize(doc_.sentences.size());
@@ -600,10 +602,16 @@ class LeafEvaluator {
       const Sentence& s = doc_.sentences[si];
       v.text = std::string(doc_.original_text(s.span));
       v.position = position_of(si);
-      v.section_path = doc_.section_path(s.section);
       v.ready = true;
     }
     return v;
+  }
+  std::vector<std::optional<std::string>>& section_paths_;
+  const std::string& section_path(std::uint32_t section) const {
+    if (section_paths_.size() <= section) section_paths_.resize(std::max<std::size_t>(section + 1, doc_.sections.size()));
+    auto& path = section_paths_[section];
+    if (!path) path = doc_.section_path(section);
+    return *path;
   }
 
   // Strength of one sentence for quoting: 0 = a heading, 1 = a body sentence, 2 = a body
@@ -1049,7 +1057,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       q.line = v.position.line;
       q.column = v.position.column;
       q.role = s.role;
-      q.section_path = v.section_path;
+      q.section_path = section_path(s.section);
       // terms_in is in hit order, i.e. sentence order: only this sentence's range is read.
       auto t_begin = terms_in.cbegin(), t_end = terms_in.cend();
       if (terms_sorted) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,11 +81,10 @@ struct LeafHit {
 
 // What a quote shows of one sentence, computed on first use (see LeafEvaluator).
 struct SentenceView {
-  bool ready = false;           // text, position and section_path set
+  bool ready = false;           // text and position set
   bool position_ready = false;  // position set
   std::string text;
   LineCol position;
-  std::string section_path;
 };
 
 struct Scanner::Scratch {
@@ -98,6 +98,7 @@ struct Scanner::Scratch {
   // Per-sentence quote views and strengths of the cached document, filled lazily by leaves of
   // every framework; cleared whenever the hit table is rebuilt.
   std::vector<SentenceView> views;
+  std::vector<std::optional<std::string>> section_paths;  // per section, on first use
   std::vector<std::int8_t> strengths;
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
