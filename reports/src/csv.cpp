@@ -114,83 +114,95 @@ std::string scores_csv(const View& v) {
 // One report's rows at a time: a national run's evidence.csv is larger than memory should hold.
 // The cells that repeat on every row of an item (framework, item id and title, required) are
 // escaped once per run, those of a report (path, unit, year) once per report.
-void write_evidence_csv(const View& v, const std::function<void(std::string_view)>& sink) {
-  const Evaluation& evaluation = v.eval;
-  std::string out(kBom);
-  out.reserve(kWriteChunk + kWriteChunk / 4);
-  append_header(out, {"path", "unit", "year", "framework", "item", "item_title", "required",
-                      "state", "credit", "role", "line", "column", "section_path", "terms",
-                      "metrics", "quote"});
-  out += "\r\n";
+EvidenceCsvStream::EvidenceCsvStream(const View& view)
+    : view_(view), leaf_cells_(static_cast<std::size_t>(view.table_count())) {
   // "framework,item,item_title,required," per table and leaf.
-  std::vector<std::vector<std::string>> leaf_cells(static_cast<std::size_t>(v.table_count()));
-  for (int t = 0; t < v.table_count(); ++t) {
-    const Framework* fw = v.framework(t);
+  for (int t = 0; t < view.table_count(); ++t) {
+    const Framework* fw = view.framework(t);
     if (!fw) continue;
     for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
       const RuleNode& node = fw->nodes[fw->leaves[l]];
       std::string cells;
-      append_csv_field(cells, evaluation.tables[t].framework_id);
+      append_csv_field(cells, view.eval.tables[t].framework_id);
       cells += ',';
       append_csv_field(cells, node.id);
       cells += ',';
       append_csv_field(cells, node.title);
-      cells += v.leaf_required(t, static_cast<int>(l)) ? ",yes," : ",no,";
-      leaf_cells[t].push_back(std::move(cells));
+      cells += view.leaf_required(t, static_cast<int>(l)) ? ",yes," : ",no,";
+      leaf_cells_[t].push_back(std::move(cells));
     }
   }
-  std::string report_cells;  // "path,unit,year,"
-  std::string joined;        // terms or metrics of one quote, before escaping
-  for (int r = 0; r < v.report_count(); ++r) {
-    const ReportResult& rep = evaluation.reports[r];
-    if (v.rows_of(r).empty()) continue;
-    v.load(r);
-    report_cells.clear();
-    append_csv_field(report_cells, rep.path);
-    report_cells += ',';
-    append_csv_field(report_cells, rep.meta.unit.value);
-    report_cells += ',';
-    if (rep.meta.year > 0) append_int(report_cells, rep.meta.year);
-    report_cells += ',';
-    for (const auto& ref : v.rows_of(r)) {
-      const Framework* fw = v.framework(ref.table);
-      if (!fw) continue;
-      for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
-        const int leaf = static_cast<int>(l);
-        const ItemEvidence* ev = v.item(r, ref.table, leaf);
-        if (!ev || ev->quotes.empty()) continue;
-        const std::string_view state = state_name(v.state(ref.table, ref.row, leaf));
-        for (const auto& q : ev->quotes) {
-          out += report_cells;
-          out += leaf_cells[ref.table][l];
-          out += state;
-          out += q.credit ? ",yes," : ",no,";
-          out += role_name(q.role);
-          out += ',';
-          append_int(out, q.line);
-          out += ',';
-          append_int(out, q.column);
-          out += ',';
-          append_csv_field(out, q.section_path);
-          out += ',';
-          joined.clear();
-          for (const auto& term : q.terms) {
-            if (!joined.empty()) joined += "; ";
-            joined += term;
-          }
-          append_csv_field(out, joined);
-          out += ',';
-          joined.clear();
-          for (const auto& m : q.metrics)
-            fmt::format_to(std::back_inserter(joined), "{}{}={}{}{}", joined.empty() ? "" : "; ",
-                           m.name, m.raw, m.unit, m.meets ? "" : " (below threshold)");
-          append_csv_field(out, joined);
-          out += ',';
-          append_csv_field(out, q.text);
-          out += "\r\n";
+}
+
+void EvidenceCsvStream::head(std::string& out) const {
+  out += kBom;
+  append_header(out, {"path", "unit", "year", "framework", "item", "item_title", "required",
+                      "state", "credit", "role", "line", "column", "section_path", "terms",
+                      "metrics", "quote"});
+  out += "\r\n";
+}
+
+void EvidenceCsvStream::add_report(int r, std::string& out) {
+  const View& v = view_;
+  const ReportResult& rep = v.eval.reports[r];
+  if (v.rows_of(r).empty()) return;
+  report_cells_.clear();  // "path,unit,year,"
+  append_csv_field(report_cells_, rep.path);
+  report_cells_ += ',';
+  append_csv_field(report_cells_, rep.meta.unit.value);
+  report_cells_ += ',';
+  if (rep.meta.year > 0) append_int(report_cells_, rep.meta.year);
+  report_cells_ += ',';
+  for (const auto& ref : v.rows_of(r)) {
+    const Framework* fw = v.framework(ref.table);
+    if (!fw) continue;
+    for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+      const int leaf = static_cast<int>(l);
+      const ItemEvidence* ev = v.item(r, ref.table, leaf);
+      if (!ev || ev->quotes.empty()) continue;
+      const std::string_view state = state_name(v.state(ref.table, ref.row, leaf));
+      for (const auto& q : ev->quotes) {
+        out += report_cells_;
+        out += leaf_cells_[ref.table][l];
+        out += state;
+        out += q.credit ? ",yes," : ",no,";
+        out += role_name(q.role);
+        out += ',';
+        append_int(out, q.line);
+        out += ',';
+        append_int(out, q.column);
+        out += ',';
+        append_csv_field(out, q.section_path);
+        out += ',';
+        joined_.clear();  // terms, then metrics, of the quote before escaping
+        for (const auto& term : q.terms) {
+          if (!joined_.empty()) joined_ += "; ";
+          joined_ += term;
         }
+        append_csv_field(out, joined_);
+        out += ',';
+        joined_.clear();
+        for (const auto& m : q.metrics)
+          fmt::format_to(std::back_inserter(joined_), "{}{}={}{}{}", joined_.empty() ? "" : "; ",
+                         m.name, m.raw, m.unit, m.meets ? "" : " (below threshold)");
+        append_csv_field(out, joined_);
+        out += ',';
+        append_csv_field(out, q.text);
+        out += "\r\n";
       }
     }
+  }
+}
+
+void write_evidence_csv(const View& v, const std::function<void(std::string_view)>& sink) {
+  EvidenceCsvStream csv(v);
+  std::string out;
+  out.reserve(kWriteChunk + kWriteChunk / 4);
+  csv.head(out);
+  for (int r = 0; r < v.report_count(); ++r) {
+    if (v.rows_of(r).empty()) continue;
+    v.load(r);
+    csv.add_report(r, out);
     if (out.size() >= kWriteChunk) {
       sink(out);
       out.clear();

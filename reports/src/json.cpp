@@ -323,12 +323,23 @@ void write_report(JsonWriter& w, const View& v, const std::vector<TableText>& ta
 
 namespace reports_detail {
 
-// Streams results.json: the head (run, profiles, frameworks) is one small document built with
-// nlohmann and dumped once; each report is then written by JsonWriter straight into the output
-// buffer, so memory holds about one chunk of text at a time even for a national corpus. The
-// text is the same as dumping the whole document with indent 2 (tests/reports checks both
+// results.json in pieces: the head (run, profiles, frameworks) is one small document built
+// with nlohmann and dumped once; each report is then written by JsonWriter straight into the
+// output buffer, so memory holds about one chunk of text at a time even for a national corpus.
+// The text is the same as dumping the whole document with indent 2 (tests/reports checks both
 // against nlohmann).
-void write_results_json(const View& v, const std::function<void(std::string_view)>& sink) {
+struct ResultsJsonStream::Tables {
+  std::vector<TableText> tables;
+};
+
+ResultsJsonStream::ResultsJsonStream(const View& view) : view_(view), tables_(new Tables) {
+  for (int t = 0; t < view.table_count(); ++t) tables_->tables.push_back(table_text(view, t));
+}
+
+ResultsJsonStream::~ResultsJsonStream() = default;
+
+void ResultsJsonStream::head(std::string& out) const {
+  const View& v = view_;
   const Evaluation& evaluation = v.eval;
   const RunFacts& f = evaluation.facts;
   Json root;
@@ -381,32 +392,38 @@ void write_results_json(const View& v, const std::function<void(std::string_view
   for (int t = 0; t < v.table_count(); ++t) frameworks.push_back(framework_json(v, t));
   root["frameworks"] = std::move(frameworks);
 
-  // Head: every key but "reports", without its closing brace.
-  std::string head = dump_indented(root, 0);
-  head.resize(head.size() - 2);  // drop "\n}"
-  sink(head);
-  if (v.report_count() == 0) {
-    sink(",\n  \"reports\": []\n}\n");
-    return;
-  }
-  std::vector<TableText> tables;
-  for (int t = 0; t < v.table_count(); ++t) tables.push_back(table_text(v, t));
-  // Reports are written into one buffer handed to the sink in chunks of about kWriteChunk
-  // bytes: few, large writes.
-  std::string out = ",\n  \"reports\": [\n";
+  // Every key but "reports", without its closing brace.
+  std::string text = dump_indented(root, 0);
+  text.resize(text.size() - 2);  // drop "\n}"
+  out += text;
+  out += v.report_count() == 0 ? ",\n  \"reports\": []" : ",\n  \"reports\": [\n";
+}
+
+void ResultsJsonStream::add_report(int report, std::string& out) {
+  out += "    ";
+  JsonWriter w(out, 4);
+  write_report(w, view_, tables_->tables, report);
+  out += report + 1 < view_.report_count() ? ",\n" : "\n";
+}
+
+void ResultsJsonStream::finish(std::string& out) const {
+  out += view_.report_count() == 0 ? "\n}\n" : "  ]\n}\n";
+}
+
+void write_results_json(const View& v, const std::function<void(std::string_view)>& sink) {
+  ResultsJsonStream json(v);
+  std::string out;
   out.reserve(kWriteChunk + kWriteChunk / 4);
-  JsonWriter w(out, 4);  // between reports it has no open container
+  json.head(out);
   for (int r = 0; r < v.report_count(); ++r) {
     v.load(r);
-    out += "    ";
-    write_report(w, v, tables, r);
-    out += r + 1 < v.report_count() ? ",\n" : "\n";
+    json.add_report(r, out);
     if (out.size() >= kWriteChunk) {
       sink(out);
       out.clear();
     }
   }
-  out += "  ]\n}\n";
+  json.finish(out);
   sink(out);
 }
 

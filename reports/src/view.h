@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,6 +118,37 @@ class View {
   mutable bool peer_quotes_ready_ = false;
   mutable std::vector<std::vector<std::vector<int>>> peer_quote_index_;  // -1: no item
   mutable std::vector<Quote> peer_quotes_;
+};
+
+// results.json and evidence.csv in pieces, so that write_outputs writes both in one pass over
+// the reports and reads each report's stored evidence back once, not once per file. Use:
+// head(out); for each report, view.load(r) then add_report(r, out); finish(out). Every call
+// appends to `out`; the caller hands `out` to the file whenever it passes kWriteChunk.
+class ResultsJsonStream {  // json.cpp
+ public:
+  explicit ResultsJsonStream(const View& view);
+  ~ResultsJsonStream();
+  void head(std::string& out) const;
+  void add_report(int report, std::string& out);
+  void finish(std::string& out) const;
+
+ private:
+  struct Tables;  // per-table text escaped once per run
+  const View& view_;
+  std::unique_ptr<Tables> tables_;
+};
+
+class EvidenceCsvStream {  // csv.cpp
+ public:
+  explicit EvidenceCsvStream(const View& view);
+  void head(std::string& out) const;
+  void add_report(int report, std::string& out);  // no-op for a report scored nowhere
+  void finish(std::string&) const {}
+
+ private:
+  const View& view_;
+  std::vector<std::vector<std::string>> leaf_cells_;  // table → leaf → escaped cells
+  std::string report_cells_, joined_;                 // scratch, reused across rows
 };
 
 // results.json, streamed chunk by chunk into `sink` (json.cpp).

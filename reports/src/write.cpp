@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -116,24 +116,60 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
   };
   reports_detail::View v(evaluation);
   if (formats.html && !write("index.html", render_index_html(evaluation))) return false;
-  const auto stream = [&](const std::string& name,
-                          void (*writer)(const reports_detail::View&,
-                                         const std::function<void(std::string_view)>&)) {
-    std::ofstream file(staging / name, std::ios::binary | std::ios::trunc);
-    writer(v, [&](std::string_view chunk) {
-      file.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    });
-    file.flush();
-    if (!file) {
+  // results.json and evidence.csv are written in one pass over the reports, each report's
+  // evidence loaded (read back from the store, for a large run) once for both files. Each file
+  // gets its text in chunks of about kWriteChunk bytes.
+  struct Stream {
+    std::ofstream file;
+    std::string text;
+    void flush() {
+      file.write(text.data(), static_cast<std::streamsize>(text.size()));
+      text.clear();
+    }
+  };
+  Stream json_file, csv_file;
+  std::optional<reports_detail::ResultsJsonStream> json;
+  std::optional<reports_detail::EvidenceCsvStream> csv;
+  for (auto* s : {&json_file, &csv_file}) s->text.reserve(reports_detail::kWriteChunk * 5 / 4);
+  if (formats.json) {
+    json_file.file.open(staging / "results.json", std::ios::binary | std::ios::trunc);
+    json.emplace(v);
+    json->head(json_file.text);
+  }
+  if (formats.csv) {
+    csv_file.file.open(staging / "evidence.csv", std::ios::binary | std::ios::trunc);
+    csv.emplace(v);
+    csv->head(csv_file.text);
+  }
+  for (int r = 0; (json || csv) && r < v.report_count(); ++r) {
+    const bool csv_rows = csv && !v.rows_of(r).empty();
+    if (!json && !csv_rows) continue;
+    v.load(r);
+    if (json) {
+      json->add_report(r, json_file.text);
+      if (json_file.text.size() >= reports_detail::kWriteChunk) json_file.flush();
+    }
+    if (csv_rows) {
+      csv->add_report(r, csv_file.text);
+      if (csv_file.text.size() >= reports_detail::kWriteChunk) csv_file.flush();
+    }
+  }
+  const auto finish = [&](Stream& s, const std::string& name) {
+    s.flush();
+    s.file.flush();
+    if (!s.file) {
       diagnostics.push_back(make_error((out / name).string(), "output", "write failed"));
       return false;
     }
     names.push_back(name);
     return true;
   };
-  if (formats.json && !stream("results.json", reports_detail::write_results_json)) return false;
-  if (formats.csv && (!write("scores.csv", reports_detail::scores_csv(v)) ||
-                      !stream("evidence.csv", reports_detail::write_evidence_csv)))
+  if (json) {
+    json->finish(json_file.text);
+    if (!finish(json_file, "results.json")) return false;
+  }
+  if (csv && (!write("scores.csv", reports_detail::scores_csv(v)) ||
+              !finish(csv_file, "evidence.csv")))
     return false;
   if (formats.html || formats.markdown) {
     for (int r = 0; r < v.report_count(); ++r) {
