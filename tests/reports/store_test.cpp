@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "indicheck/reports.h"
@@ -181,4 +183,48 @@ TEST_CASE("beyond gap_reports_max only the units asked for get a gap report", "[
   // Both years asked for: the link is there.
   d.eval.gap_units = {"甲区"};
   CHECK(render_gap_html(d.eval, 0).find("href=\"a-2021.html\"") != std::string::npos);
+}
+
+TEST_CASE("write_outputs writes results.json and evidence.csv in one pass: same bytes, no second read",
+          "[store][write]") {
+  synthetic::Data mem, stored;
+  synthetic::build(mem);
+  synthetic::build(stored);
+  auto store = std::make_shared<MemoryStore>();
+  spill(stored, store);
+  std::size_t spilled = 0;
+  for (const auto& rep : stored.eval.reports) spilled += rep.store_slot != ReportResult::kNotStored;
+  REQUIRE(spilled == 3);  // the broken report has no evidence
+
+  const fs::path dir = fs::temp_directory_path() / ("indicheck-onepass-" + std::to_string(::getpid()));
+  const auto slurp = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  // Each format alone and both together: the streamed files are what the render_ functions give,
+  // and writing both reads the store no more than writing one (View reads the peer candidates
+  // once on its first load, then each report once).
+  std::map<std::string, int> loads;
+  for (const char* which : {"json", "csv", "json,csv"}) {
+    INFO(which);
+    OutputFormats formats;
+    std::string error;
+    REQUIRE(parse_formats(which, formats, error));
+    fs::remove_all(dir);
+    store->loads = 0;
+    std::vector<Diagnostic> diags;
+    REQUIRE(write_outputs(stored.eval, dir.string(), formats, diags));
+    loads[which] = store->loads;
+    CHECK(fs::exists(dir / "results.json") == formats.json);
+    CHECK(fs::exists(dir / "evidence.csv") == formats.csv);
+    if (formats.json) CHECK(slurp(dir / "results.json") == render_results_json(mem.eval));
+    if (formats.csv) {
+      CHECK(slurp(dir / "evidence.csv") == render_evidence_csv(mem.eval));
+      CHECK(slurp(dir / "scores.csv") == render_scores_csv(mem.eval));
+    }
+  }
+  CHECK(loads["json"] == loads["csv"]);
+  CHECK(loads["json,csv"] == loads["json"]);
+  CHECK(loads["json,csv"] <= 2 * static_cast<int>(spilled));
+  fs::remove_all(dir);
 }
