@@ -177,6 +177,12 @@ void build_triggers(CompiledRules::Impl& impl) {
     return;
   }
   for (std::size_t i : chosen) impl.triggered[i] = true;
+  impl.trigger_single_atom = false;
+  std::vector<int> passed;
+  for (std::size_t a = 0; a < impl.trigger_atoms.size() && !impl.trigger_single_atom; ++a) {
+    impl.trigger->AllPotentials({static_cast<int>(a)}, &passed);
+    impl.trigger_single_atom = !passed.empty();
+  }
   std::unordered_map<std::string_view, std::uint32_t> literal_ids;
   for (std::uint32_t id = 0; id < impl.literal_count; ++id) literal_ids.emplace(impl.patterns[id].text, id);
   for (std::size_t a = 0; a < impl.trigger_atoms.size(); ++a) {
@@ -463,8 +469,12 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   for (std::size_t i = 0; i < atom_hits.size();) {
     const std::uint32_t sentence = atom_hits[i].first;
     s.atoms.clear();
-    for (; i < atom_hits.size() && atom_hits[i].first == sentence; ++i)
+    bool distinct = false;  // at least two different atoms
+    for (; i < atom_hits.size() && atom_hits[i].first == sentence; ++i) {
+      distinct = distinct || (!s.atoms.empty() && s.atoms.front() != atom_hits[i].second);
       s.atoms.push_back(atom_hits[i].second);
+    }
+    if (!distinct && !impl.trigger_single_atom) continue;
     impl.trigger->AllPotentials(s.atoms, &s.potentials);
     if (!s.potentials.empty()) regex_sentences.push_back(sentence);
   }
@@ -537,6 +547,29 @@ bool parse_number(std::string_view raw, double& out) {
 }
 
 enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kElsewhere };
+
+// True when the condition is "any selection" (the default): well-formed postfix of selections
+// and `or` naming every selection. Then every window, which holds a positive hit by
+// construction, satisfies it, and the per-window evaluation is skipped.
+// (Checks with more than 64 selections are simply evaluated per window.)
+bool satisfied_by_any_hit(const Check& check) {
+  const std::size_t n = check.selections.size();
+  if (n == 0 || n > 64) return false;
+  std::uint64_t named = 0;
+  std::size_t depth = 0;
+  for (const ConditionOp& op : check.condition) {
+    if (op.kind == ConditionOp::kSelection) {
+      if (op.operand >= n) return false;
+      named |= std::uint64_t{1} << op.operand;
+      ++depth;
+    } else if (op.kind == ConditionOp::kOr && depth >= 2) {
+      --depth;
+    } else {
+      return false;
+    }
+  }
+  return depth == 1 && named == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
+}
 
 struct WindowResult {
   Outcome outcome = Outcome::kElsewhere;
@@ -843,18 +876,19 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   };
   std::vector<std::uint32_t>& members = members_;
   std::vector<char>& present = present_;
+  const bool any_hit_satisfies = satisfied_by_any_hit(check);
   std::vector<std::uint32_t>& win_sentences = win_sentences_;
   for (std::size_t g = 0; g < entries.size();) {
     const std::uint32_t unit = entries[g].unit;
     const std::uint8_t role = entries[g].role;
-    present.assign(check.selections.size(), 0);
+    if (!any_hit_satisfies) present.assign(check.selections.size(), 0);
     win_sentences.clear();
     for (; g < entries.size() && entries[g].unit == unit && entries[g].role == role; ++g) {
-      present[static_cast<std::size_t>(entries[g].selection)] = 1;
+      if (!any_hit_satisfies) present[static_cast<std::size_t>(entries[g].selection)] = 1;
       if (win_sentences.empty() || win_sentences.back() != entries[g].sentence)
         win_sentences.push_back(entries[g].sentence);
     }
-    if (!rules_internal::evaluate_condition(check.condition, present)) continue;
+    if (!any_hit_satisfies && !rules_internal::evaluate_condition(check.condition, present)) continue;
     WindowResult& r = results.emplace_back();
     r.role = static_cast<Role>(role);
     r.sentences_begin = static_cast<std::uint32_t>(pool.size());
@@ -984,7 +1018,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   fmt::memory_buffer& reason = reason_;
   reason.clear();
   const auto say = [&reason]<typename... Args>(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(reason), format, std::forward<Args>(args)...);
+    fmt::format_to(fmt::appender(reason), format, std::forward<Args>(args)...);
   };
   // "<window> at <line>:<column> (<role>)" of the window the reason names.
   const auto say_at = [&] {

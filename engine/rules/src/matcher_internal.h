@@ -46,6 +46,9 @@ struct CompiledRules::Impl {
   // = every regex is in `database`.
   std::unique_ptr<re2::FilteredRE2> trigger;
   std::vector<std::string> trigger_atoms;  // the trigger's atoms, by atom index
+  // False when no regex gets through on one atom alone (every formula is an AND): a sentence
+  // holding a single distinct atom is then passed over without asking the trigger.
+  bool trigger_single_atom = true;
   std::vector<std::int32_t> literal_atom;  // one per literal id
   std::vector<std::int32_t> extra_atom;
   std::vector<bool> triggered;  // per pattern id: a regex found through `trigger`
