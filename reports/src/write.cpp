@@ -130,18 +130,21 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
   Stream json_file, csv_file;
   std::optional<reports_detail::ResultsJsonStream> json;
   std::optional<reports_detail::EvidenceCsvStream> csv;
-  for (auto* s : {&json_file, &csv_file}) s->text.reserve(reports_detail::kWriteChunk * 5 / 4);
   if (formats.json) {
     json_file.file.open(staging / "results.json", std::ios::binary | std::ios::trunc);
+    json_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
     json.emplace(v);
     json->head(json_file.text);
   }
   if (formats.csv) {
     csv_file.file.open(staging / "evidence.csv", std::ios::binary | std::ios::trunc);
+    csv_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
     csv.emplace(v);
     csv->head(csv_file.text);
   }
   for (int r = 0; (json || csv) && r < v.report_count(); ++r) {
+    // A file that cannot be written (disk full) ends the pass; finish() below reports it.
+    if ((json && !json_file.file) || (csv && !csv_file.file)) break;
     const bool csv_rows = csv && !v.rows_of(r).empty();
     if (!json && !csv_rows) continue;
     v.load(r);
