@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
     n.id = std::to_string(fw.nodes.size());
     n.parent = 0;
     Check c;
-    sel.name = "s";
+    sel.name = std::string(1, 's');  // not = "s": GCC 12 -Wrestrict false positive
     c.selections.push_back(std::move(sel));
     ConditionOp op;
     op.kind = ConditionOp::kSelection;

@@ -69,6 +69,29 @@ std::string escape_literal(const std::string& s) {
   return out;
 }
 
+// True when the condition is "any selection" (the default): well-formed postfix of selections
+// and `or` naming every selection. Then every window, which holds a positive hit by
+// construction, satisfies it, and the per-window evaluation is skipped.
+// (Checks with more than 64 selections are simply evaluated per window.)
+bool satisfied_by_any_hit(const Check& check) {
+  const std::size_t n = check.selections.size();
+  if (n == 0 || n > 64) return false;
+  std::uint64_t named = 0;
+  std::size_t depth = 0;
+  for (const ConditionOp& op : check.condition) {
+    if (op.kind == ConditionOp::kSelection) {
+      if (op.operand >= n) return false;
+      named |= std::uint64_t{1} << op.operand;
+      ++depth;
+    } else if (op.kind == ConditionOp::kOr && depth >= 2) {
+      --depth;
+    } else {
+      return false;
+    }
+  }
+  return depth == 1 && named == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
+}
+
 // ---- Regex triggers ---------------------------------------------------------------------------
 //
 // A regex in the full-text database costs far more than a literal: the shipped packs' gap
@@ -252,6 +275,23 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
   for (auto& r : regexes) impl->patterns.push_back(std::move(r));
   if (!ok) return nullptr;
 
+  // Per framework: the uses of every pattern, flat; and which leaves need no per-window
+  // condition evaluation.
+  for (std::size_t fi = 0; fi < rules.frameworks.size(); ++fi) {
+    auto& fu = impl->framework_uses.emplace_back();
+    for (const auto& p : impl->patterns) {
+      fu.begin.push_back(static_cast<std::uint32_t>(fu.uses.size()));
+      for (const auto& use : p.uses)
+        if (use.framework == fi) fu.uses.emplace_back(use.leaf_slot, use.selection);
+    }
+    fu.begin.push_back(static_cast<std::uint32_t>(fu.uses.size()));
+    const Framework& fw = rules.frameworks[fi];
+    auto& any = impl->any_hit_satisfies.emplace_back(fw.leaves.size(), 0);
+    for (std::size_t slot = 0; slot < fw.leaves.size(); ++slot) {
+      const RuleNode& node = fw.nodes[static_cast<std::size_t>(fw.leaves[slot])];
+      any[slot] = node.check && satisfied_by_any_hit(*node.check);
+    }
+  }
   if (impl->patterns.empty()) return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
   build_triggers(*impl);
 
@@ -548,28 +588,6 @@ bool parse_number(std::string_view raw, double& out) {
 
 enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kElsewhere };
 
-// True when the condition is "any selection" (the default): well-formed postfix of selections
-// and `or` naming every selection. Then every window, which holds a positive hit by
-// construction, satisfies it, and the per-window evaluation is skipped.
-// (Checks with more than 64 selections are simply evaluated per window.)
-bool satisfied_by_any_hit(const Check& check) {
-  const std::size_t n = check.selections.size();
-  if (n == 0 || n > 64) return false;
-  std::uint64_t named = 0;
-  std::size_t depth = 0;
-  for (const ConditionOp& op : check.condition) {
-    if (op.kind == ConditionOp::kSelection) {
-      if (op.operand >= n) return false;
-      named |= std::uint64_t{1} << op.operand;
-      ++depth;
-    } else if (op.kind == ConditionOp::kOr && depth >= 2) {
-      --depth;
-    } else {
-      return false;
-    }
-  }
-  return depth == 1 && named == (n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1);
-}
 
 struct WindowResult {
   Outcome outcome = Outcome::kElsewhere;
@@ -876,7 +894,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   };
   std::vector<std::uint32_t>& members = members_;
   std::vector<char>& present = present_;
-  const bool any_hit_satisfies = satisfied_by_any_hit(check);
+  const bool any_hit_satisfies = impl_.any_hit_satisfies[fw_index_][slot] != 0;
   std::vector<std::uint32_t>& win_sentences = win_sentences_;
   for (std::size_t g = 0; g < entries.size();) {
     const std::uint32_t unit = entries[g].unit;
@@ -1134,9 +1152,12 @@ void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw, const std::vecto
   const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
   if (out.size() < leaves) out.resize(leaves);
   for (std::size_t i = 0; i < leaves; ++i) out[i].clear();
+  const auto& fu = impl.framework_uses[fw];
   for (const auto& h : hits)
-    for (const auto& use : impl.patterns[h.pattern].uses)
-      if (use.framework == fw) out[use.leaf_slot].push_back({h.sentence, use.selection, h.pattern});
+    for (std::uint32_t u = fu.begin[h.pattern]; u < fu.begin[h.pattern + 1]; ++u) {
+      const auto [slot, selection] = fu.uses[u];
+      out[slot].push_back({h.sentence, selection, h.pattern});
+    }
 }
 
 }  // namespace

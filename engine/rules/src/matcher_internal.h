@@ -56,6 +56,15 @@ struct CompiledRules::Impl {
   // read once per match, instead of the pattern's string.
   std::vector<std::uint32_t> match_length;
   hs_scratch_t* scratch_prototype = nullptr;  // serves both databases
+  // The uses of every pattern by one framework, flat (patterns[p].uses filtered, same order):
+  // (leaf slot, selection) pairs [begin[p], begin[p + 1]) of `uses`.
+  struct FrameworkUses {
+    std::vector<std::uint32_t> begin;
+    std::vector<std::pair<std::uint32_t, std::int32_t>> uses;
+  };
+  std::vector<FrameworkUses> framework_uses;  // by framework index
+  // any_hit_satisfies[framework][leaf_slot]: the condition is "any selection" (see matcher.cpp).
+  std::vector<std::vector<char>> any_hit_satisfies;
   // metrics[framework][leaf_slot][metric], compiled RE2 (thread-safe for matching).
   std::vector<std::vector<std::vector<std::unique_ptr<RE2>>>> metrics;
 
