@@ -195,12 +195,12 @@ int main(int argc, char** argv) {
     n.id = std::to_string(fw.nodes.size());
     n.parent = 0;
     Check c;
-    sel.name = std::string(1, 's');  // not = "s": GCC 12 -Wrestrict false positive
+    sel.name = std::string(1, 's');  // (not = "s", here and below: a GCC 12 -Wrestrict false positive)
     c.selections.push_back(std::move(sel));
     ConditionOp op;
     op.kind = ConditionOp::kSelection;
     c.condition.push_back(op);
-    c.condition_text = "s";
+    c.condition_text = std::string(1, 's');
     n.check = std::move(c);
     fw.nodes[0].children.push_back(static_cast<int>(fw.nodes.size()));
     fw.leaves.push_back(static_cast<int>(fw.nodes.size()));
