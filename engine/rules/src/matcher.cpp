@@ -439,6 +439,63 @@ void sort_sentence_runs(std::vector<SentenceHit>& v) {
 
 }  // namespace
 
+namespace {
+
+// One full-text Hyperscan pass over a document: each report (pattern id, end offset) is turned
+// into a hit as it arrives (no buffer of raw matches). A literal or atom counts for the
+// sentence that contains it whole; a regex end (regex without trigger) marks its sentence for
+// the re-scan.
+struct TextPass {
+  const CompiledRules::Impl& impl;
+  const std::vector<Sentence>& sentences;
+  const std::vector<std::uint32_t>* order;  // sentences by start; null = already in order
+  Scanner::Scratch& s;
+  // Index into the start order of the last sentence found; -1 = before the first sentence.
+  long cursor = -1;
+
+  std::uint32_t sorted_at(long k) const {
+    const auto i = static_cast<std::uint32_t>(k);
+    return order ? (*order)[i] : i;
+  }
+  // The sentence holding byte `offset`: the last sentence (by start) starting at or before it,
+  // if it ends after it. Hyperscan reports matches by end offset, so successive offsets are
+  // close: the cursor walks from the previous answer instead of a binary search per hit. The
+  // walk lands on the same index upper_bound would (starts are sorted).
+  long sentence_at(std::uint64_t offset) {
+    const auto n = static_cast<long>(sentences.size());
+    while (cursor >= 0 && sentences[sorted_at(cursor)].span.begin > offset) --cursor;
+    while (cursor + 1 < n && sentences[sorted_at(cursor + 1)].span.begin <= offset) ++cursor;
+    if (cursor < 0) return -1;
+    const std::uint32_t si = sorted_at(cursor);
+    return offset < sentences[si].span.end ? static_cast<long>(si) : -1;
+  }
+  void add(std::uint32_t id, std::uint64_t end) {
+    const auto n_patterns = static_cast<std::uint32_t>(impl.patterns.size());
+    if (id < impl.literal_count || id >= n_patterns) {  // a literal, or a trigger's own atom
+      const long si = sentence_at(end - impl.match_length[id]);
+      if (si < 0 || end > sentences[static_cast<std::size_t>(si)].span.end) return;
+      const auto sentence = static_cast<std::uint32_t>(si);
+      if (id < n_patterns) {
+        s.hits.push_back({sentence, id});
+        if (impl.trigger && impl.literal_atom[id] >= 0)
+          s.atom_hits.emplace_back(sentence, impl.literal_atom[id]);
+      } else {
+        s.atom_hits.emplace_back(sentence, impl.extra_atom[id - n_patterns]);
+      }
+    } else if (end > 0) {  // a regex without trigger: a match ends here
+      const long si = sentence_at(end - 1);
+      if (si >= 0) s.regex_sentences.push_back(static_cast<std::uint32_t>(si));
+    }
+  }
+  static int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+                      unsigned int /*flags*/, void* context) {
+    static_cast<TextPass*>(context)->add(id, to);
+    return 0;
+  }
+};
+
+}  // namespace
+
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document) {
   const auto& impl = ScannerAccess::impl(scanner);
   auto& s = ScannerAccess::scratch(scanner);
@@ -465,47 +522,22 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
       return sentences[a].span.begin < sentences[b].span.begin;
     });
   }
-  const auto sorted_at = [&](std::uint32_t k) -> std::uint32_t { return in_order ? k : order[k]; };
-  // The sentence holding byte `offset`: the last sentence (by start) starting at or before it,
-  // if it ends after it. Hyperscan reports matches by end offset, so successive offsets are
-  // close: a cursor walks from the previous answer instead of a binary search per hit. The walk
-  // lands on the same index upper_bound would (starts are sorted).
-  long cursor = -1;  // index into the start order; -1 = before the first sentence
-  const auto sentence_at = [&](std::uint64_t offset) -> long {
-    while (cursor >= 0 && sentences[sorted_at(static_cast<std::uint32_t>(cursor))].span.begin > offset)
-      --cursor;
-    while (cursor + 1 < static_cast<long>(n_sentences) &&
-           sentences[sorted_at(static_cast<std::uint32_t>(cursor + 1))].span.begin <= offset)
-      ++cursor;
-    if (cursor < 0) return -1;
-    const std::uint32_t si = sorted_at(static_cast<std::uint32_t>(cursor));
-    return offset < sentences[si].span.end ? static_cast<long>(si) : -1;
-  };
-  run_hs(impl.database, s, document.text);
+  // The full-text pass: literal and atom hits, and the sentences where a regex ends, taken as
+  // Hyperscan reports them.
+  TextPass pass{impl, sentences, in_order ? nullptr : &order, s};
+  s.regex_sentences.clear();
+  s.atom_hits.clear();
+  if (impl.database && s.scratch && !document.text.empty())
+    hs_scan(impl.database, document.text.data(), static_cast<unsigned>(document.text.size()), 0,
+            s.scratch, TextPass::on_match, &pass);
   std::vector<std::uint32_t>& regex_sentences = s.regex_sentences;
-  regex_sentences.clear();
   auto& atom_hits = s.atom_hits;
-  atom_hits.clear();
-  const auto n_patterns = static_cast<std::uint32_t>(impl.patterns.size());
-  for (const auto& [id, end] : s.raw) {
-    if (id < impl.literal_count || id >= n_patterns) {  // a literal, or a trigger's own atom
-      const long si = sentence_at(end - impl.match_length[id]);
-      if (si < 0 || end > document.sentences[static_cast<std::size_t>(si)].span.end) continue;
-      const auto sentence = static_cast<std::uint32_t>(si);
-      if (id < n_patterns) {
-        s.hits.push_back({sentence, id});
-        if (impl.trigger && impl.literal_atom[id] >= 0)
-          atom_hits.emplace_back(sentence, impl.literal_atom[id]);
-      } else {
-        atom_hits.emplace_back(sentence, impl.extra_atom[id - n_patterns]);
-      }
-    } else if (end > 0) {  // a regex without trigger: a match ends here
-      const long si = sentence_at(end - 1);
-      if (si >= 0) regex_sentences.push_back(static_cast<std::uint32_t>(si));
-    }
-  }
-  // Sentences whose atoms let some triggered regex through. Atom hits come in sentence order
-  // (each lies inside one sentence, reported by end offset), so each sentence is one run.
+  // Sentences whose atoms let some triggered regex through. Atom hits come grouped by sentence
+  // (each lies inside one sentence, reported by end offset), in sentence order when sentences
+  // are; otherwise sorted first, so that each sentence is one run with all its atoms.
+  const auto by_sentence = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(atom_hits.begin(), atom_hits.end(), by_sentence))
+    std::stable_sort(atom_hits.begin(), atom_hits.end(), by_sentence);
   for (std::size_t i = 0; i < atom_hits.size();) {
     const std::uint32_t sentence = atom_hits[i].first;
     s.atoms.clear();
