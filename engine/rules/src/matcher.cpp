@@ -22,6 +22,7 @@
 // nothing; the postfix condition is evaluated per window; RE2 extracts metric values only in
 // windows that satisfied the condition and lie in a credit role. States follow rules/README.md:
 // met > partial > acknowledged > planned > missing; not-applicable from node levels.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -113,6 +114,10 @@ bool satisfied_by_any_hit(const Check& check) {
 // formula as "always": one CJK character is 3 bytes, and single characters like 镇 are rare
 // enough to be worth a literal.
 constexpr int kMinAtomBytes = 3;
+
+// Bound of a scanner's cache of trigger answers by atom set (see Scanner::Scratch): a few
+// thousand combinations occur in practice; 64 Ki entries are ~2 MB.
+constexpr std::size_t kMaxTriggerCache = std::size_t{1} << 16;
 
 // True when every character of `atom` is without case: ASCII except letters, general
 // punctuation, CJK symbols, kana, ideographs, Hangul, compatibility ideographs and forms,
@@ -547,8 +552,20 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
       s.atoms.push_back(atom_hits[i].second);
     }
     if (!distinct && !impl.trigger_single_atom) continue;
-    impl.trigger->AllPotentials(s.atoms, &s.potentials);
-    if (!s.potentials.empty()) regex_sentences.push_back(sentence);
+    if (impl.trigger_atoms.size() > 64) {
+      impl.trigger->AllPotentials(s.atoms, &s.potentials);
+      if (!s.potentials.empty()) regex_sentences.push_back(sentence);
+      continue;
+    }
+    std::uint64_t key = 0;
+    for (int atom : s.atoms) key |= std::uint64_t{1} << atom;
+    auto found = s.trigger_cache.find(key);
+    if (found == s.trigger_cache.end()) {
+      if (s.trigger_cache.size() >= kMaxTriggerCache) s.trigger_cache.clear();
+      impl.trigger->AllPotentials(s.atoms, &s.potentials);
+      found = s.trigger_cache.emplace(key, !s.potentials.empty()).first;
+    }
+    if (found->second) regex_sentences.push_back(sentence);
   }
   std::sort(regex_sentences.begin(), regex_sentences.end());
   regex_sentences.erase(std::unique(regex_sentences.begin(), regex_sentences.end()),
@@ -1067,47 +1084,48 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   const std::string& cond = check.condition_text;
   fmt::memory_buffer& reason = reason_;
   reason.clear();
-  const auto say = [&reason]<typename... Args>(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(fmt::appender(reason), format, std::forward<Args>(args)...);
+  // Formats are compiled (FMT_COMPILE): this runs for every leaf with hits.
+  const auto say = [&reason](const auto& format, const auto&... args) {
+    fmt::format_to(fmt::appender(reason), format, args...);
   };
   // "<window> at <line>:<column> (<role>)" of the window the reason names.
   const auto say_at = [&] {
     const LineCol lc = position_of(first_best->first_sentence);
-    say("{} at {}:{} ({})", window_name(check.window), lc.line, lc.column, role_name(first_best->role));
+    say(FMT_COMPILE("{} at {}:{} ({})"), window_name(check.window), lc.line, lc.column, role_name(first_best->role));
   };
   if (first_best == nullptr || best == Outcome::kElsewhere) {
     ev.state = ItemState::kMissing;
     if (!any_hit) {
-      say("no term of any selection found");
+      say(FMT_COMPILE("no term of any selection found"));
     } else if (first_best != nullptr) {
       const LineCol lc = position_of(first_best->first_sentence);
-      say("condition `{}` met only outside the credit roles ({} at {}:{})", cond,
+      say(FMT_COMPILE("condition `{}` met only outside the credit roles ({} at {}:{})"), cond,
           role_name(first_best->role), lc.line, lc.column);
     } else {
-      say("terms found but condition `{}` is not met in any {}", cond, window_name(check.window));
+      say(FMT_COMPILE("terms found but condition `{}` is not met in any {}"), cond, window_name(check.window));
     }
   } else {
     switch (best) {
       case Outcome::kMet:
         ev.state = ItemState::kMet;
-        say("condition `{}` met in ", cond);
+        say(FMT_COMPILE("condition `{}` met in "), cond);
         say_at();
-        for (const auto& [si, mv] : first_best->metrics) say("; {} = {}{}", mv.name, mv.value, mv.unit);
+        for (const auto& [si, mv] : first_best->metrics) say(FMT_COMPILE("; {} = {}{}"), mv.name, mv.value, mv.unit);
         break;
       case Outcome::kPartial:
         ev.state = ItemState::kPartial;
-        say("condition `{}` met in ", cond);
+        say(FMT_COMPILE("condition `{}` met in "), cond);
         say_at();
-        say(" but {}", first_best->metric_note);
+        say(FMT_COMPILE(" but {}"), first_best->metric_note);
         break;
       case Outcome::kAcknowledged:
         ev.state = ItemState::kAcknowledged;
-        say("condition `{}` met only in the shortcomings part: ", cond);
+        say(FMT_COMPILE("condition `{}` met only in the shortcomings part: "), cond);
         say_at();
         break;
       case Outcome::kPlanned:
         ev.state = ItemState::kPlanned;
-        say("condition `{}` met only in the plans part: ", cond);
+        say(FMT_COMPILE("condition `{}` met only in the plans part: "), cond);
         say_at();
         break;
       case Outcome::kElsewhere:

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -117,6 +118,10 @@ struct Scanner::Scratch {
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
   std::vector<std::pair<std::uint32_t, std::int32_t>> atom_hits;  // (sentence, trigger atom)
   std::vector<int> atoms, potentials;          // one sentence's atoms; regexes they allow
+  // The trigger's answer by set of atoms (bit i = atom i; only when there are at most 64
+  // atoms): sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
+  // costs more than the rest of the hit table. Emptied when it reaches kMaxTriggerCache.
+  std::unordered_map<std::uint64_t, bool> trigger_cache;
   std::vector<SentenceHit> regex_hits;         // regex hits, before merging into `hits`
   std::vector<SentenceHit> merged;             // merge target, swapped with `hits`
   std::vector<std::vector<LeafHit>> per_leaf;  // hits of one framework, per leaf slot
