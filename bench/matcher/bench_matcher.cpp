@@ -195,7 +195,8 @@ int main(int argc, char** argv) {
     n.id = std::to_string(fw.nodes.size());
     n.parent = 0;
     Check c;
-    sel.name = std::string(1, 's');  // (not = "s", here and below: a GCC 12 -Wrestrict false positive)
+    // std::string(1, 's'), not "s", here and below: a GCC 12 -Wrestrict false positive.
+    sel.name = std::string(1, 's');
     c.selections.push_back(std::move(sel));
     ConditionOp op;
     op.kind = ConditionOp::kSelection;
