@@ -80,7 +80,8 @@ Shipped measure_shipped(const std::vector<Document>& docs, std::size_t rounds, d
   out.patterns = compiled->pattern_count();
   const auto& impl = compiled->impl();
   out.regexes = impl.patterns.size() - impl.literal_count;
-  out.triggered = static_cast<std::size_t>(std::count(impl.triggered.begin(), impl.triggered.end(), true));
+  out.triggered =
+      static_cast<std::size_t>(std::count(impl.triggered.begin(), impl.triggered.end(), true));
   out.atoms = impl.trigger_atoms.size();
   Scanner scanner(compiled);
   double c0 = cpu_seconds(RUSAGE_SELF);
@@ -104,10 +105,13 @@ void print_shipped(const Shipped& s) {
   if (!s.patterns) return;
   fmt::print("shipped rules/: {} of {} regexes found through literal triggers ({} atoms)\n",
              s.triggered, s.regexes, s.atoms);
-  fmt::print("shipped rules/ ({} patterns), hit table only: {:.1f} MB/s  ({} sentence-pattern hits)\n",
-             s.patterns, s.hits_mb_s, s.hits);
-  fmt::print("shipped rules/ ({} patterns, every framework): {:.1f} MB/s  ({} item evidences, {} quotes)\n",
-             s.patterns, s.scan_mb_s, s.items, s.quotes);
+  fmt::print(
+      "shipped rules/ ({} patterns), hit table only: {:.1f} MB/s  ({} sentence-pattern hits)\n",
+      s.patterns, s.hits_mb_s, s.hits);
+  fmt::print(
+      "shipped rules/ ({} patterns, every framework): {:.1f} MB/s  ({} item evidences, {} "
+      "quotes)\n",
+      s.patterns, s.scan_mb_s, s.items, s.quotes);
 }
 
 }  // namespace
@@ -227,7 +231,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   const double compile_s = seconds_since(t0);
-
 
   Scanner scanner(compiled);
   const Framework& bench_fw = compiled->rules().frameworks[0];

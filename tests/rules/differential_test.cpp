@@ -4,10 +4,10 @@
 // documents are scanned by one thread or split over two. Regexes are found two ways (in the
 // full-text pass, or through literal triggers, see matcher.cpp): both are exercised, and the
 // shipped regexes are checked on sentences built from their own atoms and gaps.
-#include <catch2/catch.hpp>
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <random>
 #include <set>
@@ -194,7 +194,8 @@ TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differentia
   REQUIRE(impl.trigger);  // the shipped regexes are CJK with gaps: they get triggers
   std::vector<std::uint32_t> regex_ids;
   std::map<std::uint32_t, std::unique_ptr<RE2>> res;
-  for (std::uint32_t id = static_cast<std::uint32_t>(impl.literal_count); id < impl.patterns.size(); ++id) {
+  for (std::uint32_t id = static_cast<std::uint32_t>(impl.literal_count); id < impl.patterns.size();
+       ++id) {
     regex_ids.push_back(id);
     res[id] = std::make_unique<RE2>(impl.patterns[id].text);
     REQUIRE(res[id]->ok());
@@ -208,9 +209,9 @@ TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differentia
                         "下放到街道", "下放至镇", "审批事项", "参与了条例", "参与法规", "的制定",
                         "修订", "常委会专题研究", "党组听取", "出庭应诉率达"})
     vocabulary.push_back(w);
-  const std::vector<std::string> filler = {"的", "和", "工作", "全面", "，", "、", "1", "9", "0",
-                                           ".", "5", "%", " ", "了", "市", "区", "年", "推进",
-                                           "95%", "100 %", "2.5%"};
+  const std::vector<std::string> filler = {"的", "和", "工作", "全面", "，",  "、",    "1",
+                                           "9",  "0",  ".",    "5",    "%",   " ",     "了",
+                                           "市", "区", "年",   "推进", "95%", "100 %", "2.5%"};
   std::mt19937 rng(11);
   std::size_t regex_hits = 0;
   std::set<std::uint32_t> regexes_hit;
@@ -270,7 +271,8 @@ TEST_CASE("quote line:column equals Document::line_col of the sentence start", "
     }
     for (const auto& item : scanner.scan(doc, f.rules.frameworks[0]).items)
       for (const auto& q : item.quotes) {
-        const LineCol expected = doc.line_col(doc.to_original(doc.sentences[q.sentence].span.begin));
+        const LineCol expected =
+            doc.line_col(doc.to_original(doc.sentences[q.sentence].span.begin));
         REQUIRE(q.line == expected.line);
         REQUIRE(q.column == expected.column);
         ++quotes;

@@ -128,7 +128,8 @@ bool caseless_atom(std::string_view atom) {
     const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
     if (i + len > atom.size()) return false;
     char32_t cp = len == 1 ? c : len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(atom[i + k]) & 0x3Fu);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(atom[i + k]) & 0x3Fu);
     i += len;
     const auto in = [cp](char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; };
     if (cp < 0x80) {
@@ -189,7 +190,8 @@ void build_triggers(CompiledRules::Impl& impl) {
     std::vector<const std::string*> texts;
     for (std::size_t i : chosen) texts.push_back(&impl.patterns[i].text);
     auto filter = make_filter(texts, impl.trigger_atoms);
-    if (!filter || !std::all_of(impl.trigger_atoms.begin(), impl.trigger_atoms.end(), caseless_atom))
+    if (!filter ||
+        !std::all_of(impl.trigger_atoms.begin(), impl.trigger_atoms.end(), caseless_atom))
       return;  // cannot happen for regexes that qualified alone; then no triggers at all
     const std::vector<int> always = always_potential(*filter);
     if (!always.empty()) {
@@ -212,7 +214,8 @@ void build_triggers(CompiledRules::Impl& impl) {
     impl.trigger_single_atom = !passed.empty();
   }
   std::unordered_map<std::string_view, std::uint32_t> literal_ids;
-  for (std::uint32_t id = 0; id < impl.literal_count; ++id) literal_ids.emplace(impl.patterns[id].text, id);
+  for (std::uint32_t id = 0; id < impl.literal_count; ++id)
+    literal_ids.emplace(impl.patterns[id].text, id);
   for (std::size_t a = 0; a < impl.trigger_atoms.size(); ++a) {
     const auto it = literal_ids.find(impl.trigger_atoms[a]);
     if (it != literal_ids.end())
@@ -297,7 +300,8 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
       any[slot] = node.check && satisfied_by_any_hit(*node.check);
     }
   }
-  if (impl->patterns.empty()) return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
+  if (impl->patterns.empty())
+    return std::shared_ptr<const CompiledRules>(new CompiledRules(std::move(impl)));
   build_triggers(*impl);
 
   // Expressions, flags and ids of every pattern; then the two databases take their parts.
@@ -335,14 +339,15 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
     if (err && err->expression >= 0) {
       const std::size_t index = ids[static_cast<std::size_t>(err->expression)];
       what = fmt::format("pattern \"{}\"", expressions[index]);
-      if (index < impl->patterns.size()) what = fmt::format("pattern \"{}\"", impl->patterns[index].text);
+      if (index < impl->patterns.size())
+        what = fmt::format("pattern \"{}\"", impl->patterns[index].text);
       if (index >= impl->literal_count && index < impl->patterns.size())
         loc = regex_locations[index - impl->literal_count];
     }
-    diagnostics.push_back(make_error(loc.path, "unsupported-regex",
-                                     fmt::format("{} does not compile: {}", what,
-                                                 err ? err->message : "unknown error"),
-                                     loc.line, loc.column));
+    diagnostics.push_back(make_error(
+        loc.path, "unsupported-regex",
+        fmt::format("{} does not compile: {}", what, err ? err->message : "unknown error"),
+        loc.line, loc.column));
     hs_free_compile_error(err);
     return false;
   };
@@ -355,7 +360,8 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules
       main_ids.push_back(static_cast<unsigned>(i));
   if (!regex_only.empty() && !compile_db(regex_only, &impl->regex_database)) return nullptr;
   if (!main_ids.empty() && !compile_db(main_ids, &impl->database)) return nullptr;
-  if ((impl->database && hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS) ||
+  if ((impl->database &&
+       hs_alloc_scratch(impl->database, &impl->scratch_prototype) != HS_SUCCESS) ||
       (impl->regex_database &&
        hs_alloc_scratch(impl->regex_database, &impl->scratch_prototype) != HS_SUCCESS)) {
     diagnostics.push_back(make_error("", "internal", "cannot allocate Hyperscan scratch"));
@@ -637,7 +643,6 @@ bool parse_number(std::string_view raw, double& out) {
 
 enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kElsewhere };
 
-
 struct WindowResult {
   Outcome outcome = Outcome::kElsewhere;
   std::uint32_t first_sentence = 0;
@@ -708,7 +713,8 @@ class LeafEvaluator {
   }
   std::vector<std::optional<std::string>>& section_paths_;
   const std::string& section_path(std::uint32_t section) const {
-    if (section_paths_.size() <= section) section_paths_.resize(std::max<std::size_t>(section + 1, doc_.sections.size()));
+    if (section_paths_.size() <= section)
+      section_paths_.resize(std::max<std::size_t>(section + 1, doc_.sections.size()));
     auto& path = section_paths_[section];
     if (!path) path = doc_.section_path(section);
     return *path;
@@ -955,7 +961,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       if (win_sentences.empty() || win_sentences.back() != entries[g].sentence)
         win_sentences.push_back(entries[g].sentence);
     }
-    if (!any_hit_satisfies && !rules_internal::evaluate_condition(check.condition, present)) continue;
+    if (!any_hit_satisfies && !rules_internal::evaluate_condition(check.condition, present))
+      continue;
     WindowResult& r = results.emplace_back();
     r.role = static_cast<Role>(role);
     r.sentences_begin = static_cast<std::uint32_t>(pool.size());
@@ -1091,7 +1098,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   // "<window> at <line>:<column> (<role>)" of the window the reason names.
   const auto say_at = [&] {
     const LineCol lc = position_of(first_best->first_sentence);
-    say(FMT_COMPILE("{} at {}:{} ({})"), window_name(check.window), lc.line, lc.column, role_name(first_best->role));
+    say(FMT_COMPILE("{} at {}:{} ({})"), window_name(check.window), lc.line, lc.column,
+        role_name(first_best->role));
   };
   if (first_best == nullptr || best == Outcome::kElsewhere) {
     ev.state = ItemState::kMissing;
@@ -1102,7 +1110,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
       say(FMT_COMPILE("condition `{}` met only outside the credit roles ({} at {}:{})"), cond,
           role_name(first_best->role), lc.line, lc.column);
     } else {
-      say(FMT_COMPILE("terms found but condition `{}` is not met in any {}"), cond, window_name(check.window));
+      say(FMT_COMPILE("terms found but condition `{}` is not met in any {}"), cond,
+          window_name(check.window));
     }
   } else {
     switch (best) {
@@ -1110,7 +1119,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
         ev.state = ItemState::kMet;
         say(FMT_COMPILE("condition `{}` met in "), cond);
         say_at();
-        for (const auto& [si, mv] : first_best->metrics) say(FMT_COMPILE("; {} = {}{}"), mv.name, mv.value, mv.unit);
+        for (const auto& [si, mv] : first_best->metrics)
+          say(FMT_COMPILE("; {} = {}{}"), mv.name, mv.value, mv.unit);
         break;
       case Outcome::kPartial:
         ev.state = ItemState::kPartial;

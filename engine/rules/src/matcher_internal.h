@@ -117,7 +117,7 @@ struct Scanner::Scratch {
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
   std::vector<std::pair<std::uint32_t, std::int32_t>> atom_hits;  // (sentence, trigger atom)
-  std::vector<int> atoms, potentials;          // one sentence's atoms; regexes they allow
+  std::vector<int> atoms, potentials;  // one sentence's atoms; regexes they allow
   // The trigger's answer by set of atoms (bit i = atom i; only when there are at most 64
   // atoms): sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
   // costs more than the rest of the hit table. Emptied when it reaches kMaxTriggerCache.
