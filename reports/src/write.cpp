@@ -4,7 +4,13 @@
 // untouched and removes the staging directory.
 #include <unistd.h>
 
+#include <algorithm>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <fstream>
 #include <optional>
 #include <system_error>
@@ -73,6 +79,133 @@ bool write_file(const fs::path& path, const std::string& content, std::string& e
   return true;
 }
 
+// ---- results.json and evidence.csv, rendered in parallel, written in order --------------------
+
+// Reports per batch: a report's JSON and CSV text is ~100 KB, so a batch is a few MB, worth a
+// hand-off between threads, and two batches per thread waiting to be written stay small.
+constexpr int kRenderBatch = 32;
+
+// One rendering thread's state: its own View (a View caches the one report it has loaded from
+// the evidence store) and streams (scratch buffers). Not movable: the streams point at `view`.
+struct Renderer {
+  reports_detail::View view;
+  std::optional<reports_detail::ResultsJsonStream> json;
+  std::optional<reports_detail::EvidenceCsvStream> csv;
+  Renderer(const Evaluation& evaluation, bool want_json, bool want_csv) : view(evaluation) {
+    if (want_json) json.emplace(view);
+    if (want_csv) csv.emplace(view);
+  }
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+  void render(int first, int last, std::string& json_text, std::string& csv_text) {
+    for (int r = first; r < last; ++r) {
+      const bool csv_rows = csv && !view.rows_of(r).empty();
+      if (!json && !csv_rows) continue;
+      view.load(r);
+      if (json) json->add_report(r, json_text);
+      if (csv_rows) csv->add_report(r, csv_text);
+    }
+  }
+};
+
+// Renders every report's part of results.json and evidence.csv, batch by batch, on up to
+// facts.jobs threads, and hands the batches to `append(json_text, csv_text)` in report order on
+// the calling thread, so the files are byte-identical for any number of threads. `append`
+// returns false to stop (a write failed). Returns false when stored evidence could not be read
+// back. An exception in a rendering thread (out of memory) is rethrown here.
+bool render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
+                    const std::function<bool(std::string&, std::string&)>& append) {
+  const int n = static_cast<int>(evaluation.reports.size());
+  const int batches = (n + kRenderBatch - 1) / kRenderBatch;
+  // facts.jobs is the run's --jobs (0 already resolved to the cores); no cap by the cores here,
+  // so the threaded path is the same code on a one-core machine.
+  const int threads = std::min(std::max(1, evaluation.facts.jobs), batches);
+  if (threads <= 1) {
+    Renderer renderer(evaluation, want_json, want_csv);
+    std::string json_text, csv_text;
+    for (int b = 0; b < batches; ++b) {
+      json_text.clear();
+      csv_text.clear();
+      renderer.render(b * kRenderBatch, std::min(n, (b + 1) * kRenderBatch), json_text, csv_text);
+      if (!append(json_text, csv_text)) break;
+    }
+    return !renderer.view.load_failed();
+  }
+
+  // Batch b is rendered into slots[b % window] and may be taken only once batch b - window has
+  // been written, so memory holds at most `window` batches whatever the corpus size.
+  struct Slot {
+    std::string json_text, csv_text;
+    bool ready = false;
+  };
+  const int window = 2 * threads;
+  std::vector<Slot> slots(static_cast<std::size_t>(window));
+  std::mutex mutex;
+  std::condition_variable changed;
+  int next_batch = 0, written = 0;
+  bool stop = false, load_failed = false;
+  std::exception_ptr failure;
+  const auto worker = [&] {
+    try {
+      Renderer renderer(evaluation, want_json, want_csv);
+      std::string json_text, csv_text;
+      while (true) {
+        int b = 0;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return stop || next_batch >= batches || next_batch < written + window; });
+          if (stop || next_batch >= batches) break;
+          b = next_batch++;
+        }
+        json_text.clear();
+        csv_text.clear();
+        renderer.render(b * kRenderBatch, std::min(n, (b + 1) * kRenderBatch), json_text, csv_text);
+        {
+          std::lock_guard lock(mutex);
+          Slot& slot = slots[static_cast<std::size_t>(b % window)];
+          slot.json_text.swap(json_text);
+          slot.csv_text.swap(csv_text);
+          slot.ready = true;
+        }
+        changed.notify_all();
+      }
+      std::lock_guard lock(mutex);
+      load_failed = load_failed || renderer.view.load_failed();
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+      stop = true;
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(threads));
+  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+  std::string json_text, csv_text;
+  for (int b = 0; b < batches; ++b) {
+    {
+      std::unique_lock lock(mutex);
+      Slot& slot = slots[static_cast<std::size_t>(b % window)];
+      changed.wait(lock, [&] { return stop || slot.ready; });
+      if (stop) break;
+      json_text.swap(slot.json_text);
+      csv_text.swap(slot.csv_text);
+      slot.ready = false;
+      written = b + 1;
+    }
+    changed.notify_all();
+    if (!append(json_text, csv_text)) {
+      std::lock_guard lock(mutex);
+      stop = true;
+      changed.notify_all();
+      break;
+    }
+  }
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return !load_failed;
+}
+
 }  // namespace
 
 bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
@@ -128,34 +261,32 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     }
   };
   Stream json_file, csv_file;
-  std::optional<reports_detail::ResultsJsonStream> json;
-  std::optional<reports_detail::EvidenceCsvStream> csv;
   if (formats.json) {
     json_file.file.open(staging / "results.json", std::ios::binary | std::ios::trunc);
     json_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
-    json.emplace(v);
-    json->head(json_file.text);
+    reports_detail::ResultsJsonStream(v).head(json_file.text);
   }
   if (formats.csv) {
     csv_file.file.open(staging / "evidence.csv", std::ios::binary | std::ios::trunc);
     csv_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
-    csv.emplace(v);
-    csv->head(csv_file.text);
+    reports_detail::EvidenceCsvStream(v).head(csv_file.text);
   }
-  for (int r = 0; (json || csv) && r < v.report_count(); ++r) {
+  bool render_load_failed = false;
+  if (formats.json || formats.csv) {
     // A file that cannot be written (disk full) ends the pass; finish() below reports it.
-    if ((json && !json_file.file) || (csv && !csv_file.file)) break;
-    const bool csv_rows = csv && !v.rows_of(r).empty();
-    if (!json && !csv_rows) continue;
-    v.load(r);
-    if (json) {
-      json->add_report(r, json_file.text);
-      if (json_file.text.size() >= reports_detail::kWriteChunk) json_file.flush();
-    }
-    if (csv_rows) {
-      csv->add_report(r, csv_file.text);
-      if (csv_file.text.size() >= reports_detail::kWriteChunk) csv_file.flush();
-    }
+    const auto append = [&](std::string& json_text, std::string& csv_text) {
+      if (formats.json) {
+        json_file.text += json_text;
+        if (json_file.text.size() >= reports_detail::kWriteChunk) json_file.flush();
+      }
+      if (formats.csv) {
+        csv_file.text += csv_text;
+        if (csv_file.text.size() >= reports_detail::kWriteChunk) csv_file.flush();
+      }
+      return (!formats.json || json_file.file) && (!formats.csv || csv_file.file);
+    };
+    render_load_failed = !render_reports(evaluation, formats.json, formats.csv, append);
+    if (formats.json) reports_detail::ResultsJsonStream(v).finish(json_file.text);
   }
   const auto finish = [&](Stream& s, const std::string& name) {
     s.flush();
@@ -167,12 +298,9 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     names.push_back(name);
     return true;
   };
-  if (json) {
-    json->finish(json_file.text);
-    if (!finish(json_file, "results.json")) return false;
-  }
-  if (csv && (!write("scores.csv", reports_detail::scores_csv(v)) ||
-              !finish(csv_file, "evidence.csv")))
+  if (formats.json && !finish(json_file, "results.json")) return false;
+  if (formats.csv && (!write("scores.csv", reports_detail::scores_csv(v)) ||
+                      !finish(csv_file, "evidence.csv")))
     return false;
   if (formats.html || formats.markdown) {
     for (int r = 0; r < v.report_count(); ++r) {
@@ -185,7 +313,7 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     }
   }
 
-  if (v.load_failed()) {
+  if (v.load_failed() || render_load_failed) {
     diagnostics.push_back(make_error(out_dir, "output",
                                      "the evidence kept on disk during the run could not be read "
                                      "back; nothing was written"));
