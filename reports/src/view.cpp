@@ -311,9 +311,6 @@ bool View::load(int report) const {
   if (report < 0 || report == loaded_report_) return true;
   const ReportResult& rep = eval.reports[report];
   if (rep.store_slot == ReportResult::kNotStored || !eval.store) return true;
-  // Peer quotes first: they are read through loaded_, which must then stay put while a
-  // renderer holds pointers into it.
-  if (!peer_quotes_ready_) load_peer_quotes();
   loaded_report_ = report;
   if (!eval.store->load(rep.store_slot, loaded_)) {
     loaded_.clear();
@@ -445,6 +442,13 @@ void View::load_peer_quotes() const {
             {static_cast<int>(t), static_cast<int>(l), k});
     }
   }
+  // Peers are read through load(). The report loaded now is set aside and put back after: a
+  // renderer may hold pointers into it, and swapping vectors moves their buffers, never the
+  // elements. So peers are read only by a renderer that shows them (gap reports), on first use.
+  std::vector<DocumentEvidence> kept;
+  kept.swap(loaded_);
+  const int kept_report = loaded_report_;
+  loaded_report_ = -1;
   for (const auto& [r, needs] : by_report) {
     if (r < 0) continue;
     load(r);
@@ -456,6 +460,8 @@ void View::load_peer_quotes() const {
       peer_quotes_.push_back(*q);
     }
   }
+  loaded_.swap(kept);
+  loaded_report_ = kept_report;
 }
 
 const Waiver* View::waiver_for(int table, int report, const RuleNode& leaf) const {
