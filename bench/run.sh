@@ -68,6 +68,9 @@ find "$CORPUS" -type f -not -name '.*' -print0 | xargs -0 cat >/dev/null
 # memory under the cap).
 timed() {
   local t
+  # Dirty pages left by the previous run's gigabytes of output would throttle this run's
+  # writes to the disk's speed (balance_dirty_pages): start each timed run with none.
+  sync
   t=$(mktemp)
   RC=0
   (
