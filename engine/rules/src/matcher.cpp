@@ -463,6 +463,23 @@ struct TextPass {
   Scanner::Scratch& s;
   // Index into the start order of the last sentence found; -1 = before the first sentence.
   long cursor = -1;
+  std::size_t run_begin = 0;  // where the last sentence's hits start in s.hits
+
+  // Literal hits come grouped by sentence (each lies inside its sentence and Hyperscan reports
+  // by end offset): each sentence's run is kept sorted by pattern and free of duplicates as
+  // hits arrive, an insertion into a few elements.
+  void add_hit(std::uint32_t sentence, std::uint32_t id) {
+    auto& hits = s.hits;
+    if (hits.empty() || hits.back().sentence != sentence) {
+      run_begin = hits.size();
+      hits.push_back({sentence, id});
+      return;
+    }
+    std::size_t at = hits.size();
+    while (at > run_begin && hits[at - 1].pattern > id) --at;
+    if (at > run_begin && hits[at - 1].pattern == id) return;  // the same literal again
+    hits.insert(hits.begin() + static_cast<std::ptrdiff_t>(at), SentenceHit{sentence, id});
+  }
 
   std::uint32_t sorted_at(long k) const {
     const auto i = static_cast<std::uint32_t>(k);
@@ -487,7 +504,7 @@ struct TextPass {
       if (si < 0 || end > sentences[static_cast<std::size_t>(si)].span.end) return;
       const auto sentence = static_cast<std::uint32_t>(si);
       if (id < n_patterns) {
-        s.hits.push_back({sentence, id});
+        add_hit(sentence, id);
         if (impl.trigger && impl.literal_atom[id] >= 0)
           s.atom_hits.emplace_back(sentence, impl.literal_atom[id]);
       } else {
@@ -584,10 +601,16 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
     for (const auto& [id, end] : s.raw)
       if (id >= impl.literal_count) regex_hits.push_back({si, id});
   }
-  // Both lists come out in sentence order (matches are reported by end offset and a literal
-  // lies inside one sentence; regex sentences are visited in order), so sorting reduces to
-  // the few hits of each sentence; a full sort stays as the fallback. Then one merge.
-  sort_sentence_runs(s.hits);
+  // Literal hits are sorted within each sentence already (TextPass::add_hit); the sentences
+  // come in order too unless the document's sentences are out of start order: then a full
+  // sort (duplicates of one sentence, split over runs, are removed below). Regex hits come in
+  // sentence order (regex sentences are visited in order); sorting reduces to the few hits of
+  // each sentence. Then one merge.
+  const auto by_sentence_only = [](const SentenceHit& a, const SentenceHit& b) {
+    return a.sentence < b.sentence;
+  };
+  const bool literals_sorted = std::is_sorted(s.hits.begin(), s.hits.end(), by_sentence_only);
+  if (!literals_sorted) std::sort(s.hits.begin(), s.hits.end());
   if (!regex_hits.empty()) {
     sort_sentence_runs(regex_hits);
     s.merged.clear();
@@ -595,7 +618,8 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
                std::back_inserter(s.merged));
     s.hits.swap(s.merged);
   }
-  s.hits.erase(std::unique(s.hits.begin(), s.hits.end()), s.hits.end());
+  if (!literals_sorted || !regex_hits.empty())
+    s.hits.erase(std::unique(s.hits.begin(), s.hits.end()), s.hits.end());
   s.cached_document = &document;
   s.cached_text = document.text;
   s.cached_original = document.original;
