@@ -184,6 +184,46 @@ TEST_CASE("the generated regexes use both paths: full-text pass and literal trig
   CHECK(untriggered.count("[0-9]+%") == 1);
 }
 
+TEST_CASE("many regexes stay in the full-text pass (no triggers)", "[differential]") {
+  // Above 32 qualifying regexes, triggers would let some regex through in most sentences; the
+  // compiler then keeps every regex in the full-text database.
+  const std::vector<std::string> words = {"法治", "政府", "建设", "执法", "公开", "条例", "制度",
+                                          "监督", "审批", "服务", "平台", "系统"};
+  const auto compile_with = [&](std::size_t n) {
+    RuleSet rules;
+    Framework fw;
+    fw.id = "many";
+    fw.kind = "supplement";
+    fw.nodes.emplace_back();
+    fw.nodes[0].id = "many";
+    RuleNode node;
+    node.id = "1";
+    node.parent = 0;
+    Check check;
+    Selection sel;
+    sel.name = "s0";
+    for (std::size_t i = 0; i < n; ++i)
+      sel.regexes.push_back(words[i % words.size()] + "[^。]{0," + std::to_string(1 + i) + "}" +
+                            words[(i * 5 + 1) % words.size()]);
+    check.selections.push_back(sel);
+    check.condition = rules_internal::any_condition(1);
+    check.condition_text = "any";
+    node.check = check;
+    fw.nodes[0].children.push_back(1);
+    fw.leaves.push_back(1);
+    fw.nodes.push_back(node);
+    rules.frameworks.push_back(fw);
+    std::vector<Diagnostic> diagnostics;
+    auto compiled = CompiledRules::compile(rules, diagnostics);
+    REQUIRE(compiled);
+    return compiled;
+  };
+  CHECK(compile_with(32)->impl().trigger != nullptr);
+  const auto many = compile_with(33);
+  CHECK(many->impl().trigger == nullptr);
+  CHECK(std::count(many->impl().triggered.begin(), many->impl().triggered.end(), true) == 0);
+}
+
 TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differential]") {
   std::vector<Diagnostic> diagnostics;
   const RuleSet rules = load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules"}, diagnostics);

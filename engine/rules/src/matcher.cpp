@@ -115,6 +115,16 @@ bool satisfied_by_any_hit(const Check& check) {
 // enough to be worth a literal.
 constexpr int kMinAtomBytes = 3;
 
+// Triggers pay when there are few of them: then a sentence rarely holds a combination that lets
+// a regex through (the shipped packs: 12 regexes, 64 atoms, ~450 sentences re-scanned per MB),
+// and the trigger's answers for the combinations that occur are cached by a 128-bit mask of
+// atoms. Many regexes over common words (bench_matcher's 200 "bigram[^。]{0,8}bigram") let
+// some regex through in half the sentences: re-scanning those costs more than the regexes in
+// the full-text pass (55 vs 91 MB/s measured). Above either bound, no triggers at all (the
+// design before triggers).
+constexpr std::size_t kMaxTriggeredRegexes = 32;
+constexpr std::size_t kMaxTriggerAtoms = 128;
+
 // Bound of a scanner's cache of trigger answers by atom set (see Scanner::Scratch): a few
 // thousand combinations occur in practice; 64 Ki entries are ~2 MB.
 constexpr std::size_t kMaxTriggerCache = std::size_t{1} << 16;
@@ -183,6 +193,7 @@ void build_triggers(CompiledRules::Impl& impl) {
     if (!filter || atoms.empty() || !always_potential(*filter).empty()) continue;
     if (std::all_of(atoms.begin(), atoms.end(), caseless_atom)) chosen.push_back(i);
   }
+  if (chosen.size() > kMaxTriggeredRegexes) chosen.clear();
   // One filter over all of them. Its pruning of shared atoms could in principle leave a regex
   // with "always": such a regex goes back to the full-text database and the filter is rebuilt
   // (each round removes at least one regex, so this ends).
@@ -190,9 +201,9 @@ void build_triggers(CompiledRules::Impl& impl) {
     std::vector<const std::string*> texts;
     for (std::size_t i : chosen) texts.push_back(&impl.patterns[i].text);
     auto filter = make_filter(texts, impl.trigger_atoms);
-    if (!filter ||
+    if (!filter || impl.trigger_atoms.size() > kMaxTriggerAtoms ||
         !std::all_of(impl.trigger_atoms.begin(), impl.trigger_atoms.end(), caseless_atom))
-      return;  // cannot happen for regexes that qualified alone; then no triggers at all
+      break;  // too many atoms (or, cannot happen, an atom with case): no triggers at all
     const std::vector<int> always = always_potential(*filter);
     if (!always.empty()) {
       for (auto it = always.rbegin(); it != always.rend(); ++it)
@@ -575,13 +586,8 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
       s.atoms.push_back(atom_hits[i].second);
     }
     if (!distinct && !impl.trigger_single_atom) continue;
-    if (impl.trigger_atoms.size() > 64) {
-      impl.trigger->AllPotentials(s.atoms, &s.potentials);
-      if (!s.potentials.empty()) regex_sentences.push_back(sentence);
-      continue;
-    }
-    std::uint64_t key = 0;
-    for (int atom : s.atoms) key |= std::uint64_t{1} << atom;
+    TriggerKey key;  // there are at most kMaxTriggerAtoms = 128 atoms
+    for (int atom : s.atoms) key.bits[atom >> 6] |= std::uint64_t{1} << (atom & 63);
     auto found = s.trigger_cache.find(key);
     if (found == s.trigger_cache.end()) {
       if (s.trigger_cache.size() >= kMaxTriggerCache) s.trigger_cache.clear();

@@ -100,6 +100,17 @@ struct SentenceView {
   LineCol position;
 };
 
+// A set of trigger atoms as a bit mask (see Scanner::Scratch::trigger_cache).
+struct TriggerKey {
+  std::uint64_t bits[2] = {0, 0};
+  bool operator==(const TriggerKey& o) const { return bits[0] == o.bits[0] && bits[1] == o.bits[1]; }
+  struct Hash {
+    std::size_t operator()(const TriggerKey& k) const {
+      return static_cast<std::size_t>(k.bits[0] * 0x9E3779B97F4A7C15ULL ^ k.bits[1]);
+    }
+  };
+};
+
 struct Scanner::Scratch {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<std::uint32_t, std::uint64_t>> raw;  // (pattern id, end offset)
@@ -118,10 +129,10 @@ struct Scanner::Scratch {
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
   std::vector<std::pair<std::uint32_t, std::int32_t>> atom_hits;  // (sentence, trigger atom)
   std::vector<int> atoms, potentials;  // one sentence's atoms; regexes they allow
-  // The trigger's answer by set of atoms (bit i = atom i; only when there are at most 64
-  // atoms): sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
+  // The trigger's answer by set of atoms (bit i = atom i; a trigger has at most 128 atoms):
+  // sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
   // costs more than the rest of the hit table. Emptied when it reaches kMaxTriggerCache.
-  std::unordered_map<std::uint64_t, bool> trigger_cache;
+  std::unordered_map<TriggerKey, bool, TriggerKey::Hash> trigger_cache;
   std::vector<SentenceHit> regex_hits;         // regex hits, before merging into `hits`
   std::vector<SentenceHit> merged;             // merge target, swapped with `hits`
   std::vector<std::vector<LeafHit>> per_leaf;  // hits of one framework, per leaf slot
