@@ -187,8 +187,8 @@ TEST_CASE("the generated regexes use both paths: full-text pass and literal trig
 TEST_CASE("many regexes stay in the full-text pass (no triggers)", "[differential]") {
   // Above 32 qualifying regexes, triggers would let some regex through in most sentences; the
   // compiler then keeps every regex in the full-text database.
-  const std::vector<std::string> words = {"法治", "政府", "建设", "执法", "公开", "条例", "制度",
-                                          "监督", "审批", "服务", "平台", "系统"};
+  const std::vector<std::string> words = {"法治", "政府", "建设", "执法", "公开", "条例",
+                                          "制度", "监督", "审批", "服务", "平台", "系统"};
   const auto compile_with = [&](std::size_t n) {
     RuleSet rules;
     Framework fw;

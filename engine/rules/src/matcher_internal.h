@@ -103,7 +103,9 @@ struct SentenceView {
 // A set of trigger atoms as a bit mask (see Scanner::Scratch::trigger_cache).
 struct TriggerKey {
   std::uint64_t bits[2] = {0, 0};
-  bool operator==(const TriggerKey& o) const { return bits[0] == o.bits[0] && bits[1] == o.bits[1]; }
+  bool operator==(const TriggerKey& o) const {
+    return bits[0] == o.bits[0] && bits[1] == o.bits[1];
+  }
   struct Hash {
     std::size_t operator()(const TriggerKey& k) const {
       return static_cast<std::size_t>(k.bits[0] * 0x9E3779B97F4A7C15ULL ^ k.bits[1]);
