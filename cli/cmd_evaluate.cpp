@@ -114,13 +114,13 @@ void print_stats(const PipelineResult& result, double write_seconds, double tota
       "indicheck: stats\n"
       "  reports        {} ({} failed), {:.1f} MB read, {} job(s)\n"
       "  rules          {:.3f} s (load + compile, once)\n"
-      "  read + match   {:.3f} s ({})\n"
+      "  read + match   {:.3f} s ({}; evidence kept on disk: {:.1f} MB)\n"
       "  score          {:.3f} s\n"
       "  write          {:.3f} s ({:.1f} MB written)\n"
       "  total          {:.3f} s wall ({}), {:.2f} s CPU ({:.1f} MB per CPU-second)\n"
       "  peak memory    {:.0f} MB resident\n",
       result.evaluation.reports.size(), failed, mb, s.jobs, s.rules_seconds, s.scan_seconds,
-      rate(s.scan_seconds), s.score_seconds, write_seconds, static_cast<double>(written) / 1e6,
+      rate(s.scan_seconds), static_cast<double>(s.spilled_bytes) / 1e6, s.score_seconds, write_seconds, static_cast<double>(written) / 1e6,
       total_seconds, rate(total_seconds), cpu, cpu > 0 ? mb / cpu : 0.0,
       static_cast<double>(usage.ru_maxrss) / 1024.0);
 }

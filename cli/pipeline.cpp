@@ -101,6 +101,10 @@ class FileEvidenceStore final : public EvidenceStore {
     return std::shared_ptr<FileEvidenceStore>(new FileEvidenceStore(fd, slots));
   }
   ~FileEvidenceStore() override { ::close(fd_); }
+  std::uint64_t size() const {
+    std::lock_guard lock(mutex_);
+    return end_;
+  }
 
   bool store(std::size_t slot, const std::vector<DocumentEvidence>& evidence) override {
     const std::string bytes = serialize_evidence(evidence);
@@ -351,7 +355,10 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
     diags.push_back(make_warning(options.spill_dir, "spill",
                                  "writing evidence to a temporary file failed (disk full?); the "
                                  "rest of the run kept it in memory"));
-  if (store) result.evaluation.store = store;
+  if (store) {
+    result.stats.spilled_bytes = store->size();
+    result.evaluation.store = store;
+  }
 
   for (auto& r : missing) reports.push_back(std::move(r));
   std::stable_sort(reports.begin(), reports.end(),

@@ -42,6 +42,7 @@ struct PipelineStats {
   double scan_seconds = 0;   // read, decode, outline and match of every report (all workers)
   double score_seconds = 0;  // every framework's table
   std::uint64_t input_bytes = 0;  // bytes read from report files (as on disk)
+  std::uint64_t spilled_bytes = 0;  // evidence written to the temporary file (spill_dir)
   unsigned jobs = 0;
 };
 
