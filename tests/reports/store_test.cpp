@@ -87,6 +87,49 @@ TEST_CASE("evidence survives serialize/deserialize field by field", "[store]") {
   CHECK_FALSE(deserialize_evidence(bytes + "x", back));
 }
 
+TEST_CASE("a sentence quoted by many items is stored once; damaged bytes are refused",
+          "[store]") {
+  // 40 items quoting the same 300-byte sentence in the same section, with the same reason.
+  const std::string sentence(300, 'x');
+  std::vector<DocumentEvidence> ev(1);
+  ev[0].framework_id = "gangyao-2021";
+  for (int i = 0; i < 40; ++i) {
+    ItemEvidence item;
+    item.node = i;
+    item.state = ItemState::kMet;
+    item.reason = "condition met in sentence at 3:1";
+    Quote q;
+    q.sentence = 5;
+    q.text = sentence;
+    q.line = 3;
+    q.column = 1;
+    q.section_path = "一、主要成效 > (一)第一节";
+    q.terms = {"法治", "建设"};
+    q.credit = true;
+    item.quotes.push_back(q);
+    ev[0].items.push_back(item);
+  }
+  const std::string bytes = serialize_evidence(ev);
+  // Once 300 bytes + the other strings, then a few bytes of ids per item: far below 40 × 300.
+  CHECK(bytes.size() < 300 + 200 + 40 * 24);
+  std::vector<DocumentEvidence> back;
+  REQUIRE(deserialize_evidence(bytes, back));
+  REQUIRE(back[0].items.size() == 40);
+  CHECK(back[0].items[39].quotes[0].text == sentence);
+  CHECK(back[0].items[39].quotes[0].section_path == "一、主要成效 > (一)第一节");
+  CHECK(back[0].items[39].reason == "condition met in sentence at 3:1");
+  // Every single-byte change and every truncation either reads back or is refused; none
+  // crashes or reads outside the buffer (the sanitizer build checks the latter).
+  std::size_t refused = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    std::string damaged = bytes;
+    damaged[i] = static_cast<char>(damaged[i] ^ 0xFF);
+    refused += deserialize_evidence(damaged, back) ? 0 : 1;
+    refused += deserialize_evidence(std::string_view(bytes).substr(0, i), back) ? 0 : 1;
+  }
+  CHECK(refused > bytes.size());  // every truncation at least
+}
+
 TEST_CASE("compact_evidence keeps states and has-quote flags, refuses items out of leaf order",
           "[store]") {
   synthetic::Data d;
