@@ -116,8 +116,9 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   # ---- end to end ----------------------------------------------------------------------------
   echo "### indicheck evaluate, end to end"
   echo
-  echo "Phases from \`--stats\`: *read + match* is the parallel phase (all workers), *write* renders"
-  echo "every output on one thread from the evidence kept on disk."
+  echo "Phases from \`--stats\`: *read + match* is the parallel phase (all workers, each report's"
+  echo "evidence written to a temporary file as it is scanned), *write* renders every output from"
+  echo "that file (results.json and evidence.csv on --jobs threads) and writes it."
   echo
   echo "| outputs | jobs | wall s | MB/s (wall) | CPU s | MB per CPU-second | read + match s | write s | peak RSS MB | status |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
