@@ -30,7 +30,7 @@ constexpr const char* kRulesUsage = R"(Usage: indicheck rules check|test|lint|li
   check   validate rule files (default: the bundled rules/); exit 2 on any error
   test    run every leaf's examples; exit 1 if one fails
   lint    warn about single-character terms, leaves without examples, terms never seen in
-          --corpus DIR, and leaves whose terms overlap heavily
+          --corpus DIR or frequent there (>= 500 per MB), and leaves whose terms overlap heavily
   list    print the node tree with weights and required flags
 
 PATH is a framework file or a directory searched for framework.yaml files.
@@ -148,6 +148,26 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
   const auto warn = [&](const SourceLocation& l, const char* code, std::string msg) {
     warnings.push_back(make_warning(l.path, code, std::move(msg), l.line, l.column));
   };
+  // Frequent terms: every occurrence is a match the scanner must place and verify (the shipped
+  // packs' two-character terms make up most of the ~63,000 matches per MB, docs/performance.md),
+  // and a term in every other sentence says little on its own. Counted in a sample of the
+  // corpus text so a large --corpus stays quick; one warning per term, at its first use.
+  constexpr std::size_t kFrequencySampleBytes = std::size_t{4} << 20;
+  constexpr double kFrequentPerMB = 500;  // once every ~700 characters of Chinese text
+  std::size_t sample_bytes = 0;
+  std::vector<std::string_view> sample;
+  for (const auto& text : corpus_texts) {
+    if (sample_bytes >= kFrequencySampleBytes) break;
+    sample.emplace_back(text.data(), std::min(text.size(), kFrequencySampleBytes - sample_bytes));
+    sample_bytes += sample.back().size();
+  }
+  struct TermUse {
+    SourceLocation first;
+    std::string node;
+    std::size_t selections = 0;
+  };
+  std::map<std::string, TermUse> term_uses;
+  std::vector<std::string> term_order;
   for (const auto& fw : loaded.rules.frameworks) {
     std::vector<std::pair<int, std::set<std::string>>> leaf_terms;
     for (int leaf : fw.leaves) {
@@ -169,6 +189,11 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
                  fmt::format("single-character term \"{}\" in selection \"{}\" of \"{}\" matches "
                              "almost anything",
                              t, s.name, node.id));
+          if (code_points(t) > 1) {
+            auto [use, first] = term_uses.try_emplace(t, TermUse{s.location, node.id, 0});
+            if (first) term_order.push_back(t);
+            ++use->second.selections;
+          }
           if (!corpus_texts.empty() &&
               std::none_of(corpus_texts.begin(), corpus_texts.end(),
                            [&](const std::string& text) { return text.find(t) != std::string::npos; }))
@@ -195,6 +220,23 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
                            common, ta.size() + tb.size() - common));
         }
       }
+    }
+  }
+  if (sample_bytes > 0) {
+    const double mb = static_cast<double>(sample_bytes) / 1e6;
+    for (const auto& term : term_order) {
+      std::size_t count = 0;
+      for (const auto text : sample)
+        for (auto at = text.find(term); at != std::string_view::npos; at = text.find(term, at + term.size()))
+          ++count;
+      const double per_mb = static_cast<double>(count) / mb;
+      if (per_mb < kFrequentPerMB) continue;
+      const TermUse& use = term_uses.at(term);
+      warn(use.first, "frequent-term",
+           fmt::format("term \"{}\" of \"{}\" ({} selection(s) use it) occurs {:.0f} times per MB "
+                       "of the corpus: each occurrence is a match to verify, and alone it says "
+                       "little; pair it with a more specific term",
+                       term, use.node, use.selections, per_mb));
     }
   }
   print_diagnostics(warnings);

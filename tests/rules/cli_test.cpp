@@ -109,6 +109,30 @@ TEST_CASE("rules lint warns about short terms, missing examples, overlap, unseen
   CHECK(r.out == "7 warning(s)\n");
 }
 
+TEST_CASE("rules lint names terms so frequent in the corpus that they say little alone", "[cli]") {
+  TempRules t;
+  // 法治 is in nearly every sentence of the bundled reports (~3,900 times per MB); 量子纠缠 in none.
+  const std::string path = t.write(
+      "framework.yaml", kHead + "  - id: \"1\"\n    title: x\n    check: {terms: {a: [法治, 量子纠缠]}}\n"
+                                "    examples: {match: [法治], no_match: [量子]}\n"
+                                "  - id: \"2\"\n    title: y\n    check: {terms: {b: [法治]}}\n"
+                                "    examples: {match: [法治], no_match: [量子]}\n");
+  const Run r = run("rules lint " + path + " --corpus corpus");
+  CHECK(r.exit == 0);
+  INFO(r.err);
+  // One warning for the term, at its first use, counting both selections.
+  const std::string expected = path + ":8:21: warning[frequent-term]: term \"法治\" of \"1\" (2 selection(s) use it) occurs ";
+  const auto at = r.err.find(expected);
+  REQUIRE(at != std::string::npos);
+  const double per_mb = std::stod(r.err.substr(at + expected.size()));
+  CHECK(per_mb > 3000);
+  CHECK(per_mb < 5000);
+  CHECK(r.err.find("frequent-term", at + expected.size()) == std::string::npos);
+  CHECK(r.err.find("term \"量子纠缠\" of \"1\" never occurs") != std::string::npos);
+  // Without --corpus there is nothing to count.
+  CHECK(run("rules lint " + path).err.find("frequent-term") == std::string::npos);
+}
+
 TEST_CASE("explain shows state, reason and quoted sentences with line and role", "[cli]") {
   const Run r = run("explain corpus/xiangcheng-2021.txt --item 2 --framework report-structure");
   CHECK(r.exit == 0);
