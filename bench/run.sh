@@ -10,7 +10,8 @@
 #   - the same stages on a Simplified-only, a Traditional-only and a GB18030-only corpus;
 #   - `indicheck evaluate` end to end (csv; json+csv; and all outputs with HTML) on 1 job and
 #     on all cores: wall and CPU time, MB/s and peak RSS (/usr/bin/time);
-#   - `rg -F -c -f terms.txt` over the same files, 1 thread and all cores, as a ratio.
+#   - `rg -F -c -f terms.txt` over the same files, 1 thread and all cores, and the ratios of
+#     Indicheck end to end and of its Vectorscan pass to it (and to rg --count-matches).
 #
 # Environment: SEED (default 1), INDICHECK_BENCH_BUILD (build dir, default build-bench),
 # BUILD_JOBS (compile parallelism, default 2), EVAL_FORMATS (the --format values timed, default
@@ -102,7 +103,12 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
 
   # ---- per-stage bench ---------------------------------------------------------------------
   log "per-stage bench on $SIZE"
-  "$BENCH" --jobs "$CORES" --render-subset 1000 --dump-terms "$DATA/terms.txt" "$CORPUS" | sed 's/^## /### /'
+  STAGES=$(mktemp)
+  "$BENCH" --jobs "$CORES" --render-subset 1000 --dump-terms "$DATA/terms.txt" "$CORPUS" |
+    sed 's/^## /### /' | tee "$STAGES"
+  # CPU seconds of the Vectorscan pass alone, for the ripgrep ratio below.
+  PASS_CPU=$(awk -F'|' '/of which Hyperscan pass/ {gsub(/ /, "", $3); print $3; exit}' "$STAGES")
+  rm -f "$STAGES"
   echo
   echo "### Script and encoding variants (20 MB each, stages on 1 thread)"
   echo
@@ -128,6 +134,7 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
       log "evaluate --jobs $jobs --format $formats"
       timed "$INDICHECK" evaluate "$CORPUS" --quiet --stats --jobs "$jobs" --format "$formats" --out "$OUT"
       echo "| $formats | $jobs | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") | $SCAN_S | $WRITE_S | $RSS | $(status) |"
+      if [[ $formats == csv && $jobs == 1 ]]; then E2E_CPU=$CPU; fi
     done
   done
   if [[ ${SKIP_HTML:-0} != 1 ]]; then
@@ -149,11 +156,21 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
     log "rg -j$j"
     timed rg -j"$j" -F -c -f "$DATA/terms.txt" "$CORPUS"
     echo "| $j | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") |"
+    if [[ $j == 1 ]]; then RG1_CPU=$CPU; fi
   done
   # Every match, not just matching lines: closer to what the Vectorscan pass reports.
   log "rg -j1 --count-matches"
   timed rg -j1 -F --count-matches -f "$DATA/terms.txt" "$CORPUS"
   echo "| 1 (--count-matches) | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") |"
+  RG_ALL_CPU=$CPU
+  echo
+  # The goal compares with rg -c; rg --count-matches reports every match, as Vectorscan must.
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (a > 0 && b > 0 ? "%.1fx" : "n/a"), a / b}'; }
+  echo "Ratios, CPU seconds on 1 thread (goal: within 3x of rg -c):"
+  echo
+  echo "- \`indicheck evaluate --format csv --jobs 1\` / \`rg -c\`: $(ratio "${E2E_CPU:-0}" "$RG1_CPU")"
+  echo "- Vectorscan pass alone / \`rg -c\`: $(ratio "${PASS_CPU:-0}" "$RG1_CPU")"
+  echo "- Vectorscan pass alone / \`rg --count-matches\`: $(ratio "${PASS_CPU:-0}" "$RG_ALL_CPU")"
   echo
 } | tee "$REPORT"
 log "written $REPORT"
