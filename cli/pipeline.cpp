@@ -227,6 +227,7 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   facts.tool_version = INDICHECK_VERSION;
   facts.date = options.scoring.today;
   facts.model = std::string(model_name(options.scoring.model));
+  facts.max_quotes = static_cast<int>(options.max_quotes);
   facts.profile_path = options.profile_path;
   facts.inputs = options.inputs.empty() ? std::vector<std::string>{default_data_path("corpus")}
                                         : options.inputs;

@@ -411,6 +411,7 @@ void facts_section(const View& v, std::string& out) {
   }
   row("框架版本", editions);
   row("计分模型", html_escape(f.model));
+  row("每项引文上限", fmt::format("{} 句（--max-quotes）", f.max_quotes));
   row("配置文件", f.profile_path.empty() ? "（无）" : html_escape(f.profile_path));
   std::string inputs;
   for (const auto& p : f.inputs) inputs += (inputs.empty() ? "" : "<br>") + html_escape(p);

@@ -351,6 +351,7 @@ void ResultsJsonStream::head(std::string& out) const {
   run["rules_paths"] = f.rules_paths;
   run["profile_path"] = f.profile_path;
   run["model"] = f.model;
+  run["max_quotes"] = f.max_quotes;
   run["inputs"] = f.inputs;
   run["report_count"] = evaluation.reports.size();
   int failed = 0;

@@ -246,7 +246,7 @@ TEST_CASE("--max-quotes keeps the strongest quotes of each item; scores do not c
   const fs::path out = fresh_dir("quotes");
   const std::vector<std::string> common = {(kSource / "corpus").string(), "--rules",
                                            (kSource / "rules").string(), "--date", "2026-01-02",
-                                           "--quiet", "--format", "csv"};
+                                           "--quiet", "--format", "csv,json"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = common;
     args.insert(args.end(), extra.begin(), extra.end());
@@ -254,6 +254,12 @@ TEST_CASE("--max-quotes keeps the strongest quotes of each item; scores do not c
   };
   REQUIRE(evaluate(with({"--out", (out / "all").string()})).status == 0);
   REQUIRE(evaluate(with({"--out", (out / "one").string(), "--max-quotes", "1"})).status == 0);
+  // The cap is stated in results.json, and no item holds more quotes than it.
+  const auto doc = nlohmann::json::parse(slurp(out / "one/results.json"));
+  CHECK(doc["run"]["max_quotes"] == 1);
+  for (const auto& rep : doc["reports"])
+    for (const auto& res : rep["results"])
+      for (const auto& item : res["items"]) CHECK(item["quotes"].size() <= 1);
   CHECK(slurp(out / "all/scores.csv") == slurp(out / "one/scores.csv"));
   // Rows keyed by path, framework and item (columns 0, 3, 4): with --max-quotes 1 each key
   // has one row, the first row of that key in the full run.

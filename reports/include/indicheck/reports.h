@@ -17,6 +17,7 @@
 
 #include "indicheck/diagnostic.h"
 #include "indicheck/document.h"
+#include "indicheck/limits.h"
 #include "indicheck/matcher.h"
 #include "indicheck/rules.h"
 #include "indicheck/scoring.h"
@@ -80,6 +81,7 @@ struct RunFacts {
   std::string profile_path;
   std::string model;                // scoring model name
   int jobs = 1;
+  int max_quotes = static_cast<int>(limits::kMaxQuotesPerItem);  // quotes kept per item
 };
 
 struct Evaluation {
