@@ -45,8 +45,17 @@ void append_header(std::string& out, std::initializer_list<std::string_view> nam
 namespace reports_detail {
 
 std::string scores_csv(const View& v) {
+  std::string out;
+  write_scores_csv(v, out, [](std::string&) {});
+  return out;
+}
+
+// Row by row: a national run has one row per report (73,000 rows are ~60 MB), handed to
+// `flush` whenever the text passes kWriteChunk.
+void write_scores_csv(const View& v, std::string& out,
+                      const std::function<void(std::string&)>& flush) {
   const Evaluation& evaluation = v.eval;
-  std::string out(kBom);
+  out += kBom;
   append_header(out, {"path", "status", "unit", "level", "province", "year", "framework", "score",
                       "max_score", "rank", "rank_of", "peer_rank", "peer_count", "required_met",
                       "required_total"});
@@ -107,8 +116,8 @@ std::string scores_csv(const View& v) {
       if (c.node < scores.size()) append_number(out, scores[c.node], 2);
     }
     out += "\r\n";
+    if (out.size() >= kWriteChunk) flush(out);
   }
-  return out;
 }
 
 // One report's rows at a time: a national run's evidence.csv is larger than memory should hold.

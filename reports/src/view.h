@@ -153,8 +153,11 @@ class EvidenceCsvStream {  // csv.cpp
 
 // results.json, streamed chunk by chunk into `sink` (json.cpp).
 void write_results_json(const View& view, const std::function<void(std::string_view)>& sink);
-// scores.csv (csv.cpp; render_scores_csv builds its own View).
+// scores.csv (csv.cpp; render_scores_csv builds its own View); write_scores_csv appends it to
+// `out` and hands `out` to `flush` (which writes and clears it) whenever it passes kWriteChunk.
 std::string scores_csv(const View& view);
+void write_scores_csv(const View& view, std::string& out,
+                      const std::function<void(std::string&)>& flush);
 // evidence.csv, streamed one report at a time (csv.cpp).
 void write_evidence_csv(const View& view, const std::function<void(std::string_view)>& sink);
 

@@ -299,9 +299,13 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     return true;
   };
   if (formats.json && !finish(json_file, "results.json")) return false;
-  if (formats.csv && (!write("scores.csv", reports_detail::scores_csv(v)) ||
-                      !finish(csv_file, "evidence.csv")))
-    return false;
+  if (formats.csv) {
+    Stream scores_file;
+    scores_file.file.open(staging / "scores.csv", std::ios::binary | std::ios::trunc);
+    scores_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
+    reports_detail::write_scores_csv(v, scores_file.text, [&](std::string&) { scores_file.flush(); });
+    if (!finish(scores_file, "scores.csv") || !finish(csv_file, "evidence.csv")) return false;
+  }
   if (formats.html || formats.markdown) {
     for (int r = 0; r < v.report_count(); ++r) {
       const std::string stem = v.gap_stem(r);
