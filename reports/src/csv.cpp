@@ -203,23 +203,6 @@ void EvidenceCsvStream::add_report(int r, std::string& out) {
   }
 }
 
-void write_evidence_csv(const View& v, const std::function<void(std::string_view)>& sink) {
-  EvidenceCsvStream csv(v);
-  std::string out;
-  out.reserve(kWriteChunk + kWriteChunk / 4);
-  csv.head(out);
-  for (int r = 0; r < v.report_count(); ++r) {
-    if (v.rows_of(r).empty()) continue;
-    v.load(r);
-    csv.add_report(r, out);
-    if (out.size() >= kWriteChunk) {
-      sink(out);
-      out.clear();
-    }
-  }
-  if (!out.empty()) sink(out);
-}
-
 }  // namespace reports_detail
 
 std::string render_scores_csv(const Evaluation& evaluation) {
@@ -229,7 +212,11 @@ std::string render_scores_csv(const Evaluation& evaluation) {
 std::string render_evidence_csv(const Evaluation& evaluation) {
   View v(evaluation);
   std::string out;
-  reports_detail::write_evidence_csv(v, [&](std::string_view chunk) { out += chunk; });
+  reports_detail::EvidenceCsvStream(v).head(out);
+  reports_detail::render_reports(evaluation, false, true, [&](std::string&, std::string& text) {
+    out += text;
+    return true;
+  });
   return out;
 }
 

@@ -411,29 +411,18 @@ void ResultsJsonStream::finish(std::string& out) const {
   out += view_.report_count() == 0 ? "\n}\n" : "  ]\n}\n";
 }
 
-void write_results_json(const View& v, const std::function<void(std::string_view)>& sink) {
-  ResultsJsonStream json(v);
-  std::string out;
-  out.reserve(kWriteChunk + kWriteChunk / 4);
-  json.head(out);
-  for (int r = 0; r < v.report_count(); ++r) {
-    v.load(r);
-    json.add_report(r, out);
-    if (out.size() >= kWriteChunk) {
-      sink(out);
-      out.clear();
-    }
-  }
-  json.finish(out);
-  sink(out);
-}
-
 }  // namespace reports_detail
 
 std::string render_results_json(const Evaluation& evaluation) {
   View v(evaluation);
+  const reports_detail::ResultsJsonStream json(v);
   std::string out;
-  reports_detail::write_results_json(v, [&](std::string_view chunk) { out += chunk; });
+  json.head(out);
+  reports_detail::render_reports(evaluation, true, false, [&](std::string& text, std::string&) {
+    out += text;
+    return true;
+  });
+  json.finish(out);
   return out;
 }
 

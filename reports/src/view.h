@@ -151,15 +151,18 @@ class EvidenceCsvStream {  // csv.cpp
   std::string report_cells_, joined_;                 // scratch, reused across rows
 };
 
-// results.json, streamed chunk by chunk into `sink` (json.cpp).
-void write_results_json(const View& view, const std::function<void(std::string_view)>& sink);
 // scores.csv (csv.cpp; render_scores_csv builds its own View); write_scores_csv appends it to
 // `out` and hands `out` to `flush` (which writes and clears it) whenever it passes kWriteChunk.
 std::string scores_csv(const View& view);
 void write_scores_csv(const View& view, std::string& out,
                       const std::function<void(std::string&)>& flush);
-// evidence.csv, streamed one report at a time (csv.cpp).
-void write_evidence_csv(const View& view, const std::function<void(std::string_view)>& sink);
+// Every report's part of results.json and evidence.csv (write.cpp): rendered in batches on up
+// to facts.jobs threads, each with its own View, and handed to `append(json_text, csv_text)` in
+// report order on the calling thread, so the text is the same for any number of threads.
+// `append` returns false to stop (a write failed). Returns false when stored evidence could not
+// be read back. An exception in a rendering thread (out of memory) is rethrown here.
+bool render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
+                    const std::function<bool(std::string&, std::string&)>& append);
 
 // The first credit quote of an item, else its first quote, else nullptr.
 const Quote* first_credit_quote(const ItemEvidence& item);

@@ -108,13 +108,11 @@ struct Renderer {
   }
 };
 
-// Renders every report's part of results.json and evidence.csv, batch by batch, on up to
-// facts.jobs threads, and hands the batches to `append(json_text, csv_text)` in report order on
-// the calling thread, so the files are byte-identical for any number of threads. `append`
-// returns false to stop (a write failed). Returns false when stored evidence could not be read
-// back. An exception in a rendering thread (out of memory) is rethrown here.
-bool render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
-                    const std::function<bool(std::string&, std::string&)>& append) {
+}  // namespace
+
+// Declared in view.h.
+bool reports_detail::render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
+                                    const std::function<bool(std::string&, std::string&)>& append) {
   const int n = static_cast<int>(evaluation.reports.size());
   const int batches = (n + kRenderBatch - 1) / kRenderBatch;
   // facts.jobs is the run's --jobs (0 already resolved to the cores); no cap by the cores here,
@@ -206,8 +204,6 @@ bool render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
   return !load_failed;
 }
 
-}  // namespace
-
 bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
                    const OutputFormats& formats, std::vector<Diagnostic>& diagnostics) {
   std::error_code ec;
@@ -285,7 +281,7 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
       }
       return (!formats.json || json_file.file) && (!formats.csv || csv_file.file);
     };
-    render_load_failed = !render_reports(evaluation, formats.json, formats.csv, append);
+    render_load_failed = !reports_detail::render_reports(evaluation, formats.json, formats.csv, append);
     if (formats.json) reports_detail::ResultsJsonStream(v).finish(json_file.text);
   }
   const auto finish = [&](Stream& s, const std::string& name) {
