@@ -257,10 +257,12 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     }
   };
   Stream json_file, csv_file;
+  std::optional<reports_detail::ResultsJsonStream> json;  // head and finish of results.json
   if (formats.json) {
     json_file.file.open(staging / "results.json", std::ios::binary | std::ios::trunc);
     json_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
-    reports_detail::ResultsJsonStream(v).head(json_file.text);
+    json.emplace(v);
+    json->head(json_file.text);
   }
   if (formats.csv) {
     csv_file.file.open(staging / "evidence.csv", std::ios::binary | std::ios::trunc);
@@ -282,7 +284,7 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
       return (!formats.json || json_file.file) && (!formats.csv || csv_file.file);
     };
     render_load_failed = !reports_detail::render_reports(evaluation, formats.json, formats.csv, append);
-    if (formats.json) reports_detail::ResultsJsonStream(v).finish(json_file.text);
+    if (json) json->finish(json_file.text);
   }
   const auto finish = [&](Stream& s, const std::string& name) {
     s.flush();
