@@ -97,8 +97,8 @@ std::uint64_t output_bytes(const std::string& out_dir) {
 }
 
 // `--stats`: where the time went, like `rg --stats`. On stderr, also with --quiet.
-void print_stats(const PipelineResult& result, double write_seconds, double total_seconds,
-                 std::uint64_t written) {
+void print_stats(const PipelineResult& result, std::size_t failed, double write_seconds,
+                 double total_seconds, std::uint64_t written) {
   const PipelineStats& s = result.stats;
   const double mb = static_cast<double>(s.input_bytes) / 1e6;
   const auto rate = [&](double seconds) {
@@ -108,8 +108,6 @@ void print_stats(const PipelineResult& result, double write_seconds, double tota
   getrusage(RUSAGE_SELF, &usage);
   const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                      static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  std::size_t failed = 0;
-  for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
   std::cerr << fmt::format(
       "indicheck: stats\n"
       "  reports        {} ({} failed), {:.1f} MB read, {} job(s)\n"
@@ -256,6 +254,8 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
     if (!quiet || d.severity == Severity::kError) shown.push_back(d);
   print_diagnostics(shown);
   if (rc != kExitOk) return rc;
+  std::size_t failed = 0;  // reports that could not be read
+  for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
 
   result.evaluation.gap_reports_max = gaps.max;
   result.evaluation.gap_units = gaps.units;
@@ -273,8 +273,7 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
         notes.push_back(make_warning("", "gap-unit-unknown",
                                      fmt::format("--gap-units '{}' matches no report", unit)));
     }
-    std::size_t readable = 0;
-    for (const auto& rep : result.evaluation.reports) readable += rep.failed ? 0 : 1;
+    const std::size_t readable = result.evaluation.reports.size() - failed;
     if (readable > gaps.max) {
       Diagnostic d = make_warning("", "gap-reports-limited",
                                   fmt::format("{} reports is more than --gap-reports-max {}: gap "
@@ -295,12 +294,10 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
   }
   if (stats) {
     const auto now = std::chrono::steady_clock::now();
-    print_stats(result, std::chrono::duration<double>(now - write_started).count(),
+    print_stats(result, failed, std::chrono::duration<double>(now - write_started).count(),
                 std::chrono::duration<double>(now - started).count(), output_bytes(out_dir));
   }
 
-  int failed = 0;
-  for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
   std::vector<std::string> below;
   if (has_fail_under) {
     for (const auto& table : result.evaluation.tables) {
