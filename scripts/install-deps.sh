@@ -14,6 +14,8 @@ packages=(
   chromium fonts-noto-cjk
   # benchmarks: reference scanner, peak-memory measurement
   ripgrep time
+  # accuracy test on the development corpus (tests/accuracy/devcorpus.py) and label checks
+  python3 python3-yaml
 )
 
 missing=()

@@ -130,9 +130,11 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
     detail::normalize_document(doc, stats, boilerplate);
     // "Mostly Traditional": more than ~3% of CJK characters changed by the T→S step.
     doc.meta.traditional = stats.traditional_chars >= 20 && stats.traditional_chars * 3 * 30 > stats.han_bytes;
-    detail::infer_year(doc);
-    detail::build_outline(doc, doc.meta.year, boilerplate);
-    detail::infer_metadata(doc);
+    const detail::CrawlerHeader header = detail::read_crawler_header(doc);
+    detail::reflow_lines(doc, header.end_line, boilerplate);
+    detail::infer_year(doc, header);
+    detail::build_outline(doc, doc.meta.year, boilerplate, header.end_line);
+    detail::infer_metadata(doc, header);
     for (const auto& d : diagnostics)
       if (d.path == path && d.severity != Severity::kError) doc.warnings.push_back(d);
     return doc;

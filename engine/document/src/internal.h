@@ -39,19 +39,45 @@ void normalize_document(Document& doc, NormalizeStats& stats,
 // True when a normalized line is web-page furniture (share buttons, 扫一扫, breadcrumbs...).
 bool is_boilerplate_line(std::string_view normalized_line);
 
+// ---- header.cpp -----------------------------------------------------------------------------
+
+// A crawler's "key: value" block at the top of the file (标题:, 发布时间:, 文号:, 发布机构:,
+// 栏目:, 原始链接:, 正文:). Values are normalized text; `line` is the original line.
+struct CrawlerHeader {
+  std::uint32_t end_line = 0;  // text lines [0, end_line) are the header; 0 = no header
+  Located title;               // 标题
+  std::uint32_t title_offset = 0;  // text offset of the title's value
+  Located published;           // 发布时间, as an ISO date
+  Located doc_number;          // 文号 (only when filled in)
+  Located publisher;           // 发布机构 / 来源: a last-resort unit candidate
+};
+
+CrawlerHeader read_crawler_header(const Document& doc);
+
+// ---- reflow.cpp -----------------------------------------------------------------------------
+
+// Joins the lines of hard-wrapped pages back into paragraphs ("一是\n加强…", "开展\n行政执法\n
+// 案卷评查。", "2023\n年"): the '\n' between them is deleted from doc.text, the offset map keeps
+// every quote pointing at the original. Lines before `first_body_line` (the crawler header) are
+// left alone. `boilerplate_lines` (text line numbers) are renumbered to the new lines.
+void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std::uint32_t>& boilerplate_lines);
+
 // ---- outline.cpp ----------------------------------------------------------------------------
 
 // Builds sentences, paragraphs, sections and roles. `report_year` (0 = unknown) lets a
 // paragraph opening with the next year start the plans part.
+// Lines before `header_end_line` are a crawler header (title role).
 void build_outline(Document& doc, int report_year,
-                   const std::vector<std::uint32_t>& boilerplate_lines);
+                   const std::vector<std::uint32_t>& boilerplate_lines, std::uint32_t header_end_line);
 
 // ---- metadata.cpp ---------------------------------------------------------------------------
 
-// Year reported on, from the title or the preamble, before the outline exists.
-void infer_year(Document& doc);
+// Year reported on, before the outline exists: the title (crawler header first), the preamble's
+// opening, a plans heading naming the next year, the body's most frequent "YYYY年以来/年度",
+// the header's publication date (Q4: same year, else the year before).
+void infer_year(Document& doc, const CrawlerHeader& header);
 // Unit, level, province, published date, document number (needs the outline's roles).
-void infer_metadata(Document& doc);
+void infer_metadata(Document& doc, const CrawlerHeader& header);
 
 // ---- shared helpers -------------------------------------------------------------------------
 

@@ -114,10 +114,16 @@ std::string_view head(std::string_view s, std::size_t n) {
 }
 
 // Lines (as text ranges) of the document's first non-blank lines, bounded.
-std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Document& doc, std::size_t count) {
+// Lines before `skip` (a crawler header) are left out.
+std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Document& doc, std::size_t count,
+                                                                     std::uint32_t skip = 0) {
   std::vector<std::pair<std::uint32_t, std::string_view>> out;
   const std::string_view t = head(doc.text, 64u << 10);
   std::size_t start = 0;
+  for (std::uint32_t li = 0; li < skip && start < t.size(); ++li) {
+    const std::size_t end = t.find('\n', start);
+    start = end == std::string_view::npos ? t.size() : end + 1;
+  }
   while (start < t.size() && out.size() < count) {
     std::size_t end = t.find('\n', start);
     if (end == std::string_view::npos) end = t.size();
@@ -133,31 +139,56 @@ std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Docume
 }
 
 bool title_like(std::string_view line) {
-  return line.size() <= 300 && !has(line, "。") && has(line, "报告");
+  if (line.size() > 300 || has(line, "。")) return false;
+  if (has(line, "报告")) return true;
+  // Titles without 报告: "…2023年法治政府建设情况", "…工作总结及2024年工作计划".
+  return (has(line, "法治") || has(line, "依法行政")) &&
+         (has(line, "情况") || has(line, "总结") || has(line, "工作"));
 }
 
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
+bool unit_suffix(std::string_view unit) {
+  for (std::string_view suffix : {"省", "市", "区", "县", "旗", "管委会", "管理委员会", "局", "厅", "委员会", "办公室",
+                                  "委", "办", "中心", "院", "署", "镇", "乡", "街道"})
+    if (ends(unit, suffix)) return true;
+  return false;
+}
+
 std::string unit_from_title(std::string_view title) {
-  static const RE2 re(R"(^(?:关于)?(\p{Han}{2,20}?)(?:人民政府)?(?:关于)?\d{4}\s*年)");
+  // "苏州市相城区2021年…", "莆田市审计局关于2022年…", "莆田市人民政府国有资产监督管理委员会关于2025年…".
+  static const RE2 with_year(R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?\d{4}\s*年)");
+  // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
+  static const RE2 with_about(R"(^(\p{Han}{2,30}?)关于)");
   std::string unit;
-  if (!RE2::PartialMatch(sp(title), re, &unit)) return {};
-  for (std::string_view suffix : {"省", "市", "区", "县", "旗", "管委会", "管理委员会", "局", "厅", "委员会", "办公室"})
-    if (ends(unit, suffix)) return unit;
+  if (RE2::PartialMatch(sp(title), with_year, &unit) && unit_suffix(unit)) return unit;
+  if (RE2::PartialMatch(sp(title), with_about, &unit) && unit_suffix(unit)) return unit;
   return {};
 }
 
+// A zone's committee names the zone (苏州工业园区管理委员会 → 苏州工业园区); a department
+// that is a committee keeps its name (国有资产监督管理委员会).
+bool zone_name(std::string_view unit) {
+  for (std::string_view z : {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区"})
+    if (has(unit, z)) return true;
+  return false;
+}
+
 std::string strip_unit_suffix(std::string unit) {
-  for (std::string_view suffix : {"人民政府", "管理委员会", "管委会"})
-    if (ends(unit, suffix) && unit.size() > suffix.size() + 3) {
-      unit.resize(unit.size() - suffix.size());
-      break;
-    }
+  for (std::string_view suffix : {"人民政府", "管理委员会", "管委会"}) {
+    if (!ends(unit, suffix) || unit.size() <= suffix.size() + 3) continue;
+    const std::string_view stem = std::string_view(unit).substr(0, unit.size() - suffix.size());
+    if (suffix != "人民政府" && !(zone_name(stem) && (ends(stem, "区")))) continue;
+    unit.resize(stem.size());
+    break;
+  }
   return unit;
 }
 
 bool generic_unit(std::string_view u) {
-  return starts(u, "我") || starts(u, "全") || starts(u, "本") || starts(u, "该") || u == "园区" ||
-         u == "新区" || u == "城区" || u == "市区" || u == "辖区" || u == "社区" || u == "片区" || u == "景区";
+  return starts(u, "我") || starts(u, "全") || starts(u, "本") || starts(u, "该") || starts(u, "各") ||
+         u == "园区" || u == "新区" || u == "城区" || u == "市区" || u == "辖区" || u == "社区" || u == "片区" ||
+         u == "景区" || u == "实验区" || u == "试验区" || u == "开发区" || u == "高新区" || u == "自贸区" ||
+         u == "示范区" || u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县";
 }
 
 const CityProvince* find_city(std::string_view unit, const CityProvince* begin, const CityProvince* end) {
@@ -173,11 +204,22 @@ const CityProvince* find_city(std::string_view unit, const CityProvince* begin, 
   return best;
 }
 
+bool department_suffix(std::string_view unit) {
+  return ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
+         ends(unit, "办公室") || ends(unit, "中心") || ends(unit, "院") || ends(unit, "署");
+}
+
 std::string level_of(std::string_view unit, bool committee_signature) {
   if (unit.empty()) return {};
-  if (committee_signature || has(unit, "园区") || has(unit, "开发区") || has(unit, "高新区") ||
-      has(unit, "管委会") || has(unit, "管理委员会"))
-    return "zone";
+  // A zone's bureau (平潭综合实验区自然资源与生态环境局) is a department; the zone itself, or
+  // its committee, is a zone.
+  // The zone's own administration: 开发区管委会, 苏平片区管理局 (a zone word right before it).
+  bool zone_committee = false;
+  for (std::string_view suffix : {"管委会", "管理委员会", "管理局"})
+    if (ends(unit, suffix) && zone_name(unit) && ends(unit.substr(0, unit.size() - suffix.size()), "区"))
+      zone_committee = true;
+  if (department_suffix(unit) && !zone_committee) return "department";
+  if (committee_signature || zone_committee || (zone_name(unit) && ends(unit, "区"))) return "zone";
   for (std::string_view p : kProvinces)
     if (unit == p) return "province";
   for (const auto& m : kMunicipalities)
@@ -204,12 +246,82 @@ std::string level_of(std::string_view unit, bool committee_signature) {
 
 }  // namespace
 
-void infer_year(Document& doc) {
+namespace {
+
+bool plausible_year(int y) { return y >= 1990 && y <= 2100; }
+
+// 3. A plans heading or opener naming the next year: "二、2023年工作计划", "2024年工作打算".
+bool year_from_plans_heading(Document& doc, const std::vector<std::pair<std::uint32_t, std::string_view>>& lines) {
+  static const RE2 re(
+      R"((?:^|[、.)\s])(\d{4})\s*年(?:度)?\s*(?:的)?\s*(?:重点)?\s*(?:工作)?\s*(?:计划|打算|安排|思路|要点|工作计划|主要安排))");
+  for (const auto& [offset, line] : lines) {
+    if (line.size() > 150) continue;
+    int y = 0;
+    if (RE2::PartialMatch(sp(line), re, &y) && plausible_year(y - 1)) {
+      doc.meta.year = y - 1;
+      doc.meta.year_found = at_text(doc, std::string(line), offset, "plans-heading");
+      return true;
+    }
+  }
+  return false;
+}
+
+// 4. The year the body speaks of most: "2023年以来", "2023年度", "2023年，…".
+bool year_from_body_phrases(Document& doc) {
+  static const RE2 re(R"((\d{4})\s*年(?:以来|度|,|全年|上半年|下半年|共|累计|我|在|是|,))");
+  const std::string_view scan = head(doc.text, kBodyScanBytes);
+  std::map<int, std::pair<int, std::uint32_t>> counts;  // year → (count, first offset)
+  re2::StringPiece input = sp(scan);
+  int y = 0;
+  while (RE2::FindAndConsume(&input, re, &y)) {
+    if (!plausible_year(y)) continue;
+    auto& c = counts[y];
+    if (c.first++ == 0) c.second = static_cast<std::uint32_t>(input.data() - scan.data());
+  }
+  int best = 0, best_count = 1;  // at least two mentions
+  for (const auto& [year, c] : counts)
+    if (c.first > best_count) {
+      best = year;
+      best_count = c.first;
+    }
+  if (!best) return false;
+  doc.meta.year = best;
+  doc.meta.year_found = at_text(doc, std::to_string(best) + "年", counts[best].second, "body");
+  return true;
+}
+
+// 5. The publication date: a report published in Q4 reports on that year (莆田市审计局 posts its
+// report in late December), otherwise on the year before.
+bool year_from_published(Document& doc, const Located& published) {
+  if (!published.found() || published.value.size() < 4) return false;
+  const int y = std::stoi(published.value.substr(0, 4));
+  const int m = published.value.size() >= 7 ? std::stoi(published.value.substr(5, 2)) : 0;
+  doc.meta.year = m >= 10 ? y : y - 1;
+  doc.meta.year_found = published;
+  doc.meta.year_found.source = "published";
+  return plausible_year(doc.meta.year);
+}
+
+}  // namespace
+
+void infer_year(Document& doc, const CrawlerHeader& header) {
   static const RE2 title_year(R"((\d{4})\s*年)");
   static const RE2 opening_year(R"(^(\d{4})\s*年)");
   static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
-  const auto lines = first_lines(doc, 15);
-  auto plausible = [](int y) { return y >= 1990 && y <= 2100; };
+  const auto lines = first_lines(doc, 15, header.end_line);
+  auto plausible = plausible_year;
+  // 0. The crawler header's title.
+  if (header.title.found()) {
+    int year = 0;
+    re2::StringPiece input = sp(header.title.value);
+    while (RE2::FindAndConsume(&input, title_year, &year))
+      if (plausible(year)) {
+        doc.meta.year = year;
+        doc.meta.year_found = header.title;
+        doc.meta.year_found.source = "title";
+        return;
+      }
+  }
   // 1. The title line.
   for (const auto& [offset, line] : lines) {
     if (!title_like(line)) continue;
@@ -257,11 +369,15 @@ void infer_year(Document& doc) {
     }
     break;  // only the first body line counts as the preamble's opening
   }
+  // 3-5. Without a title or an opening year: the plans heading, the body, the publication date.
+  if (year_from_plans_heading(doc, first_lines(doc, 400, header.end_line))) return;
+  if (year_from_body_phrases(doc)) return;
+  year_from_published(doc, header.published);
 }
 
-void infer_metadata(Document& doc) {
+void infer_metadata(Document& doc, const CrawlerHeader& header) {
   Metadata& meta = doc.meta;
-  const auto lines = first_lines(doc, 15);
+  const auto lines = first_lines(doc, 15, header.end_line);
 
   // Document number: in the head, e.g. 相政呈〔2022〕20号.
   static const RE2 doc_number(R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
@@ -276,15 +392,28 @@ void infer_metadata(Document& doc) {
     }
   }
 
+  if (!meta.doc_number.found() && header.doc_number.found()) meta.doc_number = header.doc_number;
+
   // Signature paragraphs (role kSignature), in order.
   std::vector<std::pair<std::uint32_t, std::string_view>> signature;
   for (const Sentence& s : doc.sentences)
     if (s.role == Role::kSignature)
       signature.emplace_back(s.span.begin, std::string_view(doc.text).substr(s.span.begin, s.span.size()));
 
-  // Unit: title, then the body's opening, then the signature.
+  // Unit: title (the crawler header's first), then the body's opening, then the signature,
+  // then the header's publisher.
   bool committee = false;
+  if (header.title.found()) {
+    std::string unit = unit_from_title(header.title.value);
+    if (!unit.empty()) {
+      committee = has(unit, "管委会") || has(unit, "管理委员会");
+      meta.unit = header.title;
+      meta.unit.value = strip_unit_suffix(unit);
+      meta.unit.source = "title";
+    }
+  }
   for (const auto& [offset, line] : lines) {
+    if (meta.unit.found()) break;
     if (!title_like(line)) continue;
     std::string unit = unit_from_title(line);
     if (!unit.empty()) {
@@ -363,6 +492,20 @@ void infer_metadata(Document& doc) {
       meta.published = at_text(doc, iso, offset, "signature");
     }
   }
+  if (!meta.published.found() && header.published.found()) meta.published = header.published;
+  // The title's short name inside the publisher's full one (苏平片区 in 平潭综合实验区苏平片区管理局):
+  // the publisher names the unit in full.
+  if (meta.unit.found() && meta.unit.source == "title" && header.publisher.found() &&
+      header.publisher.value.size() > meta.unit.value.size() && has(header.publisher.value, meta.unit.value) &&
+      unit_suffix(header.publisher.value)) {
+    meta.unit.value = strip_unit_suffix(header.publisher.value);
+  }
+  if (!meta.unit.found() && header.publisher.found() && !generic_unit(header.publisher.value) &&
+      unit_suffix(header.publisher.value)) {
+    meta.unit = header.publisher;
+    meta.unit.value = strip_unit_suffix(meta.unit.value);
+    meta.unit.source = "publisher";
+  }
 
   // Level and province follow the unit.
   if (meta.unit.found()) {
@@ -409,12 +552,9 @@ void infer_metadata(Document& doc) {
     }
   }
 
-  // Year fallback: the report is published the year after the one it reports on.
-  if (meta.year == 0 && meta.published.found()) {
-    meta.year = std::stoi(meta.published.value.substr(0, 4)) - 1;
-    meta.year_found = meta.published;
-    meta.year_found.source = "published";
-  }
+  // Year fallback: the date under the signature (a Q4 date is the same year, else the year
+  // after the one reported on).
+  if (meta.year == 0) year_from_published(doc, meta.published);
 }
 
 }  // namespace indicheck::detail

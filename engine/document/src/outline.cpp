@@ -176,8 +176,18 @@ bool shortcomings_opening(std::string_view s) {
   if (at(first, 0, "存在的问题") || at(first, 0, "存在问题") || at(first, 0, "存在的不足") ||
       at(first, 0, "主要问题") || at(first, 0, "不足之处"))
     return true;
-  const std::size_t though = first.find("虽");
-  if (though == std::string_view::npos || though > kShortcomingsLeadBytes) return false;
+  // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
+  std::size_t though = first.find("虽");
+  if (though == std::string_view::npos || though > kShortcomingsLeadBytes) {
+    though = std::string_view::npos;
+    for (std::string_view won : {"取得", "成绩", "成效", "进展"}) {
+      const std::size_t at_won = first.find(won);
+      if (at_won != std::string_view::npos && at_won <= kShortcomingsLeadBytes * 2) {
+        though = std::min(though, at_won);
+      }
+    }
+    if (though == std::string_view::npos) return false;
+  }
   const std::size_t but = first.find("但", though);
   if (but == std::string_view::npos) return false;
   return contains_any(first.substr(but), {"存在", "不足", "问题", "差距", "薄弱", "短板"});
@@ -249,14 +259,16 @@ bool is_title_line(std::string_view s) {
 
 struct Line {
   std::uint32_t b = 0, e = 0;  // trimmed content in text
+  std::uint32_t original_line = 0;  // 1-based line of the original where it starts
   bool boilerplate = false;
   bool blank = false;
 };
 
 class Builder {
  public:
-  Builder(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines)
-      : doc_(doc), text_(doc.text), year_(report_year) {
+  Builder(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines,
+          std::uint32_t header_end_line)
+      : doc_(doc), text_(doc.text), year_(report_year), header_end_(header_end_line) {
     split_lines(boilerplate_lines);
   }
 
@@ -297,6 +309,8 @@ class Builder {
       line.blank = b == e;
       while (next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] < li) ++next_boiler;
       line.boilerplate = next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] == li;
+      // Reflow may have joined lines: the original line is found through the offset map.
+      line.original_line = doc_.line_col(doc_.to_original(static_cast<std::uint32_t>(b))).line;
       lines_.push_back(line);
       if (end >= text_.size()) break;
       start = end + 1;
@@ -307,7 +321,8 @@ class Builder {
 
   void classify_regions() {
     // Title region: leading short lines without 。 (title, doc number, addressee).
-    std::uint32_t li = 0;
+    // A crawler header (标题: …, 发布时间: …) comes first and is part of it.
+    std::uint32_t li = std::min<std::uint32_t>(header_end_, static_cast<std::uint32_t>(lines_.size()));
     for (; li < lines_.size(); ++li) {
       const Line& l = lines_[li];
       if (l.blank || l.boilerplate) continue;
@@ -415,7 +430,7 @@ class Builder {
 
   void paragraph(std::uint32_t li) {
     const Line& l = lines_[li];
-    const std::uint32_t line_no = li + 1;
+    const std::uint32_t line_no = l.original_line;
     if (l.blank && !l.boilerplate) return;
     Paragraph p;
     p.span = {l.b, l.e};
@@ -446,12 +461,17 @@ class Builder {
       role = Role::kPreamble;
     } else {
       const Role here = current_role();
-      if (here != Role::kShortcomings && shortcomings_opening(body)) {
-        implicit_section(Role::kShortcomings, body, l.b, line_no);
-      } else if (here != Role::kPlans && plans_opening(body, year_)) {
-        implicit_section(Role::kPlans, body, l.b, line_no);
+      std::optional<Role> opened;
+      if (here != Role::kShortcomings && shortcomings_opening(body)) opened = Role::kShortcomings;
+      else if (here != Role::kPlans && plans_opening(body, year_)) opened = Role::kPlans;
+      if (opened && here == Role::kAchievements && stack_.size() > 2 && numbering_continues_after(li)) {
+        // "下一步，将…" closing a section whose numbering goes on ((一)…(二)…): an aside of
+        // this paragraph, not the start of the report's plans.
+        role = *opened;
+      } else {
+        if (opened) implicit_section(*opened, body, l.b, line_no);
+        role = current_role();
       }
-      role = current_role();
     }
     if (li >= title_end_ && li < signature_begin_) seen_body_ = true;
     p.section = static_cast<std::uint32_t>(stack_.back());
@@ -461,6 +481,23 @@ class Builder {
     while (stack_.size() > 1 && info_[static_cast<std::size_t>(stack_.back())].inline_item) close_to(stack_.size() - 1, l.e);
     Paragraph& done = doc_.paragraphs[pi];
     done.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - done.first_sentence;
+  }
+
+  // Does the next numbered heading after line li continue an open section's numbering (same
+  // kind, next value)? Then the report goes on with the same part.
+  bool numbering_continues_after(std::uint32_t li) const {
+    for (std::uint32_t k = li + 1; k < lines_.size() && k < signature_begin_; ++k) {
+      const Line& l = lines_[k];
+      if (l.blank || l.boilerplate) continue;
+      const Marker m = parse_marker(text_, l.b);
+      if (m.kind == Kind::kNone || m.kind == Kind::kCnShi) continue;
+      for (std::size_t j = 1; j < stack_.size(); ++j) {
+        const SectionInfo& si = info_[static_cast<std::size_t>(stack_[j])];
+        if (si.kind == m.kind && si.value + 1 == m.value) return true;
+      }
+      return false;
+    }
+    return false;
   }
 
   // Splits [l.b, l.e) into sentences; opens inline 一是 items; in one-line mode switches roles.
@@ -479,6 +516,14 @@ class Builder {
       while (e > b && space(t[e - 1])) --e;
       if (b >= e) return;
       const std::string_view st = t.substr(b, e - b);
+      if (preamble_open && sentence_no > 0) {
+        // "…现将有关情况报告如下：一、…": the preamble ends at the first chapter marker.
+        const Marker m = parse_marker(st, 0);
+        if (m.value == 1 && (m.kind == Kind::kCnDun || m.kind == Kind::kCnParen || m.kind == Kind::kArDun)) {
+          preamble_open = false;
+          role = Role::kAchievements;
+        }
+      }
       if (one_line_ && sentence_no > 0 && role != Role::kTitle && role != Role::kSignature) {
         // One-line report: the parts change inside the paragraph, sentence by sentence.
         const Role here = current_role();
@@ -487,19 +532,35 @@ class Builder {
         if (const Marker m = parse_marker(st, 0); m.kind == Kind::kCnDun || m.kind == Kind::kCnParen)
           heading_role = heading_signal(cut_utf8(st.substr(m.len), 90), year_);
         if (heading_role == Role::kLeadership || heading_role == Role::kOther) heading_role.reset();
+        const Marker chapter = parse_marker(st, 0);
         if (heading_role && *heading_role != here) {
           implicit_section(*heading_role, st, static_cast<std::uint32_t>(b), line_no);
           role = *heading_role;
+          part_from_sentence_ = false;
+        } else if (!heading_role && part_from_sentence_ && chapter.kind == Kind::kCnDun && chapter.value >= 2 &&
+                   (here == Role::kPlans || here == Role::kShortcomings)) {
+          // "…下一步，将…。三、加强…": a 下一步 sentence ended its chapter, not the
+          // achievements; the next chapter returns to them.
+          implicit_section(Role::kAchievements, st, static_cast<std::uint32_t>(b), line_no);
+          role = Role::kAchievements;
+          part_from_sentence_ = false;
         } else if (at(st, 0, "特此报告")) {
           implicit_section(Role::kSignature, st, static_cast<std::uint32_t>(b), line_no);
           role = Role::kSignature;
         } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
           implicit_section(Role::kShortcomings, st, static_cast<std::uint32_t>(b), line_no);
           role = Role::kShortcomings;
+          part_from_sentence_ = true;
         } else if (here != Role::kPlans && plans_opening(st, year_)) {
           implicit_section(Role::kPlans, st, static_cast<std::uint32_t>(b), line_no);
           role = Role::kPlans;
+          part_from_sentence_ = true;
         }
+      }
+      else if (!one_line_ && sentence_no > 0 && role == Role::kShortcomings && plans_opening(st, year_)) {
+        // "…存在…不足。2023年，我局将…": the plans start inside the shortcomings paragraph.
+        implicit_section(Role::kPlans, st, static_cast<std::uint32_t>(b), line_no);
+        role = Role::kPlans;
       }
       doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, pi,
                                 static_cast<std::uint32_t>(stack_.back()), role});
@@ -615,15 +676,18 @@ class Builder {
   Kind chapter_kind_ = Kind::kNone;
   Kind heading_kind_ = Kind::kNone;  // marker of the last line-start heading
   int heading_value_ = 0;
+  std::uint32_t header_end_ = 0;  // lines before it are a crawler header
   std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
   bool one_line_ = false;
   bool seen_body_ = false;
+  bool part_from_sentence_ = false;  // one-line mode: the open part began at a sentence, not a heading
 };
 
 }  // namespace
 
-void build_outline(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines) {
-  Builder builder(doc, report_year, boilerplate_lines);
+void build_outline(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines,
+                   std::uint32_t header_end_line) {
+  Builder builder(doc, report_year, boilerplate_lines, header_end_line);
   builder.run();
 }
 

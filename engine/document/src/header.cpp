@@ -1,0 +1,206 @@
+// Crawler header blocks: the "key: value" lines a web crawler (or a saved 政府信息公开 page)
+// puts before the report text.
+//
+//   标题: 莆田市审计局关于2022年法治政府建设工作情况的报告
+//   发布时间: 2022-12-30 10:31
+//   文号:
+//   发布机构: 市审计局
+//   栏目: 年度计划总结
+//   原始链接: https://…
+//   正文:
+//
+// Such lines are not report text: counted as body they switch off one-line mode, defeat the
+// title patterns (anchored at line start) and use up the budget of lines searched for the
+// unit. They are read here as metadata with their source named, and the outline gives them
+// the title role. Only a run of recognised keys from the top of the file counts (blank lines
+// and separators like "==== 正文 ====" may sit between them), so a body sentence that happens
+// to start with "来源:" is never taken for a header.
+#include <re2/re2.h>
+
+#include <cctype>
+
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// Lines searched for a header at the top of the file; crawlers write about ten.
+constexpr std::uint32_t kMaxHeaderLines = 40;
+// A header line is short: "原始链接: <url>" is the longest usual one.
+constexpr std::size_t kMaxHeaderLineBytes = 600;
+
+enum class Key { kTitle, kPublished, kDocNumber, kPublisher, kBodyStart, kOther };
+
+struct KeyName {
+  std::string_view name;
+  Key key;
+};
+
+// Field names as normalized (NFKC turns "：" into ":"). Publishers' 政府信息公开 tables use
+// the same names (索引号, 发文字号, 发布机构, 成文日期, 发布日期).
+constexpr KeyName kKeys[] = {
+    {"标题", Key::kTitle},          {"题目", Key::kTitle},          {"文章标题", Key::kTitle},
+    {"名称", Key::kTitle},          {"发布时间", Key::kPublished},  {"发布日期", Key::kPublished},
+    {"成文日期", Key::kPublished},  {"日期", Key::kPublished},      {"时间", Key::kPublished},
+    {"文号", Key::kDocNumber},      {"发文字号", Key::kDocNumber},  {"发布机构", Key::kPublisher},
+    {"发文机关", Key::kPublisher},  {"发布单位", Key::kPublisher},  {"来源", Key::kPublisher},
+    {"信息来源", Key::kPublisher},  {"正文", Key::kBodyStart},      {"内容", Key::kBodyStart},
+    {"栏目", Key::kOther},          {"所属栏目", Key::kOther},      {"原始链接", Key::kOther},
+    {"原文链接", Key::kOther},      {"链接", Key::kOther},          {"网址", Key::kOther},
+    {"索引号", Key::kOther},        {"主题分类", Key::kOther},      {"分类", Key::kOther},
+    {"关键词", Key::kOther},        {"作者", Key::kOther},          {"浏览次数", Key::kOther},
+    {"点击数", Key::kOther},        {"有效性", Key::kOther},        {"体裁分类", Key::kOther},
+    {"本地目录", Key::kOther},      {"保存时间", Key::kOther},      {"抓取时间", Key::kOther},
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// "==== 正文 ====", "---- 正文 ----", "【正文】": a separator naming the body.
+bool body_separator(std::string_view line) {
+  if (line.find("正文") == std::string_view::npos || line.size() > 60) return false;
+  for (char c : line)
+    if (c == '=' || c == '-' || c == '*' || c == '#' || c == '[' || c == '<') return true;
+  return line.rfind("【正文】", 0) == 0;
+}
+
+// Is there a body separator among the next `lines` non-blank lines from text offset `from`?
+bool separator_within(std::string_view text, std::size_t from, int lines) {
+  while (lines > 0 && from < text.size()) {
+    std::size_t end = text.find('\n', from);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = trim(text.substr(from, end - from));
+    from = end + 1;
+    if (line.empty()) continue;
+    if (body_separator(line)) return true;
+    --lines;
+  }
+  return false;
+}
+
+// The key of a "key: value" line, or nullopt.
+std::optional<Key> header_key(std::string_view line, std::string_view& value) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 15) return std::nullopt;
+  const std::string_view name = trim(line.substr(0, colon));
+  for (const KeyName& k : kKeys)
+    if (name == k.name) {
+      value = trim(line.substr(colon + 1));
+      return k.key;
+    }
+  return std::nullopt;
+}
+
+// "2022-12-30 10:31", "2022年12月30日", "2022/12/30" → "2022-12-30".
+std::string iso_date(std::string_view value) {
+  static const RE2 re(R"((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))");
+  std::string y, m, d;
+  if (!RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), re, &y, &m, &d)) return {};
+  if (m.size() == 1) m = "0" + m;
+  if (d.size() == 1) d = "0" + d;
+  return y + "-" + m + "-" + d;
+}
+
+}  // namespace
+
+CrawlerHeader read_crawler_header(const Document& doc) {
+  CrawlerHeader header;
+  const std::string_view text = doc.text;
+  std::size_t start = 0;
+  std::uint32_t li = 0;
+  int fields = 0;
+  std::uint32_t last_field_line = 0;  // one past the last header line seen
+  for (; li < kMaxHeaderLines && start <= text.size(); ++li) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view raw = text.substr(start, end - start);
+    const std::string_view line = trim(raw);
+    const auto offset = static_cast<std::uint32_t>(start + static_cast<std::size_t>(line.data() - raw.data()));
+    const std::size_t next = end + 1;
+    if (line.empty()) {
+      start = next;
+      if (end >= text.size()) break;
+      continue;
+    }
+    if (line.size() > kMaxHeaderLineBytes) break;
+    if (body_separator(line)) {
+      last_field_line = li + 1;
+      start = next;
+      break;  // the body follows
+    }
+    std::string_view value;
+    const auto key = header_key(line, value);
+    if (!key) {
+      // A crawler's note inside the block ("页面链接与图片详见 links.tsv(同目录)"): kept in
+      // the header only when a body separator follows within two lines.
+      if (fields >= 2 && line.size() <= 120 && line.find("。") == std::string_view::npos &&
+          separator_within(text, next, 2)) {
+        last_field_line = li + 1;
+        start = next;
+        if (end >= text.size()) break;
+        continue;
+      }
+      break;
+    }
+    ++fields;
+    last_field_line = li + 1;
+    const auto value_offset = static_cast<std::uint32_t>(offset + (value.data() - line.data()));
+    auto located = [&](std::string v, const char* source) {
+      Located l;
+      l.value = std::move(v);
+      l.line = li + 1;  // header lines come before any reflow: text line = original line
+      l.source = source;
+      return l;
+    };
+    switch (*key) {
+      case Key::kTitle:
+        if (!value.empty() && !header.title.found()) header.title = located(std::string(value), "header");
+        header.title_offset = value_offset;
+        break;
+      case Key::kPublished:
+        if (!header.published.found())
+          if (std::string iso = iso_date(value); !iso.empty()) header.published = located(iso, "header");
+        break;
+      case Key::kDocNumber:
+        if (!value.empty() && !header.doc_number.found()) header.doc_number = located(std::string(value), "header");
+        break;
+      case Key::kPublisher: {
+        // CMS site codes before the name: "PTSSLJ-莆田市水利局", "PTSSLJ--莆田市水利局".
+        std::string_view name = value;
+        std::size_t code = 0;
+        while (code < name.size() && std::isalnum(static_cast<unsigned char>(name[code]))) ++code;
+        if (code > 0 && code < name.size() && (name[code] == '-' || name[code] == '_')) {
+          name.remove_prefix(code);
+          while (!name.empty() && (name.front() == '-' || name.front() == '_' || name.front() == ' ')) name.remove_prefix(1);
+        }
+        if (!name.empty() && !header.publisher.found()) header.publisher = located(std::string(name), "header");
+        break;
+      }
+      case Key::kBodyStart:
+        if (!value.empty()) {
+          // "正文: 2022年，我局…": the body starts on this line; the line is not header.
+          --fields;
+          last_field_line = li;
+          li = kMaxHeaderLines;  // stop
+          continue;
+        }
+        start = next;
+        li = kMaxHeaderLines;  // stop after this line
+        continue;
+      case Key::kOther:
+        break;
+    }
+    start = next;
+    if (end >= text.size()) break;
+  }
+  // One "来源: …" line alone is a sentence of the report, not a header; two fields are.
+  if (fields >= 2) header.end_line = last_field_line;
+  else header = CrawlerHeader{};
+  return header;
+}
+
+}  // namespace indicheck::detail

@@ -1,0 +1,255 @@
+// Reflow: hard-wrapped web pages back into paragraphs.
+//
+// Crawled pages often carry each inline span of the HTML on its own line:
+//
+//   一是
+//   加强组织领导，结合实际及时调整了…领导小组、
+//   “八五”普法工作领导小组，明确分工要求，层层压实责任。
+//
+// Read line by line, "一是" is an empty heading, the sentence is cut in three, terms that span
+// a break ("行政执法\n案卷评查") are never seen and a date split as "2023\n年\n12\n月" is not a
+// date. So before the outline, the '\n' between two lines of one paragraph is deleted from
+// doc.text; the offset map gets a deletion anchor there, so quotes and line:column still point
+// at the original lines.
+//
+// When is a line break inside a paragraph? The line before it does not end a sentence (no
+// 。！？；: at its end), the line after it does not open a numbered heading, and:
+//   - the line is a bare numbering marker ("一是", "(二)", "3."), which always joins; or
+//   - it ends with a character that cannot end a paragraph ("，", "、", "“", "《", "("); or
+//   - the page is hard-wrapped as a whole (several such unterminated, unnumbered lines) and the
+//     line is neither a title, a heading with its own marker, a signature nor a date.
+// A page that is not hard-wrapped (one paragraph a line, as a .docx export gives) keeps its
+// unterminated lines, which there are titles and headings without markers.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// A page is hard-wrapped when at least this many body lines are unterminated fragments...
+constexpr std::size_t kMinFragments = 3;
+// ...and they are at least this share (in percent) of its body lines.
+constexpr std::size_t kMinFragmentPercent = 15;
+// A signature line (unit name) is short.
+constexpr std::size_t kMaxSignatureBytes = 60;
+// Lines longer than this are never title-like.
+constexpr std::size_t kMaxTitleBytes = 200;
+
+struct LineInfo {
+  std::uint32_t b = 0, e = 0;  // trimmed content in text
+  std::uint32_t nl = 0;        // offset of the '\n' after the line (== text size for the last)
+  bool blank = true;
+};
+
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+bool has(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+re2::StringPiece sp(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// A numbering marker at the start of a (normalized) line.
+bool starts_with_marker(std::string_view s) {
+  static const RE2 re(
+      R"(^(?:[一二三四五六七八九十]{1,3}[是、]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.[^\d])|第[一二三四五六七八九十]{1,3}[,、是章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
+  return RE2::PartialMatch(sp(s.substr(0, 24)), re);
+}
+
+// A heading's marker (一、 (一) 1. 1、 第一), as opposed to the run-in items 一是/二是 whose
+// text runs on like any sentence.
+bool starts_with_heading_marker(std::string_view s) {
+  static const RE2 re(
+      R"(^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.[^\d])|第[一二三四五六七八九十]{1,3}[,、章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
+  return RE2::PartialMatch(sp(s.substr(0, 24)), re);
+}
+
+// The whole line is a marker: "一是", "(二)", "3.", "三、".
+bool bare_marker(std::string_view s) {
+  static const RE2 re(
+      R"(^(?:[一二三四五六七八九十]{1,3}[是、]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[,、是]?|[①②③④⑤⑥⑦⑧⑨⑩])$)");
+  return s.size() <= 16 && RE2::FullMatch(sp(s), re);
+}
+
+// Ends a sentence or announces what follows.
+bool terminated(std::string_view s) {
+  for (std::string_view end : {"。", "!", "?", ";", ":", "…", "!", "?"})
+    if (ends_with(s, end)) return true;
+  // A closing quote or bracket after a terminator: “……。”
+  for (std::string_view close : {"”", "’", ")", "」", "』"})
+    if (ends_with(s, close)) {
+      std::string_view inner = s.substr(0, s.size() - close.size());
+      for (std::string_view end : {"。", "!", "?", ";"})
+        if (ends_with(inner, end)) return true;
+    }
+  return false;
+}
+
+// Ends with a character after which a paragraph cannot end.
+bool open_end(std::string_view s) {
+  for (std::string_view end : {",", "、", "“", "《", "(", "‘", "「", "—", "-", "·"})
+    if (ends_with(s, end)) return true;
+  return false;
+}
+
+// A number cut by the line break: the line ends with a digit and the next goes on with a
+// digit or a unit (年 月 日 号 % …).
+bool split_number(std::string_view line, std::string_view next) {
+  if (line.empty() || next.empty() || !(line.back() >= '0' && line.back() <= '9')) return false;
+  if (next.front() >= '0' && next.front() <= '9') return true;
+  for (std::string_view unit : {"年", "月", "日", "号", "%", "万", "亿", "个", "件", "项", "人", "次", "家", "余"})
+    if (next.compare(0, unit.size(), unit) == 0) return true;
+  return false;
+}
+
+bool date_like(std::string_view s) {
+  static const RE2 re(R"(^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$)");
+  return s.size() <= 40 && RE2::FullMatch(sp(s), re);
+}
+
+bool signature_like(std::string_view s) {
+  if (s.size() > kMaxSignatureBytes) return false;
+  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室", "局", "厅", "委",
+                                  "办", "领导小组", "中心"})
+    if (ends_with(s, suffix)) return true;
+  return s == "特此报告";
+}
+
+bool title_like(std::string_view s) {
+  return s.size() <= kMaxTitleBytes && !has(s, ",") &&
+         (has(s, "报告") || has(s, "情况") || has(s, "总结") || has(s, "要点") || has(s, "计划"));
+}
+
+}  // namespace
+
+void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std::uint32_t>& boilerplate_lines) {
+  const std::string_view text = doc.text;
+  std::vector<LineInfo> lines;
+  {
+    std::size_t start = 0;
+    std::size_t bp = 0;
+    for (std::uint32_t li = 0;; ++li) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      LineInfo l;
+      std::size_t b = start, e = end;
+      while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+      while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+      l.b = static_cast<std::uint32_t>(b);
+      l.e = static_cast<std::uint32_t>(e);
+      l.nl = static_cast<std::uint32_t>(end);
+      while (bp < boilerplate_lines.size() && boilerplate_lines[bp] < li) ++bp;
+      const bool boiler = bp < boilerplate_lines.size() && boilerplate_lines[bp] == li;
+      l.blank = b == e || boiler;
+      lines.push_back(l);
+      if (end >= text.size()) break;
+      start = end + 1;
+    }
+  }
+  auto content = [&](std::size_t li) { return text.substr(lines[li].b, lines[li].e - lines[li].b); };
+
+  // Is the page hard-wrapped? Count unterminated, unnumbered body lines followed by a line.
+  std::size_t body = 0, fragments = 0;
+  std::size_t first_sentence_line = lines.size();  // first line holding a 。
+  for (std::size_t li = first_body_line; li < lines.size(); ++li) {
+    if (lines[li].blank) continue;
+    const std::string_view c = content(li);
+    ++body;
+    if (first_sentence_line == lines.size() && has(c, "。")) first_sentence_line = li;
+    if (li + 1 < lines.size() && !lines[li + 1].blank && !terminated(c) && !starts_with_marker(c) &&
+        !date_like(c) && !signature_like(c))
+      ++fragments;
+  }
+  const bool hard_wrapped = fragments >= kMinFragments && fragments * 100 >= body * kMinFragmentPercent;
+
+  std::vector<std::uint32_t> joins;  // text offsets of the '\n' to delete
+  std::vector<std::uint32_t> joined_lines;  // their line numbers
+  std::size_t para_first = first_body_line;  // first line of the paragraph being built
+  for (std::size_t li = first_body_line; li + 1 < lines.size(); ++li) {
+    if (lines[li].blank) {
+      para_first = li + 1;
+      continue;
+    }
+    const std::string_view c = content(li);
+    const std::string_view next = content(li + 1);
+    bool join = false;
+    if (!lines[li + 1].blank && !starts_with_marker(next) && !date_like(next) && !terminated(c)) {
+      if (para_first == li && bare_marker(c)) {
+        join = true;
+      } else if (date_like(c) || (para_first == li && signature_like(c) && !open_end(c))) {
+        join = false;
+      } else if (open_end(c)) {
+        join = true;
+      } else if (split_number(c, next)) {
+        join = true;  // "202\n2\n年", "12\n月"
+      } else if (hard_wrapped) {
+        // A numbered heading ends at its own line's end ("二、\n2023年工作计划\n2022年，我局…":
+        // the heading is the marker and the line after it), unless a number runs on.
+        const bool numbered_heading = starts_with_heading_marker(content(para_first));
+        const bool title = li < first_sentence_line && title_like(content(para_first));
+        join = !numbered_heading && !title;
+      }
+    }
+    if (join) {
+      joins.push_back(lines[li].nl);
+      joined_lines.push_back(static_cast<std::uint32_t>(li));
+    } else {
+      para_first = li + 1;
+    }
+  }
+  if (joins.empty()) return;
+
+  // Delete the joined '\n' bytes. Each becomes a deletion in the offset map: at its new text
+  // position, the original offsets of the '\n' (span ends) and of what follows it (span starts).
+  std::vector<std::uint32_t> newline_original(joins.size());
+  for (std::size_t k = 0; k < joins.size(); ++k) newline_original[k] = doc.to_original(joins[k]);
+  std::string out;
+  out.reserve(text.size() - joins.size());
+  std::size_t from = 0;
+  for (std::uint32_t p : joins) {
+    out.append(text.substr(from, p - from));
+    from = p + 1;
+  }
+  out.append(text.substr(from));
+
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
+  anchors.reserve(doc.offset_anchors_.size() + 2 * joins.size());
+  auto push = [&](std::uint32_t t, std::uint32_t o) {
+    if (!anchors.empty() && anchors.back().first == t && anchors.back().second == o) return;
+    anchors.emplace_back(t, o);
+  };
+  std::size_t k = 0;  // joins before the current anchor
+  for (const auto& [t, o] : doc.offset_anchors_) {
+    // Emit the deletions that come before this anchor's text position.
+    while (k < joins.size() && joins[k] < t) {
+      const auto at = static_cast<std::uint32_t>(joins[k] - k);
+      push(at, newline_original[k]);
+      push(at, newline_original[k] + 1);
+      ++k;
+    }
+    push(static_cast<std::uint32_t>(t - k), o);
+  }
+  while (k < joins.size()) {
+    const auto at = static_cast<std::uint32_t>(joins[k] - k);
+    push(at, newline_original[k]);
+    push(at, newline_original[k] + 1);
+    ++k;
+  }
+  // An anchor at a deleted '\n' itself (t == join) was emitted with the shifted position before
+  // that join's pair; keep the pairs sorted by text offset, then original offset.
+  std::stable_sort(anchors.begin(), anchors.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  doc.offset_anchors_ = std::move(anchors);
+  doc.text = std::move(out);
+
+  // Renumber the boilerplate lines: each join before a line moves it up by one.
+  for (std::uint32_t& line : boilerplate_lines) {
+    const auto before = std::lower_bound(joined_lines.begin(), joined_lines.end(), line) - joined_lines.begin();
+    line -= static_cast<std::uint32_t>(before);
+  }
+}
+
+}  // namespace indicheck::detail
