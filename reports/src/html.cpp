@@ -310,10 +310,8 @@ void weights_section(const View& v, int t, std::string& out) {
   const Framework* fw = v.framework(t);
   if (!fw) return;
   out += fmt::format("<h3 id=\"weights-{}\">权重与配置</h3>\n", html_escape(table.framework_id));
-  const Profile* profile = nullptr;
-  if (v.eval.rules)
-    for (const auto& p : v.eval.rules->profiles)
-      if (p.framework == table.framework_id) profile = &p;
+  const Profile* profile =
+      v.eval.rules ? profile_for(*v.eval.rules, table.framework_id) : nullptr;
   if (profile) {
     out += fmt::format("<p>配置文件（profile）：<b>{}</b> {} <span class=\"loc\">{}</span></p>\n",
                        html_escape(profile->id), html_escape(profile->title),
