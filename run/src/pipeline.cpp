@@ -126,7 +126,8 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
     return 0;
   }
   result.meta = doc->meta;
-  for (auto& w : doc->warnings) diags.push_back(std::move(w));
+  // read_document has put its warnings in `diags` already; Document::warnings is a copy for
+  // callers that keep only the document (`parse --json`), so it is not added again.
   for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags)) {
     result.evidence.push_back(scanner.scan(*doc, *fw));
     if (options.max_quotes < limits::kMaxQuotesPerItem)
