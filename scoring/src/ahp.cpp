@@ -21,6 +21,7 @@
 
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
+#include "yaml_file.h"
 
 namespace indicheck {
 namespace {
@@ -82,24 +83,9 @@ double saaty_random_index(std::size_t n) {
 
 std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
                                          std::vector<Diagnostic>& diagnostics) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    diagnostics.push_back(make_error(path, "not-found", "no such file or directory"));
-    return std::nullopt;
-  }
-  if (size > limits::kMaxRuleFileBytes) {
-    diagnostics.push_back(make_error(path, "too-large", "file is larger than 8 MiB"));
-    return std::nullopt;
-  }
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(path);
-  } catch (const YAML::Exception& e) {
-    diagnostics.push_back(make_error(path, "yaml", e.msg, static_cast<std::uint32_t>(e.mark.line + 1),
-                                     static_cast<std::uint32_t>(e.mark.column + 1)));
-    return std::nullopt;
-  }
+  const std::optional<YAML::Node> loaded = detail::load_yaml_file(path, diagnostics);
+  if (!loaded) return std::nullopt;
+  const YAML::Node& doc = *loaded;
   AhpMatrix m;
   m.path = path;
   const std::size_t errors_before = diagnostics.size();
