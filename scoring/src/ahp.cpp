@@ -81,6 +81,126 @@ double saaty_random_index(std::size_t n) {
   return kSaatyRandomIndex[n - 1];
 }
 
+namespace {
+
+// The matrix rows of an AHP file into m.values (full, reciprocal): shape, every judgement on
+// Saaty's scale, reciprocity of full rows. False when anything is wrong (errors added), also
+// when errors were added since `errors_before` by the caller.
+bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_t errors_before,
+                     AhpMatrix& m, std::vector<Diagnostic>& diagnostics) {
+  if (!rows.IsSequence()) {
+    diagnostics.push_back(error_at(path, rows, "ahp-not-square", "'matrix' must be a list of rows"));
+    return false;
+  }
+  // Shape: full (n rows of n), upper triangle with the diagonal (rows of n, n-1, ..., 1), or
+  // strictly upper (rows of n-1, ..., 1, with an optional empty last row).
+  enum class Shape { kFull, kUpper, kStrictUpper } shape = Shape::kFull;
+  const std::size_t n = m.items.size();
+  const std::size_t row_count = rows.size();
+  const std::size_t first = row_count > 0 && rows[0].IsSequence() ? rows[0].size() : 0;
+  if (n == 1) {
+    shape = first == 0 ? Shape::kStrictUpper : Shape::kFull;
+  } else if (first == n && row_count == n &&
+             std::all_of(rows.begin(), rows.end(),
+                         [&](const YAML::Node& row) { return row.IsSequence() && row.size() == n; })) {
+    shape = Shape::kFull;
+  } else if (first == n) {
+    shape = Shape::kUpper;
+  } else {
+    shape = Shape::kStrictUpper;
+  }
+  auto expected_len = [&](std::size_t i) -> std::size_t {
+    switch (shape) {
+      case Shape::kFull: return n;
+      case Shape::kUpper: return n - i;
+      case Shape::kStrictUpper: return n - i - 1;
+    }
+    return n;
+  };
+  const char* shape_name = shape == Shape::kFull    ? "full rows"
+                           : shape == Shape::kUpper ? "upper-triangle rows with the diagonal"
+                                                    : "upper-triangle rows without the diagonal";
+  const std::size_t rows_needed = shape == Shape::kStrictUpper ? n - 1 : n;
+  if (row_count != rows_needed && !(shape == Shape::kStrictUpper && row_count == n)) {
+    diagnostics.push_back(error_at(
+        path, rows, "ahp-not-square",
+        fmt::format("{} items but {} matrix rows (read as {}: expected {})", n, row_count,
+                    shape_name, rows_needed)));
+    return false;
+  }
+  m.values.assign(n, std::vector<double>(n, 0.0));
+  std::vector<std::vector<YAML::Node>> where(n, std::vector<YAML::Node>(n));
+  for (std::size_t i = 0; i < n; ++i) m.values[i][i] = 1.0;
+  for (std::size_t i = 0; i < row_count && i < n; ++i) {
+    const YAML::Node row = rows[i];
+    if (!row.IsSequence() || row.size() != expected_len(i)) {
+      diagnostics.push_back(error_at(
+          path, row, "ahp-not-square",
+          fmt::format("row {} has {} entries; expected {} ({} for {} items)", i + 1,
+                      row.IsSequence() ? row.size() : 0, expected_len(i), shape_name, n)));
+      continue;
+    }
+    const std::size_t offset = shape == Shape::kFull ? 0 : shape == Shape::kUpper ? i : i + 1;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      const std::size_t j = offset + k;
+      const YAML::Node cell = row[k];
+      double v = 0;
+      if (!cell.IsScalar() || !parse_judgement(cell.Scalar(), v)) {
+        diagnostics.push_back(error_at(path, cell, "ahp-not-number",
+                                       fmt::format("entry ({}, {}) is not a number or a fraction "
+                                                   "such as 1/3", i + 1, j + 1)));
+        continue;
+      }
+      if (v == 0) {
+        diagnostics.push_back(error_at(path, cell, "ahp-zero",
+                                       fmt::format("entry ({}, {}) is zero; judgements are ratios "
+                                                   "from 1/9 to 9", i + 1, j + 1)));
+        continue;
+      }
+      if (v < 0) {
+        diagnostics.push_back(error_at(path, cell, "ahp-negative",
+                                       fmt::format("entry ({}, {}) is negative ({}); judgements "
+                                                   "are ratios from 1/9 to 9", i + 1, j + 1,
+                                                   cell.Scalar())));
+        continue;
+      }
+      if (i == j && std::abs(v - 1.0) > 1e-12) {
+        diagnostics.push_back(error_at(path, cell, "ahp-diagonal",
+                                       fmt::format("diagonal entry ({}, {}) must be 1, got {}",
+                                                   i + 1, j + 1, cell.Scalar())));
+        continue;
+      }
+      if (v > 9 * (1 + 1e-9) || v < (1.0 / 9) * (1 - 1e-9)) {
+        diagnostics.push_back(error_at(path, cell, "ahp-scale",
+                                       fmt::format("entry ({}, {}) = {} is outside Saaty's scale "
+                                                   "1/9 to 9", i + 1, j + 1, cell.Scalar())));
+        continue;
+      }
+      m.values[i][j] = v;
+      where[i][j] = cell;
+    }
+  }
+  if (diagnostics.size() > errors_before) return false;
+  if (shape == Shape::kFull) {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) {
+        const double product = m.values[i][j] * m.values[j][i];
+        if (std::abs(product - 1.0) > kReciprocalTolerance)
+          diagnostics.push_back(error_at(
+              path, where[j][i], "ahp-not-reciprocal",
+              fmt::format("entry ({}, {}) = {} is not the reciprocal of entry ({}, {}) = {}", j + 1,
+                          i + 1, fmt_entry(m.values[j][i]), i + 1, j + 1,
+                          fmt_entry(m.values[i][j]))));
+      }
+  } else {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) m.values[j][i] = 1.0 / m.values[i][j];
+  }
+  return diagnostics.size() <= errors_before;
+}
+
+}  // namespace
+
 std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
                                          std::vector<Diagnostic>& diagnostics) {
   const std::optional<YAML::Node> loaded = detail::load_yaml_file(path, diagnostics);
@@ -139,115 +259,7 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
                     limits::kMaxAhpItems)));
     return std::nullopt;
   }
-  const YAML::Node rows = ahp["matrix"];
-  if (!rows.IsSequence()) {
-    diagnostics.push_back(error_at(path, rows, "ahp-not-square", "'matrix' must be a list of rows"));
-    return std::nullopt;
-  }
-  // Shape: full (n rows of n), upper triangle with the diagonal (rows of n, n-1, ..., 1), or
-  // strictly upper (rows of n-1, ..., 1, with an optional empty last row).
-  enum class Shape { kFull, kUpper, kStrictUpper } shape = Shape::kFull;
-  const std::size_t row_count = rows.size();
-  const std::size_t first = row_count > 0 && rows[0].IsSequence() ? rows[0].size() : 0;
-  if (n == 1) {
-    shape = first == 0 ? Shape::kStrictUpper : Shape::kFull;
-  } else if (first == n && row_count == n &&
-             std::all_of(rows.begin(), rows.end(),
-                         [&](const YAML::Node& row) { return row.IsSequence() && row.size() == n; })) {
-    shape = Shape::kFull;
-  } else if (first == n) {
-    shape = Shape::kUpper;
-  } else {
-    shape = Shape::kStrictUpper;
-  }
-  auto expected_len = [&](std::size_t i) -> std::size_t {
-    switch (shape) {
-      case Shape::kFull: return n;
-      case Shape::kUpper: return n - i;
-      case Shape::kStrictUpper: return n - i - 1;
-    }
-    return n;
-  };
-  const char* shape_name = shape == Shape::kFull    ? "full rows"
-                           : shape == Shape::kUpper ? "upper-triangle rows with the diagonal"
-                                                    : "upper-triangle rows without the diagonal";
-  const std::size_t rows_needed = shape == Shape::kStrictUpper ? n - 1 : n;
-  if (row_count != rows_needed && !(shape == Shape::kStrictUpper && row_count == n)) {
-    diagnostics.push_back(error_at(
-        path, rows, "ahp-not-square",
-        fmt::format("{} items but {} matrix rows (read as {}: expected {})", n, row_count,
-                    shape_name, rows_needed)));
-    return std::nullopt;
-  }
-  m.values.assign(n, std::vector<double>(n, 0.0));
-  std::vector<std::vector<YAML::Node>> where(n, std::vector<YAML::Node>(n));
-  for (std::size_t i = 0; i < n; ++i) m.values[i][i] = 1.0;
-  for (std::size_t i = 0; i < row_count && i < n; ++i) {
-    const YAML::Node row = rows[i];
-    if (!row.IsSequence() || row.size() != expected_len(i)) {
-      diagnostics.push_back(error_at(
-          path, row, "ahp-not-square",
-          fmt::format("row {} has {} entries; expected {} ({} for {} items)", i + 1,
-                      row.IsSequence() ? row.size() : 0, expected_len(i), shape_name, n)));
-      continue;
-    }
-    const std::size_t offset = shape == Shape::kFull ? 0 : shape == Shape::kUpper ? i : i + 1;
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      const std::size_t j = offset + k;
-      const YAML::Node cell = row[k];
-      double v = 0;
-      if (!cell.IsScalar() || !parse_judgement(cell.Scalar(), v)) {
-        diagnostics.push_back(error_at(path, cell, "ahp-not-number",
-                                       fmt::format("entry ({}, {}) is not a number or a fraction "
-                                                   "such as 1/3", i + 1, j + 1)));
-        continue;
-      }
-      if (v == 0) {
-        diagnostics.push_back(error_at(path, cell, "ahp-zero",
-                                       fmt::format("entry ({}, {}) is zero; judgements are ratios "
-                                                   "from 1/9 to 9", i + 1, j + 1)));
-        continue;
-      }
-      if (v < 0) {
-        diagnostics.push_back(error_at(path, cell, "ahp-negative",
-                                       fmt::format("entry ({}, {}) is negative ({}); judgements "
-                                                   "are ratios from 1/9 to 9", i + 1, j + 1,
-                                                   cell.Scalar())));
-        continue;
-      }
-      if (i == j && std::abs(v - 1.0) > 1e-12) {
-        diagnostics.push_back(error_at(path, cell, "ahp-diagonal",
-                                       fmt::format("diagonal entry ({}, {}) must be 1, got {}",
-                                                   i + 1, j + 1, cell.Scalar())));
-        continue;
-      }
-      if (v > 9 * (1 + 1e-9) || v < (1.0 / 9) * (1 - 1e-9)) {
-        diagnostics.push_back(error_at(path, cell, "ahp-scale",
-                                       fmt::format("entry ({}, {}) = {} is outside Saaty's scale "
-                                                   "1/9 to 9", i + 1, j + 1, cell.Scalar())));
-        continue;
-      }
-      m.values[i][j] = v;
-      where[i][j] = cell;
-    }
-  }
-  if (diagnostics.size() > errors_before) return std::nullopt;
-  if (shape == Shape::kFull) {
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j) {
-        const double product = m.values[i][j] * m.values[j][i];
-        if (std::abs(product - 1.0) > kReciprocalTolerance)
-          diagnostics.push_back(error_at(
-              path, where[j][i], "ahp-not-reciprocal",
-              fmt::format("entry ({}, {}) = {} is not the reciprocal of entry ({}, {}) = {}", j + 1,
-                          i + 1, fmt_entry(m.values[j][i]), i + 1, j + 1,
-                          fmt_entry(m.values[i][j]))));
-      }
-  } else {
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j) m.values[j][i] = 1.0 / m.values[i][j];
-  }
-  if (diagnostics.size() > errors_before) return std::nullopt;
+  if (!read_judgements(path, ahp["matrix"], errors_before, m, diagnostics)) return std::nullopt;
   return m;
 }
 
