@@ -21,7 +21,7 @@
 #include "commands.h"
 #include "common.h"
 #include "indicheck/reports.h"
-#include "pipeline.h"
+#include "indicheck/run.h"
 
 namespace po = boost::program_options;
 
@@ -229,6 +229,7 @@ int run_evaluate(const Args& args) {
     }
   }
 
+  use_default_paths(options);
   // Running out of memory is a limit of the machine, not a bug: say so, and what helps.
   try {
     return evaluate_and_write(options, formats, gaps, out_dir, vm.count("fail-under") > 0,

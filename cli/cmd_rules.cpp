@@ -18,6 +18,7 @@
 #include "indicheck/document.h"
 #include "indicheck/matcher.h"
 #include "indicheck/rules.h"
+#include "indicheck/run.h"
 
 namespace po = boost::program_options;
 

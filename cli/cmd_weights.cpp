@@ -20,7 +20,7 @@
 #include "common.h"
 #include "indicheck/diagnostic.h"
 #include "indicheck/scoring.h"
-#include "pipeline.h"
+#include "indicheck/run.h"
 
 namespace po = boost::program_options;
 
@@ -111,6 +111,7 @@ struct Target {
 };
 
 int evaluate_corpus(CorpusOptions& options, PipelineResult& result, Target& target) {
+  use_default_paths(options.pipeline);
   const int rc = run_pipeline(options.pipeline, result);
   std::vector<Diagnostic> errors;
   for (const auto& d : result.diagnostics)
@@ -143,8 +144,7 @@ int evaluate_corpus(CorpusOptions& options, PipelineResult& result, Target& targ
       if (d.severity == Severity::kError && !d.path.empty() && d.path == options.pipeline.profile_path)
         return kExitInput;
   }
-  for (const auto& p : result.rules.profiles)
-    if (p.framework == target.framework->id) target.profile = &p;
+  target.profile = profile_for(result.rules, target.framework->id);
   std::cout << fmt::format("Framework {} ({}), {} unit(s), model {}, partial credit {:g}\n\n",
                            target.framework->id, target.framework->title,
                            target.table->units.size(), model_name(target.table->model),
@@ -287,9 +287,7 @@ int run_ahp(const Args& args) {
     print_diagnostics(diags);
     return kExitInput;
   }
-  const Profile* base = nullptr;
-  for (const auto& p : rules.profiles)
-    if (p.framework == fw->id) base = &p;
+  const Profile* base = profile_for(rules, fw->id);
 
   const auto r = ahp_weights(matrix->values);
   const std::size_t n = matrix->items.size();

@@ -1,4 +1,4 @@
-// Helpers shared by subcommands: input expansion and diagnostic printing.
+// Helpers shared by subcommands: argument parsing, diagnostic printing, default data paths.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -7,14 +7,9 @@
 
 #include "commands.h"
 #include "indicheck/diagnostic.h"
+#include "indicheck/run.h"
 
 namespace indicheck::cli {
-
-// Expands files and directories (recursively: every regular file, hidden ones skipped) into a
-// sorted, de-duplicated list of files. A path that does not exist becomes an error diagnostic
-// ("not-found"); an unreadable directory "unreadable". Order never depends on the file system.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
-                                       std::vector<Diagnostic>& diagnostics);
 
 // Parses a subcommand's arguments: `visible` options (listed by --help), `hidden` ones that
 // the bare arguments fill through `positional`. Returns Boost's message for a usage error and
@@ -31,5 +26,8 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 // Directory holding the bundled rules/ and corpus/ when the user gives none: the current
 // directory if it has them, else the source tree the binary was built from.
 std::string default_data_path(const std::string& name);
+
+// Fills empty inputs and rules paths of `options` with the bundled corpus/ and rules/.
+void use_default_paths(PipelineOptions& options);
 
 }  // namespace indicheck::cli

@@ -67,7 +67,7 @@ double cpu_seconds(int who) {
 // Scanner::scan of every framework.
 struct Shipped {
   std::size_t patterns = 0, items = 0, hits = 0, quotes = 0;
-  std::size_t regexes = 0, triggered = 0, atoms = 0;  // regex triggers (see matcher.cpp)
+  std::size_t regexes = 0, triggered = 0, atoms = 0;  // regex triggers (see triggers.cpp)
   double hits_mb_s = 0, scan_mb_s = 0;
 };
 

@@ -16,8 +16,9 @@
 // Every MB/s figure divides the corpus's input bytes (file sizes) by the stage's time, so the
 // stages are comparable and their harmonic sum is the end-to-end rate.
 //
-// A second pass runs read + document + match on N threads (one Scanner each, files handed out
-// by an atomic counter, only item states kept): the in-process parallel throughput.
+// The end-to-end figures are run_pipeline itself (indicheck/run.h: what `evaluate` runs before
+// writing; evidence kept on disk as evaluate keeps it), on 1 job and on N: the in-process
+// throughput of the real pipeline, never a re-implementation of it.
 //
 // Also: rule load and compile time for the given rule paths (min and median of repeats), and
 // --dump-terms FILE writes every literal the rules scan for (terms and exclusions, one a line)
@@ -48,6 +49,7 @@
 #include "indicheck/matcher.h"
 #include "indicheck/reports.h"
 #include "indicheck/rules.h"
+#include "indicheck/run.h"
 #include "indicheck/scoring.h"
 #include "internal.h"          // engine/document/src: decode → normalize → outline seams
 #include "matcher_internal.h"  // engine/rules/src: the Hyperscan database, for a scan-only row
@@ -98,30 +100,6 @@ bool read_bytes(const std::string& path, std::string& out) {
   return true;
 }
 
-// Every regular file below the inputs, hidden ones skipped, sorted (as cli::expand_inputs).
-std::vector<std::string> list_files(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_regular_file(in, ec)) {
-      files.push_back(in);
-      continue;
-    }
-    for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file()) files.push_back(it->path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  return files;
-}
-
 struct Options {
   std::vector<std::string> inputs;
   std::vector<std::string> rules;
@@ -162,6 +140,282 @@ struct StageTimes {
 void print_rate(const char* name, std::uint64_t bytes, double secs, const char* note = "") {
   double mbps = secs > 0 ? static_cast<double>(bytes) / 1e6 / secs : 0;
   fmt::print("| {:<28} | {:>9.3f} | {:>10.1f} | {} |\n", name, secs, mbps, note);
+}
+
+// One run_pipeline over the inputs: wall and process CPU seconds, and a checksum of the states.
+struct PipelineRun {
+  double wall = 0, cpu = 0;
+  std::uint64_t bytes = 0;
+  std::size_t met = 0;  // kMet states over every table (same for any number of jobs)
+  indicheck::PipelineStats stats;  // run_pipeline's own phase times (wall)
+  bool ok = false;
+};
+
+PipelineRun time_pipeline(const Options& o, unsigned jobs) {
+  indicheck::PipelineOptions options;
+  options.inputs = o.inputs;
+  options.rules_paths = o.rules;
+  options.jobs = static_cast<int>(jobs);
+  std::error_code ec;
+  const fs::path spill = fs::temp_directory_path(ec) /
+                         fmt::format("indicheck-bench-spill-{}", static_cast<long>(::getpid()));
+  options.spill_dir = spill.string();
+  PipelineRun r;
+  indicheck::PipelineResult result;
+  const auto w0 = Clock::now();
+  const double c0 = process_cpu_seconds();
+  r.ok = indicheck::run_pipeline(options, result) == indicheck::kExitOk;
+  r.cpu = process_cpu_seconds() - c0;
+  r.wall = wall_since(w0);
+  r.bytes = result.stats.input_bytes;
+  r.stats = result.stats;
+  for (const auto& t : result.evaluation.tables)
+    for (const auto& u : t.units)
+      for (auto st : u.states) r.met += st == indicheck::ItemState::kMet;
+  fs::remove_all(spill, ec);
+  return r;
+}
+
+struct RenderTime {
+  std::size_t reports = 0, html_files = 0;
+  double data = 0, html = 0;
+  std::uint64_t data_bytes = 0, html_bytes = 0;
+};
+
+// Renders the first k reports as `evaluate` writes them (json+csv, then html+md) into out_dir.
+RenderTime render_prefix(const indicheck::Evaluation& evaluation, const indicheck::RuleSet& rules,
+                         std::size_t k, const fs::path& out_dir) {
+  RenderTime rt;
+  indicheck::Evaluation e;
+  e.rules = &rules;
+  e.facts = evaluation.facts;
+  e.reports.assign(evaluation.reports.begin(),
+                   evaluation.reports.begin() + static_cast<std::ptrdiff_t>(std::min(k, evaluation.reports.size())));
+  rt.reports = e.reports.size();
+  std::map<std::string, std::vector<indicheck::UnitEvidence>> units;
+  for (const auto& r : e.reports) {
+    indicheck::UnitKey key{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
+    for (const auto& ev : r.evidence) units[ev.framework_id].push_back({key, &ev});
+  }
+  for (const auto& [id, u] : units) {
+    std::vector<indicheck::Diagnostic> diags;
+    if (const auto* f = rules.find_framework(id)) {
+      e.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
+    }
+  }
+  // As `evaluate` writes them: write_outputs (one View per run, files rendered and written
+  // one at a time into a staging directory, then renamed), json+csv and html+md separately.
+  auto write = [&](bool data, std::uint64_t& written, std::size_t& pages) {
+    indicheck::OutputFormats formats;
+    formats.json = formats.csv = data;
+    formats.html = formats.markdown = !data;
+    std::error_code ec;
+    fs::remove_all(out_dir, ec);
+    std::vector<indicheck::Diagnostic> diags;
+    auto t1 = CpuClock::now();
+    indicheck::write_outputs(e, out_dir.string(), formats, diags);
+    double secs = seconds_since(t1);
+    for (auto it = fs::recursive_directory_iterator(out_dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      written += it->file_size();
+      pages += it->path().parent_path().filename() == "gaps";
+    }
+    return secs;
+  };
+  rt.data = write(true, rt.data_bytes, rt.html_files);
+  rt.html = write(false, rt.html_bytes, rt.html_files);
+  return rt;
+}
+
+// What the one-thread stage pass accumulates over the corpus.
+struct StageState {
+  StageTimes t;
+  // Scoring input: one stripped DocumentEvidence per report and framework (quotes and
+  // reasons dropped: scoring reads states only, and 60,000 reports of quotes do not fit).
+  std::map<std::string, std::vector<std::pair<indicheck::UnitKey, indicheck::DocumentEvidence>>> by_framework;
+  // Render input: full results for the first render_subset reports.
+  indicheck::Evaluation evaluation;
+  std::uint64_t subset_bytes = 0;
+  std::size_t failed = 0, traditional = 0;
+};
+
+// The stages of one report, each timed on its own, accumulated into `st`.
+void time_report(const std::string& path, const Options& o, indicheck::Scanner& scanner,
+                 const hs_database_t* hs_db, hs_scratch_t* hs_scratch, std::string& bytes,
+                 StageState& st) {
+  const indicheck::RuleSet& rules = *st.evaluation.rules;
+  const indicheck::ReadOptions read_options;
+  auto t0 = CpuClock::now();
+  if (!read_bytes(path, bytes)) {
+    ++st.failed;
+    return;
+  }
+  st.t.read += seconds_since(t0);
+
+  // The document stage, split at its seams (as read_document_bytes runs them).
+  std::vector<indicheck::Diagnostic> diags;
+  indicheck::Document doc;
+  doc.path = path;
+  t0 = CpuClock::now();
+  indicheck::detail::Decoded decoded;
+  bool ok = indicheck::detail::decode_bytes(bytes, path, read_options.encoding, decoded, diags);
+  st.t.decode += seconds_since(t0);
+  if (!ok) {
+    ++st.failed;
+    return;
+  }
+  doc.original = std::move(decoded.utf8);
+  doc.meta.encoding = decoded.encoding;
+  t0 = CpuClock::now();
+  indicheck::detail::NormalizeStats stats;
+  std::vector<std::uint32_t> boilerplate;
+  indicheck::detail::normalize_document(doc, stats, boilerplate);
+  st.t.normalize += seconds_since(t0);
+  t0 = CpuClock::now();
+  indicheck::detail::infer_year(doc);
+  indicheck::detail::build_outline(doc, doc.meta.year, boilerplate);
+  indicheck::detail::infer_metadata(doc);
+  st.t.outline += seconds_since(t0);
+
+  // The document stage as one call, for comparison.
+  t0 = CpuClock::now();
+  std::vector<indicheck::Diagnostic> diags2;
+  auto whole = indicheck::read_document_bytes(bytes, path, read_options, diags2);
+  st.t.document += seconds_since(t0);
+  if (!whole) {
+    ++st.failed;
+    return;
+  }
+  st.traditional += whole->meta.traditional;
+
+  // The multi-pattern pass alone (what `rg -F` does), then the real scan.
+  t0 = CpuClock::now();
+  if (hs_db && hs_scratch) {
+    hs_scan(hs_db, whole->text.data(), static_cast<unsigned>(whole->text.size()), 0, hs_scratch, count_match,
+            &st.t.hs_matches);
+  }
+  st.t.hs_only += seconds_since(t0);
+
+  indicheck::ReportResult result;
+  t0 = CpuClock::now();
+  for (const auto* f : frameworks_for(rules, whole->meta.year)) {
+    result.evidence.push_back(scanner.scan(*whole, *f));
+  }
+  st.t.match += seconds_since(t0);
+
+  indicheck::UnitKey key{whole->meta.unit.value, whole->meta.level.value, whole->meta.province.value,
+                         whole->meta.year, path};
+  if (st.evaluation.reports.size() < o.render_subset) {
+    st.subset_bytes += bytes.size();
+    result.path = path;
+    result.meta = whole->meta;
+    st.evaluation.reports.push_back(result);
+  }
+  for (auto& ev : result.evidence) {
+    for (auto& item : ev.items) {
+      item.quotes.clear();
+      item.quotes.shrink_to_fit();
+      item.reason.clear();
+      item.reason.shrink_to_fit();
+    }
+    st.by_framework[ev.framework_id].emplace_back(key, std::move(ev));
+  }
+}
+
+// Every stage on one thread, timed at its seam (see the opening comment).
+void bench_stages(const Options& o, const indicheck::RuleSet& rules,
+                  const std::shared_ptr<const indicheck::CompiledRules>& compiled,
+                  const std::vector<std::string>& files, std::uint64_t total_bytes) {
+  StageState st;
+  indicheck::Scanner scanner(compiled);
+  const hs_database_t* hs_db = compiled->impl().database;
+  hs_scratch_t* hs_scratch = nullptr;
+  if (compiled->impl().scratch_prototype) hs_clone_scratch(compiled->impl().scratch_prototype, &hs_scratch);
+  st.evaluation.rules = &rules;
+  st.evaluation.facts.tool_version = "bench";
+  st.evaluation.facts.jobs = 1;
+  std::string bytes;
+  for (const auto& path : files) time_report(path, o, scanner, hs_db, hs_scratch, bytes, st);
+  StageTimes& t = st.t;
+  auto& by_framework = st.by_framework;
+  const indicheck::Evaluation& evaluation = st.evaluation;
+  const std::uint64_t subset_bytes = st.subset_bytes;
+  const std::size_t failed = st.failed, traditional = st.traditional;
+
+  // Score every report, per framework, as the pipeline does after the scan.
+  auto t0 = CpuClock::now();
+  std::size_t scored_units = 0;
+  for (const auto& [id, rows] : by_framework) {
+    const indicheck::Framework* f = rules.find_framework(id);
+    if (!f) continue;
+    std::vector<indicheck::UnitEvidence> units;
+    units.reserve(rows.size());
+    for (const auto& [key, ev] : rows) units.push_back({key, &ev});
+    std::vector<indicheck::Diagnostic> diags;
+    auto table = indicheck::score_units(*f, nullptr, units, indicheck::ScoringOptions{}, diags);
+    scored_units += table.units.size();
+  }
+  t.score = seconds_since(t0);
+
+  // Render the first k reports: data files, then HTML (index + one gap report per report),
+  // for k = subset/4, subset/2, subset, so a cost that grows faster than the number of
+  // reports shows as a rising time per report.
+  // Outputs go to tmpfs when there is one, so the figure is rendering, not the disk.
+  std::error_code tmp_ec;
+  const fs::path out_dir = (fs::is_directory("/dev/shm", tmp_ec) ? fs::path("/dev/shm") : fs::temp_directory_path()) /
+                           fmt::format("indicheck-bench-{}", static_cast<long>(::getpid()));
+  std::vector<RenderTime> render_sweep;
+  for (std::size_t div : {4u, 2u, 1u}) {
+    std::size_t k = evaluation.reports.size() / div;
+    if (k > 0 && (render_sweep.empty() || render_sweep.back().reports != k)) render_sweep.push_back(render_prefix(evaluation, rules, k, out_dir));
+  }
+  fs::remove_all(out_dir, tmp_ec);
+  RenderTime full_render = render_sweep.empty() ? RenderTime{} : render_sweep.back();
+  t.render_data = full_render.data;
+  t.render_html = full_render.html;
+  std::size_t html_files = full_render.html_files;
+  std::uint64_t out_bytes = full_render.data_bytes, html_bytes = full_render.html_bytes;
+
+  fmt::print("## Stages, 1 thread\n\n");
+  fmt::print("{} reports read ({} failed, {} Traditional), {} unit rows scored; render on the first {} "
+             "reports ({:.1f} MB of input)\n\n",
+             files.size() - failed, failed, traditional, scored_units, evaluation.reports.size(),
+             static_cast<double>(subset_bytes) / 1e6);
+  fmt::print("Times are CPU seconds of the measuring thread (the machine is shared).\n\n");
+  fmt::print("| stage | CPU s | MB/s | note |\n|---|---:|---:|---|\n");
+  print_rate("read", total_bytes, t.read);
+  print_rate("decode", total_bytes, t.decode);
+  print_rate("normalize", total_bytes, t.normalize);
+  print_rate("outline (+ year, metadata)", total_bytes, t.outline);
+  print_rate("document (one call)", total_bytes, t.document, "read_document_bytes: decode+normalize+outline");
+  print_rate("match", total_bytes, t.match, "Scanner::scan: Hyperscan pass + hit table + leaf verification");
+  print_rate("  of which Hyperscan pass", total_bytes, t.hs_only,
+             fmt::format("hs_scan alone, {:.0f} matches per MB", static_cast<double>(t.hs_matches) /
+                                                                     (static_cast<double>(total_bytes) / 1e6))
+                 .c_str());
+  print_rate("score", total_bytes, t.score);
+  print_rate("render+write json+csv", subset_bytes, t.render_data,
+             fmt::format("{:.1f} MB written", static_cast<double>(out_bytes) / 1e6).c_str());
+  print_rate("render+write html+md", subset_bytes, t.render_html,
+             fmt::format("index + {} gap pages (html, md), {:.1f} MB", html_files, static_cast<double>(html_bytes) / 1e6).c_str());
+  double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) / static_cast<double>(subset_bytes) : 0;
+  const PipelineRun one = time_pipeline(o, 1);
+  // Rules are loaded and compiled once per run; the rows above leave them out, so does this.
+  const double pipeline_s = one.stats.scan_seconds + one.stats.score_seconds;
+  print_rate("run_pipeline, 1 job", total_bytes, pipeline_s,
+             "wall s of its scan + score phases: read, document, match, evidence to disk, score");
+  print_rate("end to end, no HTML", total_bytes, pipeline_s + render_rate_s,
+             "run_pipeline 1 job + json/csv (scaled)");
+  fmt::print("\nRender cost per report as the number of reports grows (1 thread):\n\n");
+  fmt::print("| reports | json+csv s | ms/report | index + gap html+md s | ms/report |\n|---:|---:|---:|---:|---:|\n");
+  for (const auto& rt : render_sweep) {
+    double n = static_cast<double>(std::max<std::size_t>(rt.reports, 1));
+    fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", rt.reports, rt.data, rt.data * 1e3 / n, rt.html,
+               rt.html * 1e3 / n);
+  }
+  fmt::print("\npeak RSS after stages: {:.0f} MB\n\n", static_cast<double>(peak_rss_kb()) / 1024.0);
+  if (hs_scratch) hs_free_scratch(hs_scratch);
 }
 
 }  // namespace
@@ -252,7 +506,8 @@ int main(int argc, char** argv) {
   }
   if (o.inputs.empty()) return 0;
 
-  const std::vector<std::string> files = list_files(o.inputs);
+  std::vector<indicheck::Diagnostic> input_diags;
+  const std::vector<std::string> files = indicheck::expand_inputs(o.inputs, input_diags);
   std::uint64_t total_bytes = 0;
   for (const auto& f : files) {
     std::error_code ec;
@@ -260,257 +515,25 @@ int main(int argc, char** argv) {
   }
   fmt::print("## Corpus\n\n{} files, {:.1f} MB\n\n", files.size(), static_cast<double>(total_bytes) / 1e6);
 
-  // ---- stages, one thread -------------------------------------------------------------------
-  if (o.stages) {
-    StageTimes t;
-    indicheck::Scanner scanner(compiled);
-    const hs_database_t* hs_db = compiled->impl().database;
-    hs_scratch_t* hs_scratch = nullptr;
-    if (compiled->impl().scratch_prototype) hs_clone_scratch(compiled->impl().scratch_prototype, &hs_scratch);
-    indicheck::ReadOptions read_options;
-    // Scoring input: one stripped DocumentEvidence per report and framework (quotes and
-    // reasons dropped: scoring reads states only, and 60,000 reports of quotes do not fit).
-    std::map<std::string, std::vector<std::pair<indicheck::UnitKey, indicheck::DocumentEvidence>>> by_framework;
-    // Render input: full results for the first render_subset reports.
-    indicheck::Evaluation evaluation;
-    evaluation.rules = &rules;
-    evaluation.facts.tool_version = "bench";
-    evaluation.facts.jobs = 1;
-    std::uint64_t subset_bytes = 0;
-    std::size_t failed = 0, traditional = 0;
-    std::string bytes;
-    for (const auto& path : files) {
-      auto t0 = CpuClock::now();
-      if (!read_bytes(path, bytes)) {
-        ++failed;
-        continue;
-      }
-      t.read += seconds_since(t0);
+  if (o.stages) bench_stages(o, rules, compiled, files, total_bytes);
 
-      // The document stage, split at its seams (as read_document_bytes runs them).
-      std::vector<indicheck::Diagnostic> diags;
-      indicheck::Document doc;
-      doc.path = path;
-      t0 = CpuClock::now();
-      indicheck::detail::Decoded decoded;
-      bool ok = indicheck::detail::decode_bytes(bytes, path, read_options.encoding, decoded, diags);
-      t.decode += seconds_since(t0);
-      if (!ok) {
-        ++failed;
-        continue;
-      }
-      doc.original = std::move(decoded.utf8);
-      doc.meta.encoding = decoded.encoding;
-      t0 = CpuClock::now();
-      indicheck::detail::NormalizeStats stats;
-      std::vector<std::uint32_t> boilerplate;
-      indicheck::detail::normalize_document(doc, stats, boilerplate);
-      t.normalize += seconds_since(t0);
-      t0 = CpuClock::now();
-      indicheck::detail::infer_year(doc);
-      indicheck::detail::build_outline(doc, doc.meta.year, boilerplate);
-      indicheck::detail::infer_metadata(doc);
-      t.outline += seconds_since(t0);
-
-      // The document stage as one call, for comparison.
-      t0 = CpuClock::now();
-      std::vector<indicheck::Diagnostic> diags2;
-      auto whole = indicheck::read_document_bytes(bytes, path, read_options, diags2);
-      t.document += seconds_since(t0);
-      if (!whole) {
-        ++failed;
-        continue;
-      }
-      traditional += whole->meta.traditional;
-
-      // The multi-pattern pass alone (what `rg -F` does), then the real scan.
-      t0 = CpuClock::now();
-      if (hs_db && hs_scratch) {
-        hs_scan(hs_db, whole->text.data(), static_cast<unsigned>(whole->text.size()), 0, hs_scratch, count_match,
-                &t.hs_matches);
-      }
-      t.hs_only += seconds_since(t0);
-
-      indicheck::ReportResult result;
-      t0 = CpuClock::now();
-      for (const auto* f : frameworks_for(rules, whole->meta.year)) {
-        result.evidence.push_back(scanner.scan(*whole, *f));
-      }
-      t.match += seconds_since(t0);
-
-      indicheck::UnitKey key{whole->meta.unit.value, whole->meta.level.value, whole->meta.province.value,
-                             whole->meta.year, path};
-      if (evaluation.reports.size() < o.render_subset) {
-        subset_bytes += bytes.size();
-        result.path = path;
-        result.meta = whole->meta;
-        evaluation.reports.push_back(result);
-      }
-      for (auto& ev : result.evidence) {
-        for (auto& item : ev.items) {
-          item.quotes.clear();
-          item.quotes.shrink_to_fit();
-          item.reason.clear();
-          item.reason.shrink_to_fit();
-        }
-        by_framework[ev.framework_id].emplace_back(key, std::move(ev));
-      }
-    }
-
-    // Score every report, per framework, as the pipeline does after the scan.
-    auto t0 = CpuClock::now();
-    std::size_t scored_units = 0;
-    for (const auto& [id, rows] : by_framework) {
-      const indicheck::Framework* f = rules.find_framework(id);
-      if (!f) continue;
-      std::vector<indicheck::UnitEvidence> units;
-      units.reserve(rows.size());
-      for (const auto& [key, ev] : rows) units.push_back({key, &ev});
-      std::vector<indicheck::Diagnostic> diags;
-      auto table = indicheck::score_units(*f, nullptr, units, indicheck::ScoringOptions{}, diags);
-      scored_units += table.units.size();
-    }
-    t.score = seconds_since(t0);
-
-    // Render the first k reports: data files, then HTML (index + one gap report per report),
-    // for k = subset/4, subset/2, subset, so a cost that grows faster than the number of
-    // reports shows as a rising time per report.
-    // Outputs go to tmpfs when there is one, so the figure is rendering, not the disk.
-    std::error_code tmp_ec;
-    const fs::path out_dir = (fs::is_directory("/dev/shm", tmp_ec) ? fs::path("/dev/shm") : fs::temp_directory_path()) /
-                             fmt::format("indicheck-bench-{}", static_cast<long>(::getpid()));
-    struct RenderTime {
-      std::size_t reports = 0, html_files = 0;
-      double data = 0, html = 0;
-      std::uint64_t data_bytes = 0, html_bytes = 0;
-    };
-    auto render_prefix = [&](std::size_t k) {
-      RenderTime rt;
-      indicheck::Evaluation e;
-      e.rules = &rules;
-      e.facts = evaluation.facts;
-      e.reports.assign(evaluation.reports.begin(),
-                       evaluation.reports.begin() + static_cast<std::ptrdiff_t>(std::min(k, evaluation.reports.size())));
-      rt.reports = e.reports.size();
-      std::map<std::string, std::vector<indicheck::UnitEvidence>> units;
-      for (const auto& r : e.reports) {
-        indicheck::UnitKey key{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
-        for (const auto& ev : r.evidence) units[ev.framework_id].push_back({key, &ev});
-      }
-      for (const auto& [id, u] : units) {
-        std::vector<indicheck::Diagnostic> diags;
-        if (const auto* f = rules.find_framework(id)) {
-          e.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
-        }
-      }
-      // As `evaluate` writes them: write_outputs (one View per run, files rendered and written
-      // one at a time into a staging directory, then renamed), json+csv and html+md separately.
-      auto write = [&](bool data, std::uint64_t& written, std::size_t& pages) {
-        indicheck::OutputFormats formats;
-        formats.json = formats.csv = data;
-        formats.html = formats.markdown = !data;
-        std::error_code ec;
-        fs::remove_all(out_dir, ec);
-        std::vector<indicheck::Diagnostic> diags;
-        auto t1 = CpuClock::now();
-        indicheck::write_outputs(e, out_dir.string(), formats, diags);
-        double secs = seconds_since(t1);
-        for (auto it = fs::recursive_directory_iterator(out_dir, ec); !ec && it != fs::recursive_directory_iterator();
-             it.increment(ec)) {
-          if (!it->is_regular_file()) continue;
-          written += it->file_size();
-          pages += it->path().parent_path().filename() == "gaps";
-        }
-        return secs;
-      };
-      rt.data = write(true, rt.data_bytes, rt.html_files);
-      rt.html = write(false, rt.html_bytes, rt.html_files);
-      return rt;
-    };
-    std::vector<RenderTime> render_sweep;
-    for (std::size_t div : {4u, 2u, 1u}) {
-      std::size_t k = evaluation.reports.size() / div;
-      if (k > 0 && (render_sweep.empty() || render_sweep.back().reports != k)) render_sweep.push_back(render_prefix(k));
-    }
-    fs::remove_all(out_dir, tmp_ec);
-    RenderTime full_render = render_sweep.empty() ? RenderTime{} : render_sweep.back();
-    t.render_data = full_render.data;
-    t.render_html = full_render.html;
-    std::size_t html_files = full_render.html_files;
-    std::uint64_t out_bytes = full_render.data_bytes, html_bytes = full_render.html_bytes;
-
-    fmt::print("## Stages, 1 thread\n\n");
-    fmt::print("{} reports read ({} failed, {} Traditional), {} unit rows scored; render on the first {} "
-               "reports ({:.1f} MB of input)\n\n",
-               files.size() - failed, failed, traditional, scored_units, evaluation.reports.size(),
-               static_cast<double>(subset_bytes) / 1e6);
-    fmt::print("Times are CPU seconds of the measuring thread (the machine is shared).\n\n");
-    fmt::print("| stage | CPU s | MB/s | note |\n|---|---:|---:|---|\n");
-    print_rate("read", total_bytes, t.read);
-    print_rate("decode", total_bytes, t.decode);
-    print_rate("normalize", total_bytes, t.normalize);
-    print_rate("outline (+ year, metadata)", total_bytes, t.outline);
-    print_rate("document (one call)", total_bytes, t.document, "read_document_bytes: decode+normalize+outline");
-    print_rate("match", total_bytes, t.match, "Scanner::scan: Hyperscan pass + hit table + leaf verification");
-    print_rate("  of which Hyperscan pass", total_bytes, t.hs_only,
-               fmt::format("hs_scan alone, {:.0f} matches per MB", static_cast<double>(t.hs_matches) /
-                                                                       (static_cast<double>(total_bytes) / 1e6))
-                   .c_str());
-    print_rate("score", total_bytes, t.score);
-    print_rate("render+write json+csv", subset_bytes, t.render_data,
-               fmt::format("{:.1f} MB written", static_cast<double>(out_bytes) / 1e6).c_str());
-    print_rate("render+write html+md", subset_bytes, t.render_html,
-               fmt::format("index + {} gap pages (html, md), {:.1f} MB", html_files, static_cast<double>(html_bytes) / 1e6).c_str());
-    double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) / static_cast<double>(subset_bytes) : 0;
-    double e2e = t.read + t.document + t.match + t.score + render_rate_s;
-    print_rate("end to end, no HTML", total_bytes, e2e, "read + document + match + score + json/csv (scaled)");
-    fmt::print("\nRender cost per report as the number of reports grows (1 thread):\n\n");
-    fmt::print("| reports | json+csv s | ms/report | index + gap html+md s | ms/report |\n|---:|---:|---:|---:|---:|\n");
-    for (const auto& rt : render_sweep) {
-      double n = static_cast<double>(std::max<std::size_t>(rt.reports, 1));
-      fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", rt.reports, rt.data, rt.data * 1e3 / n, rt.html,
-                 rt.html * 1e3 / n);
-    }
-    fmt::print("\npeak RSS after stages: {:.0f} MB\n\n", static_cast<double>(peak_rss_kb()) / 1024.0);
-    if (hs_scratch) hs_free_scratch(hs_scratch);
-  }
-
-  // ---- parallel: read + document + match on N threads --------------------------------------
+  // ---- run_pipeline on 1 and N jobs ---------------------------------------------------------
   if (o.parallel) {
-    fmt::print("## Parallel read + document + match (states kept only)\n\n");
-    fmt::print("| threads | wall s | MB/s (wall) | CPU s | MB per CPU-second | met items (checksum) |\n"
-               "|---:|---:|---:|---:|---:|---:|\n");
+    fmt::print("## run_pipeline (read + document + match + score, evidence on disk)\n\n");
+    fmt::print("Whole runs, rules load + compile included (column 'rules s').\n\n");
+    fmt::print("| threads | wall s | MB/s (wall) | CPU s | MB per CPU-second | rules s | met items (checksum) |\n"
+               "|---:|---:|---:|---:|---:|---:|---:|\n");
     std::vector<unsigned> counts{1};
     if (o.jobs > 1) counts.push_back(o.jobs);
     for (unsigned n : counts) {
-      std::atomic<std::size_t> next{0};
-      std::atomic<std::size_t> met{0};
-      auto w0 = Clock::now();
-      double c0 = process_cpu_seconds();
-      std::vector<std::thread> workers;
-      for (unsigned w = 0; w < n; ++w) {
-        workers.emplace_back([&] {
-          indicheck::Scanner scanner(compiled);
-          std::string bytes;
-          std::size_t local_met = 0;
-          for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-            if (!read_bytes(files[i], bytes)) continue;
-            std::vector<indicheck::Diagnostic> diags;
-            auto doc = indicheck::read_document_bytes(bytes, files[i], {}, diags);
-            if (!doc) continue;
-            for (const auto* f : frameworks_for(rules, doc->meta.year)) {
-              auto ev = scanner.scan(*doc, *f);
-              for (const auto& item : ev.items) local_met += item.state == indicheck::ItemState::kMet;
-            }
-          }
-          met += local_met;
-        });
+      const PipelineRun r = time_pipeline(o, n);
+      if (!r.ok) {
+        std::cerr << "run_pipeline failed\n";
+        return 2;
       }
-      for (auto& w : workers) w.join();
-      double wall = wall_since(w0);
-      double cpu = process_cpu_seconds() - c0;
-      double mb = static_cast<double>(total_bytes) / 1e6;
-      fmt::print("| {} | {:.3f} | {:.1f} | {:.3f} | {:.1f} | {} |\n", n, wall, mb / wall, cpu, mb / cpu, met.load());
+      const double mb = static_cast<double>(r.bytes) / 1e6;
+      fmt::print("| {} | {:.3f} | {:.1f} | {:.3f} | {:.1f} | {:.3f} | {} |\n", n, r.wall, mb / r.wall,
+                 r.cpu, mb / r.cpu, r.stats.rules_seconds, r.met);
     }
     fmt::print("\npeak RSS: {:.0f} MB\n", static_cast<double>(peak_rss_kb()) / 1024.0);
   }

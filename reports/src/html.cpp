@@ -310,10 +310,8 @@ void weights_section(const View& v, int t, std::string& out) {
   const Framework* fw = v.framework(t);
   if (!fw) return;
   out += fmt::format("<h3 id=\"weights-{}\">权重与配置</h3>\n", html_escape(table.framework_id));
-  const Profile* profile = nullptr;
-  if (v.eval.rules)
-    for (const auto& p : v.eval.rules->profiles)
-      if (p.framework == table.framework_id) profile = &p;
+  const Profile* profile =
+      v.eval.rules ? profile_for(*v.eval.rules, table.framework_id) : nullptr;
   if (profile) {
     out += fmt::format("<p>配置文件（profile）：<b>{}</b> {} <span class=\"loc\">{}</span></p>\n",
                        html_escape(profile->id), html_escape(profile->title),
@@ -541,6 +539,76 @@ void item_html(const View& v, int report, const GapItem& item, bool with_peer, s
 
 }  // namespace
 
+namespace {
+
+// The unit's other years side by side with this report: framework, score, rank, required
+// coverage and, where scored against the same framework, area scores.
+void other_years_html(const View& v, int r, const GapModel& gap, std::string& out) {
+  if (gap.other_years.empty()) return;
+  const Evaluation& evaluation = v.eval;
+  const Framework& fw = *gap.framework;
+  std::vector<int> cols = gap.other_years;
+  cols.push_back(r);
+  std::stable_sort(cols.begin(), cols.end(), [&](int a, int b) {
+    return evaluation.reports[a].meta.year < evaluation.reports[b].meta.year;
+  });
+  out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
+  for (int c : cols)
+    out += fmt::format("<th>{}</th>", c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
+                                      : v.gap_stem(c).empty()  // no gap report written for it
+                                          ? fmt::format("{}年", evaluation.reports[c].meta.year)
+                                          : fmt::format("<a href=\"{}.html\">{}年</a>",
+                                                        html_escape(v.gap_stem(c)),
+                                                        evaluation.reports[c].meta.year));
+  out += "</tr></thead><tbody>\n";
+  const auto cell_row = [&](std::string_view label, auto&& cell) {
+    out += fmt::format("<tr><td>{}</td>", label);
+    for (int c : cols) out += cell(c);
+    out += "</tr>\n";
+  };
+  cell_row("框架", [&](int c) {
+    const int t = v.primary_table(c);
+    return fmt::format("<td>{}</td>", t >= 0 ? html_escape(evaluation.tables[t].framework_id) : "");
+  });
+  cell_row("得分", [&](int c) {
+    const int t = v.primary_table(c);
+    const int row = t >= 0 ? v.row_of(c, t) : -1;
+    return row >= 0 ? num_cell(evaluation.tables[t].units[row].score) : std::string("<td></td>");
+  });
+  cell_row("排名", [&](int c) {
+    const int t = v.primary_table(c);
+    const int row = t >= 0 ? v.row_of(c, t) : -1;
+    return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
+                                  evaluation.tables[t].units[row].rank,
+                                  evaluation.tables[t].units.size())
+                    : std::string("<td></td>");
+  });
+  cell_row("必选项覆盖", [&](int c) {
+    const int t = v.primary_table(c);
+    const int row = t >= 0 ? v.row_of(c, t) : -1;
+    return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
+                                  evaluation.tables[t].units[row].required_met,
+                                  evaluation.tables[t].units[row].required_total)
+                    : std::string("<td></td>");
+  });
+  // Area scores, where the year was scored against the same framework.
+  for (int a : v.areas(gap.table)) {
+    out += fmt::format("<tr><td>{} {}</td>", html_escape(fw.nodes[a].id),
+                       html_escape(fw.nodes[a].title));
+    for (int c : cols) {
+      const int row = v.row_of(c, gap.table);
+      const auto& ns = row >= 0 ? evaluation.tables[gap.table].units[row].node_scores
+                                : std::vector<double>{};
+      out += a < static_cast<int>(ns.size()) ? num_cell(ns[a])
+                                             : std::string("<td class=\"note\">（框架不同）</td>");
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody></table>\n";
+}
+
+}  // namespace
+
 std::string render_gap_html(const Evaluation& evaluation, std::size_t report_index) {
   if (report_index >= evaluation.reports.size()) return "";
   View v(evaluation);
@@ -638,66 +706,7 @@ std::string reports_detail::gap_html(const View& v, int r) {
     out += "</tbody></table>\n";
   }
 
-  if (!gap.other_years.empty()) {
-    std::vector<int> cols = gap.other_years;
-    cols.push_back(r);
-    std::stable_sort(cols.begin(), cols.end(), [&](int a, int b) {
-      return evaluation.reports[a].meta.year < evaluation.reports[b].meta.year;
-    });
-    out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
-    for (int c : cols)
-      out += fmt::format("<th>{}</th>", c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
-                                        : v.gap_stem(c).empty()  // no gap report written for it
-                                            ? fmt::format("{}年", evaluation.reports[c].meta.year)
-                                            : fmt::format("<a href=\"{}.html\">{}年</a>",
-                                                          html_escape(v.gap_stem(c)),
-                                                          evaluation.reports[c].meta.year));
-    out += "</tr></thead><tbody>\n";
-    const auto cell_row = [&](std::string_view label, auto&& cell) {
-      out += fmt::format("<tr><td>{}</td>", label);
-      for (int c : cols) out += cell(c);
-      out += "</tr>\n";
-    };
-    cell_row("框架", [&](int c) {
-      const int t = v.primary_table(c);
-      return fmt::format("<td>{}</td>", t >= 0 ? html_escape(evaluation.tables[t].framework_id) : "");
-    });
-    cell_row("得分", [&](int c) {
-      const int t = v.primary_table(c);
-      const int row = t >= 0 ? v.row_of(c, t) : -1;
-      return row >= 0 ? num_cell(evaluation.tables[t].units[row].score) : std::string("<td></td>");
-    });
-    cell_row("排名", [&](int c) {
-      const int t = v.primary_table(c);
-      const int row = t >= 0 ? v.row_of(c, t) : -1;
-      return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
-                                    evaluation.tables[t].units[row].rank,
-                                    evaluation.tables[t].units.size())
-                      : std::string("<td></td>");
-    });
-    cell_row("必选项覆盖", [&](int c) {
-      const int t = v.primary_table(c);
-      const int row = t >= 0 ? v.row_of(c, t) : -1;
-      return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
-                                    evaluation.tables[t].units[row].required_met,
-                                    evaluation.tables[t].units[row].required_total)
-                      : std::string("<td></td>");
-    });
-    // Area scores, where the year was scored against the same framework.
-    for (int a : v.areas(gap.table)) {
-      out += fmt::format("<tr><td>{} {}</td>", html_escape(fw.nodes[a].id),
-                         html_escape(fw.nodes[a].title));
-      for (int c : cols) {
-        const int row = v.row_of(c, gap.table);
-        const auto& ns = row >= 0 ? evaluation.tables[gap.table].units[row].node_scores
-                                  : std::vector<double>{};
-        out += a < static_cast<int>(ns.size()) ? num_cell(ns[a])
-                                               : std::string("<td class=\"note\">（框架不同）</td>");
-      }
-      out += "</tr>\n";
-    }
-    out += "</tbody></table>\n";
-  }
+  other_years_html(v, r, gap, out);
 
   if (!rep.diagnostics.empty()) {
     out += "<h2>读取提示</h2>\n<ul>\n";

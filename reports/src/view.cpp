@@ -465,20 +465,12 @@ void View::load_peer_quotes() const {
 }
 
 const Waiver* View::waiver_for(int table, int report, const RuleNode& leaf) const {
-  if (!eval.rules) return nullptr;
-  const std::string& unit = eval.reports[report].meta.unit.value;
-  const Waiver* found = nullptr;
-  for (const auto& p : eval.rules->profiles) {
-    if (p.framework != eval.tables[table].framework_id) continue;
-    for (const auto& w : p.waivers) {
-      if (w.unit != "*" && w.unit != unit) continue;
-      const bool covers = w.item == leaf.id ||
-                          (leaf.id.size() > w.item.size() && leaf.id.compare(0, w.item.size(), w.item) == 0 &&
-                           leaf.id[w.item.size()] == '.');
-      if (covers && (!found || (found->unit == "*" && w.unit != "*"))) found = &w;  // own unit first
-    }
-  }
-  return found;
+  const Framework* fw = frameworks_[table];
+  if (!eval.rules || !fw) return nullptr;
+  // Scoring decided which waiver waived the leaf; ask it the same question.
+  return indicheck::waiver_for(*fw, profile_for(*eval.rules, eval.tables[table].framework_id),
+                               eval.reports[report].meta.unit.value, fw->find(leaf.id),
+                               eval.facts.date);
 }
 
 std::string View::unit_name(int report) const {

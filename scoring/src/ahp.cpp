@@ -21,6 +21,7 @@
 
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
+#include "yaml_file.h"
 
 namespace indicheck {
 namespace {
@@ -80,87 +81,21 @@ double saaty_random_index(std::size_t n) {
   return kSaatyRandomIndex[n - 1];
 }
 
-std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
-                                         std::vector<Diagnostic>& diagnostics) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    diagnostics.push_back(make_error(path, "not-found", "no such file or directory"));
-    return std::nullopt;
-  }
-  if (size > limits::kMaxRuleFileBytes) {
-    diagnostics.push_back(make_error(path, "too-large", "file is larger than 8 MiB"));
-    return std::nullopt;
-  }
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(path);
-  } catch (const YAML::Exception& e) {
-    diagnostics.push_back(make_error(path, "yaml", e.msg, static_cast<std::uint32_t>(e.mark.line + 1),
-                                     static_cast<std::uint32_t>(e.mark.column + 1)));
-    return std::nullopt;
-  }
-  AhpMatrix m;
-  m.path = path;
-  const std::size_t errors_before = diagnostics.size();
-  if (!doc.IsMap() || !doc["ahp"] || !doc["ahp"].IsMap()) {
-    diagnostics.push_back(make_error(path, "missing-key", "expected a mapping with key 'ahp'", 1, 1));
-    return std::nullopt;
-  }
-  const YAML::Node ahp = doc["ahp"];
-  m.location = SourceLocation{path, line_of(ahp), col_of(ahp)};
-  for (const auto& kv : ahp) {
-    const auto key = kv.first.Scalar();
-    if (key != "framework" && key != "items" && key != "matrix" && key != "title" && key != "note")
-      diagnostics.push_back(error_at(path, kv.first, "unknown-key",
-                                     fmt::format("unknown key '{}' in 'ahp' (expected framework, "
-                                                 "items, matrix, title, note)", key)));
-  }
-  for (const char* key : {"framework", "items", "matrix"}) {
-    if (!ahp[key]) {
-      diagnostics.push_back(error_at(path, ahp, "missing-key",
-                                     fmt::format("'ahp' needs the key '{}'", key)));
-    }
-  }
-  if (diagnostics.size() > errors_before) return std::nullopt;
-  if (!ahp["framework"].IsScalar()) {
-    diagnostics.push_back(error_at(path, ahp["framework"], "bad-value", "'framework' must be an id"));
-    return std::nullopt;
-  }
-  m.framework = ahp["framework"].Scalar();
-  const YAML::Node items = ahp["items"];
-  if (!items.IsSequence() || items.size() == 0) {
-    diagnostics.push_back(error_at(path, items, "bad-value", "'items' must be a non-empty list of node ids"));
-    return std::nullopt;
-  }
-  std::set<std::string> seen;
-  for (const auto& item : items) {
-    if (!item.IsScalar()) {
-      diagnostics.push_back(error_at(path, item, "bad-value", "an item must be a node id"));
-      continue;
-    }
-    if (!seen.insert(item.Scalar()).second)
-      diagnostics.push_back(error_at(path, item, "duplicate-item",
-                                     fmt::format("item '{}' is listed twice", item.Scalar())));
-    m.items.push_back(item.Scalar());
-    m.item_locations.push_back(SourceLocation{path, line_of(item), col_of(item)});
-  }
-  const std::size_t n = m.items.size();
-  if (n > limits::kMaxAhpItems) {
-    diagnostics.push_back(error_at(
-        path, items, "ahp-too-large",
-        fmt::format("{} items; Saaty's random index is tabulated only up to {}", n,
-                    limits::kMaxAhpItems)));
-    return std::nullopt;
-  }
-  const YAML::Node rows = ahp["matrix"];
+namespace {
+
+// The matrix rows of an AHP file into m.values (full, reciprocal): shape, every judgement on
+// Saaty's scale, reciprocity of full rows. False when anything is wrong (errors added), also
+// when errors were added since `errors_before` by the caller.
+bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_t errors_before,
+                     AhpMatrix& m, std::vector<Diagnostic>& diagnostics) {
   if (!rows.IsSequence()) {
     diagnostics.push_back(error_at(path, rows, "ahp-not-square", "'matrix' must be a list of rows"));
-    return std::nullopt;
+    return false;
   }
   // Shape: full (n rows of n), upper triangle with the diagonal (rows of n, n-1, ..., 1), or
   // strictly upper (rows of n-1, ..., 1, with an optional empty last row).
   enum class Shape { kFull, kUpper, kStrictUpper } shape = Shape::kFull;
+  const std::size_t n = m.items.size();
   const std::size_t row_count = rows.size();
   const std::size_t first = row_count > 0 && rows[0].IsSequence() ? rows[0].size() : 0;
   if (n == 1) {
@@ -191,7 +126,7 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
         path, rows, "ahp-not-square",
         fmt::format("{} items but {} matrix rows (read as {}: expected {})", n, row_count,
                     shape_name, rows_needed)));
-    return std::nullopt;
+    return false;
   }
   m.values.assign(n, std::vector<double>(n, 0.0));
   std::vector<std::vector<YAML::Node>> where(n, std::vector<YAML::Node>(n));
@@ -245,7 +180,7 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
       where[i][j] = cell;
     }
   }
-  if (diagnostics.size() > errors_before) return std::nullopt;
+  if (diagnostics.size() > errors_before) return false;
   if (shape == Shape::kFull) {
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) {
@@ -261,7 +196,70 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) m.values[j][i] = 1.0 / m.values[i][j];
   }
+  return diagnostics.size() <= errors_before;
+}
+
+}  // namespace
+
+std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
+                                         std::vector<Diagnostic>& diagnostics) {
+  const std::optional<YAML::Node> loaded = detail::load_yaml_file(path, diagnostics);
+  if (!loaded) return std::nullopt;
+  const YAML::Node& doc = *loaded;
+  AhpMatrix m;
+  m.path = path;
+  const std::size_t errors_before = diagnostics.size();
+  if (!doc.IsMap() || !doc["ahp"] || !doc["ahp"].IsMap()) {
+    diagnostics.push_back(make_error(path, "missing-key", "expected a mapping with key 'ahp'", 1, 1));
+    return std::nullopt;
+  }
+  const YAML::Node ahp = doc["ahp"];
+  m.location = SourceLocation{path, line_of(ahp), col_of(ahp)};
+  for (const auto& kv : ahp) {
+    const auto key = kv.first.Scalar();
+    if (key != "framework" && key != "items" && key != "matrix" && key != "title" && key != "note")
+      diagnostics.push_back(error_at(path, kv.first, "unknown-key",
+                                     fmt::format("unknown key '{}' in 'ahp' (expected framework, "
+                                                 "items, matrix, title, note)", key)));
+  }
+  for (const char* key : {"framework", "items", "matrix"}) {
+    if (!ahp[key]) {
+      diagnostics.push_back(error_at(path, ahp, "missing-key",
+                                     fmt::format("'ahp' needs the key '{}'", key)));
+    }
+  }
   if (diagnostics.size() > errors_before) return std::nullopt;
+  if (!ahp["framework"].IsScalar()) {
+    diagnostics.push_back(error_at(path, ahp["framework"], "bad-value", "'framework' must be an id"));
+    return std::nullopt;
+  }
+  m.framework = ahp["framework"].Scalar();
+  const YAML::Node items = ahp["items"];
+  if (!items.IsSequence() || items.size() == 0) {
+    diagnostics.push_back(error_at(path, items, "bad-value", "'items' must be a non-empty list of node ids"));
+    return std::nullopt;
+  }
+  std::set<std::string> seen;
+  for (const auto& item : items) {
+    if (!item.IsScalar()) {
+      diagnostics.push_back(error_at(path, item, "bad-value", "an item must be a node id"));
+      continue;
+    }
+    if (!seen.insert(item.Scalar()).second)
+      diagnostics.push_back(error_at(path, item, "duplicate-item",
+                                     fmt::format("item '{}' is listed twice", item.Scalar())));
+    m.items.push_back(item.Scalar());
+    m.item_locations.push_back(SourceLocation{path, line_of(item), col_of(item)});
+  }
+  const std::size_t n = m.items.size();
+  if (n > limits::kMaxAhpItems) {
+    diagnostics.push_back(error_at(
+        path, items, "ahp-too-large",
+        fmt::format("{} items; Saaty's random index is tabulated only up to {}", n,
+                    limits::kMaxAhpItems)));
+    return std::nullopt;
+  }
+  if (!read_judgements(path, ahp["matrix"], errors_before, m, diagnostics)) return std::nullopt;
   return m;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <string_view>
 #include <vector>
 
 #include "indicheck/scoring.h"
@@ -30,6 +31,13 @@ std::vector<double> global_leaf_weights(const Framework& framework,
 void model_scores(TreeScorer& scorer, const Framework& framework, const TableMatrices& m,
                   ScoringModel model, const std::vector<double>& node_weights,
                   Eigen::VectorXd& score, Eigen::VectorXd& max);
+
+// Waivers (waiver.cpp): the node a waiver names (its item, or the framework id for the root;
+// -1 when neither), whether `node` is `ancestor` or lies below it, and whether a waiver is for
+// `unit`. score_units and waiver_for both decide coverage with these.
+int waiver_node(const Framework& framework, const Waiver& waiver);
+bool node_under(const Framework& framework, int node, int ancestor);
+bool waiver_for_unit(const Waiver& waiver, std::string_view unit);
 
 // Ranks for an Eigen vector (same rule as rank_descending).
 std::vector<int> rank_vector(const Eigen::VectorXd& scores, double epsilon = kRankTieEpsilon);

@@ -47,13 +47,6 @@ std::string describe(const Framework& fw, int node) {
   return fmt::format("{} {}", n.id, n.title);
 }
 
-bool valid_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 std::string fmt_number(double v) { return fmt::format("{:g}", v); }
 
 Diagnostic profile_error(const SourceLocation& loc, std::string code, std::string message) {
@@ -167,9 +160,36 @@ std::vector<int> rank_vector(const Eigen::VectorXd& scores, double epsilon) {
 
 }  // namespace detail
 
-ScoreTable score_units(const Framework& fw, const Profile* profile,
-                       const std::vector<UnitEvidence>& units, const ScoringOptions& options,
-                       std::vector<Diagnostic>& diagnostics) {
+namespace {
+
+// Node index by id; the framework id names the implicit root.
+class NodeIds {
+ public:
+  explicit NodeIds(const Framework& fw) {
+    for (std::size_t n = 0; n < fw.nodes.size(); ++n)
+      by_id_.emplace(fw.nodes[n].id, static_cast<int>(n));
+    by_id_.emplace(fw.id, 0);
+  }
+  int find(const std::string& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? -1 : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, int> by_id_;
+};
+
+// A waiver in force, with the leaves it covers (per Framework::leaves position) and how many
+// units it waived something for.
+struct ActiveWaiver {
+  const Waiver* waiver;
+  int node;
+  std::vector<bool> leaf;
+  int units = 0;
+};
+
+// The table before any profile: the framework's own weights and flags, everything included.
+ScoreTable initial_table(const Framework& fw, const ScoringOptions& options) {
   ScoreTable table;
   table.framework_id = fw.id;
   table.model = options.model;
@@ -182,148 +202,148 @@ ScoreTable score_units(const Framework& fw, const Profile* profile,
     table.node_weights[n] = fw.nodes[n].weight;
     table.node_required[n] = fw.nodes[n].required;
   }
-  if (node_count == 0) {
-    diagnostics.push_back(make_error(fw.location.path, "empty-framework",
-                                     fmt::format("framework '{}' has no nodes", fw.id),
-                                     fw.location.line, fw.location.column));
-    return table;
-  }
-  std::unordered_map<std::string, int> by_id;
-  for (std::size_t n = 0; n < node_count; ++n) by_id.emplace(fw.nodes[n].id, static_cast<int>(n));
-  by_id.emplace(fw.id, 0);  // the implicit root answers to the framework id
-  auto find = [&](const std::string& id) {
-    auto it = by_id.find(id);
-    return it == by_id.end() ? -1 : it->second;
-  };
+  return table;
+}
 
-  // ---- Profile: partial credit, selection, weights, required flags, waivers.
-  struct ActiveWaiver {
-    const Waiver* waiver;
-    std::vector<bool> leaf;  // per Framework::leaves position
-    int units = 0;
-  };
-  std::vector<ActiveWaiver> waivers;
-  if (profile != nullptr && !profile->framework.empty() && profile->framework != fw.id) {
-    diagnostics.push_back(make_warning(
-        profile->location.path, "profile-framework",
-        fmt::format("profile '{}' is for framework '{}', not '{}'; not applied", profile->id,
-                    profile->framework, fw.id),
-        profile->location.line, profile->location.column));
-    profile = nullptr;
+void apply_partial_credit(const Profile& profile, ScoreTable& table,
+                          std::vector<Diagnostic>& diagnostics) {
+  if (!profile.partial_credit) return;
+  const double pc = *profile.partial_credit;
+  if (!std::isfinite(pc) || pc < 0 || pc > 1) {
+    diagnostics.push_back(profile_error(
+        profile.location, "bad-partial-credit",
+        fmt::format("partial_credit must be between 0 and 1, got {}", fmt_number(pc))));
+    return;
   }
-  bool profile_weights_changed = false;
-  if (profile != nullptr) {
-    const auto& loc = profile->location;
-    if (profile->partial_credit) {
-      const double pc = *profile->partial_credit;
-      if (!std::isfinite(pc) || pc < 0 || pc > 1) {
-        diagnostics.push_back(profile_error(
-            loc, "bad-partial-credit",
-            fmt::format("partial_credit must be between 0 and 1, got {}", fmt_number(pc))));
-      } else {
-        table.applied_overrides.push_back(fmt::format(
-            "partial credit: {} → {}", fmt_number(table.partial_credit), fmt_number(pc)));
-        table.partial_credit = pc;
-      }
-    }
-    if (!profile->select.empty()) {
-      std::vector<bool> keep(node_count, false);
-      for (const auto& id : profile->select) {
-        const int n = find(id);
-        if (n < 0) {
-          diagnostics.push_back(profile_error(
-              loc, "unknown-item",
-              fmt::format("select: no node '{}' in framework '{}'", id, fw.id)));
-          continue;
-        }
-        for (int m : subtree(fw, n)) keep[idx(m)] = true;
-        for (int p = fw.nodes[idx(n)].parent; p >= 0; p = fw.nodes[idx(p)].parent) keep[idx(p)] = true;
-        table.applied_overrides.push_back(fmt::format("selected {} ({} leaves)", describe(fw, n),
-                                                      leaves_under(fw, n)));
-      }
-      // Only apply when at least one id was valid; otherwise everything would vanish.
-      if (std::find(keep.begin(), keep.end(), true) != keep.end())
-        for (std::size_t n = 0; n < node_count; ++n) table.node_included[n] = keep[n];
-    }
-    for (const auto& id : profile->deselect) {
-      const int n = find(id);
+  table.applied_overrides.push_back(
+      fmt::format("partial credit: {} → {}", fmt_number(table.partial_credit), fmt_number(pc)));
+  table.partial_credit = pc;
+}
+
+// select (keep only these subtrees and their ancestors), then deselect.
+void apply_selection(const Framework& fw, const NodeIds& ids, const Profile& profile,
+                     ScoreTable& table, std::vector<Diagnostic>& diagnostics) {
+  const auto& loc = profile.location;
+  const std::size_t node_count = fw.nodes.size();
+  if (!profile.select.empty()) {
+    std::vector<bool> keep(node_count, false);
+    for (const auto& id : profile.select) {
+      const int n = ids.find(id);
       if (n < 0) {
         diagnostics.push_back(profile_error(
-            loc, "unknown-item", fmt::format("deselect: no node '{}' in framework '{}'", id, fw.id)));
+            loc, "unknown-item", fmt::format("select: no node '{}' in framework '{}'", id, fw.id)));
         continue;
       }
-      for (int m : subtree(fw, n)) table.node_included[idx(m)] = false;
-      table.applied_overrides.push_back(fmt::format(
-          "deselected {} ({} leaves out of every score)", describe(fw, n), leaves_under(fw, n)));
+      for (int m : subtree(fw, n)) keep[idx(m)] = true;
+      for (int p = fw.nodes[idx(n)].parent; p >= 0; p = fw.nodes[idx(p)].parent) keep[idx(p)] = true;
+      table.applied_overrides.push_back(
+          fmt::format("selected {} ({} leaves)", describe(fw, n), leaves_under(fw, n)));
     }
-    for (const auto& [id, w] : profile->weights) {
-      const int n = find(id);
-      if (n < 0) {
-        diagnostics.push_back(profile_error(
-            loc, "unknown-item", fmt::format("weights: no node '{}' in framework '{}'", id, fw.id)));
-        continue;
-      }
-      if (!std::isfinite(w) || w < 0) {
-        diagnostics.push_back(profile_error(
-            loc, "bad-weight",
-            fmt::format("weights: '{}' must be a finite number >= 0, got {}", id, fmt_number(w))));
-        continue;
-      }
-      table.applied_overrides.push_back(fmt::format("weight of {}: {} → {}", describe(fw, n),
-                                                    fmt_number(table.node_weights[idx(n)]),
-                                                    fmt_number(w)));
-      table.node_weights[idx(n)] = w;
-      profile_weights_changed = true;
+    // Only apply when at least one id was valid; otherwise everything would vanish.
+    if (std::find(keep.begin(), keep.end(), true) != keep.end())
+      for (std::size_t n = 0; n < node_count; ++n) table.node_included[n] = keep[n];
+  }
+  for (const auto& id : profile.deselect) {
+    const int n = ids.find(id);
+    if (n < 0) {
+      diagnostics.push_back(profile_error(
+          loc, "unknown-item", fmt::format("deselect: no node '{}' in framework '{}'", id, fw.id)));
+      continue;
     }
-    for (const auto& [id, req] : profile->required) {
-      const int n = find(id);
-      if (n < 0) {
-        diagnostics.push_back(profile_error(
-            loc, "unknown-item", fmt::format("required: no node '{}' in framework '{}'", id, fw.id)));
-        continue;
-      }
-      table.applied_overrides.push_back(fmt::format("required flag of {}: {} → {}",
-                                                    describe(fw, n),
-                                                    table.node_required[idx(n)] ? "true" : "false",
-                                                    req ? "true" : "false"));
-      table.node_required[idx(n)] = req;
+    for (int m : subtree(fw, n)) table.node_included[idx(m)] = false;
+    table.applied_overrides.push_back(fmt::format(
+        "deselected {} ({} leaves out of every score)", describe(fw, n), leaves_under(fw, n)));
+  }
+}
+
+// Weight and required-flag overrides. Returns whether any weight changed.
+bool apply_weights_and_flags(const Framework& fw, const NodeIds& ids, const Profile& profile,
+                             ScoreTable& table, std::vector<Diagnostic>& diagnostics) {
+  const auto& loc = profile.location;
+  bool weights_changed = false;
+  for (const auto& [id, w] : profile.weights) {
+    const int n = ids.find(id);
+    if (n < 0) {
+      diagnostics.push_back(profile_error(
+          loc, "unknown-item", fmt::format("weights: no node '{}' in framework '{}'", id, fw.id)));
+      continue;
     }
-    for (const auto& w : profile->waivers) {
-      const int n = find(w.item);
-      if (n < 0) {
+    if (!std::isfinite(w) || w < 0) {
+      diagnostics.push_back(profile_error(
+          loc, "bad-weight",
+          fmt::format("weights: '{}' must be a finite number >= 0, got {}", id, fmt_number(w))));
+      continue;
+    }
+    table.applied_overrides.push_back(fmt::format("weight of {}: {} → {}", describe(fw, n),
+                                                  fmt_number(table.node_weights[idx(n)]),
+                                                  fmt_number(w)));
+    table.node_weights[idx(n)] = w;
+    weights_changed = true;
+  }
+  for (const auto& [id, req] : profile.required) {
+    const int n = ids.find(id);
+    if (n < 0) {
+      diagnostics.push_back(profile_error(
+          loc, "unknown-item", fmt::format("required: no node '{}' in framework '{}'", id, fw.id)));
+      continue;
+    }
+    table.applied_overrides.push_back(fmt::format("required flag of {}: {} → {}",
+                                                  describe(fw, n),
+                                                  table.node_required[idx(n)] ? "true" : "false",
+                                                  req ? "true" : "false"));
+    table.node_required[idx(n)] = req;
+  }
+  return weights_changed;
+}
+
+// The profile's waivers in force (waiver_status), each with the leaves it covers; the others
+// reported (unknown item, bad date: errors; expired: a warning and an applied-override line).
+std::vector<ActiveWaiver> active_waivers(const Framework& fw, const Profile& profile,
+                                         const ScoringOptions& options, ScoreTable& table,
+                                         std::vector<Diagnostic>& diagnostics) {
+  std::vector<ActiveWaiver> waivers;
+  for (const auto& w : profile.waivers) {
+    switch (waiver_status(fw, w, options.today)) {
+      case WaiverStatus::kUnknownItem:
         diagnostics.push_back(profile_error(
             w.location, "unknown-item",
             fmt::format("waiver: no node '{}' in framework '{}'", w.item, fw.id)));
         continue;
-      }
-      if (!w.expires.empty() && !valid_iso_date(w.expires)) {
+      case WaiverStatus::kBadDate:
         diagnostics.push_back(profile_error(
             w.location, "bad-date",
             fmt::format("waiver expires '{}' is not an ISO date (YYYY-MM-DD)", w.expires)));
         continue;
-      }
-      if (!w.expires.empty() && !options.today.empty() && w.expires < options.today) {
+      case WaiverStatus::kExpired:
         diagnostics.push_back(make_warning(
             w.location.path, "expired-waiver",
             fmt::format("waiver of '{}' for '{}' expired on {}; ignored", w.item, w.unit,
                         w.expires),
             w.location.line, w.location.column));
-        table.applied_overrides.push_back(fmt::format(
-            "waiver of {} for {} expired on {}: ignored", describe(fw, n), w.unit, w.expires));
+        table.applied_overrides.push_back(
+            fmt::format("waiver of {} for {} expired on {}: ignored",
+                        describe(fw, detail::waiver_node(fw, w)), w.unit, w.expires));
         continue;
-      }
-      ActiveWaiver active{&w, std::vector<bool>(fw.leaves.size(), false), 0};
-      std::vector<bool> in_subtree(node_count, false);
-      for (int m : subtree(fw, n)) in_subtree[idx(m)] = true;
-      for (std::size_t l = 0; l < fw.leaves.size(); ++l) active.leaf[l] = in_subtree[idx(fw.leaves[l])];
-      waivers.push_back(std::move(active));
+      case WaiverStatus::kInForce:
+        break;
     }
+    const int n = detail::waiver_node(fw, w);
+    ActiveWaiver active{&w, n, std::vector<bool>(fw.leaves.size(), false), 0};
+    for (std::size_t l = 0; l < fw.leaves.size(); ++l)
+      active.leaf[l] = detail::node_under(fw, fw.leaves[l], n);
+    waivers.push_back(std::move(active));
   }
-  // Excluded nodes weigh nothing.
+  return waivers;
+}
+
+// Excluded nodes weigh nothing. Weight flowing into a node whose included children all weigh 0
+// has nowhere to go: the node's score would be 0/0. Refused (the node is marked "nothing
+// scored", never NaN).
+void settle_weights(const Framework& fw, const Profile* profile, bool profile_weights_changed,
+                    ScoreTable& table, std::vector<Diagnostic>& diagnostics) {
+  const std::size_t node_count = fw.nodes.size();
   for (std::size_t n = 0; n < node_count; ++n)
     if (!table.node_included[n]) table.node_weights[n] = 0;
-  // Weight flowing into a node whose included children all weigh 0 has nowhere to go: the
-  // node's score would be 0/0. Refused (the node is marked "nothing scored", never NaN).
   for (std::size_t n = 0; n < node_count; ++n) {
     const auto& node = fw.nodes[n];
     if (node.is_leaf() || !table.node_included[n] || (n != 0 && table.node_weights[n] <= 0))
@@ -343,46 +363,49 @@ ScoreTable score_units(const Framework& fw, const Profile* profile,
                       describe(fw, static_cast<int>(n)))));
     }
   }
+}
 
-  // ---- States per unit: evidence, then level → not applicable, then waivers → waived.
-  const std::size_t leaf_count = fw.leaves.size();
-  std::vector<int> leaf_pos(node_count, -1);
-  for (std::size_t l = 0; l < leaf_count; ++l) leaf_pos[idx(fw.leaves[l])] = static_cast<int>(l);
-  // Per leaf, the nearest-first list of `levels` constraints on its path.
-  std::unordered_map<std::string, std::vector<bool>> applicable_by_level;
-  auto applicable = [&](const std::string& level) -> const std::vector<bool>& {
-    auto it = applicable_by_level.find(level);
-    if (it != applicable_by_level.end()) return it->second;
-    std::vector<bool> ok(leaf_count, true);
+// Per leaf, whether it applies to units of `level` (every `levels` constraint on its path
+// names the level), cached per level.
+class LevelFilter {
+ public:
+  explicit LevelFilter(const Framework& fw) : fw_(fw) {}
+  const std::vector<bool>& applicable(const std::string& level) {
+    auto it = by_level_.find(level);
+    if (it != by_level_.end()) return it->second;
+    std::vector<bool> ok(fw_.leaves.size(), true);
     if (!level.empty()) {
-      for (std::size_t l = 0; l < leaf_count; ++l) {
-        int n = fw.leaves[l];
+      for (std::size_t l = 0; l < fw_.leaves.size(); ++l) {
+        int n = fw_.leaves[l];
         for (std::size_t guard = 0; n >= 0 && guard <= limits::kMaxRuleDepth + 1; ++guard) {
-          const auto& lv = fw.nodes[idx(n)].levels;
+          const auto& lv = fw_.nodes[idx(n)].levels;
           if (!lv.empty() && std::find(lv.begin(), lv.end(), level) == lv.end()) ok[l] = false;
-          n = fw.nodes[idx(n)].parent;
+          n = fw_.nodes[idx(n)].parent;
         }
       }
     }
-    return applicable_by_level.emplace(level, std::move(ok)).first->second;
-  };
-  std::vector<int> not_applicable_units(leaf_count, 0);
+    return by_level_.emplace(level, std::move(ok)).first->second;
+  }
 
+ private:
+  const Framework& fw_;
+  std::unordered_map<std::string, std::vector<bool>> by_level_;
+};
+
+// States per unit: as found, then level → not applicable, then waivers → waived; the counts
+// go to applied_overrides.
+void settle_states(const Framework& fw, std::vector<UnitStates>& units,
+                   std::vector<ActiveWaiver>& waivers, ScoreTable& table) {
+  const std::size_t leaf_count = fw.leaves.size();
+  LevelFilter levels(fw);
+  std::vector<int> not_applicable_units(leaf_count, 0);
   table.units.resize(units.size());
   for (std::size_t u = 0; u < units.size(); ++u) {
     UnitScore& us = table.units[u];
-    us.key = units[u].key;
-    us.states.assign(leaf_count, ItemState::kMissing);
-    const DocumentEvidence* ev = units[u].evidence;
-    if (ev != nullptr) {
-      for (std::size_t i = 0; i < ev->items.size(); ++i) {
-        const auto& item = ev->items[i];
-        int l = item.node >= 0 && idx(item.node) < node_count ? leaf_pos[idx(item.node)] : -1;
-        if (l < 0 && item.node < 0 && i < leaf_count) l = static_cast<int>(i);
-        if (l >= 0) us.states[idx(l)] = item.state;
-      }
-    }
-    const auto& ok = applicable(us.key.level);
+    us.key = std::move(units[u].key);
+    us.states = std::move(units[u].states);
+    us.states.resize(leaf_count, ItemState::kMissing);
+    const auto& ok = levels.applicable(us.key.level);
     for (std::size_t l = 0; l < leaf_count; ++l) {
       if (!ok[l] && us.states[l] != ItemState::kNotApplicable) {
         us.states[l] = ItemState::kNotApplicable;
@@ -390,7 +413,7 @@ ScoreTable score_units(const Framework& fw, const Profile* profile,
       }
     }
     for (auto& w : waivers) {
-      if (w.waiver->unit != "*" && w.waiver->unit != us.key.unit) continue;
+      if (!detail::waiver_for_unit(*w.waiver, us.key.unit)) continue;
       bool hit = false;
       for (std::size_t l = 0; l < leaf_count; ++l) {
         if (w.leaf[l] && us.states[l] != ItemState::kNotApplicable) {
@@ -403,21 +426,23 @@ ScoreTable score_units(const Framework& fw, const Profile* profile,
   }
   for (std::size_t l = 0; l < leaf_count; ++l) {
     if (not_applicable_units[l] == 0) continue;
-    const auto& node = fw.nodes[idx(fw.leaves[l])];
-    table.applied_overrides.push_back(fmt::format(
-        "{}: not applicable to {} unit(s) by level", describe(fw, fw.leaves[l]),
-        not_applicable_units[l]));
-    (void)node;
+    table.applied_overrides.push_back(fmt::format("{}: not applicable to {} unit(s) by level",
+                                                  describe(fw, fw.leaves[l]),
+                                                  not_applicable_units[l]));
   }
   for (const auto& w : waivers) {
-    const int n = find(w.waiver->item);
     table.applied_overrides.push_back(fmt::format(
-        "waiver of {} for {}{}{}: applied to {} unit(s)", describe(fw, n), w.waiver->unit,
+        "waiver of {} for {}{}{}: applied to {} unit(s)", describe(fw, w.node), w.waiver->unit,
         w.waiver->justification.empty() ? "" : fmt::format(" ({})", w.waiver->justification),
         w.waiver->expires.empty() ? "" : fmt::format(", until {}", w.waiver->expires), w.units));
   }
+}
 
-  // ---- Numbers: every unit at once.
+// Numbers: every unit at once (tree products), then ranks overall, among peers and within
+// the province.
+void score_and_rank(const Framework& fw, const ScoringOptions& options, ScoreTable& table) {
+  const std::size_t node_count = fw.nodes.size();
+  const std::size_t leaf_count = fw.leaves.size();
   table.leaf_global_weights = detail::global_leaf_weights(fw, table.node_weights);
   table.leaf_raw_weights.resize(leaf_count);
   for (std::size_t l = 0; l < leaf_count; ++l)
@@ -433,9 +458,10 @@ ScoreTable score_units(const Framework& fw, const Profile* profile,
   const Eigen::VectorXd required_total = m.required.rowwise().sum();
   const Eigen::VectorXd required_met = m.met_required.rowwise().sum();
 
-  std::vector<double> scores(units.size());
+  const std::size_t units = table.units.size();
+  std::vector<double> scores(units);
   std::vector<std::string> peer, province;
-  for (std::size_t u = 0; u < units.size(); ++u) {
+  for (std::size_t u = 0; u < units; ++u) {
     const auto ui = static_cast<Eigen::Index>(u);
     UnitScore& us = table.units[u];
     us.score = score(ui);
@@ -457,14 +483,76 @@ ScoreTable score_units(const Framework& fw, const Profile* profile,
   const auto ranks = rank_descending(scores);
   const auto peer_ranks = rank_within_groups(scores, peer);
   const auto province_ranks = rank_within_groups(scores, province);
-  for (std::size_t u = 0; u < units.size(); ++u) {
+  for (std::size_t u = 0; u < units; ++u) {
     table.units[u].rank = ranks[u];
     table.units[u].peer_rank = peer_ranks[u].rank;
     table.units[u].peer_count = peer_ranks[u].count;
     table.units[u].province_rank = province_ranks[u].rank;
     table.units[u].province_count = province_ranks[u].count;
   }
+}
+
+}  // namespace
+
+std::vector<ItemState> leaf_states(const Framework& fw, const DocumentEvidence& evidence) {
+  const std::size_t node_count = fw.nodes.size();
+  const std::size_t leaf_count = fw.leaves.size();
+  std::vector<int> leaf_pos(node_count, -1);
+  for (std::size_t l = 0; l < leaf_count; ++l) leaf_pos[idx(fw.leaves[l])] = static_cast<int>(l);
+  std::vector<ItemState> states(leaf_count, ItemState::kMissing);
+  for (std::size_t i = 0; i < evidence.items.size(); ++i) {
+    const auto& item = evidence.items[i];
+    int l = item.node >= 0 && idx(item.node) < node_count ? leaf_pos[idx(item.node)] : -1;
+    if (l < 0 && item.node < 0 && i < leaf_count) l = static_cast<int>(i);
+    if (l >= 0) states[idx(l)] = item.state;
+  }
+  return states;
+}
+
+ScoreTable score_units(const Framework& fw, const Profile* profile, std::vector<UnitStates> units,
+                       const ScoringOptions& options, std::vector<Diagnostic>& diagnostics) {
+  ScoreTable table = initial_table(fw, options);
+  if (fw.nodes.empty()) {
+    diagnostics.push_back(make_error(fw.location.path, "empty-framework",
+                                     fmt::format("framework '{}' has no nodes", fw.id),
+                                     fw.location.line, fw.location.column));
+    return table;
+  }
+  if (profile != nullptr && !profile->framework.empty() && profile->framework != fw.id) {
+    diagnostics.push_back(make_warning(
+        profile->location.path, "profile-framework",
+        fmt::format("profile '{}' is for framework '{}', not '{}'; not applied", profile->id,
+                    profile->framework, fw.id),
+        profile->location.line, profile->location.column));
+    profile = nullptr;
+  }
+  // Profile: partial credit, selection, weights, required flags, waivers.
+  std::vector<ActiveWaiver> waivers;
+  bool profile_weights_changed = false;
+  if (profile != nullptr) {
+    const NodeIds ids(fw);
+    apply_partial_credit(*profile, table, diagnostics);
+    apply_selection(fw, ids, *profile, table, diagnostics);
+    profile_weights_changed = apply_weights_and_flags(fw, ids, *profile, table, diagnostics);
+    waivers = active_waivers(fw, *profile, options, table, diagnostics);
+  }
+  settle_weights(fw, profile, profile_weights_changed, table, diagnostics);
+  settle_states(fw, units, waivers, table);
+  score_and_rank(fw, options, table);
   return table;
+}
+
+ScoreTable score_units(const Framework& fw, const Profile* profile,
+                       const std::vector<UnitEvidence>& units, const ScoringOptions& options,
+                       std::vector<Diagnostic>& diagnostics) {
+  std::vector<UnitStates> states;
+  states.reserve(units.size());
+  for (const auto& u : units) {
+    UnitStates& s = states.emplace_back();
+    s.key = u.key;
+    if (u.evidence != nullptr) s.states = leaf_states(fw, *u.evidence);
+  }
+  return score_units(fw, profile, std::move(states), options, diagnostics);
 }
 
 std::vector<double> rescore(const Framework& fw, const ScoreTable& table,

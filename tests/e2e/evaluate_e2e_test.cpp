@@ -364,3 +364,26 @@ TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") 
   CHECK_FALSE(fs::exists(out / "e/scores.csv"));
   fs::remove_all(out);
 }
+
+TEST_CASE("a report with one bad byte warns once on stderr and once in results.json",
+          "[e2e][warnings]") {
+  const fs::path out = fresh_dir("bad-byte");
+  std::string text = slurp(kSource / "corpus/taicang-2024.txt");
+  text.insert(text.find('\n') + 1, "\xFF");
+  const fs::path file = out / "taicang-2024.txt";
+  std::ofstream(file, std::ios::binary) << text;
+  const Run r = evaluate({file.string(), "--rules", (kSource / "rules").string(), "--out",
+                          (out / "o").string(), "--format", "json", "--date", "2026-01-02"});
+  INFO(r.out);
+  CHECK(r.status == 0);
+  std::size_t lines = 0;
+  for (std::size_t at = r.out.find(file.string() + ":"); at != std::string::npos;
+       at = r.out.find(file.string() + ":", at + 1))
+    ++lines;
+  CHECK(lines == 1);
+  CHECK(r.out.find("warning[") != std::string::npos);
+  const auto doc = nlohmann::json::parse(slurp(out / "o/results.json"));
+  REQUIRE(doc["reports"].size() == 1);
+  CHECK(doc["reports"][0]["diagnostics"].size() == 1);
+  fs::remove_all(out);
+}

@@ -2,7 +2,7 @@
 // full-width and mixed scripts, the compiled matcher's hits equal a naive reference:
 // std::string::find for terms, RE2 on each sentence for regexes. Evidence is identical whether
 // documents are scanned by one thread or split over two. Regexes are found two ways (in the
-// full-text pass, or through literal triggers, see matcher.cpp): both are exercised, and the
+// full-text pass, or through literal triggers, see triggers.cpp): both are exercised, and the
 // shipped regexes are checked on sentences built from their own atoms and gaps.
 #include <re2/re2.h>
 

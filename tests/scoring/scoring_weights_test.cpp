@@ -144,6 +144,25 @@ TEST_CASE("AHP file: upper triangle, fractions, full rows", "[scoring][ahp]") {
   CHECK(m3->values[1][0] == Approx(1.0 / 6));
 }
 
+TEST_CASE("AHP file: a deep file is refused by the YAML depth pre-scan, not yaml-cpp",
+          "[scoring][ahp][limits]") {
+  // 10,000 nested brackets would overflow yaml-cpp's recursive parser; the rule loader's
+  // pre-scan refuses the text first, for AHP files too.
+  const std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  const auto path = write_file("deep.yaml", "ahp:\n  framework: fw\n  items: " + deep + "\n");
+  std::vector<Diagnostic> diags;
+  CHECK_FALSE(load_ahp_matrix(path, diags));
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].code == "too-deep");
+  CHECK(diags[0].line == 3);
+  // Aliases (a "billion laughs" bomb) are refused the same way.
+  const auto alias = write_file("alias.yaml", "ahp: &a\n  framework: fw\nother: *a\n");
+  diags.clear();
+  CHECK_FALSE(load_ahp_matrix(alias, diags));
+  REQUIRE_FALSE(diags.empty());
+  CHECK(diags[0].severity == Severity::kError);
+}
+
 TEST_CASE("AHP file: bad input, word for word", "[scoring][ahp]") {
   auto diag_of = [](const std::string& name, const std::string& matrix_text,
                     const std::string& items = "[A, B, C]") {

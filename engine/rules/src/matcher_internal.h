@@ -1,7 +1,17 @@
-// Private middle of the matcher: the compiled pattern table and the per-document hit table.
-// Tests (differential) include this header to compare raw hits with a naive reference.
+// Private middle of the matcher: what its files share, and nothing else.
+//
+// The matcher is cut the way RE2 and YARA cut theirs, one job per file:
+//   compile.cpp         RuleSet -> CompiledRules (patterns, uses, the two Hyperscan databases)
+//   triggers.cpp        which regexes leave the full-text database, and their literal atoms
+//   hit_table.cpp       one document -> its sorted (sentence, pattern) table
+//   leaf_evaluator.cpp  one leaf's hits -> windows, state, reason and quotes
+//   scanner.cpp         Scanner: the per-thread scratch, scan() and scan_item()
+//   examples.cpp        rule examples as documents, and `rules test`
+// No .cpp reaches into another's internals: what they share is declared here. Tests
+// (differential) include this header to compare raw hits with a naive reference.
 #pragma once
 
+#include <fmt/format.h>
 #include <hs/hs.h>
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -40,7 +50,7 @@ struct CompiledRules::Impl {
   // The regexes alone (same ids), to verify a regex inside one sentence without re-running
   // thousands of literals; null when there are no regexes.
   hs_database_t* regex_database = nullptr;
-  // Literal triggers of regexes (see "Regex triggers" in matcher.cpp). Regexes with a trigger
+  // Literal triggers of regexes (see triggers.cpp). Regexes with a trigger
   // are left out of `database`; the trigger's atoms are scanned there as literals instead:
   // an atom equal to a literal pattern shares its id (literal_atom[id] = atom index, else -1),
   // any other atom gets id patterns.size() + k with extra_atom[k] = atom index. Null `trigger`
@@ -64,7 +74,7 @@ struct CompiledRules::Impl {
     std::vector<std::pair<std::uint32_t, std::int32_t>> uses;
   };
   std::vector<FrameworkUses> framework_uses;  // by framework index
-  // any_hit_satisfies[framework][leaf_slot]: the condition is "any selection" (see matcher.cpp).
+  // any_hit_satisfies[framework][leaf_slot]: the condition is "any selection" (see compile.cpp).
   std::vector<std::vector<char>> any_hit_satisfies;
   // metrics[framework][leaf_slot][metric], compiled RE2 (thread-safe for matching).
   std::vector<std::vector<std::vector<std::unique_ptr<RE2>>>> metrics;
@@ -141,6 +151,21 @@ struct Scanner::Scratch {
   ~Scratch();
 };
 
+// Access to a Scanner's private parts for the matcher's own files (a friend of Scanner).
+struct ScannerAccess {
+  static Scanner::Scratch& scratch(Scanner& s) { return *s.scratch_; }
+  static const CompiledRules::Impl& impl(Scanner& s) { return s.rules_->impl(); }
+};
+
+// ---- Compiler (compile.cpp, triggers.cpp) ------------------------------------------------------
+
+// Chooses the regexes that get a literal trigger and fills impl.trigger, trigger_atoms,
+// trigger_single_atom, literal_atom, extra_atom and triggered. Needs impl.patterns and
+// literal_count; called once by CompiledRules::compile before the databases are built.
+void build_triggers(CompiledRules::Impl& impl);
+
+// ---- Hit table (hit_table.cpp) -------------------------------------------------------------------
+
 // Every literal occurrence (pattern id, start offset) in `text`, sorted: one Hyperscan pass.
 // Exposed for the differential test.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scanner,
@@ -148,5 +173,115 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scann
 // The (sentence, pattern) table of a document: literals inside a sentence and regexes that
 // match within a sentence's text. Sorted, unique.
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document);
+
+// ---- Leaf evaluation (leaf_evaluator.cpp) --------------------------------------------------------
+
+// What a window earned, best first (the order matters: min() picks the best).
+enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kElsewhere };
+
+// One window (sentence, paragraph or section, within one role) that satisfied the condition.
+struct WindowResult {
+  Outcome outcome = Outcome::kElsewhere;
+  std::uint32_t first_sentence = 0;
+  Role role = Role::kAchievements;
+  // Sentences with hits, then metric sentences: [sentences_begin, sentences_end) of the
+  // evaluator's sentence pool (one buffer for all windows of a leaf, no vector per window).
+  std::uint32_t sentences_begin = 0, sentences_end = 0;
+  std::vector<std::pair<std::uint32_t, MetricValue>> metrics;  // (sentence, value); rarely any
+  std::string metric_note;  // why partial
+};
+
+// Turns one leaf's hits into its ItemEvidence. One evaluator serves every leaf of one
+// framework on one document; its buffers are reused from leaf to leaf.
+class LeafEvaluator {
+ public:
+  // `scratch` must hold the hit table of `doc` (sentence_hits called for it): the sentence
+  // views cached there belong to that document.
+  LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index,
+                Scanner::Scratch& scratch)
+      : impl_(impl),
+        doc_(doc),
+        fw_index_(fw_index),
+        fw_(impl.rules.frameworks[fw_index]),
+        views_(scratch.views),
+        section_paths_(scratch.section_paths),
+        strengths_(scratch.strengths) {}
+
+  // `hits` are the leaf's hits in sentence order (Scanner buckets them so).
+  ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
+
+ private:
+  // The phases of evaluate, in order; each works on the buffers below.
+  bool not_applicable(const RuleNode& leaf, std::string& reason) const;
+  bool group_hits(const Check& check, const std::vector<LeafHit>& hits) const;
+  void evaluate_windows(const Check& check, std::size_t slot) const;
+  void add_window(const Check& check, std::size_t slot, std::uint32_t unit, Role role) const;
+  void read_metrics(const Check& check, std::size_t slot, WindowResult& r) const;
+  void read_metric(const Metric& metric, const RE2& re, WindowResult& r, bool& found,
+                   bool& meets) const;
+  int window_strength(const Check& check, std::size_t window) const;
+  const WindowResult* first_best_window(const Check& check, Outcome best) const;
+  void write_reason(const Check& check, Outcome best, const WindowResult* first_best,
+                    bool any_hit, ItemEvidence& ev) const;
+  void take_quotes(const Check& check, Outcome best, ItemEvidence& ev) const;
+  bool quote_window(const WindowResult& r, Outcome best, bool terms_sorted,
+                    ItemEvidence& ev) const;
+
+  void window_sentences(Window w, std::uint32_t unit, Role role,
+                        std::vector<std::uint32_t>& out) const;
+  // min(first sentence of window_sentences(w, unit, role), bound), where `bound` is a sentence
+  // of that window: scans only up to `bound`.
+  std::uint32_t first_window_sentence(Window w, std::uint32_t unit, Role role,
+                                      std::uint32_t bound) const;
+  // [begin, end) of the pool's sentences of window `r`.
+  std::pair<std::vector<std::uint32_t>::const_iterator, std::vector<std::uint32_t>::const_iterator>
+  sentences_of(const WindowResult& r) const {
+    return std::pair(pool_.cbegin() + r.sentences_begin, pool_.cbegin() + r.sentences_end);
+  }
+
+  const CompiledRules::Impl& impl_;
+  const Document& doc_;
+  std::size_t fw_index_;
+  const Framework& fw_;
+
+  // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
+  // the line and of the heading chain; many leaves of every framework quote the same
+  // sentences, so it is computed once per sentence (the section path once per section) per
+  // document, kept in the scratch next to the hit table, and reset with it.
+  std::vector<SentenceView>& views_;
+  SentenceView& view_slot(std::uint32_t si) const;
+  // Line:column alone (for reasons), without the quote text and section path. The first call
+  // for a document fills every sentence's (fill_positions).
+  LineCol position_of(std::uint32_t si) const;
+  void fill_positions() const;
+  const SentenceView& view(std::uint32_t si) const;
+  std::vector<std::optional<std::string>>& section_paths_;
+  const std::string& section_path(std::uint32_t section) const;
+
+  // Strength of one sentence for quoting: 0 = a heading, 1 = a body sentence, 2 = a body
+  // sentence with a digit. Cached per sentence for the scan (many leaves share sentences).
+  std::vector<std::int8_t>& strengths_;
+  int sentence_strength(std::uint32_t si) const;
+
+  // Per-leaf working buffers, reused from leaf to leaf.
+  struct GroupEntry {
+    std::uint32_t unit;
+    std::uint8_t role;
+    std::uint32_t seq;  // hit order
+    std::uint32_t sentence;
+    std::int32_t selection;
+  };
+  mutable std::vector<std::uint32_t> excluded_;
+  mutable std::vector<GroupEntry> entries_;
+  mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> terms_in_;
+  mutable std::vector<std::uint32_t> members_;
+  mutable std::vector<char> present_;
+  mutable std::vector<std::uint32_t> win_sentences_;
+  mutable std::vector<WindowResult> results_;
+  mutable std::vector<std::uint32_t> pool_;  // WindowResult sentences
+  mutable std::vector<int> window_strengths_;
+  mutable std::vector<std::uint32_t> quoted_;
+  mutable fmt::memory_buffer reason_;
+};
 
 }  // namespace indicheck

@@ -1,103 +1,22 @@
 // Stage 4 of Indicheck: results → files an auditor reads and shares.
 //
-// Renders an Evaluation (metadata, evidence with quotes, score tables, run facts) as
-// index.html, one gap report per unit-year (HTML and Markdown), results.json (schema in
-// docs/results-schema.md), scores.csv and evidence.csv. Every file is written to a temporary
+// Renders an Evaluation (indicheck/evaluation.h, filled by run_pipeline: metadata, evidence
+// with quotes, score tables, run facts) as index.html, one gap report per unit-year (HTML and
+// Markdown), results.json (schema in docs/results-schema.md), scores.csv and evidence.csv. Every file is written to a temporary
 // name and renamed, so a failed run never leaves half-written output.
 //
 // The renderers only read the Evaluation; they never reach back into the matcher or scoring.
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "indicheck/diagnostic.h"
-#include "indicheck/document.h"
-#include "indicheck/limits.h"
-#include "indicheck/matcher.h"
-#include "indicheck/rules.h"
-#include "indicheck/scoring.h"
+#include "indicheck/evaluation.h"
 
 namespace indicheck {
-
-// What a large run keeps in memory of one framework's evidence once the full evidence is in an
-// EvidenceStore: one byte per leaf (Framework::leaves order), the ItemState, plus kHasQuote
-// when the item has at least one quote.
-struct CompactEvidence {
-  static constexpr std::uint8_t kHasQuote = 0x80;
-  std::string framework_id;
-  std::vector<std::uint8_t> items;
-};
-
-// One report file's outcome. A file that could not be read has failed = true, its errors, and
-// no evidence; it is listed in every output.
-struct ReportResult {
-  static constexpr std::size_t kNotStored = static_cast<std::size_t>(-1);
-  std::string path;
-  bool failed = false;
-  Metadata meta;
-  std::vector<Diagnostic> diagnostics;     // errors (failed) or warnings
-  std::vector<DocumentEvidence> evidence;  // one per framework evaluated (indicators first)
-  // Set when the evidence was moved to Evaluation::store (then `evidence` is empty): the slot
-  // to load it from, and the states the summary, scoring and peer choice need.
-  std::size_t store_slot = kNotStored;
-  std::vector<CompactEvidence> compact;  // same order as `evidence` was
-};
-
-// Where a run's full evidence (quotes, reasons) lives when memory must not grow with the corpus:
-// the pipeline writes each report's evidence as it is scanned and keeps only CompactEvidence;
-// the renderers load one report's evidence at a time. Thread-safe for concurrent store() calls.
-class EvidenceStore {
- public:
-  virtual ~EvidenceStore() = default;
-  // Saves `evidence` under `slot` (each slot once). False on an I/O error.
-  virtual bool store(std::size_t slot, const std::vector<DocumentEvidence>& evidence) = 0;
-  // Loads what store() saved under `slot`. False when it cannot be read back.
-  virtual bool load(std::size_t slot, std::vector<DocumentEvidence>& evidence) const = 0;
-};
-
-// The binary form EvidenceStore implementations use (not a file format: same process only).
-std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence);
-bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>& evidence);
-// Moves `result.evidence` into CompactEvidence (states + has-quote flags) and clears it.
-// Returns false, changing nothing, when the items are not one per leaf in Framework::leaves
-// order for a framework of `rules` (then the evidence must stay in memory).
-bool compact_evidence(const RuleSet& rules, ReportResult& result);
-
-// Default of Evaluation::gap_reports_max (`evaluate --gap-reports-max`): a province's reports
-// for a few years; a national corpus is tens of thousands.
-inline constexpr std::size_t kDefaultGapReportsMax = 500;
-
-struct RunFacts {
-  std::string tool_version;
-  std::string rules_hash;
-  std::string date;                 // ISO date of the run
-  std::vector<std::string> inputs;  // paths as given
-  std::vector<std::string> rules_paths;
-  std::string profile_path;
-  std::string model;                // scoring model name
-  int jobs = 1;
-  int max_quotes = static_cast<int>(limits::kMaxQuotesPerItem);  // quotes kept per item
-};
-
-struct Evaluation {
-  RunFacts facts;
-  const RuleSet* rules = nullptr;
-  std::vector<ReportResult> reports;  // sorted by path: output never depends on --jobs
-  std::vector<ScoreTable> tables;     // one per framework that scored any report
-  // Holds the evidence of reports with store_slot set (nullptr: all evidence is in memory).
-  std::shared_ptr<const EvidenceStore> store;
-  // Gap reports exist for every scored report when there are at most gap_reports_max of them;
-  // beyond that only for reports whose unit name, file stem or path is in gap_units (a national
-  // run does not want 70,000 files; the summary index.html is always written). File names do
-  // not depend on the selection.
-  std::size_t gap_reports_max = kDefaultGapReportsMax;
-  std::vector<std::string> gap_units;
-};
 
 // Which outputs to write. Default: all.
 struct OutputFormats {

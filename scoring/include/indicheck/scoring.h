@@ -1,7 +1,7 @@
 // Stage 3 of Indicheck: evidence → states, scores and ranks; weight tuning and sensitivity.
 //
-// Input is per-unit DocumentEvidence from the matcher plus the framework tree and an optional
-// profile. The profile is applied first (select/deselect, weight and required overrides,
+// Input is one state per leaf per unit (from the matcher's DocumentEvidence, or kept compact by
+// the run) plus the framework tree and an optional profile. The profile is applied first (select/deselect, weight and required overrides,
 // waivers → kWaived, level → kNotApplicable), then every unit is scored in one matrix product:
 // a credit matrix (units × leaves) times effective leaf weights (Eigen, kept out of this
 // header). Formulas and the state → credit table are in docs/scoring.md.
@@ -83,19 +83,53 @@ struct ScoreTable {
   std::vector<double> leaf_raw_weights;  // per leaf: effective local weight (0 if excluded)
 };
 
-struct UnitEvidence {
+// One unit's states for one framework, as the matcher found them (before the profile).
+struct UnitStates {
   UnitKey key;
-  const DocumentEvidence* evidence = nullptr;  // for the same framework as the table
+  std::vector<ItemState> states;  // per leaf, Framework::leaves order; missing beyond the end
 };
+
+// The states per leaf (Framework::leaves order) that `evidence` holds: items are placed by
+// node, an item without a node by its position; leaves without an item are kMissing.
+std::vector<ItemState> leaf_states(const Framework& framework, const DocumentEvidence& evidence);
 
 // Scores every unit against one framework. Profile may be null. Diagnostics (profile
 // file:line:col): errors unknown-item, bad-weight, bad-partial-credit, bad-date, zero-weights
 // (a weighted node whose included children all weigh 0: scored as "nothing scored", -1);
 // warnings expired-waiver (ignored) and profile-framework (profile for another framework: not
 // applied). Scores are always finite and within [0, max_score]. See docs/scoring.md.
+// The states are moved into the table's UnitScore::states (then the profile is applied).
+ScoreTable score_units(const Framework& framework, const Profile* profile,
+                       std::vector<UnitStates> units, const ScoringOptions& options,
+                       std::vector<Diagnostic>& diagnostics);
+
+// The same from evidence objects (tests, benchmarks, small programs): leaf_states of each.
+struct UnitEvidence {
+  UnitKey key;
+  const DocumentEvidence* evidence = nullptr;  // for the same framework as the table
+};
 ScoreTable score_units(const Framework& framework, const Profile* profile,
                        const std::vector<UnitEvidence>& units, const ScoringOptions& options,
                        std::vector<Diagnostic>& diagnostics);
+
+// The profile in force for framework `framework_id`: the last one loaded for it (a --profile
+// is loaded after the packs' own, so it wins); nullptr when none. Scoring, the run and every
+// renderer ask here, so they agree.
+const Profile* profile_for(const RuleSet& rules, std::string_view framework_id);
+
+// Waivers (decided here only; renderers ask waiver_for). A waiver is in force when its item is
+// a node of the framework and its expiry, if any, is an ISO date not before `today` (empty
+// today: never expired). It covers a leaf when the leaf is its item or lies below it, for the
+// unit it names or for every unit ("*").
+enum class WaiverStatus : std::uint8_t { kInForce, kUnknownItem, kBadDate, kExpired };
+WaiverStatus waiver_status(const Framework& framework, const Waiver& waiver,
+                           std::string_view today);
+bool waiver_covers(const Framework& framework, const Waiver& waiver, std::string_view unit,
+                   int leaf_node);
+// The waiver of `profile` in force that covers `leaf_node` for `unit`: the unit's own before
+// one for every unit, the first in file order among equals; nullptr when none (or no profile).
+const Waiver* waiver_for(const Framework& framework, const Profile* profile, std::string_view unit,
+                         int leaf_node, std::string_view today);
 
 // Credit of a state (1, partial, 0) or -1 when the state is left out of the denominator
 // (not applicable, waived).

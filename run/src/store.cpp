@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "indicheck/reports.h"
+#include "indicheck/evaluation.h"
 
 namespace indicheck {
 

@@ -1,34 +1,38 @@
-// The evaluation pipeline (see pipeline.h). Rules are loaded and compiled once; N workers, each
-// with its own Scanner, take report indices from a bounded queue, read and scan the report, and
-// put the result at the report's index. Nothing a worker produces depends on which worker or
+// The evaluation pipeline (see indicheck/run.h). Rules are loaded and compiled once; N workers,
+// each with its own Scanner, take report indices from a bounded queue, read and scan the report,
+// and put the result at the report's index. Nothing a worker produces depends on which worker or
 // when, and scoring runs after all workers have finished, over reports in path order: output
 // is byte-identical for any --jobs.
-#include "pipeline.h"
-
-#include <fcntl.h>
-#include <unistd.h>
+#include "indicheck/run.h"
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cerrno>
-#include <cstring>
-#include <filesystem>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <deque>
+#include <utility>
 #include <exception>
 #include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
 
-#include "common.h"
+#include "evidence_file.h"
 #include "indicheck/document.h"
 
-namespace indicheck::cli {
+namespace indicheck {
 
 namespace {
+
+using run_detail::FileEvidenceStore;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // Queue slots per worker: enough that a worker finishing a report always finds the next one
 // waiting. Items are input indices, so the bound is back-pressure on the producer (and the seam
@@ -80,87 +84,6 @@ class WorkQueue {
   bool aborted_ = false;
 };
 
-// Full evidence on disk: an unlinked temporary file (gone when the process ends, however it
-// ends), appended to by the workers, read back by offset one report at a time when rendering.
-class FileEvidenceStore final : public EvidenceStore {
- public:
-  // Opens the file in `dir`; nullptr (errno set) when it cannot.
-  static std::shared_ptr<FileEvidenceStore> open(const std::string& dir, std::size_t slots) {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    int fd = -1;
-#ifdef O_TMPFILE
-    fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#endif
-    if (fd < 0) {
-      std::string name = (std::filesystem::path(dir) / ".indicheck-evidence-XXXXXX").string();
-      fd = ::mkstemp(name.data());
-      if (fd >= 0) ::unlink(name.c_str());
-    }
-    if (fd < 0) return nullptr;
-    return std::shared_ptr<FileEvidenceStore>(new FileEvidenceStore(fd, slots));
-  }
-  ~FileEvidenceStore() override { ::close(fd_); }
-  std::uint64_t size() const {
-    std::lock_guard lock(mutex_);
-    return end_;
-  }
-
-  bool store(std::size_t slot, const std::vector<DocumentEvidence>& evidence) override {
-    const std::string bytes = serialize_evidence(evidence);
-    std::uint64_t offset = 0;
-    {
-      std::lock_guard lock(mutex_);
-      if (slot >= slots_.size()) return false;
-      offset = end_;
-      end_ += bytes.size();
-      slots_[slot] = {offset, bytes.size()};
-    }
-    return write_all(bytes.data(), bytes.size(), offset);
-  }
-  bool load(std::size_t slot, std::vector<DocumentEvidence>& evidence) const override {
-    Slot where;
-    {
-      std::lock_guard lock(mutex_);
-      if (slot >= slots_.size() || slots_[slot].size == kNoSize) return false;
-      where = slots_[slot];
-    }
-    std::string bytes(where.size, '\0');
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done,
-                                static_cast<off_t>(where.offset + done));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      done += static_cast<std::size_t>(n);
-    }
-    return deserialize_evidence(bytes, evidence);
-  }
-
- private:
-  static constexpr std::uint64_t kNoSize = static_cast<std::uint64_t>(-1);
-  struct Slot {
-    std::uint64_t offset = 0;
-    std::uint64_t size = kNoSize;
-  };
-  FileEvidenceStore(int fd, std::size_t slots) : fd_(fd), slots_(slots) {}
-  bool write_all(const char* data, std::size_t size, std::uint64_t offset) {
-    std::size_t done = 0;
-    while (done < size) {
-      const ssize_t n = ::pwrite(fd_, data + done, size - done, static_cast<off_t>(offset + done));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      done += static_cast<std::size_t>(n);
-    }
-    return true;
-  }
-
-  int fd_;
-  mutable std::mutex mutex_;
-  std::vector<Slot> slots_;
-  std::uint64_t end_ = 0;
-};
-
 // Frameworks a report is scanned against: the indicators framework for its year (or the
 // override) first, then every supplement.
 std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framework* override_fw,
@@ -203,7 +126,8 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
     return 0;
   }
   result.meta = doc->meta;
-  for (auto& w : doc->warnings) diags.push_back(std::move(w));
+  // read_document has put its warnings in `diags` already; Document::warnings is a copy for
+  // callers that keep only the document (`parse --json`), so it is not added again.
   for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags)) {
     result.evidence.push_back(scanner.scan(*doc, *fw));
     if (options.max_quotes < limits::kMaxQuotesPerItem)
@@ -214,40 +138,26 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   return doc->source_bytes;
 }
 
-}  // namespace
-
-int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
-  using Clock = std::chrono::steady_clock;
-  const auto seconds_since = [](Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-  };
-  auto phase_start = Clock::now();
+// Phase 1: rules, profile and the compiled matcher, once. False (errors in `diags`) when the
+// run cannot go on; `override_fw` is the --framework asked for, or null.
+bool prepare_rules(const PipelineOptions& options, PipelineResult& result,
+                   const Framework*& override_fw) {
   auto& diags = result.diagnostics;
-  RunFacts& facts = result.evaluation.facts;
-  facts.tool_version = INDICHECK_VERSION;
-  facts.date = options.scoring.today;
-  facts.model = std::string(model_name(options.scoring.model));
-  facts.max_quotes = static_cast<int>(options.max_quotes);
-  facts.profile_path = options.profile_path;
-  facts.inputs = options.inputs.empty() ? std::vector<std::string>{default_data_path("corpus")}
-                                        : options.inputs;
-  facts.rules_paths = options.rules_paths.empty()
-                          ? std::vector<std::string>{default_data_path("rules")}
-                          : options.rules_paths;
-
-  // 1. Rules, profile, compiled matcher: once.
+  const RunFacts& facts = result.evaluation.facts;
+  if (facts.rules_paths.empty()) {
+    diags.push_back(make_error("", "no-rules", "no rule paths given"));
+    return false;
+  }
   result.rules = load_rules(facts.rules_paths, diags);
-  if (has_errors(diags)) return kExitInput;
+  if (has_errors(diags)) return false;
   if (result.rules.frameworks.empty()) {
     diags.push_back(make_error(facts.rules_paths.front(), "no-rules", "no framework found"));
-    return kExitInput;
+    return false;
   }
   if (!options.profile_path.empty() &&
       (!load_profile(options.profile_path, result.rules, diags) || has_errors(diags)))
-    return kExitInput;
-  facts.rules_hash = result.rules.hash;
-  result.evaluation.rules = &result.rules;
-  const Framework* override_fw = nullptr;
+    return false;
+  override_fw = nullptr;
   if (!options.framework_override.empty()) {
     override_fw = result.rules.find_framework(options.framework_override);
     if (!override_fw) {
@@ -256,17 +166,19 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
       diags.push_back(make_error("", "unknown-framework",
                                  fmt::format("no framework '{}' in the rules (loaded: {})",
                                              options.framework_override, known)));
-      return kExitInput;
+      return false;
     }
   }
   result.compiled = CompiledRules::compile(result.rules, diags);
-  if (!result.compiled || has_errors(diags)) return kExitInput;
-  result.stats.rules_seconds = seconds_since(phase_start);
+  return result.compiled && !has_errors(diags);
+}
 
-  // 2. Inputs. A path that does not exist is a failed report of its own, listed in outputs.
+// Phase 2: the report files. A path that does not exist is a failed report of its own, listed
+// in outputs (`missing`). False when there is nothing at all to evaluate.
+bool collect_inputs(const RunFacts& facts, std::vector<std::string>& files,
+                    std::vector<ReportResult>& missing, std::vector<Diagnostic>& diags) {
   std::vector<Diagnostic> input_diags;
-  const std::vector<std::string> files = expand_inputs(facts.inputs, input_diags);
-  std::vector<ReportResult> missing;
+  files = expand_inputs(facts.inputs, input_diags);
   for (auto& d : input_diags) {
     if (d.severity == Severity::kError) {
       ReportResult r;
@@ -280,16 +192,17 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   if (files.empty() && missing.empty()) {
     diags.push_back(make_error(facts.inputs.empty() ? "" : facts.inputs.front(), "no-input",
                                "no report files to evaluate"));
-    return kExitInput;
+    return false;
   }
+  return true;
+}
 
-  // 3. Read and scan in parallel; results land at their input index.
-  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                   : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
-  facts.jobs = static_cast<int>(jobs);
-  result.stats.jobs = jobs;
-  phase_start = Clock::now();
+// Phase 3: read and scan every file on `jobs` workers; results land at their input index.
+// Full evidence goes to a temporary file in options.spill_dir when one is set and can be made.
+std::vector<ReportResult> scan_reports(const PipelineOptions& options,
+                                       const std::vector<std::string>& files, unsigned jobs,
+                                       const Framework* override_fw, PipelineResult& result) {
+  auto& diags = result.diagnostics;
   std::atomic<std::uint64_t> input_bytes{0};
   std::vector<ReportResult> reports(files.size());
   std::shared_ptr<FileEvidenceStore> store;
@@ -350,7 +263,6 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   for (auto& t : threads) t.join();
   if (progress && !files.empty()) std::fprintf(stderr, "\r\033[K");
   if (failure) std::rethrow_exception(failure);  // a bug: main() turns it into exit code 3
-  result.stats.scan_seconds = seconds_since(phase_start);
   result.stats.input_bytes = input_bytes.load();
   if (store_failed)
     diags.push_back(make_warning(options.spill_dir, "spill",
@@ -360,60 +272,46 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
     result.stats.spilled_bytes = store->size();
     result.evaluation.store = store;
   }
+  return reports;
+}
 
-  for (auto& r : missing) reports.push_back(std::move(r));
-  std::stable_sort(reports.begin(), reports.end(),
-                   [](const ReportResult& a, const ReportResult& b) { return a.path < b.path; });
-  for (const auto& r : reports)
-    for (const auto& d : r.diagnostics)
-      if (!(r.failed && d.code == "not-found")) diags.push_back(d);  // not-found is already in
-  result.evaluation.reports = std::move(reports);
+// What scoring reads of every report read against `fw`: its unit and one state per leaf,
+// straight from the compact bytes or from the evidence kept in memory.
+std::vector<UnitStates> unit_states(const std::vector<ReportResult>& reports,
+                                    const Framework& fw) {
+  std::vector<UnitStates> units;
+  for (const auto& r : reports) {
+    if (r.failed) continue;
+    const auto add = [&](std::vector<ItemState> states) {
+      units.push_back({{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year,
+                        r.path},
+                       std::move(states)});
+    };
+    for (const auto& ev : r.evidence)
+      if (ev.framework_id == fw.id) add(leaf_states(fw, ev));
+    for (const auto& c : r.compact) {
+      if (c.framework_id != fw.id) continue;
+      std::vector<ItemState> states(c.items.size());
+      for (std::size_t l = 0; l < c.items.size(); ++l) states[l] = c.state(l);
+      add(std::move(states));
+    }
+  }
+  return units;
+}
 
-  // 4. Score per framework, in rule order, over reports in path order.
-  phase_start = Clock::now();
+// Phase 4: score per framework, in rule order, over reports in path order. False when the
+// profile could not be applied (its errors are in result.diagnostics).
+bool score_reports(const PipelineOptions& options, PipelineResult& result) {
+  auto& diags = result.diagnostics;
   const auto& all = result.evaluation.reports;
   std::vector<Diagnostic> scoring_diags;  // profile problems scoring finds (unknown ids, ...)
   for (const Framework& fw : result.rules.frameworks) {
-    std::vector<UnitEvidence> units;
-    // States of stored reports as evidence again (node, state; no quotes), one framework at a
-    // time: scoring reads nothing else. A deque keeps the addresses stable.
-    std::deque<DocumentEvidence> expanded;
-    for (const auto& r : all) {
-      if (r.failed) continue;
-      const auto add = [&](const DocumentEvidence& ev) {
-        UnitEvidence u;
-        u.key = {r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
-        u.evidence = &ev;
-        units.push_back(u);
-      };
-      for (const auto& ev : r.evidence)
-        if (ev.framework_id == fw.id) add(ev);
-      for (const auto& c : r.compact) {
-        if (c.framework_id != fw.id) continue;
-        // Only items found: scoring starts every leaf as missing and places items by node, so
-        // leaving the missing ones out changes nothing and saves most of this transient.
-        DocumentEvidence& ev = expanded.emplace_back();
-        ev.framework_id = c.framework_id;
-        for (std::size_t l = 0; l < c.items.size(); ++l) {
-          const auto state = static_cast<ItemState>(
-              c.items[l] & static_cast<std::uint8_t>(~CompactEvidence::kHasQuote));
-          if (state == ItemState::kMissing) continue;
-          ItemEvidence& item = ev.items.emplace_back();
-          item.node = fw.leaves[l];
-          item.state = state;
-        }
-        ev.items.shrink_to_fit();
-        add(ev);
-      }
-    }
+    std::vector<UnitStates> units = unit_states(all, fw);
     if (units.empty()) continue;
-    const Profile* profile = nullptr;
-    for (const auto& p : result.rules.profiles)
-      if (p.framework == fw.id) profile = &p;
-    result.evaluation.tables.push_back(
-        score_units(fw, profile, units, options.scoring, scoring_diags));
+    result.evaluation.tables.push_back(score_units(fw, profile_for(result.rules, fw.id),
+                                                   std::move(units), options.scoring,
+                                                   scoring_diags));
   }
-  result.stats.score_seconds = seconds_since(phase_start);
   const bool profile_errors = has_errors(scoring_diags);
   for (auto& d : scoring_diags) diags.push_back(std::move(d));
   for (const auto& p : result.rules.profiles) {
@@ -425,8 +323,54 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
                                                "no report in this run",
                                                p.id, p.framework)));
   }
-  // A profile scoring cannot apply is a rule error: the caller writes nothing.
-  return profile_errors ? kExitInput : kExitOk;
+  return !profile_errors;
 }
 
-}  // namespace indicheck::cli
+}  // namespace
+
+int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
+  auto phase_start = Clock::now();
+  RunFacts& facts = result.evaluation.facts;
+  facts.tool_version = INDICHECK_VERSION;
+  facts.date = options.scoring.today;
+  facts.model = std::string(model_name(options.scoring.model));
+  facts.max_quotes = static_cast<int>(options.max_quotes);
+  facts.profile_path = options.profile_path;
+  facts.inputs = options.inputs;
+  facts.rules_paths = options.rules_paths;
+
+  const Framework* override_fw = nullptr;
+  if (!prepare_rules(options, result, override_fw)) return kExitInput;
+  facts.rules_hash = result.rules.hash;
+  result.evaluation.rules = &result.rules;
+  result.stats.rules_seconds = seconds_since(phase_start);
+
+  std::vector<std::string> files;
+  std::vector<ReportResult> missing;
+  if (!collect_inputs(facts, files, missing, result.diagnostics)) return kExitInput;
+
+  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                   : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+  facts.jobs = static_cast<int>(jobs);
+  result.stats.jobs = jobs;
+  phase_start = Clock::now();
+  std::vector<ReportResult> reports = scan_reports(options, files, jobs, override_fw, result);
+  result.stats.scan_seconds = seconds_since(phase_start);
+
+  for (auto& r : missing) reports.push_back(std::move(r));
+  std::stable_sort(reports.begin(), reports.end(),
+                   [](const ReportResult& a, const ReportResult& b) { return a.path < b.path; });
+  for (const auto& r : reports)
+    for (const auto& d : r.diagnostics)
+      if (!(r.failed && d.code == "not-found")) result.diagnostics.push_back(d);  // already in
+  result.evaluation.reports = std::move(reports);
+
+  phase_start = Clock::now();
+  const bool profile_ok = score_reports(options, result);
+  result.stats.score_seconds = seconds_since(phase_start);
+  // A profile scoring cannot apply is a rule error: the caller writes nothing.
+  return profile_ok ? kExitOk : kExitInput;
+}
+
+}  // namespace indicheck

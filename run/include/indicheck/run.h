@@ -1,6 +1,13 @@
-// The evaluation pipeline shared by `evaluate`, `weights` and `sensitivity`:
-// expand inputs → load + compile rules once → read and scan every report (in parallel, with a
-// bounded queue, one Scanner per worker) → score per framework. Output does not depend on jobs.
+// The run: N report files in, one Evaluation out. Shared by `evaluate`, `weights` and
+// `sensitivity` (and timed by bench/pipeline):
+//
+//   expand inputs → load + compile rules once → read and scan every report (in parallel, a
+//   bounded queue, one Scanner per worker; full evidence optionally to an on-disk store) →
+//   states per unit → score per framework.
+//
+// Output never depends on --jobs: results land at their input index and scoring runs after
+// every worker has finished, over reports in path order. This library orchestrates the stages
+// (document, rules, scoring); it renders nothing (reports/) and parses no arguments (cli/).
 #pragma once
 
 #include <cstdint>
@@ -9,17 +16,17 @@
 #include <vector>
 
 #include "indicheck/diagnostic.h"
+#include "indicheck/evaluation.h"
 #include "indicheck/limits.h"
 #include "indicheck/matcher.h"
-#include "indicheck/reports.h"
 #include "indicheck/rules.h"
 #include "indicheck/scoring.h"
 
-namespace indicheck::cli {
+namespace indicheck {
 
 struct PipelineOptions {
-  std::vector<std::string> inputs;       // files and directories; default corpus/
-  std::vector<std::string> rules_paths;  // default rules/
+  std::vector<std::string> inputs;       // files and directories (at least one)
+  std::vector<std::string> rules_paths;  // rule files or directories (at least one)
   std::string profile_path;              // optional --profile
   std::string framework_override;        // optional --framework ID
   std::string encoding;                  // optional --encoding
@@ -51,13 +58,20 @@ struct PipelineResult {
   RuleSet rules;
   std::shared_ptr<const CompiledRules> compiled;
   Evaluation evaluation;                 // evaluation.rules points at `rules` above
-  std::vector<Diagnostic> diagnostics;   // rule errors, input errors, warnings
+  std::vector<Diagnostic> diagnostics;   // rule errors, input errors, warnings (each once)
 };
 
 // Returns kExitOk, or kExitInput when rules failed to load (then nothing was evaluated) or the
 // profile could not be applied by scoring (then the evaluation is complete but must not be
 // published). A bad report does not fail the run: it is listed in evaluation.reports with
-// failed = true.
+// failed = true. A report's diagnostics are in its ReportResult and once in
+// result.diagnostics. Throws only on a bug (a worker's exception is rethrown here).
 int run_pipeline(const PipelineOptions& options, PipelineResult& result);
 
-}  // namespace indicheck::cli
+// Expands files and directories (recursively: every regular file, hidden ones skipped) into a
+// sorted, de-duplicated list of files. A path that does not exist becomes an error diagnostic
+// ("not-found"); an unreadable directory "unreadable". Order never depends on the file system.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<Diagnostic>& diagnostics);
+
+}  // namespace indicheck

@@ -1,0 +1,196 @@
+// run_pipeline in-process: the bundled corpus/ against rules/, states and scores of a few
+// items and units checked against values verified by hand in the reports (see each CHECK), with
+// evidence in memory and on disk, and a report with one bad byte warning exactly once.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "indicheck/run.h"
+
+namespace fs = std::filesystem;
+using namespace indicheck;
+
+namespace {
+
+const fs::path kSource = INDICHECK_SOURCE_DIR;
+
+PipelineOptions corpus_options() {
+  PipelineOptions o;
+  o.inputs = {(kSource / "corpus").string()};
+  o.rules_paths = {(kSource / "rules").string()};
+  o.jobs = 2;
+  o.scoring.today = "2026-01-01";
+  return o;
+}
+
+const ReportResult& report(const Evaluation& e, const std::string& file) {
+  for (const auto& r : e.reports)
+    if (fs::path(r.path).filename() == file) return r;
+  FAIL("no report " << file);
+  return e.reports.front();
+}
+
+const ScoreTable& table(const Evaluation& e, const std::string& framework) {
+  for (const auto& t : e.tables)
+    if (t.framework_id == framework) return t;
+  FAIL("no table " << framework);
+  return e.tables.front();
+}
+
+const UnitScore& unit(const ScoreTable& t, const std::string& file) {
+  for (const auto& u : t.units)
+    if (fs::path(u.key.path).filename() == file) return u;
+  FAIL("no unit " << file << " in " << t.framework_id);
+  return t.units.front();
+}
+
+ItemState state(const RuleSet& rules, const ScoreTable& t, const UnitScore& u,
+                const std::string& item) {
+  const Framework* fw = rules.find_framework(t.framework_id);
+  REQUIRE(fw != nullptr);
+  for (std::size_t l = 0; l < fw->leaves.size(); ++l)
+    if (fw->nodes[static_cast<std::size_t>(fw->leaves[l])].id == item) return u.states.at(l);
+  FAIL("no leaf " << item);
+  return ItemState::kMissing;
+}
+
+// The values below were read once from `indicheck evaluate corpus` and checked in the reports.
+void check_corpus(const PipelineResult& result) {
+  const Evaluation& e = result.evaluation;
+  REQUIRE(e.reports.size() == 5);
+  for (const auto& r : e.reports) CHECK_FALSE(r.failed);
+  CHECK(e.facts.jobs == 2);
+  CHECK(result.stats.input_bytes > 0);
+
+  CHECK(report(e, "sip-2023.txt").meta.year == 2023);
+  CHECK(report(e, "xinbei-2020.txt").meta.year == 2020);
+  const ScoreTable& g21 = table(e, "gangyao-2021");
+  const ScoreTable& g15 = table(e, "gangyao-2015");
+  const ScoreTable& structure = table(e, "report-structure");
+  CHECK(g21.units.size() == 4);  // 2021, 2021, 2023, 2024: the 2021-2025 纲要
+  CHECK(g15.units.size() == 1);  // xinbei-2020: the 2015-2020 纲要
+  CHECK(structure.units.size() == 5);
+
+  // sip-2023 2.1.3 (赋权乡镇): "赋权事项" only in line 34, under "2024年,园区将重点做好以下
+  // 工作" → planned. 2.2.1: "深化重点领域审批改革" in line 6, an achievement → met.
+  const UnitScore& sip = unit(g21, "sip-2023.txt");
+  CHECK(state(result.rules, g21, sip, "2.1.3") == ItemState::kPlanned);
+  CHECK(state(result.rules, g21, sip, "2.2.1") == ItemState::kMet);
+  CHECK(sip.score == Approx(66.30).margin(0.005));
+  CHECK(sip.rank == 2);
+  CHECK(sip.required_met == 9);
+  CHECK(sip.required_total == 13);
+
+  const UnitScore& xiangcheng = unit(g21, "xiangcheng-2021.txt");
+  CHECK(xiangcheng.score == Approx(71.08).margin(0.005));
+  CHECK(xiangcheng.rank == 1);
+  CHECK(xiangcheng.required_met == 12);
+  const UnitScore& nanhu = unit(g21, "nanhu-2021.txt");
+  CHECK(nanhu.score == Approx(46.96).margin(0.005));
+  CHECK(nanhu.rank == 4);
+
+  // xinbei-2020: 1.1 met (审批 reform sentences, line 7); 1.4 has its terms but no sentence
+  // meets `macro and law` → missing.
+  const UnitScore& xinbei = unit(g15, "xinbei-2020.txt");
+  CHECK(state(result.rules, g15, xinbei, "1.1") == ItemState::kMet);
+  CHECK(state(result.rules, g15, xinbei, "1.4") == ItemState::kMissing);
+  CHECK(xinbei.score == Approx(75.87).margin(0.005));
+  CHECK(xinbei.required_met == 9);
+  CHECK(xinbei.required_total == 10);
+
+  // Report structure: contents 1-4 in every report, none has 其他需要报告的情况 (5): 4 of 5
+  // equal weights = 80, all rank 1.
+  for (const auto& u : structure.units) {
+    CHECK(u.score == Approx(80.0));
+    CHECK(u.rank == 1);
+    CHECK(state(result.rules, structure, u, "5") == ItemState::kMissing);
+    CHECK(state(result.rules, structure, u, "1") == ItemState::kMet);
+  }
+}
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() /
+               ("indicheck-run-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("run_pipeline: corpus states and scores, evidence in memory", "[run]") {
+  PipelineResult result;
+  REQUIRE(run_pipeline(corpus_options(), result) == kExitOk);
+  for (const auto& d : result.diagnostics) UNSCOPED_INFO(d.str());
+  CHECK_FALSE(has_errors(result.diagnostics));
+  CHECK(result.evaluation.store == nullptr);
+  for (const auto& r : result.evaluation.reports) CHECK_FALSE(r.evidence.empty());
+  check_corpus(result);
+}
+
+TEST_CASE("run_pipeline: evidence on disk scores the same", "[run]") {
+  const fs::path dir = fresh_dir("spill");
+  PipelineOptions o = corpus_options();
+  o.spill_dir = dir.string();
+  o.jobs = 1;
+  PipelineResult result;
+  REQUIRE(run_pipeline(o, result) == kExitOk);
+  REQUIRE(result.evaluation.store != nullptr);
+  CHECK(result.stats.spilled_bytes > 0);
+  for (const auto& r : result.evaluation.reports) {
+    CHECK(r.evidence.empty());
+    CHECK(r.store_slot != ReportResult::kNotStored);
+  }
+  result.evaluation.facts.jobs = 2;  // check_corpus reads the jobs of the in-memory run
+  check_corpus(result);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("run_pipeline: a report with one bad byte warns once", "[run][warnings]") {
+  const fs::path dir = fresh_dir("bad-byte");
+  std::string text;
+  {
+    std::ifstream in(kSource / "corpus/taicang-2024.txt", std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  text.insert(text.find('\n') + 1, "\xFF");
+  const fs::path file = dir / "taicang-2024.txt";
+  std::ofstream(file, std::ios::binary) << text;
+  PipelineOptions o = corpus_options();
+  o.inputs = {file.string()};
+  PipelineResult result;
+  REQUIRE(run_pipeline(o, result) == kExitOk);
+  std::size_t in_run = 0;
+  for (const auto& d : result.diagnostics) in_run += d.path == file.string() ? 1 : 0;
+  REQUIRE(result.evaluation.reports.size() == 1);
+  const auto& diags = result.evaluation.reports[0].diagnostics;
+  CHECK(in_run == 1);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].severity == Severity::kWarning);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("run_pipeline: no rules, no inputs, an unknown framework are input errors", "[run]") {
+  PipelineOptions o = corpus_options();
+  o.rules_paths.clear();
+  PipelineResult a;
+  CHECK(run_pipeline(o, a) == kExitInput);
+  CHECK(has_errors(a.diagnostics));
+
+  o = corpus_options();
+  o.inputs = {(fresh_dir("empty") / "nothing-here").string()};
+  PipelineResult b;
+  CHECK(run_pipeline(o, b) == kExitOk);  // a missing path is a failed report, listed
+  REQUIRE(b.evaluation.reports.size() == 1);
+  CHECK(b.evaluation.reports[0].failed);
+
+  o = corpus_options();
+  o.framework_override = "no-such-framework";
+  PipelineResult c;
+  CHECK(run_pipeline(o, c) == kExitInput);
+  REQUIRE_FALSE(c.diagnostics.empty());
+  CHECK(c.diagnostics.back().code == "unknown-framework");
+}
