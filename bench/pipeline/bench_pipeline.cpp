@@ -273,9 +273,11 @@ void time_report(const std::string& path, const Options& o, indicheck::Scanner& 
   indicheck::detail::normalize_document(doc, stats, boilerplate);
   st.t.normalize += seconds_since(t0);
   t0 = CpuClock::now();
-  indicheck::detail::infer_year(doc);
-  indicheck::detail::build_outline(doc, doc.meta.year, boilerplate);
-  indicheck::detail::infer_metadata(doc);
+  const indicheck::detail::CrawlerHeader header = indicheck::detail::read_crawler_header(doc);
+  indicheck::detail::reflow_lines(doc, header.end_line, boilerplate);
+  indicheck::detail::infer_year(doc, header);
+  indicheck::detail::build_outline(doc, doc.meta.year, boilerplate, header.end_line);
+  indicheck::detail::infer_metadata(doc, header);
   st.t.outline += seconds_since(t0);
 
   // The document stage as one call, for comparison.

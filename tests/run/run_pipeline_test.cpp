@@ -79,9 +79,13 @@ void check_corpus(const PipelineResult& result) {
   const UnitScore& sip = unit(g21, "sip-2023.txt");
   CHECK(state(result.rules, g21, sip, "2.1.3") == ItemState::kPlanned);
   CHECK(state(result.rules, g21, sip, "2.2.1") == ItemState::kMet);
-  CHECK(sip.score == Approx(66.30).margin(0.005));
+  // 10.1.3 (第一责任人) is missing: its only sentence, "各单位党政主要负责人切实履行法治建设第一
+  // 责任人职责,深入推进依法行政。" (line 4), names the duty without anything done to carry it
+  // out (a slogan under the rubric; the rule asks for a report, list, meeting or decision).
+  CHECK(state(result.rules, g21, sip, "10.1.3") == ItemState::kMissing);
+  CHECK(sip.score == Approx(64.45).margin(0.005));
   CHECK(sip.rank == 2);
-  CHECK(sip.required_met == 9);
+  CHECK(sip.required_met == 8);
   CHECK(sip.required_total == 13);
 
   const UnitScore& xiangcheng = unit(g21, "xiangcheng-2021.txt");
