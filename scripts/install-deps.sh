@@ -14,6 +14,8 @@ packages=(
   chromium fonts-noto-cjk
   # benchmarks: reference scanner, peak-memory measurement
   ripgrep time
+  # code checks in scripts/test.sh: function lengths (Universal Ctags), formatting
+  universal-ctags clang-format
 )
 
 missing=()
