@@ -392,13 +392,15 @@ int run_explain(const Args& args) {
   // The item and every leaf below it, in pre-order (leaves are in pre-order already).
   const int index = framework->find(item);
   Scanner scanner(loaded.compiled);
-  for (int leaf : framework->leaves) {
+  const DocumentEvidence evidence = scanner.scan(*doc, *framework);
+  for (std::size_t slot = 0; slot < framework->leaves.size(); ++slot) {
     bool under = false;
-    for (int i = leaf; i >= 0; i = framework->nodes[static_cast<std::size_t>(i)].parent)
+    for (int i = framework->leaves[slot]; i >= 0;
+         i = framework->nodes[static_cast<std::size_t>(i)].parent)
       if (i == index) under = true;
     if (!under) continue;
     std::cout << '\n';
-    print_item(*doc, *framework, scanner.scan_item(*doc, *framework, leaf));
+    print_item(*doc, *framework, evidence.items[slot]);
   }
   return kExitOk;
 }

@@ -16,6 +16,8 @@ packages=(
   ripgrep time
   # accuracy test on the development corpus (tests/accuracy/devcorpus.py) and label checks
   python3 python3-yaml
+  # code checks in scripts/test.sh: function lengths (Universal Ctags), formatting
+  universal-ctags clang-format
 )
 
 missing=()

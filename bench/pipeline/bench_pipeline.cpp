@@ -5,7 +5,8 @@
 //   decode     bytes → UTF-8 (BOM, UTF-8 check, GB18030/Big5 detection and conversion)
 //   normalize  NFKC, Traditional → Simplified, zero-width removal, boilerplate, offset map
 //   outline    year, sentences, paragraphs, heading tree, roles, metadata
-//   match      one Scanner::scan per framework that applies (indicators for the year + supplements)
+//   match      one Scanner::scan of every framework that applies (indicators for the year +
+//              supplements)
 //   score      score_units over every report, per framework (ranking and peer ranks included)
 //   render     write_outputs(): results.json + scores.csv + evidence.csv, then index.html and
 //              the gap reports (HTML + Markdown) separately, into a tmpfs directory
@@ -301,9 +302,7 @@ void time_report(const std::string& path, const Options& o, indicheck::Scanner& 
 
   indicheck::ReportResult result;
   t0 = CpuClock::now();
-  for (const auto* f : frameworks_for(rules, whole->meta.year)) {
-    result.evidence.push_back(scanner.scan(*whole, *f));
-  }
+  result.evidence = scanner.scan(*whole, frameworks_for(rules, whole->meta.year));
   st.t.match += seconds_since(t0);
 
   indicheck::UnitKey key{whole->meta.unit.value, whole->meta.level.value, whole->meta.province.value,

@@ -128,12 +128,9 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   result.meta = doc->meta;
   // read_document has put its warnings in `diags` already; Document::warnings is a copy for
   // callers that keep only the document (`parse --json`), so it is not added again.
-  for (const Framework* fw : frameworks_for(rules, override_fw, *doc, diags)) {
-    result.evidence.push_back(scanner.scan(*doc, *fw));
-    if (options.max_quotes < limits::kMaxQuotesPerItem)
-      for (auto& item : result.evidence.back().items)
-        if (item.quotes.size() > options.max_quotes) item.quotes.resize(options.max_quotes);
-  }
+  // Every framework of the report in one scan: the text is scanned once for all of them.
+  result.evidence =
+      scanner.scan(*doc, frameworks_for(rules, override_fw, *doc, diags), options.max_quotes);
   result.diagnostics = std::move(diags);
   return doc->source_bytes;
 }

@@ -6,10 +6,7 @@
 #include <system_error>
 
 #include "indicheck/limits.h"
-// The rule loader's own pre-scan (private to engine/rules, which scoring links): one depth
-// check for every YAML reader. It belongs in engine/core as a public header once the loader
-// split settles; until then this is its one use outside engine/rules.
-#include "../../engine/rules/src/text_checks.h"
+#include "indicheck/yaml_text.h"
 
 namespace indicheck::detail {
 
@@ -32,9 +29,7 @@ std::optional<YAML::Node> load_yaml_file(const std::string& path,
     return std::nullopt;
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-  if (!rules_internal::check_utf8(text, path, diagnostics) ||
-      !rules_internal::prescan_yaml(text, path, diagnostics))
-    return std::nullopt;
+  if (!check_yaml_text(text, path, diagnostics)) return std::nullopt;
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {

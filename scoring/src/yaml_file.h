@@ -1,7 +1,7 @@
-// Every YAML file scoring reads (AHP matrices) goes through the same checks as rule files:
-// size limit, UTF-8, no anchors/aliases or several documents, nesting no deeper than
-// limits::kMaxYamlDepth — before yaml-cpp, which recurses and would overflow its stack on a
-// deep file.
+// Every YAML file scoring reads (AHP matrices) goes through the same gate as rule files:
+// size limit, then check_yaml_text (indicheck/yaml_text.h: UTF-8, no anchors/aliases or
+// several documents, nesting no deeper than limits::kMaxYamlDepth) — before yaml-cpp, which
+// recurses and would overflow its stack on a deep file.
 #pragma once
 
 #include <optional>
@@ -14,8 +14,8 @@
 
 namespace indicheck::detail {
 
-// The parsed document, or nullopt with errors in `diagnostics` (not-found, too-large, the
-// text checks' codes, yaml).
+// The parsed document, or nullopt with errors in `diagnostics` (not-found, too-large,
+// unreadable, check_yaml_text's not-utf8 / yaml-alias / multiple-documents / too-deep, yaml).
 std::optional<YAML::Node> load_yaml_file(const std::string& path,
                                          std::vector<Diagnostic>& diagnostics);
 

@@ -185,6 +185,52 @@ TEST_CASE("quotes are capped and evidence is deterministic", "[matcher][limits]"
   CHECK(ea.quotes[7].sentence == 7);
 }
 
+TEST_CASE("one scan serves every framework of a document; a quote cap keeps a prefix",
+          "[matcher][limits]") {
+  // The caller passes all frameworks of a document at once (the text is scanned once for all of
+  // them); each gets the evidence a scan of it alone gives, and --max-quotes N is the first N
+  // quotes of the uncapped list.
+  const auto c = compile(kThree + kRate);
+  std::vector<Para> paras;
+  for (int i = 0; i < 12; ++i) paras.push_back({Role::kAchievements, {"落实三项制度。"}});
+  for (int i = 0; i < 5; ++i) paras.push_back({Role::kAchievements, {"出庭应诉率达100%。"}});
+  const auto doc = make_document(paras);
+  const Framework& fw = c.rules.frameworks[0];
+  Framework foreign = fw;
+  foreign.id = "not-compiled";
+  Scanner scanner(c.compiled);
+  const DocumentEvidence alone = scanner.scan(doc, fw);
+  REQUIRE(alone.items.size() == 2);
+  const Framework* frameworks[] = {&fw, &foreign, &fw};
+  const auto all = scanner.scan(doc, frameworks, 3);
+  REQUIRE(all.size() == 3);
+  CHECK(all[1].framework_id == "not-compiled");
+  CHECK(all[1].items.empty());
+  for (const std::size_t k : {std::size_t{0}, std::size_t{2}}) {
+    CHECK(all[k].framework_id == fw.id);
+    REQUIRE(all[k].items.size() == alone.items.size());
+    for (std::size_t i = 0; i < alone.items.size(); ++i) {
+      const ItemEvidence& capped = all[k].items[i];
+      const ItemEvidence& full = alone.items[i];
+      CHECK(capped.state == full.state);
+      CHECK(capped.reason == full.reason);
+      REQUIRE(capped.quotes.size() == std::min<std::size_t>(3, full.quotes.size()));
+      for (std::size_t q = 0; q < capped.quotes.size(); ++q) {
+        CHECK(capped.quotes[q].sentence == full.quotes[q].sentence);
+        CHECK(capped.quotes[q].text == full.quotes[q].text);
+        CHECK(capped.quotes[q].credit == full.quotes[q].credit);
+      }
+    }
+  }
+  CHECK(alone.items[0].quotes.size() == limits::kMaxQuotesPerItem);
+  CHECK(scanner.scan(doc, fw, 100).items[0].quotes.size() == limits::kMaxQuotesPerItem);
+  // scan_item (rules test) gives the item scan gives.
+  const ItemEvidence item = scanner.scan_item(doc, fw, fw.leaves[1]);
+  CHECK(item.state == alone.items[1].state);
+  CHECK(item.reason == alone.items[1].reason);
+  CHECK(item.quotes.size() == alone.items[1].quotes.size());
+}
+
 TEST_CASE("examples run in the leaf's first credit role", "[matcher][examples]") {
   const auto c = compile(
       "  - id: \"1\"\n    title: x\n    check:\n      terms: {gap: [不足]}\n      roles: [shortcomings]\n"
@@ -240,8 +286,8 @@ TEST_CASE("the strongest window is quoted first unless the check asks for docume
 
 TEST_CASE("one scanner, one document object changed in place: quotes follow the new original",
           "[matcher]") {
-  // The scanner caches the hit table and the quote views (original text, line:col, section
-  // path) of the last document; a change of the original text must not serve stale quotes.
+  // The scanner keeps nothing of a document between calls (hit table, quote views: original
+  // text, line:col, section path); a change of the original text must not serve stale quotes.
   const auto c = compile(kThree);
   Scanner scanner(c.compiled);
   auto doc = make_document({{Role::kAchievements, {"全面落实三项制度。"}}});

@@ -6,8 +6,8 @@
 // starting in an earlier sentence", so each sentence with a regex end, or whose literals let a
 // triggered regex through, is re-scanned alone (with the regex-only database) and only regex
 // matches inside it are kept: regexes match within a sentence, exactly like RE2 run on the
-// sentence. The result is a sorted (sentence, pattern) table, cached for the next framework
-// scanned on the same document.
+// sentence. The result is a sorted (sentence, pattern) table, built once per Scanner::scan call
+// and read by every framework of that call.
 //
 // Every leaf of every framework reads this table (leaf_evaluator.cpp groups it into windows);
 // building it is the only place the document's whole text is scanned.
@@ -52,7 +52,6 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scann
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  s.cached_document = nullptr;
   return out;
 }
 
@@ -252,9 +251,6 @@ void merge_regex_hits(Scanner::Scratch& s) {
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document) {
   const auto& impl = ScannerAccess::impl(scanner);
   auto& s = ScannerAccess::scratch(scanner);
-  if (s.cached_document == &document && s.cached_text == document.text &&
-      s.cached_original == document.original)
-    return s.hits;
   s.hits.clear();
   s.views.clear();
   s.section_paths.clear();
@@ -272,9 +268,6 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   add_triggered_sentences(impl, s);
   rescan_regex_sentences(impl, s, document);
   merge_regex_hits(s);
-  s.cached_document = &document;
-  s.cached_text = document.text;
-  s.cached_original = document.original;
   return s.hits;
 }
 

@@ -548,7 +548,7 @@ void LeafEvaluator::write_reason(const Check& check, Outcome best, const WindowR
 
 // Phase 5: quotes. The windows that earned the state first (credit, strongest first), then the
 // other satisfied windows in priority and document order; each sentence once; visited in that
-// order until kMaxQuotesPerItem quotes are taken (quote_window returns false when full).
+// order until max_quotes_ quotes are taken (quote_window returns false when full).
 void LeafEvaluator::take_quotes(const Check& check, Outcome best, ItemEvidence& ev) const {
   quoted_.clear();
   const auto& terms_in = terms_in_;
@@ -557,7 +557,7 @@ void LeafEvaluator::take_quotes(const Check& check, Outcome best, ItemEvidence& 
                      [](const auto& a, const auto& b) { return a.first < b.first; });
   // Every quoted sentence is in the pool (each at most once, but for a metric sentence shared
   // by windows): room for the quotes at once instead of growing 1, 2, 4, 8.
-  ev.quotes.reserve(std::min(limits::kMaxQuotesPerItem, pool_.size()));
+  ev.quotes.reserve(std::min(max_quotes_, pool_.size()));
   const std::vector<WindowResult>& results = results_;
   bool room = true;
   if (best != Outcome::kElsewhere)
@@ -571,14 +571,14 @@ void LeafEvaluator::take_quotes(const Check& check, Outcome best, ItemEvidence& 
         room = quote_window(results[i], best, terms_sorted, ev);
 }
 
-// Quotes the sentences of window `r` not quoted yet; false once kMaxQuotesPerItem are taken.
+// Quotes the sentences of window `r` not quoted yet; false once max_quotes_ are taken.
 bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms_sorted,
                                  ItemEvidence& ev) const {
   std::vector<std::uint32_t>& quoted = quoted_;
   const auto& terms_in = terms_in_;
   for (auto [it, end] = sentences_of(r); it != end; ++it) {
     const std::uint32_t si = *it;
-    if (ev.quotes.size() >= limits::kMaxQuotesPerItem) break;
+    if (ev.quotes.size() >= max_quotes_) break;
     if (std::find(quoted.begin(), quoted.end(), si) != quoted.end()) continue;
     quoted.push_back(si);
     const Sentence& s = doc_.sentences[si];
@@ -611,7 +611,7 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
       if (msi == si) q.metrics.push_back(mv);
     q.credit = r.outcome == best && best != Outcome::kElsewhere;
   }
-  return ev.quotes.size() < limits::kMaxQuotesPerItem;
+  return ev.quotes.size() < max_quotes_;
 }
 
 }  // namespace indicheck

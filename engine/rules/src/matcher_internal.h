@@ -126,13 +126,11 @@ struct TriggerKey {
 struct Scanner::Scratch {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<std::uint32_t, std::uint64_t>> raw;  // (pattern id, end offset)
-  // Cache of the last document's hit table: several frameworks scan the same document.
-  std::string cached_text;
-  std::string cached_original;
-  const Document* cached_document = nullptr;
+  // The hit table of the document being scanned: built once per Scanner::scan call
+  // (sentence_hits) and read by every framework of that call. Meaningless after the call.
   std::vector<SentenceHit> hits;
-  // Per-sentence quote views and strengths of the cached document, filled lazily by leaves of
-  // every framework; cleared whenever the hit table is rebuilt.
+  // Per-sentence quote views and strengths of that document, filled lazily by leaves of every
+  // framework of the call; cleared whenever the hit table is rebuilt.
   std::vector<SentenceView> views;
   std::vector<std::optional<std::string>> section_paths;  // per section, on first use
   std::vector<std::int8_t> strengths;
@@ -170,8 +168,9 @@ void build_triggers(CompiledRules::Impl& impl);
 // Exposed for the differential test.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scanner,
                                                                   const std::string& text);
-// The (sentence, pattern) table of a document: literals inside a sentence and regexes that
-// match within a sentence's text. Sorted, unique.
+// Builds the (sentence, pattern) table of `document` in the scanner's scratch and resets its
+// per-document quote views: literals inside a sentence and regexes that match within a
+// sentence's text. Sorted, unique. Valid until the next call on this scanner.
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document);
 
 // ---- Leaf evaluation (leaf_evaluator.cpp) --------------------------------------------------------
@@ -196,13 +195,16 @@ struct WindowResult {
 class LeafEvaluator {
  public:
   // `scratch` must hold the hit table of `doc` (sentence_hits called for it): the sentence
-  // views cached there belong to that document.
+  // views cached there belong to that document. Each item keeps at most `max_quotes` quotes
+  // (<= limits::kMaxQuotesPerItem); quotes are taken in their final order, so a lower cap
+  // keeps a prefix of what a higher one gives.
   LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index,
-                Scanner::Scratch& scratch)
+                Scanner::Scratch& scratch, std::size_t max_quotes)
       : impl_(impl),
         doc_(doc),
         fw_index_(fw_index),
         fw_(impl.rules.frameworks[fw_index]),
+        max_quotes_(max_quotes),
         views_(scratch.views),
         section_paths_(scratch.section_paths),
         strengths_(scratch.strengths) {}
@@ -243,6 +245,7 @@ class LeafEvaluator {
   const Document& doc_;
   std::size_t fw_index_;
   const Framework& fw_;
+  std::size_t max_quotes_;
 
   // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
   // the line and of the heading chain; many leaves of every framework quote the same

@@ -1,9 +1,12 @@
 // The scanner: one per worker thread, over the shared, immutable CompiledRules.
 //
-// scan() builds (or reuses) the document's hit table (hit_table.cpp), buckets its hits per leaf
-// of the framework asked for, and lets one LeafEvaluator (leaf_evaluator.cpp) turn each leaf's
-// bucket into evidence. All per-document state lives in Scanner::Scratch, so a Scanner needs no
-// allocation per document once warm, and two Scanners never share anything mutable.
+// scan() builds the document's hit table once (hit_table.cpp), then for each framework asked
+// for buckets its hits per leaf and lets one LeafEvaluator (leaf_evaluator.cpp) turn each
+// leaf's bucket into evidence. The caller passes every framework of a document in one call, so
+// the scanner never has to recognise a document coming back: the hit table and quote views in
+// Scanner::Scratch are rebuilt at the start of every call and mean nothing after it. The
+// buffers are reused, so a Scanner needs no allocation per document once warm, and two
+// Scanners never share anything mutable.
 #include <algorithm>
 
 #include "matcher_internal.h"
@@ -42,21 +45,35 @@ void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw, const std::vecto
 
 }  // namespace
 
-DocumentEvidence Scanner::scan(const Document& document, const Framework& framework) {
-  DocumentEvidence out;
-  out.framework_id = framework.id;
+std::vector<DocumentEvidence> Scanner::scan(const Document& document,
+                                            std::span<const Framework* const> frameworks,
+                                            std::size_t max_quotes) {
+  max_quotes = std::min(max_quotes, limits::kMaxQuotesPerItem);
+  std::vector<DocumentEvidence> out(frameworks.size());
   const auto& impl = rules_->impl();
-  const int fi = impl.framework_index(framework.id);
-  if (fi < 0) return out;
-  const auto& hits = sentence_hits(*this, document);
-  auto& per_leaf = scratch_->per_leaf;
-  leaf_hits(impl, static_cast<std::size_t>(fi), hits, per_leaf);
-  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi), *scratch_);
-  const std::size_t leaves = impl.rules.frameworks[static_cast<std::size_t>(fi)].leaves.size();
-  out.items.reserve(leaves);
-  for (std::size_t slot = 0; slot < leaves; ++slot)
-    out.items.push_back(evaluator.evaluate(slot, per_leaf[slot]));
+  const std::vector<SentenceHit>* hits = nullptr;  // built on the first framework compiled in
+  for (std::size_t k = 0; k < frameworks.size(); ++k) {
+    out[k].framework_id = frameworks[k]->id;
+    const int fi = impl.framework_index(frameworks[k]->id);
+    if (fi < 0) continue;
+    if (!hits) hits = &sentence_hits(*this, document);
+    const auto fw = static_cast<std::size_t>(fi);
+    auto& per_leaf = scratch_->per_leaf;
+    leaf_hits(impl, fw, *hits, per_leaf);
+    LeafEvaluator evaluator(impl, document, fw, *scratch_, max_quotes);
+    const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
+    auto& items = out[k].items;
+    items.reserve(leaves);
+    for (std::size_t slot = 0; slot < leaves; ++slot)
+      items.push_back(evaluator.evaluate(slot, per_leaf[slot]));
+  }
   return out;
+}
+
+DocumentEvidence Scanner::scan(const Document& document, const Framework& framework,
+                               std::size_t max_quotes) {
+  const Framework* one[] = {&framework};
+  return std::move(scan(document, one, max_quotes).front());
 }
 
 ItemEvidence Scanner::scan_item(const Document& document, const Framework& framework, int node) {
@@ -75,7 +92,8 @@ ItemEvidence Scanner::scan_item(const Document& document, const Framework& frame
     for (const auto& use : impl.patterns[h.pattern].uses)
       if (use.framework == static_cast<std::uint32_t>(fi) && use.leaf_slot == slot)
         mine.push_back({h.sentence, use.selection, h.pattern});
-  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi), *scratch_);
+  LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi), *scratch_,
+                          limits::kMaxQuotesPerItem);
   return evaluator.evaluate(slot, mine);
 }
 

@@ -1,9 +1,10 @@
 // Reading one rule file, and the strict readers of its YAML nodes.
 //
-// Order of work per file: size limit, UTF-8, a raw-text pre-scan (aliases, several documents,
-// nesting depth; see text_checks.h), then yaml-cpp. The readers below are the only place that
-// asks yaml-cpp what a node is; they turn every surprise (a list where a string belongs, an
-// unknown key, a negative weight) into a diagnostic at the node's line and code-point column.
+// Order of work per file: size limit, the YAML text gate every reader shares (UTF-8, aliases,
+// several documents, nesting depth; indicheck/yaml_text.h), then yaml-cpp. The readers below are
+// the only place that asks yaml-cpp what a node is; they turn every surprise (a list where a string
+// belongs, an unknown key, a negative weight) into a diagnostic at the node's line and code-point
+// column.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <map>
 
 #include "indicheck/limits.h"
+#include "indicheck/yaml_text.h"
 #include "loader_internal.h"
 #include "text_checks.h"
 
@@ -80,8 +82,7 @@ std::unique_ptr<FileContext> Loader::read(const std::string& display, const fs::
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   auto f = std::make_unique<FileContext>();
   f->path = display;
-  if (!rules_internal::check_utf8(text, display, diags_)) return nullptr;
-  if (!rules_internal::prescan_yaml(text, display, diags_)) return nullptr;
+  if (!check_yaml_text(text, display, diags_)) return nullptr;
   f->line_starts.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') f->line_starts.push_back(i + 1);

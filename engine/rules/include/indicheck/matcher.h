@@ -4,21 +4,24 @@
 // Shape (as RE2::Set and YARA): CompiledRules::compile() puts every term and regex of every
 // loaded framework into one Vectorscan/Hyperscan database. CompiledRules is immutable and
 // shared by all threads. Each thread owns a Scanner (its own Hyperscan scratch and buffers) and
-// calls scan() per document: one pass over Document::text yields all candidate hits; conditions,
-// windows, exclusions and roles are then verified per leaf; RE2 runs only on the sentences
-// around candidates to extract metric values.
+// calls scan() once per document with every framework that document is to be scored against:
+// one pass over Document::text yields all candidate hits for all of them; conditions, windows,
+// exclusions and roles are then verified per leaf; RE2 runs only on the sentences around
+// candidates to extract metric values. Nothing of a document outlives the call.
 //
 // The scanner reports text evidence only. Profiles and waivers are applied by scoring.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "indicheck/document.h"
+#include "indicheck/limits.h"
 #include "indicheck/rules.h"
 
 namespace indicheck {
@@ -93,12 +96,21 @@ class Scanner {
   ~Scanner();
   Scanner(Scanner&&) noexcept;
 
-  // Evidence for every leaf of `framework` (which must belong to the compiled rules; it is
-  // looked up by id, so a copy of the RuleSet the rules were compiled from works too).
-  DocumentEvidence scan(const Document& document, const Framework& framework);
+  // Evidence for one document against each of `frameworks`, in that order (one
+  // DocumentEvidence per framework, every leaf in Framework::leaves order). The document's text
+  // is scanned once for all of them. A framework is looked up by id in the compiled rules (so a
+  // copy of the RuleSet they were compiled from works too); one they do not hold gets evidence
+  // with no items. Each item keeps at most `max_quotes` quotes (capped at
+  // limits::kMaxQuotesPerItem): the first ones of the full list, in the same order.
+  std::vector<DocumentEvidence> scan(const Document& document,
+                                     std::span<const Framework* const> frameworks,
+                                     std::size_t max_quotes = limits::kMaxQuotesPerItem);
+  // One framework: scan(document, {&framework}, max_quotes)[0].
+  DocumentEvidence scan(const Document& document, const Framework& framework,
+                        std::size_t max_quotes = limits::kMaxQuotesPerItem);
 
   // Evidence for one leaf (`node` indexes Framework::nodes). Same result as the matching item
-  // of scan(); used by `rules test` and `explain`.
+  // of scan(); used by `rules test` (one leaf per example document).
   ItemEvidence scan_item(const Document& document, const Framework& framework, int node);
 
   struct Scratch;
