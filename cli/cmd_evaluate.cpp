@@ -174,6 +174,9 @@ int run_evaluate(const Args& args) {
       ("max-quotes", po::value<std::size_t>(&options.max_quotes)->default_value(options.max_quotes),
        "quotes kept per item, strongest first (1-8): fewer make every output smaller for large "
        "runs; states and scores do not change")
+      ("gate", po::value<std::string>(&options.gate),
+       "evidence gate: off (default), default (evidence-gate.json beside the rules), or a model "
+       "file; credit then needs a sentence the gate scores as an act or result")
       ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")
       ("stats", po::bool_switch(&stats),
        "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "

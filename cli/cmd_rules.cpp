@@ -43,11 +43,17 @@ struct Loaded {
 };
 
 // Loads and compiles; prints diagnostics. Returns false on errors.
-bool load_and_compile(const std::vector<std::string>& paths, Loaded& out, bool compile = true) {
+// `gate`: as `evaluate --gate` (off, default, or a model file); `rules test` and `rules lint`
+// never use one: examples test conditions, not the gate.
+bool load_and_compile(const std::vector<std::string>& paths, Loaded& out, bool compile = true,
+                      const std::string& gate = "off") {
   std::vector<Diagnostic> diagnostics;
   out.rules = load_rules(paths, diagnostics);
+  std::string where;
+  std::shared_ptr<const EvidenceGate> evidence_gate;
+  if (!has_errors(diagnostics) && compile) evidence_gate = load_gate(gate, paths, diagnostics, where);
   if (!has_errors(diagnostics) && compile)
-    out.compiled = CompiledRules::compile(out.rules, diagnostics);
+    out.compiled = CompiledRules::compile(out.rules, diagnostics, std::move(evidence_gate));
   print_diagnostics(diagnostics);
   return !has_errors(diagnostics);
 }
@@ -285,7 +291,8 @@ int run_rules(const Args& args) {
 namespace {
 
 constexpr const char* kExplainUsage =
-    "Usage: indicheck explain FILE --item ID [--rules PATH] [--framework ID] [--encoding NAME]\n";
+    "Usage: indicheck explain FILE --item ID [--rules PATH] [--framework ID] [--encoding NAME]\n"
+    "                         [--gate FILE|off]\n";
 
 void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev) {
   const RuleNode& node = fw.nodes[static_cast<std::size_t>(ev.node)];
@@ -309,8 +316,9 @@ void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev
   }
   if (ev.quotes.empty()) std::cout << "  no supporting sentence\n";
   for (const auto& q : ev.quotes) {
-    std::cout << fmt::format("  {}:{}:{} [{}{}] {}\n", doc.path, q.line, q.column,
-                             role_name(q.role), q.credit ? ", credit" : "", q.section_path);
+    std::cout << fmt::format("  {}:{}:{} [{}{}{}] {}\n", doc.path, q.line, q.column, role_name(q.role),
+                             q.credit ? ", credit" : "",
+                             q.gate >= 0 ? fmt::format(", gate {:.2f}", q.gate) : std::string(), q.section_path);
     std::cout << fmt::format("    {}\n", q.text);
     if (!q.terms.empty()) std::cout << fmt::format("    terms: {}\n", fmt::join(q.terms, ", "));
     for (const auto& m : q.metrics)
@@ -326,7 +334,8 @@ int run_explain(const Args& args) {
   options.add_options()("help,h", "show help")("item", po::value<std::string>(), "node id")(
       "rules", po::value<std::vector<std::string>>(), "rule files or directories (default rules/)")(
       "framework", po::value<std::string>(), "framework id (default: by report year, then supplements)")(
-      "encoding", po::value<std::string>(), "force the report's encoding");
+      "encoding", po::value<std::string>(), "force the report's encoding")(
+      "gate", po::value<std::string>(), "evidence gate: off (default), default, or a model file");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
@@ -350,7 +359,8 @@ int run_explain(const Args& args) {
   std::vector<std::string> rule_paths{default_data_path("rules")};
   if (vm.count("rules")) rule_paths = vm["rules"].as<std::vector<std::string>>();
   Loaded loaded;
-  if (!load_and_compile(rule_paths, loaded)) return kExitInput;
+  if (!load_and_compile(rule_paths, loaded, true, vm.count("gate") ? vm["gate"].as<std::string>() : "off"))
+    return kExitInput;
 
   std::vector<Diagnostic> diagnostics;
   ReadOptions read_options;

@@ -121,12 +121,13 @@ std::string quote_html(const Quote& q, bool peer = false) {
   // A quote outside the window that earned the state (e.g. the same measure in the plans part)
   // is context, not evidence: shown lighter and labelled so.
   return fmt::format(
-      "<blockquote{}>{}<div class=\"loc\">{}第 {} 行第 {} 列 · {} · {}{}{}</div></blockquote>\n",
+      "<blockquote{}>{}<div class=\"loc\">{}第 {} 行第 {} 列 · {} · {}{}{}{}</div></blockquote>\n",
       peer ? " class=\"peer\"" : q.credit ? "" : " class=\"context\"", html_escape(q.text),
       q.credit || peer ? "" : "不计分 · ", q.line, q.column,
       q.section_path.empty() ? "（正文）" : html_escape(q.section_path),
       html_escape(role_label(q.role)),
-      terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics));
+      terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics),
+      q.gate < 0 ? std::string() : fmt::format(" · 证据门控 {:.2f}", q.gate));
 }
 
 std::string gap_link(const View& v, int report, std::string_view prefix) {
@@ -410,6 +411,7 @@ void facts_section(const View& v, std::string& out) {
   row("框架版本", editions);
   row("计分模型", html_escape(f.model));
   row("每项引文上限", fmt::format("{} 句（--max-quotes）", f.max_quotes));
+  row("证据门控", f.gate.empty() ? std::string("未启用（--gate off）") : html_escape(f.gate));
   row("配置文件", f.profile_path.empty() ? "（无）" : html_escape(f.profile_path));
   std::string inputs;
   for (const auto& p : f.inputs) inputs += (inputs.empty() ? "" : "<br>") + html_escape(p);

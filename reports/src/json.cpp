@@ -170,6 +170,10 @@ void write_quote(JsonWriter& w, const Quote& q) {
   w.end_array();
   w.key("credit");
   w.boolean(q.credit);
+  if (q.gate >= 0) {  // only when the rules ran with the evidence gate
+    w.key("gate");
+    w.number(std::round(static_cast<double>(q.gate) * 1000.0) / 1000.0);
+  }
   w.end_object();
 }
 
@@ -352,6 +356,7 @@ void ResultsJsonStream::head(std::string& out) const {
   run["profile_path"] = f.profile_path;
   run["model"] = f.model;
   run["max_quotes"] = f.max_quotes;
+  if (!f.gate.empty()) run["evidence_gate"] = f.gate;
   run["inputs"] = f.inputs;
   run["report_count"] = evaluation.reports.size();
   int failed = 0;

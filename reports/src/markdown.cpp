@@ -22,6 +22,7 @@ std::string quote_md(const Quote& q) {
                                 q.section_path.empty() ? "（正文）" : markdown_escape(q.section_path),
                                 role_label(q.role));
   if (!terms.empty()) out += " · 命中：" + markdown_escape(terms);
+  if (q.gate >= 0) out += fmt::format(" · 证据门控 {:.2f}", q.gate);
   for (const auto& m : q.metrics)
     out += fmt::format(" · 数值 {}：{}{}{}", markdown_escape(m.name), markdown_escape(m.raw),
                        markdown_escape(m.unit), m.meets ? "" : "（未达标准）");

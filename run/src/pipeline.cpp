@@ -15,6 +15,7 @@
 #include <deque>
 #include <utility>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -22,6 +23,7 @@
 
 #include "evidence_file.h"
 #include "indicheck/document.h"
+#include "indicheck/gate.h"
 
 namespace indicheck {
 
@@ -166,7 +168,11 @@ bool prepare_rules(const PipelineOptions& options, PipelineResult& result,
       return false;
     }
   }
-  result.compiled = CompiledRules::compile(result.rules, diags);
+  std::string gate_facts;
+  auto gate = load_gate(options.gate, facts.rules_paths, diags, gate_facts);
+  if (has_errors(diags)) return false;
+  result.evaluation.facts.gate = gate_facts;
+  result.compiled = CompiledRules::compile(result.rules, diags, std::move(gate));
   return result.compiled && !has_errors(diags);
 }
 
@@ -368,6 +374,29 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   result.stats.score_seconds = seconds_since(phase_start);
   // A profile scoring cannot apply is a rule error: the caller writes nothing.
   return profile_ok ? kExitOk : kExitInput;
+}
+
+std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,
+                                              const std::vector<std::string>& rules_paths,
+                                              std::vector<Diagnostic>& diagnostics, std::string& where) {
+  where.clear();
+  if (option.empty() || option == "off") return nullptr;
+  std::string path = option;
+  if (path == "default") {
+    // The default: a model shipped next to the rules (rules/evidence-gate.json).
+    if (rules_paths.empty()) return nullptr;
+    std::error_code ec;
+    const std::filesystem::path root(rules_paths.front());
+    const auto candidate = (std::filesystem::is_directory(root, ec) ? root : root.parent_path()) / "evidence-gate.json";
+    if (!std::filesystem::is_regular_file(candidate, ec)) {
+      diagnostics.push_back(make_error(candidate.string(), "not-found", "no evidence gate model beside the rules"));
+      return nullptr;
+    }
+    path = candidate.string();
+  }
+  auto gate = EvidenceGate::load(path, diagnostics);
+  if (gate) where = fmt::format("{}（阈值 {:.2f}）", path, gate->threshold());
+  return gate;
 }
 
 }  // namespace indicheck

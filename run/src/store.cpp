@@ -166,6 +166,7 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
           w.pod<std::uint8_t>(m.meets ? 1 : 0);
         }
         w.pod<std::uint8_t>(q.credit ? 1 : 0);
+        w.pod<float>(q.gate);
       }
     }
   }
@@ -205,6 +206,7 @@ bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>&
           m.meets = r.pod<std::uint8_t>() != 0;
         }
         q.credit = r.pod<std::uint8_t>() != 0;
+        q.gate = r.pod<float>();
       }
       if (!r.ok()) break;
     }

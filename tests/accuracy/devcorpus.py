@@ -68,10 +68,11 @@ def part_start_ok(sentences, label_part, role):
     return abs(engine_idx - label_idx) <= 1, engine_idx, label_idx
 
 
-def run(bin_path, files):
+def run(bin_path, files, gate=None):
     with tempfile.TemporaryDirectory() as tmp:
+        extra = ["--gate", gate] if gate else []
         subprocess.run([bin_path, "evaluate", *files, "--framework", "gangyao-2021", "--format",
-                        "json", "--out", tmp, "--quiet", "--date", "2026-01-01"],
+                        "json", "--out", tmp, "--quiet", "--date", "2026-01-01", *extra],
                        check=False, stdout=subprocess.DEVNULL)
         results = json.load(open(pathlib.Path(tmp) / "results.json", encoding="utf-8"))
     parsed = json.loads(subprocess.run([bin_path, "parse", "--json", *files], check=True,
@@ -106,6 +107,9 @@ def main():
     ap.add_argument("--min-year", type=float, default=0.0, help="share of reports")
     ap.add_argument("--min-parts", type=float, default=0.0, help="share of reports, each part")
     ap.add_argument("--details", action="store_true", help="list every section error")
+    ap.add_argument("--gate", default=None, help="evidence gate model file, or off "
+                    "(default: the engine's default, rules/evidence-gate.json)")
+    ap.add_argument("--only", default="", help="comma-separated report names (cross-validation)")
     ap.add_argument("--labeller", default="", help="a or b: one labeller's files instead of the "
                     "adjudicated ones (while adjudication is pending)")
     args = ap.parse_args()
@@ -119,11 +123,14 @@ def main():
         if path.exists():
             labels[r["name"]] = yaml.safe_load(open(path, encoding="utf-8"))
     rows = [r for r in rows if r["name"] in labels]
+    if args.only:
+        only = set(args.only.split(","))
+        rows = [r for r in rows if r["name"] in only]
     if not rows:
         print("no labelled report in this part")
         return 1
     files = [str(CORPUS / "reports" / f"{r['name']}.txt") for r in rows]
-    results, parsed = run(args.bin, files)
+    results, parsed = run(args.bin, files, args.gate)
 
     totals = {"dev": Totals(), "test": Totals()}
     for r in rows:

@@ -34,6 +34,7 @@ CompiledRules::Impl::~Impl() {
 CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledRules::~CompiledRules() = default;
 const RuleSet& CompiledRules::rules() const { return impl_->rules; }
+const EvidenceGate* CompiledRules::gate() const { return impl_->gate.get(); }
 std::size_t CompiledRules::pattern_count() const { return impl_->patterns.size(); }
 
 namespace {
@@ -222,9 +223,11 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
 }  // namespace
 
 std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules,
-                                                            std::vector<Diagnostic>& diagnostics) {
+                                                            std::vector<Diagnostic>& diagnostics,
+                                                            std::shared_ptr<const EvidenceGate> gate) {
   auto impl = std::make_unique<Impl>();
   impl->rules = rules;
+  impl->gate = std::move(gate);
   std::vector<SourceLocation> regex_locations;
   if (!collect_patterns(*impl, regex_locations, diagnostics)) return nullptr;
   flatten_uses(*impl);

@@ -19,6 +19,7 @@
 #include <cstring>
 
 #include "condition.h"
+#include "indicheck/gate.h"
 #include "indicheck/limits.h"
 #include "matcher_internal.h"
 
@@ -369,6 +370,13 @@ void LeafEvaluator::add_window(const Check& check, std::size_t slot, std::uint32
   }
   if (in_roles(check, r.role)) {
     read_metrics(check, slot, r);
+    if (gated_) {
+      // Credit needs one hit sentence that states an act or result, not only its topic.
+      bool passes = false;
+      for (std::uint32_t k = r.sentences_begin; k < r.sentences_begin + win_sentences.size() && !passes; ++k)
+        passes = gate_score(pool[k]) >= impl_.gate->threshold();
+      if (!passes) r.outcome = Outcome::kGated;
+    }
   } else if (r.role == Role::kShortcomings) {
     r.outcome = Outcome::kAcknowledged;
   } else if (r.role == Role::kPlans) {
@@ -539,6 +547,17 @@ void LeafEvaluator::write_reason(const Check& check, Outcome best, const WindowR
         say(FMT_COMPILE("condition `{}` met only in the plans part: "), cond);
         say_at();
         break;
+      case Outcome::kGated: {
+        ev.state = ItemState::kMissing;
+        say(FMT_COMPILE("condition `{}` met in "), cond);
+        say_at();
+        float top = 0;
+        for (std::uint32_t k = first_best->sentences_begin; k < first_best->sentences_end; ++k)
+          top = std::max(top, gate_score(pool_[k]));
+        say(FMT_COMPILE(" but the evidence gate finds no act or result there (score {:.2f} < {:.2f})"), top,
+            impl_.gate->threshold());
+        break;
+      }
       case Outcome::kElsewhere:
         break;
     }
@@ -565,7 +584,7 @@ void LeafEvaluator::take_quotes(const Check& check, Outcome best, ItemEvidence& 
       for (std::size_t i = 0; i < results.size() && room; ++i)
         if (results[i].outcome == best && window_strength(check, i) == level)
           room = quote_window(results[i], best, terms_sorted, ev);
-  for (int o = 0; o <= static_cast<int>(Outcome::kPlanned) && room; ++o)
+  for (int o = 0; o <= static_cast<int>(Outcome::kGated) && room; ++o)
     for (std::size_t i = 0; i < results.size() && room; ++i)
       if (static_cast<int>(results[i].outcome) == o && results[i].outcome != best)
         room = quote_window(results[i], best, terms_sorted, ev);
@@ -609,9 +628,25 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
     }
     for (const auto& [msi, mv] : r.metrics)
       if (msi == si) q.metrics.push_back(mv);
-    q.credit = r.outcome == best && best != Outcome::kElsewhere;
+    q.credit = r.outcome == best && best != Outcome::kElsewhere && best != Outcome::kGated;
+    if (gated_ && (r.outcome == Outcome::kMet || r.outcome == Outcome::kPartial || r.outcome == Outcome::kGated))
+      q.gate = gate_score(si);
   }
   return ev.quotes.size() < max_quotes_;
+}
+
+}  // namespace indicheck
+
+namespace indicheck {
+
+float LeafEvaluator::gate_score(std::uint32_t si) const {
+  if (gate_scores_.size() != doc_.sentences.size()) gate_scores_.assign(doc_.sentences.size(), -1.0f);
+  float& score = gate_scores_[si];
+  if (score < 0) {
+    const Span span = doc_.sentences[si].span;
+    score = static_cast<float>(impl_.gate->score(std::string_view(doc_.text).substr(span.begin, span.size())));
+  }
+  return score;
 }
 
 }  // namespace indicheck

@@ -44,6 +44,7 @@ struct CompiledPattern {
 
 struct CompiledRules::Impl {
   RuleSet rules;  // a private copy: the compiled object never dangles
+  std::shared_ptr<const EvidenceGate> gate;  // null: every satisfied window earns credit
   std::vector<CompiledPattern> patterns;
   std::size_t literal_count = 0;  // literals are ids [0, literal_count), regexes after
   hs_database_t* database = nullptr;  // null when there are no patterns
@@ -134,6 +135,7 @@ struct Scanner::Scratch {
   std::vector<SentenceView> views;
   std::vector<std::optional<std::string>> section_paths;  // per section, on first use
   std::vector<std::int8_t> strengths;
+  std::vector<float> gate_scores;  // the gate's score per sentence, -1 = not asked yet
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
   std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
@@ -176,7 +178,8 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
 // ---- Leaf evaluation (leaf_evaluator.cpp) --------------------------------------------------------
 
 // What a window earned, best first (the order matters: min() picks the best).
-enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kElsewhere };
+// kGated: satisfied in a credit role, but no sentence of the window passed the evidence gate.
+enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kGated, kElsewhere };
 
 // One window (sentence, paragraph or section, within one role) that satisfied the condition.
 struct WindowResult {
@@ -207,7 +210,9 @@ class LeafEvaluator {
         max_quotes_(max_quotes),
         views_(scratch.views),
         section_paths_(scratch.section_paths),
-        strengths_(scratch.strengths) {}
+        strengths_(scratch.strengths),
+        gate_scores_(scratch.gate_scores),
+        gated_(impl.gate != nullptr && fw_.kind == "indicators") {}
 
   // `hits` are the leaf's hits in sentence order (Scanner buckets them so).
   ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
@@ -265,6 +270,11 @@ class LeafEvaluator {
   // sentence with a digit. Cached per sentence for the scan (many leaves share sentences).
   std::vector<std::int8_t>& strengths_;
   int sentence_strength(std::uint32_t si) const;
+
+  // The evidence gate's score of one sentence, cached per sentence for the scan.
+  std::vector<float>& gate_scores_;
+  const bool gated_;  // this framework's credit windows go through the gate
+  float gate_score(std::uint32_t si) const;
 
   // Per-leaf working buffers, reused from leaf to leaf.
   struct GroupEntry {

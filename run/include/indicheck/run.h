@@ -40,8 +40,19 @@ struct PipelineOptions {
   // Quotes kept per item (1 to limits::kMaxQuotesPerItem, in the matcher's order: the
   // strongest first). Fewer quotes make every output smaller; states and scores do not change.
   std::size_t max_quotes = limits::kMaxQuotesPerItem;
+  // The evidence gate (indicheck/gate.h): empty or "off" = no gate (the default: measured on
+  // the development corpus it costs more recall than it gains precision, docs/accuracy.md);
+  // "default" = evidence-gate.json beside the first rules path; else a model file.
+  std::string gate;
   ScoringOptions scoring;
 };
+
+// The evidence gate `option` names (see PipelineOptions::gate) for these rule paths: null when
+// off or when the default file does not exist; null with an error in `diagnostics` when a named
+// file cannot be read. `where` receives what to report in the run facts.
+std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,
+                                              const std::vector<std::string>& rules_paths,
+                                              std::vector<Diagnostic>& diagnostics, std::string& where);
 
 // Where the time went, for `evaluate --stats` and the benchmark: wall seconds per phase.
 struct PipelineStats {

@@ -26,6 +26,8 @@
 
 namespace indicheck {
 
+class EvidenceGate;  // indicheck/gate.h
+
 enum class ItemState : std::uint8_t {
   kMet,            // condition (and metrics) satisfied in a credit role
   kPartial,        // condition satisfied in a credit role, a metric missing or below threshold
@@ -57,6 +59,9 @@ struct Quote {
   std::vector<std::string> terms;  // normalized terms/selection names that matched in it
   std::vector<MetricValue> metrics;
   bool credit = false;  // true when this quote is part of a window that earned the state
+  // The evidence gate's score of the sentence (0 to 1) when a gate was asked about it (quotes
+  // in credit roles of indicator frameworks, when the rules were compiled with a gate); else -1.
+  float gate = -1;
 };
 
 struct ItemEvidence {
@@ -75,10 +80,17 @@ class CompiledRules {
  public:
   // Compiles every framework in `rules`. Returns nullptr with diagnostics on failure
   // (e.g. a pattern Hyperscan rejects). The result is immutable and thread-safe.
+  //
+  // With a `gate`, a window of an indicator framework (kind "indicators") in a credit role
+  // earns credit only when one of its hit sentences passes the gate; otherwise it counts as
+  // found but not evidenced (state missing, the reason says the gate held it back).
   static std::shared_ptr<const CompiledRules> compile(const RuleSet& rules,
-                                                      std::vector<Diagnostic>& diagnostics);
+                                                      std::vector<Diagnostic>& diagnostics,
+                                                      std::shared_ptr<const EvidenceGate> gate = nullptr);
   ~CompiledRules();
   const RuleSet& rules() const;
+  // The gate given to compile(), or null.
+  const EvidenceGate* gate() const;
   std::size_t pattern_count() const;
 
   struct Impl;
