@@ -118,19 +118,7 @@ int evaluate_corpus(CorpusOptions& options, PipelineResult& result, Target& targ
     if (d.severity == Severity::kError || options.verbose) errors.push_back(d);
   print_diagnostics(errors);
   if (rc != kExitOk) return rc;
-  for (const auto& t : result.evaluation.tables) {
-    const Framework* fw = result.rules.find_framework(t.framework_id);
-    if (fw == nullptr) continue;
-    if (!options.pipeline.framework_override.empty()) {
-      if (fw->id != options.pipeline.framework_override) continue;
-    } else if (fw->kind == "supplement") {
-      continue;
-    }
-    if (target.table == nullptr || t.units.size() > target.table->units.size()) {
-      target.table = &t;
-      target.framework = fw;
-    }
-  }
+  target.table = weighting_table(result, options.pipeline.framework_override, target.framework);
   if (target.table == nullptr) {
     std::cerr << "indicheck: error[no-scores]: no report was scored against "
               << (options.pipeline.framework_override.empty() ? std::string("an indicators framework")
@@ -178,25 +166,6 @@ int emit_profile(const std::string& yaml, const std::string& out) {
   }
   std::cout << "\nWrote profile " << out << " (use: indicheck evaluate --profile " << out << ")\n";
   return kExitOk;
-}
-
-// Leaf weights → node weights for every included node, as (id, weight) for the profile.
-std::vector<std::pair<std::string, double>> profile_weights(const Framework& fw,
-                                                            const ScoreTable& table,
-                                                            const std::vector<double>& node_weights) {
-  std::vector<std::pair<std::string, double>> out;
-  for (std::size_t n = 1; n < fw.nodes.size(); ++n)
-    if (table.node_included.empty() || table.node_included[n])
-      out.emplace_back(fw.nodes[n].id, node_weights[n]);
-  return out;
-}
-
-std::vector<double> leaf_weights_from_columns(const Framework& fw, const CreditMatrix& cm,
-                                              const std::vector<double>& column_weights) {
-  std::vector<double> leaf(fw.leaves.size(), 0.0);
-  for (std::size_t c = 0; c < cm.cols() && c < column_weights.size(); ++c)
-    leaf[static_cast<std::size_t>(cm.leaf_index[c])] = column_weights[c];
-  return leaf;
 }
 
 void print_credit_matrix(const CreditMatrix& cm, bool verbose) {
@@ -500,7 +469,7 @@ int run_objective(const std::string& method, const Args& args) {
   print_rescored(fw, table, node_weights);
   const auto yaml = weights_profile_yaml(fw, target.profile, method + "-" + fw.id,
                                          fmt::format("{} weights: {}", method, fw.id), comments,
-                                         profile_weights(fw, table, node_weights));
+                                         profile_node_weights(fw, table, node_weights));
   return emit_profile(yaml, options.out);
 }
 

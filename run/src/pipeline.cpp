@@ -399,4 +399,20 @@ std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,
   return gate;
 }
 
+const ScoreTable* weighting_table(const PipelineResult& result, const std::string& framework_id,
+                                  const Framework*& framework) {
+  const ScoreTable* best = nullptr;
+  framework = nullptr;
+  for (const auto& t : result.evaluation.tables) {
+    const Framework* fw = result.rules.find_framework(t.framework_id);
+    if (fw == nullptr) continue;
+    if (!framework_id.empty() ? fw->id != framework_id : fw->kind == "supplement") continue;
+    if (best == nullptr || t.units.size() > best->units.size()) {
+      best = &t;
+      framework = fw;
+    }
+  }
+  return best;
+}
+
 }  // namespace indicheck

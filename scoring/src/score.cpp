@@ -607,4 +607,20 @@ CreditMatrix credit_matrix(const Framework& fw, const ScoreTable& table) {
   return cm;
 }
 
+std::vector<double> leaf_weights_from_columns(const Framework& fw, const CreditMatrix& cm,
+                                              std::span<const double> column_weights) {
+  std::vector<double> leaf(fw.leaves.size(), 0.0);
+  for (std::size_t c = 0; c < cm.cols() && c < column_weights.size(); ++c)
+    leaf[static_cast<std::size_t>(cm.leaf_index[c])] = column_weights[c];
+  return leaf;
+}
+
+std::vector<std::pair<std::string, double>> profile_node_weights(const Framework& fw, const ScoreTable& table,
+                                                                 std::span<const double> node_weights) {
+  std::vector<std::pair<std::string, double>> out;
+  for (std::size_t n = 1; n < fw.nodes.size(); ++n)
+    if (table.node_included.empty() || table.node_included[n]) out.emplace_back(fw.nodes[n].id, node_weights[n]);
+  return out;
+}
+
 }  // namespace indicheck

@@ -85,4 +85,10 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result);
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        std::vector<Diagnostic>& diagnostics);
 
+// The table `weights` and `sensitivity` work on: the one of `framework_id` when given, else the
+// indicators framework that scored most units; null when none. `framework` receives its
+// framework.
+const ScoreTable* weighting_table(const PipelineResult& result, const std::string& framework_id,
+                                  const Framework*& framework);
+
 }  // namespace indicheck

@@ -190,6 +190,17 @@ CreditMatrix credit_matrix(const Framework& framework, const ScoreTable& table);
 std::vector<double> node_weights_from_leaf_weights(const Framework& framework,
                                                    std::span<const double> leaf_weights);
 
+// Leaf weights (per Framework::leaves) from weights of the matrix's columns (entropy, CRITIC):
+// leaves without a column get 0.
+std::vector<double> leaf_weights_from_columns(const Framework& framework, const CreditMatrix& matrix,
+                                              std::span<const double> column_weights);
+
+// The (node id, weight) pairs a profile needs to reproduce `node_weights` (per
+// Framework::nodes) for the nodes `table` includes.
+std::vector<std::pair<std::string, double>> profile_node_weights(const Framework& framework,
+                                                                 const ScoreTable& table,
+                                                                 std::span<const double> node_weights);
+
 // Scores of every unit of `table` (its states, inclusion and model) under other node weights.
 std::vector<double> rescore(const Framework& framework, const ScoreTable& table,
                             std::span<const double> node_weights);
