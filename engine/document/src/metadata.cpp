@@ -7,15 +7,16 @@
 // exists do we fall back to the publication year minus one.
 //
 // The unit comes from the title; else from the body's first paragraphs ("南湖区坚持…"); else
-// from the signature (苏州工业园区管理委员会 → 苏州工业园区). Provinces come from the unit's
-// name through a small table of prefecture-level and county-level cities, else from the
-// province the body names most.
+// from the signature (苏州工业园区管理委员会 → 苏州工业园区). Province and level come from the
+// divisions the unit's name contains, through the national list (divisions.h); a province the
+// name does not settle is the one the body names most.
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
 #include <map>
 
+#include "divisions.h"
 #include "internal.h"
 
 namespace indicheck::detail {
@@ -27,64 +28,16 @@ namespace {
 constexpr std::size_t kHeadBytes = 4096;
 constexpr std::size_t kBodyScanBytes = 256u << 10;
 
-struct CityProvince {
-  std::string_view city;  // stem without 市
-  std::string_view province;
-};
-
-// Prefecture-level cities (and a few county-level cities) → province. Enough to place the
-// provinces most reports come from; a unit not in the table falls back to what the body says.
-constexpr CityProvince kPrefectures[] = {
-    {"南京", "江苏省"}, {"无锡", "江苏省"}, {"徐州", "江苏省"}, {"常州", "江苏省"}, {"苏州", "江苏省"},
-    {"南通", "江苏省"}, {"连云港", "江苏省"}, {"淮安", "江苏省"}, {"盐城", "江苏省"}, {"扬州", "江苏省"},
-    {"镇江", "江苏省"}, {"泰州", "江苏省"}, {"宿迁", "江苏省"},
-    {"杭州", "浙江省"}, {"宁波", "浙江省"}, {"温州", "浙江省"}, {"嘉兴", "浙江省"}, {"湖州", "浙江省"},
-    {"绍兴", "浙江省"}, {"金华", "浙江省"}, {"衢州", "浙江省"}, {"舟山", "浙江省"}, {"台州", "浙江省"},
-    {"丽水", "浙江省"},
-    {"合肥", "安徽省"}, {"芜湖", "安徽省"}, {"蚌埠", "安徽省"}, {"淮南", "安徽省"}, {"马鞍山", "安徽省"},
-    {"淮北", "安徽省"}, {"铜陵", "安徽省"}, {"安庆", "安徽省"}, {"黄山", "安徽省"}, {"滁州", "安徽省"},
-    {"阜阳", "安徽省"}, {"宿州", "安徽省"}, {"六安", "安徽省"}, {"亳州", "安徽省"}, {"池州", "安徽省"},
-    {"宣城", "安徽省"},
-    {"济南", "山东省"}, {"青岛", "山东省"}, {"淄博", "山东省"}, {"枣庄", "山东省"}, {"东营", "山东省"},
-    {"烟台", "山东省"}, {"潍坊", "山东省"}, {"济宁", "山东省"}, {"泰安", "山东省"}, {"威海", "山东省"},
-    {"日照", "山东省"}, {"临沂", "山东省"}, {"德州", "山东省"}, {"聊城", "山东省"}, {"滨州", "山东省"},
-    {"菏泽", "山东省"},
-    {"广州", "广东省"}, {"深圳", "广东省"}, {"珠海", "广东省"}, {"汕头", "广东省"}, {"佛山", "广东省"},
-    {"韶关", "广东省"}, {"江门", "广东省"}, {"湛江", "广东省"}, {"茂名", "广东省"}, {"肇庆", "广东省"},
-    {"惠州", "广东省"}, {"梅州", "广东省"}, {"汕尾", "广东省"}, {"河源", "广东省"}, {"阳江", "广东省"},
-    {"清远", "广东省"}, {"东莞", "广东省"}, {"中山", "广东省"}, {"潮州", "广东省"}, {"揭阳", "广东省"},
-    {"云浮", "广东省"},
-    {"福州", "福建省"}, {"厦门", "福建省"}, {"莆田", "福建省"}, {"三明", "福建省"}, {"泉州", "福建省"},
-    {"漳州", "福建省"}, {"南平", "福建省"}, {"龙岩", "福建省"}, {"宁德", "福建省"},
-    {"石家庄", "河北省"}, {"太原", "山西省"}, {"呼和浩特", "内蒙古自治区"}, {"沈阳", "辽宁省"},
-    {"大连", "辽宁省"}, {"长春", "吉林省"}, {"哈尔滨", "黑龙江省"}, {"南昌", "江西省"}, {"郑州", "河南省"},
-    {"武汉", "湖北省"}, {"长沙", "湖南省"}, {"南宁", "广西壮族自治区"}, {"海口", "海南省"},
-    {"成都", "四川省"}, {"贵阳", "贵州省"}, {"昆明", "云南省"}, {"拉萨", "西藏自治区"}, {"西安", "陕西省"},
-    {"兰州", "甘肃省"}, {"西宁", "青海省"}, {"银川", "宁夏回族自治区"}, {"乌鲁木齐", "新疆维吾尔自治区"},
-};
-
-// Municipalities directly under the central government: provincial level.
-constexpr CityProvince kMunicipalities[] = {
-    {"北京", "北京市"}, {"上海", "上海市"}, {"天津", "天津市"}, {"重庆", "重庆市"}};
-
-// County-level cities (县级市) of the provinces above that the corpus generator uses.
-constexpr CityProvince kCountyCities[] = {
-    {"太仓", "江苏省"}, {"昆山", "江苏省"}, {"常熟", "江苏省"}, {"张家港", "江苏省"}, {"江阴", "江苏省"},
-    {"宜兴", "江苏省"}, {"溧阳", "江苏省"}, {"丹阳", "江苏省"}, {"扬中", "江苏省"}, {"句容", "江苏省"},
-    {"仪征", "江苏省"}, {"高邮", "江苏省"}, {"泰兴", "江苏省"}, {"靖江", "江苏省"}, {"兴化", "江苏省"},
-    {"如皋", "江苏省"}, {"海安", "江苏省"}, {"启东", "江苏省"}, {"东台", "江苏省"}, {"邳州", "江苏省"},
-    {"新沂", "江苏省"},
-    {"海宁", "浙江省"}, {"平湖", "浙江省"}, {"桐乡", "浙江省"}, {"义乌", "浙江省"}, {"东阳", "浙江省"},
-    {"永康", "浙江省"}, {"兰溪", "浙江省"}, {"诸暨", "浙江省"}, {"嵊州", "浙江省"}, {"慈溪", "浙江省"},
-    {"余姚", "浙江省"}, {"乐清", "浙江省"}, {"瑞安", "浙江省"}, {"温岭", "浙江省"}, {"临海", "浙江省"},
-    {"玉环", "浙江省"}, {"江山", "浙江省"}, {"建德", "浙江省"}, {"龙泉", "浙江省"},
-};
-
-constexpr std::string_view kProvinces[] = {
-    "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省",
-    "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省",
-    "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区",
-    "新疆维吾尔自治区"};
+// The provinces of the national list (省, 自治区, 直辖市, 特别行政区), in code order.
+const std::vector<std::string_view>& province_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const Division& d : all_divisions())
+      if (d.level == DivisionLevel::kProvince) out.push_back(d.name);
+    return out;
+  }();
+  return names;
+}
 
 bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends(std::string_view s, std::string_view p) {
@@ -191,25 +144,15 @@ bool generic_unit(std::string_view u) {
          u == "示范区" || u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县";
 }
 
-const CityProvince* find_city(std::string_view unit, const CityProvince* begin, const CityProvince* end) {
-  const CityProvince* best = nullptr;
-  std::size_t best_pos = std::string_view::npos;
-  for (const CityProvince* c = begin; c != end; ++c) {
-    const std::size_t pos = unit.find(c->city);
-    if (pos != std::string_view::npos && pos < best_pos) {
-      best = c;
-      best_pos = pos;
-    }
-  }
-  return best;
-}
-
 bool department_suffix(std::string_view unit) {
   return ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
          ends(unit, "办公室") || ends(unit, "中心") || ends(unit, "院") || ends(unit, "署");
 }
 
-std::string level_of(std::string_view unit, bool committee_signature) {
+// The level: departments and zones by their own words (a unit ending in 局/委/办… is a
+// department whatever place it names), then the division the name ends with (`place`), then
+// the suffix for names the national list does not hold.
+std::string level_of(std::string_view unit, bool committee_signature, const Place& place) {
   if (unit.empty()) return {};
   // A zone's bureau (平潭综合实验区自然资源与生态环境局) is a department; the zone itself, or
   // its committee, is a zone.
@@ -219,27 +162,13 @@ std::string level_of(std::string_view unit, bool committee_signature) {
     if (ends(unit, suffix) && zone_name(unit) && ends(unit.substr(0, unit.size() - suffix.size()), "区"))
       zone_committee = true;
   if (department_suffix(unit) && !zone_committee) return "department";
-  if (committee_signature || zone_committee || (zone_name(unit) && ends(unit, "区"))) return "zone";
-  for (std::string_view p : kProvinces)
-    if (unit == p) return "province";
-  for (const auto& m : kMunicipalities)
-    if (unit == std::string(m.city) + "市") return "province";
-  if (ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
-      ends(unit, "办公室") || ends(unit, "中心"))
-    return "department";
+  if (committee_signature || zone_committee) return "zone";
+  // A real division wins over zone words in its name (浦东新区, 下花园区 are districts).
+  if (!place.level.empty()) return place.level;
+  if (zone_name(unit) && ends(unit, "区")) return "zone";
   if (ends(unit, "区")) return "district";
   if (ends(unit, "县") || ends(unit, "旗")) return "county";
-  if (ends(unit, "市")) {
-    // The last "…市" of the name decides: a prefecture-level city or a county-level one.
-    std::string_view last = unit.substr(0, unit.size() - 3);
-    const std::size_t prev = last.rfind("市");
-    if (prev != std::string_view::npos) return "county-city";  // 苏州市太仓市
-    const std::size_t prov = last.rfind("省");
-    if (prov != std::string_view::npos) last.remove_prefix(prov + 3);
-    for (const auto& c : kPrefectures)
-      if (last == c.city) return "city";
-    return "county-city";
-  }
+  if (ends(unit, "市")) return "county-city";  // not in the list: most likely a county-level city
   if (ends(unit, "省") || ends(unit, "自治区")) return "province";
   return {};
 }
@@ -507,25 +436,15 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
     meta.unit.source = "publisher";
   }
 
-  // Level and province follow the unit.
+  // Level and province follow the unit, placed in the national list of divisions.
   if (meta.unit.found()) {
+    const Place place = place_of_unit(meta.unit.value, head(doc.text, kBodyScanBytes));
     meta.level = meta.unit;
-    meta.level.value = level_of(meta.unit.value, committee);
+    meta.level.value = level_of(meta.unit.value, committee, place);
     if (meta.level.value.empty()) meta.level = Located{};
-    std::string province;
-    for (std::string_view p : kProvinces)
-      if (starts(meta.unit.value, p)) province = std::string(p);
-    if (province.empty()) {
-      if (const auto* c = find_city(meta.unit.value, std::begin(kMunicipalities), std::end(kMunicipalities)))
-        province = std::string(c->province);
-      else if (const auto* p = find_city(meta.unit.value, std::begin(kPrefectures), std::end(kPrefectures)))
-        province = std::string(p->province);
-      else if (const auto* q = find_city(meta.unit.value, std::begin(kCountyCities), std::end(kCountyCities)))
-        province = std::string(q->province);
-    }
-    if (!province.empty()) {
+    if (!place.province.empty()) {
       meta.province = meta.unit;
-      meta.province.value = province;
+      meta.province.value = place.province;
     }
   }
   if (!meta.province.found()) {
@@ -536,7 +455,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
     for (std::string_view tail : {std::string_view("省"), std::string_view("自治区")}) {
       for (std::size_t at = scan.find(tail); at != std::string_view::npos; at = scan.find(tail, at + tail.size())) {
         const std::size_t end = at + tail.size();
-        for (std::string_view p : kProvinces) {
+        for (std::string_view p : province_names()) {
           if (p.size() > end || !ends(p, tail) || scan.substr(end - p.size(), p.size()) != p) continue;
           auto& c = counts[p];
           if (c.first++ == 0) c.second = end - p.size();
@@ -544,7 +463,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
       }
     }
     std::size_t best_count = 0;
-    for (std::string_view p : kProvinces) {  // table order breaks ties
+    for (std::string_view p : province_names()) {  // code order breaks ties
       const auto it = counts.find(p);
       if (it == counts.end() || it->second.first <= best_count) continue;
       best_count = it->second.first;
