@@ -304,34 +304,41 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   year_from_published(doc, header.published);
 }
 
-void infer_metadata(Document& doc, const CrawlerHeader& header) {
-  Metadata& meta = doc.meta;
-  const auto lines = first_lines(doc, 15, header.end_line);
+namespace {
 
-  // Document number: in the head, e.g. 相政呈〔2022〕20号.
+using Lines = std::vector<std::pair<std::uint32_t, std::string_view>>;  // (text offset, line)
+
+// Document number: in the head (相政呈〔2022〕20号), else the crawler header's 文号.
+void find_doc_number(Document& doc, const Lines& lines, const CrawlerHeader& header) {
   static const RE2 doc_number(R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
   for (const auto& [offset, line] : lines) {
     if (line.size() > 200) continue;
     std::string number;
-    re2::StringPiece whole;
     if (RE2::PartialMatch(sp(line), doc_number, &number)) {
       const std::size_t pos = line.find(number);
-      meta.doc_number = at_text(doc, number, offset + static_cast<std::uint32_t>(pos), "title");
+      doc.meta.doc_number = at_text(doc, number, offset + static_cast<std::uint32_t>(pos), "title");
       break;
     }
   }
+  if (!doc.meta.doc_number.found() && header.doc_number.found())
+    doc.meta.doc_number = header.doc_number;
+}
 
-  if (!meta.doc_number.found() && header.doc_number.found()) meta.doc_number = header.doc_number;
-
-  // Signature paragraphs (role kSignature), in order.
-  std::vector<std::pair<std::uint32_t, std::string_view>> signature;
+// The signature's sentences (role kSignature), in order.
+Lines signature_of(const Document& doc) {
+  Lines signature;
   for (const Sentence& s : doc.sentences)
     if (s.role == Role::kSignature)
-      signature.emplace_back(s.span.begin, std::string_view(doc.text).substr(s.span.begin, s.span.size()));
+      signature.emplace_back(s.span.begin,
+                             std::string_view(doc.text).substr(s.span.begin, s.span.size()));
+  return signature;
+}
 
-  // Unit: title (the crawler header's first), then the body's opening, then the signature,
-  // then the header's publisher.
-  bool committee = false;
+// Unit, first choice: a title (the crawler header's, a title line, or a title run into the
+// body on the first line). `committee` is set when the title names a 管委会.
+void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& header,
+                      bool& committee) {
+  Metadata& meta = doc.meta;
   if (header.title.found()) {
     std::string unit = unit_from_title(header.title.value);
     if (!unit.empty()) {
@@ -355,60 +362,74 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
     // The title runs into the body on the first line.
     std::string unit = unit_from_title(head(lines.front().second, 300));
-    if (!unit.empty()) meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
+    if (!unit.empty())
+      meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
   }
-  if (!meta.unit.found()) {
-    static const RE2 body_unit(
-        R"((?:^|[^\p{Han}])(\p{Han}{1,10}?(?:区|县|市|旗))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
-    std::size_t seen = 0;
-    for (const Paragraph& p : doc.paragraphs) {
-      if (seen >= 3) break;
-      const Role role = doc.sentences.empty() || p.sentence_count == 0 ? Role::kAchievements
-                                                                        : doc.sentences[p.first_sentence].role;
-      if (role == Role::kTitle || role == Role::kBoilerplate) continue;
-      ++seen;
-      const std::string_view body = head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
-      re2::StringPiece input = sp(body);
-      std::string unit;
-      while (RE2::FindAndConsume(&input, body_unit, &unit)) {
-        if (generic_unit(unit) || unit.size() < 9) continue;
-        const std::size_t pos = body.find(unit);
-        // Prefix the city when the text names it (嘉兴市南湖区).
-        std::string full = unit;
-        const std::string_view scan = head(doc.text, kBodyScanBytes);
-        for (std::size_t at = scan.find(unit); at != std::string_view::npos; at = scan.find(unit, at + 1)) {
-          if (at >= 3 && scan.substr(at - 3, 3) == "市") {
-            std::size_t b = at - 3;
-            int chars = 0;
-            while (b >= 3 && chars < 4) {
-              char32_t cp = 0;
-              decode_utf8(scan, b - 3, cp);
-              if (cp < 0x4E00 || cp > 0x9FFF) break;
-              b -= 3;
-              ++chars;
-            }
-            if (chars >= 2) {
-              full = std::string(scan.substr(b, at - b)) + unit;
-              break;
-            }
-          }
-        }
-        meta.unit = at_text(doc, full, p.span.begin + static_cast<std::uint32_t>(pos),
-                            seen == 1 ? "first-lines" : "body");
-        break;
-      }
-      if (meta.unit.found()) break;
+}
+
+// "南湖区" → "嘉兴市南湖区" when the text writes the city right before the unit somewhere.
+std::string with_city_prefix(std::string_view text, const std::string& unit) {
+  const std::string_view scan = head(text, kBodyScanBytes);
+  for (std::size_t at = scan.find(unit); at != std::string_view::npos;
+       at = scan.find(unit, at + 1)) {
+    if (at < 3 || scan.substr(at - 3, 3) != "市") continue;
+    std::size_t b = at - 3;
+    int chars = 0;
+    while (b >= 3 && chars < 4) {
+      char32_t cp = 0;
+      decode_utf8(scan, b - 3, cp);
+      if (cp < 0x4E00 || cp > 0x9FFF) break;
+      b -= 3;
+      ++chars;
+    }
+    if (chars >= 2) return std::string(scan.substr(b, at - b)) + unit;
+  }
+  return unit;
+}
+
+// Unit, second choice: a self-name opening a sentence of the first three body paragraphs
+// (南湖区坚持…), not a generic one (我区, 全市, 园区…).
+void unit_from_body(Document& doc) {
+  static const RE2 body_unit(
+      R"((?:^|[^\p{Han}])(\p{Han}{1,10}?(?:区|县|市|旗))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+  std::size_t seen = 0;
+  for (const Paragraph& p : doc.paragraphs) {
+    if (seen >= 3) break;
+    const Role role = doc.sentences.empty() || p.sentence_count == 0
+                          ? Role::kAchievements
+                          : doc.sentences[p.first_sentence].role;
+    if (role == Role::kTitle || role == Role::kBoilerplate) continue;
+    ++seen;
+    const std::string_view body =
+        head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
+    re2::StringPiece input = sp(body);
+    std::string unit;
+    while (RE2::FindAndConsume(&input, body_unit, &unit)) {
+      if (generic_unit(unit) || unit.size() < 9) continue;
+      const std::size_t pos = body.find(unit);
+      doc.meta.unit = at_text(doc, with_city_prefix(doc.text, unit),
+                              p.span.begin + static_cast<std::uint32_t>(pos),
+                              seen == 1 ? "first-lines" : "body");
+      return;
     }
   }
-  // Signature: the unit signing the report, and the date.
+}
+
+// Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区).
+void unit_from_signature(Document& doc, const Lines& signature, bool& committee) {
   for (const auto& [offset, s] : signature) {
-    if (!meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
-        (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") || ends(s, "局") ||
-         ends(s, "办公室"))) {
+    if (!doc.meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
+        (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
+         ends(s, "局") || ends(s, "办公室"))) {
       committee = ends(s, "管理委员会") || ends(s, "管委会");
-      meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
+      doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
     }
   }
+}
+
+// The publication date: the signature's last date (ISO, as far as it is filled in), else the
+// crawler header's 发布时间.
+void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
   static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
   for (const auto& [offset, s] : signature) {
     std::string y, m, d;
@@ -418,62 +439,91 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
         iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
         if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
       }
-      meta.published = at_text(doc, iso, offset, "signature");
+      doc.meta.published = at_text(doc, iso, offset, "signature");
     }
   }
-  if (!meta.published.found() && header.published.found()) meta.published = header.published;
-  // The title's short name inside the publisher's full one (苏平片区 in 平潭综合实验区苏平片区管理局):
-  // the publisher names the unit in full.
+  if (!doc.meta.published.found() && header.published.found())
+    doc.meta.published = header.published;
+}
+
+// The crawler header's publisher: completes a title's short name (苏平片区 in
+// 平潭综合实验区苏平片区管理局), and is the unit of last resort.
+void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
+  Metadata& meta = doc.meta;
+  const std::string& publisher = header.publisher.value;
   if (meta.unit.found() && meta.unit.source == "title" && header.publisher.found() &&
-      header.publisher.value.size() > meta.unit.value.size() && has(header.publisher.value, meta.unit.value) &&
-      unit_suffix(header.publisher.value)) {
-    meta.unit.value = strip_unit_suffix(header.publisher.value);
+      publisher.size() > meta.unit.value.size() && has(publisher, meta.unit.value) &&
+      unit_suffix(publisher)) {
+    meta.unit.value = strip_unit_suffix(publisher);
   }
-  if (!meta.unit.found() && header.publisher.found() && !generic_unit(header.publisher.value) &&
-      unit_suffix(header.publisher.value)) {
+  if (!meta.unit.found() && header.publisher.found() && !generic_unit(publisher) &&
+      unit_suffix(publisher)) {
     meta.unit = header.publisher;
     meta.unit.value = strip_unit_suffix(meta.unit.value);
     meta.unit.source = "publisher";
   }
+}
 
-  // Level and province follow the unit, placed in the national list of divisions.
-  if (meta.unit.found()) {
-    const Place place = place_of_unit(meta.unit.value, head(doc.text, kBodyScanBytes));
-    meta.level = meta.unit;
-    meta.level.value = level_of(meta.unit.value, committee, place);
-    if (meta.level.value.empty()) meta.level = Located{};
-    if (!place.province.empty()) {
-      meta.province = meta.unit;
-      meta.province.value = place.province;
-    }
+// Level and province follow the unit, placed in the national list of divisions.
+void place_unit(Document& doc, bool committee) {
+  Metadata& meta = doc.meta;
+  if (!meta.unit.found()) return;
+  const Place place = place_of_unit(meta.unit.value, head(doc.text, kBodyScanBytes));
+  meta.level = meta.unit;
+  meta.level.value = level_of(meta.unit.value, committee, place);
+  if (meta.level.value.empty()) meta.level = Located{};
+  if (!place.province.empty()) {
+    meta.province = meta.unit;
+    meta.province.value = place.province;
   }
-  if (!meta.province.found()) {
-    // The province the body names most often: one pass over the occurrences of 省 and 自治区,
-    // each checked against the names ending there.
-    const std::string_view scan = head(doc.text, kBodyScanBytes);
-    std::map<std::string_view, std::pair<std::size_t, std::size_t>> counts;  // name → (count, first)
-    for (std::string_view tail : {std::string_view("省"), std::string_view("自治区")}) {
-      for (std::size_t at = scan.find(tail); at != std::string_view::npos; at = scan.find(tail, at + tail.size())) {
-        const std::size_t end = at + tail.size();
-        for (std::string_view p : province_names()) {
-          if (p.size() > end || !ends(p, tail) || scan.substr(end - p.size(), p.size()) != p) continue;
-          auto& c = counts[p];
-          if (c.first++ == 0) c.second = end - p.size();
-        }
+}
+
+// The province the body names most often: one pass over the occurrences of 省 and 自治区, each
+// checked against the names ending there.
+void province_from_body(Document& doc) {
+  const std::string_view scan = head(doc.text, kBodyScanBytes);
+  std::map<std::string_view, std::pair<std::size_t, std::size_t>> counts;  // name → (count, first)
+  for (std::string_view tail : {std::string_view("省"), std::string_view("自治区")}) {
+    for (std::size_t at = scan.find(tail); at != std::string_view::npos;
+         at = scan.find(tail, at + tail.size())) {
+      const std::size_t end = at + tail.size();
+      for (std::string_view p : province_names()) {
+        if (p.size() > end || !ends(p, tail) || scan.substr(end - p.size(), p.size()) != p)
+          continue;
+        auto& c = counts[p];
+        if (c.first++ == 0) c.second = end - p.size();
       }
     }
-    std::size_t best_count = 0;
-    for (std::string_view p : province_names()) {  // code order breaks ties
-      const auto it = counts.find(p);
-      if (it == counts.end() || it->second.first <= best_count) continue;
-      best_count = it->second.first;
-      meta.province = at_text(doc, std::string(p), static_cast<std::uint32_t>(it->second.second), "body");
-    }
   }
+  std::size_t best_count = 0;
+  for (std::string_view p : province_names()) {  // code order breaks ties
+    const auto it = counts.find(p);
+    if (it == counts.end() || it->second.first <= best_count) continue;
+    best_count = it->second.first;
+    doc.meta.province =
+        at_text(doc, std::string(p), static_cast<std::uint32_t>(it->second.second), "body");
+  }
+}
 
+}  // namespace
+
+void infer_metadata(Document& doc, const CrawlerHeader& header) {
+  const Lines lines = first_lines(doc, 15, header.end_line);
+  find_doc_number(doc, lines, header);
+  const Lines signature = signature_of(doc);
+  // Unit: title (the crawler header's first), then the body's opening, then the signature,
+  // then the header's publisher.
+  bool committee = false;  // the unit was named by its 管委会: a zone
+  unit_from_titles(doc, lines, header, committee);
+  if (!doc.meta.unit.found()) unit_from_body(doc);
+  unit_from_signature(doc, signature, committee);
+  published_from_signature(doc, signature, header);
+  unit_from_publisher(doc, header);
+  place_unit(doc, committee);
+  if (!doc.meta.province.found()) province_from_body(doc);
   // Year fallback: the date under the signature (a Q4 date is the same year, else the year
   // after the one reported on).
-  if (meta.year == 0) year_from_published(doc, meta.published);
+  if (doc.meta.year == 0) year_from_published(doc, doc.meta.published);
 }
 
 }  // namespace indicheck::detail
