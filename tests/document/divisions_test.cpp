@@ -81,8 +81,11 @@ TEST_CASE("divisions: units → province and level") {
       {"恩施土家族苗族自治州", "湖北省", "city"},  // an autonomous prefecture
       {"重庆市忠县", "重庆市", "county"},          // a county of a municipality (two characters)
       {"长兴县", "浙江省", "county"},              // a county
-      {"北京市朝阳区", "北京市", "district"},      // a municipality's district
-      {"上海市浦东新区", "上海市", "district"},    // 新区, yet a district
+      {"六枝特区", "贵州省", "county"},            // a special area: county-level
+      {"神农架林区", "湖北省", "county"},
+      {"西安市碑林区", "陕西省", "district"},    // 林区 ending a district's name
+      {"北京市朝阳区", "北京市", "district"},    // a municipality's district
+      {"上海市浦东新区", "上海市", "district"},  // 新区, yet a district
       {"浙江省", "浙江省", "province"},
       {"北京市", "北京市", "province"},     // a municipality is provincial
       {"仙桃市", "湖北省", "county-city"},  // a county-level city under the province

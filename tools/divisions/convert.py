@@ -40,6 +40,8 @@ ETHNIC = sorted(
 )
 
 PLACEHOLDER_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# The county-level forest area and special area: 林区 / 特区 is their designation.
+FOREST_AND_SPECIAL_AREAS = {"神农架林区", "六枝特区"}
 OUTSIDE_NBS = {"台湾省": "710000", "香港特别行政区": "810000", "澳门特别行政区": "820000"}
 
 
@@ -68,8 +70,11 @@ def short_name(name, level):
             stem = strip_ethnic(stem[: -len(suffix)])
             break
     else:
-        for suffix in ("新区", "林区", "特区", "地区", "省", "市", "区", "县", "旗", "盟"):
-            if stem.endswith(suffix):
+        if name in FOREST_AND_SPECIAL_AREAS:  # 林区, 特区 only there: 碑林区 is 碑林 + 区
+            return name[:-2]
+        # The first designation that leaves at least two characters: 浦东新区 → 浦东, 清新区 → 清新.
+        for suffix in ("新区", "地区", "省", "市", "区", "县", "旗", "盟"):
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
                 stem = stem[: -len(suffix)]
                 break
     return stem if len(stem) >= 2 and stem != name else ""

@@ -84,7 +84,10 @@ std::string_view level_name(const Division& d) {
   auto ends = [&](std::string_view s) {
     return n.size() >= s.size() && n.substr(n.size() - s.size()) == s;
   };
-  if (ends("区") && !ends("林区")) return "district";  // 神农架林区 is a county-level forest area
+  // The one forest area (林区) and the one special area (特区) are county-level, not districts;
+  // 碑林区 and 万柏林区 are districts.
+  if (n == "神农架林区" || n == "六枝特区") return "county";
+  if (ends("区")) return "district";
   if (ends("市")) return "county-city";
   return "county";
 }
