@@ -124,18 +124,19 @@ TEST_CASE("taicang-2024: Traditional, 1. items, blank date, web boilerplate") {
   CHECK(boilerplate == 2);
 }
 
-TEST_CASE("nanhu-2021: no title, unit from the body, province named in the body") {
+TEST_CASE("nanhu-2021: no title, unit from the body, province from the national list") {
   const Document doc = load("nanhu-2021.txt");
   const Metadata& m = doc.meta;
   // Line 1: "…,南湖区坚持以习近平…". The text never names 嘉兴 (the manifest's 嘉兴市南湖区 comes
-  // from outside the text), so the unit is 南湖区; the province is named on line 10
-  // (2021年浙江省“未来工厂”).
+  // from outside the text), so the unit is 南湖区; the national list of divisions has one 南湖区
+  // (嘉兴市, 浙江省), so the province follows the unit. (The body names it too, on line 10:
+  // 2021年浙江省“未来工厂”.)
   CHECK(m.unit.value == "南湖区");
   CHECK(m.unit.line == 1);
   CHECK(m.unit.source == "first-lines");
   CHECK(m.level.value == "district");
   CHECK(m.province.value == "浙江省");
-  CHECK(m.province.source == "body");
+  CHECK(m.province.source == "first-lines");
   CHECK(m.year == 2021);
   CHECK(m.year_found.source == "preamble");
   CHECK_FALSE(m.published.found());

@@ -377,149 +377,187 @@ bool only_whitespace(std::string_view utf8) {
   return true;
 }
 
-}  // namespace
+// What the phases of decode_bytes hand on: the bytes after any byte order mark and the ICU
+// converter chosen so far (empty: UTF-8, or not decided yet).
+struct DecodePlan {
+  std::string_view body;
+  std::string converter;
+  bool forced_used = false;  // the converter is --encoding's
+};
 
-bool decode_bytes(std::string_view bytes, const std::string& path, const std::string& forced,
-                  Decoded& out, std::vector<Diagnostic>& diagnostics) {
-  using namespace std::string_view_literals;
+// Decision 1 (see the top of this file): refuse what cannot be a report's text before decoding
+// anything (size, binary magic).
+bool refuse_unreadable(std::string_view bytes, const std::string& path,
+                       std::vector<Diagnostic>& diagnostics) {
   if (bytes.size() > limits::kMaxReportBytes) {
     diagnostics.push_back(make_error(
         path, "too-large",
         fmt::format("file is {} bytes; reports larger than {} MiB are refused", bytes.size(),
                     limits::kMaxReportBytes >> 20)));
-    return false;
+    return true;
   }
   if (const char* kind = binary_kind(bytes)) {
     diagnostics.push_back(make_error(
         path, "binary", fmt::format("this is {}, not a text file; export the report as text", kind)));
-    return false;
+    return true;
   }
+  return false;
+}
 
-  InvalidBytes bad;
-  std::string converter;  // ICU converter to use; empty = UTF-8 handling below
-  std::string_view body = bytes;
+// Decision 2: a byte order mark is proof of the encoding; it is dropped from the body.
+DecodePlan plan_from_bom(std::string_view bytes, Decoded& out) {
+  using namespace std::string_view_literals;
+  DecodePlan plan;
+  plan.body = bytes;
   if (starts_with(bytes, "\xEF\xBB\xBF"sv)) {
     out.encoding = "UTF-8 (BOM)";
-    body = bytes.substr(3);
+    plan.body = bytes.substr(3);
   } else if (starts_with(bytes, "\xFF\xFE\x00\x00"sv)) {
-    out.encoding = converter = "UTF-32LE";
-    body = bytes.substr(4);
+    out.encoding = plan.converter = "UTF-32LE";
+    plan.body = bytes.substr(4);
   } else if (starts_with(bytes, "\x00\x00\xFE\xFF"sv)) {
-    out.encoding = converter = "UTF-32BE";
-    body = bytes.substr(4);
+    out.encoding = plan.converter = "UTF-32BE";
+    plan.body = bytes.substr(4);
   } else if (starts_with(bytes, "\xFF\xFE"sv)) {
-    out.encoding = converter = "UTF-16LE";
-    body = bytes.substr(2);
+    out.encoding = plan.converter = "UTF-16LE";
+    plan.body = bytes.substr(2);
   } else if (starts_with(bytes, "\xFE\xFF"sv)) {
-    out.encoding = converter = "UTF-16BE";
-    body = bytes.substr(2);
+    out.encoding = plan.converter = "UTF-16BE";
+    plan.body = bytes.substr(2);
   }
-  bool forced_used = false;
-  if (!forced.empty() && converter.empty() && out.encoding.empty()) {
-    converter = forced;
+  return plan;
+}
+
+// Decision 3: --encoding decides when there is no BOM; with one it is ignored, but it must still
+// name an encoding ICU knows.
+bool apply_forced_encoding(const std::string& forced, const std::string& path, DecodePlan& plan,
+                           Decoded& out, std::vector<Diagnostic>& diagnostics) {
+  if (forced.empty()) return true;
+  if (plan.converter.empty() && out.encoding.empty()) {
+    plan.converter = forced;
     out.encoding = forced;
-    forced_used = true;
-  } else if (!forced.empty()) {
-    // A BOM is proof; the option is ignored but the name must still be a real encoding.
-    UErrorCode st = U_ZERO_ERROR;
-    UConverter* probe = ucnv_open(forced.c_str(), &st);
-    if (U_FAILURE(st) || !probe) {
-      diagnostics.push_back(make_error(path, "unknown-encoding",
-                                       fmt::format("'{}' is not an encoding ICU knows", forced)));
-      return false;
-    }
-    ucnv_close(probe);
+    plan.forced_used = true;
+    return true;
   }
+  UErrorCode st = U_ZERO_ERROR;
+  UConverter* probe = ucnv_open(forced.c_str(), &st);
+  if (U_FAILURE(st) || !probe) {
+    diagnostics.push_back(make_error(path, "unknown-encoding",
+                                     fmt::format("'{}' is not an encoding ICU knows", forced)));
+    return false;
+  }
+  ucnv_close(probe);
+  return true;
+}
 
-  if (converter.empty()) {
-    const Utf8Scan scan = scan_utf8(body, /*may_stop=*/out.encoding.empty());
-    if (scan.has_nul) {
+// Decisions 4-6, without a converter yet: UTF-8 (kept as is, or repaired when only a few bytes are
+// bad), else the strict GB18030 and Big5 conversions. Leaves out.encoding empty when none fits;
+// false only for NUL bytes (binary).
+bool decode_unlabelled(std::string_view body, Decoded& out, InvalidBytes& bad,
+                       const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  const Utf8Scan scan = scan_utf8(body, /*may_stop=*/out.encoding.empty());
+  if (scan.has_nul) {
+    diagnostics.push_back(make_error(
+        path, "binary",
+        "file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file"));
+    return false;
+  }
+  if (scan.bad.count == 0) {
+    if (out.encoding.empty()) out.encoding = "UTF-8";
+    out.utf8.assign(body.data(), body.size());
+  } else if (!out.encoding.empty() || scan.multibyte >= 10 * scan.bad.count) {
+    // Mostly UTF-8: a truncated file or a stray byte. Keep it and say where.
+    if (out.encoding.empty()) out.encoding = "UTF-8";
+    out.utf8 = repair_utf8(body);
+    bad = scan.bad;
+    if (out.encoding == "UTF-8 (BOM)")
+      for (auto& o : bad.offsets) o += 3;
+  } else {
+    StrictTry gb = try_strict(body, "GB18030");
+    StrictTry big5;
+    if (!(gb.clean && clearly_chinese(gb.p))) big5 = try_strict(body, "Big5");
+    if (gb.clean && (!big5.clean || !higher_share(big5.p, gb.p))) {
+      out.encoding = "GB18030";
+      out.utf8 = std::move(gb.utf8);
+    } else if (big5.clean) {
+      out.encoding = "Big5";
+      out.utf8 = std::move(big5.utf8);
+    }
+  }
+  return true;
+}
+
+// Decision 7: ICU's charset detector, among the legacy Chinese encodings only; refuses below
+// limits::kMinEncodingConfidence.
+bool detect_legacy_encoding(DecodePlan& plan, Decoded& out, const std::string& path,
+                            std::vector<Diagnostic>& diagnostics) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&st), &ucsdet_close);
+  // The detector only looks at a prefix; 64 KiB is plenty for a statistical guess.
+  const auto sample = static_cast<int32_t>(std::min<std::size_t>(plan.body.size(), 64u << 10));
+  ucsdet_setText(det.get(), plan.body.data(), sample, &st);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &st);
+  std::string best;
+  int32_t best_conf = -1;
+  for (int32_t k = 0; U_SUCCESS(st) && k < found; ++k) {
+    const std::string name = ucsdet_getName(matches[k], &st);
+    const int32_t conf = ucsdet_getConfidence(matches[k], &st);
+    if ((name == "GB18030" || name == "Big5") && conf > best_conf) {
+      best = name;
+      best_conf = conf;
+    }
+  }
+  if (best.empty() || best_conf < limits::kMinEncodingConfidence) {
+    diagnostics.push_back(make_error(
+        path, "encoding-unknown",
+        best.empty()
+            ? std::string("not UTF-8, and neither GB18030 nor Big5 fits; give --encoding NAME")
+            : fmt::format("not UTF-8; best guess {} at confidence {} is below {}; give "
+                          "--encoding NAME",
+                          best, best_conf, limits::kMinEncodingConfidence)));
+    return false;
+  }
+  plan.converter = best;
+  out.encoding = best;
+  return true;
+}
+
+// With the converter chosen (BOM, --encoding or the detector): convert (byte offsets of bad bytes
+// count from the file's start, BOM included) and refuse text that is not plausibly Chinese.
+bool convert_planned(std::string_view bytes, const DecodePlan& plan, Decoded& out,
+                     InvalidBytes& bad, const std::string& path,
+                     std::vector<Diagnostic>& diagnostics) {
+  std::string error;
+  if (!convert_with_icu(plan.body, plan.converter.c_str(), out.utf8, bad, error)) {
+    if (error == "unknown")
+      diagnostics.push_back(
+          make_error(path, "unknown-encoding",
+                     fmt::format("'{}' is not an encoding ICU knows", plan.converter)));
+    else
       diagnostics.push_back(make_error(
-          path, "binary", "file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file"));
+          path, "decode-failed", fmt::format("cannot decode as {}: {}", plan.converter, error)));
+    return false;
+  }
+  const std::size_t bom = static_cast<std::size_t>(plan.body.data() - bytes.data());
+  for (auto& o : bad.offsets) o += bom;
+  if (plan.forced_used || !out.utf8.empty()) {
+    const std::string why = implausible(measure(out.utf8));
+    if (!why.empty()) {
+      diagnostics.push_back(make_error(
+          path, "wrong-encoding",
+          plan.forced_used
+              ? fmt::format("--encoding {} does not fit this file: {}", plan.converter, why)
+              : fmt::format("decoded as {} but {}; give --encoding NAME", plan.converter, why)));
       return false;
     }
-    if (scan.bad.count == 0) {
-      if (out.encoding.empty()) out.encoding = "UTF-8";
-      out.utf8.assign(body.data(), body.size());
-    } else if (!out.encoding.empty() || scan.multibyte >= 10 * scan.bad.count) {
-      // Mostly UTF-8: a truncated file or a stray byte. Keep it and say where.
-      if (out.encoding.empty()) out.encoding = "UTF-8";
-      out.utf8 = repair_utf8(body);
-      bad = scan.bad;
-      if (out.encoding == "UTF-8 (BOM)")
-        for (auto& o : bad.offsets) o += 3;
-    } else {
-      // Strict conversions first (see the top of this file, step 6).
-      StrictTry gb = try_strict(body, "GB18030");
-      StrictTry big5;
-      if (!(gb.clean && clearly_chinese(gb.p))) big5 = try_strict(body, "Big5");
-      if (gb.clean && (!big5.clean || !higher_share(big5.p, gb.p))) {
-        out.encoding = "GB18030";
-        out.utf8 = std::move(gb.utf8);
-      } else if (big5.clean) {
-        out.encoding = "Big5";
-        out.utf8 = std::move(big5.utf8);
-      }
-    }
-    if (out.encoding.empty()) {
-      // Detect among the legacy Chinese encodings.
-      UErrorCode st = U_ZERO_ERROR;
-      std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&st), &ucsdet_close);
-      // The detector only looks at a prefix; 64 KiB is plenty for a statistical guess.
-      const auto sample = static_cast<int32_t>(std::min<std::size_t>(body.size(), 64u << 10));
-      ucsdet_setText(det.get(), body.data(), sample, &st);
-      int32_t found = 0;
-      const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &st);
-      std::string best;
-      int32_t best_conf = -1;
-      for (int32_t k = 0; U_SUCCESS(st) && k < found; ++k) {
-        const std::string name = ucsdet_getName(matches[k], &st);
-        const int32_t conf = ucsdet_getConfidence(matches[k], &st);
-        if ((name == "GB18030" || name == "Big5") && conf > best_conf) {
-          best = name;
-          best_conf = conf;
-        }
-      }
-      if (best.empty() || best_conf < limits::kMinEncodingConfidence) {
-        diagnostics.push_back(make_error(
-            path, "encoding-unknown",
-            best.empty()
-                ? std::string("not UTF-8, and neither GB18030 nor Big5 fits; give --encoding NAME")
-                : fmt::format("not UTF-8; best guess {} at confidence {} is below {}; give "
-                              "--encoding NAME",
-                              best, best_conf, limits::kMinEncodingConfidence)));
-        return false;
-      }
-      converter = best;
-      out.encoding = best;
-    }
   }
+  return true;
+}
 
-  if (!converter.empty()) {
-    std::string error;
-    if (!convert_with_icu(body, converter.c_str(), out.utf8, bad, error)) {
-      if (error == "unknown")
-        diagnostics.push_back(make_error(path, "unknown-encoding",
-                                         fmt::format("'{}' is not an encoding ICU knows", converter)));
-      else
-        diagnostics.push_back(make_error(path, "decode-failed",
-                                         fmt::format("cannot decode as {}: {}", converter, error)));
-      return false;
-    }
-    const std::size_t bom = static_cast<std::size_t>(body.data() - bytes.data());
-    for (auto& o : bad.offsets) o += bom;
-    if (forced_used || !out.utf8.empty()) {
-      const std::string why = implausible(measure(out.utf8));
-      if (!why.empty()) {
-        diagnostics.push_back(make_error(
-            path, "wrong-encoding",
-            forced_used ? fmt::format("--encoding {} does not fit this file: {}", converter, why)
-                        : fmt::format("decoded as {} but {}; give --encoding NAME", converter, why)));
-        return false;
-      }
-    }
-  }
-
+// Last: refuse a text of whitespace only; report replaced bytes once.
+bool accept_decoded(const Decoded& out, const InvalidBytes& bad, const std::string& path,
+                    std::vector<Diagnostic>& diagnostics) {
   if (only_whitespace(out.utf8)) {
     diagnostics.push_back(make_error(path, "empty", "file is empty or holds only whitespace"));
     return false;
@@ -532,6 +570,23 @@ bool decode_bytes(std::string_view bytes, const std::string& path, const std::st
                     describe_offsets(bad))));
   }
   return true;
+}
+
+}  // namespace
+
+bool decode_bytes(std::string_view bytes, const std::string& path, const std::string& forced,
+                  Decoded& out, std::vector<Diagnostic>& diagnostics) {
+  if (refuse_unreadable(bytes, path, diagnostics)) return false;
+  DecodePlan plan = plan_from_bom(bytes, out);
+  if (!apply_forced_encoding(forced, path, plan, out, diagnostics)) return false;
+  InvalidBytes bad;
+  if (plan.converter.empty()) {
+    if (!decode_unlabelled(plan.body, out, bad, path, diagnostics)) return false;
+    if (out.encoding.empty() && !detect_legacy_encoding(plan, out, path, diagnostics)) return false;
+  }
+  if (!plan.converter.empty() && !convert_planned(bytes, plan, out, bad, path, diagnostics))
+    return false;
+  return accept_decoded(out, bad, path, diagnostics);
 }
 
 }  // namespace indicheck::detail

@@ -7,15 +7,16 @@
 // exists do we fall back to the publication year minus one.
 //
 // The unit comes from the title; else from the body's first paragraphs ("南湖区坚持…"); else
-// from the signature (苏州工业园区管理委员会 → 苏州工业园区). Provinces come from the unit's
-// name through a small table of prefecture-level and county-level cities, else from the
-// province the body names most.
+// from the signature (苏州工业园区管理委员会 → 苏州工业园区). Province and level come from the
+// divisions the unit's name contains, through the national list (divisions.h); a province the
+// name does not settle is the one the body names most.
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <array>
 #include <map>
 
+#include "divisions.h"
 #include "internal.h"
 
 namespace indicheck::detail {
@@ -27,64 +28,16 @@ namespace {
 constexpr std::size_t kHeadBytes = 4096;
 constexpr std::size_t kBodyScanBytes = 256u << 10;
 
-struct CityProvince {
-  std::string_view city;  // stem without 市
-  std::string_view province;
-};
-
-// Prefecture-level cities (and a few county-level cities) → province. Enough to place the
-// provinces most reports come from; a unit not in the table falls back to what the body says.
-constexpr CityProvince kPrefectures[] = {
-    {"南京", "江苏省"}, {"无锡", "江苏省"}, {"徐州", "江苏省"}, {"常州", "江苏省"}, {"苏州", "江苏省"},
-    {"南通", "江苏省"}, {"连云港", "江苏省"}, {"淮安", "江苏省"}, {"盐城", "江苏省"}, {"扬州", "江苏省"},
-    {"镇江", "江苏省"}, {"泰州", "江苏省"}, {"宿迁", "江苏省"},
-    {"杭州", "浙江省"}, {"宁波", "浙江省"}, {"温州", "浙江省"}, {"嘉兴", "浙江省"}, {"湖州", "浙江省"},
-    {"绍兴", "浙江省"}, {"金华", "浙江省"}, {"衢州", "浙江省"}, {"舟山", "浙江省"}, {"台州", "浙江省"},
-    {"丽水", "浙江省"},
-    {"合肥", "安徽省"}, {"芜湖", "安徽省"}, {"蚌埠", "安徽省"}, {"淮南", "安徽省"}, {"马鞍山", "安徽省"},
-    {"淮北", "安徽省"}, {"铜陵", "安徽省"}, {"安庆", "安徽省"}, {"黄山", "安徽省"}, {"滁州", "安徽省"},
-    {"阜阳", "安徽省"}, {"宿州", "安徽省"}, {"六安", "安徽省"}, {"亳州", "安徽省"}, {"池州", "安徽省"},
-    {"宣城", "安徽省"},
-    {"济南", "山东省"}, {"青岛", "山东省"}, {"淄博", "山东省"}, {"枣庄", "山东省"}, {"东营", "山东省"},
-    {"烟台", "山东省"}, {"潍坊", "山东省"}, {"济宁", "山东省"}, {"泰安", "山东省"}, {"威海", "山东省"},
-    {"日照", "山东省"}, {"临沂", "山东省"}, {"德州", "山东省"}, {"聊城", "山东省"}, {"滨州", "山东省"},
-    {"菏泽", "山东省"},
-    {"广州", "广东省"}, {"深圳", "广东省"}, {"珠海", "广东省"}, {"汕头", "广东省"}, {"佛山", "广东省"},
-    {"韶关", "广东省"}, {"江门", "广东省"}, {"湛江", "广东省"}, {"茂名", "广东省"}, {"肇庆", "广东省"},
-    {"惠州", "广东省"}, {"梅州", "广东省"}, {"汕尾", "广东省"}, {"河源", "广东省"}, {"阳江", "广东省"},
-    {"清远", "广东省"}, {"东莞", "广东省"}, {"中山", "广东省"}, {"潮州", "广东省"}, {"揭阳", "广东省"},
-    {"云浮", "广东省"},
-    {"福州", "福建省"}, {"厦门", "福建省"}, {"莆田", "福建省"}, {"三明", "福建省"}, {"泉州", "福建省"},
-    {"漳州", "福建省"}, {"南平", "福建省"}, {"龙岩", "福建省"}, {"宁德", "福建省"},
-    {"石家庄", "河北省"}, {"太原", "山西省"}, {"呼和浩特", "内蒙古自治区"}, {"沈阳", "辽宁省"},
-    {"大连", "辽宁省"}, {"长春", "吉林省"}, {"哈尔滨", "黑龙江省"}, {"南昌", "江西省"}, {"郑州", "河南省"},
-    {"武汉", "湖北省"}, {"长沙", "湖南省"}, {"南宁", "广西壮族自治区"}, {"海口", "海南省"},
-    {"成都", "四川省"}, {"贵阳", "贵州省"}, {"昆明", "云南省"}, {"拉萨", "西藏自治区"}, {"西安", "陕西省"},
-    {"兰州", "甘肃省"}, {"西宁", "青海省"}, {"银川", "宁夏回族自治区"}, {"乌鲁木齐", "新疆维吾尔自治区"},
-};
-
-// Municipalities directly under the central government: provincial level.
-constexpr CityProvince kMunicipalities[] = {
-    {"北京", "北京市"}, {"上海", "上海市"}, {"天津", "天津市"}, {"重庆", "重庆市"}};
-
-// County-level cities (县级市) of the provinces above that the corpus generator uses.
-constexpr CityProvince kCountyCities[] = {
-    {"太仓", "江苏省"}, {"昆山", "江苏省"}, {"常熟", "江苏省"}, {"张家港", "江苏省"}, {"江阴", "江苏省"},
-    {"宜兴", "江苏省"}, {"溧阳", "江苏省"}, {"丹阳", "江苏省"}, {"扬中", "江苏省"}, {"句容", "江苏省"},
-    {"仪征", "江苏省"}, {"高邮", "江苏省"}, {"泰兴", "江苏省"}, {"靖江", "江苏省"}, {"兴化", "江苏省"},
-    {"如皋", "江苏省"}, {"海安", "江苏省"}, {"启东", "江苏省"}, {"东台", "江苏省"}, {"邳州", "江苏省"},
-    {"新沂", "江苏省"},
-    {"海宁", "浙江省"}, {"平湖", "浙江省"}, {"桐乡", "浙江省"}, {"义乌", "浙江省"}, {"东阳", "浙江省"},
-    {"永康", "浙江省"}, {"兰溪", "浙江省"}, {"诸暨", "浙江省"}, {"嵊州", "浙江省"}, {"慈溪", "浙江省"},
-    {"余姚", "浙江省"}, {"乐清", "浙江省"}, {"瑞安", "浙江省"}, {"温岭", "浙江省"}, {"临海", "浙江省"},
-    {"玉环", "浙江省"}, {"江山", "浙江省"}, {"建德", "浙江省"}, {"龙泉", "浙江省"},
-};
-
-constexpr std::string_view kProvinces[] = {
-    "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省",
-    "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省",
-    "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区",
-    "新疆维吾尔自治区"};
+// The provinces of the national list (省, 自治区, 直辖市, 特别行政区), in code order.
+const std::vector<std::string_view>& province_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const Division& d : all_divisions())
+      if (d.level == DivisionLevel::kProvince) out.push_back(d.name);
+    return out;
+  }();
+  return names;
+}
 
 bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends(std::string_view s, std::string_view p) {
@@ -191,25 +144,15 @@ bool generic_unit(std::string_view u) {
          u == "示范区" || u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县";
 }
 
-const CityProvince* find_city(std::string_view unit, const CityProvince* begin, const CityProvince* end) {
-  const CityProvince* best = nullptr;
-  std::size_t best_pos = std::string_view::npos;
-  for (const CityProvince* c = begin; c != end; ++c) {
-    const std::size_t pos = unit.find(c->city);
-    if (pos != std::string_view::npos && pos < best_pos) {
-      best = c;
-      best_pos = pos;
-    }
-  }
-  return best;
-}
-
 bool department_suffix(std::string_view unit) {
   return ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
          ends(unit, "办公室") || ends(unit, "中心") || ends(unit, "院") || ends(unit, "署");
 }
 
-std::string level_of(std::string_view unit, bool committee_signature) {
+// The level: departments and zones by their own words (a unit ending in 局/委/办… is a
+// department whatever place it names), then the division the name ends with (`place`), then
+// the suffix for names the national list does not hold.
+std::string level_of(std::string_view unit, bool committee_signature, const Place& place) {
   if (unit.empty()) return {};
   // A zone's bureau (平潭综合实验区自然资源与生态环境局) is a department; the zone itself, or
   // its committee, is a zone.
@@ -219,27 +162,13 @@ std::string level_of(std::string_view unit, bool committee_signature) {
     if (ends(unit, suffix) && zone_name(unit) && ends(unit.substr(0, unit.size() - suffix.size()), "区"))
       zone_committee = true;
   if (department_suffix(unit) && !zone_committee) return "department";
-  if (committee_signature || zone_committee || (zone_name(unit) && ends(unit, "区"))) return "zone";
-  for (std::string_view p : kProvinces)
-    if (unit == p) return "province";
-  for (const auto& m : kMunicipalities)
-    if (unit == std::string(m.city) + "市") return "province";
-  if (ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
-      ends(unit, "办公室") || ends(unit, "中心"))
-    return "department";
+  if (committee_signature || zone_committee) return "zone";
+  // A real division wins over zone words in its name (浦东新区, 下花园区 are districts).
+  if (!place.level.empty()) return place.level;
+  if (zone_name(unit) && ends(unit, "区")) return "zone";
   if (ends(unit, "区")) return "district";
   if (ends(unit, "县") || ends(unit, "旗")) return "county";
-  if (ends(unit, "市")) {
-    // The last "…市" of the name decides: a prefecture-level city or a county-level one.
-    std::string_view last = unit.substr(0, unit.size() - 3);
-    const std::size_t prev = last.rfind("市");
-    if (prev != std::string_view::npos) return "county-city";  // 苏州市太仓市
-    const std::size_t prov = last.rfind("省");
-    if (prov != std::string_view::npos) last.remove_prefix(prov + 3);
-    for (const auto& c : kPrefectures)
-      if (last == c.city) return "city";
-    return "county-city";
-  }
+  if (ends(unit, "市")) return "county-city";  // not in the list: most likely a county-level city
   if (ends(unit, "省") || ends(unit, "自治区")) return "province";
   return {};
 }
@@ -375,34 +304,41 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   year_from_published(doc, header.published);
 }
 
-void infer_metadata(Document& doc, const CrawlerHeader& header) {
-  Metadata& meta = doc.meta;
-  const auto lines = first_lines(doc, 15, header.end_line);
+namespace {
 
-  // Document number: in the head, e.g. 相政呈〔2022〕20号.
+using Lines = std::vector<std::pair<std::uint32_t, std::string_view>>;  // (text offset, line)
+
+// Document number: in the head (相政呈〔2022〕20号), else the crawler header's 文号.
+void find_doc_number(Document& doc, const Lines& lines, const CrawlerHeader& header) {
   static const RE2 doc_number(R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
   for (const auto& [offset, line] : lines) {
     if (line.size() > 200) continue;
     std::string number;
-    re2::StringPiece whole;
     if (RE2::PartialMatch(sp(line), doc_number, &number)) {
       const std::size_t pos = line.find(number);
-      meta.doc_number = at_text(doc, number, offset + static_cast<std::uint32_t>(pos), "title");
+      doc.meta.doc_number = at_text(doc, number, offset + static_cast<std::uint32_t>(pos), "title");
       break;
     }
   }
+  if (!doc.meta.doc_number.found() && header.doc_number.found())
+    doc.meta.doc_number = header.doc_number;
+}
 
-  if (!meta.doc_number.found() && header.doc_number.found()) meta.doc_number = header.doc_number;
-
-  // Signature paragraphs (role kSignature), in order.
-  std::vector<std::pair<std::uint32_t, std::string_view>> signature;
+// The signature's sentences (role kSignature), in order.
+Lines signature_of(const Document& doc) {
+  Lines signature;
   for (const Sentence& s : doc.sentences)
     if (s.role == Role::kSignature)
-      signature.emplace_back(s.span.begin, std::string_view(doc.text).substr(s.span.begin, s.span.size()));
+      signature.emplace_back(s.span.begin,
+                             std::string_view(doc.text).substr(s.span.begin, s.span.size()));
+  return signature;
+}
 
-  // Unit: title (the crawler header's first), then the body's opening, then the signature,
-  // then the header's publisher.
-  bool committee = false;
+// Unit, first choice: a title (the crawler header's, a title line, or a title run into the
+// body on the first line). `committee` is set when the title names a 管委会.
+void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& header,
+                      bool& committee) {
+  Metadata& meta = doc.meta;
   if (header.title.found()) {
     std::string unit = unit_from_title(header.title.value);
     if (!unit.empty()) {
@@ -426,60 +362,74 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
     // The title runs into the body on the first line.
     std::string unit = unit_from_title(head(lines.front().second, 300));
-    if (!unit.empty()) meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
+    if (!unit.empty())
+      meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
   }
-  if (!meta.unit.found()) {
-    static const RE2 body_unit(
-        R"((?:^|[^\p{Han}])(\p{Han}{1,10}?(?:区|县|市|旗))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
-    std::size_t seen = 0;
-    for (const Paragraph& p : doc.paragraphs) {
-      if (seen >= 3) break;
-      const Role role = doc.sentences.empty() || p.sentence_count == 0 ? Role::kAchievements
-                                                                        : doc.sentences[p.first_sentence].role;
-      if (role == Role::kTitle || role == Role::kBoilerplate) continue;
-      ++seen;
-      const std::string_view body = head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
-      re2::StringPiece input = sp(body);
-      std::string unit;
-      while (RE2::FindAndConsume(&input, body_unit, &unit)) {
-        if (generic_unit(unit) || unit.size() < 9) continue;
-        const std::size_t pos = body.find(unit);
-        // Prefix the city when the text names it (嘉兴市南湖区).
-        std::string full = unit;
-        const std::string_view scan = head(doc.text, kBodyScanBytes);
-        for (std::size_t at = scan.find(unit); at != std::string_view::npos; at = scan.find(unit, at + 1)) {
-          if (at >= 3 && scan.substr(at - 3, 3) == "市") {
-            std::size_t b = at - 3;
-            int chars = 0;
-            while (b >= 3 && chars < 4) {
-              char32_t cp = 0;
-              decode_utf8(scan, b - 3, cp);
-              if (cp < 0x4E00 || cp > 0x9FFF) break;
-              b -= 3;
-              ++chars;
-            }
-            if (chars >= 2) {
-              full = std::string(scan.substr(b, at - b)) + unit;
-              break;
-            }
-          }
-        }
-        meta.unit = at_text(doc, full, p.span.begin + static_cast<std::uint32_t>(pos),
-                            seen == 1 ? "first-lines" : "body");
-        break;
-      }
-      if (meta.unit.found()) break;
+}
+
+// "南湖区" → "嘉兴市南湖区" when the text writes the city right before the unit somewhere.
+std::string with_city_prefix(std::string_view text, const std::string& unit) {
+  const std::string_view scan = head(text, kBodyScanBytes);
+  for (std::size_t at = scan.find(unit); at != std::string_view::npos;
+       at = scan.find(unit, at + 1)) {
+    if (at < 3 || scan.substr(at - 3, 3) != "市") continue;
+    std::size_t b = at - 3;
+    int chars = 0;
+    while (b >= 3 && chars < 4) {
+      char32_t cp = 0;
+      decode_utf8(scan, b - 3, cp);
+      if (cp < 0x4E00 || cp > 0x9FFF) break;
+      b -= 3;
+      ++chars;
+    }
+    if (chars >= 2) return std::string(scan.substr(b, at - b)) + unit;
+  }
+  return unit;
+}
+
+// Unit, second choice: a self-name opening a sentence of the first three body paragraphs
+// (南湖区坚持…), not a generic one (我区, 全市, 园区…).
+void unit_from_body(Document& doc) {
+  static const RE2 body_unit(
+      R"((?:^|[^\p{Han}])(\p{Han}{1,10}?(?:区|县|市|旗))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+  std::size_t seen = 0;
+  for (const Paragraph& p : doc.paragraphs) {
+    if (seen >= 3) break;
+    const Role role = doc.sentences.empty() || p.sentence_count == 0
+                          ? Role::kAchievements
+                          : doc.sentences[p.first_sentence].role;
+    if (role == Role::kTitle || role == Role::kBoilerplate) continue;
+    ++seen;
+    const std::string_view body =
+        head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
+    re2::StringPiece input = sp(body);
+    std::string unit;
+    while (RE2::FindAndConsume(&input, body_unit, &unit)) {
+      if (generic_unit(unit) || unit.size() < 9) continue;
+      const std::size_t pos = body.find(unit);
+      doc.meta.unit = at_text(doc, with_city_prefix(doc.text, unit),
+                              p.span.begin + static_cast<std::uint32_t>(pos),
+                              seen == 1 ? "first-lines" : "body");
+      return;
     }
   }
-  // Signature: the unit signing the report, and the date.
+}
+
+// Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区).
+void unit_from_signature(Document& doc, const Lines& signature, bool& committee) {
   for (const auto& [offset, s] : signature) {
-    if (!meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
-        (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") || ends(s, "局") ||
-         ends(s, "办公室"))) {
+    if (!doc.meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
+        (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
+         ends(s, "局") || ends(s, "办公室"))) {
       committee = ends(s, "管理委员会") || ends(s, "管委会");
-      meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
+      doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
     }
   }
+}
+
+// The publication date: the signature's last date (ISO, as far as it is filled in), else the
+// crawler header's 发布时间.
+void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
   static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
   for (const auto& [offset, s] : signature) {
     std::string y, m, d;
@@ -489,72 +439,91 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
         iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
         if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
       }
-      meta.published = at_text(doc, iso, offset, "signature");
+      doc.meta.published = at_text(doc, iso, offset, "signature");
     }
   }
-  if (!meta.published.found() && header.published.found()) meta.published = header.published;
-  // The title's short name inside the publisher's full one (苏平片区 in 平潭综合实验区苏平片区管理局):
-  // the publisher names the unit in full.
+  if (!doc.meta.published.found() && header.published.found())
+    doc.meta.published = header.published;
+}
+
+// The crawler header's publisher: completes a title's short name (苏平片区 in
+// 平潭综合实验区苏平片区管理局), and is the unit of last resort.
+void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
+  Metadata& meta = doc.meta;
+  const std::string& publisher = header.publisher.value;
   if (meta.unit.found() && meta.unit.source == "title" && header.publisher.found() &&
-      header.publisher.value.size() > meta.unit.value.size() && has(header.publisher.value, meta.unit.value) &&
-      unit_suffix(header.publisher.value)) {
-    meta.unit.value = strip_unit_suffix(header.publisher.value);
+      publisher.size() > meta.unit.value.size() && has(publisher, meta.unit.value) &&
+      unit_suffix(publisher)) {
+    meta.unit.value = strip_unit_suffix(publisher);
   }
-  if (!meta.unit.found() && header.publisher.found() && !generic_unit(header.publisher.value) &&
-      unit_suffix(header.publisher.value)) {
+  if (!meta.unit.found() && header.publisher.found() && !generic_unit(publisher) &&
+      unit_suffix(publisher)) {
     meta.unit = header.publisher;
     meta.unit.value = strip_unit_suffix(meta.unit.value);
     meta.unit.source = "publisher";
   }
+}
 
-  // Level and province follow the unit.
-  if (meta.unit.found()) {
-    meta.level = meta.unit;
-    meta.level.value = level_of(meta.unit.value, committee);
-    if (meta.level.value.empty()) meta.level = Located{};
-    std::string province;
-    for (std::string_view p : kProvinces)
-      if (starts(meta.unit.value, p)) province = std::string(p);
-    if (province.empty()) {
-      if (const auto* c = find_city(meta.unit.value, std::begin(kMunicipalities), std::end(kMunicipalities)))
-        province = std::string(c->province);
-      else if (const auto* p = find_city(meta.unit.value, std::begin(kPrefectures), std::end(kPrefectures)))
-        province = std::string(p->province);
-      else if (const auto* q = find_city(meta.unit.value, std::begin(kCountyCities), std::end(kCountyCities)))
-        province = std::string(q->province);
-    }
-    if (!province.empty()) {
-      meta.province = meta.unit;
-      meta.province.value = province;
-    }
+// Level and province follow the unit, placed in the national list of divisions.
+void place_unit(Document& doc, bool committee) {
+  Metadata& meta = doc.meta;
+  if (!meta.unit.found()) return;
+  const Place place = place_of_unit(meta.unit.value, head(doc.text, kBodyScanBytes));
+  meta.level = meta.unit;
+  meta.level.value = level_of(meta.unit.value, committee, place);
+  if (meta.level.value.empty()) meta.level = Located{};
+  if (!place.province.empty()) {
+    meta.province = meta.unit;
+    meta.province.value = place.province;
   }
-  if (!meta.province.found()) {
-    // The province the body names most often: one pass over the occurrences of 省 and 自治区,
-    // each checked against the names ending there.
-    const std::string_view scan = head(doc.text, kBodyScanBytes);
-    std::map<std::string_view, std::pair<std::size_t, std::size_t>> counts;  // name → (count, first)
-    for (std::string_view tail : {std::string_view("省"), std::string_view("自治区")}) {
-      for (std::size_t at = scan.find(tail); at != std::string_view::npos; at = scan.find(tail, at + tail.size())) {
-        const std::size_t end = at + tail.size();
-        for (std::string_view p : kProvinces) {
-          if (p.size() > end || !ends(p, tail) || scan.substr(end - p.size(), p.size()) != p) continue;
-          auto& c = counts[p];
-          if (c.first++ == 0) c.second = end - p.size();
-        }
+}
+
+// The province the body names most often: one pass over the occurrences of 省 and 自治区, each
+// checked against the names ending there.
+void province_from_body(Document& doc) {
+  const std::string_view scan = head(doc.text, kBodyScanBytes);
+  std::map<std::string_view, std::pair<std::size_t, std::size_t>> counts;  // name → (count, first)
+  for (std::string_view tail : {std::string_view("省"), std::string_view("自治区")}) {
+    for (std::size_t at = scan.find(tail); at != std::string_view::npos;
+         at = scan.find(tail, at + tail.size())) {
+      const std::size_t end = at + tail.size();
+      for (std::string_view p : province_names()) {
+        if (p.size() > end || !ends(p, tail) || scan.substr(end - p.size(), p.size()) != p)
+          continue;
+        auto& c = counts[p];
+        if (c.first++ == 0) c.second = end - p.size();
       }
     }
-    std::size_t best_count = 0;
-    for (std::string_view p : kProvinces) {  // table order breaks ties
-      const auto it = counts.find(p);
-      if (it == counts.end() || it->second.first <= best_count) continue;
-      best_count = it->second.first;
-      meta.province = at_text(doc, std::string(p), static_cast<std::uint32_t>(it->second.second), "body");
-    }
   }
+  std::size_t best_count = 0;
+  for (std::string_view p : province_names()) {  // code order breaks ties
+    const auto it = counts.find(p);
+    if (it == counts.end() || it->second.first <= best_count) continue;
+    best_count = it->second.first;
+    doc.meta.province =
+        at_text(doc, std::string(p), static_cast<std::uint32_t>(it->second.second), "body");
+  }
+}
 
+}  // namespace
+
+void infer_metadata(Document& doc, const CrawlerHeader& header) {
+  const Lines lines = first_lines(doc, 15, header.end_line);
+  find_doc_number(doc, lines, header);
+  const Lines signature = signature_of(doc);
+  // Unit: title (the crawler header's first), then the body's opening, then the signature,
+  // then the header's publisher.
+  bool committee = false;  // the unit was named by its 管委会: a zone
+  unit_from_titles(doc, lines, header, committee);
+  if (!doc.meta.unit.found()) unit_from_body(doc);
+  unit_from_signature(doc, signature, committee);
+  published_from_signature(doc, signature, header);
+  unit_from_publisher(doc, header);
+  place_unit(doc, committee);
+  if (!doc.meta.province.found()) province_from_body(doc);
   // Year fallback: the date under the signature (a Q4 date is the same year, else the year
   // after the one reported on).
-  if (meta.year == 0) year_from_published(doc, meta.published);
+  if (doc.meta.year == 0) year_from_published(doc, doc.meta.published);
 }
 
 }  // namespace indicheck::detail
