@@ -26,12 +26,16 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kRulesUsage = R"(Usage: indicheck rules check|test|lint|list [PATH...] [OPTIONS]
+constexpr const char* kRulesUsage =
+    R"(Usage: indicheck rules check|test|lint|list [PATH...] [OPTIONS]
 
   check   validate rule files (default: the bundled rules/); exit 2 on any error
   test    run every leaf's examples; exit 1 if one fails
   lint    warn about single-character terms, leaves without examples, terms never seen in
-          --corpus DIR or frequent there (>= 500 per MB), and leaves whose terms overlap heavily
+          --corpus DIR or frequent there (>= 500 per MB), and leaves whose terms overlap heavily;
+          with --near-misses CORPUS: achievements sentences holding a section's anchor that no
+          leaf of the section accepts; with --collisions CORPUS: each term's most frequent
+          containing compounds; with --anchors: every section's anchors
   list    print the node tree with weights and required flags
 
 PATH is a framework file or a directory searched for framework.yaml files.
@@ -256,7 +260,17 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
 int run_rules(const Args& args) {
   po::options_description options("Options");
   options.add_options()("help,h", "show help")("corpus", po::value<std::string>(),
-                                                  "lint: directory of reports to look terms up in")(
+                                               "lint: directory of reports to look terms up in")(
+      "near-misses", po::value<std::vector<std::string>>()->composing(),
+      "lint: report files or directories; list sentences the rules nearly accept")(
+      "collisions", po::value<std::vector<std::string>>()->composing(),
+      "lint: report files or directories; list each term's containing compounds")(
+      "anchors", "lint: print every section's anchor words")(
+      "max-examples", po::value<std::size_t>()->default_value(3),
+      "lint --near-misses: examples per section")("top", po::value<std::size_t>()->default_value(5),
+                                                  "lint --collisions: compounds per term")(
+      "min-occurrences", po::value<std::size_t>()->default_value(20),
+      "lint --collisions: list only terms seen at least this often")(
       "verbose,v", "test: list passing rules too");
   po::options_description hidden;
   hidden.add_options()("action", po::value<std::string>())("paths", po::value<std::vector<std::string>>());
@@ -285,6 +299,18 @@ int run_rules(const Args& args) {
   if (action == "check") return rules_check(loaded);
   if (action == "test") return rules_test(loaded, vm.count("verbose") > 0);
   if (action == "list") return rules_list(loaded);
+  if (vm.count("near-misses") || vm.count("collisions") || vm.count("anchors")) {
+    CorpusLintRequest request;
+    if (vm.count("near-misses"))
+      request.near_misses = vm["near-misses"].as<std::vector<std::string>>();
+    if (vm.count("collisions"))
+      request.collisions = vm["collisions"].as<std::vector<std::string>>();
+    request.anchors = vm.count("anchors") > 0;
+    request.max_examples = vm["max-examples"].as<std::size_t>();
+    request.top = vm["top"].as<std::size_t>();
+    request.min_occurrences = vm["min-occurrences"].as<std::size_t>();
+    return lint_corpus(loaded.compiled, request);
+  }
   return rules_lint(loaded, vm.count("corpus") ? vm["corpus"].as<std::string>() : "");
 }
 

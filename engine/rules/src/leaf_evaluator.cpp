@@ -281,6 +281,24 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   return ev;
 }
 
+// The sentences a leaf accepts (for `rules lint --near-misses`): the sentences of every window
+// that satisfies its condition, in any role, whatever the gate or the unit's level would say:
+// lint asks about vocabulary, not credit. Sorted, unique, into `out`.
+void LeafEvaluator::accepted(std::size_t slot, const std::vector<LeafHit>& hits,
+                             std::vector<std::uint32_t>& out) const {
+  out.clear();
+  const RuleNode& leaf = fw_.nodes[static_cast<std::size_t>(fw_.leaves[slot])];
+  if (!leaf.check || hits.empty()) return;
+  if (!group_hits(*leaf.check, hits)) return;
+  evaluate_windows(*leaf.check, slot);
+  for (const auto& r : results_) {
+    const auto [begin, end] = sentences_of(r);
+    out.insert(out.end(), begin, end);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
 // Phase 1: the leaf's hits as a flat list of group entries sorted by window (entries_), the
 // (sentence, pattern) of every counted hit in hit order (terms_in_), and the excluded
 // sentences (excluded_). Returns false when every hit was excluded.

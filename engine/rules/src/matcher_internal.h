@@ -216,6 +216,10 @@ class LeafEvaluator {
 
   // `hits` are the leaf's hits in sentence order (Scanner buckets them so).
   ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
+  // The sentences of every window satisfying the leaf's condition, in any role (no gate, no
+  // levels), sorted: what `rules lint --near-misses` counts as accepted.
+  void accepted(std::size_t slot, const std::vector<LeafHit>& hits,
+                std::vector<std::uint32_t>& out) const;
 
  private:
   // The phases of evaluate, in order; each works on the buffers below.

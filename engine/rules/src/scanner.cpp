@@ -76,6 +76,23 @@ DocumentEvidence Scanner::scan(const Document& document, const Framework& framew
   return std::move(scan(document, one, max_quotes).front());
 }
 
+std::vector<std::vector<std::uint32_t>> Scanner::accepted_sentences(const Document& document,
+                                                                    const Framework& framework) {
+  const auto& impl = rules_->impl();
+  const int fi = impl.framework_index(framework.id);
+  if (fi < 0) return {};
+  const auto fw = static_cast<std::size_t>(fi);
+  const auto& hits = sentence_hits(*this, document);
+  auto& per_leaf = scratch_->per_leaf;
+  leaf_hits(impl, fw, hits, per_leaf);
+  LeafEvaluator evaluator(impl, document, fw, *scratch_, limits::kMaxQuotesPerItem);
+  const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
+  std::vector<std::vector<std::uint32_t>> out(leaves);
+  for (std::size_t slot = 0; slot < leaves; ++slot)
+    evaluator.accepted(slot, per_leaf[slot], out[slot]);
+  return out;
+}
+
 ItemEvidence Scanner::scan_item(const Document& document, const Framework& framework, int node) {
   const auto& impl = rules_->impl();
   const int fi = impl.framework_index(framework.id);

@@ -125,6 +125,13 @@ class Scanner {
   // of scan(); used by `rules test` (one leaf per example document).
   ItemEvidence scan_item(const Document& document, const Framework& framework, int node);
 
+  // For `rules lint --near-misses`: per leaf slot of `framework` (Framework::leaves order), the
+  // sentences of `document` the leaf accepts: those of every window that satisfies its
+  // condition, in any role, regardless of levels and the evidence gate. Sorted. Empty when the
+  // compiled rules do not hold the framework.
+  std::vector<std::vector<std::uint32_t>> accepted_sentences(const Document& document,
+                                                             const Framework& framework);
+
   struct Scratch;
 
  private:
