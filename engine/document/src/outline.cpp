@@ -500,6 +500,52 @@ class Builder {
     return false;
   }
 
+  // The part a sentence (not the paragraph's first) belongs to, opening an implicit part when it
+  // starts one. One-line reports change parts sentence by sentence (a run-in heading, 特此报告, a
+  // shortcomings or plans opener, the next chapter after a 下一步 sentence); elsewhere only a
+  // plans opener inside a shortcomings paragraph does.
+  Role switch_part(std::string_view st, std::uint32_t b, std::uint32_t line_no, Role role) {
+  if (one_line_ && role != Role::kTitle && role != Role::kSignature) {
+      // One-line report: the parts change inside the paragraph, sentence by sentence.
+      const Role here = current_role();
+      // A heading run into the text: "五、法治政府建设工作存在的不足一年来,…".
+      std::optional<Role> heading_role;
+      if (const Marker m = parse_marker(st, 0); m.kind == Kind::kCnDun || m.kind == Kind::kCnParen)
+        heading_role = heading_signal(cut_utf8(st.substr(m.len), 90), year_);
+      if (heading_role == Role::kLeadership || heading_role == Role::kOther) heading_role.reset();
+      const Marker chapter = parse_marker(st, 0);
+      if (heading_role && *heading_role != here) {
+        implicit_section(*heading_role, st, b, line_no);
+        role = *heading_role;
+        part_from_sentence_ = false;
+      } else if (!heading_role && part_from_sentence_ && chapter.kind == Kind::kCnDun && chapter.value >= 2 &&
+                 (here == Role::kPlans || here == Role::kShortcomings)) {
+        // "…下一步，将…。三、加强…": a 下一步 sentence ended its chapter, not the
+        // achievements; the next chapter returns to them.
+        implicit_section(Role::kAchievements, st, b, line_no);
+        role = Role::kAchievements;
+        part_from_sentence_ = false;
+      } else if (at(st, 0, "特此报告")) {
+        implicit_section(Role::kSignature, st, b, line_no);
+        role = Role::kSignature;
+      } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
+        implicit_section(Role::kShortcomings, st, b, line_no);
+        role = Role::kShortcomings;
+        part_from_sentence_ = true;
+      } else if (here != Role::kPlans && plans_opening(st, year_)) {
+        implicit_section(Role::kPlans, st, b, line_no);
+        role = Role::kPlans;
+        part_from_sentence_ = true;
+      }
+    }
+  else if (!one_line_ && role == Role::kShortcomings && plans_opening(st, year_)) {
+      // "…存在…不足。2023年，我局将…": the plans start inside the shortcomings paragraph.
+      implicit_section(Role::kPlans, st, b, line_no);
+      role = Role::kPlans;
+    }
+    return role;
+  }
+
   // Splits [l.b, l.e) into sentences; opens inline 一是 items; in one-line mode switches roles.
   void sentences(std::uint32_t pi, const Line& l, Role role, bool is_heading, std::uint32_t line_no) {
     const std::string_view t = text_;
@@ -524,44 +570,7 @@ class Builder {
           role = Role::kAchievements;
         }
       }
-      if (one_line_ && sentence_no > 0 && role != Role::kTitle && role != Role::kSignature) {
-        // One-line report: the parts change inside the paragraph, sentence by sentence.
-        const Role here = current_role();
-        // A heading run into the text: "五、法治政府建设工作存在的不足一年来,…".
-        std::optional<Role> heading_role;
-        if (const Marker m = parse_marker(st, 0); m.kind == Kind::kCnDun || m.kind == Kind::kCnParen)
-          heading_role = heading_signal(cut_utf8(st.substr(m.len), 90), year_);
-        if (heading_role == Role::kLeadership || heading_role == Role::kOther) heading_role.reset();
-        const Marker chapter = parse_marker(st, 0);
-        if (heading_role && *heading_role != here) {
-          implicit_section(*heading_role, st, static_cast<std::uint32_t>(b), line_no);
-          role = *heading_role;
-          part_from_sentence_ = false;
-        } else if (!heading_role && part_from_sentence_ && chapter.kind == Kind::kCnDun && chapter.value >= 2 &&
-                   (here == Role::kPlans || here == Role::kShortcomings)) {
-          // "…下一步，将…。三、加强…": a 下一步 sentence ended its chapter, not the
-          // achievements; the next chapter returns to them.
-          implicit_section(Role::kAchievements, st, static_cast<std::uint32_t>(b), line_no);
-          role = Role::kAchievements;
-          part_from_sentence_ = false;
-        } else if (at(st, 0, "特此报告")) {
-          implicit_section(Role::kSignature, st, static_cast<std::uint32_t>(b), line_no);
-          role = Role::kSignature;
-        } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
-          implicit_section(Role::kShortcomings, st, static_cast<std::uint32_t>(b), line_no);
-          role = Role::kShortcomings;
-          part_from_sentence_ = true;
-        } else if (here != Role::kPlans && plans_opening(st, year_)) {
-          implicit_section(Role::kPlans, st, static_cast<std::uint32_t>(b), line_no);
-          role = Role::kPlans;
-          part_from_sentence_ = true;
-        }
-      }
-      else if (!one_line_ && sentence_no > 0 && role == Role::kShortcomings && plans_opening(st, year_)) {
-        // "…存在…不足。2023年，我局将…": the plans start inside the shortcomings paragraph.
-        implicit_section(Role::kPlans, st, static_cast<std::uint32_t>(b), line_no);
-        role = Role::kPlans;
-      }
+      if (sentence_no > 0) role = switch_part(st, static_cast<std::uint32_t>(b), line_no, role);
       doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, pi,
                                 static_cast<std::uint32_t>(stack_.back()), role});
       ++sentence_no;
