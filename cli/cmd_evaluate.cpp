@@ -149,6 +149,9 @@ int run_evaluate(const Args& args) {
       ("profile", po::value<std::string>(&options.profile_path), "profile to apply (YAML)")
       ("framework", po::value<std::string>(&options.framework_override),
        "score every report against this framework id instead of choosing by year")
+      ("manifest", po::value<std::string>(&options.manifest_path),
+       "CSV with a header naming path (or file) and any of unit, level, province, year: values "
+       "given win over what is inferred from the reports")
       ("out,o", po::value<std::string>(&out_dir)->default_value("out"), "output directory")
       ("format", po::value<std::string>(&formats_text)->default_value("all"),
        "outputs: any of html,md,json,csv (comma-separated) or all")

@@ -76,6 +76,8 @@ struct CorpusOptions {
          "profile in force (YAML); its selection and waivers are carried into the output")
         ("framework", po::value<std::string>(&pipeline.framework_override),
          "framework to weight (default: the indicators framework scoring most reports)")
+        ("manifest", po::value<std::string>(&pipeline.manifest_path),
+         "CSV of path (or file) and unit, level, province, year: wins over inference")
         ("model", po::value<std::string>(&model)->default_value("hierarchical"),
          "hierarchical | flat (the weighted models)")
         ("partial-credit", po::value<double>(&partial_credit), "credit of a partial item (0-1)")

@@ -13,17 +13,18 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
-#include <utility>
 #include <exception>
 #include <filesystem>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "evidence_file.h"
 #include "indicheck/document.h"
 #include "indicheck/gate.h"
+#include "indicheck/manifest.h"
 
 namespace indicheck {
 
@@ -95,10 +96,12 @@ std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framewo
   if (!main) {
     main = rules.framework_for_year(doc.meta.year);
     if (main && doc.meta.year == 0)
-      diags.push_back(make_warning(doc.path, "year-unknown",
-                                   fmt::format("cannot tell which year the report is about; "
-                                               "scored against {} (use --framework to choose)",
-                                               main->id)));
+      diags.push_back(
+          make_warning(doc.path, "year-unknown",
+                       fmt::format("cannot tell which year the report is about; "
+                                   "scored against {} (give the year with --manifest, or use "
+                                   "--framework)",
+                                   main->id)));
     else if (main && (doc.meta.year < main->year_from || doc.meta.year > main->year_to))
       diags.push_back(make_warning(
           doc.path, "year-uncovered",
@@ -111,9 +114,12 @@ std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framewo
   return out;
 }
 
-// Reads and scans one report into `result`; returns the bytes read (0 when unreadable).
+// Reads and scans one report into `result`; returns the bytes read (0 when unreadable). The
+// manifest's row for the report (or null) overrides the inferred metadata before the scan: the
+// year picks the framework, the level decides not-applicable items and, later, peers.
 std::uint64_t process_report(const std::string& path, const PipelineOptions& options,
-                             const RuleSet& rules, const Framework* override_fw, Scanner& scanner,
+                             const RuleSet& rules, const Framework* override_fw,
+                             const ManifestEntry* manifest_row, Scanner& scanner,
                              ReportResult& result) {
   result.path = path;
   std::vector<Diagnostic> diags;
@@ -127,6 +133,7 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
     result.diagnostics = std::move(diags);
     return 0;
   }
+  if (manifest_row) apply_manifest(*manifest_row, doc->meta);
   result.meta = doc->meta;
   // read_document has put its warnings in `diags` already; Document::warnings is a copy for
   // callers that keep only the document (`parse --json`), so it is not added again.
@@ -202,9 +209,12 @@ bool collect_inputs(const RunFacts& facts, std::vector<std::string>& files,
 
 // Phase 3: read and scan every file on `jobs` workers; results land at their input index.
 // Full evidence goes to a temporary file in options.spill_dir when one is set and can be made.
+// `manifest_rows` holds each file's manifest row (or null), or is empty without a manifest.
 std::vector<ReportResult> scan_reports(const PipelineOptions& options,
                                        const std::vector<std::string>& files, unsigned jobs,
-                                       const Framework* override_fw, PipelineResult& result) {
+                                       const Framework* override_fw,
+                                       const std::vector<const ManifestEntry*>& manifest_rows,
+                                       PipelineResult& result) {
   auto& diags = result.diagnostics;
   std::atomic<std::uint64_t> input_bytes{0};
   std::vector<ReportResult> reports(files.size());
@@ -232,7 +242,8 @@ std::vector<ReportResult> scan_reports(const PipelineOptions& options,
       while (queue.pop(index)) {
         ReportResult& report = reports[index];
         input_bytes.fetch_add(
-            process_report(files[index], options, result.rules, override_fw, scanner, report),
+            process_report(files[index], options, result.rules, override_fw,
+                           manifest_rows.empty() ? nullptr : manifest_rows[index], scanner, report),
             std::memory_order_relaxed);
         // Quotes to disk now; only states stay (a report that does not fit the compact form,
         // or a write error, keeps its evidence in memory: slower to grow, never wrong).
@@ -341,7 +352,14 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   facts.profile_path = options.profile_path;
   facts.inputs = options.inputs;
   facts.rules_paths = options.rules_paths;
+  facts.manifest_path = options.manifest_path;
 
+  // The manifest first: a bad one stops the run before anything is compiled or read.
+  std::optional<Manifest> manifest;
+  if (!options.manifest_path.empty()) {
+    manifest = read_manifest(options.manifest_path, result.diagnostics);
+    if (!manifest) return kExitInput;
+  }
   const Framework* override_fw = nullptr;
   if (!prepare_rules(options, result, override_fw)) return kExitInput;
   facts.rules_hash = result.rules.hash;
@@ -351,6 +369,8 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   std::vector<std::string> files;
   std::vector<ReportResult> missing;
   if (!collect_inputs(facts, files, missing, result.diagnostics)) return kExitInput;
+  std::vector<const ManifestEntry*> manifest_rows;
+  if (manifest) manifest_rows = match_manifest(*manifest, files, result.diagnostics);
 
   unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                    : std::max(1u, std::thread::hardware_concurrency());
@@ -358,7 +378,8 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   facts.jobs = static_cast<int>(jobs);
   result.stats.jobs = jobs;
   phase_start = Clock::now();
-  std::vector<ReportResult> reports = scan_reports(options, files, jobs, override_fw, result);
+  std::vector<ReportResult> reports =
+      scan_reports(options, files, jobs, override_fw, manifest_rows, result);
   result.stats.scan_seconds = seconds_since(phase_start);
 
   for (auto& r : missing) reports.push_back(std::move(r));

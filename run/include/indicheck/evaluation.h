@@ -85,6 +85,7 @@ struct RunFacts {
   std::string model;                // scoring model name
   int jobs = 1;
   int max_quotes = static_cast<int>(limits::kMaxQuotesPerItem);  // quotes kept per item
+  std::string manifest_path;                                     // --manifest, empty = none
   std::string gate;  // the evidence gate in force ("rules/evidence-gate.json, threshold 0.40"); empty = off
 };
 

@@ -44,6 +44,9 @@ struct PipelineOptions {
   // the development corpus it costs more recall than it gains precision, docs/accuracy.md);
   // "default" = evidence-gate.json beside the first rules path; else a model file.
   std::string gate;
+  // Optional --manifest FILE.csv (indicheck/manifest.h): unit, level, province and year per
+  // report, applied after a report is read and before it is scanned; wins over inference.
+  std::string manifest_path;
   ScoringOptions scoring;
 };
 
@@ -72,10 +75,10 @@ struct PipelineResult {
   std::vector<Diagnostic> diagnostics;   // rule errors, input errors, warnings (each once)
 };
 
-// Returns kExitOk, or kExitInput when rules failed to load (then nothing was evaluated) or the
-// profile could not be applied by scoring (then the evaluation is complete but must not be
-// published). A bad report does not fail the run: it is listed in evaluation.reports with
-// failed = true. A report's diagnostics are in its ReportResult and once in
+// Returns kExitOk, or kExitInput when the manifest or the rules failed to load (then nothing
+// was evaluated) or the profile could not be applied by scoring (then the evaluation is
+// complete but must not be published). A bad report does not fail the run: it is listed in
+// evaluation.reports with failed = true. A report's diagnostics are in its ReportResult and once in
 // result.diagnostics. Throws only on a bug (a worker's exception is rethrown here).
 int run_pipeline(const PipelineOptions& options, PipelineResult& result);
 

@@ -39,4 +39,8 @@ inline constexpr std::size_t kMaxIncludeDepth = 16;
 // Quotes per item kept in evidence: an auditor reads a few sentences, not hundreds.
 inline constexpr std::size_t kMaxQuotesPerItem = 8;
 
+// A corpus manifest (`--manifest`) row is about 100 bytes: a national corpus of 100,000 reports
+// is about 10 MiB. Anything much larger is not a manifest.
+inline constexpr std::size_t kMaxManifestBytes = 64u << 20;
+
 }  // namespace indicheck::limits

@@ -82,7 +82,8 @@ struct Section {
 struct Located {
   std::string value;        // empty = not found
   std::uint32_t line = 0;   // original 1-based line; 0 if not from a line
-  std::string source;       // "title", "first-lines", "body", "signature", "option"
+  std::string source;       // "title", "first-lines", "body", "signature", "option"; or
+                            // "manifest" (--manifest: `line` is then the manifest's line)
   bool found() const { return !value.empty(); }
 };
 
