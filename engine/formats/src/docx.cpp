@@ -97,7 +97,7 @@ std::string body_text(const xmlNode* body, Numbering& numbering) {
     const std::string_view name = local_name(n);
     if (name == "p") {
       if (table_depth > 0) {
-        if (!row.empty() && !trim_space(paragraph).empty()) row += ' ';
+        if (!row.empty() && row.back() != ' ' && !trim_space(paragraph).empty()) row += ' ';
         row.append(trim_space(paragraph));
         paragraph.clear();
       } else {

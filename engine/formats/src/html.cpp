@@ -10,7 +10,8 @@
 // is where Chinese text and sentence punctuation are dense, and link text is not. So every
 // visible text node (outside <a>, script, style, nav, forms…) scores its Han characters plus
 // a bonus per punctuation mark, added to all its ancestors; then, from <body>, we descend into
-// the child holding most of the score for as long as it holds at least kDescendShare of it.
+// the child holding most of the score for as long as it holds at least kDescendShare of it (or
+// half of it and nearly all the sentence ends: furniture has no 。).
 // The block we stop at is the smallest one that still holds nearly all the report text.
 // Inside it, blocks (p, div, li, tr, h1-h6, br) become lines; furniture that sits inside the
 // content block (share bars, print/close buttons, related links) is dropped by its class or id
@@ -36,6 +37,9 @@ namespace {
 
 // Share of the parent's score the best child must hold for the descent to continue.
 constexpr double kDescendShare = 0.8;
+// ...or at least kDescendMinShare of it with kDescendStopShare of the sentence ends (。！？；).
+constexpr double kDescendMinShare = 0.5;
+constexpr double kDescendStopShare = 0.9;
 // Weight of one punctuation mark against one Han character: sentences, not menus.
 constexpr double kPunctuationWeight = 5.0;
 // A page with fewer Han characters than this in its content block has no report in it.
@@ -74,6 +78,7 @@ struct Score {
   double weight = 0;           // Han characters + punctuation bonus
   std::uint32_t han = 0;
   std::uint32_t punctuation = 0;
+  std::uint32_t stops = 0;     // sentence ends 。！？；
 };
 using Scores = std::unordered_map<const xmlNode*, Score>;
 
@@ -94,6 +99,7 @@ void count_text(std::string_view s, Score& score) {
     i += next_code_point(s, i, cp);
     if (is_han(cp)) ++score.han;
     else if (is_text_punctuation(cp)) ++score.punctuation;
+    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；') ++score.stops;
   }
   score.weight = score.han + kPunctuationWeight * score.punctuation;
 }
@@ -117,6 +123,7 @@ Scores score_tree(const xmlNode* body) {
           t.weight += s.weight;
           t.han += s.han;
           t.punctuation += s.punctuation;
+          t.stops += s.stops;
         }
     }
     n = next_node(n, body, descend);
@@ -130,16 +137,23 @@ const xmlNode* content_block(const xmlNode* body, const Scores& scores) {
     const auto here = scores.find(at);
     if (here == scores.end()) return at;
     const xmlNode* best = nullptr;
-    double best_weight = 0;
+    const Score* best_score = nullptr;
     for (const xmlNode* c = at->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       const auto s = scores.find(c);
-      if (s != scores.end() && s->second.weight > best_weight) {
+      if (s != scores.end() && (!best_score || s->second.weight > best_score->weight)) {
         best = c;
-        best_weight = s->second.weight;
+        best_score = &s->second;
       }
     }
-    if (!best || best_weight < kDescendShare * here->second.weight) return at;
+    if (!best) return at;
+    const Score& parent = here->second;
+    // Most of the text, or a good part of it with nearly every sentence end (a short report
+    // beside a long metadata table and footer, which have no 。).
+    const bool most_text = best_score->weight >= kDescendShare * parent.weight;
+    const bool the_sentences = best_score->weight >= kDescendMinShare * parent.weight && parent.stops > 0 &&
+                               best_score->stops >= kDescendStopShare * parent.stops;
+    if (!most_text && !the_sentences) return at;
     at = best;
   }
 }

@@ -138,6 +138,12 @@ void read_table(const xmlNode* body, const xmlNode* content, std::vector<Publish
         for (const auto& [key, field] : kTableKeys) {
           if (t.compare(0, key.size(), key) != 0) continue;
           std::string_view rest = std::string_view(t).substr(key.size());
+          if (rest.empty()) {  // <td>文号</td><td>莆市审〔2026〕6号</td>
+            is_key = true;
+            pending = field;
+            pending_age = 0;
+            break;
+          }
           if (rest.rfind("：", 0) == 0) rest.remove_prefix(3);
           else if (rest.rfind(":", 0) == 0) rest.remove_prefix(1);
           else continue;

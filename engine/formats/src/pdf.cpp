@@ -5,8 +5,9 @@
 //   - page furniture: a line in the top or bottom band of the page that is a page number
 //     ("- 3 -", "第3页 共9页", "3/9", "3") or that repeats, digits aside, on at least half of
 //     the pages (a running header or footer), is dropped;
-//   - hard wrapping: a line that reaches the right margin of the text and does not end a
-//     sentence continues on the next line unless the next one is indented (a new paragraph);
+//   - hard wrapping: a line that reaches the right margin of the text continues on the next
+//     line unless the next one is indented or set off by paragraph spacing (a new paragraph;
+//     a line ending in 。 that fills the width is no sign: one-paragraph crawls are common);
 //     the two are joined without a space between Chinese characters (with one between Latin
 //     words), so terms split by a line end ("行政执法\n案卷评查") are whole again.
 // An image-only PDF (a scan) has no words: error[no-text-layer]. A PDF that needs a password to
@@ -140,12 +141,6 @@ void drop_furniture(std::vector<Page>& pages) {
     });
 }
 
-bool ends_sentence(std::string_view s) {
-  for (std::string_view end : {"。", "！", "？", "：", "；", "!", "?", ":"})
-    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
-  return false;
-}
-
 // Joins hard-wrapped lines into paragraphs (see the file comment).
 std::string join_lines(const std::vector<Page>& pages) {
   std::vector<const Line*> lines;
@@ -172,7 +167,9 @@ std::string join_lines(const std::vector<Page>& pages) {
     const bool last = i + 1 == lines.size();
     const bool full = l.right >= margin_right - 1.5 * em;
     const bool next_indented = !last && lines[i + 1]->left > margin_left + 1.2 * em;
-    if (!last && full && !next_indented && !ends_sentence(t)) {
+    // Paragraph spacing: a gap above the next line (on the same page) wider than a line's.
+    const bool next_spaced = !last && lines[i + 1]->top > l.bottom && lines[i + 1]->top - l.bottom > 0.8 * em;
+    if (!last && full && !next_indented && !next_spaced) {
       if (!(wide_end(t) && wide_start(trim_space(lines[i + 1]->text)))) out += ' ';
       continue;
     }
