@@ -25,7 +25,8 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kParseUsage = R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME]
+constexpr const char* kParseUsage =
+    R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME]
 
 Reads each report and prints its metadata (unit, level, province, year reported on, date,
 document number, each with the line it came from) and its outline: headings with their
@@ -220,8 +221,10 @@ nlohmann::json to_json(const Document& doc) {
 
 int run_parse(const Args& args) {
   po::options_description options;
-  options.add_options()("help,h", "show this help")("json", "print the result as JSON (an array, one object per file)")(
-      "text", "print the text of each file as read (extracted from HTML, .docx or PDF), nothing else")(
+  options.add_options()("help,h", "show this help")(
+      "json", "print the result as JSON (an array, one object per file)")(
+      "text",
+      "print the text of each file as read (extracted from HTML, .docx or PDF), nothing else")(
       "encoding", po::value<std::string>()->value_name("NAME"),
       "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting it");
   po::options_description hidden;

@@ -1,12 +1,12 @@
 // bench_formats [SECONDS]: MB/s of input per core for each format reader, on the committed
 // fixtures of tests/formats (real saved pages, LibreOffice .docx and PDF). Each group of files
 // is extracted repeatedly from memory for SECONDS (default 2) of thread CPU time.
+#include <fmt/format.h>
 #include <time.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -54,9 +54,12 @@ void run(const char* name, const std::vector<std::string>& files, double seconds
     t = cpu_seconds();
   }
   const double mb = static_cast<double>(bytes) / 1e6;
-  fmt::print("{:<6} {:2} files, {:7.1f} KB each on average: {:7.1f} MB/s of input, {:6.1f} MB/s of text out ({} rounds)\n",
-             name, files.size(), static_cast<double>(bytes) / static_cast<double>(files.size() * rounds) / 1e3,
-             mb / (t - t0), static_cast<double>(text) / 1e6 / (t - t0), rounds);
+  fmt::print(
+      "{:<6} {:2} files, {:7.1f} KB each on average: {:7.1f} MB/s of input, {:6.1f} MB/s of text "
+      "out ({} rounds)\n",
+      name, files.size(),
+      static_cast<double>(bytes) / static_cast<double>(files.size() * rounds) / 1e3, mb / (t - t0),
+      static_cast<double>(text) / 1e6 / (t - t0), rounds);
 }
 
 }  // namespace

@@ -120,11 +120,13 @@ TEST_CASE("permission denied really hits EACCES") {
 TEST_CASE("binary files are refused") {
   // Read by content (engine/formats): a zip without word/ parts is not a Word document.
   CHECK(fail_bytes(std::string("PK\x03\x04") + "rest of an xlsx").line ==
-        "r.txt: error[binary]: this is not a report (an image, an archive or a zip that is not a Word document); "
+        "r.txt: error[binary]: this is not a report (an image, an archive or a zip that is not a "
+        "Word document); "
         "give the report as text, HTML, .docx or PDF");
   CHECK(code_of(fail_bytes("%PDF-1.7\n...").all) == "pdf-broken");
   CHECK(code_of(fail_bytes("\x89PNG\r\n\x1a\n").all) == "binary");
-  CHECK(code_of(fail_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).all) == "legacy-word");
+  CHECK(code_of(fail_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).all) ==
+        "legacy-word");
   CHECK(fail_bytes(std::string("报告\0\0\0正文", 15)).line ==
         "r.txt: error[binary]: file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file");
 }

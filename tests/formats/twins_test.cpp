@@ -7,10 +7,11 @@
 // tests/formats/pdf hold .docx and PDF files made from dev-part report texts by LibreOffice
 // (tests/formats/make-fixtures.sh), named after their twin. Known differences are listed in
 // kKnownDifferences with the reason (docs/document.md repeats them).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -40,7 +41,8 @@ struct KnownDifference {
 };
 constexpr KnownDifference kKnownDifferences[] = {
     {"putian-2205141.html", "3.3.1",
-     "the crawl split paragraph 3. into one line per <span> (法制审核制度 and 规范性文件 in separate "
+     "the crawl split paragraph 3. into one line per <span> (法制审核制度 and 规范性文件 in "
+     "separate "
      "paragraphs, the item's window); the page keeps them in one <p>, so the page meets 3.3.1"},
 };
 
@@ -115,7 +117,8 @@ std::vector<std::pair<std::string, std::string>> twin_pairs(const std::string& s
     const auto it = named.find(name);
     // "putian-1694272-chromium.pdf" → putian-1694272.txt: the site and the page id.
     std::string stem = entry.path().stem().string();
-    if (const auto dash = stem.find('-'); dash != std::string::npos && stem.find('-', dash + 1) != std::string::npos)
+    if (const auto dash = stem.find('-');
+        dash != std::string::npos && stem.find('-', dash + 1) != std::string::npos)
       stem.resize(stem.find('-', dash + 1));
     const std::string twin = it != named.end() ? it->second : stem + ".txt";
     const fs::path twin_path = fs::path(kSource) / "tests/devcorpus/reports" / twin;
@@ -126,13 +129,15 @@ std::vector<std::pair<std::string, std::string>> twin_pairs(const std::string& s
 }
 
 // Leaves whose states differ and are not known differences.
-std::string state_list(const Framework& fw, const std::string& file, const std::vector<ItemState>& a,
-                       const std::vector<ItemState>& b) {
+std::string state_list(const Framework& fw, const std::string& file,
+                       const std::vector<ItemState>& a, const std::vector<ItemState>& b) {
   std::string out;
   for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
-    const ItemState x = i < a.size() ? a[i] : ItemState::kMissing, y = i < b.size() ? b[i] : ItemState::kMissing;
+    const ItemState x = i < a.size() ? a[i] : ItemState::kMissing,
+                    y = i < b.size() ? b[i] : ItemState::kMissing;
     if (x != y && !known(file, fw.nodes[fw.leaves[i]].id))
-      out += fmt::format(" {}: {} vs {};", fw.nodes[fw.leaves[i]].id, static_cast<int>(x), static_cast<int>(y));
+      out += fmt::format(" {}: {} vs {};", fw.nodes[fw.leaves[i]].id, static_cast<int>(x),
+                         static_cast<int>(y));
   }
   return out;
 }
@@ -157,8 +162,14 @@ void check_twins(const std::string& sub, const std::string& format, std::size_t 
 
 }  // namespace
 
-TEST_CASE("saved web pages score like their text twins") { check_twins("html", "html", 10); }
+TEST_CASE("saved web pages score like their text twins") {
+  check_twins("html", "html", 10);
+}
 
-TEST_CASE("docx made from report texts score like the texts") { check_twins("docx", "docx", 0); }
+TEST_CASE("docx made from report texts score like the texts") {
+  check_twins("docx", "docx", 0);
+}
 
-TEST_CASE("PDFs made from report texts score like the texts") { check_twins("pdf", "pdf", 0); }
+TEST_CASE("PDFs made from report texts score like the texts") {
+  check_twins("pdf", "pdf", 0);
+}

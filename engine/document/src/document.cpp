@@ -8,6 +8,7 @@
 // span) lands after the deleted original text, "first" lookup (end of a span) before it, so a
 // quote never includes an artefact it did not start with.
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,8 +16,6 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
-
-#include <fmt/format.h>
 
 #include "indicheck/formats.h"
 #include "indicheck/limits.h"
@@ -141,7 +140,8 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
     if (!formats::extract(bytes, path, extracted, diagnostics)) return std::nullopt;
     detail::Decoded decoded;
     if (extracted.format == formats::Format::kText) {
-      if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics)) return std::nullopt;
+      if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics))
+        return std::nullopt;
     } else {
       decoded.utf8 = with_publisher_block(extracted);
       decoded.encoding = extracted.encoding.empty() ? "Unicode" : std::move(extracted.encoding);

@@ -6,13 +6,12 @@
 //
 // glibc's iconv does the conversion (GB18030, GBK, Big5, UTF-16 are all built in), so the
 // formats stage needs no ICU.
+#include <fmt/format.h>
 #include <iconv.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-
-#include <fmt/format.h>
 
 #include "internal.h"
 
@@ -24,8 +23,9 @@ constexpr std::size_t kCharsetWindow = 16 * 1024;
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return out;
 }
 
@@ -41,8 +41,8 @@ std::string iconv_name(const std::string& declared) {
 }
 
 bool single_byte_charset(const std::string& name) {
-  return name.rfind("iso-8859", 0) == 0 || name.rfind("windows-125", 0) == 0 || name == "us-ascii" ||
-         name == "ascii" || name == "latin1";
+  return name.rfind("iso-8859", 0) == 0 || name.rfind("windows-125", 0) == 0 ||
+         name == "us-ascii" || name == "ascii" || name == "latin1";
 }
 
 bool valid_utf8(std::string_view s) {
@@ -99,23 +99,27 @@ bool convert(std::string_view bytes, const std::string& from, std::string& out) 
 
 std::string declared_charset(std::string_view bytes) {
   const std::string head = lower(bytes.substr(0, kCharsetWindow));
-  for (std::size_t at = head.find("charset"); at != std::string::npos; at = head.find("charset", at + 7)) {
+  for (std::size_t at = head.find("charset"); at != std::string::npos;
+       at = head.find("charset", at + 7)) {
     // Only inside a tag: the last '<' before it is after the last '>'.
     const std::size_t lt = head.rfind('<', at), gt = head.rfind('>', at);
     if (lt == std::string::npos || (gt != std::string::npos && gt > lt)) continue;
     if (head.compare(lt, 5, "<meta") != 0) continue;
     std::size_t i = at + 7;
-    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\'')) ++i;
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\''))
+      ++i;
     std::size_t j = i;
-    while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' || head[j] == '_'))
+    while (j < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' || head[j] == '_'))
       ++j;
     if (j > i) return head.substr(i, j - i);
   }
   return {};
 }
 
-bool page_to_utf8(std::string_view bytes, const std::string& path, std::string& utf8, std::string& encoding,
-                  std::vector<Diagnostic>& diagnostics) {
+bool page_to_utf8(std::string_view bytes, const std::string& path, std::string& utf8,
+                  std::string& encoding, std::vector<Diagnostic>& diagnostics) {
   using namespace std::string_view_literals;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF"sv) {
     bytes.remove_prefix(3);
@@ -126,9 +130,13 @@ bool page_to_utf8(std::string_view bytes, const std::string& path, std::string& 
   }
   const std::string declared = declared_charset(bytes);
   const std::string name = iconv_name(declared);
-  const bool ascii_only = std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
-  if (!declared.empty() && (!single_byte_charset(declared) || ascii_only) && convert(bytes, name, utf8)) {
-    encoding = name == declared || lower(name) == declared ? name : fmt::format("{} (declared {})", name, declared);
+  const bool ascii_only =
+      std::all_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) == 0; });
+  if (!declared.empty() && (!single_byte_charset(declared) || ascii_only) &&
+      convert(bytes, name, utf8)) {
+    encoding = name == declared || lower(name) == declared
+                   ? name
+                   : fmt::format("{} (declared {})", name, declared);
     return true;
   }
   for (const char* guess : {"UTF-8", "GB18030"}) {
@@ -138,17 +146,19 @@ bool page_to_utf8(std::string_view bytes, const std::string& path, std::string& 
       encoding += fmt::format(" (declared {})", declared);
       diagnostics.push_back(make_warning(
           path, "charset-mismatch",
-          fmt::format("the page declares charset {} but its bytes are not {}; read as {}", declared, declared, guess)));
+          fmt::format("the page declares charset {} but its bytes are not {}; read as {}", declared,
+                      declared, guess)));
     }
     return true;
   }
-  diagnostics.push_back(make_error(
-      path, "wrong-charset",
-      declared.empty()
-          ? "the page declares no charset and is neither valid UTF-8 nor GB18030; save it again as UTF-8"
-          : fmt::format("the page declares charset {} but its bytes are not valid {}, UTF-8 or GB18030; save it "
-                        "again as UTF-8",
-                        declared, declared)));
+  diagnostics.push_back(make_error(path, "wrong-charset",
+                                   declared.empty()
+                                       ? "the page declares no charset and is neither valid UTF-8 "
+                                         "nor GB18030; save it again as UTF-8"
+                                       : fmt::format("the page declares charset {} but its bytes "
+                                                     "are not valid {}, UTF-8 or GB18030; save it "
+                                                     "again as UTF-8",
+                                                     declared, declared)));
   return false;
 }
 

@@ -46,12 +46,18 @@ bool zip_has_word_part(std::string_view b) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::kText: return "text";
-    case Format::kHtml: return "html";
-    case Format::kDocx: return "docx";
-    case Format::kPdf: return "pdf";
-    case Format::kLegacyWord: return "doc";
-    case Format::kOtherBinary: return "binary";
+    case Format::kText:
+      return "text";
+    case Format::kHtml:
+      return "html";
+    case Format::kDocx:
+      return "docx";
+    case Format::kPdf:
+      return "pdf";
+    case Format::kLegacyWord:
+      return "doc";
+    case Format::kOtherBinary:
+      return "binary";
   }
   return "text";
 }
@@ -62,8 +68,8 @@ Format detect_format(std::string_view b) {
   // %PDF may follow a few bytes of junk (the specification allows 1 KiB).
   if (b.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Format::kPdf;
   if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) return Format::kLegacyWord;
-  if (starts_with(b, "\x89PNG"sv) || starts_with(b, "\x1F\x8B"sv) || starts_with(b, "\xFF\xD8\xFF"sv) ||
-      starts_with(b, "GIF8"sv))
+  if (starts_with(b, "\x89PNG"sv) || starts_with(b, "\x1F\x8B"sv) ||
+      starts_with(b, "\xFF\xD8\xFF"sv) || starts_with(b, "GIF8"sv))
     return Format::kOtherBinary;
   if (looks_like_html(b)) return Format::kHtml;
   return Format::kText;

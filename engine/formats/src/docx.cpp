@@ -10,12 +10,11 @@
 //
 // Every part is read through a cap (limits::kMaxDocxPartBytes) counted on the bytes actually
 // inflated, not the sizes the zip claims: a zip bomb stops at the cap.
+#include <fmt/format.h>
 #include <libxml/parser.h>
 #include <zip.h>
 
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "docx_internal.h"
 #include "indicheck/limits.h"
@@ -59,13 +58,15 @@ PartResult read_part(zip_t* zip, const char* name, std::string& out) {
 
 XmlDocPtr parse_xml(const std::string& xml, const char* name) {
   // No DTD loading, no entity substitution, no network: a part is data, never a fetch.
-  return XmlDocPtr(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, nullptr,
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT));
+  return XmlDocPtr(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, nullptr,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT));
 }
 
 bool skipped(std::string_view name) {
-  return name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" || name == "Fallback" ||
-         name == "rPr" || name == "pPr" || name == "sectPr" || name == "tblPr" || name == "trPr" || name == "tcPr";
+  return name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||
+         name == "Fallback" || name == "rPr" || name == "pPr" || name == "sectPr" ||
+         name == "tblPr" || name == "trPr" || name == "tcPr";
 }
 
 // Walks <w:body> without recursion (parent/next pointers), writing paragraphs and rows.
@@ -82,15 +83,21 @@ std::string body_text(const xmlNode* body, Numbering& numbering) {
   };
   auto enter = [&](const xmlNode* n) {
     const std::string_view name = local_name(n);
-    if (name == "p") paragraph = numbering.marker(n);
-    else if (name == "tbl") ++table_depth;
-    else if (name == "tr" && table_depth == 1) row.clear();
+    if (name == "p")
+      paragraph = numbering.marker(n);
+    else if (name == "tbl")
+      ++table_depth;
+    else if (name == "tr" && table_depth == 1)
+      row.clear();
     else if (name == "t" && n->children && n->children->content)
       paragraph += reinterpret_cast<const char*>(n->children->content);
-    else if (name == "tab") paragraph += ' ';
+    else if (name == "tab")
+      paragraph += ' ';
     else if ((name == "br" && docx_attribute(n, "type") != "page") || name == "cr") {
-      if (table_depth > 0) paragraph += ' ';
-      else end_line(paragraph);
+      if (table_depth > 0)
+        paragraph += ' ';
+      else
+        end_line(paragraph);
     }
   };
   auto leave = [&](const xmlNode* n) {
@@ -133,13 +140,16 @@ std::string body_text(const xmlNode* body, Numbering& numbering) {
 }
 
 bool broken(const std::string& path, const std::string& why, std::vector<Diagnostic>& diagnostics) {
-  diagnostics.push_back(make_error(path, "docx-broken", fmt::format("this .docx {}; open it in Word or WPS and save it again", why)));
+  diagnostics.push_back(
+      make_error(path, "docx-broken",
+                 fmt::format("this .docx {}; open it in Word or WPS and save it again", why)));
   return false;
 }
 
 }  // namespace
 
-bool read_docx(std::string_view bytes, const std::string& path, Extracted& out, std::vector<Diagnostic>& diagnostics) {
+bool read_docx(std::string_view bytes, const std::string& path, Extracted& out,
+               std::vector<Diagnostic>& diagnostics) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -153,9 +163,12 @@ bool read_docx(std::string_view bytes, const std::string& path, Extracted& out, 
   std::unique_ptr<zip_t, void (*)(zip_t*)> owner(zip, [](zip_t* z) { zip_discard(z); });
   std::string xml;
   switch (read_part(zip, "word/document.xml", xml)) {
-    case PartResult::kOk: break;
-    case PartResult::kMissing: return broken(path, "has no word/document.xml (the text part)", diagnostics);
-    case PartResult::kBroken: return broken(path, "has a damaged word/document.xml", diagnostics);
+    case PartResult::kOk:
+      break;
+    case PartResult::kMissing:
+      return broken(path, "has no word/document.xml (the text part)", diagnostics);
+    case PartResult::kBroken:
+      return broken(path, "has a damaged word/document.xml", diagnostics);
     case PartResult::kTooLarge:
       diagnostics.push_back(make_error(
           path, "zip-too-large",
@@ -165,15 +178,19 @@ bool read_docx(std::string_view bytes, const std::string& path, Extracted& out, 
   }
   Numbering numbering;
   std::string part;
-  if (read_part(zip, "word/numbering.xml", part) == PartResult::kOk) numbering.load_numbering(parse_xml(part, "numbering.xml").get());
-  if (read_part(zip, "word/styles.xml", part) == PartResult::kOk) numbering.load_styles(parse_xml(part, "styles.xml").get());
+  if (read_part(zip, "word/numbering.xml", part) == PartResult::kOk)
+    numbering.load_numbering(parse_xml(part, "numbering.xml").get());
+  if (read_part(zip, "word/styles.xml", part) == PartResult::kOk)
+    numbering.load_styles(parse_xml(part, "styles.xml").get());
   const XmlDocPtr doc = parse_xml(xml, "document.xml");
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   const xmlNode* body = docx_child(root, "body");
-  if (!body) return broken(path, "has a word/document.xml that is not a Word document body", diagnostics);
+  if (!body)
+    return broken(path, "has a word/document.xml that is not a Word document body", diagnostics);
   out.text = body_text(body, numbering);
   if (trim_space(out.text).empty()) {
-    diagnostics.push_back(make_error(path, "empty", "this .docx has no text (only images or empty paragraphs?)"));
+    diagnostics.push_back(
+        make_error(path, "empty", "this .docx has no text (only images or empty paragraphs?)"));
     return false;
   }
   return true;

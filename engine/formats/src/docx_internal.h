@@ -14,7 +14,8 @@ namespace indicheck::formats::detail {
 // Local name of an element ("p" for <w:p>); namespaces are not compared, so transitional and
 // strict OOXML read alike.
 inline std::string_view local_name(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
+  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name))
+                      : std::string_view();
 }
 // The w:val (or any attribute of that local name) of an element, "" when absent.
 std::string docx_attribute(const xmlNode* n, const char* name);
@@ -44,8 +45,8 @@ class Numbering {
     int num_id = 0, level = 0;
     std::string based_on;
   };
-  std::map<std::string, List> abstract_;        // by w:abstractNumId
-  std::map<int, std::string> num_to_abstract_;  // w:numId → w:abstractNumId
+  std::map<std::string, List> abstract_;              // by w:abstractNumId
+  std::map<int, std::string> num_to_abstract_;        // w:numId → w:abstractNumId
   std::map<int, std::map<int, int>> start_override_;  // numId → level → start
   std::map<std::string, StyleNumbering> styles_;
   std::map<int, std::vector<int>> counters_;  // numId → value per level (0 = not yet used)

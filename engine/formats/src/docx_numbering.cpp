@@ -30,9 +30,9 @@ std::string chinese_number(int n, const std::array<const char*, 10>& digits, con
 }
 
 std::string roman(int n, bool upper) {
-  static constexpr std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                          {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                          {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+  static constexpr std::pair<int, const char*> kParts[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   for (const auto& [v, s] : kParts)
     while (n >= v && n < 4000) {
@@ -45,9 +45,12 @@ std::string roman(int n, bool upper) {
 }
 
 std::string format_value(int n, const std::string& f) {
-  static constexpr std::array<const char*, 10> kChinese = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  static constexpr std::array<const char*, 10> kLegal = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
-  static constexpr const char* kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+  static constexpr std::array<const char*, 10> kChinese = {"〇", "一", "二", "三", "四",
+                                                           "五", "六", "七", "八", "九"};
+  static constexpr std::array<const char*, 10> kLegal = {"零", "壹", "贰", "叁", "肆",
+                                                         "伍", "陆", "柒", "捌", "玖"};
+  static constexpr const char* kStems[] = {"甲", "乙", "丙", "丁", "戊",
+                                           "己", "庚", "辛", "壬", "癸"};
   if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting" ||
       f == "taiwaneseCounting" || f == "taiwaneseCountingThousand" || f == "koreanCounting")
     return chinese_number(n, kChinese, "十");
@@ -69,7 +72,8 @@ std::string format_value(int n, const std::string& f) {
     return out;
   }
   if ((f == "lowerLetter" || f == "upperLetter") && n >= 1)
-    return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>((f == "lowerLetter" ? 'a' : 'A') + (n - 1) % 26));
+    return std::string(static_cast<std::size_t>((n - 1) / 26 + 1),
+                       static_cast<char>((f == "lowerLetter" ? 'a' : 'A') + (n - 1) % 26));
   if (f == "lowerRoman" || f == "upperRoman") return roman(n, f == "upperRoman");
   if (f == "decimalZero" && n < 10) return "0" + std::to_string(n);
   if (f == "bullet" || f == "none") return {};
@@ -81,8 +85,8 @@ std::string format_value(int n, const std::string& f) {
 std::string docx_attribute(const xmlNode* n, const char* name) {
   if (!n) return {};
   for (const xmlAttr* a = n->properties; a; a = a->next)
-    if (a->name && std::string_view(reinterpret_cast<const char*>(a->name)) == name && a->children &&
-        a->children->content)
+    if (a->name && std::string_view(reinterpret_cast<const char*>(a->name)) == name &&
+        a->children && a->children->content)
       return reinterpret_cast<const char*>(a->children->content);
   return {};
 }
@@ -114,7 +118,8 @@ void Numbering::load_numbering(const xmlDoc* numbering) {
       for (const xmlNode* o = c->children; o; o = o->next)
         if (o->type == XML_ELEMENT_NODE && local_name(o) == "lvlOverride")
           if (const xmlNode* s = docx_child(o, "startOverride"))
-            start_override_[id][to_int(docx_attribute(o, "ilvl"), 0)] = to_int(docx_attribute(s, "val"), 1);
+            start_override_[id][to_int(docx_attribute(o, "ilvl"), 0)] =
+                to_int(docx_attribute(s, "val"), 1);
     }
   }
 }
@@ -163,16 +168,21 @@ std::string Numbering::marker(const xmlNode* p) {
   };
   std::vector<int>& count = counters_[num_id];
   count.resize(9, 0);
-  count[static_cast<std::size_t>(level)] = count[static_cast<std::size_t>(level)] == 0 ? start_of(level) : count[static_cast<std::size_t>(level)] + 1;
+  count[static_cast<std::size_t>(level)] = count[static_cast<std::size_t>(level)] == 0
+                                               ? start_of(level)
+                                               : count[static_cast<std::size_t>(level)] + 1;
   for (std::size_t l = static_cast<std::size_t>(level) + 1; l < count.size(); ++l) count[l] = 0;
   const auto lvl = list.levels.find(level);
-  if (lvl == list.levels.end() || lvl->second.format == "bullet" || lvl->second.format == "none") return {};
+  if (lvl == list.levels.end() || lvl->second.format == "bullet" || lvl->second.format == "none")
+    return {};
   std::string out;
   const std::string& text = lvl->second.text;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
       const int l = text[i + 1] - '1';
-      const int value = count[static_cast<std::size_t>(l)] == 0 ? start_of(l) : count[static_cast<std::size_t>(l)];
+      const int value = count[static_cast<std::size_t>(l)] == 0
+                            ? start_of(l)
+                            : count[static_cast<std::size_t>(l)];
       const auto f = list.levels.find(l);
       out += format_value(value, f == list.levels.end() ? "decimal" : f->second.format);
       ++i;

@@ -1,9 +1,9 @@
 // extract(): detect the format by content, run its reader, turn library exceptions into
 // diagnostics; and the small UTF-8 helpers the readers share.
+#include <fmt/format.h>
+
 #include <exception>
 #include <new>
-
-#include <fmt/format.h>
 
 #include "internal.h"
 
@@ -57,8 +57,19 @@ void append_utf8(std::string& out, char32_t cp) {
 
 bool is_text_punctuation(char32_t cp) {
   switch (cp) {
-    case U'。': case U'，': case U'；': case U'：': case U'、': case U'！': case U'？':
-    case U'“': case U'”': case U'（': case U'）': case U'《': case U'》':
+    case U'。':
+    case U'，':
+    case U'；':
+    case U'：':
+    case U'、':
+    case U'！':
+    case U'？':
+    case U'“':
+    case U'”':
+    case U'（':
+    case U'）':
+    case U'《':
+    case U'》':
       return true;
     default:
       return false;
@@ -75,8 +86,8 @@ std::string_view trim_space(std::string_view s) {
     if (t.empty()) return false;
     const auto c = static_cast<unsigned char>(t[0]);
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return (n = 1), true;
-    if (t.substr(0, 2) == "\xC2\xA0") return (n = 2), true;                      // U+00A0
-    if (t.substr(0, 3) == "\xE3\x80\x80") return (n = 3), true;                  // U+3000
+    if (t.substr(0, 2) == "\xC2\xA0") return (n = 2), true;      // U+00A0
+    if (t.substr(0, 3) == "\xE3\x80\x80") return (n = 3), true;  // U+3000
     if (t.size() >= 3 && c == 0xE2 && static_cast<unsigned char>(t[1]) == 0x80 &&
         static_cast<unsigned char>(t[2]) <= 0x8B)
       return (n = 3), true;  // U+2000-U+200B
@@ -104,7 +115,8 @@ std::string_view trim_space(std::string_view s) {
 
 }  // namespace detail
 
-bool extract(std::string_view bytes, const std::string& path, Extracted& out, std::vector<Diagnostic>& diagnostics) {
+bool extract(std::string_view bytes, const std::string& path, Extracted& out,
+             std::vector<Diagnostic>& diagnostics) {
   out = Extracted{};
   out.format = detect_format(bytes);
   try {
@@ -118,21 +130,25 @@ bool extract(std::string_view bytes, const std::string& path, Extracted& out, st
       case Format::kPdf:
         return detail::read_pdf(bytes, path, out, diagnostics);
       case Format::kLegacyWord:
-        diagnostics.push_back(make_error(
-            path, "legacy-word",
-            "this is an old binary Word/WPS file (.doc/.wps); no Debian tool reads its Chinese text "
-            "reliably. Open it in Word or WPS and save it as .docx (或另存为 .docx)"));
+        diagnostics.push_back(
+            make_error(path, "legacy-word",
+                       "this is an old binary Word/WPS file (.doc/.wps); no Debian tool reads its "
+                       "Chinese text "
+                       "reliably. Open it in Word or WPS and save it as .docx (或另存为 .docx)"));
         return false;
       case Format::kOtherBinary:
-        diagnostics.push_back(make_error(path, "binary",
-                                         "this is not a report (an image, an archive or a zip that is not a "
-                                         "Word document); give the report as text, HTML, .docx or PDF"));
+        diagnostics.push_back(
+            make_error(path, "binary",
+                       "this is not a report (an image, an archive or a zip that is not a "
+                       "Word document); give the report as text, HTML, .docx or PDF"));
         return false;
     }
   } catch (const std::bad_alloc&) {
-    diagnostics.push_back(make_error(path, "too-large", "out of memory while extracting the text of this file"));
+    diagnostics.push_back(
+        make_error(path, "too-large", "out of memory while extracting the text of this file"));
   } catch (const std::exception& e) {
-    diagnostics.push_back(make_error(path, "internal", fmt::format("unexpected failure extracting text: {}", e.what())));
+    diagnostics.push_back(make_error(
+        path, "internal", fmt::format("unexpected failure extracting text: {}", e.what())));
   }
   return false;
 }

@@ -19,14 +19,13 @@
 //
 // The tree is walked through parent/next pointers (no recursion, no stack): a deeply nested
 // page cannot overflow the stack.
+#include <fmt/format.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "html_internal.h"
 #include "indicheck/limits.h"
@@ -47,23 +46,29 @@ constexpr std::size_t kMinReportHan = 40;
 // Furniture named by class or id is dropped only when it has fewer marks than this.
 constexpr std::uint32_t kMaxFurniturePunctuation = 3;
 
-const char* name_of(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
+const char* name_of(const xmlNode* n) {
+  return n->name ? reinterpret_cast<const char*>(n->name) : "";
+}
 
 bool is_block(std::string_view tag) {
   static constexpr std::string_view kBlocks[] = {
-      "p",  "div", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1",      "h2",      "h3",     "h4",
-      "h5", "h6",  "br", "hr", "dd", "dt", "dl",    "pre",   "blockquote", "section", "article", "center", "form",
-      "header", "main", "aside", "figure", "figcaption", "address", "caption"};
+      "p",    "div",   "li",     "ul",         "ol",      "tr",      "table",  "tbody", "thead",
+      "h1",   "h2",    "h3",     "h4",         "h5",      "h6",      "br",     "hr",    "dd",
+      "dt",   "dl",    "pre",    "blockquote", "section", "article", "center", "form",  "header",
+      "main", "aside", "figure", "figcaption", "address", "caption"};
   return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
 }
 
 bool furniture_name(std::string_view value) {
-  static constexpr std::string_view kWords[] = {"share", "print", "close", "crumb", "related", "xglj",
-                                                "fenxiang", "bdshare", "footer", "nav", "menu", "toolbar",
-                                                "qrcode", "ewm", "weixin", "wechat"};
+  static constexpr std::string_view kWords[] = {
+      "share",  "print", "close", "crumb",   "related", "xglj", "fenxiang", "bdshare",
+      "footer", "nav",   "menu",  "toolbar", "qrcode",  "ewm",  "weixin",   "wechat"};
   std::string v(value);
-  std::transform(v.begin(), v.end(), v.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return std::any_of(std::begin(kWords), std::end(kWords), [&](std::string_view w) { return v.find(w) != std::string::npos; });
+  std::transform(v.begin(), v.end(), v.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](std::string_view w) { return v.find(w) != std::string::npos; });
 }
 
 std::string attribute(const xmlNode* n, const char* name) {
@@ -75,10 +80,10 @@ std::string attribute(const xmlNode* n, const char* name) {
 }
 
 struct Score {
-  double weight = 0;           // Han characters + punctuation bonus
+  double weight = 0;  // Han characters + punctuation bonus
   std::uint32_t han = 0;
   std::uint32_t punctuation = 0;
-  std::uint32_t stops = 0;     // sentence ends 。！？；
+  std::uint32_t stops = 0;  // sentence ends 。！？；
 };
 using Scores = std::unordered_map<const xmlNode*, Score>;
 
@@ -97,8 +102,10 @@ void count_text(std::string_view s, Score& score) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp;
     i += next_code_point(s, i, cp);
-    if (is_han(cp)) ++score.han;
-    else if (is_text_punctuation(cp)) ++score.punctuation;
+    if (is_han(cp))
+      ++score.han;
+    else if (is_text_punctuation(cp))
+      ++score.punctuation;
     if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；') ++score.stops;
   }
   score.weight = score.han + kPunctuationWeight * score.punctuation;
@@ -151,7 +158,8 @@ const xmlNode* content_block(const xmlNode* body, const Scores& scores) {
     // Most of the text, or a good part of it with nearly every sentence end (a short report
     // beside a long metadata table and footer, which have no 。).
     const bool most_text = best_score->weight >= kDescendShare * parent.weight;
-    const bool the_sentences = best_score->weight >= kDescendMinShare * parent.weight && parent.stops > 0 &&
+    const bool the_sentences = best_score->weight >= kDescendMinShare * parent.weight &&
+                               parent.stops > 0 &&
                                best_score->stops >= kDescendStopShare * parent.stops;
     if (!most_text && !the_sentences) return at;
     at = best;
@@ -160,7 +168,8 @@ const xmlNode* content_block(const xmlNode* body, const Scores& scores) {
 
 // Furniture inside the content block: named so by class or id, hidden, and short of sentences.
 bool furniture(const xmlNode* n, const Scores& scores) {
-  const std::string cls = attribute(n, "class"), id = attribute(n, "id"), style = attribute(n, "style");
+  const std::string cls = attribute(n, "class"), id = attribute(n, "id"),
+                    style = attribute(n, "style");
   std::string compact;
   for (char c : style)
     if (c != ' ') compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -183,7 +192,8 @@ class LineWriter {
         pending_newline_ = pending_newline_ || cp == '\n' || cp == '\r';
         continue;
       }
-      if (pending_ && !line_.empty() && !(pending_newline_ && is_wide(last_) && is_wide(cp))) line_ += ' ';
+      if (pending_ && !line_.empty() && !(pending_newline_ && is_wide(last_) && is_wide(cp)))
+        line_ += ' ';
       pending_ = pending_newline_ = false;
       append_utf8(line_, cp);
       last_ = cp;
@@ -216,8 +226,10 @@ std::string block_lines(const xmlNode* block, const Scores& scores) {
   auto leave = [&](const xmlNode* n) {
     if (n->type != XML_ELEMENT_NODE) return;
     const std::string_view tag = name_of(n);
-    if (is_block(tag)) w.line_break();
-    else if (tag == "td" || tag == "th") w.cell_break();
+    if (is_block(tag))
+      w.line_break();
+    else if (tag == "td" || tag == "th")
+      w.cell_break();
   };
   for (const xmlNode* n = block; n;) {
     bool descend = true;
@@ -251,21 +263,25 @@ std::string block_lines(const xmlNode* block, const Scores& scores) {
 }  // namespace
 
 bool ignored_element(const xmlNode* n) {
-  static constexpr std::string_view kIgnored[] = {"script", "style", "noscript", "template", "iframe", "head",
-                                                  "select", "option", "button", "textarea", "svg",
-                                                  "nav", "footer", "object", "embed", "input", "map"};
+  static constexpr std::string_view kIgnored[] = {
+      "script",   "style", "noscript", "template", "iframe", "head",  "select", "option", "button",
+      "textarea", "svg",   "nav",      "footer",   "object", "embed", "input",  "map"};
   const std::string_view tag = name_of(n);
   return std::find(std::begin(kIgnored), std::end(kIgnored), tag) != std::end(kIgnored);
 }
 
-bool read_html(std::string_view bytes, const std::string& path, Extracted& out, std::vector<Diagnostic>& diagnostics) {
+bool read_html(std::string_view bytes, const std::string& path, Extracted& out,
+               std::vector<Diagnostic>& diagnostics) {
   std::string utf8;
   if (!page_to_utf8(bytes, path, utf8, out.encoding, diagnostics)) return false;
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                      HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT |
+                      HTML_PARSE_IGNORE_ENC;
+  htmlDocPtr doc =
+      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
   if (!doc) {
-    diagnostics.push_back(make_error(path, "html-broken", "libxml2 could not parse this page at all"));
+    diagnostics.push_back(
+        make_error(path, "html-broken", "libxml2 could not parse this page at all"));
     return false;
   }
   const xmlNode* root = xmlDocGetRootElement(doc);
@@ -288,10 +304,11 @@ bool read_html(std::string_view bytes, const std::string& path, Extracted& out, 
   if (han < kMinReportHan) {
     diagnostics.push_back(make_error(
         path, "html-no-text",
-        fmt::format("the page has no report text ({} Chinese characters outside scripts, styles and "
-                    "links): it may load the report by script or only link to an attachment; save the "
-                    "report itself (text, .docx or PDF)",
-                    han)));
+        fmt::format(
+            "the page has no report text ({} Chinese characters outside scripts, styles and "
+            "links): it may load the report by script or only link to an attachment; save the "
+            "report itself (text, .docx or PDF)",
+            han)));
     return false;
   }
   out.text = std::move(text);

@@ -65,13 +65,16 @@ bool has_field(const std::vector<PublisherField>& fields, std::string_view name)
   return false;
 }
 
-void add(std::vector<PublisherField>& fields, std::string_view name, std::string_view value, const char* source) {
+void add(std::vector<PublisherField>& fields, std::string_view name, std::string_view value,
+         const char* source) {
   const std::string v(trim_space(value));
   if (empty_value(v) || v.size() > 300 || has_field(fields, name)) return;
   fields.push_back({std::string(name), v, source});
 }
 
-const char* name_of(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
+const char* name_of(const xmlNode* n) {
+  return n->name ? reinterpret_cast<const char*>(n->name) : "";
+}
 
 std::string prop(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -130,7 +133,8 @@ void read_table(const xmlNode* body, const xmlNode* content, std::vector<Publish
   int pending_age = 0;
   for (const xmlNode* n = body; n;) {
     bool descend = true;
-    if (n == content || (n->type == XML_ELEMENT_NODE && ignored_element(n))) descend = false;
+    if (n == content || (n->type == XML_ELEMENT_NODE && ignored_element(n)))
+      descend = false;
     else if (n->type == XML_TEXT_NODE && n->content) {
       const std::string t = compact(reinterpret_cast<const char*>(n->content));
       if (!t.empty()) {
@@ -144,9 +148,12 @@ void read_table(const xmlNode* body, const xmlNode* content, std::vector<Publish
             pending_age = 0;
             break;
           }
-          if (rest.rfind("：", 0) == 0) rest.remove_prefix(3);
-          else if (rest.rfind(":", 0) == 0) rest.remove_prefix(1);
-          else continue;
+          if (rest.rfind("：", 0) == 0)
+            rest.remove_prefix(3);
+          else if (rest.rfind(":", 0) == 0)
+            rest.remove_prefix(1);
+          else
+            continue;
           is_key = true;
           // Keep the value's own spaces ("2026-03-31 18:32"): take it from the raw text.
           if (!rest.empty()) {
@@ -184,7 +191,8 @@ void read_page_metadata(const xmlDoc* doc, const xmlNode* body, const xmlNode* c
   if (root) read_head(root, meta, head_title);
   if (body) read_table(body, content, table);
   // Meta tags first (machine-written), then the visible table, then <title>.
-  for (const std::string_view name : {"标题", "发布日期", "成文日期", "发文字号", "发布机构", "索引号"}) {
+  for (const std::string_view name :
+       {"标题", "发布日期", "成文日期", "发文字号", "发布机构", "索引号"}) {
     for (const auto* list : {&meta, &table})
       for (const auto& f : *list)
         if (f.name == name && !has_field(fields, name)) fields.push_back(f);

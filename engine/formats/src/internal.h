@@ -45,7 +45,8 @@ std::uint32_t next_code_point(std::string_view s, std::size_t i, char32_t& cp);
 void append_utf8(std::string& out, char32_t cp);
 // CJK ideographs (the unified blocks and extension A).
 inline bool is_han(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
 }
 // Full-width and ASCII sentence or clause punctuation that body text is dense in.
 bool is_text_punctuation(char32_t cp);

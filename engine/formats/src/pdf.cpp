@@ -12,6 +12,7 @@
 //     words), so terms split by a line end ("行政执法\n案卷评查") are whole again.
 // An image-only PDF (a scan) has no words: error[no-text-layer]. A PDF that needs a password to
 // open: error[encrypted]. Password-free encryption (permissions only) is read normally.
+#include <fmt/format.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -20,8 +21,6 @@
 #include <cmath>
 #include <map>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "internal.h"
 
@@ -78,7 +77,8 @@ Page page_lines(poppler::page& page) {
     const poppler::rectf b = w.bbox();
     const std::string text = utf8_of(w.text());
     const double mid = b.y() + b.height() / 2;
-    const bool same_line = open && mid > cur.top && mid < cur.bottom && b.x() >= cur.right - b.height() * 0.5;
+    const bool same_line =
+        open && mid > cur.top && mid < cur.bottom && b.x() >= cur.right - b.height() * 0.5;
     if (!same_line) {
       if (open) out.lines.push_back(std::move(cur));
       cur = Line{text, b.x(), b.x() + b.width(), b.y(), b.y() + b.height()};
@@ -89,7 +89,8 @@ Page page_lines(poppler::page& page) {
       // characters never.
       const bool wide_a = wide_end(cur.text), wide_b = wide_start(text);
       const double gap = b.x() - last_right;
-      if (!(wide_a && wide_b) && ((!wide_a && !wide_b) ? space_after : gap > 0.6 * b.height())) cur.text += ' ';
+      if (!(wide_a && wide_b) && ((!wide_a && !wide_b) ? space_after : gap > 0.6 * b.height()))
+        cur.text += ' ';
       cur.text += text;
       cur.right = std::max(cur.right, b.x() + b.width());
       cur.top = std::min(cur.top, b.y());
@@ -122,7 +123,8 @@ bool page_number(std::string_view s) {
     std::size_t at;
     while ((at = t.find(strip)) != std::string::npos) t.erase(at, strip.size());
   }
-  return !t.empty() && t.size() <= 8 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !t.empty() && t.size() <= 8 &&
+         std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool in_band(const Line& l, const Page& p) {
@@ -137,7 +139,8 @@ void drop_furniture(std::vector<Page>& pages) {
   const int min_repeats = std::max(2, static_cast<int>(pages.size() + 1) / 2);
   for (Page& p : pages)
     std::erase_if(p.lines, [&](const Line& l) {
-      return in_band(l, p) && (page_number(l.text) || (pages.size() >= 2 && repeats[shape(l.text)] >= min_repeats));
+      return in_band(l, p) &&
+             (page_number(l.text) || (pages.size() >= 2 && repeats[shape(l.text)] >= min_repeats));
     });
 }
 
@@ -168,7 +171,8 @@ std::string join_lines(const std::vector<Page>& pages) {
     const bool full = l.right >= margin_right - 1.5 * em;
     const bool next_indented = !last && lines[i + 1]->left > margin_left + 1.2 * em;
     // Paragraph spacing: a gap above the next line (on the same page) wider than a line's.
-    const bool next_spaced = !last && lines[i + 1]->top > l.bottom && lines[i + 1]->top - l.bottom > 0.8 * em;
+    const bool next_spaced =
+        !last && lines[i + 1]->top > l.bottom && lines[i + 1]->top - l.bottom > 0.8 * em;
     if (!last && full && !next_indented && !next_spaced) {
       if (!(wide_end(t) && wide_start(trim_space(lines[i + 1]->text)))) out += ' ';
       continue;
@@ -182,17 +186,20 @@ void quiet(const std::string&, void*) {}
 
 }  // namespace
 
-bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out, std::vector<Diagnostic>& diagnostics) {
+bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out,
+              std::vector<Diagnostic>& diagnostics) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {
-    diagnostics.push_back(make_error(path, "pdf-broken", "poppler cannot open this PDF (damaged or not a PDF)"));
+    diagnostics.push_back(
+        make_error(path, "pdf-broken", "poppler cannot open this PDF (damaged or not a PDF)"));
     return false;
   }
   if (doc->is_locked()) {
-    diagnostics.push_back(make_error(
-        path, "encrypted", "this PDF needs a password to open; ask the publisher for an unprotected copy or the text"));
+    diagnostics.push_back(make_error(path, "encrypted",
+                                     "this PDF needs a password to open; ask the publisher for an "
+                                     "unprotected copy or the text"));
     return false;
   }
   std::vector<Page> pages;
@@ -204,11 +211,12 @@ bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out, s
     for (const Line& l : pages.back().lines) chars += l.text.size();
   }
   if (chars < kMinTextChars) {
-    diagnostics.push_back(make_error(
-        path, "no-text-layer",
-        fmt::format("this PDF has no text layer ({} pages of images: a scan?); Indicheck reads text, not images. "
-                    "Ask for the text, .docx or a PDF saved from the original document",
-                    doc->pages())));
+    diagnostics.push_back(
+        make_error(path, "no-text-layer",
+                   fmt::format("this PDF has no text layer ({} pages of images: a scan?); "
+                               "Indicheck reads text, not images. "
+                               "Ask for the text, .docx or a PDF saved from the original document",
+                               doc->pages())));
     return false;
   }
   drop_furniture(pages);

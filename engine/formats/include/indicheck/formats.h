@@ -22,12 +22,12 @@
 namespace indicheck::formats {
 
 enum class Format {
-  kText,        // plain text (any encoding): engine/document decodes the bytes itself
-  kHtml,        // a web page, whatever its extension (.html, .shtml, a .txt that is HTML)
-  kDocx,        // Office Open XML word processing (a zip with word/document.xml)
-  kPdf,         // %PDF
-  kLegacyWord,  // an OLE2 compound file: binary .doc / .wps (refused: error[legacy-word])
-  kOtherBinary, // zip without word/, images, gzip: not a report (error[binary])
+  kText,         // plain text (any encoding): engine/document decodes the bytes itself
+  kHtml,         // a web page, whatever its extension (.html, .shtml, a .txt that is HTML)
+  kDocx,         // Office Open XML word processing (a zip with word/document.xml)
+  kPdf,          // %PDF
+  kLegacyWord,   // an OLE2 compound file: binary .doc / .wps (refused: error[legacy-word])
+  kOtherBinary,  // zip without word/, images, gzip: not a report (error[binary])
 };
 
 // "text", "html", "docx", "pdf", "doc", "binary".
