@@ -1,6 +1,8 @@
-// `indicheck parse FILE... [--json] [--encoding NAME]`: what the document stage made of each
-// report — metadata with the line each value came from, then the outline tree with roles and
-// original line numbers. --json prints the same as data (format in docs/document.md).
+// `indicheck parse FILE... [--json] [--text] [--encoding NAME]`: what the document stage made
+// of each report — metadata with the line each value came from, then the outline tree with
+// roles and original line numbers. --json prints the same as data (format in docs/document.md);
+// --text prints the text as extracted from a web page, .docx or PDF (what is scored, and what
+// quotes' lines and columns count in).
 //
 // Every file is processed even when an earlier one fails; each failure prints one diagnostic
 // line ("path: error[code]: message") on stderr. Exit codes: 0 all files read, 2 at least one
@@ -23,13 +25,15 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kParseUsage = R"(Usage: indicheck parse FILE... [--json] [--encoding NAME]
+constexpr const char* kParseUsage =
+    R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME]
 
 Reads each report and prints its metadata (unit, level, province, year reported on, date,
 document number, each with the line it came from) and its outline: headings with their
 numbering, title, role and original line, plus the title, preamble, signature and boilerplate
 parts. Roles: title preamble achievements leadership shortcomings plans other signature
-boilerplate.
+boilerplate. Web pages (.html, or any file that is HTML), .docx and PDF files are read by
+content, not extension; --text prints the text extracted from them, which is what is scored.
 
 Options:
 )";
@@ -114,6 +118,7 @@ std::vector<Entry> outline_entries(const Document& doc) {
 void print_human(const Document& doc) {
   const Metadata& m = doc.meta;
   std::cout << doc.path << '\n';
+  std::cout << fmt::format("  format      {}\n", m.format);
   std::cout << fmt::format("  encoding    {}{}\n", m.encoding, m.traditional ? " (Traditional script)" : "");
   std::cout << fmt::format("  unit        {}\n", located(m.unit));
   std::cout << fmt::format("  level       {}\n", located(m.level));
@@ -158,6 +163,7 @@ nlohmann::json to_json(const Document& doc) {
   const Metadata& m = doc.meta;
   json j;
   j["path"] = doc.path;
+  j["format"] = m.format;
   j["encoding"] = m.encoding;
   j["traditional"] = m.traditional;
   j["metadata"] = {
@@ -215,7 +221,10 @@ nlohmann::json to_json(const Document& doc) {
 
 int run_parse(const Args& args) {
   po::options_description options;
-  options.add_options()("help,h", "show this help")("json", "print the result as JSON (an array, one object per file)")(
+  options.add_options()("help,h", "show this help")(
+      "json", "print the result as JSON (an array, one object per file)")(
+      "text",
+      "print the text of each file as read (extracted from HTML, .docx or PDF), nothing else")(
       "encoding", po::value<std::string>()->value_name("NAME"),
       "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting it");
   po::options_description hidden;
@@ -239,6 +248,7 @@ int run_parse(const Args& args) {
   ReadOptions read_options;
   if (vm.count("encoding")) read_options.encoding = vm["encoding"].as<std::string>();
   const bool json = vm.count("json") > 0;
+  const bool text = vm.count("text") > 0 && !json;
   nlohmann::json out = nlohmann::json::array();
   bool failed = false;
   bool first = true;
@@ -258,6 +268,9 @@ int run_parse(const Args& args) {
     }
     if (json) {
       out.push_back(to_json(*doc));
+    } else if (text) {
+      std::cout << doc->original;
+      if (!doc->original.empty() && doc->original.back() != '\n') std::cout << '\n';
     } else {
       if (!first) std::cout << '\n';
       print_human(*doc);

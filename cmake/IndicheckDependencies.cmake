@@ -10,6 +10,10 @@ find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(nlohmann_json 3.11 REQUIRED)
 pkg_check_modules(HS REQUIRED IMPORTED_TARGET libhs)   # Vectorscan (Hyperscan API)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# Format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text.
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 
 # yaml-cpp 0.7 on Debian exports the target as plain `yaml-cpp`.
 if(TARGET yaml-cpp AND NOT TARGET yaml-cpp::yaml-cpp)

@@ -10,6 +10,11 @@ packages=(
   # libraries (see README "Dependencies" for why each one)
   libyaml-cpp-dev libicu-dev libeigen3-dev libboost-program-options-dev
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
+  # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer
+  libxml2-dev libzip-dev libpoppler-cpp-dev
+  # format test fixtures (tests/formats/make-fixtures.sh): .docx/.pdf/.doc from report texts,
+  # an encrypted PDF, a scanned-like PDF; antiword/catdoc for the legacy .doc check
+  libreoffice-writer-nogui pandoc qpdf poppler-utils zip antiword catdoc
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
   # benchmarks: reference scanner, peak-memory measurement

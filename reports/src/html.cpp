@@ -696,6 +696,7 @@ std::string reports_detail::gap_html(const View& v, int r) {
   meta_row("年度依据", rep.meta.year_found);
   meta_row("发布日期", rep.meta.published);
   meta_row("文号", rep.meta.doc_number);
+  out += fmt::format("<tr><td>文件格式</td><td>{}</td></tr>\n", format_label(rep.meta.format));
   if (!rep.meta.encoding.empty())
     out += fmt::format("<tr><td>编码</td><td>{}{}</td></tr>\n", html_escape(rep.meta.encoding),
                        rep.meta.traditional ? "（原文为繁体）" : "");

@@ -311,6 +311,8 @@ void write_report(JsonWriter& w, const View& v, const std::vector<TableText>& ta
   write_located(w, meta.published);
   w.key("doc_number");
   write_located(w, meta.doc_number);
+  w.key("format");
+  w.string(meta.format);
   w.key("encoding");
   w.string(meta.encoding);
   w.key("traditional");

@@ -112,6 +112,7 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
   meta_row("年度依据", rep.meta.year_found);
   meta_row("发布日期", rep.meta.published);
   meta_row("文号", rep.meta.doc_number);
+  out += fmt::format("| 文件格式 | {} |\n", format_label(rep.meta.format));
   out += "\n## 各领域得分\n\n| 领域 | 名称 | 得分 |\n|---|---|---:|\n";
   for (int a : v.areas(gap.table))
     out += fmt::format("| {} | {} | {} |\n", markdown_escape(fw.nodes[a].id),

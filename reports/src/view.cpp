@@ -131,6 +131,14 @@ std::string level_label(std::string_view level) {
   return std::string(level);
 }
 
+std::string format_label(std::string_view format) {
+  if (format == "text") return "纯文本";
+  if (format == "html") return "网页（HTML）";
+  if (format == "docx") return "Word（.docx）";
+  if (format == "pdf") return "PDF";
+  return std::string(format);
+}
+
 std::string_view state_label(ItemState state) {
   switch (state) {
     case ItemState::kMet: return "已落实";

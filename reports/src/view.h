@@ -172,6 +172,8 @@ const Quote* example_quote(const ItemEvidence& item);
 
 // Chinese label of a unit level ("district" → 区); unknown values are shown as they are.
 std::string level_label(std::string_view level);
+// Chinese label of the file format a report was read from ("html" → 网页（HTML）).
+std::string format_label(std::string_view format);
 
 // Chinese label of a state, for auditors ("已落实" ...), and a CSS class.
 std::string_view state_label(ItemState state);

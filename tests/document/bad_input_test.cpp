@@ -118,11 +118,15 @@ TEST_CASE("permission denied really hits EACCES") {
 }
 
 TEST_CASE("binary files are refused") {
-  CHECK(fail_bytes(std::string("PK\x03\x04") + "rest of a docx").line ==
-        "r.txt: error[binary]: this is a zip archive (.docx/.xlsx?), not a text file; export the report as text");
-  CHECK(code_of(fail_bytes("%PDF-1.7\n...").all) == "binary");
+  // Read by content (engine/formats): a zip without word/ parts is not a Word document.
+  CHECK(fail_bytes(std::string("PK\x03\x04") + "rest of an xlsx").line ==
+        "r.txt: error[binary]: this is not a report (an image, an archive or a zip that is not a "
+        "Word document); "
+        "give the report as text, HTML, .docx or PDF");
+  CHECK(code_of(fail_bytes("%PDF-1.7\n...").all) == "pdf-broken");
   CHECK(code_of(fail_bytes("\x89PNG\r\n\x1a\n").all) == "binary");
-  CHECK(code_of(fail_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).all) == "binary");
+  CHECK(code_of(fail_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).all) ==
+        "legacy-word");
   CHECK(fail_bytes(std::string("报告\0\0\0正文", 15)).line ==
         "r.txt: error[binary]: file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file");
 }
@@ -264,7 +268,7 @@ TEST_CASE("parse: each bad file prints one line, the rest is still processed, ex
         "/nonexistent.txt: error[not-found]: no such file\n" + tmp.path.string() +
             ": error[is-directory]: is a directory, not a report file\n" + empty +
             ": error[empty]: file is empty or holds only whitespace\n" + binary +
-            ": error[binary]: this is a PDF file, not a text file; export the report as text\n");
+            ": error[pdf-broken]: poppler cannot open this PDF (damaged or not a PDF)\n");
   CHECK(run(std::string(INDICHECK_BINARY) + " parse " + good).exit_code == 0);
   CHECK(run(std::string(INDICHECK_BINARY) + " parse --encoding NOPE " + good).exit_code == 2);
   CHECK(run(std::string(INDICHECK_BINARY) + " parse").exit_code == 2);

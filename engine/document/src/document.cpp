@@ -8,6 +8,7 @@
 // span) lands after the deleted original text, "first" lookup (end of a span) before it, so a
 // quote never includes an artefact it did not start with.
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,8 +17,7 @@
 #include <cstring>
 #include <exception>
 
-#include <fmt/format.h>
-
+#include "indicheck/formats.h"
 #include "indicheck/limits.h"
 #include "internal.h"
 
@@ -59,6 +59,24 @@ std::uint32_t count_code_points(std::string_view s) {
   for (; i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++continuation;
   return static_cast<std::uint32_t>(s.size() - continuation);
+}
+
+// The extracted text of a page or Word file, with the publisher's metadata first as the
+// "key: value" block a crawler writes (标题: …, 发布日期: …, 正文:), so that one reader
+// (header.cpp) takes metadata from both. Fields the reader does not know (索引号) are still
+// shown to the user in `parse --text`.
+std::string with_publisher_block(const formats::Extracted& extracted) {
+  if (extracted.metadata.empty()) return extracted.text;
+  std::string out;
+  for (const formats::PublisherField& f : extracted.metadata) {
+    std::string value = f.value;
+    for (char& c : value)
+      if (c == '\n' || c == '\r') c = ' ';
+    out += fmt::format("{}: {}\n", f.name, value);
+  }
+  out += "正文:\n";
+  out += extracted.text;
+  return out;
 }
 
 }  // namespace
@@ -118,9 +136,18 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
                                             const ReadOptions& options,
                                             std::vector<Diagnostic>& diagnostics) {
   try {
+    formats::Extracted extracted;
+    if (!formats::extract(bytes, path, extracted, diagnostics)) return std::nullopt;
     detail::Decoded decoded;
-    if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics)) return std::nullopt;
+    if (extracted.format == formats::Format::kText) {
+      if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics))
+        return std::nullopt;
+    } else {
+      decoded.utf8 = with_publisher_block(extracted);
+      decoded.encoding = extracted.encoding.empty() ? "Unicode" : std::move(extracted.encoding);
+    }
     Document doc;
+    doc.meta.format = std::string(formats::format_name(extracted.format));
     doc.path = path;
     doc.source_bytes = bytes.size();
     doc.original = std::move(decoded.utf8);
@@ -130,7 +157,8 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
     detail::normalize_document(doc, stats, boilerplate);
     // "Mostly Traditional": more than ~3% of CJK characters changed by the T→S step.
     doc.meta.traditional = stats.traditional_chars >= 20 && stats.traditional_chars * 3 * 30 > stats.han_bytes;
-    const detail::CrawlerHeader header = detail::read_crawler_header(doc);
+    const detail::CrawlerHeader header =
+        detail::read_crawler_header(doc, doc.meta.format == "text" ? "header" : "page");
     detail::reflow_lines(doc, header.end_line, boilerplate);
     detail::infer_year(doc, header);
     detail::build_outline(doc, doc.meta.year, boilerplate, header.end_line);

@@ -107,7 +107,7 @@ std::string iso_date(std::string_view value) {
 
 }  // namespace
 
-CrawlerHeader read_crawler_header(const Document& doc) {
+CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) {
   CrawlerHeader header;
   const std::string_view text = doc.text;
   std::size_t start = 0;
@@ -149,11 +149,11 @@ CrawlerHeader read_crawler_header(const Document& doc) {
     ++fields;
     last_field_line = li + 1;
     const auto value_offset = static_cast<std::uint32_t>(offset + (value.data() - line.data()));
-    auto located = [&](std::string v, const char* source) {
+    auto located = [&](std::string v, const char*) {
       Located l;
       l.value = std::move(v);
       l.line = li + 1;  // header lines come before any reflow: text line = original line
-      l.source = source;
+      l.source = source_name;
       return l;
     };
     switch (*key) {

@@ -52,7 +52,9 @@ struct CrawlerHeader {
   Located publisher;           // 发布机构 / 来源: a last-resort unit candidate
 };
 
-CrawlerHeader read_crawler_header(const Document& doc);
+// `source` names where the block came from in each Located: "header" for a crawler's text
+// file, "page" for the publisher metadata engine/formats found in a web page or file.
+CrawlerHeader read_crawler_header(const Document& doc, const char* source = "header");
 
 // ---- reflow.cpp -----------------------------------------------------------------------------
 

@@ -36,6 +36,11 @@ inline constexpr std::size_t kMaxRuleFileBytes = 8u << 20;
 // Include chains longer than this are a mistake (and cycles are caught separately).
 inline constexpr std::size_t kMaxIncludeDepth = 16;
 
+// One part of a .docx (word/document.xml, numbering.xml, styles.xml) inflated beyond this is
+// refused as a zip bomb: a long report's document.xml is 1-3 MB; 42 KB of zip can claim GBs.
+// Counted on the bytes actually inflated, not on the sizes the zip directory claims.
+inline constexpr std::size_t kMaxDocxPartBytes = 64u << 20;  // 64 MiB
+
 // Quotes per item kept in evidence: an auditor reads a few sentences, not hundreds.
 inline constexpr std::size_t kMaxQuotesPerItem = 8;
 

@@ -13,6 +13,12 @@
 // file name. Metadata (unit, level, year reported on, date, document number) is inferred the
 // same way, each value with the line it was found on.
 //
+// A saved web page, a .docx or a PDF is first turned into text lines by engine/formats (picked
+// by content, not extension); `original` is then that extracted text, so quotes, lines and
+// columns point into what `indicheck parse --text` prints. The publisher metadata such files
+// carry (a page's ArticleTitle, PubDate, 发布机构…) arrives as a "key: value" block at the top
+// of the extracted text and is read like a crawler's header.
+//
 // This stage knows nothing about rules, scores or output formats.
 #pragma once
 
@@ -97,6 +103,7 @@ struct Metadata {
   Located published;  // ISO date "2024-03-27" or partial "2025" when the date is blank
   Located doc_number; // 相政呈〔2022〕20号 (as normalized)
   std::string encoding;      // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030", "Big5", ...
+  std::string format = "text";  // what the file was: "text", "html", "docx", "pdf"
   bool traditional = false;  // the original was mostly Traditional script
 };
 

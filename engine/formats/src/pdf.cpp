@@ -1,0 +1,227 @@
+// PDF → report text with poppler-cpp (Debian libpoppler-cpp-dev).
+//
+// poppler gives the words of a page in reading order (columns untangled), each with its box.
+// From them we rebuild the printed lines, then undo what printing did to the text:
+//   - page furniture: a line in the top or bottom band of the page that is a page number
+//     ("- 3 -", "第3页 共9页", "3/9", "3") or that repeats, digits aside, on at least half of
+//     the pages (a running header or footer), is dropped;
+//   - hard wrapping: a line that reaches the right margin of the text continues on the next
+//     line unless the next one is indented or set off by paragraph spacing (a new paragraph;
+//     a line ending in 。 that fills the width is no sign: one-paragraph crawls are common);
+//     the two are joined without a space between Chinese characters (with one between Latin
+//     words), so terms split by a line end ("行政执法\n案卷评查") are whole again.
+// An image-only PDF (a scan) has no words: error[no-text-layer]. A PDF that needs a password to
+// open: error[encrypted]. Password-free encryption (permissions only) is read normally.
+#include <fmt/format.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "internal.h"
+
+namespace indicheck::formats::detail {
+
+namespace {
+
+// Share of the page height, at top and bottom, where headers, footers and page numbers live.
+constexpr double kFurnitureBand = 0.1;
+// Fewer letters than this in the whole file: no text layer (a scan).
+constexpr std::size_t kMinTextChars = 40;
+
+struct Line {
+  std::string text;
+  double left = 0, right = 0, top = 0, bottom = 0;
+};
+
+struct Page {
+  std::vector<Line> lines;
+  double height = 0;
+};
+
+std::string utf8_of(const poppler::ustring& u) {
+  const poppler::byte_array bytes = u.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+bool wide_end(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  char32_t cp;
+  next_code_point(s, i, cp);
+  return is_wide(cp);
+}
+
+bool wide_start(std::string_view s) {
+  if (s.empty()) return false;
+  char32_t cp;
+  next_code_point(s, 0, cp);
+  return is_wide(cp);
+}
+
+// Words in reading order → lines: a word starts a new line when it is not on the same
+// baseline band as the previous word or lies to its left.
+Page page_lines(poppler::page& page) {
+  Page out;
+  out.height = page.page_rect().height();
+  const std::vector<poppler::text_box> words = page.text_list();
+  Line cur;
+  bool open = false, space_after = false;
+  double last_right = 0;
+  for (const poppler::text_box& w : words) {
+    const poppler::rectf b = w.bbox();
+    const std::string text = utf8_of(w.text());
+    const double mid = b.y() + b.height() / 2;
+    const bool same_line =
+        open && mid > cur.top && mid < cur.bottom && b.x() >= cur.right - b.height() * 0.5;
+    if (!same_line) {
+      if (open) out.lines.push_back(std::move(cur));
+      cur = Line{text, b.x(), b.x() + b.width(), b.y(), b.y() + b.height()};
+      open = true;
+    } else {
+      // Between Latin words poppler's own space mark counts; between a Chinese character and
+      // a number ("2022年", set in two fonts) only a visible gap does; between Chinese
+      // characters never.
+      const bool wide_a = wide_end(cur.text), wide_b = wide_start(text);
+      const double gap = b.x() - last_right;
+      if (!(wide_a && wide_b) && ((!wide_a && !wide_b) ? space_after : gap > 0.6 * b.height()))
+        cur.text += ' ';
+      cur.text += text;
+      cur.right = std::max(cur.right, b.x() + b.width());
+      cur.top = std::min(cur.top, b.y());
+      cur.bottom = std::max(cur.bottom, b.y() + b.height());
+    }
+    space_after = w.has_space_after();
+    last_right = b.x() + b.width();
+  }
+  if (open) out.lines.push_back(std::move(cur));
+  return out;
+}
+
+// A line's text with digits masked: running headers and footers differ only in numbers.
+std::string shape(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') {
+      if (out.empty() || out.back() != '#') out += '#';
+    } else if (c != ' ') {
+      out += c;
+    }
+  return out;
+}
+
+bool page_number(std::string_view s) {
+  std::string t;
+  for (char c : s)
+    if (c != ' ') t += c;
+  for (std::string_view strip : {"-", "—", "－", "第", "页", "共", "/", "Page", "of", "·"}) {
+    std::size_t at;
+    while ((at = t.find(strip)) != std::string::npos) t.erase(at, strip.size());
+  }
+  return !t.empty() && t.size() <= 8 &&
+         std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool in_band(const Line& l, const Page& p) {
+  return l.bottom < p.height * kFurnitureBand || l.top > p.height * (1 - kFurnitureBand);
+}
+
+void drop_furniture(std::vector<Page>& pages) {
+  std::map<std::string, int> repeats;
+  for (const Page& p : pages)
+    for (const Line& l : p.lines)
+      if (in_band(l, p)) ++repeats[shape(l.text)];
+  const int min_repeats = std::max(2, static_cast<int>(pages.size() + 1) / 2);
+  for (Page& p : pages)
+    std::erase_if(p.lines, [&](const Line& l) {
+      return in_band(l, p) &&
+             (page_number(l.text) || (pages.size() >= 2 && repeats[shape(l.text)] >= min_repeats));
+    });
+}
+
+// Joins hard-wrapped lines into paragraphs (see the file comment).
+std::string join_lines(const std::vector<Page>& pages) {
+  std::vector<const Line*> lines;
+  for (const Page& p : pages)
+    for (const Line& l : p.lines) lines.push_back(&l);
+  if (lines.empty()) return {};
+  std::vector<double> rights, lefts, heights;
+  for (const Line* l : lines) {
+    rights.push_back(l->right);
+    lefts.push_back(l->left);
+    heights.push_back(l->bottom - l->top);
+  }
+  auto quantile = [](std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+  };
+  const double margin_right = quantile(rights, 0.9), margin_left = quantile(lefts, 0.1);
+  const double em = std::max(1.0, quantile(heights, 0.5));
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = *lines[i];
+    const std::string_view t = trim_space(l.text);
+    out.append(t);
+    const bool last = i + 1 == lines.size();
+    const bool full = l.right >= margin_right - 1.5 * em;
+    const bool next_indented = !last && lines[i + 1]->left > margin_left + 1.2 * em;
+    // Paragraph spacing: a gap above the next line (on the same page) wider than a line's.
+    const bool next_spaced =
+        !last && lines[i + 1]->top > l.bottom && lines[i + 1]->top - l.bottom > 0.8 * em;
+    if (!last && full && !next_indented && !next_spaced) {
+      if (!(wide_end(t) && wide_start(trim_space(lines[i + 1]->text)))) out += ' ';
+      continue;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+void quiet(const std::string&, void*) {}
+
+}  // namespace
+
+bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out,
+              std::vector<Diagnostic>& diagnostics) {
+  poppler::set_debug_error_function(quiet, nullptr);
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) {
+    diagnostics.push_back(
+        make_error(path, "pdf-broken", "poppler cannot open this PDF (damaged or not a PDF)"));
+    return false;
+  }
+  if (doc->is_locked()) {
+    diagnostics.push_back(make_error(path, "encrypted",
+                                     "this PDF needs a password to open; ask the publisher for an "
+                                     "unprotected copy or the text"));
+    return false;
+  }
+  std::vector<Page> pages;
+  std::size_t chars = 0;
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) continue;
+    pages.push_back(page_lines(*page));
+    for (const Line& l : pages.back().lines) chars += l.text.size();
+  }
+  if (chars < kMinTextChars) {
+    diagnostics.push_back(
+        make_error(path, "no-text-layer",
+                   fmt::format("this PDF has no text layer ({} pages of images: a scan?); "
+                               "Indicheck reads text, not images. "
+                               "Ask for the text, .docx or a PDF saved from the original document",
+                               doc->pages())));
+    return false;
+  }
+  drop_furniture(pages);
+  out.text = join_lines(pages);
+  return true;
+}
+
+}  // namespace indicheck::formats::detail
