@@ -2,7 +2,7 @@
 # Makes the .docx and PDF fixtures of tests/formats from real report texts of the development
 # corpus (dev part only, tests/devcorpus/manifest.csv) with real tools, and the bad inputs.
 # The generated files are committed; run this again only to remake them (needs the packages of
-# scripts/install-deps.sh: LibreOffice, pandoc, qpdf, poppler-utils, chromium, fonts-noto-cjk).
+# scripts/install-deps.sh --fixtures: LibreOffice, pandoc, qpdf, poppler-utils, chromium, fonts-noto-cjk).
 #
 #   docx/<name>.docx   LibreOffice: report text (crawler header replaced by its title line) → .docx
 #   pdf/<name>.pdf     LibreOffice: that .docx → PDF (A4, Noto CJK)
