@@ -3,20 +3,18 @@
 //   0 ok; 1 a unit scored below --fail-under; 2 bad option, rules that do not load, an input
 //   that could not be read (the batch still completes and lists it), or outputs that could not
 //   be written; 3 internal error (main.cpp).
+#include <fmt/format.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <chrono>
-
 #include <cstdlib>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <new>
 #include <string>
-
-#include <boost/program_options.hpp>
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "common.h"
@@ -118,9 +116,9 @@ void print_stats(const PipelineResult& result, std::size_t failed, double write_
       "  total          {:.3f} s wall ({}), {:.2f} s CPU ({:.1f} MB per CPU-second)\n"
       "  peak memory    {:.0f} MB resident\n",
       result.evaluation.reports.size(), failed, mb, s.jobs, s.rules_seconds, s.scan_seconds,
-      rate(s.scan_seconds), static_cast<double>(s.spilled_bytes) / 1e6, s.score_seconds, write_seconds, static_cast<double>(written) / 1e6,
-      total_seconds, rate(total_seconds), cpu, cpu > 0 ? mb / cpu : 0.0,
-      static_cast<double>(usage.ru_maxrss) / 1024.0);
+      rate(s.scan_seconds), static_cast<double>(s.spilled_bytes) / 1e6, s.score_seconds,
+      write_seconds, static_cast<double>(written) / 1e6, total_seconds, rate(total_seconds), cpu,
+      cpu > 0 ? mb / cpu : 0.0, static_cast<double>(usage.ru_maxrss) / 1024.0);
 }
 
 int usage_error(const std::string& message) {
@@ -142,48 +140,48 @@ int run_evaluate(const Args& args) {
   std::vector<std::string> gap_units_args;
 
   po::options_description desc("Options");
-  desc.add_options()
-      ("help,h", "show this help")
-      ("rules", po::value<std::vector<std::string>>(&options.rules_paths),
-       "rule file or directory (repeatable; default rules/)")
-      ("profile", po::value<std::string>(&options.profile_path), "profile to apply (YAML)")
-      ("framework", po::value<std::string>(&options.framework_override),
-       "score every report against this framework id instead of choosing by year")
-      ("manifest", po::value<std::string>(&options.manifest_path),
-       "CSV with a header naming path (or file) and any of unit, level, province, year: values "
-       "given win over what is inferred from the reports")
-      ("out,o", po::value<std::string>(&out_dir)->default_value("out"), "output directory")
-      ("format", po::value<std::string>(&formats_text)->default_value("all"),
-       "outputs: any of html,md,json,csv (comma-separated) or all")
-      ("jobs,j", po::value<int>(&options.jobs)->default_value(0),
-       "worker threads (0 = all cores); output is identical for any value")
-      ("model", po::value<std::string>(&model_text)->default_value("hierarchical"),
-       "scoring model: hierarchical, flat, flat-unweighted, absolute")
-      ("partial-credit", po::value<double>(&partial_credit),
-       "credit of a partially met item, 0-1 (default 0.5; a profile may set it)")
-      ("fail-under", po::value<double>(&fail_under),
-       "exit 1 when any unit's indicators score is below SCORE")
-      ("encoding", po::value<std::string>(&options.encoding),
-       "force the encoding of every report (e.g. GB18030); default: detect")
-      ("date", po::value<std::string>(&date_option),
-       "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
-       "(default: SOURCE_DATE_EPOCH, else today)")
-      ("gap-reports-max", po::value<std::size_t>(&gap_reports_max)->default_value(kDefaultGapReportsMax),
-       "write a gap report for every unit-year only when the run has at most N of them; beyond "
-       "that only for --gap-units (index.html is always written)")
-      ("gap-units", po::value<std::vector<std::string>>(&gap_units_args),
-       "units (name as found in the report, or file name/stem/path) that get a gap report "
-       "beyond --gap-reports-max; comma-separated, repeatable")
-      ("max-quotes", po::value<std::size_t>(&options.max_quotes)->default_value(options.max_quotes),
-       "quotes kept per item, strongest first (1-8): fewer make every output smaller for large "
-       "runs; states and scores do not change")
-      ("gate", po::value<std::string>(&options.gate),
-       "evidence gate: off (default), default (evidence-gate.json beside the rules), or a model "
-       "file; credit then needs a sentence the gate scores as an act or result")
-      ("quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")
-      ("stats", po::bool_switch(&stats),
-       "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
-       "time, peak memory (also with --quiet)");
+  desc.add_options()("help,h", "show this help")(
+      "rules", po::value<std::vector<std::string>>(&options.rules_paths),
+      "rule file or directory (repeatable; default rules/)")(
+      "profile", po::value<std::string>(&options.profile_path), "profile to apply (YAML)")(
+      "framework", po::value<std::string>(&options.framework_override),
+      "score every report against this framework id instead of choosing by year")(
+      "manifest", po::value<std::string>(&options.manifest_path),
+      "CSV with a header naming path (or file) and any of unit, level, province, year: values "
+      "given win over what is inferred from the reports")(
+      "out,o", po::value<std::string>(&out_dir)->default_value("out"), "output directory")(
+      "format", po::value<std::string>(&formats_text)->default_value("all"),
+      "outputs: any of html,md,json,csv (comma-separated) or all")(
+      "jobs,j", po::value<int>(&options.jobs)->default_value(0),
+      "worker threads (0 = all cores); output is identical for any value")(
+      "model", po::value<std::string>(&model_text)->default_value("hierarchical"),
+      "scoring model: hierarchical, flat, flat-unweighted, absolute")(
+      "partial-credit", po::value<double>(&partial_credit),
+      "credit of a partially met item, 0-1 (default 0.5; a profile may set it)")(
+      "fail-under", po::value<double>(&fail_under),
+      "exit 1 when any unit's indicators score is below SCORE")(
+      "encoding", po::value<std::string>(&options.encoding),
+      "force the encoding of every report (e.g. GB18030); default: detect")(
+      "date", po::value<std::string>(&date_option),
+      "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
+      "(default: SOURCE_DATE_EPOCH, else today)")(
+      "gap-reports-max",
+      po::value<std::size_t>(&gap_reports_max)->default_value(kDefaultGapReportsMax),
+      "write a gap report for every unit-year only when the run has at most N of them; beyond "
+      "that only for --gap-units (index.html is always written)")(
+      "gap-units", po::value<std::vector<std::string>>(&gap_units_args),
+      "units (name as found in the report, or file name/stem/path) that get a gap report "
+      "beyond --gap-reports-max; comma-separated, repeatable")(
+      "max-quotes", po::value<std::size_t>(&options.max_quotes)->default_value(options.max_quotes),
+      "quotes kept per item, strongest first (1-8): fewer make every output smaller for large "
+      "runs; states and scores do not change")(
+      "gate", po::value<std::string>(&options.gate),
+      "evidence gate: off (default), default (evidence-gate.json beside the rules), or a model "
+      "file; credit then needs a sentence the gate scores as an act or result")(
+      "quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")(
+      "stats", po::bool_switch(&stats),
+      "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
+      "time, peak memory (also with --quiet)");
   bool keep_evidence = false;
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs))
@@ -198,15 +196,16 @@ int run_evaluate(const Args& args) {
     return usage_error(usage);
   }
   if (vm.count("help")) {
-    std::cout << kEvaluateUsage << desc << "\nExit codes: 0 ok, 1 a unit below --fail-under, "
+    std::cout << kEvaluateUsage << desc
+              << "\nExit codes: 0 ok, 1 a unit below --fail-under, "
                  "2 bad input, rules or options (an unreadable report is listed in the outputs "
                  "and the batch completes), 3 internal error.\n";
     return kExitOk;
   }
   if (options.jobs < 0) return usage_error("--jobs must be 0 or more");
   if (options.max_quotes < 1 || options.max_quotes > limits::kMaxQuotesPerItem)
-    return usage_error(fmt::format("--max-quotes must be between 1 and {}",
-                                   limits::kMaxQuotesPerItem));
+    return usage_error(
+        fmt::format("--max-quotes must be between 1 and {}", limits::kMaxQuotesPerItem));
   if (const auto model = model_from_name(model_text))
     options.scoring.model = *model;
   else
@@ -312,8 +311,8 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
       if (fw && fw->kind == "supplement") continue;  // only the indicators score is a grade
       for (const auto& u : table.units)
         if (u.score < fail_under)
-          below.push_back(fmt::format("{} {} ({}): {:.1f} < {}", u.key.unit, u.key.year,
-                                      u.key.path, u.score, fail_under));
+          below.push_back(fmt::format("{} {} ({}): {:.1f} < {}", u.key.unit, u.key.year, u.key.path,
+                                      u.score, fail_under));
     }
   }
   if (!quiet) {

@@ -98,7 +98,8 @@ struct Entry {
 
 std::vector<Entry> outline_entries(const Document& doc) {
   std::vector<Entry> entries;
-  for (std::uint32_t s = 1; s < doc.sections.size(); ++s) entries.push_back({doc.sections[s].span.begin, 0, s});
+  for (std::uint32_t s = 1; s < doc.sections.size(); ++s)
+    entries.push_back({doc.sections[s].span.begin, 0, s});
   for (std::uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
     const Paragraph& para = doc.paragraphs[p];
     const Role role = paragraph_role(doc, para);
@@ -119,19 +120,20 @@ void print_human(const Document& doc) {
   const Metadata& m = doc.meta;
   std::cout << doc.path << '\n';
   std::cout << fmt::format("  format      {}\n", m.format);
-  std::cout << fmt::format("  encoding    {}{}\n", m.encoding, m.traditional ? " (Traditional script)" : "");
+  std::cout << fmt::format("  encoding    {}{}\n", m.encoding,
+                           m.traditional ? " (Traditional script)" : "");
   std::cout << fmt::format("  unit        {}\n", located(m.unit));
   std::cout << fmt::format("  level       {}\n", located(m.level));
   std::cout << fmt::format("  province    {}\n", located(m.province));
   if (m.year)
-    std::cout << fmt::format("  year        {}    (line {}, {}: {})\n", m.year, m.year_found.line, m.year_found.source,
-                             excerpt(m.year_found.value, 40));
+    std::cout << fmt::format("  year        {}    (line {}, {}: {})\n", m.year, m.year_found.line,
+                             m.year_found.source, excerpt(m.year_found.value, 40));
   else
     std::cout << "  year        -\n";
   std::cout << fmt::format("  published   {}\n", located(m.published));
   std::cout << fmt::format("  doc number  {}\n", located(m.doc_number));
-  std::cout << fmt::format("  outline     {} sections, {} paragraphs, {} sentences\n", doc.sections.size() - 1,
-                           doc.paragraphs.size(), doc.sentences.size());
+  std::cout << fmt::format("  outline     {} sections, {} paragraphs, {} sentences\n",
+                           doc.sections.size() - 1, doc.paragraphs.size(), doc.sentences.size());
   Cursor cursor(doc);
   for (const Entry& e : outline_entries(doc)) {
     const LineCol lc = cursor.at_text(e.offset);
@@ -148,7 +150,8 @@ void print_human(const Document& doc) {
       const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
       std::string_view shown = std::string_view(doc.text).substr(p.span.begin, p.span.size());
       if (shown.empty()) shown = doc.original_text(p.span);
-      std::cout << fmt::format("    L{:<5} {}- {}  [{}]\n", lc.line, indent, excerpt(shown, 30), role_name(role));
+      std::cout << fmt::format("    L{:<5} {}- {}  [{}]\n", lc.line, indent, excerpt(shown, 30),
+                               role_name(role));
     }
   }
 }
@@ -261,7 +264,8 @@ int run_parse(const Args& args) {
       if (json) {
         nlohmann::json error = {{"path", path}};
         for (const auto& d : diagnostics)
-          if (d.severity == Severity::kError) error["error"] = {{"code", d.code}, {"message", d.message}};
+          if (d.severity == Severity::kError)
+            error["error"] = {{"code", d.code}, {"message", d.message}};
         out.push_back(std::move(error));
       }
       continue;

@@ -55,7 +55,8 @@ bool load_and_compile(const std::vector<std::string>& paths, Loaded& out, bool c
   out.rules = load_rules(paths, diagnostics);
   std::string where;
   std::shared_ptr<const EvidenceGate> evidence_gate;
-  if (!has_errors(diagnostics) && compile) evidence_gate = load_gate(gate, paths, diagnostics, where);
+  if (!has_errors(diagnostics) && compile)
+    evidence_gate = load_gate(gate, paths, diagnostics, where);
   if (!has_errors(diagnostics) && compile)
     out.compiled = CompiledRules::compile(out.rules, diagnostics, std::move(evidence_gate));
   print_diagnostics(diagnostics);
@@ -99,7 +100,8 @@ int rules_test(const Loaded& loaded, bool verbose) {
       const RuleNode& node = fw.nodes[static_cast<std::size_t>(leaf)];
       if (!node.check) continue;
       ++leaves;
-      const std::size_t n = node.check->examples_match.size() + node.check->examples_no_match.size();
+      const std::size_t n =
+          node.check->examples_match.size() + node.check->examples_no_match.size();
       const auto it = by_leaf.find(leaf);
       if (it == by_leaf.end()) {
         if (verbose) std::cout << fmt::format("PASS {} {} ({} examples)\n", fw.id, node.id, n);
@@ -108,9 +110,9 @@ int rules_test(const Loaded& loaded, bool verbose) {
       ++leaves_failed;
       std::cout << fmt::format("FAIL {} {} {}\n", fw.id, node.id, node.title);
       for (const ExampleFailure* f : it->second)
-        std::cout << fmt::format("  {}: expected {}, got {}: {}\n       {}\n", location(node.location),
-                                 f->expected_match ? "match" : "no match", state_name(f->state),
-                                 f->example, f->reason);
+        std::cout << fmt::format("  {}: expected {}, got {}: {}\n       {}\n",
+                                 location(node.location), f->expected_match ? "match" : "no match",
+                                 state_name(f->state), f->example, f->reason);
     }
   }
   std::cout << fmt::format("{} examples in {} leaves: {} passed, {} failed ({} leaves failing)\n",
@@ -126,7 +128,8 @@ int rules_list(const Loaded& loaded) {
     // Explicit stack over the (already validated) tree.
     std::vector<std::pair<int, int>> stack;  // (node, depth)
     const auto& root = fw.nodes[0];
-    for (auto it = root.children.rbegin(); it != root.children.rend(); ++it) stack.push_back({*it, 1});
+    for (auto it = root.children.rbegin(); it != root.children.rend(); ++it)
+      stack.push_back({*it, 1});
     while (!stack.empty()) {
       const auto [i, depth] = stack.back();
       stack.pop_back();
@@ -134,12 +137,13 @@ int rules_list(const Loaded& loaded) {
       const RuleNode& parent = fw.nodes[static_cast<std::size_t>(n.parent)];
       double sum = 0;
       for (int c : parent.children) sum += fw.nodes[static_cast<std::size_t>(c)].weight;
-      std::cout << fmt::format("{}{}  {}  weight {:g} ({:.1f}%){}{}\n",
-                               std::string(static_cast<std::size_t>(depth) * 2, ' '), n.id,
-                               n.title, n.weight, sum > 0 ? 100 * n.weight / sum : 0.0,
-                               n.required ? "  required" : "",
-                               n.levels.empty() ? "" : fmt::format("  levels [{}]", fmt::join(n.levels, ", ")));
-      for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.push_back({*it, depth + 1});
+      std::cout << fmt::format(
+          "{}{}  {}  weight {:g} ({:.1f}%){}{}\n",
+          std::string(static_cast<std::size_t>(depth) * 2, ' '), n.id, n.title, n.weight,
+          sum > 0 ? 100 * n.weight / sum : 0.0, n.required ? "  required" : "",
+          n.levels.empty() ? "" : fmt::format("  levels [{}]", fmt::join(n.levels, ", ")));
+      for (auto it = n.children.rbegin(); it != n.children.rend(); ++it)
+        stack.push_back({*it, depth + 1});
     }
   }
   return kExitOk;
@@ -206,8 +210,9 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
             ++use->second.selections;
           }
           if (!corpus_texts.empty() &&
-              std::none_of(corpus_texts.begin(), corpus_texts.end(),
-                           [&](const std::string& text) { return text.find(t) != std::string::npos; }))
+              std::none_of(corpus_texts.begin(), corpus_texts.end(), [&](const std::string& text) {
+                return text.find(t) != std::string::npos;
+              }))
             warn(s.location, "unseen-term",
                  fmt::format("term \"{}\" of \"{}\" never occurs in the corpus", t, node.id));
         }
@@ -222,7 +227,8 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
         if (ta.empty() || tb.empty()) continue;
         std::size_t common = 0;
         for (const auto& t : ta) common += tb.count(t);
-        const double jaccard = static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
+        const double jaccard =
+            static_cast<double>(common) / static_cast<double>(ta.size() + tb.size() - common);
         if (jaccard >= 0.5) {
           const RuleNode& na = fw.nodes[static_cast<std::size_t>(leaf_terms[a].first)];
           const RuleNode& nb = fw.nodes[static_cast<std::size_t>(leaf_terms[b].first)];
@@ -238,7 +244,8 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
     for (const auto& term : term_order) {
       std::size_t count = 0;
       for (const auto text : sample)
-        for (auto at = text.find(term); at != std::string_view::npos; at = text.find(term, at + term.size()))
+        for (auto at = text.find(term); at != std::string_view::npos;
+             at = text.find(term, at + term.size()))
           ++count;
       const double per_mb = static_cast<double>(count) / mb;
       if (per_mb < kFrequentPerMB) continue;
@@ -273,7 +280,8 @@ int run_rules(const Args& args) {
       "lint --collisions: list only terms seen at least this often")(
       "verbose,v", "test: list passing rules too");
   po::options_description hidden;
-  hidden.add_options()("action", po::value<std::string>())("paths", po::value<std::vector<std::string>>());
+  hidden.add_options()("action", po::value<std::string>())("paths",
+                                                           po::value<std::vector<std::string>>());
   po::positional_options_description positional;
   positional.add("action", 1).add("paths", -1);
   po::variables_map vm;
@@ -342,14 +350,15 @@ void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev
   }
   if (ev.quotes.empty()) std::cout << "  no supporting sentence\n";
   for (const auto& q : ev.quotes) {
-    std::cout << fmt::format("  {}:{}:{} [{}{}{}] {}\n", doc.path, q.line, q.column, role_name(q.role),
-                             q.credit ? ", credit" : "",
-                             q.gate >= 0 ? fmt::format(", gate {:.2f}", q.gate) : std::string(), q.section_path);
+    std::cout << fmt::format("  {}:{}:{} [{}{}{}] {}\n", doc.path, q.line, q.column,
+                             role_name(q.role), q.credit ? ", credit" : "",
+                             q.gate >= 0 ? fmt::format(", gate {:.2f}", q.gate) : std::string(),
+                             q.section_path);
     std::cout << fmt::format("    {}\n", q.text);
     if (!q.terms.empty()) std::cout << fmt::format("    terms: {}\n", fmt::join(q.terms, ", "));
     for (const auto& m : q.metrics)
-      std::cout << fmt::format("    metric {} = {}{} (\"{}\"; {})\n", m.name, m.value, m.unit, m.raw,
-                               m.meets ? "meets the threshold" : "below the threshold");
+      std::cout << fmt::format("    metric {} = {}{} (\"{}\"; {})\n", m.name, m.value, m.unit,
+                               m.raw, m.meets ? "meets the threshold" : "below the threshold");
   }
 }
 
@@ -359,7 +368,8 @@ int run_explain(const Args& args) {
   po::options_description options("Options");
   options.add_options()("help,h", "show help")("item", po::value<std::string>(), "node id")(
       "rules", po::value<std::vector<std::string>>(), "rule files or directories (default rules/)")(
-      "framework", po::value<std::string>(), "framework id (default: by report year, then supplements)")(
+      "framework", po::value<std::string>(),
+      "framework id (default: by report year, then supplements)")(
       "encoding", po::value<std::string>(), "force the report's encoding")(
       "gate", po::value<std::string>(), "evidence gate: off (default), default, or a model file");
   po::options_description hidden;
@@ -376,7 +386,8 @@ int run_explain(const Args& args) {
     std::cout << kExplainUsage << options;
     return kExitOk;
   }
-  if (!vm.count("file") || vm["file"].as<std::vector<std::string>>().size() != 1 || !vm.count("item")) {
+  if (!vm.count("file") || vm["file"].as<std::vector<std::string>>().size() != 1 ||
+      !vm.count("item")) {
     std::cerr << "indicheck: error[usage]: explain needs one FILE and --item ID\n" << kExplainUsage;
     return kExitInput;
   }
@@ -385,7 +396,8 @@ int run_explain(const Args& args) {
   std::vector<std::string> rule_paths{default_data_path("rules")};
   if (vm.count("rules")) rule_paths = vm["rules"].as<std::vector<std::string>>();
   Loaded loaded;
-  if (!load_and_compile(rule_paths, loaded, true, vm.count("gate") ? vm["gate"].as<std::string>() : "off"))
+  if (!load_and_compile(rule_paths, loaded, true,
+                        vm.count("gate") ? vm["gate"].as<std::string>() : "off"))
     return kExitInput;
 
   std::vector<Diagnostic> diagnostics;
@@ -406,7 +418,8 @@ int run_explain(const Args& args) {
     }
     candidates.push_back(fw);
   } else {
-    if (const Framework* fw = loaded.rules.framework_for_year(doc->meta.year)) candidates.push_back(fw);
+    if (const Framework* fw = loaded.rules.framework_for_year(doc->meta.year))
+      candidates.push_back(fw);
     for (const Framework* fw : loaded.rules.supplements()) candidates.push_back(fw);
   }
   const Framework* framework = nullptr;
@@ -416,9 +429,10 @@ int run_explain(const Args& args) {
       break;
     }
   if (!framework) {
-    std::cerr << fmt::format("indicheck: error[unknown-id]: no item \"{}\" in the framework(s) "
-                             "that apply to this report\n",
-                             item);
+    std::cerr << fmt::format(
+        "indicheck: error[unknown-id]: no item \"{}\" in the framework(s) "
+        "that apply to this report\n",
+        item);
     return kExitInput;
   }
   std::cout << fmt::format("{}: unit {} ({}), year {}\n", doc->path,

@@ -5,22 +5,22 @@
 // after the tables when --out is not given. entropy, critic, fit and sensitivity evaluate a
 // corpus first with the same pipeline as `evaluate` (run_pipeline), so the credit matrix they
 // read is the one evaluation scores.
-#include <boost/program_options.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <cmath>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "common.h"
 #include "indicheck/diagnostic.h"
-#include "indicheck/scoring.h"
 #include "indicheck/run.h"
+#include "indicheck/scoring.h"
 
 namespace po = boost::program_options;
 
@@ -69,23 +69,23 @@ struct CorpusOptions {
   std::string out;
 
   void add_to(po::options_description& desc) {
-    desc.add_options()
-        ("rules", po::value<std::vector<std::string>>(&pipeline.rules_paths),
-         "rule file or folder (repeatable; default rules/)")
-        ("profile", po::value<std::string>(&pipeline.profile_path),
-         "profile in force (YAML); its selection and waivers are carried into the output")
-        ("framework", po::value<std::string>(&pipeline.framework_override),
-         "framework to weight (default: the indicators framework scoring most reports)")
-        ("manifest", po::value<std::string>(&pipeline.manifest_path),
-         "CSV of path (or file) and unit, level, province, year: wins over inference")
-        ("model", po::value<std::string>(&model)->default_value("hierarchical"),
-         "hierarchical | flat (the weighted models)")
-        ("partial-credit", po::value<double>(&partial_credit), "credit of a partial item (0-1)")
-        ("jobs,j", po::value<int>(&pipeline.jobs)->default_value(0), "worker threads (0 = all cores)")
-        ("encoding", po::value<std::string>(&pipeline.encoding), "force the reports' encoding")
-        ("out,o", po::value<std::string>(&out), "write the profile YAML to FILE")
-        ("verbose,v", po::bool_switch(&verbose),
-         "also print the full credit and correlation matrices");
+    desc.add_options()("rules", po::value<std::vector<std::string>>(&pipeline.rules_paths),
+                       "rule file or folder (repeatable; default rules/)")(
+        "profile", po::value<std::string>(&pipeline.profile_path),
+        "profile in force (YAML); its selection and waivers are carried into the output")(
+        "framework", po::value<std::string>(&pipeline.framework_override),
+        "framework to weight (default: the indicators framework scoring most reports)")(
+        "manifest", po::value<std::string>(&pipeline.manifest_path),
+        "CSV of path (or file) and unit, level, province, year: wins over inference")(
+        "model", po::value<std::string>(&model)->default_value("hierarchical"),
+        "hierarchical | flat (the weighted models)")(
+        "partial-credit", po::value<double>(&partial_credit), "credit of a partial item (0-1)")(
+        "jobs,j", po::value<int>(&pipeline.jobs)->default_value(0),
+        "worker threads (0 = all cores)")("encoding", po::value<std::string>(&pipeline.encoding),
+                                          "force the reports' encoding")(
+        "out,o", po::value<std::string>(&out), "write the profile YAML to FILE")(
+        "verbose,v", po::bool_switch(&verbose),
+        "also print the full credit and correlation matrices");
   }
 
   // Validates option values; returns an error message or "".
@@ -95,7 +95,8 @@ struct CorpusOptions {
     else
       return fmt::format("unknown --model '{}'", model);
     if (partial_credit_given) {
-      if (!(partial_credit >= 0 && partial_credit <= 1)) return "--partial-credit must be between 0 and 1";
+      if (!(partial_credit >= 0 && partial_credit <= 1))
+        return "--partial-credit must be between 0 and 1";
       pipeline.scoring.partial_credit = partial_credit;
     }
     if (pipeline.jobs < 0) return "--jobs must be 0 or more";
@@ -123,15 +124,17 @@ int evaluate_corpus(CorpusOptions& options, PipelineResult& result, Target& targ
   target.table = weighting_table(result, options.pipeline.framework_override, target.framework);
   if (target.table == nullptr) {
     std::cerr << "indicheck: error[no-scores]: no report was scored against "
-              << (options.pipeline.framework_override.empty() ? std::string("an indicators framework")
-                                                             : options.pipeline.framework_override)
+              << (options.pipeline.framework_override.empty()
+                      ? std::string("an indicators framework")
+                      : options.pipeline.framework_override)
               << '\n';
     return kExitInput;
   }
   if (has_errors(result.diagnostics)) {
     // Profile errors (unknown ids, bad weights) come from scoring: refuse like evaluate would.
     for (const auto& d : result.diagnostics)
-      if (d.severity == Severity::kError && !d.path.empty() && d.path == options.pipeline.profile_path)
+      if (d.severity == Severity::kError && !d.path.empty() &&
+          d.path == options.pipeline.profile_path)
         return kExitInput;
   }
   target.profile = profile_for(result.rules, target.framework->id);
@@ -172,22 +175,27 @@ int emit_profile(const std::string& yaml, const std::string& out) {
 
 void print_credit_matrix(const CreditMatrix& cm, bool verbose) {
   if (!verbose && cm.rows() > 20) {
-    std::cout << fmt::format("Credit matrix: {} units × {} leaves (masked cells: not applicable "
-                             "or waived); --verbose prints it.\n\n",
-                             cm.rows(), cm.cols());
+    std::cout << fmt::format(
+        "Credit matrix: {} units × {} leaves (masked cells: not applicable "
+        "or waived); --verbose prints it.\n\n",
+        cm.rows(), cm.cols());
     return;
   }
-  std::cout << fmt::format("Credit matrix x_ij (rows: leaves, columns: units; '-' = not in force)\n");
+  std::cout << fmt::format(
+      "Credit matrix x_ij (rows: leaves, columns: units; '-' = not in force)\n");
   std::cout << fmt::format("{:<10}", "leaf");
-  for (std::size_t r = 0; r < cm.rows(); ++r) std::cout << fmt::format(" {:>6}", fmt::format("u{}", r + 1));
+  for (std::size_t r = 0; r < cm.rows(); ++r)
+    std::cout << fmt::format(" {:>6}", fmt::format("u{}", r + 1));
   std::cout << '\n';
   for (std::size_t c = 0; c < cm.cols(); ++c) {
     std::cout << fmt::format("{:<10}", cm.items[c]);
     for (std::size_t r = 0; r < cm.rows(); ++r)
-      std::cout << (cm.counted(r, c) ? fmt::format(" {:>6.2f}", cm.at(r, c)) : fmt::format(" {:>6}", "-"));
+      std::cout << (cm.counted(r, c) ? fmt::format(" {:>6.2f}", cm.at(r, c))
+                                     : fmt::format(" {:>6}", "-"));
     std::cout << '\n';
   }
-  for (std::size_t r = 0; r < cm.rows(); ++r) std::cout << fmt::format("  u{} = {}\n", r + 1, cm.units[r]);
+  for (std::size_t r = 0; r < cm.rows(); ++r)
+    std::cout << fmt::format("  u{} = {}\n", r + 1, cm.units[r]);
   std::cout << '\n';
 }
 
@@ -199,8 +207,9 @@ void print_rescored(const Framework& fw, const ScoreTable& table,
   std::cout << fmt::format("{:<28} {:>9} {:>6} {:>9} {:>6}\n", "unit", "score", "rank", "derived",
                            "rank");
   for (std::size_t u = 0; u < table.units.size(); ++u)
-    std::cout << fmt::format("{:<28} {:>9.2f} {:>6} {:>9.2f} {:>6}\n", unit_label(table.units[u].key),
-                             table.units[u].score, table.units[u].rank, after[u], rank_after[u]);
+    std::cout << fmt::format("{:<28} {:>9.2f} {:>6} {:>9.2f} {:>6}\n",
+                             unit_label(table.units[u].key), table.units[u].score,
+                             table.units[u].rank, after[u], rank_after[u]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,12 +219,13 @@ int run_ahp(const Args& args) {
   std::vector<std::string> rules_paths;
   bool allow_inconsistent = false;
   po::options_description desc("Options (weights ahp FILE)");
-  desc.add_options()("help,h", "show this help")
-      ("rules", po::value<std::vector<std::string>>(&rules_paths), "rule file or folder (default rules/)")
-      ("profile", po::value<std::string>(&profile_path),
-       "base profile: its other settings and weights are kept, the items' weights replaced")
-      ("out,o", po::value<std::string>(&out), "write the profile YAML to FILE")
-      ("allow-inconsistent", po::bool_switch(&allow_inconsistent), "accept CR >= 0.1");
+  desc.add_options()("help,h", "show this help")("rules",
+                                                 po::value<std::vector<std::string>>(&rules_paths),
+                                                 "rule file or folder (default rules/)")(
+      "profile", po::value<std::string>(&profile_path),
+      "base profile: its other settings and weights are kept, the items' weights replaced")(
+      "out,o", po::value<std::string>(&out), "write the profile YAML to FILE")(
+      "allow-inconsistent", po::bool_switch(&allow_inconsistent), "accept CR >= 0.1");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::string>(&file));
   po::positional_options_description positional;
@@ -249,9 +259,10 @@ int run_ahp(const Args& args) {
   }
   const Framework* fw = rules.find_framework(matrix->framework);
   if (fw == nullptr) {
-    print_diagnostics({make_error(file, "unknown-framework",
-                                  fmt::format("framework '{}' is not in the rules", matrix->framework),
-                                  matrix->location.line, matrix->location.column)});
+    print_diagnostics(
+        {make_error(file, "unknown-framework",
+                    fmt::format("framework '{}' is not in the rules", matrix->framework),
+                    matrix->location.line, matrix->location.column)});
     return kExitInput;
   }
   if (!check_ahp_items(*matrix, *fw, diags)) {
@@ -286,7 +297,8 @@ int run_ahp(const Args& args) {
     std::cout << '\n';
   }
   std::cout << "\nPrincipal eigenvector w (Σ = 1), A·w and (A·w)_i / w_i\n";
-  std::cout << fmt::format("{:<8} {:>9} {:>9} {:>9}  {}\n", "item", "w", "(Aw)_i", "ratio", "title");
+  std::cout << fmt::format("{:<8} {:>9} {:>9} {:>9}  {}\n", "item", "w", "(Aw)_i", "ratio",
+                           "title");
   for (std::size_t i = 0; i < n; ++i) {
     const int node = fw->find(label(i));
     std::cout << fmt::format("{:<8} {:>9.4f} {:>9.4f} {:>9.4f}  {}\n", label(i), r.weights[i],
@@ -301,7 +313,8 @@ int run_ahp(const Args& args) {
   const std::size_t shown = std::min<std::size_t>(r.pairs.size(), r.consistent ? 3 : 5);
   if (shown > 0) {
     std::cout << fmt::format("\nMost inconsistent pairs (judgement a_ij vs implied w_i/w_j)\n");
-    std::cout << fmt::format("{:<8} {:<8} {:>9} {:>9} {:>9}\n", "i", "j", "a_ij", "w_i/w_j", "factor");
+    std::cout << fmt::format("{:<8} {:<8} {:>9} {:>9} {:>9}\n", "i", "j", "a_ij", "w_i/w_j",
+                             "factor");
     for (std::size_t k = 0; k < shown; ++k) {
       const auto& p = r.pairs[k];
       std::cout << fmt::format("{:<8} {:<8} {:>9.4g} {:>9.4f} {:>9.2f}\n", label(p.i), label(p.j),
@@ -309,22 +322,25 @@ int run_ahp(const Args& args) {
     }
   }
   if (!r.consistent && !allow_inconsistent) {
-    std::cerr << fmt::format("{}: error[ahp-inconsistent]: CR = {:.3f} is not below 0.1; revise "
-                             "the judgements listed above or pass --allow-inconsistent\n",
-                             file, r.cr);
+    std::cerr << fmt::format(
+        "{}: error[ahp-inconsistent]: CR = {:.3f} is not below 0.1; revise "
+        "the judgements listed above or pass --allow-inconsistent\n",
+        file, r.cr);
     return kExitFindings;
   }
 
   // The items' share among their siblings is kept: their weights sum to what they summed to
   // before (in the base profile or the framework), split by the AHP priorities.
   std::map<std::string, double> weights;
-  for (std::size_t node = 1; node < fw->nodes.size(); ++node) weights[fw->nodes[node].id] = fw->nodes[node].weight;
+  for (std::size_t node = 1; node < fw->nodes.size(); ++node)
+    weights[fw->nodes[node].id] = fw->nodes[node].weight;
   if (base != nullptr)
     for (const auto& [id, w] : base->weights) weights[id] = w;
   double total = 0;
   for (const auto& item : matrix->items) total += weights[item];
   if (!(total > 0)) total = 1;
-  std::cout << fmt::format("\nWeights written (Σ over the items kept at {:g}, their previous total)\n", total);
+  std::cout << fmt::format(
+      "\nWeights written (Σ over the items kept at {:g}, their previous total)\n", total);
   std::vector<std::pair<std::string, double>> out_weights;
   if (base != nullptr)
     for (const auto& [id, w] : base->weights)
@@ -373,7 +389,8 @@ int run_objective(const std::string& method, const Args& args) {
     positional_args.erase(positional_args.begin());
   }
   options.pipeline.inputs = positional_args;
-  if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty()) return usage_error(command, error);
+  if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty())
+    return usage_error(command, error);
   if (options.pipeline.scoring.model != ScoringModel::kHierarchical &&
       options.pipeline.scoring.model != ScoringModel::kFlat)
     return usage_error(command, "weights apply to the hierarchical and flat models only");
@@ -394,9 +411,10 @@ int run_objective(const std::string& method, const Args& args) {
   const ScoreTable& table = *target.table;
   const CreditMatrix cm = credit_matrix(fw, table);
   std::vector<double> leaf;
-  std::vector<std::string> comments{fmt::format("Generated by: indicheck weights {} ({} units, "
-                                                "model {})", method, cm.rows(),
-                                                model_name(table.model))};
+  std::vector<std::string> comments{
+      fmt::format("Generated by: indicheck weights {} ({} units, "
+                  "model {})",
+                  method, cm.rows(), model_name(table.model))};
   if (method == "entropy") {
     print_credit_matrix(cm, options.verbose || cm.rows() <= 20);
     const auto r = entropy_weights(cm);
@@ -405,9 +423,9 @@ int run_objective(const std::string& method, const Args& args) {
     std::cout << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {}\n", "leaf", "m_j", "Σx",
                              "e_j", "d_j", "w_j", "note");
     for (std::size_t c = 0; c < cm.cols(); ++c)
-      std::cout << fmt::format("{:<10} {:>5} {:>8.3f} {:>8.4f} {:>8.4f} {:>8.4f}  {}\n", cm.items[c],
-                               r.counted[c], r.column_sum[c], r.entropy[c], r.divergence[c],
-                               r.weights.empty() ? 0.0 : r.weights[c], r.notes[c]);
+      std::cout << fmt::format("{:<10} {:>5} {:>8.3f} {:>8.4f} {:>8.4f} {:>8.4f}  {}\n",
+                               cm.items[c], r.counted[c], r.column_sum[c], r.entropy[c],
+                               r.divergence[c], r.weights.empty() ? 0.0 : r.weights[c], r.notes[c]);
     if (!r.error.empty()) {
       std::cerr << "indicheck: error[entropy-undefined]: " << r.error << '\n';
       return kExitInput;
@@ -426,14 +444,16 @@ int run_objective(const std::string& method, const Args& args) {
       }
       std::cout << '\n';
     } else {
-      std::cout << fmt::format("Correlation matrix: {0} × {0} (--verbose prints it)\n\n", cm.cols());
+      std::cout << fmt::format("Correlation matrix: {0} × {0} (--verbose prints it)\n\n",
+                               cm.cols());
     }
-    std::cout << "CRITIC weights: C_j = σ_j Σ_k (1 - r_jk), w_j = C_j / Σ C (Diakoulaki et al. 1995)\n";
+    std::cout
+        << "CRITIC weights: C_j = σ_j Σ_k (1 - r_jk), w_j = C_j / Σ C (Diakoulaki et al. 1995)\n";
     std::cout << fmt::format("{:<10} {:>8} {:>8} {:>10} {:>9} {:>8}\n", "leaf", "mean", "σ_j",
                              "Σ(1-r_jk)", "C_j", "w_j");
     for (std::size_t c = 0; c < cm.cols(); ++c)
-      std::cout << fmt::format("{:<10} {:>8.4f} {:>8.4f} {:>10.4f} {:>9.4f} {:>8.4f}\n", cm.items[c],
-                               r.mean[c], r.stddev[c], r.conflict[c], r.information[c],
+      std::cout << fmt::format("{:<10} {:>8.4f} {:>8.4f} {:>10.4f} {:>9.4f} {:>8.4f}\n",
+                               cm.items[c], r.mean[c], r.stddev[c], r.conflict[c], r.information[c],
                                r.weights.empty() ? 0.0 : r.weights[c]);
     if (!r.error.empty()) {
       std::cerr << "indicheck: error[critic-undefined]: " << r.error << '\n';
@@ -447,11 +467,13 @@ int run_objective(const std::string& method, const Args& args) {
       print_diagnostics(diags);
       return kExitInput;
     }
-    std::cout << fmt::format("NNLS (Lawson-Hanson): {} reference unit(s) × {} leaves, {} iteration(s), "
-                             "{}, residual ‖Aw - b‖ = {:.4g}\n\n",
-                             r.rows.size(), cm.cols(), r.nnls.iterations,
-                             r.nnls.converged ? "converged" : "NOT converged", r.nnls.residual_norm);
-    std::cout << fmt::format("{:<28} {:>9} {:>9} {:>9}\n", "unit", "reference", "fitted", "residual");
+    std::cout << fmt::format(
+        "NNLS (Lawson-Hanson): {} reference unit(s) × {} leaves, {} iteration(s), "
+        "{}, residual ‖Aw - b‖ = {:.4g}\n\n",
+        r.rows.size(), cm.cols(), r.nnls.iterations,
+        r.nnls.converged ? "converged" : "NOT converged", r.nnls.residual_norm);
+    std::cout << fmt::format("{:<28} {:>9} {:>9} {:>9}\n", "unit", "reference", "fitted",
+                             "residual");
     for (std::size_t k = 0; k < r.rows.size(); ++k)
       std::cout << fmt::format("{:<28} {:>9.2f} {:>9.2f} {:>9.2f}\n",
                                unit_label(table.units[static_cast<std::size_t>(r.rows[k])].key),
@@ -462,9 +484,10 @@ int run_objective(const std::string& method, const Args& args) {
     for (std::size_t l = 0; l < fw.leaves.size(); ++l)
       if (r.leaf_weights[l] > 0)
         std::cout << fmt::format("  {:<10} {:>8.4f}\n",
-                                 fw.nodes[static_cast<std::size_t>(fw.leaves[l])].id, r.leaf_weights[l]);
-    comments.push_back(fmt::format("Reference: {}; R² = {:.4f}, Kendall τ-b = {:.4f}", reference_path,
-                                   r.r_squared, r.tau_b));
+                                 fw.nodes[static_cast<std::size_t>(fw.leaves[l])].id,
+                                 r.leaf_weights[l]);
+    comments.push_back(fmt::format("Reference: {}; R² = {:.4f}, Kendall τ-b = {:.4f}",
+                                   reference_path, r.r_squared, r.tau_b));
     leaf = r.leaf_weights;
   }
   const auto node_weights = node_weights_from_leaf_weights(fw, leaf);
@@ -485,8 +508,10 @@ int run_weights(const Args& args) {
   const std::string method = args[0];
   const Args rest(args.begin() + 1, args.end());
   if (method == "ahp") return run_ahp(rest);
-  if (method == "entropy" || method == "critic" || method == "fit") return run_objective(method, rest);
-  return usage_error("weights", fmt::format("unknown method '{}' (ahp, entropy, critic, fit)", method));
+  if (method == "entropy" || method == "critic" || method == "fit")
+    return run_objective(method, rest);
+  return usage_error("weights",
+                     fmt::format("unknown method '{}' (ahp, entropy, critic, fit)", method));
 }
 
 int run_sensitivity(const Args& args) {
@@ -494,14 +519,15 @@ int run_sensitivity(const Args& args) {
   SensitivityOptions sensitivity_options;
   bool compare = false;
   po::options_description desc("Options (sensitivity)");
-  desc.add_options()("help,h", "show this help")
-      ("draws", po::value<int>(&sensitivity_options.draws)->default_value(1000), "Monte-Carlo draws")
-      ("concentration", po::value<double>(&sensitivity_options.concentration)->default_value(100),
-       "Dirichlet concentration C: Var(w_j) = w_j(1 - w_j)/(C + 1); larger = smaller moves")
-      ("seed", po::value<std::uint64_t>(&sensitivity_options.seed)->default_value(1),
-       "random seed (same seed, same output)")
-      ("compare-methods", po::bool_switch(&compare),
-       "also rank under equal, entropy and CRITIC weights side by side");
+  desc.add_options()("help,h", "show this help")(
+      "draws", po::value<int>(&sensitivity_options.draws)->default_value(1000),
+      "Monte-Carlo draws")(
+      "concentration", po::value<double>(&sensitivity_options.concentration)->default_value(100),
+      "Dirichlet concentration C: Var(w_j) = w_j(1 - w_j)/(C + 1); larger = smaller moves")(
+      "seed", po::value<std::uint64_t>(&sensitivity_options.seed)->default_value(1),
+      "random seed (same seed, same output)")(
+      "compare-methods", po::bool_switch(&compare),
+      "also rank under equal, entropy and CRITIC weights side by side");
   options.add_to(desc);
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.pipeline.inputs));
@@ -516,10 +542,11 @@ int run_sensitivity(const Args& args) {
     std::cout << kSensitivityUsage << desc;
     return kExitOk;
   }
-  if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty()) return usage_error("sensitivity", error);
+  if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty())
+    return usage_error("sensitivity", error);
   if (sensitivity_options.draws < 1 || sensitivity_options.draws > limits::kMaxSensitivityDraws)
-    return usage_error("sensitivity",
-                       fmt::format("--draws must be between 1 and {}", limits::kMaxSensitivityDraws));
+    return usage_error("sensitivity", fmt::format("--draws must be between 1 and {}",
+                                                  limits::kMaxSensitivityDraws));
   if (!(sensitivity_options.concentration > 0) || !std::isfinite(sensitivity_options.concentration))
     return usage_error("sensitivity", "--concentration must be a positive number");
 
@@ -555,9 +582,10 @@ int run_sensitivity(const Args& args) {
     const auto k = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(tau.size())));
     return tau[std::clamp<std::size_t>(k, 1, tau.size()) - 1];
   };
-  std::cout << fmt::format("\nKendall τ-b of each draw's ranking to the baseline: mean {:.4f}, min {:.4f} "
-                           "(p5 {:.4f}, p50 {:.4f}, p95 {:.4f})\n",
-                           r.tau_mean, r.tau_min, tau_at(5), tau_at(50), tau_at(95));
+  std::cout << fmt::format(
+      "\nKendall τ-b of each draw's ranking to the baseline: mean {:.4f}, min {:.4f} "
+      "(p5 {:.4f}, p50 {:.4f}, p95 {:.4f})\n",
+      r.tau_mean, r.tau_min, tau_at(5), tau_at(50), tau_at(95));
 
   if (compare) {
     const CreditMatrix cm = credit_matrix(fw, table);
@@ -567,14 +595,20 @@ int run_sensitivity(const Args& args) {
     columns.emplace_back("equal", rank_descending(rescore(fw, table, equal)));
     const auto e = entropy_weights(cm);
     if (e.error.empty())
-      columns.emplace_back("entropy", rank_descending(rescore(
-          fw, table, node_weights_from_leaf_weights(fw, leaf_weights_from_columns(fw, cm, e.weights)))));
+      columns.emplace_back(
+          "entropy",
+          rank_descending(rescore(
+              fw, table,
+              node_weights_from_leaf_weights(fw, leaf_weights_from_columns(fw, cm, e.weights)))));
     else
       std::cout << "entropy: " << e.error << '\n';
     const auto c = critic_weights(cm);
     if (c.error.empty())
-      columns.emplace_back("critic", rank_descending(rescore(
-          fw, table, node_weights_from_leaf_weights(fw, leaf_weights_from_columns(fw, cm, c.weights)))));
+      columns.emplace_back(
+          "critic",
+          rank_descending(rescore(
+              fw, table,
+              node_weights_from_leaf_weights(fw, leaf_weights_from_columns(fw, cm, c.weights)))));
     else
       std::cout << "critic: " << c.error << '\n';
     std::cout << "\nRanks under alternative weightings (same states, same model)\n";

@@ -8,11 +8,11 @@ namespace fs = std::filesystem;
 
 namespace indicheck::cli {
 
-std::string parse_arguments(const Args& args,
-                            const boost::program_options::options_description& visible,
-                            const boost::program_options::options_description& hidden,
-                            const boost::program_options::positional_options_description& positional,
-                            boost::program_options::variables_map& vm) {
+std::string parse_arguments(
+    const Args& args, const boost::program_options::options_description& visible,
+    const boost::program_options::options_description& hidden,
+    const boost::program_options::positional_options_description& positional,
+    boost::program_options::variables_map& vm) {
   namespace po = boost::program_options;
   po::options_description all;
   all.add(visible).add(hidden);

@@ -14,11 +14,11 @@ namespace indicheck::cli {
 // Parses a subcommand's arguments: `visible` options (listed by --help), `hidden` ones that
 // the bare arguments fill through `positional`. Returns Boost's message for a usage error and
 // "" on success; each command prints the message its own way and exits kExitInput.
-std::string parse_arguments(const Args& args,
-                            const boost::program_options::options_description& visible,
-                            const boost::program_options::options_description& hidden,
-                            const boost::program_options::positional_options_description& positional,
-                            boost::program_options::variables_map& vm);
+std::string parse_arguments(
+    const Args& args, const boost::program_options::options_description& visible,
+    const boost::program_options::options_description& hidden,
+    const boost::program_options::positional_options_description& positional,
+    boost::program_options::variables_map& vm);
 
 // Prints each diagnostic on its own line to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);

@@ -7,22 +7,18 @@
 // Traditional/Simplified and GB18030/UTF-8 ratios. Goal: > 150 MB/s per core, Traditional and
 // GB18030 within 2x.
 #include <fmt/format.h>
-
 #include <time.h>
+#include <unicode/translit.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
-#include <memory>
-
-#include <unicode/ucnv.h>
 
 #include "indicheck/document.h"
 #include "internal.h"  // decode_bytes, to time decoding alone
@@ -89,7 +85,8 @@ std::string encode(const std::string& utf8, const char* name) {
 }
 
 // Decode-only MB/s (input bytes) over `inputs`; checks the detected encoding.
-double decode_throughput(const std::vector<std::string>& inputs, double seconds, const char* expect) {
+double decode_throughput(const std::vector<std::string>& inputs, double seconds,
+                         const char* expect) {
   std::size_t bytes = 0;
   const double start = thread_seconds();
   double elapsed = 0;
@@ -99,7 +96,8 @@ double decode_throughput(const std::vector<std::string>& inputs, double seconds,
       indicheck::detail::Decoded decoded;
       if (!indicheck::detail::decode_bytes(in, "bench", {}, decoded, diagnostics) ||
           decoded.encoding != expect) {
-        fmt::print(stderr, "bench: decode failed or detected {} instead of {}\n", decoded.encoding, expect);
+        fmt::print(stderr, "bench: decode failed or detected {} instead of {}\n", decoded.encoding,
+                   expect);
         std::exit(1);
       }
       bytes += in.size();
@@ -115,7 +113,8 @@ int main(int argc, char** argv) {
   const double seconds = argc > 1 ? std::atof(argv[1]) : 2.0;
   const std::string corpus = std::string(INDICHECK_SOURCE_DIR) + "/corpus/";
   std::vector<std::string> simplified, traditional;
-  for (const char* name : {"xiangcheng-2021.txt", "nanhu-2021.txt", "xinbei-2020.txt", "sip-2023.txt"})
+  for (const char* name :
+       {"xiangcheng-2021.txt", "nanhu-2021.txt", "xinbei-2020.txt", "sip-2023.txt"})
     simplified.push_back(slurp(corpus + name));
   traditional.push_back(slurp(corpus + "taicang-2024.txt"));
 
@@ -127,9 +126,11 @@ int main(int argc, char** argv) {
              std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
 
   const double s = throughput(simplified, seconds, sentences);
-  fmt::print("simplified  (4 reports, {} KB): {:8.1f} MB/s per core", (simplified[0].size() + simplified[1].size() +
-                                                                 simplified[2].size() + simplified[3].size()) / 1000,
-             s);
+  fmt::print(
+      "simplified  (4 reports, {} KB): {:8.1f} MB/s per core",
+      (simplified[0].size() + simplified[1].size() + simplified[2].size() + simplified[3].size()) /
+          1000,
+      s);
   fmt::print("  (wall clock {:.1f} MB/s)\n", last_wall_mbps);
   // The same four reports in Traditional script (ICU Simplified-Traditional): a like-for-like
   // comparison, since taicang also differs in punctuation and length.
@@ -149,8 +150,9 @@ int main(int argc, char** argv) {
   }
   if (!converted.empty()) {
     const double c = throughput(converted, seconds, sentences);
-    fmt::print("same 4 in Traditional script:     {:8.1f} MB/s per core  (wall clock {:.1f} MB/s)\n", c,
-               last_wall_mbps);
+    fmt::print(
+        "same 4 in Traditional script:     {:8.1f} MB/s per core  (wall clock {:.1f} MB/s)\n", c,
+        last_wall_mbps);
     fmt::print("traditional / simplified time ratio (same text): {:.2f}x (goal <= 2x)\n", s / c);
   }
   const double t = throughput(traditional, seconds, sentences);
@@ -170,16 +172,20 @@ int main(int argc, char** argv) {
     const double du = decode_throughput(simplified, seconds, "UTF-8");
     const double dg = decode_throughput(gb, seconds, "GB18030");
     const double db = decode_throughput(big5, seconds, "Big5");
-    fmt::print("decode only: UTF-8 {:.1f} MB/s, GB18030 {:.1f} MB/s, Big5 (taicang) {:.1f} MB/s per core\n", du,
-               dg, db);
+    fmt::print(
+        "decode only: UTF-8 {:.1f} MB/s, GB18030 {:.1f} MB/s, Big5 (taicang) {:.1f} MB/s per "
+        "core\n",
+        du, dg, db);
     const double g = throughput(gb, seconds, sentences);
     fmt::print("same 4 in GB18030 ({} KB):       {:8.1f} MB/s per core  (wall clock {:.1f} MB/s)\n",
                gb_bytes / 1000, g, last_wall_mbps);
     // Per report, not per byte: GB18030 takes 2 bytes a Han character where UTF-8 takes 3.
     const double g_per_report = g / static_cast<double>(gb_bytes);
-    const double s_per_report = s / static_cast<double>(simplified[0].size() + simplified[1].size() +
-                                                        simplified[2].size() + simplified[3].size());
-    fmt::print("GB18030 / UTF-8 time ratio (same reports): {:.2f}x (goal <= 2x)\n", s_per_report / g_per_report);
+    const double s_per_report =
+        s / static_cast<double>(simplified[0].size() + simplified[1].size() + simplified[2].size() +
+                                simplified[3].size());
+    fmt::print("GB18030 / UTF-8 time ratio (same reports): {:.2f}x (goal <= 2x)\n",
+               s_per_report / g_per_report);
   }
 
   // A 20 MB one-line file (every line break removed), read once.
@@ -189,7 +195,9 @@ int main(int argc, char** argv) {
     if (c != '\n') line += c;
   while (big.size() < (20u << 20)) big += line;
   const double b = throughput({big}, 0, sentences);
-  fmt::print("one-line 20 MB file:             {:8.1f} MB/s per core  (wall clock {:.1f} MB/s, {} sentences)\n",
-             b, last_wall_mbps, sentences);
+  fmt::print(
+      "one-line 20 MB file:             {:8.1f} MB/s per core  (wall clock {:.1f} MB/s, {} "
+      "sentences)\n",
+      b, last_wall_mbps, sentences);
   return 0;
 }

@@ -15,6 +15,7 @@
 // so a 100 MB corpus is a prefix of the 1 GB corpus with the same seed. A hidden
 // DIR/.manifest.csv lists every file with the facts it was generated with (hidden so that
 // `indicheck evaluate DIR` does not read it as a report).
+#include <fmt/core.h>
 #include <unicode/translit.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -33,8 +34,6 @@
 #include <string_view>
 #include <tuple>
 #include <vector>
-
-#include <fmt/core.h>
 
 namespace fs = std::filesystem;
 
@@ -56,10 +55,14 @@ class Rng {
   std::uint64_t next() { return splitmix64(state_); }
   // Uniform in [0, n).
   std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1)));
+  }
   bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
   // k indices into a pool of n, distinct while k <= n (a report does not repeat a paragraph).
   std::vector<std::size_t> distinct(std::size_t n, std::size_t k) {
     std::vector<std::size_t> all(n), out;
@@ -88,8 +91,14 @@ std::string trim(std::string_view s) {
     len = 1;
     unsigned char c = static_cast<unsigned char>(t[i]);
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return true;
-    if (t.substr(i, 3) == "\xE3\x80\x80" || t.substr(i, 3) == "\xEF\xBB\xBF") { len = 3; return true; }  // U+3000, BOM
-    if (t.substr(i, 2) == "\xC2\xA0") { len = 2; return true; }
+    if (t.substr(i, 3) == "\xE3\x80\x80" || t.substr(i, 3) == "\xEF\xBB\xBF") {
+      len = 3;
+      return true;
+    }  // U+3000, BOM
+    if (t.substr(i, 2) == "\xC2\xA0") {
+      len = 2;
+      return true;
+    }
     return false;
   };
   std::size_t b = 0, len = 0;
@@ -104,8 +113,12 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+bool contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
@@ -130,9 +143,9 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 }
 
 const std::vector<std::string>& chinese_numerals() {
-  static const std::vector<std::string> v = {
-      "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-      "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
+  static const std::vector<std::string> v = {"一",   "二",   "三",   "四",   "五",   "六",   "七",
+                                             "八",   "九",   "十",   "十一", "十二", "十三", "十四",
+                                             "十五", "十六", "十七", "十八", "十九", "二十"};
   return v;
 }
 
@@ -151,31 +164,52 @@ std::size_t marker_length(std::string_view s, char& kind) {
     for (;;) {
       bool hit = false;
       for (const char* n : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
-        if (s.substr(k, 3) == n) { k += 3; hit = true; break; }
+        if (s.substr(k, 3) == n) {
+          k += 3;
+          hit = true;
+          break;
+        }
       }
       if (!hit) break;
     }
     return k;
   };
   // （一） or (一)
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+  for (auto [open, close] :
+       {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
     if (starts_with(s, open)) {
       std::size_t k = numeral_run(open.size());
-      if (k > open.size() && s.substr(k, close.size()) == close) { kind = 's'; return k + close.size(); }
+      if (k > open.size() && s.substr(k, close.size()) == close) {
+        kind = 's';
+        return k + close.size();
+      }
     }
   }
   std::size_t k = numeral_run(0);
   if (k > 0) {
-    if (s.substr(k, 3) == "、") { kind = 'c'; return k + 3; }
-    if (s.substr(k, 3) == "是") { kind = 'y'; return k + 3; }
+    if (s.substr(k, 3) == "、") {
+      kind = 'c';
+      return k + 3;
+    }
+    if (s.substr(k, 3) == "是") {
+      kind = 'y';
+      return k + 3;
+    }
     return 0;
   }
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
   if (i > 0 && i <= 2) {
-    if (s.substr(i, 3) == "、") { kind = 'n'; k = i + 3; }
-    else if (s.substr(i, 3) == "．") { kind = 'n'; k = i + 3; }
-    else if (s.substr(i, 1) == ".") { kind = 'n'; k = i + 1; }
-    else return 0;
+    if (s.substr(i, 3) == "、") {
+      kind = 'n';
+      k = i + 3;
+    } else if (s.substr(i, 3) == "．") {
+      kind = 'n';
+      k = i + 3;
+    } else if (s.substr(i, 1) == ".") {
+      kind = 'n';
+      k = i + 1;
+    } else
+      return 0;
     while (k < s.size() && s[k] == ' ') ++k;
     return k;
   }
@@ -186,13 +220,13 @@ std::size_t marker_length(std::string_view s, char& kind) {
 // The paragraph pools cut from the sample reports.
 
 struct Pools {
-  std::vector<std::string> preambles;      // opening paragraph (no 现将…如下)
-  std::vector<std::string> chapter_titles; // achievement chapter headings, marker removed
-  std::vector<std::string> sections;       // "title。body" of a section, marker removed
-  std::vector<std::string> items;          // 一是… bodies, marker removed
-  std::vector<std::string> shortcomings;   // shortcoming paragraphs or items
-  std::vector<std::string> plan_intros;    // "2022年，X将…"
-  std::vector<std::string> plan_items;     // plan items, marker removed
+  std::vector<std::string> preambles;       // opening paragraph (no 现将…如下)
+  std::vector<std::string> chapter_titles;  // achievement chapter headings, marker removed
+  std::vector<std::string> sections;        // "title。body" of a section, marker removed
+  std::vector<std::string> items;           // 一是… bodies, marker removed
+  std::vector<std::string> shortcomings;    // shortcoming paragraphs or items
+  std::vector<std::string> plan_intros;     // "2022年，X将…"
+  std::vector<std::string> plan_items;      // plan items, marker removed
 };
 
 // Names by which each sample report calls itself, longest first; replaced by the generated
@@ -217,7 +251,8 @@ const std::vector<std::pair<std::string, SourceNames>>& source_names() {
 // which must not move with the report year.
 bool after_range_dash(const std::string& s, std::size_t i) {
   for (std::string_view dash : {"－", "-", "—", "~", "至"}) {
-    if (i >= dash.size() && std::string_view(s).substr(i - dash.size(), dash.size()) == dash) return true;
+    if (i >= dash.size() && std::string_view(s).substr(i - dash.size(), dash.size()) == dash)
+      return true;
   }
   return false;
 }
@@ -227,16 +262,25 @@ bool after_range_dash(const std::string& s, std::size_t i) {
 // source year.
 std::string templatize(std::string s, const SourceNames& names) {
   for (const auto& [name, kind] : names.names) {
-    replace_all(s, name, kind == 'f' ? "\x01" "F" : "\x01" "S");
+    replace_all(s, name,
+                kind == 'f' ? "\x01"
+                              "F"
+                            : "\x01"
+                              "S");
   }
-  for (const char* self : {"我区", "我市", "我县"}) replace_all(s, self, "\x01" "W");
+  for (const char* self : {"我区", "我市", "我县"})
+    replace_all(s, self,
+                "\x01"
+                "W");
   if (names.year == 0) return s;
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    if (i + 7 <= s.size() && s[i] == '2' && s[i + 1] == '0' && std::isdigit(static_cast<unsigned char>(s[i + 2])) &&
+    if (i + 7 <= s.size() && s[i] == '2' && s[i + 1] == '0' &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])) &&
         std::isdigit(static_cast<unsigned char>(s[i + 3])) && s.compare(i + 4, 3, "年") == 0 &&
-        (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) && !after_range_dash(s, i)) {
+        (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+        !after_range_dash(s, i)) {
       int y = std::stoi(s.substr(i, 4));
       int d = y - names.year;
       if (d >= -5 && d <= 5) {
@@ -251,11 +295,11 @@ std::string templatize(std::string s, const SourceNames& names) {
 }
 
 struct Unit {
-  std::string full;      // 苏州市相城区
-  std::string short_name;// 相城区
-  std::string stem;      // 相城
-  std::string self;      // 我区 / 我县 / 我市 / 我局
-  std::string level;     // district | county | county-city | city | province | department | zone
+  std::string full;        // 苏州市相城区
+  std::string short_name;  // 相城区
+  std::string stem;        // 相城
+  std::string self;        // 我区 / 我县 / 我市 / 我局
+  std::string level;       // district | county | county-city | city | province | department | zone
   std::string province;
   std::string superior;  // addressee: 苏州市人民政府
   std::string signer;    // 苏州市相城区人民政府 / 苏州市相城区司法局
@@ -287,8 +331,9 @@ std::vector<Unit> build_units() {
   std::istringstream in(kTable);
   std::string line;
   static const std::vector<std::pair<std::string, std::string>> departments = {
-      {"司法局", "department"}, {"市场监督管理局", "department"}, {"生态环境局", "department"},
-      {"应急管理局", "department"}, {"自然资源和规划局", "department"}, {"交通运输局", "department"}};
+      {"司法局", "department"},           {"市场监督管理局", "department"},
+      {"生态环境局", "department"},       {"应急管理局", "department"},
+      {"自然资源和规划局", "department"}, {"交通运输局", "department"}};
   auto add_departments = [&](const Unit& parent) {
     for (const auto& [dept, level] : departments) {
       Unit d = parent;
@@ -311,16 +356,30 @@ std::vector<Unit> build_units() {
     bool municipality = city.empty();
     if (std::find(provinces_seen.begin(), provinces_seen.end(), province) == provinces_seen.end()) {
       provinces_seen.push_back(province);
-      Unit p{province, province, strip_suffix(province), municipality ? "我市" : "我省",
-             municipality ? "city" : "province", province, "国务院", province + "人民政府",
+      Unit p{province,
+             province,
+             strip_suffix(province),
+             municipality ? "我市" : "我省",
+             municipality ? "city" : "province",
+             province,
+             "国务院",
+             province + "人民政府",
              first_char(province)};
       units.push_back(p);
       add_departments(p);
     }
-    if (!municipality && std::find(cities_seen.begin(), cities_seen.end(), city) == cities_seen.end()) {
+    if (!municipality &&
+        std::find(cities_seen.begin(), cities_seen.end(), city) == cities_seen.end()) {
       cities_seen.push_back(city);
-      Unit c{city, city, strip_suffix(city), "我市", "city", province, province + "人民政府",
-             city + "人民政府", first_char(city)};
+      Unit c{city,
+             city,
+             strip_suffix(city),
+             "我市",
+             "city",
+             province,
+             province + "人民政府",
+             city + "人民政府",
+             first_char(city)};
       units.push_back(c);
       add_departments(c);
     }
@@ -333,9 +392,17 @@ std::vector<Unit> build_units() {
       u.short_name = name;
       u.stem = strip_suffix(name);
       std::string_view tail = std::string_view(name).substr(name.size() - 3);
-      if (tail == "区") { u.level = "district"; u.self = "我区"; }
-      else if (tail == "县") { u.level = "county"; u.self = "我县"; }
-      else { u.level = "county-city"; u.self = "我市"; u.full = name; }
+      if (tail == "区") {
+        u.level = "district";
+        u.self = "我区";
+      } else if (tail == "县") {
+        u.level = "county";
+        u.self = "我县";
+      } else {
+        u.level = "county-city";
+        u.self = "我市";
+        u.full = name;
+      }
       u.province = province;
       u.superior = parent + "人民政府";
       u.signer = u.full + "人民政府";
@@ -360,12 +427,18 @@ std::string fill(const std::string& templ, const Unit& unit, int year) {
   std::string out;
   out.reserve(templ.size() + 64);
   for (std::size_t i = 0; i < templ.size();) {
-    if (templ[i] != '\x01' || i + 1 >= templ.size()) { out += templ[i++]; continue; }
+    if (templ[i] != '\x01' || i + 1 >= templ.size()) {
+      out += templ[i++];
+      continue;
+    }
     char kind = templ[i + 1];
     i += 2;
-    if (kind == 'F') out += unit.short_name;
-    else if (kind == 'S') out += unit.stem.empty() ? unit.short_name : unit.stem;
-    else if (kind == 'W') out += unit.self;
+    if (kind == 'F')
+      out += unit.short_name;
+    else if (kind == 'S')
+      out += unit.stem.empty() ? unit.short_name : unit.stem;
+    else if (kind == 'W')
+      out += unit.self;
     else if (kind == 'Y') {
       std::size_t end = i + 1;
       while (end < templ.size() && std::isdigit(static_cast<unsigned char>(templ[end]))) ++end;
@@ -393,7 +466,8 @@ void cut_report(const std::string& text, const SourceNames& names, Pools& pools)
   while (std::getline(in, raw)) {
     std::string line = trim(raw);
     replace_all(line, "[bookmark: _GoBack]", "");
-    if (line.empty() || line == "-" || contains(line, "扫一扫") || contains(line, "特此报告")) continue;
+    if (line.empty() || line == "-" || contains(line, "扫一扫") || contains(line, "特此报告"))
+      continue;
     std::size_t cps = code_points(line);
     char kind = 0;
     std::size_t mlen = marker_length(line, kind);
@@ -403,7 +477,8 @@ void cut_report(const std::string& text, const SourceNames& names, Pools& pools)
     if (chapter) {
       if (contains(body, "问题") || contains(body, "不足") || contains(body, "薄弱")) {
         state = kShortcomings;
-      } else if (contains(body, "安排") || contains(body, "计划") || contains(body, "打算") || contains(body, "下一")) {
+      } else if (contains(body, "安排") || contains(body, "计划") || contains(body, "打算") ||
+                 contains(body, "下一")) {
         state = kPlans;
       } else {
         state = kAchievements;
@@ -418,7 +493,8 @@ void cut_report(const std::string& text, const SourceNames& names, Pools& pools)
         if (cps > 80) pools.preambles.push_back(templatize(line, names));
         break;
       case kAchievements:
-        if (mlen == 0 && (contains(line, "虽然") || contains(line, "不足") || contains(line, "薄弱"))) {
+        if (mlen == 0 &&
+            (contains(line, "虽然") || contains(line, "不足") || contains(line, "薄弱"))) {
           pools.shortcomings.push_back(t);
           state = kPlans;
         } else if (kind == 's' || kind == 'n') {
@@ -431,8 +507,10 @@ void cut_report(const std::string& text, const SourceNames& names, Pools& pools)
         pools.shortcomings.push_back(t);
         break;
       case kPlans:
-        if (mlen == 0 && contains(line, "将")) pools.plan_intros.push_back(t);
-        else if (mlen > 0) pools.plan_items.push_back(t);
+        if (mlen == 0 && contains(line, "将"))
+          pools.plan_intros.push_back(t);
+        else if (mlen > 0)
+          pools.plan_items.push_back(t);
         break;
     }
   }
@@ -464,15 +542,18 @@ void set_punctuation(std::string& s, bool half_width) {
   static const std::pair<const char*, const char*> kPairs[] = {
       {"，", ","}, {"：", ":"}, {"；", ";"}, {"（", "("}, {"）", ")"}};
   for (const auto& [full, half] : kPairs) {
-    if (half_width) replace_all(s, full, half);
-    else replace_all(s, half, full);
+    if (half_width)
+      replace_all(s, full, half);
+    else
+      replace_all(s, half, full);
   }
   if (!half_width) {  // keep thousands separators such as 1,000 (now 1，000) as they were
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s.compare(i, 3, "，") == 0 && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
-          i + 3 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 3]))) {
+      if (s.compare(i, 3, "，") == 0 && i > 0 &&
+          std::isdigit(static_cast<unsigned char>(s[i - 1])) && i + 3 < s.size() &&
+          std::isdigit(static_cast<unsigned char>(s[i + 3]))) {
         out += ',';
         i += 2;
       } else {
@@ -490,9 +571,12 @@ std::string first_sentence(const std::string& s) {
 
 std::string section_marker(char style, std::size_t i, bool half_width) {
   switch (style) {
-    case 's': return half_width ? "(" + numeral(i) + ")" : "（" + numeral(i) + "）";
-    case 'n': return std::to_string(i + 1) + ".";
-    default: return numeral(i) + "是";
+    case 's':
+      return half_width ? "(" + numeral(i) + ")" : "（" + numeral(i) + "）";
+    case 'n':
+      return std::to_string(i + 1) + ".";
+    default:
+      return numeral(i) + "是";
   }
 }
 
@@ -515,8 +599,9 @@ Generated generate_report(const Pools& pools, const std::vector<Unit>& units, Rn
   const bool half = rng.chance(0.4);
   auto F = [&](const std::string& templ) { return fill(templ, u, y); };
   std::string& t = g.text;
-  static const std::vector<std::string> kTitles = {"年法治政府建设工作报告", "年法治政府建设情况报告",
-                                                   "年度法治政府建设工作情况报告", "年度法治政府建设情况的报告"};
+  static const std::vector<std::string> kTitles = {
+      "年法治政府建设工作报告", "年法治政府建设情况报告", "年度法治政府建设工作情况报告",
+      "年度法治政府建设情况的报告"};
   if (!tiny && rng.chance(0.3)) {
     t += fmt::format("{}政呈〔{}〕{}号\n\n", u.abbr, y + 1, rng.between(1, 60));
   }
@@ -530,7 +615,8 @@ Generated generate_report(const Pools& pools, const std::vector<Unit>& units, Rn
 
   const std::size_t chapters = tiny ? 1 : static_cast<std::size_t>(rng.between(3, 6));
   const char style = "ssnny"[rng.below(5)];
-  const bool continuous = style == 's' && rng.chance(0.3);  // xiangcheng numbers （一）…（十九） across chapters
+  const bool continuous =
+      style == 's' && rng.chance(0.3);  // xiangcheng numbers （一）…（十九） across chapters
   std::size_t section_no = 0;
   const auto titles = rng.distinct(pools.chapter_titles.size(), chapters);
   const auto bodies = rng.distinct(pools.sections.size(), chapters * 4);
@@ -540,7 +626,8 @@ Generated generate_report(const Pools& pools, const std::vector<Unit>& units, Rn
     const std::size_t sections = tiny ? 1 : static_cast<std::size_t>(rng.between(2, 4));
     if (!continuous) section_no = 0;
     for (std::size_t s = 0; s < sections; ++s) {
-      std::string body = F(style == 'y' && rng.chance(0.5) ? rng.pick(pools.items) : pools.sections[bodies[next_body++]]);
+      std::string body = F(style == 'y' && rng.chance(0.5) ? rng.pick(pools.items)
+                                                           : pools.sections[bodies[next_body++]]);
       if (tiny) body = first_sentence(body);
       t += section_marker(style, section_no++, half) + body + "\n";
     }
@@ -548,21 +635,26 @@ Generated generate_report(const Pools& pools, const std::vector<Unit>& units, Rn
   if (!tiny) {
     std::size_t next = chapters;
     if (rng.chance(0.5)) {
-      t += numeral(next++) + "、" + (rng.chance(0.5) ? "存在的问题和不足" : "存在的不足和原因") + "\n";
+      t += numeral(next++) + "、" + (rng.chance(0.5) ? "存在的问题和不足" : "存在的不足和原因") +
+           "\n";
       std::size_t k = static_cast<std::size_t>(rng.between(1, 3));
-      for (std::size_t i : rng.distinct(pools.shortcomings.size(), k)) t += F(pools.shortcomings[i]) + "\n";
+      for (std::size_t i : rng.distinct(pools.shortcomings.size(), k))
+        t += F(pools.shortcomings[i]) + "\n";
     } else {
       t += F(rng.pick(pools.shortcomings)) + "\n";
     }
     if (rng.chance(0.6)) {
       t += numeral(next++) + "、" +
-           (rng.chance(0.5) ? std::to_string(y + 1) + "年工作安排" : std::string("下一年度推进法治政府建设主要安排")) + "\n";
+           (rng.chance(0.5) ? std::to_string(y + 1) + "年工作安排"
+                            : std::string("下一年度推进法治政府建设主要安排")) +
+           "\n";
     }
     t += F(rng.pick(pools.plan_intros)) + "\n";
     std::size_t k = static_cast<std::size_t>(rng.between(2, 5));
     const char plan_style = "sny"[rng.below(3)];
     const auto plans = rng.distinct(pools.plan_items.size(), k);
-    for (std::size_t i = 0; i < k; ++i) t += section_marker(plan_style, i, half) + F(pools.plan_items[plans[i]]) + "\n";
+    for (std::size_t i = 0; i < k; ++i)
+      t += section_marker(plan_style, i, half) + F(pools.plan_items[plans[i]]) + "\n";
     if (rng.chance(0.5)) t += "特此报告。\n";
     t += u.signer + "\n";
     t += fmt::format("{}年{}月{}日\n", y + 1, rng.between(1, 3), rng.between(1, 28));
@@ -589,20 +681,29 @@ std::string web_crawl(const std::string& text, const Generated& g, Rng& rng) {
 }
 
 void usage() {
-  std::cerr << "usage: indicheck-gen (--size N[KB|MB|GB] | --count N) --out DIR [--seed S]\n"
-               "                     [--corpus DIR] [--traditional F] [--gb18030 F] [--web F] [--tiny]\n";
+  std::cerr
+      << "usage: indicheck-gen (--size N[KB|MB|GB] | --count N) --out DIR [--seed S]\n"
+         "                     [--corpus DIR] [--traditional F] [--gb18030 F] [--web F] [--tiny]\n";
 }
 
 bool parse_size(const std::string& s, std::uint64_t& out) {
   std::size_t pos = 0;
   double v = 0;
-  try { v = std::stod(s, &pos); } catch (...) { return false; }
+  try {
+    v = std::stod(s, &pos);
+  } catch (...) {
+    return false;
+  }
   std::string unit = s.substr(pos);
   double mul = 1;
-  if (unit == "KB" || unit == "K" || unit == "kB") mul = 1e3;
-  else if (unit == "MB" || unit == "M") mul = 1e6;
-  else if (unit == "GB" || unit == "G") mul = 1e9;
-  else if (!unit.empty() && unit != "B") return false;
+  if (unit == "KB" || unit == "K" || unit == "kB")
+    mul = 1e3;
+  else if (unit == "MB" || unit == "M")
+    mul = 1e6;
+  else if (unit == "GB" || unit == "G")
+    mul = 1e9;
+  else if (!unit.empty() && unit != "B")
+    return false;
   out = static_cast<std::uint64_t>(v * mul);
   return out > 0;
 }
@@ -615,27 +716,51 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= args.size()) { usage(); std::exit(2); }
+      if (i + 1 >= args.size()) {
+        usage();
+        std::exit(2);
+      }
       return args[++i];
     };
     try {
-      if (a == "--size") { if (!parse_size(value(), o.size_bytes)) { usage(); return 2; } }
-      else if (a == "--count") o.count = std::stoul(value());
-      else if (a == "--out") o.out = value();
-      else if (a == "--seed") o.seed = std::stoull(value());
-      else if (a == "--corpus") o.corpus = value();
-      else if (a == "--traditional") o.traditional = std::stod(value());
-      else if (a == "--gb18030") o.gb18030 = std::stod(value());
-      else if (a == "--web") o.web = std::stod(value());
-      else if (a == "--tiny") o.tiny = true;
-      else if (a == "-h" || a == "--help") { usage(); return 0; }
-      else { std::cerr << "indicheck-gen: unknown option " << a << "\n"; usage(); return 2; }
+      if (a == "--size") {
+        if (!parse_size(value(), o.size_bytes)) {
+          usage();
+          return 2;
+        }
+      } else if (a == "--count")
+        o.count = std::stoul(value());
+      else if (a == "--out")
+        o.out = value();
+      else if (a == "--seed")
+        o.seed = std::stoull(value());
+      else if (a == "--corpus")
+        o.corpus = value();
+      else if (a == "--traditional")
+        o.traditional = std::stod(value());
+      else if (a == "--gb18030")
+        o.gb18030 = std::stod(value());
+      else if (a == "--web")
+        o.web = std::stod(value());
+      else if (a == "--tiny")
+        o.tiny = true;
+      else if (a == "-h" || a == "--help") {
+        usage();
+        return 0;
+      } else {
+        std::cerr << "indicheck-gen: unknown option " << a << "\n";
+        usage();
+        return 2;
+      }
     } catch (const std::exception&) {
       std::cerr << "indicheck-gen: bad value for " << a << "\n";
       return 2;
     }
   }
-  if (o.out.empty() || (o.size_bytes == 0 && o.count == 0)) { usage(); return 2; }
+  if (o.out.empty() || (o.size_bytes == 0 && o.count == 0)) {
+    usage();
+    return 2;
+  }
 
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> to_simplified(
@@ -733,10 +858,11 @@ int main(int argc, char** argv) {
         return 2;
       }
     }
-    manifest << fmt::format("{}/{},{},{},{},{},{},{},{},{}\n", g.year, name, g.unit->full, g.unit->level,
-                            g.unit->province, g.year, traditional ? "traditional" : "simplified",
-                            gb18030 ? "GB18030" : "UTF-8", web ? "web-one-line" : (o.tiny ? "tiny" : "report"),
-                            bytes.size());
+    manifest << fmt::format("{}/{},{},{},{},{},{},{},{},{}\n", g.year, name, g.unit->full,
+                            g.unit->level, g.unit->province, g.year,
+                            traditional ? "traditional" : "simplified",
+                            gb18030 ? "GB18030" : "UTF-8",
+                            web ? "web-one-line" : (o.tiny ? "tiny" : "report"), bytes.size());
     total += bytes.size();
   }
   ucnv_close(gb);

@@ -15,7 +15,6 @@
 // shipped rules/ (every framework) for the realistic case, and ripgrep, all in MB/s of
 // normalized text per CPU second.
 #include <fmt/format.h>
-
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -47,7 +46,9 @@ std::vector<std::string> code_points(const std::string& s) {
   return out;
 }
 
-bool is_cjk(const std::string& cp) { return cp.size() == 3 && cp != "。" && cp != "，" && cp != "、"; }
+bool is_cjk(const std::string& cp) {
+  return cp.size() == 3 && cp != "。" && cp != "，" && cp != "、";
+}
 
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
@@ -213,7 +214,8 @@ int main(int argc, char** argv) {
   };
   for (std::size_t i = 0; i < terms.size(); i += 5) {
     Selection s;
-    s.terms.assign(terms.begin() + static_cast<long>(i), terms.begin() + static_cast<long>(std::min(i + 5, terms.size())));
+    s.terms.assign(terms.begin() + static_cast<long>(i),
+                   terms.begin() + static_cast<long>(std::min(i + 5, terms.size())));
     add_leaf(std::move(s));
   }
   for (const auto& r : regexes) {
@@ -266,8 +268,9 @@ int main(int argc, char** argv) {
     for (std::size_t r = 0; r < rounds; ++r)
       for (const auto& d : docs) text << d.text << '\n';
   }
-  const std::string rg = fmt::format("rg -F --count-matches -f {} {} > {} 2>&1", (dir / "terms.txt").string(),
-                                     (dir / "text.txt").string(), (dir / "rg.out").string());
+  const std::string rg =
+      fmt::format("rg -F --count-matches -f {} {} > {} 2>&1", (dir / "terms.txt").string(),
+                  (dir / "text.txt").string(), (dir / "rg.out").string());
   std::system(rg.c_str());  // warm the page cache and rg's own start-up
   int rg_status = 0;
   double rg_s = 1e100;
@@ -284,13 +287,16 @@ int main(int argc, char** argv) {
              terms.size(), regexes.size(), compiled->pattern_count(), compile_s);
   fmt::print("text: {} reports x {} = {:.1f} MB (normalized); MB/s per CPU second\n", docs.size(),
              rounds, total_mb);
-  fmt::print("hs pass (terms + regexes):     {:8.1f} MB/s  ({} sentence-pattern hits)\n", total_mb / hs_s, hits);
+  fmt::print("hs pass (terms + regexes):     {:8.1f} MB/s  ({} sentence-pattern hits)\n",
+             total_mb / hs_s, hits);
   fmt::print("Scanner::scan ({} leaves):   {:8.1f} MB/s  ({} leaf states met)\n",
              bench_fw.leaves.size(), total_mb / scan_s, met);
   print_shipped(shipped);
   if (rg_status == 0) {
-    fmt::print("rg -F -f terms.txt (terms):    {:8.1f} MB/s  ({} matches)\n", total_mb / rg_s, rg_count);
-    fmt::print("ratio hs pass / rg: {:.2f}   Scanner::scan / rg: {:.2f}\n", rg_s / hs_s, rg_s / scan_s);
+    fmt::print("rg -F -f terms.txt (terms):    {:8.1f} MB/s  ({} matches)\n", total_mb / rg_s,
+               rg_count);
+    fmt::print("ratio hs pass / rg: {:.2f}   Scanner::scan / rg: {:.2f}\n", rg_s / hs_s,
+               rg_s / scan_s);
   } else {
     fmt::print("rg failed (status {}); no reference ratio\n", rg_status);
   }

@@ -24,9 +24,10 @@
 // Also: rule load and compile time for the given rule paths (min and median of repeats), and
 // --dump-terms FILE writes every literal the rules scan for (terms and exclusions, one a line)
 // for the `rg -F -f` comparison.
+#include <fmt/core.h>
 #include <sys/resource.h>
-#include <unistd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -42,8 +43,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "indicheck/diagnostic.h"
 #include "indicheck/document.h"
@@ -74,7 +73,9 @@ struct CpuClock {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
   }
 };
-double seconds_since(double t0) { return CpuClock::now() - t0; }
+double seconds_since(double t0) {
+  return CpuClock::now() - t0;
+}
 
 // CPU time (user + system) of the whole process, every thread.
 double process_cpu_seconds() {
@@ -114,7 +115,8 @@ struct Options {
 
 void usage() {
   std::cerr << "usage: indicheck-bench-pipeline [--rules PATH]... [--jobs N] [--compile-repeat N]\n"
-               "         [--render-subset N] [--dump-terms FILE] [--no-stages] [--no-parallel] INPUT...\n";
+               "         [--render-subset N] [--dump-terms FILE] [--no-stages] [--no-parallel] "
+               "INPUT...\n";
 }
 
 // Frameworks a report is scanned against: the indicators framework for its year plus supplements.
@@ -147,7 +149,7 @@ void print_rate(const char* name, std::uint64_t bytes, double secs, const char* 
 struct PipelineRun {
   double wall = 0, cpu = 0;
   std::uint64_t bytes = 0;
-  std::size_t met = 0;  // kMet states over every table (same for any number of jobs)
+  std::size_t met = 0;             // kMet states over every table (same for any number of jobs)
   indicheck::PipelineStats stats;  // run_pipeline's own phase times (wall)
   bool ok = false;
 };
@@ -191,17 +193,20 @@ RenderTime render_prefix(const indicheck::Evaluation& evaluation, const indichec
   e.rules = &rules;
   e.facts = evaluation.facts;
   e.reports.assign(evaluation.reports.begin(),
-                   evaluation.reports.begin() + static_cast<std::ptrdiff_t>(std::min(k, evaluation.reports.size())));
+                   evaluation.reports.begin() +
+                       static_cast<std::ptrdiff_t>(std::min(k, evaluation.reports.size())));
   rt.reports = e.reports.size();
   std::map<std::string, std::vector<indicheck::UnitEvidence>> units;
   for (const auto& r : e.reports) {
-    indicheck::UnitKey key{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path};
+    indicheck::UnitKey key{r.meta.unit.value, r.meta.level.value, r.meta.province.value,
+                           r.meta.year, r.path};
     for (const auto& ev : r.evidence) units[ev.framework_id].push_back({key, &ev});
   }
   for (const auto& [id, u] : units) {
     std::vector<indicheck::Diagnostic> diags;
     if (const auto* f = rules.find_framework(id)) {
-      e.tables.push_back(indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
+      e.tables.push_back(
+          indicheck::score_units(*f, nullptr, u, indicheck::ScoringOptions{}, diags));
     }
   }
   // As `evaluate` writes them: write_outputs (one View per run, files rendered and written
@@ -216,8 +221,8 @@ RenderTime render_prefix(const indicheck::Evaluation& evaluation, const indichec
     auto t1 = CpuClock::now();
     indicheck::write_outputs(e, out_dir.string(), formats, diags);
     double secs = seconds_since(t1);
-    for (auto it = fs::recursive_directory_iterator(out_dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(out_dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file()) continue;
       written += it->file_size();
       pages += it->path().parent_path().filename() == "gaps";
@@ -234,7 +239,8 @@ struct StageState {
   StageTimes t;
   // Scoring input: one stripped DocumentEvidence per report and framework (quotes and
   // reasons dropped: scoring reads states only, and 60,000 reports of quotes do not fit).
-  std::map<std::string, std::vector<std::pair<indicheck::UnitKey, indicheck::DocumentEvidence>>> by_framework;
+  std::map<std::string, std::vector<std::pair<indicheck::UnitKey, indicheck::DocumentEvidence>>>
+      by_framework;
   // Render input: full results for the first render_subset reports.
   indicheck::Evaluation evaluation;
   std::uint64_t subset_bytes = 0;
@@ -295,8 +301,8 @@ void time_report(const std::string& path, const Options& o, indicheck::Scanner& 
   // The multi-pattern pass alone (what `rg -F` does), then the real scan.
   t0 = CpuClock::now();
   if (hs_db && hs_scratch) {
-    hs_scan(hs_db, whole->text.data(), static_cast<unsigned>(whole->text.size()), 0, hs_scratch, count_match,
-            &st.t.hs_matches);
+    hs_scan(hs_db, whole->text.data(), static_cast<unsigned>(whole->text.size()), 0, hs_scratch,
+            count_match, &st.t.hs_matches);
   }
   st.t.hs_only += seconds_since(t0);
 
@@ -305,8 +311,8 @@ void time_report(const std::string& path, const Options& o, indicheck::Scanner& 
   result.evidence = scanner.scan(*whole, frameworks_for(rules, whole->meta.year));
   st.t.match += seconds_since(t0);
 
-  indicheck::UnitKey key{whole->meta.unit.value, whole->meta.level.value, whole->meta.province.value,
-                         whole->meta.year, path};
+  indicheck::UnitKey key{whole->meta.unit.value, whole->meta.level.value,
+                         whole->meta.province.value, whole->meta.year, path};
   if (st.evaluation.reports.size() < o.render_subset) {
     st.subset_bytes += bytes.size();
     result.path = path;
@@ -332,7 +338,8 @@ void bench_stages(const Options& o, const indicheck::RuleSet& rules,
   indicheck::Scanner scanner(compiled);
   const hs_database_t* hs_db = compiled->impl().database;
   hs_scratch_t* hs_scratch = nullptr;
-  if (compiled->impl().scratch_prototype) hs_clone_scratch(compiled->impl().scratch_prototype, &hs_scratch);
+  if (compiled->impl().scratch_prototype)
+    hs_clone_scratch(compiled->impl().scratch_prototype, &hs_scratch);
   st.evaluation.rules = &rules;
   st.evaluation.facts.tool_version = "bench";
   st.evaluation.facts.jobs = 1;
@@ -364,12 +371,14 @@ void bench_stages(const Options& o, const indicheck::RuleSet& rules,
   // reports shows as a rising time per report.
   // Outputs go to tmpfs when there is one, so the figure is rendering, not the disk.
   std::error_code tmp_ec;
-  const fs::path out_dir = (fs::is_directory("/dev/shm", tmp_ec) ? fs::path("/dev/shm") : fs::temp_directory_path()) /
-                           fmt::format("indicheck-bench-{}", static_cast<long>(::getpid()));
+  const fs::path out_dir =
+      (fs::is_directory("/dev/shm", tmp_ec) ? fs::path("/dev/shm") : fs::temp_directory_path()) /
+      fmt::format("indicheck-bench-{}", static_cast<long>(::getpid()));
   std::vector<RenderTime> render_sweep;
   for (std::size_t div : {4u, 2u, 1u}) {
     std::size_t k = evaluation.reports.size() / div;
-    if (k > 0 && (render_sweep.empty() || render_sweep.back().reports != k)) render_sweep.push_back(render_prefix(evaluation, rules, k, out_dir));
+    if (k > 0 && (render_sweep.empty() || render_sweep.back().reports != k))
+      render_sweep.push_back(render_prefix(evaluation, rules, k, out_dir));
   }
   fs::remove_all(out_dir, tmp_ec);
   RenderTime full_render = render_sweep.empty() ? RenderTime{} : render_sweep.back();
@@ -379,28 +388,36 @@ void bench_stages(const Options& o, const indicheck::RuleSet& rules,
   std::uint64_t out_bytes = full_render.data_bytes, html_bytes = full_render.html_bytes;
 
   fmt::print("## Stages, 1 thread\n\n");
-  fmt::print("{} reports read ({} failed, {} Traditional), {} unit rows scored; render on the first {} "
-             "reports ({:.1f} MB of input)\n\n",
-             files.size() - failed, failed, traditional, scored_units, evaluation.reports.size(),
-             static_cast<double>(subset_bytes) / 1e6);
+  fmt::print(
+      "{} reports read ({} failed, {} Traditional), {} unit rows scored; render on the first {} "
+      "reports ({:.1f} MB of input)\n\n",
+      files.size() - failed, failed, traditional, scored_units, evaluation.reports.size(),
+      static_cast<double>(subset_bytes) / 1e6);
   fmt::print("Times are CPU seconds of the measuring thread (the machine is shared).\n\n");
   fmt::print("| stage | CPU s | MB/s | note |\n|---|---:|---:|---|\n");
   print_rate("read", total_bytes, t.read);
   print_rate("decode", total_bytes, t.decode);
   print_rate("normalize", total_bytes, t.normalize);
   print_rate("outline (+ year, metadata)", total_bytes, t.outline);
-  print_rate("document (one call)", total_bytes, t.document, "read_document_bytes: decode+normalize+outline");
-  print_rate("match", total_bytes, t.match, "Scanner::scan: Hyperscan pass + hit table + leaf verification");
-  print_rate("  of which Hyperscan pass", total_bytes, t.hs_only,
-             fmt::format("hs_scan alone, {:.0f} matches per MB", static_cast<double>(t.hs_matches) /
-                                                                     (static_cast<double>(total_bytes) / 1e6))
-                 .c_str());
+  print_rate("document (one call)", total_bytes, t.document,
+             "read_document_bytes: decode+normalize+outline");
+  print_rate("match", total_bytes, t.match,
+             "Scanner::scan: Hyperscan pass + hit table + leaf verification");
+  print_rate(
+      "  of which Hyperscan pass", total_bytes, t.hs_only,
+      fmt::format("hs_scan alone, {:.0f} matches per MB",
+                  static_cast<double>(t.hs_matches) / (static_cast<double>(total_bytes) / 1e6))
+          .c_str());
   print_rate("score", total_bytes, t.score);
   print_rate("render+write json+csv", subset_bytes, t.render_data,
              fmt::format("{:.1f} MB written", static_cast<double>(out_bytes) / 1e6).c_str());
   print_rate("render+write html+md", subset_bytes, t.render_html,
-             fmt::format("index + {} gap pages (html, md), {:.1f} MB", html_files, static_cast<double>(html_bytes) / 1e6).c_str());
-  double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) / static_cast<double>(subset_bytes) : 0;
+             fmt::format("index + {} gap pages (html, md), {:.1f} MB", html_files,
+                         static_cast<double>(html_bytes) / 1e6)
+                 .c_str());
+  double render_rate_s = subset_bytes ? t.render_data * static_cast<double>(total_bytes) /
+                                            static_cast<double>(subset_bytes)
+                                      : 0;
   const PipelineRun one = time_pipeline(o, 1);
   // Rules are loaded and compiled once per run; the rows above leave them out, so does this.
   const double pipeline_s = one.stats.scan_seconds + one.stats.score_seconds;
@@ -409,11 +426,13 @@ void bench_stages(const Options& o, const indicheck::RuleSet& rules,
   print_rate("end to end, no HTML", total_bytes, pipeline_s + render_rate_s,
              "run_pipeline 1 job + json/csv (scaled)");
   fmt::print("\nRender cost per report as the number of reports grows (1 thread):\n\n");
-  fmt::print("| reports | json+csv s | ms/report | index + gap html+md s | ms/report |\n|---:|---:|---:|---:|---:|\n");
+  fmt::print(
+      "| reports | json+csv s | ms/report | index + gap html+md s | ms/report "
+      "|\n|---:|---:|---:|---:|---:|\n");
   for (const auto& rt : render_sweep) {
     double n = static_cast<double>(std::max<std::size_t>(rt.reports, 1));
-    fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", rt.reports, rt.data, rt.data * 1e3 / n, rt.html,
-               rt.html * 1e3 / n);
+    fmt::print("| {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", rt.reports, rt.data,
+               rt.data * 1e3 / n, rt.html, rt.html * 1e3 / n);
   }
   fmt::print("\npeak RSS after stages: {:.0f} MB\n\n", static_cast<double>(peak_rss_kb()) / 1024.0);
   if (hs_scratch) hs_free_scratch(hs_scratch);
@@ -433,16 +452,28 @@ int main(int argc, char** argv) {
       }
       return args[++i];
     };
-    if (a == "--rules") o.rules.push_back(value());
-    else if (a == "--jobs") o.jobs = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--compile-repeat") o.compile_repeat = std::max(1, std::stoi(value()));
-    else if (a == "--render-subset") o.render_subset = std::stoul(value());
-    else if (a == "--dump-terms") o.dump_terms = value();
-    else if (a == "--no-stages") o.stages = false;
-    else if (a == "--no-parallel") o.parallel = false;
-    else if (a == "-h" || a == "--help") { usage(); return 0; }
-    else if (!a.empty() && a[0] == '-') { usage(); return 2; }
-    else o.inputs.push_back(a);
+    if (a == "--rules")
+      o.rules.push_back(value());
+    else if (a == "--jobs")
+      o.jobs = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--compile-repeat")
+      o.compile_repeat = std::max(1, std::stoi(value()));
+    else if (a == "--render-subset")
+      o.render_subset = std::stoul(value());
+    else if (a == "--dump-terms")
+      o.dump_terms = value();
+    else if (a == "--no-stages")
+      o.stages = false;
+    else if (a == "--no-parallel")
+      o.parallel = false;
+    else if (a == "-h" || a == "--help") {
+      usage();
+      return 0;
+    } else if (!a.empty() && a[0] == '-') {
+      usage();
+      return 2;
+    } else
+      o.inputs.push_back(a);
   }
   if (o.rules.empty()) o.rules.push_back(INDICHECK_SOURCE_DIR "/rules");
   if (o.jobs == 0) o.jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -494,9 +525,10 @@ int main(int argc, char** argv) {
   auto [load_min, load_med] = min_med(load_times);
   auto [comp_min, comp_med] = min_med(compile_times);
   fmt::print("## Rules\n\n");
-  fmt::print("{} frameworks, {} leaves, {} terms ({} distinct literals incl. exclusions), {} regexes, "
-             "{} patterns compiled\n\n",
-             rules.frameworks.size(), leaves, terms, literals.size(), regexes, compiled->pattern_count());
+  fmt::print(
+      "{} frameworks, {} leaves, {} terms ({} distinct literals incl. exclusions), {} regexes, "
+      "{} patterns compiled\n\n",
+      rules.frameworks.size(), leaves, terms, literals.size(), regexes, compiled->pattern_count());
   fmt::print("| step | min CPU s | median CPU s |\n|---|---:|---:|\n");
   fmt::print("| load (YAML → RuleSet) | {:.4f} | {:.4f} |\n", load_min, load_med);
   fmt::print("| compile (RuleSet → database) | {:.4f} | {:.4f} |\n", comp_min, comp_med);
@@ -514,7 +546,8 @@ int main(int argc, char** argv) {
     std::error_code ec;
     total_bytes += fs::file_size(f, ec);
   }
-  fmt::print("## Corpus\n\n{} files, {:.1f} MB\n\n", files.size(), static_cast<double>(total_bytes) / 1e6);
+  fmt::print("## Corpus\n\n{} files, {:.1f} MB\n\n", files.size(),
+             static_cast<double>(total_bytes) / 1e6);
 
   if (o.stages) bench_stages(o, rules, compiled, files, total_bytes);
 
@@ -522,8 +555,10 @@ int main(int argc, char** argv) {
   if (o.parallel) {
     fmt::print("## run_pipeline (read + document + match + score, evidence on disk)\n\n");
     fmt::print("Whole runs, rules load + compile included (column 'rules s').\n\n");
-    fmt::print("| threads | wall s | MB/s (wall) | CPU s | MB per CPU-second | rules s | met items (checksum) |\n"
-               "|---:|---:|---:|---:|---:|---:|---:|\n");
+    fmt::print(
+        "| threads | wall s | MB/s (wall) | CPU s | MB per CPU-second | rules s | met items "
+        "(checksum) |\n"
+        "|---:|---:|---:|---:|---:|---:|---:|\n");
     std::vector<unsigned> counts{1};
     if (o.jobs > 1) counts.push_back(o.jobs);
     for (unsigned n : counts) {
@@ -533,8 +568,8 @@ int main(int argc, char** argv) {
         return 2;
       }
       const double mb = static_cast<double>(r.bytes) / 1e6;
-      fmt::print("| {} | {:.3f} | {:.1f} | {:.3f} | {:.1f} | {:.3f} | {} |\n", n, r.wall, mb / r.wall,
-                 r.cpu, mb / r.cpu, r.stats.rules_seconds, r.met);
+      fmt::print("| {} | {:.3f} | {:.1f} | {:.3f} | {:.1f} | {:.3f} | {} |\n", n, r.wall,
+                 mb / r.wall, r.cpu, mb / r.cpu, r.stats.rules_seconds, r.met);
     }
     fmt::print("\npeak RSS: {:.0f} MB\n", static_cast<double>(peak_rss_kb()) / 1024.0);
   }

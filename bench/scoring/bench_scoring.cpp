@@ -1,12 +1,12 @@
 // Scoring benchmark: 3,000 synthetic units × 150 leaves (9 areas × 3-4 sections × leaves), random
 // states and weights; times score_units (all units, hierarchical and flat), then sensitivity with
 // 1,000 Dirichlet draws. Usage: bench_scoring [UNITS] [LEAVES] [DRAWS]
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <random>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "indicheck/scoring.h"
 
@@ -109,8 +109,9 @@ int main(int argc, char** argv) {
              fw.nodes.size(), draws);
   fmt::print("  score_units hierarchical (states, node scores, ranks): {:.3f} s\n", score_s);
   fmt::print("  score_units flat:                                        {:.3f} s\n", flat_s);
-  fmt::print("  sensitivity, {} draws (rescore + rank + tau-b per draw): {:.3f} s ({:.2f} ms/draw)\n",
-             draws, sens_s, 1000.0 * sens_s / draws);
+  fmt::print(
+      "  sensitivity, {} draws (rescore + rank + tau-b per draw): {:.3f} s ({:.2f} ms/draw)\n",
+      draws, sens_s, 1000.0 * sens_s / draws);
   fmt::print("  checks: unit-0 score {:.2f}, tau mean {:.4f}, tau min {:.4f}{}\n",
              table.units.empty() ? 0.0 : table.units[0].score, sens.tau_mean, sens.tau_min,
              sens.error.empty() ? "" : " error: " + sens.error);

@@ -1,8 +1,8 @@
 // scores.csv and evidence.csv, for Excel and WPS: UTF-8 with a byte-order mark (without it both
 // read the file as GBK and Chinese turns to mojibake), CRLF line ends, RFC 4180 quoting.
-#include <functional>
-
 #include <fmt/format.h>
+
+#include <functional>
 
 #include "view.h"
 
@@ -97,11 +97,11 @@ void write_scores_csv(const View& v, std::string& out,
       append_number(out, u.score, 2);
       out += ',';
       append_number(out, u.max_score, 2);
-      for (long long n : {static_cast<long long>(u.rank),
-                          static_cast<long long>(evaluation.tables[t].units.size()),
-                          static_cast<long long>(u.peer_rank), static_cast<long long>(u.peer_count),
-                          static_cast<long long>(u.required_met),
-                          static_cast<long long>(u.required_total)}) {
+      for (long long n :
+           {static_cast<long long>(u.rank),
+            static_cast<long long>(evaluation.tables[t].units.size()),
+            static_cast<long long>(u.peer_rank), static_cast<long long>(u.peer_count),
+            static_cast<long long>(u.required_met), static_cast<long long>(u.required_total)}) {
         out += ',';
         append_int(out, n);
       }
@@ -145,9 +145,9 @@ EvidenceCsvStream::EvidenceCsvStream(const View& view)
 
 void EvidenceCsvStream::head(std::string& out) const {
   out += kBom;
-  append_header(out, {"path", "unit", "year", "framework", "item", "item_title", "required",
-                      "state", "credit", "role", "line", "column", "section_path", "terms",
-                      "metrics", "quote"});
+  append_header(out,
+                {"path", "unit", "year", "framework", "item", "item_title", "required", "state",
+                 "credit", "role", "line", "column", "section_path", "terms", "metrics", "quote"});
   out += "\r\n";
 }
 

@@ -6,15 +6,24 @@ namespace indicheck::reports_detail {
 
 std::string_view role_label(Role role) {
   switch (role) {
-    case Role::kTitle: return "标题";
-    case Role::kPreamble: return "导语";
-    case Role::kAchievements: return "主要举措和成效";
-    case Role::kLeadership: return "第一责任人履职";
-    case Role::kShortcomings: return "存在的不足";
-    case Role::kPlans: return "下一年度安排";
-    case Role::kOther: return "其他情况";
-    case Role::kSignature: return "落款";
-    case Role::kBoilerplate: return "网页杂项";
+    case Role::kTitle:
+      return "标题";
+    case Role::kPreamble:
+      return "导语";
+    case Role::kAchievements:
+      return "主要举措和成效";
+    case Role::kLeadership:
+      return "第一责任人履职";
+    case Role::kShortcomings:
+      return "存在的不足";
+    case Role::kPlans:
+      return "下一年度安排";
+    case Role::kOther:
+      return "其他情况";
+    case Role::kSignature:
+      return "落款";
+    case Role::kBoilerplate:
+      return "网页杂项";
   }
   return "";
 }
@@ -47,18 +56,25 @@ bool build_gap(const View& view, int report, GapModel& gap) {
       case ItemState::kAcknowledged:
         item.peer_quote = view.peer_example(gap.table, leaf, report, item.peer);
         break;
-      default: break;
+      default:
+        break;
     }
     switch (item.state) {
       case ItemState::kMissing:
         (item.required ? gap.missing_required : gap.missing_other).push_back(item);
         break;
       case ItemState::kPlanned:
-      case ItemState::kAcknowledged: gap.not_achieved.push_back(item); break;
+      case ItemState::kAcknowledged:
+        gap.not_achieved.push_back(item);
+        break;
       case ItemState::kMet:
-      case ItemState::kPartial: gap.achieved.push_back(item); break;
+      case ItemState::kPartial:
+        gap.achieved.push_back(item);
+        break;
       case ItemState::kNotApplicable:
-      case ItemState::kWaived: gap.excluded.push_back(item); break;
+      case ItemState::kWaived:
+        gap.excluded.push_back(item);
+        break;
     }
   }
   const auto by_points = [](const GapItem& a, const GapItem& b) { return a.points > b.points; };

@@ -14,9 +14,9 @@ struct GapItem {
   const RuleNode* node = nullptr;
   ItemState state = ItemState::kMissing;
   bool required = false;
-  double points = 0;                     // points at stake (global weight × 100)
+  double points = 0;  // points at stake (global weight × 100)
   const ItemEvidence* evidence = nullptr;
-  int peer = -1;                         // report index of the peer example
+  int peer = -1;  // report index of the peer example
   const Quote* peer_quote = nullptr;
 };
 

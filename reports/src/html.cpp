@@ -1,10 +1,10 @@
 // index.html and the HTML gap reports. Each page is one self-contained file: inline CSS, a few
 // lines of inline JS (table sorting), inline SVG; no network, no fonts to fetch. Every string
 // that comes from a report, a rule file or a path goes through html_escape().
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "gap.h"
 #include "view.h"
@@ -116,18 +116,19 @@ std::string quote_html(const Quote& q, bool peer = false) {
   for (const auto& t : q.terms) terms += (terms.empty() ? "" : "、") + t;
   std::string metrics;
   for (const auto& m : q.metrics)
-    metrics += fmt::format(" · 数值 {}：{}{}{}", m.name, m.raw, m.unit,
-                           m.meets ? "" : "（未达标准）");
+    metrics +=
+        fmt::format(" · 数值 {}：{}{}{}", m.name, m.raw, m.unit, m.meets ? "" : "（未达标准）");
   // A quote outside the window that earned the state (e.g. the same measure in the plans part)
   // is context, not evidence: shown lighter and labelled so.
   return fmt::format(
       "<blockquote{}>{}<div class=\"loc\">{}第 {} 行第 {} 列 · {} · {}{}{}{}</div></blockquote>\n",
-      peer ? " class=\"peer\"" : q.credit ? "" : " class=\"context\"", html_escape(q.text),
-      q.credit || peer ? "" : "不计分 · ", q.line, q.column,
+      peer       ? " class=\"peer\""
+      : q.credit ? ""
+                 : " class=\"context\"",
+      html_escape(q.text), q.credit || peer ? "" : "不计分 · ", q.line, q.column,
       q.section_path.empty() ? "（正文）" : html_escape(q.section_path),
-      html_escape(role_label(q.role)),
-      terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics),
-      q.gate < 0 ? std::string() : fmt::format(" · 证据门控 {:.2f}", q.gate));
+      html_escape(role_label(q.role)), terms.empty() ? "" : " · 命中：" + html_escape(terms),
+      html_escape(metrics), q.gate < 0 ? std::string() : fmt::format(" · 证据门控 {:.2f}", q.gate));
 }
 
 std::string gap_link(const View& v, int report, std::string_view prefix) {
@@ -143,13 +144,15 @@ void ranking_section(const View& v, int t, std::string& out) {
   const ScoreTable& table = v.eval.tables[t];
   const Framework* fw = v.framework(t);
   const auto areas = v.areas(t);
-  out += fmt::format("<h3 id=\"rank-{0}\">排名</h3>\n<p class=\"note\">点击表头排序。得分为 {1} "
-                     "模型（满分见“满分”列）；同级排名按相同层级与年度比较。</p>\n",
-                     html_escape(table.framework_id), html_escape(v.eval.facts.model));
-  out += "<table class=\"sortable ranking\">\n<thead><tr><th class=\"num\">排名</th><th>单位</th>"
-         "<th class=\"num\">年度</th><th>层级</th><th class=\"num\">得分</th>"
-         "<th class=\"num\">满分</th><th class=\"num\">同级排名</th>"
-         "<th class=\"num\">必选项覆盖</th>";
+  out += fmt::format(
+      "<h3 id=\"rank-{0}\">排名</h3>\n<p class=\"note\">点击表头排序。得分为 {1} "
+      "模型（满分见“满分”列）；同级排名按相同层级与年度比较。</p>\n",
+      html_escape(table.framework_id), html_escape(v.eval.facts.model));
+  out +=
+      "<table class=\"sortable ranking\">\n<thead><tr><th class=\"num\">排名</th><th>单位</th>"
+      "<th class=\"num\">年度</th><th>层级</th><th class=\"num\">得分</th>"
+      "<th class=\"num\">满分</th><th class=\"num\">同级排名</th>"
+      "<th class=\"num\">必选项覆盖</th>";
   for (int a : areas)
     out += fmt::format("<th class=\"num\" title=\"{}\">{}</th>", html_escape(fw->nodes[a].title),
                        html_escape(fw->nodes[a].id));
@@ -159,11 +162,12 @@ void ranking_section(const View& v, int t, std::string& out) {
     const int r = v.report_of(t, row);
     out += fmt::format("<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td>{1}</td>", u.rank,
                        r >= 0 ? gap_link(v, r, "gaps/") : html_escape(u.key.unit));
-    out += fmt::format("<td class=\"num\">{}</td><td>{}</td>", u.key.year > 0 ? std::to_string(u.key.year) : "",
+    out += fmt::format("<td class=\"num\">{}</td><td>{}</td>",
+                       u.key.year > 0 ? std::to_string(u.key.year) : "",
                        html_escape(level_label(u.key.level)));
     out += num_cell(u.score) + num_cell(u.max_score, 0);
-    out += fmt::format("<td class=\"num\" data-v=\"{0}\">{0} / {1}</td>", u.peer_rank,
-                       u.peer_count);
+    out +=
+        fmt::format("<td class=\"num\" data-v=\"{0}\">{0} / {1}</td>", u.peer_rank, u.peer_count);
     const double cov = u.required_total > 0 ? 100.0 * u.required_met / u.required_total : -1;
     out += fmt::format("<td class=\"num\" data-v=\"{:.4f}\">{} / {}</td>", cov, u.required_met,
                        u.required_total);
@@ -198,19 +202,22 @@ void heatmap_section(const View& v, int t, std::string& out) {
   const int height = kTop + kCellH * static_cast<int>(rows.size()) + 34;
   out += "<h3>单位 × 领域 热力图</h3>\n";
   if (omitted)
-    out += fmt::format("<p class=\"note\">按排名显示前 {0} 名和后 {0} 名；中间 {1} 个单位见上方排名表。"
-                       "</p>\n",
-                       kHeatmapEnds, omitted);
-  out += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" width=\"{0}\" "
-                     "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
-                     "aria-label=\"单位与领域得分热力图\">\n",
-                     width, height);
+    out += fmt::format(
+        "<p class=\"note\">按排名显示前 {0} 名和后 {0} 名；中间 {1} 个单位见上方排名表。"
+        "</p>\n",
+        kHeatmapEnds, omitted);
+  out += fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" width=\"{0}\" "
+      "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"单位与领域得分热力图\">\n",
+      width, height);
   for (std::size_t c = 0; c < areas.size(); ++c) {
     const RuleNode& area = fw->nodes[areas[c]];
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}"
-                       "<title>{}</title></text>\n",
-                       kLabel + kCellW * static_cast<int>(c) + kCellW / 2, kTop - 10,
-                       html_escape(area.id), html_escape(area.title));
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" font-size=\"13\" text-anchor=\"middle\">{}"
+        "<title>{}</title></text>\n",
+        kLabel + kCellW * static_cast<int>(c) + kCellW / 2, kTop - 10, html_escape(area.id),
+        html_escape(area.title));
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const UnitScore& u = table.units[rows[i]];
@@ -223,22 +230,23 @@ void heatmap_section(const View& v, int t, std::string& out) {
       const int a = areas[c];
       const double s = a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1;
       const int x = kLabel + kCellW * static_cast<int>(c);
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
-                         "stroke=\"#fff\"><title>{} · {}：{}</title></rect>"
-                         "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n",
-                         x, y, kCellW, kCellH, heat_colour(s), html_escape(name),
-                         html_escape(fw->nodes[a].title), format_score(s), x + kCellW / 2,
-                         y + kCellH / 2 + 4, format_score(s));
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
+          "stroke=\"#fff\"><title>{} · {}：{}</title></rect>"
+          "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n",
+          x, y, kCellW, kCellH, heat_colour(s), html_escape(name), html_escape(fw->nodes[a].title),
+          format_score(s), x + kCellW / 2, y + kCellH / 2 + 4, format_score(s));
     }
   }
   // Legend.
   const int ly = kTop + kCellH * static_cast<int>(rows.size()) + 12;
   for (int k = 0; k <= 4; ++k) {
     const double s = k * 25.0;
-    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"40\" height=\"14\" fill=\"{}\"/>"
-                       "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{:.0f}"
-                       "</text>\n",
-                       kLabel + k * 44, ly, heat_colour(s), kLabel + k * 44 + 20, ly + 11, s);
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"40\" height=\"14\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{:.0f}"
+        "</text>\n",
+        kLabel + k * 44, ly, heat_colour(s), kLabel + k * 44 + 20, ly + 11, s);
   }
   out += "</svg>\n";
 }
@@ -278,14 +286,16 @@ void coverage_section(const View& v, int t, std::string& out) {
       "<th class=\"num\">部分落实</th><th class=\"num\">自认不足</th>"
       "<th class=\"num\">仅列入计划</th><th class=\"num\">未见证据</th>"
       "<th class=\"num\">不适用/豁免</th></tr></thead>\n<tbody>\n";
-  out += fmt::format("<h3>指标覆盖情况：多数单位缺失的 {} 项</h3>\n<table class=\"sortable "
-                     "coverage\">\n{}",
-                     std::min(kCoverageShown, rows.size()), head);
+  out += fmt::format(
+      "<h3>指标覆盖情况：多数单位缺失的 {} 项</h3>\n<table class=\"sortable "
+      "coverage\">\n{}",
+      std::min(kCoverageShown, rows.size()), head);
   coverage_rows(v, t, rows, kCoverageShown, out);
   out += "</tbody></table>\n";
-  out += fmt::format("<details><summary>全部 {} 项指标的覆盖情况</summary>\n<table class=\"sortable "
-                     "coverage-all\">\n{}",
-                     rows.size(), head);
+  out += fmt::format(
+      "<details><summary>全部 {} 项指标的覆盖情况</summary>\n<table class=\"sortable "
+      "coverage-all\">\n{}",
+      rows.size(), head);
   coverage_rows(v, t, rows, rows.size(), out);
   out += "</tbody></table></details>\n";
 }
@@ -300,8 +310,7 @@ void coverage_rows(const View& v, int t, const std::vector<CoverageRow>& rows, s
                        html_escape(node.title),
                        v.leaf_required(t, row.leaf) ? "<span class=\"req\">必选</span>" : "");
     out += num_cell(v.points_at_stake(t, row.leaf), 2);
-    for (int s : {0, 1, 2, 3, 4})
-      out += fmt::format("<td class=\"num\">{}</td>", row.counts[s]);
+    for (int s : {0, 1, 2, 3, 4}) out += fmt::format("<td class=\"num\">{}</td>", row.counts[s]);
     out += fmt::format("<td class=\"num\">{}</td></tr>\n", row.counts[5] + row.counts[6]);
   }
 }
@@ -311,8 +320,7 @@ void weights_section(const View& v, int t, std::string& out) {
   const Framework* fw = v.framework(t);
   if (!fw) return;
   out += fmt::format("<h3 id=\"weights-{}\">权重与配置</h3>\n", html_escape(table.framework_id));
-  const Profile* profile =
-      v.eval.rules ? profile_for(*v.eval.rules, table.framework_id) : nullptr;
+  const Profile* profile = v.eval.rules ? profile_for(*v.eval.rules, table.framework_id) : nullptr;
   if (profile) {
     out += fmt::format("<p>配置文件（profile）：<b>{}</b> {} <span class=\"loc\">{}</span></p>\n",
                        html_escape(profile->id), html_escape(profile->title),
@@ -329,17 +337,19 @@ void weights_section(const View& v, int t, std::string& out) {
     out += "<p>配置文件未改变任何权重或必选标记。</p>\n";
   }
   if (profile && !profile->waivers.empty()) {
-    out += "<p>豁免：</p>\n<table><thead><tr><th>单位</th><th>指标</th><th>理由</th><th>有效期至"
-           "</th></tr></thead><tbody>\n";
+    out +=
+        "<p>豁免：</p>\n<table><thead><tr><th>单位</th><th>指标</th><th>理由</th><th>有效期至"
+        "</th></tr></thead><tbody>\n";
     for (const auto& w : profile->waivers)
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                          html_escape(w.unit), html_escape(w.item), html_escape(w.justification),
                          html_escape(w.expires));
     out += "</tbody></table>\n";
   }
-  out += "<details><summary>全部节点的权重（局部权重 / 全局分值）</summary>\n<table class=\"weights\">"
-         "<thead><tr><th>节点</th><th>名称</th><th class=\"num\">局部权重</th>"
-         "<th class=\"num\">全局分值</th><th>必选</th><th>纳入</th></tr></thead><tbody>\n";
+  out +=
+      "<details><summary>全部节点的权重（局部权重 / 全局分值）</summary>\n<table class=\"weights\">"
+      "<thead><tr><th>节点</th><th>名称</th><th class=\"num\">局部权重</th>"
+      "<th class=\"num\">全局分值</th><th>必选</th><th>纳入</th></tr></thead><tbody>\n";
   std::vector<double> points(fw->nodes.size(), -1);
   for (std::size_t l = 0; l < fw->leaves.size(); ++l)
     points[fw->leaves[l]] = v.points_at_stake(t, static_cast<int>(l));
@@ -367,18 +377,19 @@ void structure_section(const View& v, std::string& out) {
     const ScoreTable& table = v.eval.tables[t];
     out += fmt::format("<h2 id=\"structure-{}\">报告结构：{}</h2>\n", html_escape(fw->id),
                        html_escape(fw->title));
-    out += "<table class=\"sortable structure\"><thead><tr><th>单位</th><th class=\"num\">年度"
-           "</th>";
+    out +=
+        "<table class=\"sortable structure\"><thead><tr><th>单位</th><th class=\"num\">年度"
+        "</th>";
     for (int leaf : fw->leaves)
       out += fmt::format("<th title=\"{}\">{} {}</th>", html_escape(fw->nodes[leaf].title),
                          html_escape(fw->nodes[leaf].id), html_escape(fw->nodes[leaf].title));
     out += "</tr></thead><tbody>\n";
     for (int row = 0; row < static_cast<int>(table.units.size()); ++row) {
       const int r = v.report_of(t, row);
-      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>",
-                         r >= 0 ? gap_link(v, r, "gaps/") : html_escape(table.units[row].key.unit),
-                         table.units[row].key.year > 0 ? std::to_string(table.units[row].key.year)
-                                                       : "");
+      out += fmt::format(
+          "<tr><td>{}</td><td class=\"num\">{}</td>",
+          r >= 0 ? gap_link(v, r, "gaps/") : html_escape(table.units[row].key.unit),
+          table.units[row].key.year > 0 ? std::to_string(table.units[row].key.year) : "");
       for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
         const ItemState s = v.state(t, row, static_cast<int>(l));
         out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s), badge(s));
@@ -464,9 +475,10 @@ std::string render_index_html(const Evaluation& evaluation) {
   int failed = 0;
   for (const auto& r : evaluation.reports) failed += r.failed ? 1 : 0;
   out += "<h1>法治政府建设年度报告评估结果</h1>\n";
-  out += fmt::format("<p class=\"sub\">{} 份报告 · {} 份未能读取 · 运行日期 {} · indicheck {}</p>\n",
-                     evaluation.reports.size(), failed, html_escape(evaluation.facts.date),
-                     html_escape(evaluation.facts.tool_version));
+  out +=
+      fmt::format("<p class=\"sub\">{} 份报告 · {} 份未能读取 · 运行日期 {} · indicheck {}</p>\n",
+                  evaluation.reports.size(), failed, html_escape(evaluation.facts.date),
+                  html_escape(evaluation.facts.tool_version));
   std::vector<int> nav;
   for (int t = 0; t < v.table_count(); ++t)
     if (v.is_indicators(t) && v.framework(t)) nav.push_back(t);
@@ -490,7 +502,8 @@ std::string render_index_html(const Evaluation& evaluation) {
       if (!r.failed) continue;
       out += "<li><code>" + html_escape(r.path) + "</code>";
       for (const auto& d : r.diagnostics)
-        if (d.severity == Severity::kError) out += "<br><span class=\"error\">" + html_escape(d.str()) + "</span>";
+        if (d.severity == Severity::kError)
+          out += "<br><span class=\"error\">" + html_escape(d.str()) + "</span>";
       out += "</li>\n";
     }
     out += "</ul>\n";
@@ -508,11 +521,11 @@ std::string render_index_html(const Evaluation& evaluation) {
   for (int t : order) {
     any = true;
     const Framework* fw = v.framework(t);
-    out += fmt::format("<h2 id=\"fw-{}\">{}（{}）</h2>\n<p class=\"sub\">{} 个单位 · 框架 <code>{}"
-                       "</code> · 适用年度 {}–{}</p>\n",
-                       html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
-                       evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from,
-                       fw->year_to);
+    out += fmt::format(
+        "<h2 id=\"fw-{}\">{}（{}）</h2>\n<p class=\"sub\">{} 个单位 · 框架 <code>{}"
+        "</code> · 适用年度 {}–{}</p>\n",
+        html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
+        evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
     ranking_section(v, t, out);
     heatmap_section(v, t, out);
     coverage_section(v, t, out);
@@ -559,8 +572,9 @@ void item_html(const View& v, int report, const GapItem& item, bool with_peer, s
   }
   if (item.state == ItemState::kWaived) {
     if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))
-      out += fmt::format("<div class=\"note\">豁免理由：{}{}</div>\n", html_escape(w->justification),
-                         w->expires.empty() ? "" : "（有效期至 " + html_escape(w->expires) + "）");
+      out +=
+          fmt::format("<div class=\"note\">豁免理由：{}{}</div>\n", html_escape(w->justification),
+                      w->expires.empty() ? "" : "（有效期至 " + html_escape(w->expires) + "）");
   } else if (item.state == ItemState::kNotApplicable) {
     std::string levels;
     for (const auto& l : item.node->levels) levels += (levels.empty() ? "" : "、") + level_label(l);
@@ -596,12 +610,13 @@ void other_years_html(const View& v, int r, const GapModel& gap, std::string& ou
   });
   out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
   for (int c : cols)
-    out += fmt::format("<th>{}</th>", c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
-                                      : v.gap_stem(c).empty()  // no gap report written for it
-                                          ? fmt::format("{}年", evaluation.reports[c].meta.year)
-                                          : fmt::format("<a href=\"{}.html\">{}年</a>",
-                                                        html_escape(v.gap_stem(c)),
-                                                        evaluation.reports[c].meta.year));
+    out +=
+        fmt::format("<th>{}</th>",
+                    c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
+                    : v.gap_stem(c).empty()  // no gap report written for it
+                        ? fmt::format("{}年", evaluation.reports[c].meta.year)
+                        : fmt::format("<a href=\"{}.html\">{}年</a>", html_escape(v.gap_stem(c)),
+                                      evaluation.reports[c].meta.year));
   out += "</tr></thead><tbody>\n";
   const auto cell_row = [&](std::string_view label, auto&& cell) {
     out += fmt::format("<tr><td>{}</td>", label);
@@ -620,10 +635,10 @@ void other_years_html(const View& v, int r, const GapModel& gap, std::string& ou
   cell_row("排名", [&](int c) {
     const int t = v.primary_table(c);
     const int row = t >= 0 ? v.row_of(c, t) : -1;
-    return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
-                                  evaluation.tables[t].units[row].rank,
-                                  evaluation.tables[t].units.size())
-                    : std::string("<td></td>");
+    return row >= 0
+               ? fmt::format("<td class=\"num\">{} / {}</td>", evaluation.tables[t].units[row].rank,
+                             evaluation.tables[t].units.size())
+               : std::string("<td></td>");
   });
   cell_row("必选项覆盖", [&](int c) {
     const int t = v.primary_table(c);
@@ -639,8 +654,8 @@ void other_years_html(const View& v, int r, const GapModel& gap, std::string& ou
                        html_escape(fw.nodes[a].title));
     for (int c : cols) {
       const int row = v.row_of(c, gap.table);
-      const auto& ns = row >= 0 ? evaluation.tables[gap.table].units[row].node_scores
-                                : std::vector<double>{};
+      const auto& ns =
+          row >= 0 ? evaluation.tables[gap.table].units[row].node_scores : std::vector<double>{};
       out += a < static_cast<int>(ns.size()) ? num_cell(ns[a])
                                              : std::string("<td class=\"note\">（框架不同）</td>");
     }
@@ -676,17 +691,18 @@ std::string reports_detail::gap_html(const View& v, int r) {
   out += "<table class=\"facts summary\"><tbody>\n";
   out += fmt::format("<tr><td>得分</td><td><b>{}</b> / {}</td></tr>\n", format_score(u.score),
                      format_score(u.max_score));
-  out += fmt::format("<tr><td>排名</td><td>第 {} 名，共 {} 个单位；同级（{}，{}年）第 {} / {}"
-                     "</td></tr>\n",
-                     u.rank, table.units.size(), html_escape(level_label(u.key.level)),
-                     u.key.year, u.peer_rank, u.peer_count);
+  out += fmt::format(
+      "<tr><td>排名</td><td>第 {} 名，共 {} 个单位；同级（{}，{}年）第 {} / {}"
+      "</td></tr>\n",
+      u.rank, table.units.size(), html_escape(level_label(u.key.level)), u.key.year, u.peer_rank,
+      u.peer_count);
   out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
                      u.required_total);
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
-    out += fmt::format("<tr><td>{}</td><td>{}{}</td></tr>\n", k, html_escape(l.value),
-                       l.line ? fmt::format(" <span class=\"loc\">（第 {} 行）</span>", l.line)
-                              : std::string());
+    out += fmt::format(
+        "<tr><td>{}</td><td>{}{}</td></tr>\n", k, html_escape(l.value),
+        l.line ? fmt::format(" <span class=\"loc\">（第 {} 行）</span>", l.line) : std::string());
   };
   meta_row("单位", rep.meta.unit);
   Located level = rep.meta.level;
@@ -703,15 +719,18 @@ std::string reports_detail::gap_html(const View& v, int r) {
   out += "</tbody></table>\n";
 
   // Area scores.
-  out += "<h2>各领域得分</h2>\n<table><thead><tr><th>领域</th><th>名称</th>"
-         "<th class=\"num\">得分</th></tr></thead><tbody>\n";
+  out +=
+      "<h2>各领域得分</h2>\n<table><thead><tr><th>领域</th><th>名称</th>"
+      "<th class=\"num\">得分</th></tr></thead><tbody>\n";
   for (int a : v.areas(gap.table))
-    out += fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", html_escape(fw.nodes[a].id),
-                       html_escape(fw.nodes[a].title),
-                       num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
+    out +=
+        fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", html_escape(fw.nodes[a].id),
+                    html_escape(fw.nodes[a].title),
+                    num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
   out += "</tbody></table>\n";
 
-  out += fmt::format("<h2>一、缺失的必选指标（{} 项，按分值排序）</h2>\n", gap.missing_required.size());
+  out += fmt::format("<h2>一、缺失的必选指标（{} 项，按分值排序）</h2>\n",
+                     gap.missing_required.size());
   if (gap.missing_required.empty()) out += "<p>无。</p>\n";
   for (const auto& item : gap.missing_required) item_html(v, r, item, true, out);
 
@@ -719,7 +738,8 @@ std::string reports_detail::gap_html(const View& v, int r) {
   if (gap.not_achieved.empty()) out += "<p>无。</p>\n";
   for (const auto& item : gap.not_achieved) item_html(v, r, item, true, out);
 
-  out += fmt::format("<h2>三、缺失的其他指标（{} 项，按分值排序）</h2>\n", gap.missing_other.size());
+  out +=
+      fmt::format("<h2>三、缺失的其他指标（{} 项，按分值排序）</h2>\n", gap.missing_other.size());
   if (gap.missing_other.empty()) out += "<p>无。</p>\n";
   for (const auto& item : gap.missing_other) item_html(v, r, item, true, out);
 
@@ -734,9 +754,10 @@ std::string reports_detail::gap_html(const View& v, int r) {
   for (const auto& ref : gap.supplements) {
     const Framework* sfw = v.framework(ref.table);
     if (!sfw) continue;
-    out += fmt::format("<h2>报告结构：{}</h2>\n<table><thead><tr><th>内容</th><th>状态</th>"
-                       "<th>依据</th></tr></thead><tbody>\n",
-                       html_escape(sfw->title));
+    out += fmt::format(
+        "<h2>报告结构：{}</h2>\n<table><thead><tr><th>内容</th><th>状态</th>"
+        "<th>依据</th></tr></thead><tbody>\n",
+        html_escape(sfw->title));
     for (std::size_t l = 0; l < sfw->leaves.size(); ++l) {
       const RuleNode& node = sfw->nodes[sfw->leaves[l]];
       const ItemEvidence* ev = v.item(r, ref.table, static_cast<int>(l));
@@ -753,7 +774,8 @@ std::string reports_detail::gap_html(const View& v, int r) {
 
   if (!rep.diagnostics.empty()) {
     out += "<h2>读取提示</h2>\n<ul>\n";
-    for (const auto& d : rep.diagnostics) out += "<li><code>" + html_escape(d.str()) + "</code></li>\n";
+    for (const auto& d : rep.diagnostics)
+      out += "<li><code>" + html_escape(d.str()) + "</code></li>\n";
     out += "</ul>\n";
   }
   out += fmt::format("<p class=\"loc\">indicheck {} · 规则哈希 {} · {}</p>\n",

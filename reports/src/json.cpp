@@ -2,9 +2,8 @@
 // Keys keep insertion order (ordered_json) so the file diffs cleanly between runs.
 #include <algorithm>
 #include <functional>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "json_writer.h"
 #include "view.h"
@@ -16,8 +15,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 using reports_detail::JsonWriter;
 using reports_detail::kWriteChunk;
-using reports_detail::View;
 using reports_detail::round_to;
+using reports_detail::View;
 
 // dump(2) of a value nested `depth` spaces deep. JSON strings hold no raw newline (they are
 // escaped), so indenting after every newline is exact. Invalid UTF-8 in report text is
@@ -61,7 +60,7 @@ Json framework_json(const View& v, int t) {
       Json nj;
       nj["id"] = n == 0 ? table.framework_id : node.id;
       nj["title"] = n == 0 ? fw->title : node.title;
-      nj["parent"] = node.parent < 0 ? Json(nullptr)
+      nj["parent"] = node.parent < 0    ? Json(nullptr)
                      : node.parent == 0 ? Json(table.framework_id)
                                         : Json(fw->nodes[node.parent].id);
       nj["leaf"] = node.is_leaf();
@@ -109,7 +108,8 @@ TableText table_text(const View& v, int t) {
     reports_detail::append_json_string(out.id, node.id);
     reports_detail::append_json_string(out.title, node.title);
     reports_detail::append_json_string(out.rule, reports_detail::rule_location(node));
-    reports_detail::append_json_double(out.points_at_stake, round_to(v.points_at_stake(t, leaf), 4));
+    reports_detail::append_json_double(out.points_at_stake,
+                                       round_to(v.points_at_stake(t, leaf), 4));
     out.required = v.leaf_required(t, leaf);
     text.leaves.push_back(std::move(out));
   }

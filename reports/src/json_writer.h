@@ -15,17 +15,17 @@
 //   "1"), non-finite as null.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace indicheck::reports_detail {
 
@@ -96,8 +96,8 @@ inline void append_json_string(std::string& out, std::string_view text) {
       if (n == 0) {
         // Invalid UTF-8: let nlohmann replace it, so the bytes are its bytes.
         out.resize(start);
-        out += nlohmann::json(std::string(text)).dump(-1, ' ', false,
-                                                      nlohmann::json::error_handler_t::replace);
+        out += nlohmann::json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
       }
       i += n;
@@ -122,14 +122,29 @@ inline void append_json_string(std::string& out, std::string_view text) {
     }
     out.append(text.data() + run, i - run);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
     }
     run = ++i;
   }

@@ -1,9 +1,9 @@
 // Markdown gap reports: the same content and order as the HTML one (both come from GapModel),
 // for pasting into e-mail, wikis and issue trackers. Report text is escaped so that markup in
 // a quote can neither format nor inject HTML.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "gap.h"
 #include "view.h"
@@ -17,10 +17,10 @@ using namespace reports_detail;
 std::string quote_md(const Quote& q) {
   std::string terms;
   for (const auto& t : q.terms) terms += (terms.empty() ? "" : "、") + t;
-  std::string out = fmt::format("> {}\n>\n> — {}第 {} 行第 {} 列 · {} · {}", markdown_escape(q.text),
-                                q.credit ? "" : "不计分 · ", q.line, q.column,
-                                q.section_path.empty() ? "（正文）" : markdown_escape(q.section_path),
-                                role_label(q.role));
+  std::string out = fmt::format(
+      "> {}\n>\n> — {}第 {} 行第 {} 列 · {} · {}", markdown_escape(q.text),
+      q.credit ? "" : "不计分 · ", q.line, q.column,
+      q.section_path.empty() ? "（正文）" : markdown_escape(q.section_path), role_label(q.role));
   if (!terms.empty()) out += " · 命中：" + markdown_escape(terms);
   if (q.gate >= 0) out += fmt::format(" · 证据门控 {:.2f}", q.gate);
   for (const auto& m : q.metrics)
@@ -41,8 +41,9 @@ void item_md(const View& v, int report, const GapItem& item, bool with_peer, std
   }
   if (item.state == ItemState::kWaived) {
     if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))
-      out += fmt::format("豁免理由：{}{}\n\n", markdown_escape(w->justification),
-                         w->expires.empty() ? "" : "（有效期至 " + markdown_escape(w->expires) + "）");
+      out +=
+          fmt::format("豁免理由：{}{}\n\n", markdown_escape(w->justification),
+                      w->expires.empty() ? "" : "（有效期至 " + markdown_escape(w->expires) + "）");
   } else if (item.state == ItemState::kNotApplicable) {
     std::string levels;
     for (const auto& l : item.node->levels) levels += (levels.empty() ? "" : "、") + level_label(l);
@@ -96,8 +97,8 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
                      markdown_escape(fw.edition), markdown_escape(rep.path));
   out += "| 项目 | 值 |\n|---|---|\n";
   out += fmt::format("| 得分 | **{}** / {} |\n", format_score(u.score), format_score(u.max_score));
-  out += fmt::format("| 排名 | 第 {} 名，共 {} 个单位；同级第 {} / {} |\n", u.rank, table.units.size(),
-                     u.peer_rank, u.peer_count);
+  out += fmt::format("| 排名 | 第 {} 名，共 {} 个单位；同级第 {} / {} |\n", u.rank,
+                     table.units.size(), u.peer_rank, u.peer_count);
   out += fmt::format("| 必选项覆盖 | {} / {} |\n", u.required_met, u.required_total);
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
@@ -115,9 +116,9 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
   out += fmt::format("| 文件格式 | {} |\n", format_label(rep.meta.format));
   out += "\n## 各领域得分\n\n| 领域 | 名称 | 得分 |\n|---|---|---:|\n";
   for (int a : v.areas(gap.table))
-    out += fmt::format("| {} | {} | {} |\n", markdown_escape(fw.nodes[a].id),
-                       markdown_escape(fw.nodes[a].title),
-                       format_score(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
+    out += fmt::format(
+        "| {} | {} | {} |\n", markdown_escape(fw.nodes[a].id), markdown_escape(fw.nodes[a].title),
+        format_score(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
   out += "\n";
 
   section_md(v, r, "一、缺失的必选指标（按分值排序）", gap.missing_required, true, out);
@@ -135,11 +136,10 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
       const RuleNode& node = sfw->nodes[sfw->leaves[l]];
       const ItemEvidence* ev = v.item(r, ref.table, static_cast<int>(l));
       const Quote* q = ev ? first_credit_quote(*ev) : nullptr;
-      out += fmt::format("| {} {} | {} | {} |\n", markdown_escape(node.id),
-                         markdown_escape(node.title),
-                         state_label(v.state(ref.table, ref.row, static_cast<int>(l))),
-                         q ? fmt::format("{}（第 {} 行）", markdown_escape(q->text), q->line)
-                           : std::string());
+      out += fmt::format(
+          "| {} {} | {} | {} |\n", markdown_escape(node.id), markdown_escape(node.title),
+          state_label(v.state(ref.table, ref.row, static_cast<int>(l))),
+          q ? fmt::format("{}（第 {} 行）", markdown_escape(q->text), q->line) : std::string());
     }
     out += "\n";
   }
@@ -186,8 +186,8 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
     for (int a : v.areas(gap.table)) {
       row(markdown_escape(fw.nodes[a].id + " " + fw.nodes[a].title), [&](int c) {
         const int rr = v.row_of(c, gap.table);
-        const auto& ns = rr >= 0 ? evaluation.tables[gap.table].units[rr].node_scores
-                                 : std::vector<double>{};
+        const auto& ns =
+            rr >= 0 ? evaluation.tables[gap.table].units[rr].node_scores : std::vector<double>{};
         return a < static_cast<int>(ns.size()) ? format_score(ns[a]) : std::string("（框架不同）");
       });
     }

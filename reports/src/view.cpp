@@ -1,5 +1,7 @@
 #include "view.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,8 +10,6 @@
 #include <filesystem>
 #include <set>
 
-#include <fmt/format.h>
-
 namespace indicheck::reports_detail {
 
 std::string html_escape(std::string_view text) {
@@ -17,12 +17,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -33,16 +44,33 @@ std::string markdown_escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;  // no tag can start; '>' is harmless except first
-      case '>': out += out.empty() ? "\\>" : ">"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|':
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;  // no tag can start; '>' is harmless except first
+      case '>':
+        out += out.empty() ? "\\>" : ">";
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '|':
       case '!':
         out += '\\';
         out += c;
         break;
-      case '\n': case '\r': out += ' '; break;
-      default: out += c;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -141,13 +169,20 @@ std::string format_label(std::string_view format) {
 
 std::string_view state_label(ItemState state) {
   switch (state) {
-    case ItemState::kMet: return "已落实";
-    case ItemState::kPartial: return "部分落实";
-    case ItemState::kAcknowledged: return "自认不足";
-    case ItemState::kPlanned: return "仅列入计划";
-    case ItemState::kMissing: return "未见证据";
-    case ItemState::kNotApplicable: return "不适用";
-    case ItemState::kWaived: return "豁免";
+    case ItemState::kMet:
+      return "已落实";
+    case ItemState::kPartial:
+      return "部分落实";
+    case ItemState::kAcknowledged:
+      return "自认不足";
+    case ItemState::kPlanned:
+      return "仅列入计划";
+    case ItemState::kMissing:
+      return "未见证据";
+    case ItemState::kNotApplicable:
+      return "不适用";
+    case ItemState::kWaived:
+      return "豁免";
   }
   return "";
 }

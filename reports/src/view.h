@@ -80,7 +80,8 @@ class View {
   double node_weight(int table, int node) const;
 
   // The quote an auditor shows as "what the item looks like": the first credit quote of the
-  // best-scoring report of another unit that met (else partially met) the item. Sets `peer` to its report.
+  // best-scoring report of another unit that met (else partially met) the item. Sets `peer` to its
+  // report.
   const Quote* peer_example(int table, int leaf_pos, int exclude_report, int& peer) const;
 
   // The profile waiver behind a waived leaf (same unit or "*", the leaf or an ancestor), or

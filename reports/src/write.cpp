@@ -2,21 +2,20 @@
 // inside the output directory (same file system, so rename is atomic), and only when all are
 // written are they renamed into place. A failure before the renames leaves every earlier output
 // untouched and removes the staging directory.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <mutex>
-#include <thread>
-#include <fstream>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "gap.h"
 #include "view.h"
@@ -36,11 +35,16 @@ bool parse_formats(std::string_view text, OutputFormats& formats, std::string& e
     std::string_view word = text.substr(start, comma - start);
     while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
     while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
-    if (word == "html") f.html = true;
-    else if (word == "md" || word == "markdown") f.markdown = true;
-    else if (word == "json") f.json = true;
-    else if (word == "csv") f.csv = true;
-    else if (word == "all") f.html = f.markdown = f.json = f.csv = true;
+    if (word == "html")
+      f.html = true;
+    else if (word == "md" || word == "markdown")
+      f.markdown = true;
+    else if (word == "json")
+      f.json = true;
+    else if (word == "csv")
+      f.csv = true;
+    else if (word == "all")
+      f.html = f.markdown = f.json = f.csv = true;
     else if (!word.empty()) {
       error = fmt::format("unknown format '{}' (expected html, md, json, csv or all)", word);
       return false;
@@ -151,7 +155,8 @@ bool reports_detail::render_reports(const Evaluation& evaluation, bool want_json
         int b = 0;
         {
           std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return stop || next_batch >= batches || next_batch < written + window; });
+          changed.wait(
+              lock, [&] { return stop || next_batch >= batches || next_batch < written + window; });
           if (stop || next_batch >= batches) break;
           b = next_batch++;
         }
@@ -218,8 +223,8 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
   fs::remove_all(staging, ec);
   fs::create_directories(staging / "gaps", ec);
   if (ec) {
-    diagnostics.push_back(make_error(staging.string(), "output",
-                                     "cannot create staging directory: " + ec.message()));
+    diagnostics.push_back(
+        make_error(staging.string(), "output", "cannot create staging directory: " + ec.message()));
     return false;
   }
   // Whatever happens below (a write error, a renderer exception), the staging directory goes.
@@ -283,7 +288,8 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
       }
       return (!formats.json || json_file.file) && (!formats.csv || csv_file.file);
     };
-    render_load_failed = !reports_detail::render_reports(evaluation, formats.json, formats.csv, append);
+    render_load_failed =
+        !reports_detail::render_reports(evaluation, formats.json, formats.csv, append);
     if (json) json->finish(json_file.text);
   }
   const auto finish = [&](Stream& s, const std::string& name) {
@@ -301,7 +307,8 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     Stream scores_file;
     scores_file.file.open(staging / "scores.csv", std::ios::binary | std::ios::trunc);
     scores_file.text.reserve(reports_detail::kWriteChunk * 5 / 4);
-    reports_detail::write_scores_csv(v, scores_file.text, [&](std::string&) { scores_file.flush(); });
+    reports_detail::write_scores_csv(v, scores_file.text,
+                                     [&](std::string&) { scores_file.flush(); });
     if (!finish(scores_file, "scores.csv") || !finish(csv_file, "evidence.csv")) return false;
   }
   if (formats.html || formats.markdown) {
@@ -326,15 +333,16 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
   // rename, so the set of outputs is never mixed between two runs.
   for (const auto& name : names) {
     if (fs::is_directory(out / name, ec)) {
-      diagnostics.push_back(make_error((out / name).string(), "output", "a directory is in the way"));
+      diagnostics.push_back(
+          make_error((out / name).string(), "output", "a directory is in the way"));
       return false;
     }
   }
   for (const auto& name : names) {
     fs::rename(staging / name, out / name, ec);
     if (ec) {
-      diagnostics.push_back(make_error((out / name).string(), "output",
-                                       "cannot rename into place: " + ec.message()));
+      diagnostics.push_back(
+          make_error((out / name).string(), "output", "cannot rename into place: " + ec.message()));
       return false;
     }
   }

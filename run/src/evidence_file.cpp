@@ -27,7 +27,9 @@ std::shared_ptr<FileEvidenceStore> FileEvidenceStore::open(const std::string& di
   return std::shared_ptr<FileEvidenceStore>(new FileEvidenceStore(fd, slots));
 }
 
-FileEvidenceStore::~FileEvidenceStore() { ::close(fd_); }
+FileEvidenceStore::~FileEvidenceStore() {
+  ::close(fd_);
+}
 
 std::uint64_t FileEvidenceStore::size() const {
   std::lock_guard lock(mutex_);

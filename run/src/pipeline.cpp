@@ -3,7 +3,7 @@
 // and put the result at the report's index. Nothing a worker produces depends on which worker or
 // when, and scoring runs after all workers have finished, over reports in path order: output
 // is byte-identical for any --jobs.
-#include "indicheck/run.h"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
@@ -19,12 +19,11 @@
 #include <thread>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "evidence_file.h"
 #include "indicheck/document.h"
 #include "indicheck/gate.h"
 #include "indicheck/manifest.h"
+#include "indicheck/run.h"
 
 namespace indicheck {
 
@@ -103,10 +102,10 @@ std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framewo
                                    "--framework)",
                                    main->id)));
     else if (main && (doc.meta.year < main->year_from || doc.meta.year > main->year_to))
-      diags.push_back(make_warning(
-          doc.path, "year-uncovered",
-          fmt::format("no framework covers the year {}; scored against {} ({}-{})", doc.meta.year,
-                      main->id, main->year_from, main->year_to)));
+      diags.push_back(
+          make_warning(doc.path, "year-uncovered",
+                       fmt::format("no framework covers the year {}; scored against {} ({}-{})",
+                                   doc.meta.year, main->id, main->year_from, main->year_to)));
   }
   if (main) out.push_back(main);
   for (const Framework* s : rules.supplements())
@@ -291,15 +290,14 @@ std::vector<ReportResult> scan_reports(const PipelineOptions& options,
 
 // What scoring reads of every report read against `fw`: its unit and one state per leaf,
 // straight from the compact bytes or from the evidence kept in memory.
-std::vector<UnitStates> unit_states(const std::vector<ReportResult>& reports,
-                                    const Framework& fw) {
+std::vector<UnitStates> unit_states(const std::vector<ReportResult>& reports, const Framework& fw) {
   std::vector<UnitStates> units;
   for (const auto& r : reports) {
     if (r.failed) continue;
     const auto add = [&](std::vector<ItemState> states) {
-      units.push_back({{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year,
-                        r.path},
-                       std::move(states)});
+      units.push_back(
+          {{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path},
+           std::move(states)});
     };
     for (const auto& ev : r.evidence)
       if (ev.framework_id == fw.id) add(leaf_states(fw, ev));
@@ -322,9 +320,8 @@ bool score_reports(const PipelineOptions& options, PipelineResult& result) {
   for (const Framework& fw : result.rules.frameworks) {
     std::vector<UnitStates> units = unit_states(all, fw);
     if (units.empty()) continue;
-    result.evaluation.tables.push_back(score_units(fw, profile_for(result.rules, fw.id),
-                                                   std::move(units), options.scoring,
-                                                   scoring_diags));
+    result.evaluation.tables.push_back(score_units(
+        fw, profile_for(result.rules, fw.id), std::move(units), options.scoring, scoring_diags));
   }
   const bool profile_errors = has_errors(scoring_diags);
   for (auto& d : scoring_diags) diags.push_back(std::move(d));
@@ -399,7 +396,8 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
 
 std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,
                                               const std::vector<std::string>& rules_paths,
-                                              std::vector<Diagnostic>& diagnostics, std::string& where) {
+                                              std::vector<Diagnostic>& diagnostics,
+                                              std::string& where) {
   where.clear();
   if (option.empty() || option == "off") return nullptr;
   std::string path = option;
@@ -408,9 +406,11 @@ std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,
     if (rules_paths.empty()) return nullptr;
     std::error_code ec;
     const std::filesystem::path root(rules_paths.front());
-    const auto candidate = (std::filesystem::is_directory(root, ec) ? root : root.parent_path()) / "evidence-gate.json";
+    const auto candidate = (std::filesystem::is_directory(root, ec) ? root : root.parent_path()) /
+                           "evidence-gate.json";
     if (!std::filesystem::is_regular_file(candidate, ec)) {
-      diagnostics.push_back(make_error(candidate.string(), "not-found", "no evidence gate model beside the rules"));
+      diagnostics.push_back(
+          make_error(candidate.string(), "not-found", "no evidence gate model beside the rules"));
       return nullptr;
     }
     path = candidate.string();

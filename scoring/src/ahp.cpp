@@ -6,6 +6,9 @@
 // compared to RI(n), the mean CI of random reciprocal matrices (Saaty 1980): CR = CI / RI.
 // CR >= 0.1 means the judgements should be revised; the pairs whose judgement departs most from
 // the implied ratio w_i/w_j are listed so a panel knows where to look.
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
 #include <Eigen/Dense>
 #include <Eigen/Eigenvalues>
 #include <algorithm>
@@ -15,9 +18,6 @@
 #include <filesystem>
 #include <set>
 #include <unordered_map>
-
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
@@ -34,8 +34,12 @@ constexpr std::array<double, 15> kSaatyRandomIndex = {
 // Relative tolerance for a_ij · a_ji = 1 in a full matrix: "0.333" for 1/3 must pass.
 constexpr double kReciprocalTolerance = 0.01;
 
-std::uint32_t line_of(const YAML::Node& n) { return static_cast<std::uint32_t>(n.Mark().line + 1); }
-std::uint32_t col_of(const YAML::Node& n) { return static_cast<std::uint32_t>(n.Mark().column + 1); }
+std::uint32_t line_of(const YAML::Node& n) {
+  return static_cast<std::uint32_t>(n.Mark().line + 1);
+}
+std::uint32_t col_of(const YAML::Node& n) {
+  return static_cast<std::uint32_t>(n.Mark().column + 1);
+}
 
 Diagnostic error_at(const std::string& path, const YAML::Node& n, std::string code,
                     std::string message) {
@@ -89,7 +93,8 @@ namespace {
 bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_t errors_before,
                      AhpMatrix& m, std::vector<Diagnostic>& diagnostics) {
   if (!rows.IsSequence()) {
-    diagnostics.push_back(error_at(path, rows, "ahp-not-square", "'matrix' must be a list of rows"));
+    diagnostics.push_back(
+        error_at(path, rows, "ahp-not-square", "'matrix' must be a list of rows"));
     return false;
   }
   // Shape: full (n rows of n), upper triangle with the diagonal (rows of n, n-1, ..., 1), or
@@ -101,8 +106,9 @@ bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_
   if (n == 1) {
     shape = first == 0 ? Shape::kStrictUpper : Shape::kFull;
   } else if (first == n && row_count == n &&
-             std::all_of(rows.begin(), rows.end(),
-                         [&](const YAML::Node& row) { return row.IsSequence() && row.size() == n; })) {
+             std::all_of(rows.begin(), rows.end(), [&](const YAML::Node& row) {
+               return row.IsSequence() && row.size() == n;
+             })) {
     shape = Shape::kFull;
   } else if (first == n) {
     shape = Shape::kUpper;
@@ -111,9 +117,12 @@ bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_
   }
   auto expected_len = [&](std::size_t i) -> std::size_t {
     switch (shape) {
-      case Shape::kFull: return n;
-      case Shape::kUpper: return n - i;
-      case Shape::kStrictUpper: return n - i - 1;
+      case Shape::kFull:
+        return n;
+      case Shape::kUpper:
+        return n - i;
+      case Shape::kStrictUpper:
+        return n - i - 1;
     }
     return n;
   };
@@ -122,10 +131,10 @@ bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_
                                                     : "upper-triangle rows without the diagonal";
   const std::size_t rows_needed = shape == Shape::kStrictUpper ? n - 1 : n;
   if (row_count != rows_needed && !(shape == Shape::kStrictUpper && row_count == n)) {
-    diagnostics.push_back(error_at(
-        path, rows, "ahp-not-square",
-        fmt::format("{} items but {} matrix rows (read as {}: expected {})", n, row_count,
-                    shape_name, rows_needed)));
+    diagnostics.push_back(
+        error_at(path, rows, "ahp-not-square",
+                 fmt::format("{} items but {} matrix rows (read as {}: expected {})", n, row_count,
+                             shape_name, rows_needed)));
     return false;
   }
   m.values.assign(n, std::vector<double>(n, 0.0));
@@ -134,10 +143,10 @@ bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_
   for (std::size_t i = 0; i < row_count && i < n; ++i) {
     const YAML::Node row = rows[i];
     if (!row.IsSequence() || row.size() != expected_len(i)) {
-      diagnostics.push_back(error_at(
-          path, row, "ahp-not-square",
-          fmt::format("row {} has {} entries; expected {} ({} for {} items)", i + 1,
-                      row.IsSequence() ? row.size() : 0, expected_len(i), shape_name, n)));
+      diagnostics.push_back(
+          error_at(path, row, "ahp-not-square",
+                   fmt::format("row {} has {} entries; expected {} ({} for {} items)", i + 1,
+                               row.IsSequence() ? row.size() : 0, expected_len(i), shape_name, n)));
       continue;
     }
     const std::size_t offset = shape == Shape::kFull ? 0 : shape == Shape::kUpper ? i : i + 1;
@@ -148,32 +157,35 @@ bool read_judgements(const std::string& path, const YAML::Node& rows, std::size_
       if (!cell.IsScalar() || !parse_judgement(cell.Scalar(), v)) {
         diagnostics.push_back(error_at(path, cell, "ahp-not-number",
                                        fmt::format("entry ({}, {}) is not a number or a fraction "
-                                                   "such as 1/3", i + 1, j + 1)));
+                                                   "such as 1/3",
+                                                   i + 1, j + 1)));
         continue;
       }
       if (v == 0) {
         diagnostics.push_back(error_at(path, cell, "ahp-zero",
                                        fmt::format("entry ({}, {}) is zero; judgements are ratios "
-                                                   "from 1/9 to 9", i + 1, j + 1)));
+                                                   "from 1/9 to 9",
+                                                   i + 1, j + 1)));
         continue;
       }
       if (v < 0) {
         diagnostics.push_back(error_at(path, cell, "ahp-negative",
                                        fmt::format("entry ({}, {}) is negative ({}); judgements "
-                                                   "are ratios from 1/9 to 9", i + 1, j + 1,
-                                                   cell.Scalar())));
+                                                   "are ratios from 1/9 to 9",
+                                                   i + 1, j + 1, cell.Scalar())));
         continue;
       }
       if (i == j && std::abs(v - 1.0) > 1e-12) {
-        diagnostics.push_back(error_at(path, cell, "ahp-diagonal",
-                                       fmt::format("diagonal entry ({}, {}) must be 1, got {}",
-                                                   i + 1, j + 1, cell.Scalar())));
+        diagnostics.push_back(error_at(
+            path, cell, "ahp-diagonal",
+            fmt::format("diagonal entry ({}, {}) must be 1, got {}", i + 1, j + 1, cell.Scalar())));
         continue;
       }
       if (v > 9 * (1 + 1e-9) || v < (1.0 / 9) * (1 - 1e-9)) {
         diagnostics.push_back(error_at(path, cell, "ahp-scale",
                                        fmt::format("entry ({}, {}) = {} is outside Saaty's scale "
-                                                   "1/9 to 9", i + 1, j + 1, cell.Scalar())));
+                                                   "1/9 to 9",
+                                                   i + 1, j + 1, cell.Scalar())));
         continue;
       }
       m.values[i][j] = v;
@@ -210,7 +222,8 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
   m.path = path;
   const std::size_t errors_before = diagnostics.size();
   if (!doc.IsMap() || !doc["ahp"] || !doc["ahp"].IsMap()) {
-    diagnostics.push_back(make_error(path, "missing-key", "expected a mapping with key 'ahp'", 1, 1));
+    diagnostics.push_back(
+        make_error(path, "missing-key", "expected a mapping with key 'ahp'", 1, 1));
     return std::nullopt;
   }
   const YAML::Node ahp = doc["ahp"];
@@ -220,23 +233,26 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
     if (key != "framework" && key != "items" && key != "matrix" && key != "title" && key != "note")
       diagnostics.push_back(error_at(path, kv.first, "unknown-key",
                                      fmt::format("unknown key '{}' in 'ahp' (expected framework, "
-                                                 "items, matrix, title, note)", key)));
+                                                 "items, matrix, title, note)",
+                                                 key)));
   }
   for (const char* key : {"framework", "items", "matrix"}) {
     if (!ahp[key]) {
-      diagnostics.push_back(error_at(path, ahp, "missing-key",
-                                     fmt::format("'ahp' needs the key '{}'", key)));
+      diagnostics.push_back(
+          error_at(path, ahp, "missing-key", fmt::format("'ahp' needs the key '{}'", key)));
     }
   }
   if (diagnostics.size() > errors_before) return std::nullopt;
   if (!ahp["framework"].IsScalar()) {
-    diagnostics.push_back(error_at(path, ahp["framework"], "bad-value", "'framework' must be an id"));
+    diagnostics.push_back(
+        error_at(path, ahp["framework"], "bad-value", "'framework' must be an id"));
     return std::nullopt;
   }
   m.framework = ahp["framework"].Scalar();
   const YAML::Node items = ahp["items"];
   if (!items.IsSequence() || items.size() == 0) {
-    diagnostics.push_back(error_at(path, items, "bad-value", "'items' must be a non-empty list of node ids"));
+    diagnostics.push_back(
+        error_at(path, items, "bad-value", "'items' must be a non-empty list of node ids"));
     return std::nullopt;
   }
   std::set<std::string> seen;
@@ -253,10 +269,10 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
   }
   const std::size_t n = m.items.size();
   if (n > limits::kMaxAhpItems) {
-    diagnostics.push_back(error_at(
-        path, items, "ahp-too-large",
-        fmt::format("{} items; Saaty's random index is tabulated only up to {}", n,
-                    limits::kMaxAhpItems)));
+    diagnostics.push_back(
+        error_at(path, items, "ahp-too-large",
+                 fmt::format("{} items; Saaty's random index is tabulated only up to {}", n,
+                             limits::kMaxAhpItems)));
     return std::nullopt;
   }
   if (!read_judgements(path, ahp["matrix"], errors_before, m, diagnostics)) return std::nullopt;
@@ -281,10 +297,10 @@ bool check_ahp_items(const AhpMatrix& matrix, const Framework& framework,
     const auto& loc = matrix.item_locations[k];
     auto it = by_id.find(matrix.items[k]);
     if (it == by_id.end() || it->second == 0) {
-      diagnostics.push_back(make_error(
-          matrix.path, "unknown-item",
-          fmt::format("no node '{}' in framework '{}'", matrix.items[k], framework.id), loc.line,
-          loc.column));
+      diagnostics.push_back(
+          make_error(matrix.path, "unknown-item",
+                     fmt::format("no node '{}' in framework '{}'", matrix.items[k], framework.id),
+                     loc.line, loc.column));
       ok = false;
       continue;
     }
@@ -296,7 +312,8 @@ bool check_ahp_items(const AhpMatrix& matrix, const Framework& framework,
       diagnostics.push_back(make_error(
           matrix.path, "not-siblings",
           fmt::format("item '{}' is not a sibling of '{}'; AHP weights are relative among "
-                      "children of one node", matrix.items[k], first_item),
+                      "children of one node",
+                      matrix.items[k], first_item),
           loc.line, loc.column));
       ok = false;
     }
@@ -317,7 +334,8 @@ AhpResult ahp_weights(const std::vector<std::vector<double>>& matrix) {
   r.normalized.assign(matrix.size(), std::vector<double>(matrix.size()));
   for (Eigen::Index i = 0; i < n; ++i)
     for (Eigen::Index j = 0; j < n; ++j)
-      r.normalized[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = a(i, j) / column_sums(j);
+      r.normalized[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] =
+          a(i, j) / column_sums(j);
 
   // Principal eigenvector. By Perron-Frobenius a positive matrix has a simple real eigenvalue
   // of largest modulus with a positive eigenvector; EigenSolver finds it among all n.

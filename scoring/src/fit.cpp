@@ -16,6 +16,8 @@
 // Σ = 1 afterwards). The flat model has no renormalization: A_ij = 100 m_ij c_ij - s_i.
 // R² and Kendall's τ-b are then computed from the scores the written profile really produces
 // (rescore), not from the linearized residual.
+#include <fmt/format.h>
+
 #include <Eigen/Dense>
 #include <algorithm>
 #include <charconv>
@@ -23,8 +25,6 @@
 #include <fstream>
 #include <limits>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "indicheck/scoring.h"
 #include "internal.h"
@@ -94,7 +94,8 @@ NnlsResult nnls(std::size_t rows, std::size_t cols, std::span<const double> a_ro
   const double tolerance = 10 * std::numeric_limits<double>::epsilon() *
                            a.cwiseAbs().colwise().sum().maxCoeff() *
                            static_cast<double>(std::max(rows, cols));
-  const int max_iterations = limits::kMaxNnlsIterationsPerColumn * std::max(1, static_cast<int>(cols));
+  const int max_iterations =
+      limits::kMaxNnlsIterationsPerColumn * std::max(1, static_cast<int>(cols));
   Eigen::VectorXd gradient = a.transpose() * (b - a * x);
 
   auto solve_passive = [&](Eigen::VectorXd& z) {
@@ -102,7 +103,8 @@ NnlsResult nnls(std::size_t rows, std::size_t cols, std::span<const double> a_ro
     for (Eigen::Index j = 0; j < n; ++j)
       if (passive[static_cast<std::size_t>(j)]) idx.push_back(j);
     Eigen::MatrixXd ap(m, static_cast<Eigen::Index>(idx.size()));
-    for (std::size_t k = 0; k < idx.size(); ++k) ap.col(static_cast<Eigen::Index>(k)) = a.col(idx[k]);
+    for (std::size_t k = 0; k < idx.size(); ++k)
+      ap.col(static_cast<Eigen::Index>(k)) = a.col(idx[k]);
     const Eigen::VectorXd zp = ap.colPivHouseholderQr().solve(b);
     z = Eigen::VectorXd::Zero(n);
     for (std::size_t k = 0; k < idx.size(); ++k) z(idx[k]) = zp(static_cast<Eigen::Index>(k));
@@ -174,7 +176,8 @@ std::optional<std::vector<ReferenceScore>> load_reference_scores(
     if (fields.size() < 2 || fields.size() > 3) {
       diagnostics.push_back(make_error(path, "csv-fields",
                                        fmt::format("expected 'unit,score' or 'unit,score,year', "
-                                                   "got {} field(s)", fields.size()),
+                                                   "got {} field(s)",
+                                                   fields.size()),
                                        line_no, 1));
       continue;
     }
@@ -194,16 +197,15 @@ std::optional<std::vector<ReferenceScore>> load_reference_scores(
     }
     if (r.score < 0 || r.score > 100) {
       diagnostics.push_back(make_error(path, "csv-range",
-                                       fmt::format("score {} is outside 0-100", fields[1]),
-                                       line_no, score_column));
+                                       fmt::format("score {} is outside 0-100", fields[1]), line_no,
+                                       score_column));
       continue;
     }
     if (fields.size() == 3 && !fields[2].empty()) {
       double y = 0;
       if (!parse_number(fields[2], y) || y != std::floor(y) || y < 1900 || y > 2200) {
-        diagnostics.push_back(make_error(path, "csv-number",
-                                         fmt::format("year '{}' is not a year", fields[2]),
-                                         line_no, 1));
+        diagnostics.push_back(make_error(
+            path, "csv-number", fmt::format("year '{}' is not a year", fields[2]), line_no, 1));
         continue;
       }
       r.year = static_cast<int>(y);
@@ -224,10 +226,10 @@ FitResult fit_weights(const Framework& fw, const ScoreTable& table,
   FitResult r;
   const std::size_t errors_before = diagnostics.size();
   if (table.model != ScoringModel::kHierarchical && table.model != ScoringModel::kFlat) {
-    diagnostics.push_back(make_error(
-        "", "fit-model",
-        fmt::format("the {} model has no weights to fit; use hierarchical or flat",
-                    model_name(table.model))));
+    diagnostics.push_back(
+        make_error("", "fit-model",
+                   fmt::format("the {} model has no weights to fit; use hierarchical or flat",
+                               model_name(table.model))));
     return r;
   }
   std::unordered_map<std::string, std::vector<int>> rows_by_unit;
@@ -246,8 +248,8 @@ FitResult fit_weights(const Framework& fw, const ScoreTable& table,
       diagnostics.push_back(make_error(
           loc.path, "unknown-unit",
           ref.year == 0 ? fmt::format("unit '{}' is not among the evaluated reports", ref.unit)
-                        : fmt::format("unit '{}' ({}) is not among the evaluated reports",
-                                      ref.unit, ref.year),
+                        : fmt::format("unit '{}' ({}) is not among the evaluated reports", ref.unit,
+                                      ref.year),
           loc.line, loc.column));
       continue;
     }
@@ -261,8 +263,8 @@ FitResult fit_weights(const Framework& fw, const ScoreTable& table,
     }
     if (used[static_cast<std::size_t>(candidates[0])]) {
       diagnostics.push_back(make_error(loc.path, "duplicate-unit",
-                                       fmt::format("unit '{}' is listed twice", ref.unit),
-                                       loc.line, loc.column));
+                                       fmt::format("unit '{}' is listed twice", ref.unit), loc.line,
+                                       loc.column));
       continue;
     }
     used[static_cast<std::size_t>(candidates[0])] = true;

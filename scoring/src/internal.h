@@ -14,8 +14,8 @@ namespace indicheck::detail {
 // The matrices behind a ScoreTable: credit and mask (units × leaves), from the states kept in
 // the table, with excluded (deselected) leaves masked out.
 struct TableMatrices {
-  Matrix credit;  // 0 where masked
-  Matrix mask;    // 1 = in force
+  Matrix credit;        // 0 where masked
+  Matrix mask;          // 1 = in force
   Matrix met_required;  // 1 where a required leaf in force is met (absolute model)
   Matrix required;      // 1 where a required leaf is in force
 };

@@ -12,11 +12,11 @@
 //     information: divergence / information 0, with a note naming the reason;
 //   - when no column carries information the weights are undefined: an error, not uniform
 //     weights in disguise.
+#include <fmt/format.h>
+
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "indicheck/scoring.h"
 
@@ -82,8 +82,9 @@ EntropyWeights entropy_weights(const CreditMatrix& cm) {
   double total = 0;
   for (double d : r.divergence) total += d;
   if (total <= 0) {
-    r.error = "every column is constant, all-zero or has fewer than 2 units in force; entropy "
-              "weights are undefined";
+    r.error =
+        "every column is constant, all-zero or has fewer than 2 units in force; entropy "
+        "weights are undefined";
     return r;
   }
   for (double d : r.divergence) r.weights.push_back(d / total);

@@ -1,11 +1,11 @@
 // Ranks with shared ties, peer groups, and Kendall's τ-b in O(n log n).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "indicheck/scoring.h"
 
@@ -28,8 +28,7 @@ std::vector<int> rank_descending(std::span<const double> scores, double epsilon)
 }
 
 std::vector<GroupRank> rank_within_groups(std::span<const double> scores,
-                                          const std::vector<std::string>& groups,
-                                          double epsilon) {
+                                          const std::vector<std::string>& groups, double epsilon) {
   std::map<std::string, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < scores.size(); ++i)
     members[i < groups.size() ? groups[i] : std::string()].push_back(i);
@@ -45,7 +44,9 @@ std::vector<GroupRank> rank_within_groups(std::span<const double> scores,
   return out;
 }
 
-std::string peer_group(const UnitKey& key) { return fmt::format("{}|{}", key.level, key.year); }
+std::string peer_group(const UnitKey& key) {
+  return fmt::format("{}|{}", key.level, key.year);
+}
 std::string province_group(const UnitKey& key) {
   return fmt::format("{}|{}", key.province, key.year);
 }
@@ -84,9 +85,10 @@ double kendall_tau_b(std::span<const double> a, std::span<const double> b) {
     xa[i] = a[order[i]];
     xb[i] = b[order[i]];
   }
-  const std::int64_t ties_a = tied_pairs(n, [&](std::size_t i, std::size_t j) { return xa[i] == xa[j]; });
-  const std::int64_t ties_joint = tied_pairs(
-      n, [&](std::size_t i, std::size_t j) { return xa[i] == xa[j] && xb[i] == xb[j]; });
+  const std::int64_t ties_a =
+      tied_pairs(n, [&](std::size_t i, std::size_t j) { return xa[i] == xa[j]; });
+  const std::int64_t ties_joint =
+      tied_pairs(n, [&](std::size_t i, std::size_t j) { return xa[i] == xa[j] && xb[i] == xb[j]; });
   // Bottom-up merge sort of xb counting strict inversions (no recursion).
   std::int64_t swaps = 0;
   std::vector<double> buffer(n);
@@ -107,13 +109,13 @@ double kendall_tau_b(std::span<const double> a, std::span<const double> b) {
     }
     xb.swap(buffer);
   }
-  const std::int64_t ties_b = tied_pairs(n, [&](std::size_t i, std::size_t j) { return xb[i] == xb[j]; });
+  const std::int64_t ties_b =
+      tied_pairs(n, [&](std::size_t i, std::size_t j) { return xb[i] == xb[j]; });
   const std::int64_t pairs = static_cast<std::int64_t>(n) * static_cast<std::int64_t>(n - 1) / 2;
   const double denominator = std::sqrt(static_cast<double>(pairs - ties_a)) *
                              std::sqrt(static_cast<double>(pairs - ties_b));
   if (denominator <= 0) return 0.0;
-  const double numerator =
-      static_cast<double>(pairs - ties_a - ties_b + ties_joint - 2 * swaps);
+  const double numerator = static_cast<double>(pairs - ties_a - ties_b + ties_joint - 2 * swaps);
   return std::clamp(numerator / denominator, -1.0, 1.0);
 }
 

@@ -1,13 +1,13 @@
 // score_units: profile → effective tree, evidence → states → credit and mask matrices → every
 // unit scored in one pass of products (tree_scorer.h), then ranks.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
 #include <unordered_map>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
@@ -19,7 +19,9 @@ namespace {
 
 using detail::Matrix;
 
-std::size_t idx(int i) { return static_cast<std::size_t>(i); }
+std::size_t idx(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 // Nodes of the subtree rooted at `node` (explicit stack, no recursion).
 std::vector<int> subtree(const Framework& fw, int node) {
@@ -47,7 +49,9 @@ std::string describe(const Framework& fw, int node) {
   return fmt::format("{} {}", n.id, n.title);
 }
 
-std::string fmt_number(double v) { return fmt::format("{:g}", v); }
+std::string fmt_number(double v) {
+  return fmt::format("{:g}", v);
+}
 
 Diagnostic profile_error(const SourceLocation& loc, std::string code, std::string message) {
   return make_error(loc.path, std::move(code), std::move(message), loc.line, loc.column);
@@ -88,8 +92,8 @@ TableMatrices table_matrices(const Framework& fw, const ScoreTable& table) {
     int n = fw.leaves[l];
     leaf_included[l] = table.node_included.empty() || table.node_included[idx(n)];
     for (std::size_t guard = 0; n >= 0 && guard <= limits::kMaxRuleDepth + 1; ++guard) {
-      const bool req = table.node_required.empty() ? fw.nodes[idx(n)].required
-                                                   : table.node_required[idx(n)];
+      const bool req =
+          table.node_required.empty() ? fw.nodes[idx(n)].required : table.node_required[idx(n)];
       if (req) leaf_required[l] = true;
       n = fw.nodes[idx(n)].parent;
     }
@@ -145,8 +149,8 @@ void model_scores(TreeScorer& scorer, const Framework& fw, const TableMatrices& 
     case ScoringModel::kAbsolute: {
       const Eigen::VectorXd required = m.required.rowwise().sum();
       const Eigen::VectorXd met = m.met_required.rowwise().sum();
-      score = ((met.array() - required.array()).abs() < 0.5).select(
-          Eigen::VectorXd::Constant(units, 100.0), 0.0);
+      score = ((met.array() - required.array()).abs() < 0.5)
+                  .select(Eigen::VectorXd::Constant(units, 100.0), 0.0);
       max = Eigen::VectorXd::Constant(units, 100.0);
       return;
     }
@@ -154,8 +158,8 @@ void model_scores(TreeScorer& scorer, const Framework& fw, const TableMatrices& 
 }
 
 std::vector<int> rank_vector(const Eigen::VectorXd& scores, double epsilon) {
-  return rank_descending(std::span<const double>(scores.data(), static_cast<std::size_t>(scores.size())),
-                         epsilon);
+  return rank_descending(
+      std::span<const double>(scores.data(), static_cast<std::size_t>(scores.size())), epsilon);
 }
 
 }  // namespace detail
@@ -235,7 +239,8 @@ void apply_selection(const Framework& fw, const NodeIds& ids, const Profile& pro
         continue;
       }
       for (int m : subtree(fw, n)) keep[idx(m)] = true;
-      for (int p = fw.nodes[idx(n)].parent; p >= 0; p = fw.nodes[idx(p)].parent) keep[idx(p)] = true;
+      for (int p = fw.nodes[idx(n)].parent; p >= 0; p = fw.nodes[idx(p)].parent)
+        keep[idx(p)] = true;
       table.applied_overrides.push_back(
           fmt::format("selected {} ({} leaves)", describe(fw, n), leaves_under(fw, n)));
     }
@@ -251,8 +256,8 @@ void apply_selection(const Framework& fw, const NodeIds& ids, const Profile& pro
       continue;
     }
     for (int m : subtree(fw, n)) table.node_included[idx(m)] = false;
-    table.applied_overrides.push_back(fmt::format(
-        "deselected {} ({} leaves out of every score)", describe(fw, n), leaves_under(fw, n)));
+    table.applied_overrides.push_back(fmt::format("deselected {} ({} leaves out of every score)",
+                                                  describe(fw, n), leaves_under(fw, n)));
   }
 }
 
@@ -287,8 +292,7 @@ bool apply_weights_and_flags(const Framework& fw, const NodeIds& ids, const Prof
           loc, "unknown-item", fmt::format("required: no node '{}' in framework '{}'", id, fw.id)));
       continue;
     }
-    table.applied_overrides.push_back(fmt::format("required flag of {}: {} → {}",
-                                                  describe(fw, n),
+    table.applied_overrides.push_back(fmt::format("required flag of {}: {} → {}", describe(fw, n),
                                                   table.node_required[idx(n)] ? "true" : "false",
                                                   req ? "true" : "false"));
     table.node_required[idx(n)] = req;
@@ -305,9 +309,9 @@ std::vector<ActiveWaiver> active_waivers(const Framework& fw, const Profile& pro
   for (const auto& w : profile.waivers) {
     switch (waiver_status(fw, w, options.today)) {
       case WaiverStatus::kUnknownItem:
-        diagnostics.push_back(profile_error(
-            w.location, "unknown-item",
-            fmt::format("waiver: no node '{}' in framework '{}'", w.item, fw.id)));
+        diagnostics.push_back(
+            profile_error(w.location, "unknown-item",
+                          fmt::format("waiver: no node '{}' in framework '{}'", w.item, fw.id)));
         continue;
       case WaiverStatus::kBadDate:
         diagnostics.push_back(profile_error(
@@ -315,14 +319,14 @@ std::vector<ActiveWaiver> active_waivers(const Framework& fw, const Profile& pro
             fmt::format("waiver expires '{}' is not an ISO date (YYYY-MM-DD)", w.expires)));
         continue;
       case WaiverStatus::kExpired:
-        diagnostics.push_back(make_warning(
-            w.location.path, "expired-waiver",
-            fmt::format("waiver of '{}' for '{}' expired on {}; ignored", w.item, w.unit,
-                        w.expires),
-            w.location.line, w.location.column));
-        table.applied_overrides.push_back(
-            fmt::format("waiver of {} for {} expired on {}: ignored",
-                        describe(fw, detail::waiver_node(fw, w)), w.unit, w.expires));
+        diagnostics.push_back(
+            make_warning(w.location.path, "expired-waiver",
+                         fmt::format("waiver of '{}' for '{}' expired on {}; ignored", w.item,
+                                     w.unit, w.expires),
+                         w.location.line, w.location.column));
+        table.applied_overrides.push_back(fmt::format("waiver of {} for {} expired on {}: ignored",
+                                                      describe(fw, detail::waiver_node(fw, w)),
+                                                      w.unit, w.expires));
         continue;
       case WaiverStatus::kInForce:
         break;
@@ -357,10 +361,10 @@ void settle_weights(const Framework& fw, const Profile* profile, bool profile_we
     }
     if (any_included && sum <= 0) {
       const SourceLocation& loc = profile_weights_changed ? profile->location : node.location;
-      diagnostics.push_back(profile_error(
-          loc, "zero-weights",
-          fmt::format("every child of {} has weight 0, so its score is undefined",
-                      describe(fw, static_cast<int>(n)))));
+      diagnostics.push_back(
+          profile_error(loc, "zero-weights",
+                        fmt::format("every child of {} has weight 0, so its score is undefined",
+                                    describe(fw, static_cast<int>(n)))));
     }
   }
 }
@@ -519,11 +523,11 @@ ScoreTable score_units(const Framework& fw, const Profile* profile, std::vector<
     return table;
   }
   if (profile != nullptr && !profile->framework.empty() && profile->framework != fw.id) {
-    diagnostics.push_back(make_warning(
-        profile->location.path, "profile-framework",
-        fmt::format("profile '{}' is for framework '{}', not '{}'; not applied", profile->id,
-                    profile->framework, fw.id),
-        profile->location.line, profile->location.column));
+    diagnostics.push_back(
+        make_warning(profile->location.path, "profile-framework",
+                     fmt::format("profile '{}' is for framework '{}', not '{}'; not applied",
+                                 profile->id, profile->framework, fw.id),
+                     profile->location.line, profile->location.column));
     profile = nullptr;
   }
   // Profile: partial credit, selection, weights, required flags, waivers.
@@ -615,11 +619,12 @@ std::vector<double> leaf_weights_from_columns(const Framework& fw, const CreditM
   return leaf;
 }
 
-std::vector<std::pair<std::string, double>> profile_node_weights(const Framework& fw, const ScoreTable& table,
-                                                                 std::span<const double> node_weights) {
+std::vector<std::pair<std::string, double>> profile_node_weights(
+    const Framework& fw, const ScoreTable& table, std::span<const double> node_weights) {
   std::vector<std::pair<std::string, double>> out;
   for (std::size_t n = 1; n < fw.nodes.size(); ++n)
-    if (table.node_included.empty() || table.node_included[n]) out.emplace_back(fw.nodes[n].id, node_weights[n]);
+    if (table.node_included.empty() || table.node_included[n])
+      out.emplace_back(fw.nodes[n].id, node_weights[n]);
   return out;
 }
 

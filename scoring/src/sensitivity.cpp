@@ -12,13 +12,13 @@
 // distributions are not (libstdc++ and libc++ differ), so uniforms, normals and gammas are
 // computed here: uniform from the top 53 bits, normal by Box-Muller, gamma by Marsaglia & Tsang
 // (2000), "A simple method for generating gamma variables", ACM TOMS 26(3).
+#include <fmt/format.h>
+
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
-
-#include <fmt/format.h>
 
 #include "indicheck/scoring.h"
 #include "internal.h"
@@ -108,8 +108,9 @@ SensitivityResult sensitivity(const Framework& fw, const ScoreTable& table,
                               const SensitivityOptions& options) {
   SensitivityResult r;
   if (table.model != ScoringModel::kHierarchical && table.model != ScoringModel::kFlat) {
-    r.error = fmt::format("the {} model does not use weights; sensitivity needs hierarchical or flat",
-                          model_name(table.model));
+    r.error =
+        fmt::format("the {} model does not use weights; sensitivity needs hierarchical or flat",
+                    model_name(table.model));
     return r;
   }
   if (options.draws < 1 || options.draws > limits::kMaxSensitivityDraws) {

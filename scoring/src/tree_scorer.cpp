@@ -32,7 +32,8 @@ TreeScorer::TreeScorer(const Framework& framework) : leaf_nodes_(framework.leave
 
   const int max_depth = depth[static_cast<std::size_t>(node_at_.back())];
   level_start_.assign(static_cast<std::size_t>(max_depth) + 2, 0);
-  for (int node : node_at_) ++level_start_[static_cast<std::size_t>(depth[static_cast<std::size_t>(node)]) + 1];
+  for (int node : node_at_)
+    ++level_start_[static_cast<std::size_t>(depth[static_cast<std::size_t>(node)]) + 1];
   for (std::size_t d = 1; d < level_start_.size(); ++d) level_start_[d] += level_start_[d - 1];
 
   // W_d: rows = nodes at depth d+1 (children), cols = nodes at depth d (parents).
@@ -44,7 +45,8 @@ TreeScorer::TreeScorer(const Framework& framework) : leaf_nodes_(framework.leave
     for (int c = child_begin; c < child_end; ++c) {
       const int child = node_at_[static_cast<std::size_t>(c)];
       const int parent = framework.nodes[static_cast<std::size_t>(child)].parent;
-      triplets.emplace_back(c - child_begin, position_[static_cast<std::size_t>(parent)] - parent_begin, 1.0);
+      triplets.emplace_back(c - child_begin,
+                            position_[static_cast<std::size_t>(parent)] - parent_begin, 1.0);
     }
     Eigen::SparseMatrix<double> w(child_end - child_begin, child_begin - parent_begin);
     w.setFromTriplets(triplets.begin(), triplets.end());
@@ -118,8 +120,8 @@ void TreeScorer::score(const Matrix& credit, const Matrix& mask,
 }
 
 void TreeScorer::score_root(const Matrix& credit, const Matrix& mask,
-                            const std::vector<double>& node_weights,
-                            Eigen::VectorXd& root_score, Eigen::VectorXd& root_scored) {
+                            const std::vector<double>& node_weights, Eigen::VectorXd& root_score,
+                            Eigen::VectorXd& root_scored) {
   run(credit, mask, node_weights);
   if (node_at_.empty()) {
     root_score.setZero(credit.rows());

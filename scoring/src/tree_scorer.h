@@ -39,9 +39,8 @@ class TreeScorer {
              Matrix& node_scores, Matrix& scored);
 
   // Only the root column (fast path for sensitivity): score in [0, 1] and scored flag.
-  void score_root(const Matrix& credit, const Matrix& mask,
-                  const std::vector<double>& node_weights, Eigen::VectorXd& root_score,
-                  Eigen::VectorXd& root_scored);
+  void score_root(const Matrix& credit, const Matrix& mask, const std::vector<double>& node_weights,
+                  Eigen::VectorXd& root_score, Eigen::VectorXd& root_scored);
 
  private:
   void run(const Matrix& credit, const Matrix& mask, const std::vector<double>& node_weights);
@@ -53,10 +52,10 @@ class TreeScorer {
   const double* loaded_mask_ = nullptr;
   Eigen::Index loaded_rows_ = -1;
 
-  std::vector<int> position_;    // node → column in depth order
-  std::vector<int> node_at_;     // column in depth order → node
+  std::vector<int> position_;     // node → column in depth order
+  std::vector<int> node_at_;      // column in depth order → node
   std::vector<int> level_start_;  // columns [level_start_[d], level_start_[d+1]) are depth d
-  std::vector<int> leaf_nodes_;  // Framework::leaves
+  std::vector<int> leaf_nodes_;   // Framework::leaves
   std::vector<Eigen::SparseMatrix<double>> level_weights_;  // W_d, d = 0 .. depth-2
   // For each W_d, which child node each stored value belongs to (to refresh the values).
   std::vector<std::vector<int>> level_value_child_;

@@ -4,11 +4,11 @@
 // recurses and would overflow its stack on a deep file.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "indicheck/diagnostic.h"
 

@@ -18,12 +18,12 @@
 //
 // The expectation files were made by reading the reports, never by running the engine
 // (tests/expectations/README.md); this test only reads them.
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <functional>
 #include <map>
 #include <memory>
@@ -50,13 +50,20 @@ const std::string kSource = INDICHECK_SOURCE_DIR;
 struct Counts {
   int tp = 0, fp = 0, fn = 0, tn = 0;
   void add(bool engine, bool expected) {
-    if (engine && expected) ++tp;
-    else if (engine) ++fp;
-    else if (expected) ++fn;
-    else ++tn;
+    if (engine && expected)
+      ++tp;
+    else if (engine)
+      ++fp;
+    else if (expected)
+      ++fn;
+    else
+      ++tn;
   }
   Counts& operator+=(const Counts& o) {
-    tp += o.tp; fp += o.fp; fn += o.fn; tn += o.tn;
+    tp += o.tp;
+    fp += o.fp;
+    fn += o.fn;
+    tn += o.tn;
     return *this;
   }
   // An empty denominator means nothing was claimed (precision) or nothing was expected
@@ -159,18 +166,21 @@ Comparison compare(const Document& doc, const Framework& fw, const YAML::Node& t
         }
     }
     if (v.evidenced != expected)
-      c.disagreements.push_back(fmt::format(
-          "    {:5} engine {:3} expected {:3}{}  {}", ids[i], v.evidenced ? "yes" : "no",
-          expected ? "yes" : "no", borderline ? " (borderline)" : "",
-          v.evidenced ? v.quote : entry["quote"] ? entry["quote"].as<std::string>() : ""));
+      c.disagreements.push_back(fmt::format("    {:5} engine {:3} expected {:3}{}  {}", ids[i],
+                                            v.evidenced ? "yes" : "no", expected ? "yes" : "no",
+                                            borderline ? " (borderline)" : "",
+                                            v.evidenced      ? v.quote
+                                            : entry["quote"] ? entry["quote"].as<std::string>()
+                                                             : ""));
   }
   return c;
 }
 
 void print(const std::string& title, const Comparison& c) {
-  fmt::print("  {}\n    {}\n    without borderline: {}\n    quote lines agreeing with the "
-             "reader (info): {}/{}\n",
-             title, line_of(c.all), line_of(c.firm), c.quote_agreed, c.quote_checked);
+  fmt::print(
+      "  {}\n    {}\n    without borderline: {}\n    quote lines agreeing with the "
+      "reader (info): {}/{}\n",
+      title, line_of(c.all), line_of(c.firm), c.quote_agreed, c.quote_checked);
   for (const auto& d : c.disagreements) fmt::print("{}\n", d);
 }
 
@@ -227,7 +237,8 @@ TEST_CASE("section-level coverage matches the hand-made expectations") {
     if (expected_fw == "gangyao-2021") {
       REQUIRE(exp["sections"]);
       REQUIRE(exp["sections"].size() == 32);
-      const auto c = compare(*doc, *fw2021, exp["sections"], [](const std::string& k) { return k; });
+      const auto c =
+          compare(*doc, *fw2021, exp["sections"], [](const std::string& k) { return k; });
       print("gangyao-2021 sections", c);
       overall += c.all;
       overall_firm += c.firm;
@@ -254,7 +265,8 @@ TEST_CASE("section-level coverage matches the hand-made expectations") {
   }
   fmt::print("overall (each report under its own framework): {}\n", line_of(overall));
   fmt::print("overall without borderline calls:             {}\n", line_of(overall_firm));
-  if (forced.calls() > 0) fmt::print("gangyao-2021 forced onto 2015-2020 reports:   {}\n", line_of(forced));
+  if (forced.calls() > 0)
+    fmt::print("gangyao-2021 forced onto 2015-2020 reports:   {}\n", line_of(forced));
 
   CHECK(reports_2021 >= 4);
   CHECK(reports_2015 >= 1);

@@ -1,12 +1,12 @@
 // Bad input: every case gives one clear diagnostic with the path and a documented code; the
 // CLI keeps going over the other files and exits 2. Also the limits (report size, sentence
 // size, encoding confidence) and a 50 MB one-line report.
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <set>
 
 #include "doc_test_util.h"
@@ -99,7 +99,8 @@ TEST_CASE("permission denied really hits EACCES") {
     std::vector<Diagnostic> d;
     CHECK_FALSE(read_document(file, {}, d).has_value());
     REQUIRE(d.size() == 1);
-    CHECK(d[0].str() == file + ": error[permission-denied]: permission denied (cannot read the file)");
+    CHECK(d[0].str() ==
+          file + ": error[permission-denied]: permission denied (cannot read the file)");
     return;
   }
   // Root reads everything: run the binary as nobody instead.
@@ -112,9 +113,11 @@ TEST_CASE("permission denied really hits EACCES") {
   const auto binary = (tmp.path / "indicheck").string();
   std::filesystem::copy_file(INDICHECK_BINARY, binary);
   ::chmod(binary.c_str(), 0755);
-  const auto r = run("setpriv --reuid=65534 --regid=65534 --clear-groups " + binary + " parse " + file);
+  const auto r =
+      run("setpriv --reuid=65534 --regid=65534 --clear-groups " + binary + " parse " + file);
   CHECK(r.exit_code == 2);
-  CHECK(r.output == file + ": error[permission-denied]: permission denied (cannot read the file)\n");
+  CHECK(r.output ==
+        file + ": error[permission-denied]: permission denied (cannot read the file)\n");
 }
 
 TEST_CASE("binary files are refused") {
@@ -128,7 +131,8 @@ TEST_CASE("binary files are refused") {
   CHECK(code_of(fail_bytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).all) ==
         "legacy-word");
   CHECK(fail_bytes(std::string("报告\0\0\0正文", 15)).line ==
-        "r.txt: error[binary]: file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a text file");
+        "r.txt: error[binary]: file contains NUL bytes and no UTF-16/UTF-32 byte order mark; not a "
+        "text file");
 }
 
 TEST_CASE("empty and whitespace-only files") {
@@ -146,9 +150,10 @@ TEST_CASE("truncated UTF-8 and stray bytes become U+FFFD with one warning naming
   auto doc = read_document_bytes(bytes, "cut.txt", {}, d);
   REQUIRE(doc.has_value());
   REQUIRE(d.size() == 1);
-  CHECK(d[0].str() == fmt::format("cut.txt: warning[invalid-bytes]: 1 invalid UTF-8 sequence replaced with "
-                                  "U+FFFD at byte offset {}",
-                                  bytes.size() - 2));
+  CHECK(d[0].str() ==
+        fmt::format("cut.txt: warning[invalid-bytes]: 1 invalid UTF-8 sequence replaced with "
+                    "U+FFFD at byte offset {}",
+                    bytes.size() - 2));
   CHECK(doc->warnings.size() == 1);
   CHECK(doc->original.substr(doc->original.size() - 3) == "\uFFFD");
   CHECK(doc->meta.unit.value == "常州市新北区");
@@ -167,16 +172,19 @@ TEST_CASE("truncated UTF-8 and stray bytes become U+FFFD with one warning naming
   REQUIRE(doc.has_value());
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "invalid-bytes");
-  CHECK(d[0].message == fmt::format("7 invalid UTF-8 sequences replaced with U+FFFD at byte offsets {}, {}, {}, "
-                                    "{}, {} and 2 more",
-                                    at[0], at[1], at[2], at[3], at[4]));
+  CHECK(d[0].message ==
+        fmt::format("7 invalid UTF-8 sequences replaced with U+FFFD at byte offsets {}, {}, {}, "
+                    "{}, {} and 2 more",
+                    at[0], at[1], at[2], at[3], at[4]));
 }
 
 TEST_CASE("wrong and unknown --encoding") {
-  const std::string gb = doctest::encode(doctest::slurp(corpus_path("xiangcheng-2021.txt")), "GB18030");
+  const std::string gb =
+      doctest::encode(doctest::slurp(corpus_path("xiangcheng-2021.txt")), "GB18030");
   const Failure wrong = fail_bytes(gb, "Big5");
   CHECK(code_of(wrong.all) == "wrong-encoding");
-  CHECK(wrong.line.rfind("r.txt: error[wrong-encoding]: --encoding Big5 does not fit this file: ", 0) == 0);
+  CHECK(wrong.line.rfind("r.txt: error[wrong-encoding]: --encoding Big5 does not fit this file: ",
+                         0) == 0);
   CHECK(fail_bytes(gb, "NO-SUCH-ENCODING").line ==
         "r.txt: error[unknown-encoding]: 'NO-SUCH-ENCODING' is not an encoding ICU knows");
   // Forcing the right one works.
@@ -260,8 +268,9 @@ TEST_CASE("parse: each bad file prints one line, the rest is still processed, ex
   const std::string empty = tmp.file("empty.txt", "");
   const std::string binary = tmp.file("x.pdf", "%PDF-1.4 ...");
   const std::string good = corpus_path("sip-2023.txt");
-  const auto r = run("(" + std::string(INDICHECK_BINARY) + " parse /nonexistent.txt " + tmp.path.string() + " " +
-                     empty + " " + binary + " " + good + " 2>" + (tmp.path / "err").string() + ")");
+  const auto r =
+      run("(" + std::string(INDICHECK_BINARY) + " parse /nonexistent.txt " + tmp.path.string() +
+          " " + empty + " " + binary + " " + good + " 2>" + (tmp.path / "err").string() + ")");
   CHECK(r.exit_code == 2);
   CHECK(r.output.find("unit        苏州工业园区") != std::string::npos);
   CHECK(doctest::slurp((tmp.path / "err").string()) ==
@@ -275,7 +284,8 @@ TEST_CASE("parse: each bad file prints one line, the rest is still processed, ex
 }
 
 TEST_CASE("parse --json carries metadata, sections and sentences") {
-  const auto r = run(std::string(INDICHECK_BINARY) + " parse --json " + corpus_path("taicang-2024.txt") + " 2>/dev/null");
+  const auto r = run(std::string(INDICHECK_BINARY) + " parse --json " +
+                     corpus_path("taicang-2024.txt") + " 2>/dev/null");
   CHECK(r.exit_code == 0);
   CHECK(r.output.find("\"unit\": {") != std::string::npos);
   CHECK(r.output.find("\"value\": \"太仓市\"") != std::string::npos);

@@ -59,7 +59,8 @@ TEST_CASE("xiangcheng-2021: title, doc number, 1、 chapter, plans after the 202
   CHECK_FALSE(m.published.found());  // the report carries no signature date
 
   CHECK(role_of_sentence(doc, "相政呈") == Role::kTitle);
-  CHECK(role_of_sentence(doc, "苏州市人民政府:") == Role::kTitle);  // addressee, after [bookmark: _GoBack]
+  CHECK(role_of_sentence(doc, "苏州市人民政府:") ==
+        Role::kTitle);  // addressee, after [bookmark: _GoBack]
   CHECK(doc.text.find("[bookmark") == std::string::npos);
   CHECK(role_of_sentence(doc, "现将工作情况报告如下") == Role::kPreamble);
   // The first chapter is numbered 1、 and the second 二、: both are chapters.
@@ -74,7 +75,8 @@ TEST_CASE("xiangcheng-2021: title, doc number, 1、 chapter, plans after the 202
   CHECK(role_of_sentence(doc, "虽然取得了一定的成绩") == Role::kShortcomings);
   CHECK(role_of_sentence(doc, "基层法治建设工作发展不平衡") == Role::kShortcomings);
   CHECK(role_of_sentence(doc, "法治建设特色品牌意识有待加强") == Role::kShortcomings);
-  // Line 42: "2022年，…将…" opens the plans; (一)(二)(三) after it are plans, not children of (十九).
+  // Line 42: "2022年，…将…" opens the plans; (一)(二)(三) after it are plans, not children of
+  // (十九).
   CHECK(role_of_sentence(doc, "2022年,相城区法治政府建设工作将继续") == Role::kPlans);
   const Section& plan1 = section(doc, "(一)聚焦全区重点工作");
   CHECK(plan1.role == Role::kPlans);
@@ -119,7 +121,8 @@ TEST_CASE("taicang-2024: Traditional, 1. items, blank date, web boilerplate") {
   for (const auto& s : doc.sentences)
     if (s.role == Role::kBoilerplate) {
       ++boilerplate;
-      if (doc.original_text(s.span).find("掃一掃") != std::string_view::npos) CHECK(doc.line_col(doc.to_original(s.span.begin)).line == 32);
+      if (doc.original_text(s.span).find("掃一掃") != std::string_view::npos)
+        CHECK(doc.line_col(doc.to_original(s.span.begin)).line == 32);
     }
   CHECK(boilerplate == 2);
 }
@@ -174,7 +177,8 @@ TEST_CASE("xinbei-2020: 一是 items, 第一责任人 chapter, 存在问题 and 
   // Mentions 第一责任人 but sits in the shortcomings: stays a shortcoming.
   CHECK(role_of_sentence(doc, "一是理论研究不够深入") == Role::kShortcomings);
   CHECK(section(doc, "四、下一年度推进法治政府建设主要安排").role == Role::kPlans);
-  CHECK(role_of_sentence(doc, "三是以更大力度强化依法行政") == Role::kPlans);  // after [bookmark: _GoBack]
+  CHECK(role_of_sentence(doc, "三是以更大力度强化依法行政") ==
+        Role::kPlans);  // after [bookmark: _GoBack]
 }
 
 TEST_CASE("sip-2023: unit only in the signature, dated 2024年3月27日") {
@@ -202,7 +206,8 @@ TEST_CASE("sip-2023: unit only in the signature, dated 2024年3月27日") {
 }
 
 TEST_CASE("the manifest agrees with what the text yields") {
-  const std::string manifest = doctest::slurp(std::string(INDICHECK_SOURCE_DIR) + "/docs/corpus-manifest.csv");
+  const std::string manifest =
+      doctest::slurp(std::string(INDICHECK_SOURCE_DIR) + "/docs/corpus-manifest.csv");
   std::istringstream lines(manifest);
   std::string line;
   std::getline(lines, line);  // header
@@ -222,7 +227,8 @@ TEST_CASE("the manifest agrees with what the text yields") {
     REQUIRE(doc.has_value());
     // The unit in the text may omit the prefecture (南湖区 for 嘉兴市南湖区).
     const std::string& unit = doc->meta.unit.value;
-    CHECK((!unit.empty() && f[2].size() >= unit.size() && f[2].compare(f[2].size() - unit.size(), unit.size(), unit) == 0));
+    CHECK((!unit.empty() && f[2].size() >= unit.size() &&
+           f[2].compare(f[2].size() - unit.size(), unit.size(), unit) == 0));
     CHECK(doc->meta.level.value == f[3]);
     CHECK(doc->meta.province.value == f[4]);
     CHECK(doc->meta.year == std::stoi(f[5]));

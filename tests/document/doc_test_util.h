@@ -1,8 +1,10 @@
 // Helpers shared by the document-stage tests: corpus access, ICU re-encoding, running the CLI.
 #pragma once
 
+#include <sys/wait.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -10,8 +12,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "indicheck/document.h"
 
@@ -87,7 +87,8 @@ inline std::string_view text_of(const indicheck::Document& doc, indicheck::Span 
 }
 
 // The first sentence whose text contains `needle`, or nullptr.
-inline const indicheck::Sentence* sentence_with(const indicheck::Document& doc, std::string_view needle) {
+inline const indicheck::Sentence* sentence_with(const indicheck::Document& doc,
+                                                std::string_view needle) {
   for (const auto& s : doc.sentences)
     if (text_of(doc, s.span).find(needle) != std::string_view::npos) return &s;
   return nullptr;

@@ -116,7 +116,8 @@ TEST_CASE("offset map: every sentence's original text normalizes to the sentence
 }
 
 TEST_CASE("offset map: artefacts and full-width characters map back exactly") {
-  const std::string original = "标题\r\n[bookmark: _GoBack]苏州市人民政府：\r\n２０２１年，相城区坚持。\n";
+  const std::string original =
+      "标题\r\n[bookmark: _GoBack]苏州市人民政府：\r\n２０２１年，相城区坚持。\n";
   const Document doc = read_ok(original, "t.txt");
   CHECK(doc.text == "标题\n苏州市人民政府:\n2021年,相城区坚持。\n");
   const std::size_t pos = doc.text.find("苏州");
@@ -139,7 +140,8 @@ TEST_CASE("normalization: NFKC, Traditional to Simplified, format characters, bo
   CHECK(normalize_for_matching("行政\u200B复议\u200D体制\uFEFF改革\u00AD") == "行政复议体制改革");
   CHECK(normalize_for_matching("首页") == "首页");  // a term stays a term
   const Document doc = read_ok(
-      "标题报告\n首页 > 政务公开 > 法治政府建设\n分享到：微信 微博 QQ空间\n2021年，我区坚持依法行政。\n"
+      "标题报告\n首页 > 政务公开 > 法治政府建设\n分享到：微信 微博 "
+      "QQ空间\n2021年，我区坚持依法行政。\n"
       "附件下载：2021年报告.docx\n【打印本页】【关闭窗口】\n",
       "web.txt");
   CHECK(doc.text == "标题报告\n\n\n2021年,我区坚持依法行政。\n\n\n");
@@ -157,7 +159,7 @@ TEST_CASE("the normalization table agrees with ICU applied directly") {
   for (UChar32 cp = 0x20; cp < 0x10000; cp += (cp >= 0x4E00 && cp < 0xA000) ? 7 : 1) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
     if (u_charType(cp) == U_FORMAT_CHAR || u_charType(cp) == U_CONTROL_CHAR) continue;
-    if (cp == '[' ) continue;  // artefact handling starts here; tested above
+    if (cp == '[') continue;  // artefact handling starts here; tested above
     icu::UnicodeString s(cp);
     s = nfkc->normalize(s, st);
     ts->transliterate(s);
@@ -165,7 +167,8 @@ TEST_CASE("the normalization table agrees with ICU applied directly") {
     s.toUTF8String(expected);
     icu::UnicodeString(cp).toUTF8String(input);
     const std::string got = normalize_for_matching(input);
-    if (got != expected) FAIL_CHECK("U+" << std::hex << cp << " table gives " << got << " ICU gives " << expected);
+    if (got != expected)
+      FAIL_CHECK("U+" << std::hex << cp << " table gives " << got << " ICU gives " << expected);
     ++checked;
     changed += got != input;
   }

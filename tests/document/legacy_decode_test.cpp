@@ -1,7 +1,8 @@
 // Legacy encodings without a BOM: strict GB18030 / Big5 conversions decide long texts, ICU's
 // charset detector decides short texts and damaged files (engine/document/src/decode.cpp).
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "doc_test_util.h"
 
@@ -12,7 +13,9 @@ using doctest::read_ok;
 
 namespace {
 
-std::string utf8_of(const char* name) { return doctest::slurp(corpus_path(name)); }
+std::string utf8_of(const char* name) {
+  return doctest::slurp(corpus_path(name));
+}
 
 // Cuts UTF-8 text to at most `n` bytes without splitting a character.
 std::string utf8_prefix(const std::string& s, std::size_t n) {
@@ -24,8 +27,8 @@ std::string utf8_prefix(const std::string& s, std::size_t n) {
 }  // namespace
 
 TEST_CASE("legacy: clean GB18030 and Big5 files give exactly the UTF-8 text") {
-  for (const char* name : {"xiangcheng-2021.txt", "nanhu-2021.txt", "xinbei-2020.txt", "sip-2023.txt",
-                           "taicang-2024.txt"}) {
+  for (const char* name : {"xiangcheng-2021.txt", "nanhu-2021.txt", "xinbei-2020.txt",
+                           "sip-2023.txt", "taicang-2024.txt"}) {
     INFO(name);
     const std::string utf8 = utf8_of(name);
     std::vector<Diagnostic> d;
@@ -103,8 +106,9 @@ TEST_CASE("legacy: GB18030 with corrupt bytes still decodes, with one U+FFFD war
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "invalid-bytes");
   CHECK(d[0].severity == Severity::kWarning);
-  CHECK(d[0].message == fmt::format("3 invalid GB18030 sequences replaced with U+FFFD at byte offsets {}, {}, {}",
-                                    offsets[0], offsets[1], cut.size() - 1));
+  CHECK(d[0].message ==
+        fmt::format("3 invalid GB18030 sequences replaced with U+FFFD at byte offsets {}, {}, {}",
+                    offsets[0], offsets[1], cut.size() - 1));
   CHECK(doc->meta.unit.value == "苏州市相城区");
   // Three replacement characters, the rest of the text intact around them.
   std::size_t fffd = 0;
@@ -127,6 +131,7 @@ TEST_CASE("legacy: Big5 with a corrupt byte still decodes, with one U+FFFD warni
   CHECK(doc->meta.encoding == "Big5");
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "invalid-bytes");
-  CHECK(d[0].message == fmt::format("1 invalid Big5 sequence replaced with U+FFFD at byte offset {}", at));
+  CHECK(d[0].message ==
+        fmt::format("1 invalid Big5 sequence replaced with U+FFFD at byte offset {}", at));
   CHECK(doc->original.find("\uFFFD") != std::string::npos);
 }

@@ -59,7 +59,8 @@ TEST_CASE("numbering schemes nest by kind: 一、 (一) 1、 (1) and back") {
   REQUIRE(sig != nullptr);
   CHECK(sig->role == Role::kSignature);
   // CRLF: original lines and columns still line up.
-  const LineCol lc = doc.line_col(doc.to_original(static_cast<std::uint32_t>(doc.text.find("条目二"))));
+  const LineCol lc =
+      doc.line_col(doc.to_original(static_cast<std::uint32_t>(doc.text.find("条目二"))));
   CHECK(lc.line == 8);
   CHECK(lc.column == 3);
   CHECK(doc.section_path(static_cast<std::uint32_t>(section_with(doc, "(1)小项甲"))) ==
@@ -70,7 +71,8 @@ TEST_CASE("a numbering scheme seen again becomes a sibling, so nesting stays bou
   std::string text = "2021年，我区坚持依法行政。\n一、总体\n";
   // Alternate schemes so that every marker would nest one level deeper.
   const char* kinds[] = {"（一）", "1、", "（1）", "1.", "一是"};
-  for (int i = 0; i < 20; ++i) text += std::string(kinds[i % 5]) + "层级" + std::to_string(i) + "。\n";
+  for (int i = 0; i < 20; ++i)
+    text += std::string(kinds[i % 5]) + "层级" + std::to_string(i) + "。\n";
   const Document doc = read_ok(text, "deep.txt");
   int deepest = 0;
   for (const auto& s : doc.sections) deepest = std::max(deepest, s.depth);
@@ -84,8 +86,22 @@ TEST_CASE("random cuts and splices of the samples never break the document invar
   std::vector<std::string> sources;
   for (const char* name : {"xiangcheng-2021.txt", "taicang-2024.txt", "xinbei-2020.txt"})
     sources.push_back(doctest::slurp(doctest::corpus_path(name)));
-  const char* splices[] = {"\n", "一、", "(一)", "1.", "一是", "。", "\r", "\xFF", "[bookmark: x]", "2022年,将",
-                           "虽然", "但存在", "特此报告", "\n扫一扫在手机打开当前页\n", "\xE3\x80", ":二是"};
+  const char* splices[] = {"\n",
+                           "一、",
+                           "(一)",
+                           "1.",
+                           "一是",
+                           "。",
+                           "\r",
+                           "\xFF",
+                           "[bookmark: x]",
+                           "2022年,将",
+                           "虽然",
+                           "但存在",
+                           "特此报告",
+                           "\n扫一扫在手机打开当前页\n",
+                           "\xE3\x80",
+                           ":二是"};
   std::uint64_t state = 42;
   auto next = [&] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;

@@ -50,11 +50,12 @@ TEST_CASE("index.html and a gap report render in headless Chromium", "[e2e][chro
 
   const fs::path profile = fresh_dir("chromium-profile");
   const auto chromium = [&](const std::string& flags, const fs::path& page) {
-    return run("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic "
-               "--no-first-run --disable-background-networking --disable-component-update "
-               "--disable-sync --disable-dev-shm-usage --user-data-dir=" +
-               quote_arg(profile.string()) + " " + flags + " " +
-               quote_arg("file://" + fs::absolute(page).string()));
+    return run(
+        "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic "
+        "--no-first-run --disable-background-networking --disable-component-update "
+        "--disable-sync --disable-dev-shm-usage --user-data-dir=" +
+        quote_arg(profile.string()) + " " + flags + " " +
+        quote_arg("file://" + fs::absolute(page).string()));
   };
   struct Page {
     fs::path file;
@@ -62,7 +63,8 @@ TEST_CASE("index.html and a gap report render in headless Chromium", "[e2e][chro
     std::vector<std::string> expect;
   };
   const std::vector<Page> pages = {
-      {out / "index.html", "index.png",
+      {out / "index.html",
+       "index.png",
        // 南湖区: the report names itself only in the body (南湖区坚持…), so that is the name.
        {"苏州市相城区", "太仓市", "南湖区", "常州市新北区", "苏州工业园区"}},
       {out / "gaps/xiangcheng-2021.html", "gap-xiangcheng-2021.png", {"苏州市相城区", "差距分析"}},
@@ -83,9 +85,9 @@ TEST_CASE("index.html and a gap report render in headless Chromium", "[e2e][chro
     CHECK(console.empty());
     const fs::path shot = kArtefacts / page.shot;
     fs::remove(shot);
-    const Run png = chromium("--hide-scrollbars --window-size=1400,2000 --screenshot=" +
-                                 quote_arg(shot.string()),
-                             page.file);
+    const Run png = chromium(
+        "--hide-scrollbars --window-size=1400,2000 --screenshot=" + quote_arg(shot.string()),
+        page.file);
     INFO(png.out);
     CHECK(png.status == 0);
     REQUIRE(fs::exists(shot));

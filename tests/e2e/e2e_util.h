@@ -25,8 +25,10 @@ inline std::string slurp(const fs::path& p) {
 inline std::string quote_arg(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -55,7 +57,8 @@ inline Run evaluate(const std::vector<std::string>& args) {
 }
 
 inline fs::path fresh_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("indicheck-e2e-" + name + "-" + std::to_string(::getpid()));
+  fs::path p =
+      fs::temp_directory_path() / ("indicheck-e2e-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(p);
   fs::create_directories(p);
   return p;

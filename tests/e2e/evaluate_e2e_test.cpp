@@ -6,6 +6,7 @@
 // - an unreadable input is listed, the batch completes, exit code 2; --fail-under gives 1;
 // - a unit's other years are side by side in its gap report.
 // The browser checks are in chromium_e2e_test.cpp.
+#include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,15 +17,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include "e2e_util.h"
 #include "../reports/json_schema.h"
+#include "e2e_util.h"
 
 namespace fs = std::filesystem;
 
@@ -120,8 +119,11 @@ TEST_CASE("evidence on disk (default) and in memory (--keep-evidence) write the 
   // The default run keeps each report's quotes in an unlinked temporary file inside --out and
   // reads them back per report; the hidden --keep-evidence keeps them all in memory as before.
   const fs::path a = fresh_dir("spill"), b = fresh_dir("keep");
-  const std::vector<std::string> common = {(kSource / "corpus").string(), "--rules",
-                                           (kSource / "rules").string(), "--date", "2026-01-02",
+  const std::vector<std::string> common = {(kSource / "corpus").string(),
+                                           "--rules",
+                                           (kSource / "rules").string(),
+                                           "--date",
+                                           "2026-01-02",
                                            "--quiet"};
   std::vector<std::string> args_a = common, args_b = common;
   args_a.insert(args_a.end(), {"--out", a.string()});
@@ -224,13 +226,15 @@ TEST_CASE("--stats reports what was read and where the time went, also with --qu
   CHECK(r.status == 0);
   // The bytes read are the two files' sizes as on disk, to 0.1 MB.
   const double mb = static_cast<double>(fs::file_size(taicang) +
-                                        fs::file_size(kSource / "corpus/nanhu-2021.txt")) / 1e6;
+                                        fs::file_size(kSource / "corpus/nanhu-2021.txt")) /
+                    1e6;
   CHECK(r.out.find(fmt::format("reports        2 (0 failed), {:.1f} MB read", mb)) !=
         std::string::npos);
   CHECK(r.out.find("  read + match   ") != std::string::npos);
   // What was written is what is in --out: scores.csv and evidence.csv only.
   const double written = static_cast<double>(fs::file_size(out / "o/scores.csv") +
-                                             fs::file_size(out / "o/evidence.csv")) / 1e6;
+                                             fs::file_size(out / "o/evidence.csv")) /
+                         1e6;
   CHECK(r.out.find(fmt::format("({:.1f} MB written)", written)) != std::string::npos);
   CHECK(r.out.find("peak memory") != std::string::npos);
   // Without --stats, --quiet prints nothing at all on a clean run.
@@ -244,9 +248,14 @@ TEST_CASE("--stats reports what was read and where the time went, also with --qu
 TEST_CASE("--max-quotes keeps the strongest quotes of each item; scores do not change",
           "[e2e][quotes]") {
   const fs::path out = fresh_dir("quotes");
-  const std::vector<std::string> common = {(kSource / "corpus").string(), "--rules",
-                                           (kSource / "rules").string(), "--date", "2026-01-02",
-                                           "--quiet", "--format", "csv,json"};
+  const std::vector<std::string> common = {(kSource / "corpus").string(),
+                                           "--rules",
+                                           (kSource / "rules").string(),
+                                           "--date",
+                                           "2026-01-02",
+                                           "--quiet",
+                                           "--format",
+                                           "csv,json"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> args = common;
     args.insert(args.end(), extra.begin(), extra.end());
@@ -339,7 +348,8 @@ TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") 
   r = evaluate({corpus, "--format", "html,pdf"});
   CHECK(r.status == 2);
   CHECK(r.out.find("unknown format 'pdf'") != std::string::npos);
-  r = evaluate({corpus, "--rules", (out / "no-rules-here").string(), "--out", (out / "c").string()});
+  r = evaluate(
+      {corpus, "--rules", (out / "no-rules-here").string(), "--out", (out / "c").string()});
   CHECK(r.status == 2);
   CHECK_FALSE(fs::exists(out / "c/index.html"));  // rules failed: nothing written
   r = evaluate({corpus, "--rules", rules, "--framework", "no-such-framework", "--out",
@@ -349,8 +359,8 @@ TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") 
   // A profile naming an item the framework does not have: exit 2, nothing written.
   std::ofstream(out / "bad-profile.yaml") << "profile:\n  id: bad\n  framework: gangyao-2021\n"
                                              "  weights: {\"99.9\": 2}\n";
-  r = evaluate({corpus, "--rules", rules, "--profile", (out / "bad-profile.yaml").string(),
-                "--out", (out / "f").string()});
+  r = evaluate({corpus, "--rules", rules, "--profile", (out / "bad-profile.yaml").string(), "--out",
+                (out / "f").string()});
   INFO(r.out);
   CHECK(r.status == 2);
   CHECK(r.out.find("bad-profile.yaml:4:") != std::string::npos);

@@ -1,15 +1,16 @@
 // The evidence gate: features identical to the training script's, model files checked, the
 // shipped model's behaviour on hand-written sentences, and the matcher withholding credit from
 // a window whose sentences the gate rejects.
-#include <catch2/catch.hpp>
+#include "indicheck/gate.h"
 
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <unistd.h>
 
-#include "indicheck/gate.h"
 #include "indicheck/matcher.h"
 #include "indicheck/rules.h"
 
@@ -89,7 +90,8 @@ TEST_CASE("the shipped gate tells an act from a slogan", "[gate]") {
   CHECK(gate->threshold() > 0);
   CHECK(gate->threshold() < 1);
   // Written for this test, not taken from the corpus.
-  const double act = gate->score("2024年,我局共组织执法人员法律知识培训4次,参训160人次,考试合格率100%。");
+  const double act =
+      gate->score("2024年,我局共组织执法人员法律知识培训4次,参训160人次,考试合格率100%。");
   const double slogan = gate->score("坚持把法治建设摆在突出位置,不断增强依法行政意识。");
   const double plan = gate->score("下一步,我局将进一步加强法治宣传教育。");
   CHECK(act > 0.5);
@@ -99,7 +101,8 @@ TEST_CASE("the shipped gate tells an act from a slogan", "[gate]") {
 }
 
 TEST_CASE("with a gate, a slogan window earns no credit", "[gate]") {
-  const fs::path dir = fs::temp_directory_path() / ("indicheck-gate-test-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("indicheck-gate-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "t.yaml") << "framework:\n  id: t\n  title: 测试\n  kind: indicators\n"
                                    "  years: [2021, 2025]\nnodes:\n"

@@ -4,11 +4,10 @@
 // list of violations as "pointer: problem" strings (empty = valid).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace schema_check {
 
@@ -68,7 +67,8 @@ inline std::vector<std::string> validate(const json& root_schema, const json& do
         continue;
       }
     }
-    if (s.contains("const") && v != s["const"]) errors.push_back(at + ": expected " + s["const"].dump());
+    if (s.contains("const") && v != s["const"])
+      errors.push_back(at + ": expected " + s["const"].dump());
     if (s.contains("enum")) {
       bool found = false;
       for (const auto& e : s["enum"]) found = found || e == v;

@@ -5,9 +5,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "indicheck/reports.h"
 #include "json_schema.h"
@@ -27,7 +26,9 @@ std::string slurp(const fs::path& p) {
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+  for (auto pos = haystack.find(needle); pos != std::string::npos;
+       pos = haystack.find(needle, pos + 1))
+    ++n;
   return n;
 }
 
@@ -35,7 +36,8 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
 constexpr std::size_t kA2022 = 0, kA2021 = 1, kB2021 = 2, kBroken = 3;
 
 fs::path temp_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("indicheck-reports-" + name + "-" + std::to_string(::getpid()));
+  fs::path p =
+      fs::temp_directory_path() / ("indicheck-reports-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(p);
   fs::create_directories(p);
   return p;
@@ -61,12 +63,14 @@ TEST_CASE("report text with markup is escaped in HTML, never emitted as a tag", 
   CHECK(gap.find("严格落实行政规范性文件合法性审核") != std::string::npos);
 }
 
-TEST_CASE("index.html holds ranking, heatmap, coverage, weights, structure and run facts", "[html]") {
+TEST_CASE("index.html holds ranking, heatmap, coverage, weights, structure and run facts",
+          "[html]") {
   synthetic::Data d;
   synthetic::build(d);
   const std::string html = render_index_html(d.eval);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
-  CHECK(html.find("\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif") != std::string::npos);
+  CHECK(html.find("\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif") !=
+        std::string::npos);
   CHECK(html.find("@media print") != std::string::npos);
   CHECK(html.find("<table class=\"sortable ranking\">") != std::string::npos);
   CHECK(html.find("<svg") != std::string::npos);
@@ -81,10 +85,10 @@ TEST_CASE("index.html holds ranking, heatmap, coverage, weights, structure and r
   CHECK(p1 < p2);
   CHECK(p2 < p3);
   CHECK(html.find("weight of 2.1 set to 3 (was 1)") != std::string::npos);  // override shown
-  CHECK(html.find("年度报告五项内容") != std::string::npos);                  // structure
-  CHECK(html.find("abc123") != std::string::npos);                            // rules hash
-  CHECK(html.find("2026-01-02") != std::string::npos);                        // run date
-  CHECK(html.find("corpus/broken.txt") != std::string::npos);                 // failed input
+  CHECK(html.find("年度报告五项内容") != std::string::npos);                // structure
+  CHECK(html.find("abc123") != std::string::npos);                          // rules hash
+  CHECK(html.find("2026-01-02") != std::string::npos);                      // run date
+  CHECK(html.find("corpus/broken.txt") != std::string::npos);               // failed input
   // Coverage: 3.2 is missed by every unit of 2021 (planned, acknowledged): it comes first.
   const auto coverage = html.substr(html.find("sortable coverage"));
   CHECK(coverage.find("基层立法联系点") < coverage.find("权责清单动态调整"));
@@ -113,7 +117,8 @@ TEST_CASE("gap report: missing required items first, by points at stake", "[gap]
   // The rule that looked for it, with its location.
   CHECK(section.find("`rules/gangyao-2021/area.yaml:40`") != std::string::npos);
   // Planned item with its quote in section two.
-  CHECK(md.substr(second, third - second).find("2022年将建立基层立法联系点。") != std::string::npos);
+  CHECK(md.substr(second, third - second).find("2022年将建立基层立法联系点。") !=
+        std::string::npos);
   // It earned nothing: its location says so.
   CHECK(md.substr(second, third - second).find("— 不计分 · 第 40 行第 1 列") != std::string::npos);
   // Peer example for 2.2: 甲区 2022 met it with a higher score (81.25) than 乙区 (75), but a
@@ -170,8 +175,8 @@ TEST_CASE("results.json validates against docs/results-schema.json", "[json]") {
   p.waivers.push_back({"甲区", "3.2", "无立法权", "2030-01-01", {}});
   d.rules.profiles.push_back(p);
   const auto doc = nlohmann::json::parse(render_results_json(d.eval));
-  const auto schema = nlohmann::json::parse(
-      slurp(fs::path(INDICHECK_SOURCE_DIR) / "docs/results-schema.json"));
+  const auto schema =
+      nlohmann::json::parse(slurp(fs::path(INDICHECK_SOURCE_DIR) / "docs/results-schema.json"));
   const auto errors = schema_check::validate(schema, doc);
   for (const auto& e : errors) UNSCOPED_INFO(e);
   CHECK(errors.empty());
@@ -200,17 +205,23 @@ TEST_CASE("CSVs: BOM, CRLF, quoting, formula guard, one row per unit-year", "[cs
   synthetic::Data d;
   synthetic::build(d);
   const std::string scores = render_scores_csv(d.eval);
-  REQUIRE(scores.rfind("\xEF\xBB\xBF" "path,status,unit,", 0) == 0);
+  REQUIRE(scores.rfind("\xEF\xBB\xBF"
+                       "path,status,unit,",
+                       0) == 0);
   CHECK(count(scores, "\r\n") == 5);  // header + 4 reports
   CHECK(scores.find("gangyao-2021:3.1") != std::string::npos);
   CHECK(scores.find("report-structure:5") != std::string::npos);
-  CHECK(scores.find("corpus/a-2021.txt,ok,甲区,district,江苏省,2021,gangyao-2021,37.50,100.00,3,3,")
-        == std::string::npos);  // province comes from metadata, which is empty here
-  CHECK(scores.find("corpus/a-2021.txt,ok,甲区,district,,2021,gangyao-2021,37.50,100.00,3,3,2,2,1,2,")
-        != std::string::npos);
+  CHECK(scores.find(
+            "corpus/a-2021.txt,ok,甲区,district,江苏省,2021,gangyao-2021,37.50,100.00,3,3,") ==
+        std::string::npos);  // province comes from metadata, which is empty here
+  CHECK(scores.find(
+            "corpus/a-2021.txt,ok,甲区,district,,2021,gangyao-2021,37.50,100.00,3,3,2,2,1,2,") !=
+        std::string::npos);
   CHECK(scores.find("corpus/broken.txt,failed,") != std::string::npos);
   const std::string evidence = render_evidence_csv(d.eval);
-  REQUIRE(evidence.rfind("\xEF\xBB\xBF" "path,unit,year,", 0) == 0);
+  REQUIRE(evidence.rfind("\xEF\xBB\xBF"
+                         "path,unit,year,",
+                         0) == 0);
   // Quotes with commas and double quotes are quoted; a leading = is neutralised.
   CHECK(evidence.find("\"权责清单, \"\"调整\"\"中。\"") != std::string::npos);
   CHECK(evidence.find(",'=全面推行证明事项告知承诺制。") != std::string::npos);

@@ -87,8 +87,7 @@ TEST_CASE("evidence survives serialize/deserialize field by field", "[store]") {
   CHECK_FALSE(deserialize_evidence(bytes + "x", back));
 }
 
-TEST_CASE("a sentence quoted by many items is stored once; damaged bytes are refused",
-          "[store]") {
+TEST_CASE("a sentence quoted by many items is stored once; damaged bytes are refused", "[store]") {
   // 40 items quoting the same 300-byte sentence in the same section, with the same reason.
   const std::string sentence(300, 'x');
   std::vector<DocumentEvidence> ev(1);
@@ -140,8 +139,10 @@ TEST_CASE("compact_evidence keeps states and has-quote flags, refuses items out 
   CHECK(rep.compact[0].framework_id == "gangyao-2021");
   const std::vector<std::uint8_t> expected = {
       static_cast<std::uint8_t>(static_cast<int>(ItemState::kMet) | CompactEvidence::kHasQuote),
-      static_cast<std::uint8_t>(ItemState::kMissing), static_cast<std::uint8_t>(ItemState::kMissing),
-      static_cast<std::uint8_t>(static_cast<int>(ItemState::kPlanned) | CompactEvidence::kHasQuote)};
+      static_cast<std::uint8_t>(ItemState::kMissing),
+      static_cast<std::uint8_t>(ItemState::kMissing),
+      static_cast<std::uint8_t>(static_cast<int>(ItemState::kPlanned) |
+                                CompactEvidence::kHasQuote)};
   CHECK(rep.compact[0].items == expected);
 
   ReportResult swapped = d.eval.reports[1];
@@ -177,7 +178,8 @@ TEST_CASE("a store that cannot be read back fails write_outputs and writes nothi
   auto store = std::make_shared<MemoryStore>();
   spill(d, store);
   store->fail_loads = true;
-  const fs::path out = fs::temp_directory_path() / ("indicheck-store-" + std::to_string(::getpid()));
+  const fs::path out =
+      fs::temp_directory_path() / ("indicheck-store-" + std::to_string(::getpid()));
   fs::remove_all(out);
   std::vector<Diagnostic> diags;
   CHECK_FALSE(write_outputs(d.eval, out.string(), OutputFormats{}, diags));
@@ -205,7 +207,8 @@ TEST_CASE("beyond gap_reports_max only the units asked for get a gap report", "[
   CHECK(gap_report_stem(d.eval, 0).empty());
   CHECK(gap_report_stem(d.eval, 1).empty());
   CHECK(gap_report_stem(d.eval, 2) == "b-2021");
-  const fs::path out = fs::temp_directory_path() / ("indicheck-gaplimit-" + std::to_string(::getpid()));
+  const fs::path out =
+      fs::temp_directory_path() / ("indicheck-gaplimit-" + std::to_string(::getpid()));
   fs::remove_all(out);
   std::vector<Diagnostic> diags;
   REQUIRE(write_outputs(d.eval, out.string(), OutputFormats{}, diags));
@@ -228,8 +231,9 @@ TEST_CASE("beyond gap_reports_max only the units asked for get a gap report", "[
   CHECK(render_gap_html(d.eval, 0).find("href=\"a-2021.html\"") != std::string::npos);
 }
 
-TEST_CASE("write_outputs writes results.json and evidence.csv in one pass: same bytes, no second read",
-          "[store][write]") {
+TEST_CASE(
+    "write_outputs writes results.json and evidence.csv in one pass: same bytes, no second read",
+    "[store][write]") {
   synthetic::Data mem, stored;
   synthetic::build(mem);
   synthetic::build(stored);
@@ -239,7 +243,8 @@ TEST_CASE("write_outputs writes results.json and evidence.csv in one pass: same 
   for (const auto& rep : stored.eval.reports) spilled += rep.store_slot != ReportResult::kNotStored;
   REQUIRE(spilled == 3);  // the broken report has no evidence
 
-  const fs::path dir = fs::temp_directory_path() / ("indicheck-onepass-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("indicheck-onepass-" + std::to_string(::getpid()));
   const auto slurp = [](const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -69,11 +69,12 @@ inline Framework structure() {
   fw.edition = "2019";
   fw.kind = "supplement";
   fw.nodes.push_back(node("", fw.title, -1, 1, false, "rules/report-structure/framework.yaml", 1));
-  const char* titles[] = {"主要举措和成效", "存在的不足和原因", "第一责任人职责", "下一年度主要安排",
-                          "其他需要报告的情况"};
+  const char* titles[] = {"主要举措和成效", "存在的不足和原因", "第一责任人职责",
+                          "下一年度主要安排", "其他需要报告的情况"};
   for (int i = 0; i < 5; ++i) {
     fw.nodes.push_back(node(std::to_string(i + 1), titles[i], 0, 1, i < 4,
-                            "rules/report-structure/framework.yaml", 10u + static_cast<unsigned>(i)));
+                            "rules/report-structure/framework.yaml",
+                            10u + static_cast<unsigned>(i)));
     fw.nodes.back().check = check({titles[i]});
     fw.nodes[0].children.push_back(i + 1);
     fw.leaves.push_back(i + 1);
@@ -136,8 +137,10 @@ inline void build(Data& d) {
     DocumentEvidence ev;
     ev.framework_id = "report-structure";
     for (int i = 1; i <= 5; ++i)
-      ev.items.push_back(item(i, (i == 4 && !plans) || i == 5 ? ItemState::kMissing : ItemState::kMet,
-                              {quote("结构句" + std::to_string(i) + "。", static_cast<std::uint32_t>(i), Role::kAchievements, true)}));
+      ev.items.push_back(item(i,
+                              (i == 4 && !plans) || i == 5 ? ItemState::kMissing : ItemState::kMet,
+                              {quote("结构句" + std::to_string(i) + "。",
+                                     static_cast<std::uint32_t>(i), Role::kAchievements, true)}));
     return ev;
   };
 
@@ -148,13 +151,13 @@ inline void build(Data& d) {
     DocumentEvidence ev;
     ev.framework_id = "gangyao-2021";
     ev.items.push_back(item(2, ItemState::kMet,
-                            {quote("全面推行权责清单制度<script>alert(1)</script>，实现动态调整。", 12,
-                                   Role::kAchievements, true)}));
+                            {quote("全面推行权责清单制度<script>alert(1)</script>，实现动态调整。",
+                                   12, Role::kAchievements, true)}));
     ev.items.push_back(item(3, ItemState::kMissing));
     ev.items.push_back(item(5, ItemState::kMissing));
-    ev.items.push_back(item(6, ItemState::kPlanned,
-                            {quote("2022年将建立基层立法联系点。", 40, Role::kPlans, false,
-                                   "三、2022年工作安排")}));
+    ev.items.push_back(item(
+        6, ItemState::kPlanned,
+        {quote("2022年将建立基层立法联系点。", 40, Role::kPlans, false, "三、2022年工作安排")}));
     a21.evidence = {ev, structure_evidence(true)};
   }
   ReportResult b21;
@@ -163,10 +166,17 @@ inline void build(Data& d) {
   {
     DocumentEvidence ev;
     ev.framework_id = "gangyao-2021";
-    ev.items.push_back(item(2, ItemState::kMet, {quote("乙区权责清单动态调整到位。", 8, Role::kAchievements, true)}));
-    ev.items.push_back(item(3, ItemState::kMet, {quote("=全面推行证明事项告知承诺制。", 9, Role::kAchievements, true)}));
-    ev.items.push_back(item(5, ItemState::kMet, {quote("严格落实行政规范性文件合法性审核，审核率100%。", 10, Role::kAchievements, true)}));
-    ev.items.push_back(item(6, ItemState::kAcknowledged, {quote("基层立法联系点作用发挥不够。", 30, Role::kShortcomings, false, "二、存在的不足")}));
+    ev.items.push_back(item(2, ItemState::kMet,
+                            {quote("乙区权责清单动态调整到位。", 8, Role::kAchievements, true)}));
+    ev.items.push_back(
+        item(3, ItemState::kMet,
+             {quote("=全面推行证明事项告知承诺制。", 9, Role::kAchievements, true)}));
+    ev.items.push_back(item(
+        5, ItemState::kMet,
+        {quote("严格落实行政规范性文件合法性审核，审核率100%。", 10, Role::kAchievements, true)}));
+    ev.items.push_back(item(
+        6, ItemState::kAcknowledged,
+        {quote("基层立法联系点作用发挥不够。", 30, Role::kShortcomings, false, "二、存在的不足")}));
     b21.evidence = {ev, structure_evidence(false)};
   }
   ReportResult a22;
@@ -175,16 +185,21 @@ inline void build(Data& d) {
   {
     DocumentEvidence ev;
     ev.framework_id = "gangyao-2021";
-    ev.items.push_back(item(2, ItemState::kPartial, {quote("权责清单, \"调整\"中。", 5, Role::kAchievements, true)}));
-    ev.items.push_back(item(3, ItemState::kMet, {quote("甲区告知承诺制全覆盖。", 6, Role::kAchievements, true)}));
-    ev.items.push_back(item(5, ItemState::kMet, {quote("甲区合法性审核全覆盖。", 7, Role::kAchievements, true)}));
-    ev.items.push_back(item(6, ItemState::kMet, {quote("设立基层立法联系点3个。", 8, Role::kAchievements, true)}));
+    ev.items.push_back(item(2, ItemState::kPartial,
+                            {quote("权责清单, \"调整\"中。", 5, Role::kAchievements, true)}));
+    ev.items.push_back(
+        item(3, ItemState::kMet, {quote("甲区告知承诺制全覆盖。", 6, Role::kAchievements, true)}));
+    ev.items.push_back(
+        item(5, ItemState::kMet, {quote("甲区合法性审核全覆盖。", 7, Role::kAchievements, true)}));
+    ev.items.push_back(
+        item(6, ItemState::kMet, {quote("设立基层立法联系点3个。", 8, Role::kAchievements, true)}));
     a22.evidence = {ev, structure_evidence(true)};
   }
   ReportResult bad;
   bad.path = "corpus/broken.txt";
   bad.failed = true;
-  bad.diagnostics.push_back(make_error("corpus/broken.txt", "encoding", "cannot detect the encoding <b>"));
+  bad.diagnostics.push_back(
+      make_error("corpus/broken.txt", "encoding", "cannot detect the encoding <b>"));
 
   // Sorted by path, as the pipeline does.
   e.reports = {a22, a21, b21, bad};
@@ -213,7 +228,8 @@ inline void build(Data& d) {
     return u;
   };
   using S = ItemState;
-  t.units.push_back(unit("甲区", 2022, "corpus/a-2022.txt", 81.25, {81.25, 62.5, 50, 100, 100, 100, 100},
+  t.units.push_back(unit("甲区", 2022, "corpus/a-2022.txt", 81.25,
+                         {81.25, 62.5, 50, 100, 100, 100, 100},
                          {S::kPartial, S::kMet, S::kMet, S::kMet}, 1, 1));
   t.units.push_back(unit("甲区", 2021, "corpus/a-2021.txt", 37.5, {37.5, 75, 100, 0, 0, 0, 0},
                          {S::kMet, S::kMissing, S::kMissing, S::kPlanned}, 3, 1));
@@ -231,7 +247,8 @@ inline void build(Data& d) {
   s.leaf_global_weights = std::vector<double>(5, 0.2);
   for (const auto& r : e.reports) {
     if (r.failed) continue;
-    UnitScore u = unit(r.meta.unit.value, r.meta.year, r.path, 80, std::vector<double>(6, 80), {}, 1, 4);
+    UnitScore u =
+        unit(r.meta.unit.value, r.meta.year, r.path, 80, std::vector<double>(6, 80), {}, 1, 4);
     for (const auto& it : r.evidence[1].items) u.states.push_back(it.state);
     s.units.push_back(u);
   }

@@ -2,11 +2,10 @@
 // and number escaping against nlohmann's dump (results.json must stay byte-identical), and
 // append_csv_field against the plain RFC 4180 + formula-guard definition.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "json_writer.h"
 #include "view.h"
@@ -27,8 +26,8 @@ std::string writer_string(const std::string& s) {
 
 // The definition csv_field had before it was made table-driven.
 std::string reference_csv(std::string value) {
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                         value[0] == '@' || value[0] == '\t' || value[0] == '\r'))
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r'))
     value.insert(value.begin(), '\'');
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
@@ -43,14 +42,48 @@ std::string reference_csv(std::string value) {
 // control bytes and, sometimes, broken UTF-8 (truncated sequences, stray continuation bytes,
 // overlong forms, surrogates).
 std::vector<std::string> mixed_strings() {
-  const std::vector<std::string> pieces = {
-      "法治政府", "，", "。", "a", "Z", " ", ",", "\"", "\\", "\n", "\r", "\t", "\b", "\f",
-      std::string(1, '\0'), "\x01", "\x1f", "\x7f", "=", "+", "-", "@", "/", "é", "𠀀",
-      "\xe6\xb3", "\x80", "\xbf", "\xc0\xaf", "\xc1\xbf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-      "\xf5", "\xff", "\xe0\x80\xaf", "\xf0\x80\x80\xaf", "\xc2", "\xf0\x9f\x98"};
+  const std::vector<std::string> pieces = {"法治政府",
+                                           "，",
+                                           "。",
+                                           "a",
+                                           "Z",
+                                           " ",
+                                           ",",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\r",
+                                           "\t",
+                                           "\b",
+                                           "\f",
+                                           std::string(1, '\0'),
+                                           "\x01",
+                                           "\x1f",
+                                           "\x7f",
+                                           "=",
+                                           "+",
+                                           "-",
+                                           "@",
+                                           "/",
+                                           "é",
+                                           "𠀀",
+                                           "\xe6\xb3",
+                                           "\x80",
+                                           "\xbf",
+                                           "\xc0\xaf",
+                                           "\xc1\xbf",
+                                           "\xed\xa0\x80",
+                                           "\xf4\x90\x80\x80",
+                                           "\xf5",
+                                           "\xff",
+                                           "\xe0\x80\xaf",
+                                           "\xf0\x80\x80\xaf",
+                                           "\xc2",
+                                           "\xf0\x9f\x98"};
   std::mt19937 rng(20261121);
-  std::vector<std::string> out = {"", "plain", "全面推行权责清单制度", "a,b", "\"quoted\"",
-                                  "=SUM(A1)", "-1", "line\r\nbreak", "\xe6\xb3\x95\xe6"};
+  std::vector<std::string> out = {"",    "plain",         "全面推行权责清单制度",
+                                  "a,b", "\"quoted\"",    "=SUM(A1)",
+                                  "-1",  "line\r\nbreak", "\xe6\xb3\x95\xe6"};
   for (int n = 0; n < 4000; ++n) {
     std::string s;
     const int len = static_cast<int>(rng() % 40);
@@ -88,9 +121,11 @@ TEST_CASE("JSON strings are escaped exactly as nlohmann dumps them", "[json][wri
 }
 
 TEST_CASE("JSON doubles are written as nlohmann writes them", "[json][writer]") {
-  const std::vector<double> values = {0.0,  -0.0, 1.0,    37.5,  100.0, 0.1,   1e20, 1e-7,
-                                      2.675, 83.33, -12.25, 1e300, 5e-324, 123456789.0,
-                                      std::nan(""), std::numeric_limits<double>::infinity()};
+  const std::vector<double> values = {
+      0.0,    -0.0,        1.0,          37.5,
+      100.0,  0.1,         1e20,         1e-7,
+      2.675,  83.33,       -12.25,       1e300,
+      5e-324, 123456789.0, std::nan(""), std::numeric_limits<double>::infinity()};
   for (double d : values) {
     std::string out;
     append_json_double(out, d);

@@ -1,7 +1,6 @@
 // Hostile rule files and patterns end with a diagnostic or a linear-time result, never a crash,
 // a hang or a stack overflow.
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "indicheck/matcher.h"
@@ -46,7 +45,8 @@ TEST_CASE("an alias bomb never expands", "[bad-input]") {
     text += fmt::format("{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n", c, c,
                         char(c - 1), char(c - 1), char(c - 1), char(c - 1), char(c - 1),
                         char(c - 1), char(c - 1), char(c - 1), char(c - 1), char(c - 1));
-  CHECK(load(text) == Lines{"t.yaml:1:4: error[yaml-alias]: YAML anchors and aliases are not allowed"});
+  CHECK(load(text) ==
+        Lines{"t.yaml:1:4: error[yaml-alias]: YAML anchors and aliases are not allowed"});
 }
 
 TEST_CASE("random bytes give diagnostics, never a crash", "[bad-input]") {
@@ -60,11 +60,12 @@ TEST_CASE("random bytes give diagnostics, never a crash", "[bad-input]") {
 }
 
 TEST_CASE("mutated rule files give diagnostics or load, never a crash", "[bad-input]") {
-  const std::string valid = kHead +
-                            "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [三项制度], b: [c]}\n"
-                            "      condition: a and not (b or 2 of (a, b))\n"
-                            "      regex: {r: ['公开\\d+条']}\n"
-                            "    examples: {match: [三项制度], no_match: [y]}\n";
+  const std::string valid =
+      kHead +
+      "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [三项制度], b: [c]}\n"
+      "      condition: a and not (b or 2 of (a, b))\n"
+      "      regex: {r: ['公开\\d+条']}\n"
+      "    examples: {match: [三项制度], no_match: [y]}\n";
   REQUIRE(load(valid) == Lines{});
   std::mt19937 rng(777);
   const std::string alphabet = "[]{}:-,'\"&*!|>#\n ab1.\\";
@@ -74,9 +75,15 @@ TEST_CASE("mutated rule files give diagnostics or load, never a crash", "[bad-in
     for (int e = 0; e < edits; ++e) {
       const std::size_t at = rng() % text.size();
       switch (rng() % 3) {
-        case 0: text[at] = alphabet[rng() % alphabet.size()]; break;
-        case 1: text.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
-        default: text.erase(at, 1); break;
+        case 0:
+          text[at] = alphabet[rng() % alphabet.size()];
+          break;
+        case 1:
+          text.insert(at, 1, alphabet[rng() % alphabet.size()]);
+          break;
+        default:
+          text.erase(at, 1);
+          break;
       }
     }
     load(text);  // must return
@@ -86,8 +93,10 @@ TEST_CASE("mutated rule files give diagnostics or load, never a crash", "[bad-in
 
 TEST_CASE("(a+)+$ on 100 KB of 'a' runs in linear time", "[bad-input]") {
   TempDir dir;
-  dir.write("t.yaml", kHead + "  - id: \"1\"\n    title: x\n    check:\n      regex: {r: ['(a+)+$']}\n"
-                              "      metrics:\n        - {name: m, pattern: '(a+)+$', unit: x, at_least: 1}\n");
+  dir.write("t.yaml",
+            kHead +
+                "  - id: \"1\"\n    title: x\n    check:\n      regex: {r: ['(a+)+$']}\n"
+                "      metrics:\n        - {name: m, pattern: '(a+)+$', unit: x, at_least: 1}\n");
   RuleSet set;
   std::vector<Diagnostic> diagnostics;
   set = load_rules({dir.path("t.yaml")}, diagnostics);
@@ -103,8 +112,10 @@ TEST_CASE("(a+)+$ on 100 KB of 'a' runs in linear time", "[bad-input]") {
 
 TEST_CASE("a metric pattern that matches the empty string terminates", "[bad-input]") {
   TempDir dir;
-  dir.write("t.yaml", kHead + "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [出庭]}\n"
-                              "      metrics:\n        - {name: m, pattern: '([0-9]*)', unit: x, at_least: 5}\n");
+  dir.write("t.yaml",
+            kHead +
+                "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [出庭]}\n"
+                "      metrics:\n        - {name: m, pattern: '([0-9]*)', unit: x, at_least: 5}\n");
   std::vector<Diagnostic> diagnostics;
   RuleSet set = load_rules({dir.path("t.yaml")}, diagnostics);
   REQUIRE(diagnostics.empty());
@@ -113,7 +124,8 @@ TEST_CASE("a metric pattern that matches the empty string terminates", "[bad-inp
   Scanner scanner(compiled);
   auto doc = rules_test::make_document({{Role::kAchievements, {"负责人出庭应诉，共三件。"}}});
   CHECK(scanner.scan(doc, set.frameworks[0]).items[0].state == ItemState::kPartial);
-  doc = rules_test::make_document({{Role::kAchievements, {"负责人出庭应诉，共 3 件，出庭 7 次。"}}});
+  doc =
+      rules_test::make_document({{Role::kAchievements, {"负责人出庭应诉，共 3 件，出庭 7 次。"}}});
   const auto ev = scanner.scan(doc, set.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kMet);
   REQUIRE(ev.quotes.size() == 1);

@@ -1,7 +1,7 @@
 // The condition language: parse to postfix, evaluate over "selection present" flags.
-#include <catch2/catch.hpp>
-
 #include "condition.h"
+
+#include <catch2/catch.hpp>
 
 using indicheck::ConditionOp;
 using namespace indicheck::rules_internal;
@@ -18,7 +18,8 @@ unsigned truth_table(const std::string& condition) {
   unsigned mask = 0;
   for (unsigned bits = 0; bits < 16; ++bits) {
     std::vector<char> present{static_cast<char>(bits & 1), static_cast<char>((bits >> 1) & 1),
-                              static_cast<char>((bits >> 2) & 1), static_cast<char>((bits >> 3) & 1)};
+                              static_cast<char>((bits >> 2) & 1),
+                              static_cast<char>((bits >> 3) & 1)};
     if (evaluate_condition(ops, present)) mask |= 1u << bits;
   }
   return mask;
@@ -43,7 +44,8 @@ std::string error_of(const std::string& condition) {
 TEST_CASE("precedence: not > and > or, left to right", "[condition]") {
   CHECK(truth_table("a or b and c") ==
         reference([](bool a, bool b, bool c, bool) { return a || (b && c); }));
-  CHECK(truth_table("not a and b") == reference([](bool a, bool b, bool, bool) { return !a && b; }));
+  CHECK(truth_table("not a and b") ==
+        reference([](bool a, bool b, bool, bool) { return !a && b; }));
   CHECK(truth_table("(a or b) and not c") ==
         reference([](bool a, bool b, bool c, bool) { return (a || b) && !c; }));
   CHECK(truth_table("not not a") == reference([](bool a, bool, bool, bool) { return a; }));
@@ -52,9 +54,8 @@ TEST_CASE("precedence: not > and > or, left to right", "[condition]") {
 }
 
 TEST_CASE("N of (...) counts true operands, which may be expressions", "[condition]") {
-  CHECK(truth_table("2 of (a, b, c)") == reference([](bool a, bool b, bool c, bool) {
-          return int(a) + int(b) + int(c) >= 2;
-        }));
+  CHECK(truth_table("2 of (a, b, c)") ==
+        reference([](bool a, bool b, bool c, bool) { return int(a) + int(b) + int(c) >= 2; }));
   CHECK(truth_table("d or 2 of (a, b, c)") == reference([](bool a, bool b, bool c, bool d) {
           return d || int(a) + int(b) + int(c) >= 2;
         }));

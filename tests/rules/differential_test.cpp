@@ -25,16 +25,24 @@ namespace {
 // Characters the generator draws from: CJK, full-width forms, ASCII, a Traditional pair, and
 // a 4-byte character. Sentence ends are added separately.
 const std::vector<std::string> kAlphabet = {
-    "法", "治", "政", "府", "建", "设", "行", "执", "公", "开", "條", "条", "Ａ", "Ｂ", "１", "２",
-    "（", "）", "，", "a", "b", "A", "1", "2", " ", "%", "-", "𠀀", "率", "达"};
+    "法", "治", "政", "府", "建", "设", "行", "执", "公", "开", "條", "条", "Ａ", "Ｂ", "１",
+    "２", "（", "）", "，", "a",  "b",  "A",  "1",  "2",  " ",  "%",  "-",  "𠀀", "率", "达"};
 const std::vector<std::string> kEnds = {"。", "！", "；"};
 
 // Regexes in the common subset of Hyperscan (UTF8|UCP) and RE2 semantics (no \d, \w: UCP
 // makes them Unicode in Hyperscan, ASCII in RE2; reports are NFKC-normalized anyway).
-const std::vector<std::string> kRegexes = {
-    "法[治律]",         "政府.{0,3}建设", "[Ａ-Ｚ]{2}",       "[0-9]+%",
-    "(行政|执法)+公开", "条|條",          "率达[0-9１２]+",   "a+b",
-    "𠀀.",              "（[^）]{1,4}）", "公开[^。]{0,6}条", "[ab][AB12]"};
+const std::vector<std::string> kRegexes = {"法[治律]",
+                                           "政府.{0,3}建设",
+                                           "[Ａ-Ｚ]{2}",
+                                           "[0-9]+%",
+                                           "(行政|执法)+公开",
+                                           "条|條",
+                                           "率达[0-9１２]+",
+                                           "a+b",
+                                           "𠀀.",
+                                           "（[^）]{1,4}）",
+                                           "公开[^。]{0,6}条",
+                                           "[ab][AB12]"};
 
 std::string random_piece(std::mt19937& rng, std::size_t min_len, std::size_t max_len) {
   std::string s;
@@ -152,8 +160,9 @@ TEST_CASE("compiled sentence hits equal find / RE2 per sentence", "[differential
         const auto span = doc.sentences[si].span;
         const std::string sentence = doc.text.substr(span.begin, span.size());
         for (std::uint32_t id = 0; id < patterns.size(); ++id) {
-          const bool hit = patterns[id].regex ? RE2::PartialMatch(sentence, *res[id])
-                                              : sentence.find(patterns[id].text) != std::string::npos;
+          const bool hit = patterns[id].regex
+                               ? RE2::PartialMatch(sentence, *res[id])
+                               : sentence.find(patterns[id].text) != std::string::npos;
           if (hit) expected.push_back({si, id});
           if (hit) ++(patterns[id].regex ? regex_hits : literal_hits_seen);
         }

@@ -7,15 +7,21 @@
 
 namespace indicheck {
 
-std::string normalize_for_matching(std::string_view utf8) { return std::string(utf8); }
+std::string normalize_for_matching(std::string_view utf8) {
+  return std::string(utf8);
+}
 
-std::uint32_t Document::to_original(std::uint32_t text_offset) const { return text_offset; }
+std::uint32_t Document::to_original(std::uint32_t text_offset) const {
+  return text_offset;
+}
 
 LineCol Document::line_col(std::uint32_t offset) const {
   LineCol lc{1, 1};
   for (std::uint32_t i = 0; i < offset && i < original.size(); ++i) {
-    if (original[i] == '\n') lc.line++, lc.column = 1;
-    else if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) lc.column++;
+    if (original[i] == '\n')
+      lc.line++, lc.column = 1;
+    else if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80)
+      lc.column++;
   }
   return lc;
 }

@@ -31,8 +31,7 @@ Lines load(const std::string& text, indicheck::RuleSet* out = nullptr) {
 
 TEST_CASE("a valid framework loads in pre-order with normalized terms", "[loader]") {
   indicheck::RuleSet set;
-  const std::string text = kHead +
-                           "  - id: \"1\"\n    title: 一\n    weight: 2\n    children:\n" +
+  const std::string text = kHead + "  - id: \"1\"\n    title: 一\n    weight: 2\n    children:\n" +
                            "      - id: \"1.1\"\n        title: 甲\n        required: true\n"
                            "        check:\n          terms:\n            a: [三项制度, 三项制度]\n"
                            "            b: 执法公示\n          condition: a or not b\n"
@@ -55,8 +54,8 @@ TEST_CASE("a valid framework loads in pre-order with normalized terms", "[loader
   CHECK(fw.nodes[2].required);
   REQUIRE(check.selections.size() == 2);
   CHECK(check.selections[0].terms == std::vector<std::string>{"三项制度"});  // de-duplicated
-  CHECK(check.selections[1].terms == std::vector<std::string>{"执法公示"});   // scalar = one term
-  CHECK(check.condition.size() == 4);  // a b not or
+  CHECK(check.selections[1].terms == std::vector<std::string>{"执法公示"});  // scalar = one term
+  CHECK(check.condition.size() == 4);                                        // a b not or
   CHECK(check.window == indicheck::Window::kParagraph);
   CHECK(check.examples_no_match.size() == 2);
   CHECK(fw.nodes[3].check->condition_text == "any");
@@ -64,9 +63,11 @@ TEST_CASE("a valid framework loads in pre-order with normalized terms", "[loader
 }
 
 TEST_CASE("unknown key with did-you-mean, and the missing key it hides", "[loader]") {
-  CHECK(load(kHead + "  - id: \"1\"\n    titel: 一\n    check:\n      terms:\n        a: [x]\n") ==
-        Lines{"t.yaml:7:5: error[unknown-key]: unknown key \"titel\" in node; did you mean \"title\"?",
-              "t.yaml:6:5: error[missing-key]: node is missing key \"title\""});
+  CHECK(
+      load(kHead + "  - id: \"1\"\n    titel: 一\n    check:\n      terms:\n        a: [x]\n") ==
+      Lines{
+          "t.yaml:7:5: error[unknown-key]: unknown key \"titel\" in node; did you mean \"title\"?",
+          "t.yaml:6:5: error[missing-key]: node is missing key \"title\""});
 }
 
 TEST_CASE("missing key", "[loader]") {
@@ -87,12 +88,14 @@ TEST_CASE("wrong type", "[loader]") {
 
 TEST_CASE("duplicate key in one mapping", "[loader]") {
   CHECK(load(kHead + leaf("1", "    title: 二\n")) ==
-        Lines{"t.yaml:8:5: error[duplicate-key]: duplicate key \"title\" in one mapping (first at 7:5)"});
+        Lines{"t.yaml:8:5: error[duplicate-key]: duplicate key \"title\" in one mapping (first at "
+              "7:5)"});
 }
 
 TEST_CASE("duplicate id names the first definition", "[loader]") {
-  CHECK(load(kHead + leaf("1") + leaf("1")) ==
-        Lines{"t.yaml:11:9: error[duplicate-id]: duplicate id \"1\" (first defined at t.yaml:6:9)"});
+  CHECK(
+      load(kHead + leaf("1") + leaf("1")) ==
+      Lines{"t.yaml:11:9: error[duplicate-id]: duplicate id \"1\" (first defined at t.yaml:6:9)"});
 }
 
 TEST_CASE("negative, NaN and infinite weights", "[loader]") {
@@ -184,8 +187,9 @@ TEST_CASE("rule tree nesting deeper than kMaxRuleDepth", "[loader][limits]") {
   }
   const auto lines = load(text);
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0] == fmt::format("t.yaml:{}:{}: error[too-deep]: rule tree nested deeper than 32 levels",
-                                error_line + 1, 2 * 32 * 2 + 3));
+  CHECK(lines[0] ==
+        fmt::format("t.yaml:{}:{}: error[too-deep]: rule tree nested deeper than 32 levels",
+                    error_line + 1, 2 * 32 * 2 + 3));
 }
 
 TEST_CASE("YAML anchors and aliases are refused before parsing", "[loader]") {
@@ -250,10 +254,12 @@ TEST_CASE("values with did-you-mean: window, roles, levels, kind", "[loader]") {
 TEST_CASE("structure: ids follow the parent, checks only on leaves", "[loader]") {
   CHECK(load(kHead + "  - id: \"1\"\n    title: x\n    children:\n" +
              "      - id: \"2.1\"\n        title: y\n        check: {terms: {a: [x]}}\n") ==
-        Lines{"t.yaml:9:13: error[bad-id]: id \"2.1\" must start with its parent's id \"1\" and a dot"});
+        Lines{"t.yaml:9:13: error[bad-id]: id \"2.1\" must start with its parent's id \"1\" and a "
+              "dot"});
   CHECK(load(kHead + "  - id: \"1\"\n    title: x\n    check: {terms: {a: [x]}}\n    children:\n" +
              "      - id: \"1.1\"\n        title: y\n        check: {terms: {a: [x]}}\n") ==
-        Lines{"t.yaml:8:12: error[check-on-branch]: node \"1\" has children; only leaves have a check"});
+        Lines{"t.yaml:8:12: error[check-on-branch]: node \"1\" has children; only leaves have a "
+              "check"});
   CHECK(load(kHead + "  - id: \"1\"\n    title: x\n    check: {condition: a}\n") ==
         Lines{"t.yaml:8:12: error[missing-key]: \"check\" needs \"terms\" or \"regex\"",
               "t.yaml:8:24: error[unknown-selection]: condition uses unknown selection \"a\""});
@@ -280,18 +286,20 @@ TEST_CASE("profiles: unknown ids are errors with their line", "[loader][profile]
   std::vector<indicheck::Diagnostic> diagnostics;
   auto set = indicheck::load_rules({dir.path("framework.yaml")}, diagnostics);
   REQUIRE(diagnostics.empty());
-  dir.write("p.yaml",
-            "profile:\n  id: p\n  framework: t\n  deselect: [\"3\"]\n  weights: {\"1\": 2}\n"
-            "  waivers:\n    - {unit: 园区, item: \"2\", justification: 无, expires: 2026-12-31}\n");
+  dir.write(
+      "p.yaml",
+      "profile:\n  id: p\n  framework: t\n  deselect: [\"3\"]\n  weights: {\"1\": 2}\n"
+      "  waivers:\n    - {unit: 园区, item: \"2\", justification: 无, expires: 2026-12-31}\n");
   CHECK(!indicheck::load_profile(dir.path("p.yaml"), set, diagnostics));
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].line == 4);
   CHECK(diagnostics[0].column == 14);
   CHECK(diagnostics[0].message == "unknown node id \"3\" in framework \"t\"; did you mean \"1\"?");
   diagnostics.clear();
-  dir.write("q.yaml",
-            "profile:\n  id: q\n  framework: t\n  weights: {\"1\": 2}\n"
-            "  waivers:\n    - {unit: 园区, item: \"2\", justification: 无, expires: 2026-12-31}\n");
+  dir.write(
+      "q.yaml",
+      "profile:\n  id: q\n  framework: t\n  weights: {\"1\": 2}\n"
+      "  waivers:\n    - {unit: 园区, item: \"2\", justification: 无, expires: 2026-12-31}\n");
   CHECK(indicheck::load_profile(dir.path("q.yaml"), set, diagnostics));
   CHECK(diagnostics.empty());
   REQUIRE(set.profiles.size() == 1);
@@ -302,17 +310,16 @@ TEST_CASE("profiles: unknown ids are errors with their line", "[loader][profile]
 
 TEST_CASE("the raw-text pre-scan accepts what only looks like anchors or nesting", "[loader]") {
   indicheck::RuleSet set;
-  const std::string text =
-      "# a comment with &anchor and *alias and [[[[\n" + kHead +
-      "  - id: \"1\"\n"
-      "    title: 'it''s [&x] *y'\n"
-      "    note: >-\n"
-      "      block text with &a *b [[[[ {{{{ and --- at no column 0\n"
-      "      - not a list: here\n"
-      "    check:\n"
-      "      terms:\n"
-      "        a: [\"R&D\", x*y, \"多行\n"
-      "          引号 *z\"]  # trailing comment &c\n";
+  const std::string text = "# a comment with &anchor and *alias and [[[[\n" + kHead +
+                           "  - id: \"1\"\n"
+                           "    title: 'it''s [&x] *y'\n"
+                           "    note: >-\n"
+                           "      block text with &a *b [[[[ {{{{ and --- at no column 0\n"
+                           "      - not a list: here\n"
+                           "    check:\n"
+                           "      terms:\n"
+                           "        a: [\"R&D\", x*y, \"多行\n"
+                           "          引号 *z\"]  # trailing comment &c\n";
   CHECK(load(text, &set) == Lines{});
   REQUIRE(set.frameworks.size() == 1);
   CHECK(set.frameworks[0].nodes[1].title == "it's [&x] *y");
@@ -322,7 +329,9 @@ TEST_CASE("the raw-text pre-scan accepts what only looks like anchors or nesting
 
 TEST_CASE("terms go through the document normalizer (Traditional, full-width)", "[loader]") {
   indicheck::RuleSet set;
-  CHECK(load(kHead + leaf("1", "", "        a: [三項制度, ＡＢＣ１２３, 行政復議]\n      exclude: [（試點）]\n"),
+  CHECK(load(kHead +
+                 leaf("1", "",
+                      "        a: [三項制度, ＡＢＣ１２３, 行政復議]\n      exclude: [（試點）]\n"),
              &set) == Lines{});
   REQUIRE(set.frameworks.size() == 1);
   const auto& check = *set.frameworks[0].nodes[1].check;

@@ -1,9 +1,9 @@
 // The scanner on hand-built documents: states, windows, roles, exclusions, metrics, quotes.
-#include <catch2/catch.hpp>
+#include "indicheck/matcher.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 
-#include "indicheck/matcher.h"
 #include "test_util.h"
 
 using namespace indicheck;
@@ -13,8 +13,7 @@ using rules_test::TempDir;
 
 namespace {
 
-const std::string kHead =
-    "framework:\n  id: t\n  title: 测试\n  kind: supplement\nnodes:\n";
+const std::string kHead = "framework:\n  id: t\n  title: 测试\n  kind: supplement\nnodes:\n";
 
 struct Compiled {
   RuleSet rules;
@@ -47,12 +46,15 @@ const std::string kRate =
     "  - id: \"2\"\n    title: 出庭应诉\n    check:\n      terms:\n"
     "        court: [出庭应诉]\n"
     "      metrics:\n"
-    "        - name: 出庭应诉率\n          pattern: '出庭(?:应诉)?率(?:达到|达)?(\\d+(?:\\.\\d+)?)%'\n"
+    "        - name: 出庭应诉率\n          pattern: "
+    "'出庭(?:应诉)?率(?:达到|达)?(\\d+(?:\\.\\d+)?)%'\n"
     "          unit: '%'\n          at_least: 100\n";
 
 ItemState state_of(const Compiled& c, const Document& doc, int leaf_slot = 0) {
   Scanner scanner(c.compiled);
-  return scanner.scan(doc, c.rules.frameworks[0]).items.at(static_cast<std::size_t>(leaf_slot)).state;
+  return scanner.scan(doc, c.rules.frameworks[0])
+      .items.at(static_cast<std::size_t>(leaf_slot))
+      .state;
 }
 
 }  // namespace
@@ -60,7 +62,8 @@ ItemState state_of(const Compiled& c, const Document& doc, int leaf_slot = 0) {
 TEST_CASE("paragraph window: parts of the condition may sit in different sentences", "[matcher]") {
   const auto c = compile(kThree);
   // Two of three parts, in two sentences of one achievements paragraph → met.
-  auto doc = make_document({{Role::kAchievements, {"全面落实执法公示制度。", "推行执法全过程记录。"}}});
+  auto doc =
+      make_document({{Role::kAchievements, {"全面落实执法公示制度。", "推行执法全过程记录。"}}});
   CHECK(state_of(c, doc) == ItemState::kMet);
   // The same two parts in two different paragraphs → missing.
   doc = make_document({{Role::kAchievements, {"全面落实执法公示制度。"}},
@@ -68,14 +71,15 @@ TEST_CASE("paragraph window: parts of the condition may sit in different sentenc
   CHECK(state_of(c, doc) == ItemState::kMissing);
   Scanner scanner(c.compiled);
   const auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
-  CHECK(ev.reason == "terms found but condition `whole or 2 of (publicity, recording, review)` is "
-                     "not met in any paragraph");
+  CHECK(ev.reason ==
+        "terms found but condition `whole or 2 of (publicity, recording, review)` is "
+        "not met in any paragraph");
 }
 
 TEST_CASE("roles: achievements earn credit, shortcomings acknowledge, plans plan", "[matcher]") {
   const auto c = compile(kThree);
-  auto doc = make_document({{Role::kShortcomings, {"三项制度落实不到位。"}},
-                            {Role::kPlans, {"深化三项制度。"}}});
+  auto doc = make_document(
+      {{Role::kShortcomings, {"三项制度落实不到位。"}}, {Role::kPlans, {"深化三项制度。"}}});
   CHECK(state_of(c, doc) == ItemState::kAcknowledged);
   doc = make_document({{Role::kPreamble, {"三项制度。"}}, {Role::kPlans, {"深化三项制度。"}}});
   CHECK(state_of(c, doc) == ItemState::kPlanned);
@@ -83,14 +87,16 @@ TEST_CASE("roles: achievements earn credit, shortcomings acknowledge, plans plan
   Scanner scanner(c.compiled);
   auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kMissing);
-  CHECK(ev.reason == "condition `whole or 2 of (publicity, recording, review)` met only outside "
-                     "the credit roles (preamble at 1:1)");
+  CHECK(ev.reason ==
+        "condition `whole or 2 of (publicity, recording, review)` met only outside "
+        "the credit roles (preamble at 1:1)");
   doc = make_document({{Role::kShortcomings, {"三项制度落实不到位。"}},
                        {Role::kLeadership, {"主要负责人督促落实三项制度。"}}});
   ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kMet);
-  CHECK(ev.reason == "condition `whole or 2 of (publicity, recording, review)` met in paragraph "
-                     "at 2:1 (leadership)");
+  CHECK(ev.reason ==
+        "condition `whole or 2 of (publicity, recording, review)` met in paragraph "
+        "at 2:1 (leadership)");
   // Credit quote first, then the acknowledged one, not credited.
   REQUIRE(ev.quotes.size() == 2);
   CHECK(ev.quotes[0].text == "主要负责人督促落实三项制度。");
@@ -104,7 +110,8 @@ TEST_CASE("roles: achievements earn credit, shortcomings acknowledge, plans plan
 
 TEST_CASE("a window never spans two roles", "[matcher]") {
   const auto c = compile(kThree);
-  Document doc = make_document({{Role::kAchievements, {"全面落实执法公示制度。", "推行执法全过程记录。"}}});
+  Document doc =
+      make_document({{Role::kAchievements, {"全面落实执法公示制度。", "推行执法全过程记录。"}}});
   doc.sentences[1].role = Role::kPlans;  // same paragraph, different roles
   CHECK(state_of(c, doc) == ItemState::kMissing);
 }
@@ -120,7 +127,8 @@ TEST_CASE("a sentence with an exclude term contributes nothing", "[matcher]") {
 TEST_CASE("metrics: stated and meeting → met; missing or below → partial", "[matcher]") {
   const auto c = compile(kRate);
   Scanner scanner(c.compiled);
-  auto doc = make_document({{Role::kAchievements, {"严格落实行政机关负责人出庭应诉制度，负责人出庭率达100%。"}}});
+  auto doc = make_document(
+      {{Role::kAchievements, {"严格落实行政机关负责人出庭应诉制度，负责人出庭率达100%。"}}});
   auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kMet);
   REQUIRE(ev.quotes.size() == 1);
@@ -133,14 +141,16 @@ TEST_CASE("metrics: stated and meeting → met; missing or below → partial", "
   doc = make_document({{Role::kAchievements, {"行政机关负责人出庭应诉率达到95.5%。"}}});
   ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kPartial);
-  CHECK(ev.reason == "condition `any` met in sentence at 1:1 (achievements) but metric 出庭应诉率 = "
-                     "95.5% does not meet >= 100%");
+  CHECK(ev.reason ==
+        "condition `any` met in sentence at 1:1 (achievements) but metric 出庭应诉率 = "
+        "95.5% does not meet >= 100%");
 
   doc = make_document({{Role::kAchievements, {"严格落实行政机关负责人出庭应诉制度。"}}});
   ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kPartial);
-  CHECK(ev.reason == "condition `any` met in sentence at 1:1 (achievements) but metric 出庭应诉率 "
-                     "not stated");
+  CHECK(ev.reason ==
+        "condition `any` met in sentence at 1:1 (achievements) but metric 出庭应诉率 "
+        "not stated");
   // A metric in the plans part is not looked for: planned.
   doc = make_document({{Role::kPlans, {"出庭应诉率达到100%。"}}});
   CHECK(scanner.scan(doc, c.rules.frameworks[0]).items[0].state == ItemState::kPlanned);
@@ -155,13 +165,15 @@ TEST_CASE("not-applicable from node levels vs the document's level", "[matcher]"
   const auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kNotApplicable);
   CHECK(ev.reason == "levels [city, province] of 1 exclude this unit's level district");
-  CHECK(state_of(c, make_document({{Role::kAchievements, {"开展地方立法。"}}}, "city")) == ItemState::kMet);
+  CHECK(state_of(c, make_document({{Role::kAchievements, {"开展地方立法。"}}}, "city")) ==
+        ItemState::kMet);
   CHECK(state_of(c, make_document({{Role::kAchievements, {"开展地方立法。"}}})) == ItemState::kMet);
 }
 
 TEST_CASE("regexes match within one sentence only", "[matcher]") {
-  const auto c = compile("  - id: \"1\"\n    title: x\n    check:\n      regex:\n"
-                         "        r: ['公开[^。]{0,6}条']\n        s: ['A.*B']\n");
+  const auto c = compile(
+      "  - id: \"1\"\n    title: x\n    check:\n      regex:\n"
+      "        r: ['公开[^。]{0,6}条']\n        s: ['A.*B']\n");
   Scanner scanner(c.compiled);
   auto doc = make_document({{Role::kAchievements, {"主动公开信息4115条。"}}});
   CHECK(scanner.scan(doc, c.rules.frameworks[0]).items[0].state == ItemState::kMet);
@@ -180,7 +192,8 @@ TEST_CASE("quotes are capped and evidence is deterministic", "[matcher][limits]"
   const auto eb = b.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ea.quotes.size() == limits::kMaxQuotesPerItem);
   REQUIRE(ea.quotes.size() == eb.quotes.size());
-  for (std::size_t i = 0; i < ea.quotes.size(); ++i) CHECK(ea.quotes[i].sentence == eb.quotes[i].sentence);
+  for (std::size_t i = 0; i < ea.quotes.size(); ++i)
+    CHECK(ea.quotes[i].sentence == eb.quotes[i].sentence);
   CHECK(ea.quotes[0].sentence == 0);
   CHECK(ea.quotes[7].sentence == 7);
 }
@@ -233,8 +246,10 @@ TEST_CASE("one scan serves every framework of a document; a quote cap keeps a pr
 
 TEST_CASE("examples run in the leaf's first credit role", "[matcher][examples]") {
   const auto c = compile(
-      "  - id: \"1\"\n    title: x\n    check:\n      terms: {gap: [不足]}\n      roles: [shortcomings]\n"
-      "    examples:\n      match: [存在不足。, 还有不足。]\n      no_match: [取得成效。, 存在不足。]\n");
+      "  - id: \"1\"\n    title: x\n    check:\n      terms: {gap: [不足]}\n      roles: "
+      "[shortcomings]\n"
+      "    examples:\n      match: [存在不足。, 还有不足。]\n      no_match: [取得成效。, "
+      "存在不足。]\n");
   Scanner scanner(c.compiled);
   std::size_t run = 0;
   const auto failures = run_examples(scanner, c.rules.frameworks[0], run);
@@ -248,7 +263,8 @@ TEST_CASE("examples run in the leaf's first credit role", "[matcher][examples]")
 TEST_CASE("example documents split sentences at 。！？；", "[matcher][examples]") {
   const auto doc = example_document("一是加强执法。二是完善制度；三是推进改革！好？");
   REQUIRE(doc.sentences.size() == 4);
-  CHECK(doc.text.substr(doc.sentences[1].span.begin, doc.sentences[1].span.size()) == "二是完善制度;");  // NFKC: ；→;
+  CHECK(doc.text.substr(doc.sentences[1].span.begin, doc.sentences[1].span.size()) ==
+        "二是完善制度;");  // NFKC: ；→;
   CHECK(doc.paragraphs.size() == 1);
   CHECK(doc.sentences[3].role == Role::kAchievements);
 }

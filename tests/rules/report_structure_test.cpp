@@ -1,7 +1,6 @@
 // End to end: the report-structure pack on the five sample reports (real document stage).
 // Expected states are from reading each report (see the comments), not from running the tool.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -22,7 +21,8 @@ const Pack& pack() {
   static const Pack p = [] {
     Pack x;
     std::vector<Diagnostic> diagnostics;
-    x.rules = load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules/report-structure"}, diagnostics);
+    x.rules =
+        load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules/report-structure"}, diagnostics);
     REQUIRE(diagnostics.empty());
     x.compiled = CompiledRules::compile(x.rules, diagnostics);
     REQUIRE(x.compiled);
@@ -64,7 +64,8 @@ Result scan_text(const std::string& text, const std::string& name) {
   Result r;
   for (const auto& item : ev.items) {
     r.states.push_back(item.state);
-    r.first_credit_line.push_back(!item.quotes.empty() && item.quotes[0].credit ? item.quotes[0].line : 0);
+    r.first_credit_line.push_back(
+        !item.quotes.empty() && item.quotes[0].credit ? item.quotes[0].line : 0);
   }
   return r;
 }
@@ -86,11 +87,16 @@ TEST_CASE("report-structure: the five contents of each sample report", "[e2e][re
   // Lines read off the files: where the shortcomings part, the 第一责任人 passage and the plan
   // begin.
   const Expect expectations[] = {
-      {"nanhu-2021.txt", 29, 6, 30},       // 虽然…但…还存在一些问题和不足 / (四)落实第一责任人职责 / 2022年,南湖区将…
-      {"sip-2023.txt", 30, 4, 31},         // 虽然…但也存在一些薄弱环节 / (二)…压实党政第一责任人职责 / 2024年,园区将…
-      {"taicang-2024.txt", 19, 5, 21},     // 五、…存在的不足 / 2.壓實法治建設第一責任 / 六、2025年…主要工作安排
-      {"xiangcheng-2021.txt", 41, 18, 42}, // 回顾…虽然…但… / (三)压实法治建设第一责任 / 2022年，…将继续…
-      {"xinbei-2020.txt", 22, 17, 26},     // 三、存在问题 / 二、履职尽责，严格落实第一责任人职责 / 四、下一年度…主要安排
+      {"nanhu-2021.txt", 29, 6,
+       30},  // 虽然…但…还存在一些问题和不足 / (四)落实第一责任人职责 / 2022年,南湖区将…
+      {"sip-2023.txt", 30, 4,
+       31},  // 虽然…但也存在一些薄弱环节 / (二)…压实党政第一责任人职责 / 2024年,园区将…
+      {"taicang-2024.txt", 19, 5,
+       21},  // 五、…存在的不足 / 2.壓實法治建設第一責任 / 六、2025年…主要工作安排
+      {"xiangcheng-2021.txt", 41, 18,
+       42},  // 回顾…虽然…但… / (三)压实法治建设第一责任 / 2022年，…将继续…
+      {"xinbei-2020.txt", 22, 17,
+       26},  // 三、存在问题 / 二、履职尽责，严格落实第一责任人职责 / 四、下一年度…主要安排
   };
   for (const auto& e : expectations) {
     INFO(e.file);

@@ -116,8 +116,8 @@ void check_corpus(const PipelineResult& result) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() /
-               ("indicheck-run-" + name + "-" + std::to_string(::getpid()));
+  fs::path p =
+      fs::temp_directory_path() / ("indicheck-run-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(p);
   fs::create_directories(p);
   return p;

@@ -1,21 +1,19 @@
 // Scale correctness: outputs do not depend on --jobs, and many small files are all evaluated.
 // The corpora come from indicheck-gen (bench/gen) with fixed seeds, so the inputs are the same
 // on every run; they are written under the build tree and removed afterwards.
-#include <catch2/catch.hpp>
-
+#include <fmt/core.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
-
-#include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
@@ -26,7 +24,8 @@ namespace {
 const fs::path& work_dir() {
   static const fs::path dir = [] {
     std::error_code ec;
-    fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::path(SCALE_WORK_DIR);
+    fs::path base =
+        fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::path(SCALE_WORK_DIR);
     fs::path d = base / fmt::format("indicheck-scale-{}", static_cast<long>(::getpid()));
     fs::create_directories(d, ec);
     if (ec) d = SCALE_WORK_DIR;
@@ -131,8 +130,8 @@ TEST_CASE("a run over 20,000 small files completes and lists every file", "[scal
   const fs::path out = fresh("out-20k");
   // CSV only: results.json lists every leaf of every report (~40 KB a tiny report) and is
   // checked on the 2 MB corpus above; here the point is that 20,000 inputs all come through.
-  int rc = run(fmt::format("{} evaluate {} --quiet --jobs 2 --format csv --out {}", INDICHECK_BINARY,
-                           corpus.string(), out.string()));
+  int rc = run(fmt::format("{} evaluate {} --quiet --jobs 2 --format csv --out {}",
+                           INDICHECK_BINARY, corpus.string(), out.string()));
   INFO(last_stderr());
   REQUIRE((rc == 0 || rc == 1));
   // scores.csv: a header, then one row per report and framework that scored it, with the

@@ -65,7 +65,8 @@ struct Corpus {
   }
   std::vector<UnitEvidence> units() const {
     std::vector<UnitEvidence> out;
-    for (std::size_t i = 0; i < keys.size(); ++i) out.push_back(UnitEvidence{keys[i], &evidence[i]});
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      out.push_back(UnitEvidence{keys[i], &evidence[i]});
     return out;
   }
 };

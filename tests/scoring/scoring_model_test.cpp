@@ -27,7 +27,9 @@ Framework tree() {
 }
 
 // Global leaf weights of tree(), by hand (see "models on a hand-computed tree").
-std::vector<double> tree_global_weights() { return {0.125, 0.125, 0.25, 0.125, 0.375}; }
+std::vector<double> tree_global_weights() {
+  return {0.125, 0.125, 0.25, 0.125, 0.375};
+}
 
 ScoreTable score(const Framework& fw, const Corpus& corpus, ScoringModel model,
                  const Profile* profile = nullptr, std::vector<Diagnostic>* diags = nullptr,
@@ -80,10 +82,10 @@ TEST_CASE("models on a hand-computed tree", "[scoring][models]") {
   CHECK(u.score == Approx(43.75));
   CHECK(u.max_score == 100);
   CHECK(u.node_scores[0] == Approx(43.75));
-  CHECK(u.node_scores[1] == Approx(75.0));         // A
-  CHECK(u.node_scores[4] == Approx(100.0 / 3));    // B
-  CHECK(u.node_scores[5] == Approx(100.0 / 3));    // B.1
-  CHECK(u.node_scores[8] == -1);                   // B.2: nothing scored
+  CHECK(u.node_scores[1] == Approx(75.0));       // A
+  CHECK(u.node_scores[4] == Approx(100.0 / 3));  // B
+  CHECK(u.node_scores[5] == Approx(100.0 / 3));  // B.1
+  CHECK(u.node_scores[8] == -1);                 // B.2: nothing scored
   CHECK(u.required_met == 1);
   CHECK(u.required_total == 2);
   CHECK(u.required_coverage == Approx(0.5));
@@ -170,21 +172,24 @@ TEST_CASE("profile: selection, weights, required, waivers, unknown ids", "[scori
   p.waivers = {w1, w2, w3};
   std::vector<Diagnostic> diags;
   const auto t = score(fw, corpus, ScoringModel::kHierarchical, &p, &diags, "2026-11-21");
-  CHECK(strs(diags) == std::vector<std::string>{
-      "profiles/p.yaml:1:1: error[unknown-item]: deselect: no node 'Z.9' in framework 'fw'",
-      "profiles/p.yaml:1:1: error[unknown-item]: weights: no node 'nope' in framework 'fw'",
-      "profiles/p.yaml:18:7: warning[expired-waiver]: waiver of 'A.1' for '*' expired on "
-      "2020-01-01; ignored",
-      "profiles/p.yaml:22:7: error[unknown-item]: waiver: no node 'X' in framework 'fw'",
-  });
-  CHECK(t.applied_overrides == std::vector<std::string>{
-      "partial credit: 0.5 → 0.4",
-      "deselected B.2 title B.2 (1 leaves out of every score)",
-      "weight of B title B: 3 → 1",
-      "required flag of A.2 title A.2: false → true",
-      "waiver of A.1 title A.1 for * expired on 2020-01-01: ignored",
-      "waiver of B.1.1 title B.1.1 for 甲区 (无立法权), until 2026-12-31: applied to 1 unit(s)",
-  });
+  CHECK(strs(diags) ==
+        std::vector<std::string>{
+            "profiles/p.yaml:1:1: error[unknown-item]: deselect: no node 'Z.9' in framework 'fw'",
+            "profiles/p.yaml:1:1: error[unknown-item]: weights: no node 'nope' in framework 'fw'",
+            "profiles/p.yaml:18:7: warning[expired-waiver]: waiver of 'A.1' for '*' expired on "
+            "2020-01-01; ignored",
+            "profiles/p.yaml:22:7: error[unknown-item]: waiver: no node 'X' in framework 'fw'",
+        });
+  CHECK(
+      t.applied_overrides ==
+      std::vector<std::string>{
+          "partial credit: 0.5 → 0.4",
+          "deselected B.2 title B.2 (1 leaves out of every score)",
+          "weight of B title B: 3 → 1",
+          "required flag of A.2 title A.2: false → true",
+          "waiver of A.1 title A.1 for * expired on 2020-01-01: ignored",
+          "waiver of B.1.1 title B.1.1 for 甲区 (无立法权), until 2026-12-31: applied to 1 unit(s)",
+      });
   CHECK_FALSE(t.node_included[8]);
   CHECK(t.node_weights[8] == 0);
   CHECK(t.partial_credit == 0.4);
@@ -210,7 +215,8 @@ TEST_CASE("profile: select keeps subtrees and their ancestors", "[scoring][profi
   std::vector<Diagnostic> diags;
   const auto t = score(fw, corpus, ScoringModel::kHierarchical, &p, &diags);
   CHECK(diags.empty());
-  CHECK(t.node_included == std::vector<bool>{true, false, false, false, true, true, true, true, false});
+  CHECK(t.node_included ==
+        std::vector<bool>{true, false, false, false, true, true, true, true, false});
   CHECK(t.units[0].score == Approx(100.0 / 3));  // only B.1: (2·0 + 1)/3
   CHECK(t.units[0].node_scores[1] == -1);
 }
@@ -248,7 +254,8 @@ TEST_CASE("waived and not-applicable items change neither numerator nor denomina
     Profile drop;
     drop.framework = "fw";
     drop.deselect = {fw.nodes[static_cast<std::size_t>(node)].id};
-    for (auto model : {ScoringModel::kHierarchical, ScoringModel::kFlat, ScoringModel::kFlatUnweighted}) {
+    for (auto model :
+         {ScoringModel::kHierarchical, ScoringModel::kFlat, ScoringModel::kFlatUnweighted}) {
       Corpus base;
       base.add(fw, unit("u"), states);
       const auto without = score(fw, base, model, &drop).units[0];
@@ -308,15 +315,20 @@ TEST_CASE("waived items: flat numerator and maximum both lose exactly the item's
 TEST_CASE("adding evidence never lowers a score", "[scoring][property]") {
   const auto fw = tree();
   std::mt19937 rng(42);
-  const std::vector<S> all{S::kMet, S::kPartial, S::kAcknowledged, S::kPlanned,
+  const std::vector<S> all{S::kMet,     S::kPartial,       S::kAcknowledged, S::kPlanned,
                            S::kMissing, S::kNotApplicable, S::kWaived};
   auto better = [](S s) {  // one step more evidence
     switch (s) {
-      case S::kMissing: return S::kPlanned;
-      case S::kPlanned: return S::kAcknowledged;
-      case S::kAcknowledged: return S::kPartial;
-      case S::kPartial: return S::kMet;
-      default: return s;
+      case S::kMissing:
+        return S::kPlanned;
+      case S::kPlanned:
+        return S::kAcknowledged;
+      case S::kAcknowledged:
+        return S::kPartial;
+      case S::kPartial:
+        return S::kMet;
+      default:
+        return s;
     }
   };
   for (int trial = 0; trial < 500; ++trial) {
@@ -353,7 +365,8 @@ TEST_CASE("scaling every weight by a constant changes no score", "[scoring][prop
     c.add(fw, unit("u" + std::to_string(u)), states);
   }
   const std::vector<std::pair<std::string, double>> weights{
-      {"A", 2}, {"A.1", 1}, {"A.2", 5}, {"B", 3}, {"B.1", 0.5}, {"B.1.1", 2}, {"B.1.2", 1}, {"B.2", 4}};
+      {"A", 2},     {"A.1", 1},   {"A.2", 5},   {"B", 3},
+      {"B.1", 0.5}, {"B.1.1", 2}, {"B.1.2", 1}, {"B.2", 4}};
   for (double k : {0.001, 7.0, 1000.0}) {
     Profile p1, pk;
     p1.framework = pk.framework = "fw";
@@ -383,11 +396,11 @@ TEST_CASE("ranks: ties share a rank, peer groups by level and year", "[scoring][
 
   const auto fw = make_framework("fw", {{"A", "", 1}, {"B", "", 1}});
   Corpus c;
-  c.add(fw, unit("a", "district", 2021, "江苏省"), {S::kMet, S::kMet});      // 100
-  c.add(fw, unit("b", "district", 2021, "浙江省"), {S::kMet, S::kMissing});  // 50
-  c.add(fw, unit("c", "city", 2021, "江苏省"), {S::kMet, S::kMissing});      // 50
+  c.add(fw, unit("a", "district", 2021, "江苏省"), {S::kMet, S::kMet});          // 100
+  c.add(fw, unit("b", "district", 2021, "浙江省"), {S::kMet, S::kMissing});      // 50
+  c.add(fw, unit("c", "city", 2021, "江苏省"), {S::kMet, S::kMissing});          // 50
   c.add(fw, unit("d", "district", 2022, "江苏省"), {S::kMissing, S::kMissing});  // 0
-  c.add(fw, unit("e", "district", 2021, "江苏省"), {S::kPartial, S::kMet});  // 75
+  c.add(fw, unit("e", "district", 2021, "江苏省"), {S::kPartial, S::kMet});      // 75
   const auto t = score(fw, c, ScoringModel::kHierarchical);
   std::vector<int> rank, peer, peer_count, prov, prov_count;
   for (const auto& u : t.units) {
@@ -498,7 +511,7 @@ TEST_CASE("profile YAML writer", "[scoring][weights]") {
 // array in reverse pre-order (children before parents), on random trees, weights and states.
 TEST_CASE("tree products agree with a per-unit reference loop", "[scoring][differential]") {
   std::mt19937 rng(2024);
-  const std::vector<S> all{S::kMet, S::kPartial, S::kAcknowledged, S::kPlanned,
+  const std::vector<S> all{S::kMet,     S::kPartial,       S::kAcknowledged, S::kPlanned,
                            S::kMissing, S::kNotApplicable, S::kWaived};
   for (int trial = 0; trial < 60; ++trial) {
     // Random pre-order tree: each new node hangs under a random earlier node whose depth < 5.

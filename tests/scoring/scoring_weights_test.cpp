@@ -1,11 +1,12 @@
 // Weight tuning: AHP on published matrices, entropy and CRITIC by hand, NNLS, fit, sensitivity.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
-#include <unistd.h>
 
 #include "fixture.h"
 
@@ -16,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double r3(double v) { return std::round(v * 1000.0) / 1000.0; }
-
+double r3(double v) {
+  return std::round(v * 1000.0) / 1000.0;
+}
 
 // A scratch directory per test process.
 fs::path scratch() {
@@ -63,11 +65,10 @@ CreditMatrix matrix(std::size_t rows, std::size_t cols, std::vector<double> valu
 // C.R. = 0.169 (inconsistent: Saaty keeps it to illustrate).
 TEST_CASE("AHP: Saaty 1990 house example, criteria", "[scoring][ahp]") {
   const double t = 1.0 / 3, q = 0.25, f = 0.2, s = 1.0 / 6, v = 1.0 / 7, e = 0.125, h = 0.5;
-  const std::vector<std::vector<double>> a = {
-      {1, 5, 3, 7, 6, 6, t, q},         {f, 1, t, 5, 3, 3, f, v},
-      {t, 3, 1, 6, 3, 4, 6, f},         {v, f, s, 1, t, q, v, e},
-      {s, t, t, 3, 1, h, f, s},         {s, t, q, 4, 2, 1, f, s},
-      {3, 5, s, 7, 5, 5, 1, h},         {4, 7, 5, 8, 6, 6, 2, 1}};
+  const std::vector<std::vector<double>> a = {{1, 5, 3, 7, 6, 6, t, q}, {f, 1, t, 5, 3, 3, f, v},
+                                              {t, 3, 1, 6, 3, 4, 6, f}, {v, f, s, 1, t, q, v, e},
+                                              {s, t, t, 3, 1, h, f, s}, {s, t, q, 4, 2, 1, f, s},
+                                              {3, 5, s, 7, 5, 5, 1, h}, {4, 7, 5, 8, 6, 6, 2, 1}};
   const auto r = ahp_weights(a);
   std::vector<double> w;
   for (double x : r.weights) w.push_back(r3(x));
@@ -167,8 +168,8 @@ TEST_CASE("AHP file: bad input, word for word", "[scoring][ahp]") {
   auto diag_of = [](const std::string& name, const std::string& matrix_text,
                     const std::string& items = "[A, B, C]") {
     std::vector<Diagnostic> diags;
-    const auto path = write_file(name, "ahp:\n  framework: fw\n  items: " + items +
-                                           "\n  matrix:\n" + matrix_text);
+    const auto path = write_file(
+        name, "ahp:\n  framework: fw\n  items: " + items + "\n  matrix:\n" + matrix_text);
     const auto m = load_ahp_matrix(path, diags);
     CHECK_FALSE(m);
     std::vector<std::string> out;
@@ -179,9 +180,10 @@ TEST_CASE("AHP file: bad input, word for word", "[scoring][ahp]") {
     }
     return out;
   };
-  CHECK(diag_of("short.yaml", "    - [1, 6, 8]\n    - [1, 4]\n") ==
-        std::vector<std::string>{"short.yaml:5:5: error[ahp-not-square]: 3 items but 2 matrix "
-                                 "rows (read as upper-triangle rows with the diagonal: expected 3)"});
+  CHECK(
+      diag_of("short.yaml", "    - [1, 6, 8]\n    - [1, 4]\n") ==
+      std::vector<std::string>{"short.yaml:5:5: error[ahp-not-square]: 3 items but 2 matrix "
+                               "rows (read as upper-triangle rows with the diagonal: expected 3)"});
   CHECK(diag_of("row.yaml", "    - [1, 6, 8]\n    - [1, 4, 2]\n    - [1]\n") ==
         std::vector<std::string>{"row.yaml:6:7: error[ahp-not-square]: row 2 has 3 entries; "
                                  "expected 2 (upper-triangle rows with the diagonal for 3 items)"});
@@ -212,10 +214,12 @@ TEST_CASE("AHP file: bad input, word for word", "[scoring][ahp]") {
   const auto m = load_ahp_matrix(path, diags);
   REQUIRE(m);
   CHECK_FALSE(check_ahp_items(*m, fw, diags));
-  CHECK(strs(diags) == std::vector<std::string>{
-      path + ":3:14: error[unknown-item]: no node 'Q' in framework 'fw'",
-      path + ":3:17: error[not-siblings]: item 'B.1' is not a sibling of 'A'; AHP weights are "
-             "relative among children of one node"});
+  CHECK(strs(diags) ==
+        std::vector<std::string>{
+            path + ":3:14: error[unknown-item]: no node 'Q' in framework 'fw'",
+            path +
+                ":3:17: error[not-siblings]: item 'B.1' is not a sibling of 'A'; AHP weights are "
+                "relative among children of one node"});
 }
 
 // Entropy weights by hand (4 units × 4 leaves):
@@ -227,10 +231,11 @@ TEST_CASE("AHP file: bad input, word for word", "[scoring][ahp]") {
 //   c3 = (0, 0, 0, 0):     all zero → p undefined → d = 0
 //   w = (0.5, 0.25, 0, 0) / 0.75 = (2/3, 1/3, 0, 0)
 TEST_CASE("entropy weights by hand", "[scoring][entropy]") {
-  const auto cm = matrix(4, 4, {1, 1, 1, 0,  //
-                                1, .5, 1, 0,  //
-                                0, .5, 1, 0,  //
-                                0, 0, 1, 0});
+  const auto cm = matrix(4, 4,
+                         {1, 1, 1, 0,   //
+                          1, .5, 1, 0,  //
+                          0, .5, 1, 0,  //
+                          0, 0, 1, 0});
   const auto r = entropy_weights(cm);
   REQUIRE(r.error.empty());
   CHECK(r.entropy[0] == Approx(0.5));
@@ -268,10 +273,11 @@ TEST_CASE("entropy weights by hand", "[scoring][entropy]") {
 //   C2 = 0.4330127 · 2(1 - 1/√3) = 0.4330127 · 0.8452995 = 0.3660254
 //   Σ = 1.7886751 → w = (0.3976825, 0.3976825, 0.2046349)
 TEST_CASE("CRITIC weights by hand", "[scoring][critic]") {
-  const auto cm = matrix(4, 3, {1, 1, 1,  //
-                                1, 0, 1,  //
-                                0, 1, 1,  //
-                                0, 0, 0});
+  const auto cm = matrix(4, 3,
+                         {1, 1, 1,  //
+                          1, 0, 1,  //
+                          0, 1, 1,  //
+                          0, 0, 0});
   const auto r = critic_weights(cm);
   REQUIRE(r.error.empty());
   CHECK(r.stddev[0] == Approx(0.5));
@@ -285,10 +291,11 @@ TEST_CASE("CRITIC weights by hand", "[scoring][critic]") {
   CHECK(r.weights[2] == Approx(0.2046349).epsilon(1e-6));
 
   // A constant column gets weight 0 and no say in the others' conflict.
-  const auto with_constant = matrix(4, 4, {1, 1, 1, 1,  //
-                                           1, 0, 1, 1,  //
-                                           0, 1, 1, 1,  //
-                                           0, 0, 0, 1});
+  const auto with_constant = matrix(4, 4,
+                                    {1, 1, 1, 1,  //
+                                     1, 0, 1, 1,  //
+                                     0, 1, 1, 1,  //
+                                     0, 0, 0, 1});
   const auto rc = critic_weights(with_constant);
   CHECK(rc.weights[3] == 0);
   CHECK(rc.weights[0] == Approx(0.3976825).epsilon(1e-6));
@@ -357,22 +364,25 @@ TEST_CASE("reference CSV: errors with file:line, word for word", "[scoring][fit]
   const auto bad = write_file("bad.csv", "unit,score\n乙区,abc\n丙区,50,2021x\n乙区,120\n");
   const auto none = load_reference_scores(bad, diags);
   CHECK_FALSE(none);
-  CHECK(strs(diags) == std::vector<std::string>{
-      bad + ":2:8: error[csv-number]: score 'abc' is not a number",
-      bad + ":3:1: error[csv-number]: year '2021x' is not a year",
-      bad + ":4:8: error[csv-range]: score 120 is outside 0-100"});
+  CHECK(strs(diags) ==
+        std::vector<std::string>{bad + ":2:8: error[csv-number]: score 'abc' is not a number",
+                                 bad + ":3:1: error[csv-number]: year '2021x' is not a year",
+                                 bad + ":4:8: error[csv-range]: score 120 is outside 0-100"});
   diags.clear();
 
-  const auto unknown = write_file("unknown.csv", "unit,score,year\n丙区,50\n甲区,60\n甲区,70,2022\n");
+  const auto unknown =
+      write_file("unknown.csv", "unit,score,year\n丙区,50\n甲区,60\n甲区,70,2022\n");
   const auto ref = load_reference_scores(unknown, diags);
   REQUIRE(ref);
   REQUIRE(ref->size() == 3);
   CHECK(ref->at(2).year == 2022);
   const auto fit = fit_weights(fw, table, *ref, diags);
   CHECK_FALSE(fit.ok);
-  CHECK(strs(diags) == std::vector<std::string>{
-      unknown + ":2:1: error[unknown-unit]: unit '丙区' is not among the evaluated reports",
-      unknown + ":3:1: error[ambiguous-unit]: unit '甲区' has 2 evaluated reports; add the year "
+  CHECK(strs(diags) ==
+        std::vector<std::string>{
+            unknown + ":2:1: error[unknown-unit]: unit '丙区' is not among the evaluated reports",
+            unknown +
+                ":3:1: error[ambiguous-unit]: unit '甲区' has 2 evaluated reports; add the year "
                 "as a third column"});
 }
 
@@ -397,8 +407,12 @@ TEST_CASE("Dirichlet draws: reproducible, mean near alpha / sum", "[scoring][sen
 }
 
 TEST_CASE("sensitivity: fixed seed gives identical output", "[scoring][sensitivity]") {
-  const auto fw = make_framework("fw", {{"A", "", 2}, {"A.1", "A", 1}, {"A.2", "A", 1},
-                                        {"B", "", 1}, {"B.1", "B", 1}, {"B.2", "B", 3}});
+  const auto fw = make_framework("fw", {{"A", "", 2},
+                                        {"A.1", "A", 1},
+                                        {"A.2", "A", 1},
+                                        {"B", "", 1},
+                                        {"B.1", "B", 1},
+                                        {"B.2", "B", 3}});
   Corpus corpus;
   std::mt19937 rng(1);
   const std::vector<S> pool{S::kMet, S::kPartial, S::kMissing, S::kNotApplicable};
@@ -458,9 +472,10 @@ TEST_CASE("AHP file: more items than Saaty's RI table is refused", "[scoring][li
   }
   items += "]";
   std::vector<Diagnostic> diags;
-  const auto path = write_file("big.yaml", "ahp:\n  framework: fw\n  items: " + items +
-                                               "\n  matrix:\n" + rows);
+  const auto path =
+      write_file("big.yaml", "ahp:\n  framework: fw\n  items: " + items + "\n  matrix:\n" + rows);
   CHECK_FALSE(load_ahp_matrix(path, diags));
-  CHECK(strs(diags) == std::vector<std::string>{
-      path + ":3:10: error[ahp-too-large]: 16 items; Saaty's random index is tabulated only up to 15"});
+  CHECK(strs(diags) ==
+        std::vector<std::string>{path + ":3:10: error[ahp-too-large]: 16 items; Saaty's random "
+                                        "index is tabulated only up to 15"});
 }

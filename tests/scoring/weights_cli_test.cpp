@@ -1,12 +1,13 @@
 // The `weights` and `sensitivity` commands end to end, on a three-area test framework
 // (tests/scoring/data/mini) and two small reports (tests/scoring/data/reports):
 //   测试区 meets 1.1 (三项制度) only; 样例县 meets 1.1 and 2.1 (主动公开); nobody meets 3.1.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -80,15 +81,19 @@ TEST_CASE("weights ahp writes a profile that evaluate applies", "[scoring][cli]"
   CHECK(r.rc == 0);
   CHECK(r.err.empty());
   CHECK(contains(r.out, "1           0.6370    1.9355    3.0385  行政执法"));
-  CHECK(contains(r.out, "λmax = 3.0385   CI = (λmax - n)/(n - 1) = 0.0193   RI(n = 3) = 0.58 "
-                        "(Saaty 1980 random index)   CR = CI/RI = 0.0332  → consistent (CR < 0.1)"));
+  CHECK(contains(r.out,
+                 "λmax = 3.0385   CI = (λmax - n)/(n - 1) = 0.0193   RI(n = 3) = 0.58 "
+                 "(Saaty 1980 random index)   CR = CI/RI = 0.0332  → consistent (CR < 0.1)"));
   const auto yaml = slurp(profile);
   CHECK(contains(yaml, "  framework: \"mini\"\n  weights:\n    \"1\": 1.91095"));
 
-  const auto before_dir = (scratch() / "before").string(), after_dir = (scratch() / "after").string();
-  REQUIRE(indicheck("evaluate -q " + kMini + " " + kReports + " --out '" + before_dir + "'").rc == 0);
+  const auto before_dir = (scratch() / "before").string(),
+             after_dir = (scratch() / "after").string();
+  REQUIRE(indicheck("evaluate -q " + kMini + " " + kReports + " --out '" + before_dir + "'").rc ==
+          0);
   REQUIRE(indicheck("evaluate -q " + kMini + " " + kReports + " --profile '" + profile +
-                    "' --out '" + after_dir + "'").rc == 0);
+                    "' --out '" + after_dir + "'")
+              .rc == 0);
   const auto before = slurp(fs::path(before_dir) / "scores.csv");
   const auto after = slurp(fs::path(after_dir) / "scores.csv");
   CHECK(score_of(before, "测试区") == "33.33");
@@ -115,17 +120,20 @@ TEST_CASE("weights ahp refuses inconsistent and bad matrices", "[scoring][cli]")
                      ": error[ahp-inconsistent]: CR = 6.130 is not below 0.1; revise the "
                      "judgements listed above or pass --allow-inconsistent\n");
   CHECK(contains(r.out, "Most inconsistent pairs"));
-  CHECK(indicheck("weights ahp '" + inconsistent.string() + "' " + kMini + " --allow-inconsistent").rc == 0);
+  CHECK(indicheck("weights ahp '" + inconsistent.string() + "' " + kMini + " --allow-inconsistent")
+            .rc == 0);
 
   const auto bad = scratch() / "bad.yaml";
   std::ofstream(bad) << "ahp:\n  framework: mini\n  items: [\"1\", \"2\", \"9\"]\n"
                         "  matrix:\n    - [1, 0, -2]\n    - [1, 3]\n    - [1]\n";
   r = indicheck("weights ahp '" + bad.string() + "' " + kMini);
   CHECK(r.rc == 2);
-  CHECK(r.err == bad.string() + ":5:11: error[ahp-zero]: entry (1, 2) is zero; judgements are "
-                                "ratios from 1/9 to 9\n" +
-                     bad.string() + ":5:14: error[ahp-negative]: entry (1, 3) is negative (-2); "
-                                    "judgements are ratios from 1/9 to 9\n");
+  CHECK(r.err == bad.string() +
+                     ":5:11: error[ahp-zero]: entry (1, 2) is zero; judgements are "
+                     "ratios from 1/9 to 9\n" +
+                     bad.string() +
+                     ":5:14: error[ahp-negative]: entry (1, 3) is negative (-2); "
+                     "judgements are ratios from 1/9 to 9\n");
   std::ofstream(bad) << "ahp:\n  framework: mini\n  items: [\"1\", \"2\", \"9\"]\n"
                         "  matrix: [[1, 3, 5], [1, 3], [1]]\n";
   r = indicheck("weights ahp '" + bad.string() + "' " + kMini);
@@ -138,16 +146,18 @@ TEST_CASE("weights entropy and critic from the corpus", "[scoring][cli]") {
   // all weight on 2.1: 样例县 100, 测试区 0.
   auto r = indicheck("weights entropy " + kMini + " " + kReports);
   CHECK(r.rc == 0);
-  CHECK(contains(r.out, "1.1            2    2.000   1.0000   0.0000   0.0000  every unit has the "
-                        "same credit: divergence 0"));
+  CHECK(contains(r.out,
+                 "1.1            2    2.000   1.0000   0.0000   0.0000  every unit has the "
+                 "same credit: divergence 0"));
   CHECK(contains(r.out, "2.1            2    1.000   0.0000   1.0000   1.0000"));
   CHECK(contains(r.out, "样例县 2021                      66.67      1    100.00      1"));
   CHECK(contains(r.out, "    \"2.1\": 1\n"));
   // CRITIC needs two varying columns; here only 2.1 varies.
   r = indicheck("weights critic " + kMini + " " + kReports);
   CHECK(r.rc == 2);
-  CHECK(contains(r.err, "error[critic-undefined]: CRITIC weights are undefined: fewer than 2 "
-                        "columns vary across units"));
+  CHECK(contains(r.err,
+                 "error[critic-undefined]: CRITIC weights are undefined: fewer than 2 "
+                 "columns vary across units"));
 }
 
 TEST_CASE("weights fit: reference CSV errors and an exact fit", "[scoring][cli]") {
@@ -159,8 +169,9 @@ TEST_CASE("weights fit: reference CSV errors and an exact fit", "[scoring][cli]"
   std::ofstream(bad) << "unit,score\n某区,70\n";
   r = indicheck("weights fit '" + bad.string() + "' " + kMini + " " + kReports);
   CHECK(r.rc == 2);
-  CHECK(contains(r.err, bad.string() +
-                            ":2:1: error[unknown-unit]: unit '某区' is not among the evaluated reports"));
+  CHECK(contains(
+      r.err,
+      bad.string() + ":2:1: error[unknown-unit]: unit '某区' is not among the evaluated reports"));
 
   // 测试区 = 100·w1 = 40 and 样例县 = 100·(w1 + w2) = 70 → w = (0.4, 0.3, 0.3) is one exact
   // solution; NNLS finds an exact one (R² = 1, τ-b = 1).

@@ -21,16 +21,16 @@ std::string Diagnostic::str() const {
   return out;
 }
 
-Diagnostic make_error(std::string path, std::string code, std::string message,
-                      std::uint32_t line, std::uint32_t column) {
-  return Diagnostic{Severity::kError, std::move(path), line, column, std::move(code),
-                    std::move(message)};
+Diagnostic make_error(std::string path, std::string code, std::string message, std::uint32_t line,
+                      std::uint32_t column) {
+  return Diagnostic{Severity::kError, std::move(path), line,
+                    column,           std::move(code), std::move(message)};
 }
 
-Diagnostic make_warning(std::string path, std::string code, std::string message,
-                        std::uint32_t line, std::uint32_t column) {
-  return Diagnostic{Severity::kWarning, std::move(path), line, column, std::move(code),
-                    std::move(message)};
+Diagnostic make_warning(std::string path, std::string code, std::string message, std::uint32_t line,
+                        std::uint32_t column) {
+  return Diagnostic{Severity::kWarning, std::move(path),   line, column,
+                    std::move(code),    std::move(message)};
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {

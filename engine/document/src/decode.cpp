@@ -17,6 +17,7 @@
 //   7. short texts and damaged files: it chooses between GB18030 and Big5 and refuses below
 //      limits::kMinEncodingConfidence with error[encoding-unknown] (asks for --encoding).
 // Empty and whitespace-only results are error[empty].
+#include <fmt/format.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
@@ -26,8 +27,6 @@
 #include <array>
 #include <cstring>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "indicheck/limits.h"
 #include "internal.h"
@@ -40,8 +39,8 @@ namespace {
 constexpr std::size_t kOffsetsNamed = 5;
 
 struct InvalidBytes {
-  std::uint64_t count = 0;                 // invalid sequences replaced
-  std::vector<std::uint64_t> offsets;      // first kOffsetsNamed byte offsets
+  std::uint64_t count = 0;             // invalid sequences replaced
+  std::vector<std::uint64_t> offsets;  // first kOffsetsNamed byte offsets
   void add(std::uint64_t offset) {
     if (offsets.size() < kOffsetsNamed) offsets.push_back(offset);
     ++count;
@@ -54,13 +53,15 @@ std::string describe_offsets(const InvalidBytes& bad) {
     if (i) s += ", ";
     s += std::to_string(bad.offsets[i]);
   }
-  if (bad.count > bad.offsets.size()) s += fmt::format(" and {} more", bad.count - bad.offsets.size());
+  if (bad.count > bad.offsets.size())
+    s += fmt::format(" and {} more", bad.count - bad.offsets.size());
   return s;
 }
 
 // Length of the valid UTF-8 sequence at s[i], or 0 with `consumed` = the maximal invalid
 // subpart (Unicode's "U+FFFD per maximal subpart" practice, what browsers do).
-std::size_t utf8_sequence(const unsigned char* s, std::size_t n, std::size_t i, std::size_t& consumed) {
+std::size_t utf8_sequence(const unsigned char* s, std::size_t n, std::size_t i,
+                          std::size_t& consumed) {
   const unsigned char c = s[i];
   std::size_t need;
   unsigned char lo = 0x80, hi = 0xBF;
@@ -123,7 +124,8 @@ Utf8Scan scan_utf8(std::string_view bytes, bool may_stop) {
     // Fast path for the common case, a well-formed 3-byte sequence (all of CJK).
     if ((c & 0xF0) == 0xE0 && i + 2 < n) {
       const unsigned char c1 = s[i + 1], c2 = s[i + 2];
-      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xED || c1 < 0xA0)) {
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) &&
+          (c != 0xED || c1 < 0xA0)) {
         ++scan.multibyte;
         i += 3;
         continue;
@@ -179,7 +181,8 @@ bool starts_with(std::string_view b, std::string_view magic) {
 
 const char* binary_kind(std::string_view b) {
   using namespace std::string_view_literals;
-  if (starts_with(b, "PK\x03\x04"sv) || starts_with(b, "PK\x05\x06"sv)) return "a zip archive (.docx/.xlsx?)";
+  if (starts_with(b, "PK\x03\x04"sv) || starts_with(b, "PK\x05\x06"sv))
+    return "a zip archive (.docx/.xlsx?)";
   if (starts_with(b, "%PDF"sv)) return "a PDF file";
   if (starts_with(b, "\x89PNG"sv)) return "a PNG image";
   if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) return "an OLE file (.doc/.xls?)";
@@ -210,8 +213,8 @@ extern "C" void record_and_substitute(const void* context, UConverterToUnicodeAr
 // Converts with an ICU converter in 1 MiB steps (bounded memory for big files). `strict`:
 // stop at the first invalid or unassigned sequence and fail with error "invalid" (used to try
 // an encoding); otherwise each one becomes U+FFFD and is recorded in `bad`.
-bool convert_with_icu(std::string_view bytes, const char* name, std::string& out,
-                      InvalidBytes& bad, std::string& error, bool strict = false) {
+bool convert_with_icu(std::string_view bytes, const char* name, std::string& out, InvalidBytes& bad,
+                      std::string& error, bool strict = false) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(name, &status), &ucnv_close);
   if (U_FAILURE(status) || !conv) {
@@ -296,7 +299,8 @@ const HanBits& common_han_bits() {
     for (std::size_t i = 0; i < kCommonHan.size();) {
       char32_t c = 0;
       i += decode_utf8(kCommonHan, i, c);
-      if (c >= kHanFirst && c <= kHanLast) b[(c - kHanFirst) / 64] |= std::uint64_t{1} << ((c - kHanFirst) % 64);
+      if (c >= kHanFirst && c <= kHanLast)
+        b[(c - kHanFirst) / 64] |= std::uint64_t{1} << ((c - kHanFirst) % 64);
     }
     return b;
   }();
@@ -314,7 +318,8 @@ Plausibility measure(std::string_view utf8) {
     char32_t cp = 0;
     i += decode_utf8(utf8, i, cp);
     ++p.chars;
-    if (cp == 0xFFFD) ++p.replacement;
+    if (cp == 0xFFFD)
+      ++p.replacement;
     else if (cp >= kHanFirst && cp <= kHanLast) {
       ++p.han;
       p.common += (common[(cp - kHanFirst) / 64] >> ((cp - kHanFirst) % 64)) & 1;
@@ -341,7 +346,9 @@ constexpr std::uint64_t kStrictMinHan = 100;
 
 // A clean decode whose common-character share is at least 1 in 4 is taken without trying the
 // other encoding: real reports have 65-72 % (corpus), Big5 read as GB18030 about 8 %.
-bool clearly_chinese(const Plausibility& p) { return p.common * 4 >= p.han; }
+bool clearly_chinese(const Plausibility& p) {
+  return p.common * 4 >= p.han;
+}
 
 struct StrictTry {
   bool clean = false;  // decoded without a single invalid sequence, enough Han, plausible
@@ -390,15 +397,16 @@ struct DecodePlan {
 bool refuse_unreadable(std::string_view bytes, const std::string& path,
                        std::vector<Diagnostic>& diagnostics) {
   if (bytes.size() > limits::kMaxReportBytes) {
-    diagnostics.push_back(make_error(
-        path, "too-large",
-        fmt::format("file is {} bytes; reports larger than {} MiB are refused", bytes.size(),
-                    limits::kMaxReportBytes >> 20)));
+    diagnostics.push_back(
+        make_error(path, "too-large",
+                   fmt::format("file is {} bytes; reports larger than {} MiB are refused",
+                               bytes.size(), limits::kMaxReportBytes >> 20)));
     return true;
   }
   if (const char* kind = binary_kind(bytes)) {
-    diagnostics.push_back(make_error(
-        path, "binary", fmt::format("this is {}, not a text file; export the report as text", kind)));
+    diagnostics.push_back(
+        make_error(path, "binary",
+                   fmt::format("this is {}, not a text file; export the report as text", kind)));
     return true;
   }
   return false;

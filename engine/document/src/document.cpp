@@ -35,7 +35,8 @@ std::uint32_t clamp_original(const Document& doc, std::uint64_t o) {
 std::uint32_t to_original_first(const Document& doc, std::uint32_t t) {
   const auto& a = doc.offset_anchors_;
   if (a.empty()) return clamp_original(doc, t);
-  auto it = std::lower_bound(a.begin(), a.end(), t, [](const Anchor& x, std::uint32_t v) { return x.first < v; });
+  auto it = std::lower_bound(a.begin(), a.end(), t,
+                             [](const Anchor& x, std::uint32_t v) { return x.first < v; });
   if (it != a.end() && it->first == t) return clamp_original(doc, it->second);
   if (it == a.begin()) return clamp_original(doc, t);
   const auto prev = std::prev(it);
@@ -84,7 +85,8 @@ std::string with_publisher_block(const formats::Extracted& extracted) {
 std::uint32_t Document::to_original(std::uint32_t t) const {
   const auto& a = offset_anchors_;
   if (a.empty()) return clamp_original(*this, t);
-  auto it = std::upper_bound(a.begin(), a.end(), t, [](std::uint32_t v, const Anchor& x) { return v < x.first; });
+  auto it = std::upper_bound(a.begin(), a.end(), t,
+                             [](std::uint32_t v, const Anchor& x) { return v < x.first; });
   if (it == a.begin()) return clamp_original(*this, t);
   const auto cur = std::prev(it);
   std::uint64_t o = cur->second + std::uint64_t(t - cur->first);
@@ -99,7 +101,9 @@ LineCol Document::line_col(std::uint32_t o) const {
   lc.line = static_cast<std::uint32_t>(it - line_starts_.begin());
   const std::uint32_t start = line_starts_[lc.line - 1];
   const std::uint32_t end = std::min<std::uint32_t>(o, static_cast<std::uint32_t>(original.size()));
-  lc.column = 1 + (end > start ? count_code_points(std::string_view(original).substr(start, end - start)) : 0);
+  lc.column =
+      1 +
+      (end > start ? count_code_points(std::string_view(original).substr(start, end - start)) : 0);
   return lc;
 }
 
@@ -119,7 +123,8 @@ std::string_view Document::original_text(Span span) const {
 
 std::string Document::section_path(std::uint32_t section) const {
   std::vector<std::uint32_t> chain;
-  for (int s = static_cast<int>(section); s > 0 && static_cast<std::size_t>(s) < sections.size() && chain.size() < 64;
+  for (int s = static_cast<int>(section);
+       s > 0 && static_cast<std::size_t>(s) < sections.size() && chain.size() < 64;
        s = sections[static_cast<std::size_t>(s)].parent)
     chain.push_back(static_cast<std::uint32_t>(s));
   std::string out;
@@ -156,7 +161,8 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
     std::vector<std::uint32_t> boilerplate;
     detail::normalize_document(doc, stats, boilerplate);
     // "Mostly Traditional": more than ~3% of CJK characters changed by the T→S step.
-    doc.meta.traditional = stats.traditional_chars >= 20 && stats.traditional_chars * 3 * 30 > stats.han_bytes;
+    doc.meta.traditional =
+        stats.traditional_chars >= 20 && stats.traditional_chars * 3 * 30 > stats.han_bytes;
     const detail::CrawlerHeader header =
         detail::read_crawler_header(doc, doc.meta.format == "text" ? "header" : "page");
     detail::reflow_lines(doc, header.end_line, boilerplate);
@@ -169,7 +175,8 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
   } catch (const std::bad_alloc&) {
     diagnostics.push_back(make_error(path, "too-large", "out of memory while reading this file"));
   } catch (const std::exception& e) {
-    diagnostics.push_back(make_error(path, "internal", fmt::format("unexpected failure: {}", e.what())));
+    diagnostics.push_back(
+        make_error(path, "internal", fmt::format("unexpected failure: {}", e.what())));
   }
   return std::nullopt;
 }
@@ -182,11 +189,13 @@ std::optional<Document> read_document(const std::string& path, const ReadOptions
     if (err == ENOENT || err == ENOTDIR)
       diagnostics.push_back(make_error(path, "not-found", "no such file"));
     else if (err == EACCES || err == EPERM)
-      diagnostics.push_back(make_error(path, "permission-denied", "permission denied (cannot read the file)"));
+      diagnostics.push_back(
+          make_error(path, "permission-denied", "permission denied (cannot read the file)"));
     else if (err == EISDIR)
       diagnostics.push_back(make_error(path, "is-directory", "is a directory, not a report file"));
     else
-      diagnostics.push_back(make_error(path, "unreadable", fmt::format("cannot open: {}", std::strerror(err))));
+      diagnostics.push_back(
+          make_error(path, "unreadable", fmt::format("cannot open: {}", std::strerror(err))));
     return std::nullopt;
   }
   struct stat st {};
@@ -197,16 +206,18 @@ std::optional<Document> read_document(const std::string& path, const ReadOptions
   }
   if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits::kMaxReportBytes) {
     ::close(fd);
-    diagnostics.push_back(make_error(path, "too-large",
-                                     fmt::format("file is {} bytes; reports larger than {} MiB are refused",
-                                                 st.st_size, limits::kMaxReportBytes >> 20)));
+    diagnostics.push_back(
+        make_error(path, "too-large",
+                   fmt::format("file is {} bytes; reports larger than {} MiB are refused",
+                               st.st_size, limits::kMaxReportBytes >> 20)));
     return std::nullopt;
   }
   // Read straight into the string: its size grows by what each read() returned. A regular
   // file is read in one or two calls; a pipe or a file that grows meanwhile still works.
   std::string bytes;
   std::size_t used = 0;
-  bytes.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16);
+  bytes.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1
+                                   : std::size_t{1} << 16);
   while (true) {
     if (used == bytes.size()) bytes.resize(std::min(bytes.size() * 2, limits::kMaxReportBytes + 1));
     const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
@@ -215,9 +226,11 @@ std::optional<Document> read_document(const std::string& path, const ReadOptions
       const int err = errno;
       ::close(fd);
       if (err == EISDIR)
-        diagnostics.push_back(make_error(path, "is-directory", "is a directory, not a report file"));
+        diagnostics.push_back(
+            make_error(path, "is-directory", "is a directory, not a report file"));
       else
-        diagnostics.push_back(make_error(path, "unreadable", fmt::format("cannot read: {}", std::strerror(err))));
+        diagnostics.push_back(
+            make_error(path, "unreadable", fmt::format("cannot read: {}", std::strerror(err))));
       return std::nullopt;
     }
     if (got == 0) break;

@@ -40,23 +40,24 @@ struct KeyName {
 // Field names as normalized (NFKC turns "：" into ":"). Publishers' 政府信息公开 tables use
 // the same names (索引号, 发文字号, 发布机构, 成文日期, 发布日期).
 constexpr KeyName kKeys[] = {
-    {"标题", Key::kTitle},          {"题目", Key::kTitle},          {"文章标题", Key::kTitle},
-    {"名称", Key::kTitle},          {"发布时间", Key::kPublished},  {"发布日期", Key::kPublished},
-    {"成文日期", Key::kPublished},  {"日期", Key::kPublished},      {"时间", Key::kPublished},
-    {"文号", Key::kDocNumber},      {"发文字号", Key::kDocNumber},  {"发布机构", Key::kPublisher},
-    {"发文机关", Key::kPublisher},  {"发布单位", Key::kPublisher},  {"来源", Key::kPublisher},
-    {"信息来源", Key::kPublisher},  {"正文", Key::kBodyStart},      {"内容", Key::kBodyStart},
-    {"栏目", Key::kOther},          {"所属栏目", Key::kOther},      {"原始链接", Key::kOther},
-    {"原文链接", Key::kOther},      {"链接", Key::kOther},          {"网址", Key::kOther},
-    {"索引号", Key::kOther},        {"主题分类", Key::kOther},      {"分类", Key::kOther},
-    {"关键词", Key::kOther},        {"作者", Key::kOther},          {"浏览次数", Key::kOther},
-    {"点击数", Key::kOther},        {"有效性", Key::kOther},        {"体裁分类", Key::kOther},
-    {"本地目录", Key::kOther},      {"保存时间", Key::kOther},      {"抓取时间", Key::kOther},
+    {"标题", Key::kTitle},         {"题目", Key::kTitle},         {"文章标题", Key::kTitle},
+    {"名称", Key::kTitle},         {"发布时间", Key::kPublished}, {"发布日期", Key::kPublished},
+    {"成文日期", Key::kPublished}, {"日期", Key::kPublished},     {"时间", Key::kPublished},
+    {"文号", Key::kDocNumber},     {"发文字号", Key::kDocNumber}, {"发布机构", Key::kPublisher},
+    {"发文机关", Key::kPublisher}, {"发布单位", Key::kPublisher}, {"来源", Key::kPublisher},
+    {"信息来源", Key::kPublisher}, {"正文", Key::kBodyStart},     {"内容", Key::kBodyStart},
+    {"栏目", Key::kOther},         {"所属栏目", Key::kOther},     {"原始链接", Key::kOther},
+    {"原文链接", Key::kOther},     {"链接", Key::kOther},         {"网址", Key::kOther},
+    {"索引号", Key::kOther},       {"主题分类", Key::kOther},     {"分类", Key::kOther},
+    {"关键词", Key::kOther},       {"作者", Key::kOther},         {"浏览次数", Key::kOther},
+    {"点击数", Key::kOther},       {"有效性", Key::kOther},       {"体裁分类", Key::kOther},
+    {"本地目录", Key::kOther},     {"保存时间", Key::kOther},     {"抓取时间", Key::kOther},
 };
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -119,7 +120,8 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
     if (end == std::string_view::npos) end = text.size();
     const std::string_view raw = text.substr(start, end - start);
     const std::string_view line = trim(raw);
-    const auto offset = static_cast<std::uint32_t>(start + static_cast<std::size_t>(line.data() - raw.data()));
+    const auto offset =
+        static_cast<std::uint32_t>(start + static_cast<std::size_t>(line.data() - raw.data()));
     const std::size_t next = end + 1;
     if (line.empty()) {
       start = next;
@@ -158,15 +160,18 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
     };
     switch (*key) {
       case Key::kTitle:
-        if (!value.empty() && !header.title.found()) header.title = located(std::string(value), "header");
+        if (!value.empty() && !header.title.found())
+          header.title = located(std::string(value), "header");
         header.title_offset = value_offset;
         break;
       case Key::kPublished:
         if (!header.published.found())
-          if (std::string iso = iso_date(value); !iso.empty()) header.published = located(iso, "header");
+          if (std::string iso = iso_date(value); !iso.empty())
+            header.published = located(iso, "header");
         break;
       case Key::kDocNumber:
-        if (!value.empty() && !header.doc_number.found()) header.doc_number = located(std::string(value), "header");
+        if (!value.empty() && !header.doc_number.found())
+          header.doc_number = located(std::string(value), "header");
         break;
       case Key::kPublisher: {
         // CMS site codes before the name: "PTSSLJ-莆田市水利局", "PTSSLJ--莆田市水利局".
@@ -175,9 +180,12 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
         while (code < name.size() && std::isalnum(static_cast<unsigned char>(name[code]))) ++code;
         if (code > 0 && code < name.size() && (name[code] == '-' || name[code] == '_')) {
           name.remove_prefix(code);
-          while (!name.empty() && (name.front() == '-' || name.front() == '_' || name.front() == ' ')) name.remove_prefix(1);
+          while (!name.empty() &&
+                 (name.front() == '-' || name.front() == '_' || name.front() == ' '))
+            name.remove_prefix(1);
         }
-        if (!name.empty() && !header.publisher.found()) header.publisher = located(std::string(name), "header");
+        if (!name.empty() && !header.publisher.found())
+          header.publisher = located(std::string(name), "header");
         break;
       }
       case Key::kBodyStart:
@@ -198,8 +206,10 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
     if (end >= text.size()) break;
   }
   // One "来源: …" line alone is a sentence of the report, not a header; two fields are.
-  if (fields >= 2) header.end_line = last_field_line;
-  else header = CrawlerHeader{};
+  if (fields >= 2)
+    header.end_line = last_field_line;
+  else
+    header = CrawlerHeader{};
   return header;
 }
 

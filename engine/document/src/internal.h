@@ -44,12 +44,12 @@ bool is_boilerplate_line(std::string_view normalized_line);
 // A crawler's "key: value" block at the top of the file (标题:, 发布时间:, 文号:, 发布机构:,
 // 栏目:, 原始链接:, 正文:). Values are normalized text; `line` is the original line.
 struct CrawlerHeader {
-  std::uint32_t end_line = 0;  // text lines [0, end_line) are the header; 0 = no header
-  Located title;               // 标题
+  std::uint32_t end_line = 0;      // text lines [0, end_line) are the header; 0 = no header
+  Located title;                   // 标题
   std::uint32_t title_offset = 0;  // text offset of the title's value
-  Located published;           // 发布时间, as an ISO date
-  Located doc_number;          // 文号 (only when filled in)
-  Located publisher;           // 发布机构 / 来源: a last-resort unit candidate
+  Located published;               // 发布时间, as an ISO date
+  Located doc_number;              // 文号 (only when filled in)
+  Located publisher;               // 发布机构 / 来源: a last-resort unit candidate
 };
 
 // `source` names where the block came from in each Located: "header" for a crawler's text
@@ -62,7 +62,8 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source = "hea
 // 案卷评查。", "2023\n年"): the '\n' between them is deleted from doc.text, the offset map keeps
 // every quote pointing at the original. Lines before `first_body_line` (the crawler header) are
 // left alone. `boilerplate_lines` (text line numbers) are renumbered to the new lines.
-void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std::uint32_t>& boilerplate_lines);
+void reflow_lines(Document& doc, std::uint32_t first_body_line,
+                  std::vector<std::uint32_t>& boilerplate_lines);
 
 // ---- outline.cpp ----------------------------------------------------------------------------
 
@@ -70,7 +71,8 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std:
 // paragraph opening with the next year start the plans part.
 // Lines before `header_end_line` are a crawler header (title role).
 void build_outline(Document& doc, int report_year,
-                   const std::vector<std::uint32_t>& boilerplate_lines, std::uint32_t header_end_line);
+                   const std::vector<std::uint32_t>& boilerplate_lines,
+                   std::uint32_t header_end_line);
 
 // ---- metadata.cpp ---------------------------------------------------------------------------
 

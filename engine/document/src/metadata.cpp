@@ -39,11 +39,15 @@ const std::vector<std::string_view>& province_names() {
   return names;
 }
 
-bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 bool ends(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-bool has(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool has(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 std::uint32_t line_of_text_offset(const Document& doc, std::uint32_t t) {
   const std::uint32_t o = doc.to_original(t);
@@ -59,7 +63,9 @@ Located at_text(const Document& doc, std::string value, std::uint32_t t, std::st
   return l;
 }
 
-re2::StringPiece sp(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+re2::StringPiece sp(std::string_view s) {
+  return re2::StringPiece(s.data(), s.size());
+}
 
 std::string_view head(std::string_view s, std::size_t n) {
   if (s.size() <= n) return s;
@@ -68,8 +74,9 @@ std::string_view head(std::string_view s, std::size_t n) {
 
 // Lines (as text ranges) of the document's first non-blank lines, bounded.
 // Lines before `skip` (a crawler header) are left out.
-std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Document& doc, std::size_t count,
-                                                                     std::uint32_t skip = 0) {
+std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Document& doc,
+                                                                    std::size_t count,
+                                                                    std::uint32_t skip = 0) {
   std::vector<std::pair<std::uint32_t, std::string_view>> out;
   const std::string_view t = head(doc.text, 64u << 10);
   std::size_t start = 0;
@@ -85,7 +92,8 @@ std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Docume
     while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
     line.remove_prefix(lead);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    if (!line.empty()) out.emplace_back(static_cast<std::uint32_t>(start + lead), head(line, kHeadBytes));
+    if (!line.empty())
+      out.emplace_back(static_cast<std::uint32_t>(start + lead), head(line, kHeadBytes));
     start = end + 1;
   }
   return out;
@@ -101,14 +109,16 @@ bool title_like(std::string_view line) {
 
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
 bool unit_suffix(std::string_view unit) {
-  for (std::string_view suffix : {"省", "市", "区", "县", "旗", "管委会", "管理委员会", "局", "厅", "委员会", "办公室",
-                                  "委", "办", "中心", "院", "署", "镇", "乡", "街道"})
+  for (std::string_view suffix :
+       {"省", "市", "区", "县", "旗", "管委会", "管理委员会", "局", "厅", "委员会", "办公室", "委",
+        "办", "中心", "院", "署", "镇", "乡", "街道"})
     if (ends(unit, suffix)) return true;
   return false;
 }
 
 std::string unit_from_title(std::string_view title) {
-  // "苏州市相城区2021年…", "莆田市审计局关于2022年…", "莆田市人民政府国有资产监督管理委员会关于2025年…".
+  // "苏州市相城区2021年…", "莆田市审计局关于2022年…",
+  // "莆田市人民政府国有资产监督管理委员会关于2025年…".
   static const RE2 with_year(R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?\d{4}\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
   static const RE2 with_about(R"(^(\p{Han}{2,30}?)关于)");
@@ -121,7 +131,8 @@ std::string unit_from_title(std::string_view title) {
 // A zone's committee names the zone (苏州工业园区管理委员会 → 苏州工业园区); a department
 // that is a committee keeps its name (国有资产监督管理委员会).
 bool zone_name(std::string_view unit) {
-  for (std::string_view z : {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区"})
+  for (std::string_view z :
+       {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区"})
     if (has(unit, z)) return true;
   return false;
 }
@@ -138,15 +149,17 @@ std::string strip_unit_suffix(std::string unit) {
 }
 
 bool generic_unit(std::string_view u) {
-  return starts(u, "我") || starts(u, "全") || starts(u, "本") || starts(u, "该") || starts(u, "各") ||
-         u == "园区" || u == "新区" || u == "城区" || u == "市区" || u == "辖区" || u == "社区" || u == "片区" ||
-         u == "景区" || u == "实验区" || u == "试验区" || u == "开发区" || u == "高新区" || u == "自贸区" ||
-         u == "示范区" || u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县";
+  return starts(u, "我") || starts(u, "全") || starts(u, "本") || starts(u, "该") ||
+         starts(u, "各") || u == "园区" || u == "新区" || u == "城区" || u == "市区" ||
+         u == "辖区" || u == "社区" || u == "片区" || u == "景区" || u == "实验区" ||
+         u == "试验区" || u == "开发区" || u == "高新区" || u == "自贸区" || u == "示范区" ||
+         u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县";
 }
 
 bool department_suffix(std::string_view unit) {
-  return ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") || ends(unit, "委员会") ||
-         ends(unit, "办公室") || ends(unit, "中心") || ends(unit, "院") || ends(unit, "署");
+  return ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") ||
+         ends(unit, "委员会") || ends(unit, "办公室") || ends(unit, "中心") || ends(unit, "院") ||
+         ends(unit, "署");
 }
 
 // The level: departments and zones by their own words (a unit ending in 局/委/办… is a
@@ -159,7 +172,8 @@ std::string level_of(std::string_view unit, bool committee_signature, const Plac
   // The zone's own administration: 开发区管委会, 苏平片区管理局 (a zone word right before it).
   bool zone_committee = false;
   for (std::string_view suffix : {"管委会", "管理委员会", "管理局"})
-    if (ends(unit, suffix) && zone_name(unit) && ends(unit.substr(0, unit.size() - suffix.size()), "区"))
+    if (ends(unit, suffix) && zone_name(unit) &&
+        ends(unit.substr(0, unit.size() - suffix.size()), "区"))
       zone_committee = true;
   if (department_suffix(unit) && !zone_committee) return "department";
   if (committee_signature || zone_committee) return "zone";
@@ -177,10 +191,13 @@ std::string level_of(std::string_view unit, bool committee_signature, const Plac
 
 namespace {
 
-bool plausible_year(int y) { return y >= 1990 && y <= 2100; }
+bool plausible_year(int y) {
+  return y >= 1990 && y <= 2100;
+}
 
 // 3. A plans heading or opener naming the next year: "二、2023年工作计划", "2024年工作打算".
-bool year_from_plans_heading(Document& doc, const std::vector<std::pair<std::uint32_t, std::string_view>>& lines) {
+bool year_from_plans_heading(Document& doc,
+                             const std::vector<std::pair<std::uint32_t, std::string_view>>& lines) {
   static const RE2 re(
       R"((?:^|[、.)\s])(\d{4})\s*年(?:度)?\s*(?:的)?\s*(?:重点)?\s*(?:工作)?\s*(?:计划|打算|安排|思路|要点|工作计划|主要安排))");
   for (const auto& [offset, line] : lines) {
@@ -267,14 +284,16 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
     }
   }
   // 1b. A title run into the body on one line: "太仓市2024年度法治政府建设工作情况报告2024年,…".
-  static const RE2 inline_title(R"(^\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}报告)");
+  static const RE2 inline_title(
+      R"(^\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}报告)");
   if (!lines.empty()) {
     int year = 0;
     const std::string_view line = head(lines.front().second, 300);
     if (RE2::PartialMatch(sp(line), inline_title, &year) && plausible(year)) {
       const std::size_t end = line.find("报告");
       doc.meta.year = year;
-      doc.meta.year_found = at_text(doc, std::string(line.substr(0, end + 6)), lines.front().first, "title");
+      doc.meta.year_found =
+          at_text(doc, std::string(line.substr(0, end + 6)), lines.front().first, "title");
       return;
     }
   }
@@ -310,7 +329,8 @@ using Lines = std::vector<std::pair<std::uint32_t, std::string_view>>;  // (text
 
 // Document number: in the head (相政呈〔2022〕20号), else the crawler header's 文号.
 void find_doc_number(Document& doc, const Lines& lines, const CrawlerHeader& header) {
-  static const RE2 doc_number(R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
+  static const RE2 doc_number(
+      R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
   for (const auto& [offset, line] : lines) {
     if (line.size() > 200) continue;
     std::string number;

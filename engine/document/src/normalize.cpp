@@ -21,8 +21,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/uniset.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
@@ -46,7 +46,7 @@ struct Table {
   std::vector<std::uint32_t> entry;
   std::vector<std::uint8_t> traditional;  // 1 when the Traditional→Simplified step changed cp
   std::string pool;
-  std::array<bool, 128> ascii_plain{};    // ASCII bytes copied as they are
+  std::array<bool, 128> ascii_plain{};  // ASCII bytes copied as they are
 };
 
 Table build_table() {
@@ -58,8 +58,8 @@ Table build_table() {
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(st);
   if (U_FAILURE(st)) nfkc = nullptr;
   st = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> to_simplified(icu::Transliterator::createInstance(
-      "Traditional-Simplified", UTRANS_FORWARD, st));
+  std::unique_ptr<icu::Transliterator> to_simplified(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, st));
   if (U_FAILURE(st)) to_simplified.reset();
   icu::UnicodeSet source;  // the characters the transform can change at all
   if (to_simplified) to_simplified->getSourceSet(source);
@@ -90,7 +90,8 @@ Table build_table() {
     t.entry[cp] = static_cast<std::uint32_t>((t.pool.size() << 8) | utf8.size());
     t.pool += utf8;
   }
-  for (int b = 0; b < 128; ++b) t.ascii_plain[static_cast<std::size_t>(b)] = t.entry[static_cast<std::size_t>(b)] == 0;
+  for (int b = 0; b < 128; ++b)
+    t.ascii_plain[static_cast<std::size_t>(b)] = t.entry[static_cast<std::size_t>(b)] == 0;
   // Bytes the main loop handles itself.
   t.ascii_plain['\n'] = t.ascii_plain['\r'] = t.ascii_plain['['] = false;
   return t;
@@ -261,8 +262,10 @@ void normalize_pass(std::string_view in, std::string& out,
         rep_len = rep.size();
         sink.write(rep.data(), rep.size());
       }
-      if (rep_len == 0) sink.deleted(i, i + len);
-      else if (rep_len != len) sink.note(i + len);
+      if (rep_len == 0)
+        sink.deleted(i, i + len);
+      else if (rep_len != len)
+        sink.note(i + len);
       i += len;
     }
     // End of a line: web furniture is rolled back, leaving an empty line.
@@ -304,9 +307,25 @@ bool is_boilerplate_line(std::string_view line) {
   if (only_rules) return true;
   const bool short_line = line.size() < 120 || !contains(line, "。");
   static constexpr std::string_view kFurniture[] = {
-      "扫一扫在手机打开", "在手机打开当前页", "扫一扫", "分享到", "打印本页", "关闭窗口",
-      "附件下载", "【打印】", "【关闭】", "[打印]", "[关闭]", "返回顶部", "收藏本页",
-      "当前位置:", "您当前的位置", "您现在的位置", "字号:", "【字体:", "[字体:",
+      "扫一扫在手机打开",
+      "在手机打开当前页",
+      "扫一扫",
+      "分享到",
+      "打印本页",
+      "关闭窗口",
+      "附件下载",
+      "【打印】",
+      "【关闭】",
+      "[打印]",
+      "[关闭]",
+      "返回顶部",
+      "收藏本页",
+      "当前位置:",
+      "您当前的位置",
+      "您现在的位置",
+      "字号:",
+      "【字体:",
+      "[字体:",
   };
   if (short_line)
     for (auto phrase : kFurniture)
@@ -318,7 +337,8 @@ bool is_boilerplate_line(std::string_view line) {
   if (line == "附件" || (line.size() < 160 && line.substr(0, 7) == "附件:")) return true;
   if (line.size() < 80) {
     int share = 0;
-    for (std::string_view s : {"微信", "微博", "QQ", "朋友圈", "空间", "豆瓣"}) share += contains(line, s);
+    for (std::string_view s : {"微信", "微博", "QQ", "朋友圈", "空间", "豆瓣"})
+      share += contains(line, s);
     if (share >= 2 && !contains(line, "。")) return true;
   }
   return false;
@@ -354,7 +374,8 @@ std::string normalize_for_matching(std::string_view utf8) {
     i += len;
   }
   if (!ok) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     u.toUTF8String(valid);
     utf8 = valid;
   }

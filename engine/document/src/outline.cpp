@@ -37,7 +37,16 @@ constexpr std::size_t kOneLineBodyParagraphs = 2;
 // A one-line report's preamble is cut after this many sentences when no "如下" closes it.
 constexpr std::size_t kOneLinePreambleSentences = 3;
 
-enum class Kind : std::uint8_t { kNone, kCnDun, kCnParen, kArDun, kArDot, kArParen, kCnShi, kImplicit };
+enum class Kind : std::uint8_t {
+  kNone,
+  kCnDun,
+  kCnParen,
+  kArDun,
+  kArDot,
+  kArParen,
+  kCnShi,
+  kImplicit
+};
 
 struct Marker {
   Kind kind = Kind::kNone;
@@ -61,7 +70,8 @@ constexpr std::array<bool, 256> kBoring = [] {
 // 。 (U+3002) at s[i], without a library call: this runs for every byte of the text.
 inline bool period_at(std::string_view s, std::size_t i) {
   return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 &&
-         static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x82;
+         static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(s[i + 2]) == 0x82;
 }
 
 // Value of the Chinese digit 一…九 at s[i], else 0. Runs at every sentence start: decode and
@@ -73,16 +83,26 @@ int cn_digit(std::string_view s, std::size_t i) {
   char32_t cp = 0;
   decode_utf8(s, i, cp);
   switch (cp) {
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return 0;
+    case U'一':
+      return 1;
+    case U'二':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return 0;
   }
 }
 
@@ -109,7 +129,8 @@ int cn_numeral(std::string_view s, std::size_t i, std::size_t& len) {
 int ascii_number(std::string_view s, std::size_t i, std::size_t& len) {
   std::size_t k = i;
   int value = 0;
-  while (k < s.size() && k - i < 3 && s[k] >= '0' && s[k] <= '9') value = value * 10 + (s[k++] - '0');
+  while (k < s.size() && k - i < 3 && s[k] >= '0' && s[k] <= '9')
+    value = value * 10 + (s[k++] - '0');
   len = k - i;
   if (len == 0 || len > 2) return 0;
   return value;
@@ -120,8 +141,10 @@ Marker parse_marker(std::string_view s, std::size_t i) {
   Marker m;
   std::size_t len = 0;
   if (at(s, i, "(")) {
-    if (const int v = cn_numeral(s, i + 1, len); v && at(s, i + 1 + len, ")")) return {Kind::kCnParen, v, len + 2};
-    if (const int v = ascii_number(s, i + 1, len); v && at(s, i + 1 + len, ")")) return {Kind::kArParen, v, len + 2};
+    if (const int v = cn_numeral(s, i + 1, len); v && at(s, i + 1 + len, ")"))
+      return {Kind::kCnParen, v, len + 2};
+    if (const int v = ascii_number(s, i + 1, len); v && at(s, i + 1 + len, ")"))
+      return {Kind::kArParen, v, len + 2};
     return m;
   }
   if (const int v = cn_numeral(s, i, len)) {
@@ -132,20 +155,24 @@ Marker parse_marker(std::string_view s, std::size_t i) {
   if (const int v = ascii_number(s, i, len)) {
     if (at(s, i + len, "、")) return {Kind::kArDun, v, len + 3};
     const std::size_t k = i + len;
-    if (at(s, k, ".") && k + 1 < s.size() && !(s[k + 1] >= '0' && s[k + 1] <= '9') && s[k + 1] != '.' &&
-        s[k + 1] != '\n')
+    if (at(s, k, ".") && k + 1 < s.size() && !(s[k + 1] >= '0' && s[k + 1] <= '9') &&
+        s[k + 1] != '.' && s[k + 1] != '\n')
       return {Kind::kArDot, v, len + 1};
   }
   return m;
 }
 
-bool is_dun(Kind k) { return k == Kind::kCnDun || k == Kind::kArDun; }
+bool is_dun(Kind k) {
+  return k == Kind::kCnDun || k == Kind::kArDun;
+}
 
 std::string marker_text(std::string_view s, std::size_t b, const Marker& m) {
   return std::string(s.substr(b, m.len));
 }
 
-bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view what) {
+  return s.find(what) != std::string_view::npos;
+}
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
   for (auto w : words)
@@ -153,7 +180,9 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> wo
   return false;
 }
 
-bool space(char c) { return c == ' ' || c == '\t'; }
+bool space(char c) {
+  return c == ' ' || c == '\t';
+}
 
 // End of the first sentence of s (after its terminator), or s.size().
 std::size_t first_sentence_end(std::string_view s) {
@@ -202,18 +231,21 @@ bool starts_with_year(std::string_view s, int year) {
 // Does text opening with s start the plans part?
 bool plans_opening(std::string_view s, int report_year) {
   const std::string_view first = s.substr(0, first_sentence_end(s));
-  if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将")) return true;
+  if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将"))
+    return true;
   if (at(first, 0, "下一步") || at(first, 0, "下一年度") || at(first, 0, "明年")) return true;
-  if (first.size() <= 150 && contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
+  if (first.size() <= 150 &&
+      contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
     return true;
   return false;
 }
 
 // Role a heading title asks for, or nullopt when it says nothing special.
 std::optional<Role> heading_signal(std::string_view title, int report_year) {
-  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"})) return Role::kShortcomings;
-  if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划", "工作思路",
-                           "明年"}))
+  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"}))
+    return Role::kShortcomings;
+  if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
+                           "工作思路", "明年"}))
     return Role::kPlans;
   if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
   if (contains(title, "其他需要报告")) return Role::kOther;
@@ -242,8 +274,8 @@ bool is_signature_line(std::string_view s) {
   if (at(s, 0, "特此报告")) return true;
   if (is_date_line(s)) return true;
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
-  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室", "局", "厅", "委",
-                                  "办", "领导小组"})
+  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
+                                  "局", "厅", "委", "办", "领导小组"})
     if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
   return false;
 }
@@ -252,13 +284,14 @@ bool is_title_line(std::string_view s) {
   if (s.size() > 200 || contains(s, "。")) return false;
   if (parse_marker(s, 0).kind != Kind::kNone) return false;
   if (contains(s, "报告")) return true;
-  if (contains(s, "〔") && s.size() >= 3 && s.substr(s.size() - 3) == "号") return true;  // 相政呈〔2022〕20号
-  if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;                      // addressee
+  if (contains(s, "〔") && s.size() >= 3 && s.substr(s.size() - 3) == "号")
+    return true;                                                     // 相政呈〔2022〕20号
+  if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;  // addressee
   return is_date_line(s);
 }
 
 struct Line {
-  std::uint32_t b = 0, e = 0;  // trimmed content in text
+  std::uint32_t b = 0, e = 0;       // trimmed content in text
   std::uint32_t original_line = 0;  // 1-based line of the original where it starts
   bool boilerplate = false;
   bool blank = false;
@@ -307,8 +340,10 @@ class Builder {
       line.b = static_cast<std::uint32_t>(b);
       line.e = static_cast<std::uint32_t>(e);
       line.blank = b == e;
-      while (next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] < li) ++next_boiler;
-      line.boilerplate = next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] == li;
+      while (next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] < li)
+        ++next_boiler;
+      line.boilerplate =
+          next_boiler < boilerplate_lines.size() && boilerplate_lines[next_boiler] == li;
       // Reflow may have joined lines: the original line is found through the offset map.
       line.original_line = doc_.line_col(doc_.to_original(static_cast<std::uint32_t>(b))).line;
       lines_.push_back(line);
@@ -317,12 +352,15 @@ class Builder {
     }
   }
 
-  std::string_view content(const Line& l) const { return std::string_view(text_).substr(l.b, l.e - l.b); }
+  std::string_view content(const Line& l) const {
+    return std::string_view(text_).substr(l.b, l.e - l.b);
+  }
 
   void classify_regions() {
     // Title region: leading short lines without 。 (title, doc number, addressee).
     // A crawler header (标题: …, 发布时间: …) comes first and is part of it.
-    std::uint32_t li = std::min<std::uint32_t>(header_end_, static_cast<std::uint32_t>(lines_.size()));
+    std::uint32_t li =
+        std::min<std::uint32_t>(header_end_, static_cast<std::uint32_t>(lines_.size()));
     for (; li < lines_.size(); ++li) {
       const Line& l = lines_[li];
       if (l.blank || l.boilerplate) continue;
@@ -359,8 +397,8 @@ class Builder {
     }
   }
 
-  int open_section(Kind kind, int value, std::string marker, std::string_view title, std::uint32_t begin,
-                   std::uint32_t line, Role role, bool inline_item) {
+  int open_section(Kind kind, int value, std::string marker, std::string_view title,
+                   std::uint32_t begin, std::uint32_t line, Role role, bool inline_item) {
     Section s;
     s.parent = stack_.back();
     s.depth = doc_.sections[static_cast<std::size_t>(s.parent)].depth + 1;
@@ -378,16 +416,19 @@ class Builder {
   }
 
   Role child_role(Role parent, std::optional<Role> own) const {
-    if (parent == Role::kShortcomings || parent == Role::kPlans || parent == Role::kOther) return parent;
+    if (parent == Role::kShortcomings || parent == Role::kPlans || parent == Role::kOther)
+      return parent;
     if (own) return *own;
     return parent == Role::kLeadership ? Role::kLeadership : Role::kAchievements;
   }
 
   // Places a heading on the stack (see the file comment) and opens its section.
   void heading(const Marker& m, std::uint32_t begin, std::uint32_t line_end, std::uint32_t line) {
-    const std::string_view rest = std::string_view(text_).substr(begin + m.len, line_end - begin - m.len);
+    const std::string_view rest =
+        std::string_view(text_).substr(begin + m.len, line_end - begin - m.len);
     std::string_view title = rest.substr(0, first_sentence_end(rest));
-    if (title.size() >= 3 && title.substr(title.size() - 3) == "。") title.remove_suffix(3);
+    if (title.size() >= 3 && title.substr(title.size() - 3) == "。")
+      title.remove_suffix(3);
     else if (!title.empty() && (title.back() == ';' || title.back() == '!' || title.back() == '?'))
       title.remove_suffix(1);
     while (!title.empty() && space(title.front())) title.remove_prefix(1);
@@ -411,8 +452,10 @@ class Builder {
           }
         }
       }
-      if (j < stack_.size()) close_to(j, begin);
-      else if (stack_.size() > kMaxSectionDepth) close_to(stack_.size() - 1, begin);
+      if (j < stack_.size())
+        close_to(j, begin);
+      else if (stack_.size() > kMaxSectionDepth)
+        close_to(stack_.size() - 1, begin);
     }
     const Role parent = current_role();
     const Role role = child_role(parent, heading_signal(title, year_));
@@ -422,7 +465,8 @@ class Builder {
     if (stack_.size() == 2 && chapter_kind_ == Kind::kNone) chapter_kind_ = m.kind;
   }
 
-  void implicit_section(Role role, std::string_view opening, std::uint32_t begin, std::uint32_t line) {
+  void implicit_section(Role role, std::string_view opening, std::uint32_t begin,
+                        std::uint32_t line) {
     close_to(1, begin);
     std::string_view title = opening.substr(0, first_sentence_end(opening));
     open_section(Kind::kImplicit, 0, "", cut_utf8(title, 120), begin, line, role, false);
@@ -462,9 +506,12 @@ class Builder {
     } else {
       const Role here = current_role();
       std::optional<Role> opened;
-      if (here != Role::kShortcomings && shortcomings_opening(body)) opened = Role::kShortcomings;
-      else if (here != Role::kPlans && plans_opening(body, year_)) opened = Role::kPlans;
-      if (opened && here == Role::kAchievements && stack_.size() > 2 && numbering_continues_after(li)) {
+      if (here != Role::kShortcomings && shortcomings_opening(body))
+        opened = Role::kShortcomings;
+      else if (here != Role::kPlans && plans_opening(body, year_))
+        opened = Role::kPlans;
+      if (opened && here == Role::kAchievements && stack_.size() > 2 &&
+          numbering_continues_after(li)) {
         // "下一步，将…" closing a section whose numbering goes on ((一)…(二)…): an aside of
         // this paragraph, not the start of the report's plans.
         role = *opened;
@@ -478,7 +525,8 @@ class Builder {
     doc_.paragraphs.push_back(p);
     sentences(pi, l, role, is_heading, line_no);
     // Inline 一是/二是 items end with their paragraph.
-    while (stack_.size() > 1 && info_[static_cast<std::size_t>(stack_.back())].inline_item) close_to(stack_.size() - 1, l.e);
+    while (stack_.size() > 1 && info_[static_cast<std::size_t>(stack_.back())].inline_item)
+      close_to(stack_.size() - 1, l.e);
     Paragraph& done = doc_.paragraphs[pi];
     done.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - done.first_sentence;
   }
@@ -505,7 +553,7 @@ class Builder {
   // shortcomings or plans opener, the next chapter after a 下一步 sentence); elsewhere only a
   // plans opener inside a shortcomings paragraph does.
   Role switch_part(std::string_view st, std::uint32_t b, std::uint32_t line_no, Role role) {
-  if (one_line_ && role != Role::kTitle && role != Role::kSignature) {
+    if (one_line_ && role != Role::kTitle && role != Role::kSignature) {
       // One-line report: the parts change inside the paragraph, sentence by sentence.
       const Role here = current_role();
       // A heading run into the text: "五、法治政府建设工作存在的不足一年来,…".
@@ -518,8 +566,8 @@ class Builder {
         implicit_section(*heading_role, st, b, line_no);
         role = *heading_role;
         part_from_sentence_ = false;
-      } else if (!heading_role && part_from_sentence_ && chapter.kind == Kind::kCnDun && chapter.value >= 2 &&
-                 (here == Role::kPlans || here == Role::kShortcomings)) {
+      } else if (!heading_role && part_from_sentence_ && chapter.kind == Kind::kCnDun &&
+                 chapter.value >= 2 && (here == Role::kPlans || here == Role::kShortcomings)) {
         // "…下一步，将…。三、加强…": a 下一步 sentence ended its chapter, not the
         // achievements; the next chapter returns to them.
         implicit_section(Role::kAchievements, st, b, line_no);
@@ -537,8 +585,7 @@ class Builder {
         role = Role::kPlans;
         part_from_sentence_ = true;
       }
-    }
-  else if (!one_line_ && role == Role::kShortcomings && plans_opening(st, year_)) {
+    } else if (!one_line_ && role == Role::kShortcomings && plans_opening(st, year_)) {
       // "…存在…不足。2023年，我局将…": the plans start inside the shortcomings paragraph.
       implicit_section(Role::kPlans, st, b, line_no);
       role = Role::kPlans;
@@ -547,7 +594,8 @@ class Builder {
   }
 
   // Splits [l.b, l.e) into sentences; opens inline 一是 items; in one-line mode switches roles.
-  void sentences(std::uint32_t pi, const Line& l, Role role, bool is_heading, std::uint32_t line_no) {
+  void sentences(std::uint32_t pi, const Line& l, Role role, bool is_heading,
+                 std::uint32_t line_no) {
     const std::string_view t = text_;
     std::size_t s = l.b;
     std::size_t k = l.b;
@@ -565,14 +613,17 @@ class Builder {
       if (preamble_open && sentence_no > 0) {
         // "…现将有关情况报告如下：一、…": the preamble ends at the first chapter marker.
         const Marker m = parse_marker(st, 0);
-        if (m.value == 1 && (m.kind == Kind::kCnDun || m.kind == Kind::kCnParen || m.kind == Kind::kArDun)) {
+        if (m.value == 1 &&
+            (m.kind == Kind::kCnDun || m.kind == Kind::kCnParen || m.kind == Kind::kArDun)) {
           preamble_open = false;
           role = Role::kAchievements;
         }
       }
       if (sentence_no > 0) role = switch_part(st, static_cast<std::uint32_t>(b), line_no, role);
-      doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)}, pi,
-                                static_cast<std::uint32_t>(stack_.back()), role});
+      doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
+                                pi,
+                                static_cast<std::uint32_t>(stack_.back()),
+                                role});
       ++sentence_no;
       // A one-line preamble ends with "现将…报告如下" (or after a few sentences).
       if (preamble_open && (contains(st, "如下") || sentence_no >= kOneLinePreambleSentences)) {
@@ -601,8 +652,8 @@ class Builder {
       const std::string_view rest = t.substr(b + m.len, end - b - m.len);
       std::string_view title = rest.substr(0, first_sentence_end(rest));
       if (title.size() >= 3 && title.substr(title.size() - 3) == "。") title.remove_suffix(3);
-      open_section(Kind::kCnShi, m.value, marker_text(t, b, m), title, static_cast<std::uint32_t>(b), line_no,
-                   current_role(), true);
+      open_section(Kind::kCnShi, m.value, marker_text(t, b, m), title,
+                   static_cast<std::uint32_t>(b), line_no, current_role(), true);
     };
 
     if (one_line_ && !is_heading) inline_item(l.b);
@@ -612,9 +663,12 @@ class Builder {
         const std::size_t cap = std::min(end, s + limits::kMaxSentenceBytes);
         while (k < cap) {
           const auto b = static_cast<unsigned char>(t[k]);
-          if (b >= 0xE4 && b <= 0xEF) k += 3;  // no terminator starts with these lead bytes
-          else if (kBoring[b]) ++k;
-          else break;
+          if (b >= 0xE4 && b <= 0xEF)
+            k += 3;  // no terminator starts with these lead bytes
+          else if (kBoring[b])
+            ++k;
+          else
+            break;
         }
         if (k > end) k = end;
         if (k >= end) break;
@@ -628,7 +682,8 @@ class Builder {
       } else if (c == '.') {
         const char prev = k > l.b ? t[k - 1] : ' ';
         const char next = k + 1 < end ? t[k + 1] : ' ';
-        const bool prev_ok = !(prev >= '0' && prev <= '9') && !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') && prev != '.';
+        const bool prev_ok = !(prev >= '0' && prev <= '9') &&
+                             !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') && prev != '.';
         const bool next_ok = !(next >= '0' && next <= '9') && next != '.';
         if (prev_ok && next_ok) after = k + 1;
       } else if (c == ':') {
@@ -643,9 +698,12 @@ class Builder {
       if (after) {
         // Closing quotes and brackets belong to the sentence they close.
         while (after < end) {
-          if (at(t, after, "”") || at(t, after, "’") || at(t, after, "」") || at(t, after, "』")) after += 3;
-          else if (t[after] == ')' || t[after] == '"') after += 1;
-          else break;
+          if (at(t, after, "”") || at(t, after, "’") || at(t, after, "」") || at(t, after, "』"))
+            after += 3;
+          else if (t[after] == ')' || t[after] == '"')
+            after += 1;
+          else
+            break;
         }
         emit(s, after);
         s = k = after;
@@ -689,12 +747,14 @@ class Builder {
   std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
   bool one_line_ = false;
   bool seen_body_ = false;
-  bool part_from_sentence_ = false;  // one-line mode: the open part began at a sentence, not a heading
+  bool part_from_sentence_ =
+      false;  // one-line mode: the open part began at a sentence, not a heading
 };
 
 }  // namespace
 
-void build_outline(Document& doc, int report_year, const std::vector<std::uint32_t>& boilerplate_lines,
+void build_outline(Document& doc, int report_year,
+                   const std::vector<std::uint32_t>& boilerplate_lines,
                    std::uint32_t header_end_line) {
   Builder builder(doc, report_year, boilerplate_lines, header_end_line);
   builder.run();

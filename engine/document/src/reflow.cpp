@@ -48,9 +48,13 @@ struct LineInfo {
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
-bool has(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool has(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
-re2::StringPiece sp(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+re2::StringPiece sp(std::string_view s) {
+  return re2::StringPiece(s.data(), s.size());
+}
 
 // A numbering marker at the start of a (normalized) line.
 bool starts_with_marker(std::string_view s) {
@@ -100,7 +104,8 @@ bool open_end(std::string_view s) {
 bool split_number(std::string_view line, std::string_view next) {
   if (line.empty() || next.empty() || !(line.back() >= '0' && line.back() <= '9')) return false;
   if (next.front() >= '0' && next.front() <= '9') return true;
-  for (std::string_view unit : {"年", "月", "日", "号", "%", "万", "亿", "个", "件", "项", "人", "次", "家", "余"})
+  for (std::string_view unit :
+       {"年", "月", "日", "号", "%", "万", "亿", "个", "件", "项", "人", "次", "家", "余"})
     if (next.compare(0, unit.size(), unit) == 0) return true;
   return false;
 }
@@ -112,8 +117,8 @@ bool date_like(std::string_view s) {
 
 bool signature_like(std::string_view s) {
   if (s.size() > kMaxSignatureBytes) return false;
-  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室", "局", "厅", "委",
-                                  "办", "领导小组", "中心"})
+  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
+                                  "局", "厅", "委", "办", "领导小组", "中心"})
     if (ends_with(s, suffix)) return true;
   return s == "特此报告";
 }
@@ -125,7 +130,8 @@ bool title_like(std::string_view s) {
 
 }  // namespace
 
-void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std::uint32_t>& boilerplate_lines) {
+void reflow_lines(Document& doc, std::uint32_t first_body_line,
+                  std::vector<std::uint32_t>& boilerplate_lines) {
   const std::string_view text = doc.text;
   std::vector<LineInfo> lines;
   {
@@ -149,7 +155,9 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std:
       start = end + 1;
     }
   }
-  auto content = [&](std::size_t li) { return text.substr(lines[li].b, lines[li].e - lines[li].b); };
+  auto content = [&](std::size_t li) {
+    return text.substr(lines[li].b, lines[li].e - lines[li].b);
+  };
 
   // Is the page hard-wrapped? Count unterminated, unnumbered body lines followed by a line.
   std::size_t body = 0, fragments = 0;
@@ -163,10 +171,11 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std:
         !date_like(c) && !signature_like(c))
       ++fragments;
   }
-  const bool hard_wrapped = fragments >= kMinFragments && fragments * 100 >= body * kMinFragmentPercent;
+  const bool hard_wrapped =
+      fragments >= kMinFragments && fragments * 100 >= body * kMinFragmentPercent;
 
-  std::vector<std::uint32_t> joins;  // text offsets of the '\n' to delete
-  std::vector<std::uint32_t> joined_lines;  // their line numbers
+  std::vector<std::uint32_t> joins;          // text offsets of the '\n' to delete
+  std::vector<std::uint32_t> joined_lines;   // their line numbers
   std::size_t para_first = first_body_line;  // first line of the paragraph being built
   for (std::size_t li = first_body_line; li + 1 < lines.size(); ++li) {
     if (lines[li].blank) {
@@ -247,7 +256,8 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line, std::vector<std:
 
   // Renumber the boilerplate lines: each join before a line moves it up by one.
   for (std::uint32_t& line : boilerplate_lines) {
-    const auto before = std::lower_bound(joined_lines.begin(), joined_lines.end(), line) - joined_lines.begin();
+    const auto before =
+        std::lower_bound(joined_lines.begin(), joined_lines.end(), line) - joined_lines.begin();
     line -= static_cast<std::uint32_t>(before);
   }
 }

@@ -6,12 +6,14 @@ namespace indicheck {
 
 namespace {
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
-    "title",        "preamble", "achievements", "leadership", "shortcomings",
-    "plans",        "other",    "signature",    "boilerplate",
+    "title", "preamble", "achievements", "leadership",  "shortcomings",
+    "plans", "other",    "signature",    "boilerplate",
 };
 }  // namespace
 
-std::string_view role_name(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+std::string_view role_name(Role role) {
+  return kRoleNames[static_cast<std::size_t>(role)];
+}
 
 std::optional<Role> role_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kRoleNames.size(); ++i)

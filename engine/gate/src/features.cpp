@@ -2,11 +2,11 @@
 // them for training (tests/gate checks the two on fixtures): character 1-3-grams of the
 // sentence without spaces, hashed by 32-bit FNV-1a over their UTF-8 bytes into 2^18 buckets,
 // then binary cues at 2^18 + k in the order of kDenseNames.
-#include "gate_features.h"
-
 #include <algorithm>
 #include <array>
 #include <string>
+
+#include "gate_features.h"
 
 namespace indicheck::gate_detail {
 
@@ -19,12 +19,22 @@ std::u32string decode(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     char32_t cp;
     std::size_t len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if (c < 0xE0) { cp = c & 0x1F; len = 2; }
-    else if (c < 0xF0) { cp = c & 0x0F; len = 3; }
-    else { cp = c & 0x07; len = 4; }
+    if (c < 0x80) {
+      cp = c;
+      len = 1;
+    } else if (c < 0xE0) {
+      cp = c & 0x1F;
+      len = 2;
+    } else if (c < 0xF0) {
+      cp = c & 0x0F;
+      len = 3;
+    } else {
+      cp = c & 0x07;
+      len = 4;
+    }
     if (i + len > s.size()) break;  // input is valid UTF-8 (normalized text); stop if not
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += len;
     if (cp == U' ' || cp == U'\n') continue;
     out.push_back(cp);
@@ -59,15 +69,22 @@ std::uint32_t fnv1a(std::string_view bytes) {
   return h;
 }
 
-bool ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool cn_digit(char32_t c) { return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; }
+bool ascii_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+bool cn_digit(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
 
-bool contains(std::u32string_view s, std::u32string_view w) { return s.find(w) != std::u32string_view::npos; }
+bool contains(std::u32string_view s, std::u32string_view w) {
+  return s.find(w) != std::u32string_view::npos;
+}
 bool contains_any(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
   return std::any_of(words.begin(), words.end(), [&](auto w) { return contains(s, w); });
 }
 bool starts_any(std::u32string_view s, std::initializer_list<std::u32string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](auto w) { return s.substr(0, w.size()) == w; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](auto w) { return s.substr(0, w.size()) == w; });
 }
 
 bool starts_with_marker(std::u32string_view s) {
@@ -95,7 +112,8 @@ std::array<bool, kDenseCount> dense(std::u32string_view s) {
     prev = d;
   }
   bool issued_named = false;
-  for (std::u32string_view v : {U"印发", U"出台", U"制定", U"修订", U"编制", U"发布", U"起草", U"制发", U"修改", U"颁布"}) {
+  for (std::u32string_view v :
+       {U"印发", U"出台", U"制定", U"修订", U"编制", U"发布", U"起草", U"制发", U"修改", U"颁布"}) {
     for (std::size_t at = s.find(v); at != std::u32string_view::npos; at = s.find(v, at + 1)) {
       const std::size_t from = std::min(s.size(), at + v.size());
       if (s.substr(from, 12).find(U'《') != std::u32string_view::npos) issued_named = true;
@@ -103,20 +121,25 @@ std::array<bool, kDenseCount> dense(std::u32string_view s) {
   }
   bool year = false;
   for (std::size_t i = 0; i + 4 < s.size(); ++i)
-    if (ascii_digit(s[i]) && ascii_digit(s[i + 1]) && ascii_digit(s[i + 2]) && ascii_digit(s[i + 3]) && s[i + 4] == U'年')
+    if (ascii_digit(s[i]) && ascii_digit(s[i + 1]) && ascii_digit(s[i + 2]) &&
+        ascii_digit(s[i + 3]) && s[i + 4] == U'年')
       year = true;
-  const bool terminal = !s.empty() && (s.back() == U'。' || s.back() == U';' || s.back() == U'!' || s.back() == U'?');
+  const bool terminal =
+      !s.empty() && (s.back() == U'。' || s.back() == U';' || s.back() == U'!' || s.back() == U'?');
   return {
       digit,
       contains(s, U"%") || contains(s, U"率"),
       numbers >= 2,
       issued_named,
-      contains_any(s, {U"完成", U"召开", U"举办", U"组织", U"开展了", U"印发", U"出台", U"制定", U"建立", U"成立", U"办理",
-                       U"受理", U"审结", U"查处", U"办结", U"聘请", U"培训", U"考试", U"评查", U"发布", U"上线", U"建成",
-                       U"实现", U"签订", U"通过", U"新增", U"累计", U"共计", U"全年", U"先后", U"共有", U"达到"}),
-      contains_any(s, {U"将", U"拟", U"逐步", U"探索", U"计划", U"争取", U"力争", U"下一步", U"继续", U"持续", U"要"}),
-      starts_any(s, {U"坚持", U"落实", U"积极", U"切实", U"全面", U"深入", U"不断", U"进一步", U"认真", U"严格", U"着力",
-                     U"努力", U"大力", U"加强", U"强化", U"推进", U"推动", U"持续", U"始终", U"注重"}),
+      contains_any(s, {U"完成", U"召开", U"举办", U"组织", U"开展了", U"印发", U"出台", U"制定",
+                       U"建立", U"成立", U"办理", U"受理", U"审结",   U"查处", U"办结", U"聘请",
+                       U"培训", U"考试", U"评查", U"发布", U"上线",   U"建成", U"实现", U"签订",
+                       U"通过", U"新增", U"累计", U"共计", U"全年",   U"先后", U"共有", U"达到"}),
+      contains_any(s, {U"将", U"拟", U"逐步", U"探索", U"计划", U"争取", U"力争", U"下一步",
+                       U"继续", U"持续", U"要"}),
+      starts_any(s, {U"坚持",   U"落实", U"积极", U"切实", U"全面", U"深入", U"不断",
+                     U"进一步", U"认真", U"严格", U"着力", U"努力", U"大力", U"加强",
+                     U"强化",   U"推进", U"推动", U"持续", U"始终", U"注重"}),
       starts_with_marker(s),
       !terminal,
       contains_any(s, {U"法院", U"检察院", U"检察机关", U"省委", U"中央", U"国务院", U"上级"}),
@@ -124,7 +147,8 @@ std::array<bool, kDenseCount> dense(std::u32string_view s) {
       s.size() < 20,
       s.size() > 80,
       year,
-      contains_any(s, {U"我局", U"本局", U"我区", U"我委", U"我市", U"我县", U"我办", U"局党组", U"本单位"}),
+      contains_any(
+          s, {U"我局", U"本局", U"我区", U"我委", U"我市", U"我县", U"我办", U"局党组", U"本单位"}),
   };
 }
 

@@ -7,13 +7,13 @@
 // sentence is a gather-and-sum over its feature indices.
 #include "indicheck/gate.h"
 
+#include <fmt/format.h>
+
 #include <Eigen/Core>
 #include <cmath>
 #include <fstream>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "gate_features.h"
 
@@ -32,11 +32,13 @@ std::vector<std::uint32_t> EvidenceGate::features(std::string_view sentence) {
 
 double EvidenceGate::score(std::string_view sentence) const {
   double z = bias_;
-  for (std::uint32_t f : gate_detail::sentence_features(sentence)) z += weights_->w[static_cast<Eigen::Index>(f)];
+  for (std::uint32_t f : gate_detail::sentence_features(sentence))
+    z += weights_->w[static_cast<Eigen::Index>(f)];
   return 1.0 / (1.0 + std::exp(-z));
 }
 
-std::shared_ptr<const EvidenceGate> EvidenceGate::parse(std::string_view text, const std::string& path,
+std::shared_ptr<const EvidenceGate> EvidenceGate::parse(std::string_view text,
+                                                        const std::string& path,
                                                         std::vector<Diagnostic>& diagnostics) {
   auto fail = [&](const std::string& message) {
     diagnostics.push_back(make_error(path, "gate-format", message));
@@ -52,17 +54,21 @@ std::shared_ptr<const EvidenceGate> EvidenceGate::parse(std::string_view text, c
     return fail("not an evidence gate model (expected \"format\": \"indicheck.gate/1\")");
   if (j.value("hash_bits", 0) != static_cast<int>(gate_detail::kHashBits))
     return fail(fmt::format("hash_bits must be {}", gate_detail::kHashBits));
-  if (!j.contains("dense") || !j["dense"].is_array() || j["dense"].size() != gate_detail::kDenseCount)
+  if (!j.contains("dense") || !j["dense"].is_array() ||
+      j["dense"].size() != gate_detail::kDenseCount)
     return fail(fmt::format("\"dense\" must list the {} cue names", gate_detail::kDenseCount));
-  if (!j.contains("bias") || !j["bias"].is_number() || !j.contains("threshold") || !j["threshold"].is_number())
+  if (!j.contains("bias") || !j["bias"].is_number() || !j.contains("threshold") ||
+      !j["threshold"].is_number())
     return fail("\"bias\" and \"threshold\" must be numbers");
   const double threshold = j["threshold"].get<double>();
   if (!(threshold > 0 && threshold < 1)) return fail("\"threshold\" must be between 0 and 1");
-  if (!j.contains("weights") || !j["weights"].is_array()) return fail("\"weights\" must be a list of [index, weight]");
+  if (!j.contains("weights") || !j["weights"].is_array())
+    return fail("\"weights\" must be a list of [index, weight]");
   std::shared_ptr<EvidenceGate> gate(new EvidenceGate());
   gate->weights_->w = Eigen::VectorXf::Zero(gate_detail::kDimension);
   for (const auto& pair : j["weights"]) {
-    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_unsigned() || !pair[1].is_number())
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_unsigned() ||
+        !pair[1].is_number())
       return fail("each weight must be [index, weight]");
     const auto index = pair[0].get<std::uint64_t>();
     const double w = pair[1].get<double>();
@@ -77,7 +83,8 @@ std::shared_ptr<const EvidenceGate> EvidenceGate::parse(std::string_view text, c
   return gate;
 }
 
-std::shared_ptr<const EvidenceGate> EvidenceGate::load(const std::string& path, std::vector<Diagnostic>& diagnostics) {
+std::shared_ptr<const EvidenceGate> EvidenceGate::load(const std::string& path,
+                                                       std::vector<Diagnostic>& diagnostics) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics.push_back(make_error(path, "not-found", "cannot open the evidence gate model"));

@@ -35,8 +35,8 @@ bool valid_selection_name(std::string_view name) {
 
 }  // namespace
 
-bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char* key,
-                         Check& check, bool regex) {
+bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char* key, Check& check,
+                         bool regex) {
   const YAML::Node n = map[key];
   if (!n) return true;
   if (!check_mapping(f, n, dq(key), {}, {}) && !n.IsMap()) return false;
@@ -177,8 +177,7 @@ bool Loader::parse_condition_key(const FileContext& f, const YAML::Node& c, Chec
   if (!cerr.unknown_name.empty()) {
     const std::string hint = closest(cerr.unknown_name, names);
     error(loc, "unknown-selection",
-          hint.empty() ? fmt::format("condition uses unknown selection {}",
-                                     dq(cerr.unknown_name))
+          hint.empty() ? fmt::format("condition uses unknown selection {}", dq(cerr.unknown_name))
                        : fmt::format("condition uses unknown selection {}; did you mean {}?",
                                      dq(cerr.unknown_name), dq(hint)));
   } else {
@@ -245,8 +244,7 @@ bool Loader::parse_roles(const FileContext& f, const YAML::Node& r, Check& check
       const std::string hint = closest(raw[k], all);
       error(f, r[k], "bad-value",
             hint.empty() ? fmt::format("unknown role {}", dq(raw[k]))
-                         : fmt::format("unknown role {}; did you mean {}?", dq(raw[k]),
-                                       dq(hint)));
+                         : fmt::format("unknown role {}; did you mean {}?", dq(raw[k]), dq(hint)));
       ok = false;
       continue;
     }
@@ -294,7 +292,8 @@ bool Loader::parse_metric(const FileContext& f, const YAML::Node& m, Metric& met
       break;
     }
     metric.comparison = static_cast<Comparison>(k);
-    if (!get_number(f, m, kComparisons[k].c_str(), metric.threshold)) mok = false;
+    if (!get_number(f, m, kComparisons[k].c_str(), metric.threshold))
+      mok = false;
     else if (!std::isfinite(metric.threshold)) {
       error(f, m[kComparisons[k]], "bad-metric", "a threshold must be a finite number");
       mok = false;

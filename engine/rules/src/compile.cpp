@@ -33,9 +33,15 @@ CompiledRules::Impl::~Impl() {
 
 CompiledRules::CompiledRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CompiledRules::~CompiledRules() = default;
-const RuleSet& CompiledRules::rules() const { return impl_->rules; }
-const EvidenceGate* CompiledRules::gate() const { return impl_->gate.get(); }
-std::size_t CompiledRules::pattern_count() const { return impl_->patterns.size(); }
+const RuleSet& CompiledRules::rules() const {
+  return impl_->rules;
+}
+const EvidenceGate* CompiledRules::gate() const {
+  return impl_->gate.get();
+}
+std::size_t CompiledRules::pattern_count() const {
+  return impl_->patterns.size();
+}
 
 namespace {
 
@@ -104,8 +110,8 @@ bool collect_patterns(CompiledRules::Impl& impl, std::vector<SourceLocation>& re
           if (add(regexes, regex_ids, r, true, use)) regex_locations.push_back(sel.location);
       }
       for (const auto& t : check.exclude)
-        add(literals, literal_ids, t,
-            false, {static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(slot), -1});
+        add(literals, literal_ids, t, false,
+            {static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(slot), -1});
       for (const auto& m : check.metrics) {
         RE2::Options options;
         options.set_log_errors(false);
@@ -210,8 +216,7 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
       main_ids.push_back(static_cast<unsigned>(i));
   if (!regex_only.empty() && !compile_db(regex_only, &impl.regex_database)) return false;
   if (!main_ids.empty() && !compile_db(main_ids, &impl.database)) return false;
-  if ((impl.database &&
-       hs_alloc_scratch(impl.database, &impl.scratch_prototype) != HS_SUCCESS) ||
+  if ((impl.database && hs_alloc_scratch(impl.database, &impl.scratch_prototype) != HS_SUCCESS) ||
       (impl.regex_database &&
        hs_alloc_scratch(impl.regex_database, &impl.scratch_prototype) != HS_SUCCESS)) {
     diagnostics.push_back(make_error("", "internal", "cannot allocate Hyperscan scratch"));
@@ -222,9 +227,9 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
 
 }  // namespace
 
-std::shared_ptr<const CompiledRules> CompiledRules::compile(const RuleSet& rules,
-                                                            std::vector<Diagnostic>& diagnostics,
-                                                            std::shared_ptr<const EvidenceGate> gate) {
+std::shared_ptr<const CompiledRules> CompiledRules::compile(
+    const RuleSet& rules, std::vector<Diagnostic>& diagnostics,
+    std::shared_ptr<const EvidenceGate> gate) {
   auto impl = std::make_unique<Impl>();
   impl->rules = rules;
   impl->gate = std::move(gate);

@@ -29,11 +29,13 @@ struct Frame {
   std::size_t offset = 0;
 };
 
-int precedence(Frame::Kind k) { return k == Frame::kNot ? 3 : k == Frame::kAnd ? 2 : 1; }
+int precedence(Frame::Kind k) {
+  return k == Frame::kNot ? 3 : k == Frame::kAnd ? 2 : 1;
+}
 
 ConditionOp to_op(const Frame& f) {
   ConditionOp op;
-  op.kind = f.kind == Frame::kAnd ? ConditionOp::kAnd
+  op.kind = f.kind == Frame::kAnd  ? ConditionOp::kAnd
             : f.kind == Frame::kOr ? ConditionOp::kOr
                                    : ConditionOp::kNot;
   return op;
@@ -54,17 +56,20 @@ bool parse_condition(std::string_view text, const std::vector<std::string>& name
     }
     Token t;
     t.offset = i;
-    if (c == '(') t.kind = Tok::kLParen, ++i;
-    else if (c == ')') t.kind = Tok::kRParen, ++i;
-    else if (c == ',') t.kind = Tok::kComma, ++i;
+    if (c == '(')
+      t.kind = Tok::kLParen, ++i;
+    else if (c == ')')
+      t.kind = Tok::kRParen, ++i;
+    else if (c == ',')
+      t.kind = Tok::kComma, ++i;
     else if (is_name_char(c)) {
       std::size_t j = i;
       while (j < text.size() && is_name_char(static_cast<unsigned char>(text[j]))) ++j;
       t.text = text.substr(i, j - i);
       i = j;
-      const bool digits = std::all_of(t.text.begin(), t.text.end(),
-                                      [](char d) { return d >= '0' && d <= '9'; });
-      t.kind = digits ? Tok::kNumber
+      const bool digits =
+          std::all_of(t.text.begin(), t.text.end(), [](char d) { return d >= '0' && d <= '9'; });
+      t.kind = digits            ? Tok::kNumber
                : t.text == "and" ? Tok::kAnd
                : t.text == "or"  ? Tok::kOr
                : t.text == "not" ? Tok::kNot
@@ -96,7 +101,8 @@ bool parse_condition(std::string_view text, const std::vector<std::string>& name
     const Token& t = tokens[k];
     switch (t.kind) {
       case Tok::kName: {
-        if (!expect_operand) return fail(t.offset, fmt::format("expected an operator before '{}'", t.text));
+        if (!expect_operand)
+          return fail(t.offset, fmt::format("expected an operator before '{}'", t.text));
         const auto it = std::find(names.begin(), names.end(), t.text);
         if (it == names.end()) {
           error = {t.offset, fmt::format("unknown selection '{}'", t.text), std::string(t.text)};
@@ -110,7 +116,8 @@ bool parse_condition(std::string_view text, const std::vector<std::string>& name
         break;
       }
       case Tok::kNumber: {
-        if (!expect_operand) return fail(t.offset, fmt::format("expected an operator before '{}'", t.text));
+        if (!expect_operand)
+          return fail(t.offset, fmt::format("expected an operator before '{}'", t.text));
         if (tokens[k + 1].kind != Tok::kOf || tokens[k + 2].kind != Tok::kLParen)
           return fail(t.offset, "a number must be followed by 'of ('");
         std::uint32_t n = 0;
@@ -129,7 +136,8 @@ bool parse_condition(std::string_view text, const std::vector<std::string>& name
         break;
       case Tok::kAnd:
       case Tok::kOr: {
-        if (expect_operand) return fail(t.offset, fmt::format("expected a selection before '{}'", t.text));
+        if (expect_operand)
+          return fail(t.offset, fmt::format("expected a selection before '{}'", t.text));
         const Frame::Kind kind = t.kind == Tok::kAnd ? Frame::kAnd : Frame::kOr;
         pop_binary_and_not(precedence(kind));
         ops.push_back(Frame{kind, 0, 0, t.offset});
@@ -158,8 +166,9 @@ bool parse_condition(std::string_view text, const std::vector<std::string>& name
         ops.pop_back();
         if (f.kind == Frame::kOf) {
           if (f.n == 0 || f.n > f.args)
-            return fail(f.offset, fmt::format("'{} of' needs between 1 and {} (the number of operands)",
-                                              f.n, f.args));
+            return fail(f.offset,
+                        fmt::format("'{} of' needs between 1 and {} (the number of operands)", f.n,
+                                    f.args));
           ConditionOp op;
           op.kind = ConditionOp::kAtLeast;
           op.operand = f.n;
@@ -171,8 +180,9 @@ bool parse_condition(std::string_view text, const std::vector<std::string>& name
       }
       case Tok::kEnd:
         if (expect_operand)
-          return fail(t.offset, out.empty() && ops.empty() ? "empty condition"
-                                                           : "condition ends where a selection is expected");
+          return fail(t.offset, out.empty() && ops.empty()
+                                    ? "empty condition"
+                                    : "condition ends where a selection is expected");
         pop_binary_and_not(0);
         if (!ops.empty()) return fail(ops.back().offset, "unbalanced '('");
         break;
@@ -220,7 +230,8 @@ bool evaluate_condition(const std::vector<ConditionOp>& ops, const std::vector<c
       case ConditionOp::kAnd:
       case ConditionOp::kOr: {
         const char b = stack[--top];
-        stack[top - 1] = op.kind == ConditionOp::kAnd ? (stack[top - 1] && b) : (stack[top - 1] || b);
+        stack[top - 1] =
+            op.kind == ConditionOp::kAnd ? (stack[top - 1] && b) : (stack[top - 1] || b);
         break;
       }
       case ConditionOp::kAtLeast: {

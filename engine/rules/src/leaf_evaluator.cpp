@@ -29,22 +29,32 @@ namespace {
 
 bool compare(Comparison c, double v, double t) {
   switch (c) {
-    case Comparison::kAtLeast: return v >= t;
-    case Comparison::kAtMost: return v <= t;
-    case Comparison::kGreater: return v > t;
-    case Comparison::kLess: return v < t;
-    case Comparison::kEqual: return std::fabs(v - t) < 1e-9;
+    case Comparison::kAtLeast:
+      return v >= t;
+    case Comparison::kAtMost:
+      return v <= t;
+    case Comparison::kGreater:
+      return v > t;
+    case Comparison::kLess:
+      return v < t;
+    case Comparison::kEqual:
+      return std::fabs(v - t) < 1e-9;
   }
   return false;
 }
 
 const char* comparison_symbol(Comparison c) {
   switch (c) {
-    case Comparison::kAtLeast: return ">=";
-    case Comparison::kAtMost: return "<=";
-    case Comparison::kGreater: return ">";
-    case Comparison::kLess: return "<";
-    case Comparison::kEqual: return "=";
+    case Comparison::kAtLeast:
+      return ">=";
+    case Comparison::kAtMost:
+      return "<=";
+    case Comparison::kGreater:
+      return ">";
+    case Comparison::kLess:
+      return "<";
+    case Comparison::kEqual:
+      return "=";
   }
   return "?";
 }
@@ -224,7 +234,7 @@ void LeafEvaluator::window_sentences(Window w, std::uint32_t unit, Role role,
 }
 
 std::uint32_t LeafEvaluator::first_window_sentence(Window w, std::uint32_t unit, Role role,
-                                                  std::uint32_t bound) const {
+                                                   std::uint32_t bound) const {
   if (w == Window::kSentence) return std::min(unit, bound);
   if (w == Window::kParagraph && unit < doc_.paragraphs.size()) {
     const Paragraph& p = doc_.paragraphs[unit];
@@ -317,7 +327,8 @@ bool LeafEvaluator::group_hits(const Check& check, const std::vector<LeafHit>& h
   // inside a window: a flat list sorted by (unit, role, hit order), no map or per-window vectors.
   std::vector<GroupEntry>& entries = entries_;
   entries.clear();
-  std::vector<std::pair<std::uint32_t, std::uint32_t>>& terms_in = terms_in_;  // (sentence, pattern), hit order
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>& terms_in =
+      terms_in_;  // (sentence, pattern), hit order
   terms_in.clear();
   bool any_hit = false;
   for (const auto& h : hits) {
@@ -391,7 +402,8 @@ void LeafEvaluator::add_window(const Check& check, std::size_t slot, std::uint32
     if (gated_) {
       // Credit needs one hit sentence that states an act or result, not only its topic.
       bool passes = false;
-      for (std::uint32_t k = r.sentences_begin; k < r.sentences_begin + win_sentences.size() && !passes; ++k)
+      for (std::uint32_t k = r.sentences_begin;
+           k < r.sentences_begin + win_sentences.size() && !passes; ++k)
         passes = gate_score(pool[k]) >= impl_.gate->threshold();
       if (!passes) r.outcome = Outcome::kGated;
     }
@@ -417,16 +429,15 @@ void LeafEvaluator::read_metrics(const Check& check, std::size_t slot, WindowRes
     read_metric(metric, re, r, found, meets);
     if (!found) {
       all = false;
-      if (r.metric_note.empty())
-        r.metric_note = fmt::format("metric {} not stated", metric.name);
+      if (r.metric_note.empty()) r.metric_note = fmt::format("metric {} not stated", metric.name);
     } else if (!meets) {
       all = false;
       const auto& mv = std::find_if(r.metrics.begin(), r.metrics.end(), [&](const auto& x) {
                          return x.second.name == metric.name;
                        })->second;
       if (r.metric_note.empty())
-        r.metric_note = fmt::format("metric {} = {}{} does not meet {} {}{}", metric.name,
-                                    mv.value, metric.unit, comparison_symbol(metric.comparison),
+        r.metric_note = fmt::format("metric {} = {}{} does not meet {} {}{}", metric.name, mv.value,
+                                    metric.unit, comparison_symbol(metric.comparison),
                                     metric.threshold, metric.unit);
     }
   }
@@ -438,8 +449,8 @@ void LeafEvaluator::read_metrics(const Check& check, std::size_t slot, WindowRes
 
 // One metric over the window's sentences, in order, until a value meets it. `found`: some
 // value was read; `meets`: the kept value meets the threshold.
-void LeafEvaluator::read_metric(const Metric& metric, const RE2& re, WindowResult& r,
-                                bool& found, bool& meets) const {
+void LeafEvaluator::read_metric(const Metric& metric, const RE2& re, WindowResult& r, bool& found,
+                                bool& meets) const {
   for (std::uint32_t si : members_) {
     const Span span = doc_.sentences[si].span;
     re2::StringPiece input(doc_.text.data() + span.begin, span.size());
@@ -450,7 +461,8 @@ void LeafEvaluator::read_metric(const Metric& metric, const RE2& re, WindowResul
       if (input.data() == before) {
         // An empty match consumes nothing: step one code point so the loop ends.
         std::size_t step = 1;
-        while (step < input.size() && (static_cast<unsigned char>(input[step]) & 0xC0) == 0x80) ++step;
+        while (step < input.size() && (static_cast<unsigned char>(input[step]) & 0xC0) == 0x80)
+          ++step;
         input.remove_prefix(step);
       }
       double value = 0;
@@ -464,7 +476,8 @@ void LeafEvaluator::read_metric(const Metric& metric, const RE2& re, WindowResul
       mv.value = value;
       mv.unit = metric.unit;
       const auto b = static_cast<std::uint32_t>(capture.data() - doc_.text.data());
-      mv.raw = std::string(doc_.original_text(Span{b, b + static_cast<std::uint32_t>(capture.size())}));
+      mv.raw =
+          std::string(doc_.original_text(Span{b, b + static_cast<std::uint32_t>(capture.size())}));
       mv.meets = compare(metric.comparison, value, metric.threshold);
       // Keep one value per metric per window: the first that meets, else the first seen.
       auto it = std::find_if(r.metrics.begin(), r.metrics.end(),
@@ -572,8 +585,9 @@ void LeafEvaluator::write_reason(const Check& check, Outcome best, const WindowR
         float top = 0;
         for (std::uint32_t k = first_best->sentences_begin; k < first_best->sentences_end; ++k)
           top = std::max(top, gate_score(pool_[k]));
-        say(FMT_COMPILE(" but the evidence gate finds no act or result there (score {:.2f} < {:.2f})"), top,
-            impl_.gate->threshold());
+        say(FMT_COMPILE(
+                " but the evidence gate finds no act or result there (score {:.2f} < {:.2f})"),
+            top, impl_.gate->threshold());
         break;
       }
       case Outcome::kElsewhere:
@@ -647,7 +661,8 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
     for (const auto& [msi, mv] : r.metrics)
       if (msi == si) q.metrics.push_back(mv);
     q.credit = r.outcome == best && best != Outcome::kElsewhere && best != Outcome::kGated;
-    if (gated_ && (r.outcome == Outcome::kMet || r.outcome == Outcome::kPartial || r.outcome == Outcome::kGated))
+    if (gated_ && (r.outcome == Outcome::kMet || r.outcome == Outcome::kPartial ||
+                   r.outcome == Outcome::kGated))
       q.gate = gate_score(si);
   }
   return ev.quotes.size() < max_quotes_;
@@ -658,11 +673,13 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
 namespace indicheck {
 
 float LeafEvaluator::gate_score(std::uint32_t si) const {
-  if (gate_scores_.size() != doc_.sentences.size()) gate_scores_.assign(doc_.sentences.size(), -1.0f);
+  if (gate_scores_.size() != doc_.sentences.size())
+    gate_scores_.assign(doc_.sentences.size(), -1.0f);
   float& score = gate_scores_[si];
   if (score < 0) {
     const Span span = doc_.sentences[si].span;
-    score = static_cast<float>(impl_.gate->score(std::string_view(doc_.text).substr(span.begin, span.size())));
+    score = static_cast<float>(
+        impl_.gate->score(std::string_view(doc_.text).substr(span.begin, span.size())));
   }
   return score;
 }

@@ -95,7 +95,8 @@ void number_preorder(Framework& fw) {
     for (auto it = ch.rbegin(); it != ch.rend(); ++it) st.push_back(*it);
   }
   std::vector<int> new_index(nodes.size(), -1);
-  for (std::size_t k = 0; k < order.size(); ++k) new_index[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+  for (std::size_t k = 0; k < order.size(); ++k)
+    new_index[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
   std::vector<RuleNode> sorted;
   sorted.reserve(nodes.size());
   for (int i : order) {
@@ -137,9 +138,9 @@ bool Loader::include_allowed(const PendingFile& pf, const std::string& canon,
     return false;
   }
   if (!is_under(fs::weakly_canonical(pf.real, ec), canonical_root)) {
-    error(pf.included_at, "include-outside-root",
-          fmt::format("include {} is outside the rules root {}", dq(pf.display),
-                      dq(root.string())));
+    error(
+        pf.included_at, "include-outside-root",
+        fmt::format("include {} is outside the rules root {}", dq(pf.display), dq(root.string())));
     return false;
   }
   return true;
@@ -154,16 +155,15 @@ bool Loader::parse_framework_header(const FileContext& f, const YAML::Node& fn, 
     fw.location = f.at(fn);
     bool fok = get_string(f, fn, "id", fw.id) && get_string(f, fn, "title", fw.title) &&
                get_string(f, fn, "edition", fw.edition) && get_levels(f, fn, fw.levels);
-    if (fok && (fw.id.empty() ||
-                fw.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") !=
-                    std::string::npos)) {
+    if (fok && (fw.id.empty() || fw.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") !=
+                                     std::string::npos)) {
       error(f, fn["id"], "bad-id",
-            fmt::format("framework id {} must be lower-case letters, digits and '-'",
-                        dq(fw.id)));
+            fmt::format("framework id {} must be lower-case letters, digits and '-'", dq(fw.id)));
       fok = false;
     }
     fw.kind = "indicators";
-    if (!get_string(f, fn, "kind", fw.kind)) fok = false;
+    if (!get_string(f, fn, "kind", fw.kind))
+      fok = false;
     else if (fw.kind != "indicators" && fw.kind != "supplement") {
       const std::string hint = closest(fw.kind, {"indicators", "supplement"});
       error(f, fn["kind"], "bad-value",
@@ -343,8 +343,8 @@ bool Loader::check_node_id(const FileContext& f, const YAML::Node& yn,
   bool nok = true;
   const SourceLocation id_loc = f.at(yn["id"]);
   if (node.id.empty() || node.id.find_first_of(" \t") != std::string::npos) {
-    error(id_loc, "bad-id", fmt::format("node id {} must be non-empty without spaces",
-                                        dq(node.id)));
+    error(id_loc, "bad-id",
+          fmt::format("node id {} must be non-empty without spaces", dq(node.id)));
     nok = false;
   } else if (parent != 0 && node.id.rfind(nodes[parent_slot].id + ".", 0) != 0) {
     error(id_loc, "bad-id",
@@ -365,8 +365,8 @@ bool Loader::check_node_id(const FileContext& f, const YAML::Node& yn,
 
 // A node's children and check: a branch has children and no check or examples; a leaf has a
 // check (and maybe examples).
-bool Loader::parse_node_body(const FileContext& f, const YAML::Node& yn,
-                             const YAML::Node& children, bool branch, RuleNode& node) {
+bool Loader::parse_node_body(const FileContext& f, const YAML::Node& yn, const YAML::Node& children,
+                             bool branch, RuleNode& node) {
   bool nok = true;
   if (children && !children.IsSequence()) {
     error(f, children, "wrong-type", "\"children\" must be a list of nodes");

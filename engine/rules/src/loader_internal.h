@@ -111,9 +111,8 @@ class Loader {
   bool queue_includes(const FileContext& f, const YAML::Node& inc, const PendingFile& pf,
                       const std::string& canon, std::vector<PendingFile>& work);
   void walk_nodes(FrameworkDraft& draft);
-  bool check_node_id(const FileContext& f, const YAML::Node& yn,
-                     const std::vector<RuleNode>& nodes, int parent,
-                     std::map<std::string, SourceLocation>& ids, const RuleNode& node);
+  bool check_node_id(const FileContext& f, const YAML::Node& yn, const std::vector<RuleNode>& nodes,
+                     int parent, std::map<std::string, SourceLocation>& ids, const RuleNode& node);
   bool parse_node_body(const FileContext& f, const YAML::Node& yn, const YAML::Node& children,
                        bool branch, RuleNode& node);
   bool check_sibling_weights(const std::vector<RuleNode>& nodes);

@@ -43,10 +43,10 @@ struct CompiledPattern {
 };
 
 struct CompiledRules::Impl {
-  RuleSet rules;  // a private copy: the compiled object never dangles
+  RuleSet rules;                             // a private copy: the compiled object never dangles
   std::shared_ptr<const EvidenceGate> gate;  // null: every satisfied window earns credit
   std::vector<CompiledPattern> patterns;
-  std::size_t literal_count = 0;  // literals are ids [0, literal_count), regexes after
+  std::size_t literal_count = 0;      // literals are ids [0, literal_count), regexes after
   hs_database_t* database = nullptr;  // null when there are no patterns
   // The regexes alone (same ids), to verify a regex inside one sentence without re-running
   // thousands of literals; null when there are no regexes.
@@ -164,7 +164,8 @@ struct ScannerAccess {
 // literal_count; called once by CompiledRules::compile before the databases are built.
 void build_triggers(CompiledRules::Impl& impl);
 
-// ---- Hit table (hit_table.cpp) -------------------------------------------------------------------
+// ---- Hit table (hit_table.cpp)
+// -------------------------------------------------------------------
 
 // Every literal occurrence (pattern id, start offset) in `text`, sorted: one Hyperscan pass.
 // Exposed for the differential test.
@@ -175,7 +176,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> literal_hits(Scanner& scann
 // sentence's text. Sorted, unique. Valid until the next call on this scanner.
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document);
 
-// ---- Leaf evaluation (leaf_evaluator.cpp) --------------------------------------------------------
+// ---- Leaf evaluation (leaf_evaluator.cpp)
+// --------------------------------------------------------
 
 // What a window earned, best first (the order matters: min() picks the best).
 // kGated: satisfied in a credit role, but no sentence of the window passed the evidence gate.
@@ -190,7 +192,7 @@ struct WindowResult {
   // evaluator's sentence pool (one buffer for all windows of a leaf, no vector per window).
   std::uint32_t sentences_begin = 0, sentences_end = 0;
   std::vector<std::pair<std::uint32_t, MetricValue>> metrics;  // (sentence, value); rarely any
-  std::string metric_note;  // why partial
+  std::string metric_note;                                     // why partial
 };
 
 // Turns one leaf's hits into its ItemEvidence. One evaluator serves every leaf of one
@@ -232,11 +234,10 @@ class LeafEvaluator {
                    bool& meets) const;
   int window_strength(const Check& check, std::size_t window) const;
   const WindowResult* first_best_window(const Check& check, Outcome best) const;
-  void write_reason(const Check& check, Outcome best, const WindowResult* first_best,
-                    bool any_hit, ItemEvidence& ev) const;
-  void take_quotes(const Check& check, Outcome best, ItemEvidence& ev) const;
-  bool quote_window(const WindowResult& r, Outcome best, bool terms_sorted,
+  void write_reason(const Check& check, Outcome best, const WindowResult* first_best, bool any_hit,
                     ItemEvidence& ev) const;
+  void take_quotes(const Check& check, Outcome best, ItemEvidence& ev) const;
+  bool quote_window(const WindowResult& r, Outcome best, bool terms_sorted, ItemEvidence& ev) const;
 
   void window_sentences(Window w, std::uint32_t unit, Role role,
                         std::vector<std::uint32_t>& out) const;

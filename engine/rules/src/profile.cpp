@@ -65,7 +65,8 @@ bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnosti
     double pc = 0;
     if (loader.get_number(f, pn, "partial_credit", pc)) {
       if (!(pc >= 0 && pc <= 1))
-        loader.error(f, pn["partial_credit"], "bad-value", "\"partial_credit\" must be between 0 and 1");
+        loader.error(f, pn["partial_credit"], "bad-value",
+                     "\"partial_credit\" must be between 0 and 1");
       else
         profile.partial_credit = pc;
     }
@@ -127,9 +128,9 @@ bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnosti
           char tail = 0;
           if (std::sscanf(w.expires.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
               m > 12 || d < 1 || d > 31 || w.expires.size() != 10) {
-            loader.error(f, wn["expires"], "bad-value",
-                         fmt::format("\"expires\" must be an ISO date YYYY-MM-DD, got {}",
-                                     dq(w.expires)));
+            loader.error(
+                f, wn["expires"], "bad-value",
+                fmt::format("\"expires\" must be an ISO date YYYY-MM-DD, got {}", dq(w.expires)));
             continue;
           }
         }

@@ -30,8 +30,8 @@ namespace {
 
 // Hits of one framework, bucketed per leaf slot into `out` (buffers reused). `hits` is sorted
 // by sentence, so each bucket comes out in sentence order, hit order kept.
-void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw, const std::vector<SentenceHit>& hits,
-               std::vector<std::vector<LeafHit>>& out) {
+void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw,
+               const std::vector<SentenceHit>& hits, std::vector<std::vector<LeafHit>>& out) {
   const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
   if (out.size() < leaves) out.resize(leaves);
   for (std::size_t i = 0; i < leaves; ++i) out[i].clear();

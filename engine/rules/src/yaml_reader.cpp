@@ -23,7 +23,7 @@ namespace indicheck::rules_internal {
 
 namespace {
 
-const std::vector<std::string> kLevels = {"district", "county", "county-city", "city",
+const std::vector<std::string> kLevels = {"district", "county",     "county-city", "city",
                                           "province", "department", "zone"};
 
 }  // namespace
@@ -46,10 +46,13 @@ SourceLocation FileContext::at(const YAML::Mark& mark) const {
 std::size_t FileContext::offset(const YAML::Mark& mark) const {
   const auto line = static_cast<std::size_t>(std::max(0, mark.line));
   if (line >= line_starts.size()) return text.size();
-  return std::min(text.size(), line_starts[line] + static_cast<std::size_t>(std::max(0, mark.column)));
+  return std::min(text.size(),
+                  line_starts[line] + static_cast<std::size_t>(std::max(0, mark.column)));
 }
 
-std::string dq(std::string_view s) { return fmt::format("\"{}\"", s); }
+std::string dq(std::string_view s) {
+  return fmt::format("\"{}\"", s);
+}
 
 std::string location_str(const SourceLocation& l) {
   return l.line ? fmt::format("{}:{}:{}", l.path, l.line, l.column) : l.path;
@@ -67,9 +70,9 @@ std::unique_ptr<FileContext> Loader::read(const std::string& display, const fs::
     return nullptr;
   }
   if (size > limits::kMaxRuleFileBytes) {
-    diags_.push_back(make_error(display, "file-too-large",
-                                fmt::format("rule file is larger than {} MiB",
-                                            limits::kMaxRuleFileBytes >> 20)));
+    diags_.push_back(make_error(
+        display, "file-too-large",
+        fmt::format("rule file is larger than {} MiB", limits::kMaxRuleFileBytes >> 20)));
     return nullptr;
   }
   std::ifstream in(real, std::ios::binary);
@@ -125,9 +128,9 @@ bool Loader::check_mapping(const FileContext& f, const YAML::Node& n, const std:
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       const std::string hint = closest(key, allowed);
       error(f, it->first, "unknown-key",
-            hint.empty() ? fmt::format("unknown key {} in {}", dq(key), what)
-                         : fmt::format("unknown key {} in {}; did you mean {}?", dq(key), what,
-                                       dq(hint)));
+            hint.empty()
+                ? fmt::format("unknown key {} in {}", dq(key), what)
+                : fmt::format("unknown key {} in {}; did you mean {}?", dq(key), what, dq(hint)));
       ok = false;
     }
   }
@@ -152,8 +155,7 @@ bool Loader::get_string(const FileContext& f, const YAML::Node& map, const char*
   return true;
 }
 
-bool Loader::get_number(const FileContext& f, const YAML::Node& map, const char* key,
-                        double& out) {
+bool Loader::get_number(const FileContext& f, const YAML::Node& map, const char* key, double& out) {
   const YAML::Node n = map[key];
   if (!n) return true;
   double v = 0;
@@ -170,8 +172,7 @@ bool Loader::get_bool(const FileContext& f, const YAML::Node& map, const char* k
   if (!n) return true;
   bool v = false;
   if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v)) {
-    error(f, n.IsNull() ? map : n, "wrong-type",
-          fmt::format("{} must be true or false", dq(key)));
+    error(f, n.IsNull() ? map : n, "wrong-type", fmt::format("{} must be true or false", dq(key)));
     return false;
   }
   out = v;
@@ -200,7 +201,8 @@ bool Loader::get_string_list(const FileContext& f, const YAML::Node& n, const st
   return ok;
 }
 
-bool Loader::get_levels(const FileContext& f, const YAML::Node& map, std::vector<std::string>& out) {
+bool Loader::get_levels(const FileContext& f, const YAML::Node& map,
+                        std::vector<std::string>& out) {
   const YAML::Node n = map["levels"];
   if (!n) return true;
   if (!get_string_list(f, n, dq("levels"), out, false)) return false;
@@ -211,9 +213,9 @@ bool Loader::get_levels(const FileContext& f, const YAML::Node& map, std::vector
     if (std::find(kLevels.begin(), kLevels.end(), level) != kLevels.end()) continue;
     const std::string hint = closest(level, kLevels);
     error(f, item, "bad-value",
-          hint.empty() ? fmt::format("unknown unit level {}", dq(level))
-                       : fmt::format("unknown unit level {}; did you mean {}?", dq(level),
-                                     dq(hint)));
+          hint.empty()
+              ? fmt::format("unknown unit level {}", dq(level))
+              : fmt::format("unknown unit level {}; did you mean {}?", dq(level), dq(hint)));
     ok = false;
   }
   return ok;

@@ -2,8 +2,9 @@
 //
 // Renders an Evaluation (indicheck/evaluation.h, filled by run_pipeline: metadata, evidence
 // with quotes, score tables, run facts) as index.html, one gap report per unit-year (HTML and
-// Markdown), results.json (schema in docs/results-schema.md), scores.csv and evidence.csv. Every file is written to a temporary
-// name and renamed, so a failed run never leaves half-written output.
+// Markdown), results.json (schema in docs/results-schema.md), scores.csv and evidence.csv. Every
+// file is written to a temporary name and renamed, so a failed run never leaves half-written
+// output.
 //
 // The renderers only read the Evaluation; they never reach back into the matcher or scoring.
 #pragma once

@@ -82,11 +82,12 @@ struct RunFacts {
   std::vector<std::string> inputs;  // paths as given
   std::vector<std::string> rules_paths;
   std::string profile_path;
-  std::string model;                // scoring model name
+  std::string model;  // scoring model name
   int jobs = 1;
   int max_quotes = static_cast<int>(limits::kMaxQuotesPerItem);  // quotes kept per item
   std::string manifest_path;                                     // --manifest, empty = none
-  std::string gate;  // the evidence gate in force ("rules/evidence-gate.json, threshold 0.40"); empty = off
+  std::string
+      gate;  // the evidence gate in force ("rules/evidence-gate.json, threshold 0.40"); empty = off
 };
 
 struct Evaluation {

@@ -55,14 +55,15 @@ struct PipelineOptions {
 // file cannot be read. `where` receives what to report in the run facts.
 std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,
                                               const std::vector<std::string>& rules_paths,
-                                              std::vector<Diagnostic>& diagnostics, std::string& where);
+                                              std::vector<Diagnostic>& diagnostics,
+                                              std::string& where);
 
 // Where the time went, for `evaluate --stats` and the benchmark: wall seconds per phase.
 struct PipelineStats {
-  double rules_seconds = 0;  // load + compile (+ profile)
-  double scan_seconds = 0;   // read, decode, outline and match of every report (all workers)
-  double score_seconds = 0;  // every framework's table
-  std::uint64_t input_bytes = 0;  // bytes read from report files (as on disk)
+  double rules_seconds = 0;         // load + compile (+ profile)
+  double scan_seconds = 0;          // read, decode, outline and match of every report (all workers)
+  double score_seconds = 0;         // every framework's table
+  std::uint64_t input_bytes = 0;    // bytes read from report files (as on disk)
   std::uint64_t spilled_bytes = 0;  // evidence written to the temporary file (spill_dir)
   unsigned jobs = 0;
 };
@@ -71,8 +72,8 @@ struct PipelineResult {
   PipelineStats stats;
   RuleSet rules;
   std::shared_ptr<const CompiledRules> compiled;
-  Evaluation evaluation;                 // evaluation.rules points at `rules` above
-  std::vector<Diagnostic> diagnostics;   // rule errors, input errors, warnings (each once)
+  Evaluation evaluation;                // evaluation.rules points at `rules` above
+  std::vector<Diagnostic> diagnostics;  // rule errors, input errors, warnings (each once)
 };
 
 // Returns kExitOk, or kExitInput when the manifest or the rules failed to load (then nothing

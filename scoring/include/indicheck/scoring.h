@@ -1,10 +1,11 @@
 // Stage 3 of Indicheck: evidence → states, scores and ranks; weight tuning and sensitivity.
 //
 // Input is one state per leaf per unit (from the matcher's DocumentEvidence, or kept compact by
-// the run) plus the framework tree and an optional profile. The profile is applied first (select/deselect, weight and required overrides,
-// waivers → kWaived, level → kNotApplicable), then every unit is scored in one matrix product:
-// a credit matrix (units × leaves) times effective leaf weights (Eigen, kept out of this
-// header). Formulas and the state → credit table are in docs/scoring.md.
+// the run) plus the framework tree and an optional profile. The profile is applied first
+// (select/deselect, weight and required overrides, waivers → kWaived, level → kNotApplicable), then
+// every unit is scored in one matrix product: a credit matrix (units × leaves) times effective leaf
+// weights (Eigen, kept out of this header). Formulas and the state → credit table are in
+// docs/scoring.md.
 //
 // Weight tuning lives here too (AHP, entropy, CRITIC, NNLS fit to reference scores) and
 // Monte-Carlo sensitivity of the ranking; each works on the same credit matrix and tree
@@ -58,26 +59,26 @@ struct UnitScore {
   double score = 0;      // per model: 0-100, or Σ for flat models
   double max_score = 0;  // 100 for hierarchical/absolute; Σ weights (or leaf count) for flat
   int required_met = 0;
-  int required_total = 0;              // required leaves in force (not waived / n.a.)
-  std::vector<double> node_scores;     // per framework node, 0-100; -1 = nothing scored under it
-  std::vector<ItemState> states;       // per leaf (Framework::leaves order), after the profile
-  int rank = 0;                        // 1-based, ties share a rank (1, 2, 2, 4)
-  int peer_rank = 0;                   // rank among units with the same level and year
+  int required_total = 0;           // required leaves in force (not waived / n.a.)
+  std::vector<double> node_scores;  // per framework node, 0-100; -1 = nothing scored under it
+  std::vector<ItemState> states;    // per leaf (Framework::leaves order), after the profile
+  int rank = 0;                     // 1-based, ties share a rank (1, 2, 2, 4)
+  int peer_rank = 0;                // rank among units with the same level and year
   int peer_count = 0;
-  int province_rank = 0;               // rank among units with the same province and year
+  int province_rank = 0;  // rank among units with the same province and year
   int province_count = 0;
-  double required_coverage = -1;       // required_met / required_total; -1 when none in force
+  double required_coverage = -1;  // required_met / required_total; -1 when none in force
 };
 
 struct ScoreTable {
   std::string framework_id;
   ScoringModel model = ScoringModel::kHierarchical;
   double partial_credit = 0.5;
-  std::vector<double> node_weights;      // effective local weight per node after the profile
-  std::vector<bool> node_required;       // effective required flag per node
-  std::vector<bool> node_included;       // false when deselected by the profile
-  std::vector<double> leaf_global_weights;  // product of normalized weights root → leaf
-  std::vector<UnitScore> units;          // input order
+  std::vector<double> node_weights;            // effective local weight per node after the profile
+  std::vector<bool> node_required;             // effective required flag per node
+  std::vector<bool> node_included;             // false when deselected by the profile
+  std::vector<double> leaf_global_weights;     // product of normalized weights root → leaf
+  std::vector<UnitScore> units;                // input order
   std::vector<std::string> applied_overrides;  // human-readable list of profile effects
   std::vector<int> areas;                // node indices of the root's children (per-area scores)
   std::vector<double> leaf_raw_weights;  // per leaf: effective local weight (0 if excluded)
@@ -151,8 +152,7 @@ inline constexpr int kMaxNnlsIterationsPerColumn = 30;
 // Ranking. Higher score = better rank; scores within kRankTieEpsilon of the previous one (in
 // descending order) share its rank, so ranks read 1, 2, 2, 4.
 inline constexpr double kRankTieEpsilon = 1e-9;
-std::vector<int> rank_descending(std::span<const double> scores,
-                                 double epsilon = kRankTieEpsilon);
+std::vector<int> rank_descending(std::span<const double> scores, double epsilon = kRankTieEpsilon);
 
 struct GroupRank {
   int rank = 0;   // rank within the unit's group
@@ -173,10 +173,10 @@ double kendall_tau_b(std::span<const double> a, std::span<const double> b);
 // ---------------------------------------------------------------------------------------------
 // The credit matrix (units × included leaves) an evaluation scored, for data-driven weights.
 struct CreditMatrix {
-  std::vector<std::string> units;   // row labels (UnitKey::unit, with year when ambiguous)
-  std::vector<std::string> items;   // column labels: leaf node ids
-  std::vector<int> leaf_index;      // column → position in Framework::leaves
-  std::vector<double> credit;       // row-major; 0 where not in force
+  std::vector<std::string> units;      // row labels (UnitKey::unit, with year when ambiguous)
+  std::vector<std::string> items;      // column labels: leaf node ids
+  std::vector<int> leaf_index;         // column → position in Framework::leaves
+  std::vector<double> credit;          // row-major; 0 where not in force
   std::vector<std::uint8_t> in_force;  // row-major; 0 = not applicable / waived (masked)
   std::size_t rows() const { return units.size(); }
   std::size_t cols() const { return items.size(); }
@@ -192,14 +192,14 @@ std::vector<double> node_weights_from_leaf_weights(const Framework& framework,
 
 // Leaf weights (per Framework::leaves) from weights of the matrix's columns (entropy, CRITIC):
 // leaves without a column get 0.
-std::vector<double> leaf_weights_from_columns(const Framework& framework, const CreditMatrix& matrix,
+std::vector<double> leaf_weights_from_columns(const Framework& framework,
+                                              const CreditMatrix& matrix,
                                               std::span<const double> column_weights);
 
 // The (node id, weight) pairs a profile needs to reproduce `node_weights` (per
 // Framework::nodes) for the nodes `table` includes.
-std::vector<std::pair<std::string, double>> profile_node_weights(const Framework& framework,
-                                                                 const ScoreTable& table,
-                                                                 std::span<const double> node_weights);
+std::vector<std::pair<std::string, double>> profile_node_weights(
+    const Framework& framework, const ScoreTable& table, std::span<const double> node_weights);
 
 // Scores of every unit of `table` (its states, inclusion and model) under other node weights.
 std::vector<double> rescore(const Framework& framework, const ScoreTable& table,
@@ -230,20 +230,20 @@ inline constexpr double kAhpMaxConsistencyRatio = 0.1;
 
 struct AhpPair {
   std::size_t i = 0, j = 0;
-  double given = 0;    // a_ij
-  double implied = 0;  // w_i / w_j
+  double given = 0;      // a_ij
+  double implied = 0;    // w_i / w_j
   double deviation = 0;  // max(given/implied, implied/given) >= 1
 };
 struct AhpResult {
   std::vector<std::vector<double>> normalized;  // a_ij / Σ_k a_kj (column-normalized)
-  std::vector<double> weights;        // principal right eigenvector, Σ = 1
-  std::vector<double> weighted_sums;  // (A w)_i
-  std::vector<double> ratios;         // (A w)_i / w_i
+  std::vector<double> weights;                  // principal right eigenvector, Σ = 1
+  std::vector<double> weighted_sums;            // (A w)_i
+  std::vector<double> ratios;                   // (A w)_i / w_i
   double lambda_max = 0;
-  double ci = 0;   // (λmax - n) / (n - 1)
-  double ri = 0;   // Saaty's RI(n)
-  double cr = 0;   // CI / RI; 0 for n <= 2 (always consistent)
-  bool consistent = true;  // cr < kAhpMaxConsistencyRatio
+  double ci = 0;               // (λmax - n) / (n - 1)
+  double ri = 0;               // Saaty's RI(n)
+  double cr = 0;               // CI / RI; 0 for n <= 2 (always consistent)
+  bool consistent = true;      // cr < kAhpMaxConsistencyRatio
   std::vector<AhpPair> pairs;  // every i < j, most inconsistent first
 };
 AhpResult ahp_weights(const std::vector<std::vector<double>>& matrix);
@@ -251,23 +251,23 @@ AhpResult ahp_weights(const std::vector<std::vector<double>>& matrix);
 // ---------------------------------------------------------------------------------------------
 // Entropy weights (熵权法) and CRITIC, from a credit matrix. Masked cells are left out.
 struct EntropyWeights {
-  std::vector<int> counted;          // per column: units counted (m_j)
-  std::vector<double> column_sum;    // Σ_i x_ij
-  std::vector<double> entropy;       // e_j in [0, 1]
-  std::vector<double> divergence;    // d_j = 1 - e_j (0 for constant or all-zero columns)
-  std::vector<double> weights;       // d_j / Σ d
-  std::vector<std::string> notes;    // per column: why a divergence was set to 0, or empty
-  std::string error;                 // non-empty when no column carries information
+  std::vector<int> counted;        // per column: units counted (m_j)
+  std::vector<double> column_sum;  // Σ_i x_ij
+  std::vector<double> entropy;     // e_j in [0, 1]
+  std::vector<double> divergence;  // d_j = 1 - e_j (0 for constant or all-zero columns)
+  std::vector<double> weights;     // d_j / Σ d
+  std::vector<std::string> notes;  // per column: why a divergence was set to 0, or empty
+  std::string error;               // non-empty when no column carries information
 };
 EntropyWeights entropy_weights(const CreditMatrix& matrix);
 
 struct CriticWeights {
   std::vector<double> mean;
-  std::vector<double> stddev;        // σ_j (population)
-  std::vector<double> correlation;   // cols × cols, row-major (Pearson); 0 with a constant column
-  std::vector<double> conflict;      // Σ_k (1 - r_jk) over non-constant k ≠ j
-  std::vector<double> information;   // C_j = σ_j × conflict_j
-  std::vector<double> weights;       // C_j / Σ C
+  std::vector<double> stddev;       // σ_j (population)
+  std::vector<double> correlation;  // cols × cols, row-major (Pearson); 0 with a constant column
+  std::vector<double> conflict;     // Σ_k (1 - r_jk) over non-constant k ≠ j
+  std::vector<double> information;  // C_j = σ_j × conflict_j
+  std::vector<double> weights;      // C_j / Σ C
   std::string error;
 };
 CriticWeights critic_weights(const CreditMatrix& matrix);
@@ -294,11 +294,11 @@ std::optional<std::vector<ReferenceScore>> load_reference_scores(
     const std::string& path, std::vector<Diagnostic>& diagnostics);
 
 struct FitResult {
-  std::vector<int> rows;               // reference entry → row of table.units
-  std::vector<double> leaf_weights;    // per Framework::leaves, Σ = 1 over included leaves
-  std::vector<double> node_weights;    // per node (subtree sums), for the profile
-  std::vector<double> reference;       // per reference entry
-  std::vector<double> fitted;          // rescored with node_weights under the table's model
+  std::vector<int> rows;             // reference entry → row of table.units
+  std::vector<double> leaf_weights;  // per Framework::leaves, Σ = 1 over included leaves
+  std::vector<double> node_weights;  // per node (subtree sums), for the profile
+  std::vector<double> reference;     // per reference entry
+  std::vector<double> fitted;        // rescored with node_weights under the table's model
   double r_squared = 0;
   double tau_b = 0;
   NnlsResult nnls;
@@ -321,7 +321,7 @@ struct SensitivityOptions {
 struct UnitSensitivity {
   int baseline_rank = 0;
   int rank_p5 = 0, rank_p50 = 0, rank_p95 = 0;  // nearest-rank percentiles over draws
-  double p_first = 0;                            // share of draws with rank 1
+  double p_first = 0;                           // share of draws with rank 1
 };
 struct SensitivityResult {
   std::vector<UnitSensitivity> units;  // table.units order

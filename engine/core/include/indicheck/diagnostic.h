@@ -24,8 +24,8 @@ struct Diagnostic {
   std::string path;        // file the problem is in; may be empty for run-level problems
   std::uint32_t line = 0;  // 1-based; 0 = no position
   std::uint32_t column = 0;
-  std::string code;        // e.g. "not-found"
-  std::string message;     // one sentence, no trailing period needed
+  std::string code;     // e.g. "not-found"
+  std::string message;  // one sentence, no trailing period needed
 
   // "path:line:col: error[code]: message" (parts omitted when absent).
   std::string str() const;

@@ -60,9 +60,9 @@ struct Span {
 };
 
 struct Sentence {
-  Span span;                   // includes its closing 。！？；if any
-  std::uint32_t paragraph = 0; // index into Document::paragraphs
-  std::uint32_t section = 0;   // index into Document::sections (innermost)
+  Span span;                    // includes its closing 。！？；if any
+  std::uint32_t paragraph = 0;  // index into Document::paragraphs
+  std::uint32_t section = 0;    // index into Document::sections (innermost)
   Role role = Role::kAchievements;
 };
 
@@ -75,36 +75,36 @@ struct Paragraph {
 
 // A node of the heading tree. sections[0] is the root (the whole document, depth 0).
 struct Section {
-  int parent = -1;            // index into Document::sections; -1 for the root
-  int depth = 0;              // 0 root, 1 chapter (一、), 2 section (（一）), 3 item (1.), ...
-  std::string marker;         // numbering as normalized: "一、", "(一)", "1.", "(1)", "一是"
-  std::string title;          // heading text after the marker, up to its first 。 (normalized)
+  int parent = -1;     // index into Document::sections; -1 for the root
+  int depth = 0;       // 0 root, 1 chapter (一、), 2 section (（一）), 3 item (1.), ...
+  std::string marker;  // numbering as normalized: "一、", "(一)", "1.", "(1)", "一是"
+  std::string title;   // heading text after the marker, up to its first 。 (normalized)
   Role role = Role::kAchievements;  // role of the heading's own sentence
-  Span span;                  // heading and everything under it
-  std::uint32_t line = 0;     // original line (1-based) of the heading; 0 for the root
+  Span span;                        // heading and everything under it
+  std::uint32_t line = 0;           // original line (1-based) of the heading; 0 for the root
 };
 
 // A value inferred from the text and where it was found.
 struct Located {
-  std::string value;        // empty = not found
-  std::uint32_t line = 0;   // original 1-based line; 0 if not from a line
-  std::string source;       // "title", "first-lines", "body", "signature", "option"; or
-                            // "manifest" (--manifest: `line` is then the manifest's line)
+  std::string value;       // empty = not found
+  std::uint32_t line = 0;  // original 1-based line; 0 if not from a line
+  std::string source;      // "title", "first-lines", "body", "signature", "option"; or
+                           // "manifest" (--manifest: `line` is then the manifest's line)
   bool found() const { return !value.empty(); }
 };
 
 struct Metadata {
-  Located unit;       // 苏州市相城区 (Simplified, as normalized)
-  Located level;      // "district" | "county" | "county-city" | "city" | "province" |
-                      // "department" | "zone" (开发区/园区管委会)
-  Located province;   // 江苏省, when the text says or implies it
-  int year = 0;       // the year reported on (2021 for a report written in 2022); 0 = unknown
-  Located year_found; // the phrase the year came from
-  Located published;  // ISO date "2024-03-27" or partial "2025" when the date is blank
-  Located doc_number; // 相政呈〔2022〕20号 (as normalized)
-  std::string encoding;      // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030", "Big5", ...
+  Located unit;          // 苏州市相城区 (Simplified, as normalized)
+  Located level;         // "district" | "county" | "county-city" | "city" | "province" |
+                         // "department" | "zone" (开发区/园区管委会)
+  Located province;      // 江苏省, when the text says or implies it
+  int year = 0;          // the year reported on (2021 for a report written in 2022); 0 = unknown
+  Located year_found;    // the phrase the year came from
+  Located published;     // ISO date "2024-03-27" or partial "2025" when the date is blank
+  Located doc_number;    // 相政呈〔2022〕20号 (as normalized)
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030", "Big5", ...
   std::string format = "text";  // what the file was: "text", "html", "docx", "pdf"
-  bool traditional = false;  // the original was mostly Traditional script
+  bool traditional = false;     // the original was mostly Traditional script
 };
 
 struct LineCol {
@@ -114,9 +114,9 @@ struct LineCol {
 
 class Document {
  public:
-  std::string path;      // as given by the user
-  std::string original;  // decoded original text, UTF-8, line breaks kept as in the file
-  std::string text;      // normalized text that rules match against
+  std::string path;                // as given by the user
+  std::string original;            // decoded original text, UTF-8, line breaks kept as in the file
+  std::string text;                // normalized text that rules match against
   std::uint64_t source_bytes = 0;  // size of the input as read (file bytes, before decoding)
 
   std::vector<Sentence> sentences;

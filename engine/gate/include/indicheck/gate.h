@@ -27,7 +27,8 @@ class EvidenceGate {
  public:
   // Reads a model file ("format": "indicheck.gate/1"). On failure returns nullptr and adds one
   // error naming the file (not-found, gate-format).
-  static std::shared_ptr<const EvidenceGate> load(const std::string& path, std::vector<Diagnostic>& diagnostics);
+  static std::shared_ptr<const EvidenceGate> load(const std::string& path,
+                                                  std::vector<Diagnostic>& diagnostics);
   // Same from the file's text (tests); `path` is only for messages.
   static std::shared_ptr<const EvidenceGate> parse(std::string_view json, const std::string& path,
                                                    std::vector<Diagnostic>& diagnostics);

@@ -84,9 +84,9 @@ class CompiledRules {
   // With a `gate`, a window of an indicator framework (kind "indicators") in a credit role
   // earns credit only when one of its hit sentences passes the gate; otherwise it counts as
   // found but not evidenced (state missing, the reason says the gate held it back).
-  static std::shared_ptr<const CompiledRules> compile(const RuleSet& rules,
-                                                      std::vector<Diagnostic>& diagnostics,
-                                                      std::shared_ptr<const EvidenceGate> gate = nullptr);
+  static std::shared_ptr<const CompiledRules> compile(
+      const RuleSet& rules, std::vector<Diagnostic>& diagnostics,
+      std::shared_ptr<const EvidenceGate> gate = nullptr);
   ~CompiledRules();
   const RuleSet& rules() const;
   // The gate given to compile(), or null.
@@ -147,7 +147,7 @@ Document example_document(std::string_view text, Role role = Role::kAchievements
 
 // One example whose outcome differs from what the rule file says.
 struct ExampleFailure {
-  int node = -1;             // index into Framework::nodes
+  int node = -1;  // index into Framework::nodes
   bool expected_match = true;
   std::string example;
   ItemState state = ItemState::kMissing;  // what the scan gave

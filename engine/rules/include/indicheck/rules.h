@@ -60,7 +60,7 @@ struct Metric {
 
 struct Check {
   std::vector<Selection> selections;
-  std::string condition_text;        // as written; default "any" = any selection
+  std::string condition_text;          // as written; default "any" = any selection
   std::vector<ConditionOp> condition;  // compiled RPN
   Window window = Window::kSentence;
   std::vector<std::string> exclude;  // a sentence containing one of these contributes nothing
@@ -118,8 +118,8 @@ struct Profile {
   std::string title;
   std::string framework;  // framework id it applies to
   std::optional<double> partial_credit;
-  std::vector<std::string> select;    // keep only these subtrees (empty = all)
-  std::vector<std::string> deselect;  // drop these subtrees
+  std::vector<std::string> select;                      // keep only these subtrees (empty = all)
+  std::vector<std::string> deselect;                    // drop these subtrees
   std::vector<std::pair<std::string, double>> weights;  // node id → weight
   std::vector<std::pair<std::string, bool>> required;   // node id → required
   std::vector<Waiver> waivers;
