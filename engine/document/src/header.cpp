@@ -120,8 +120,6 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
     if (end == std::string_view::npos) end = text.size();
     const std::string_view raw = text.substr(start, end - start);
     const std::string_view line = trim(raw);
-    const auto offset =
-        static_cast<std::uint32_t>(start + static_cast<std::size_t>(line.data() - raw.data()));
     const std::size_t next = end + 1;
     if (line.empty()) {
       start = next;
@@ -150,7 +148,6 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
     }
     ++fields;
     last_field_line = li + 1;
-    const auto value_offset = static_cast<std::uint32_t>(offset + (value.data() - line.data()));
     auto located = [&](std::string v, const char*) {
       Located l;
       l.value = std::move(v);
@@ -162,7 +159,6 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
       case Key::kTitle:
         if (!value.empty() && !header.title.found())
           header.title = located(std::string(value), "header");
-        header.title_offset = value_offset;
         break;
       case Key::kPublished:
         if (!header.published.found())

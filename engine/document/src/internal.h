@@ -46,7 +46,6 @@ bool is_boilerplate_line(std::string_view normalized_line);
 struct CrawlerHeader {
   std::uint32_t end_line = 0;      // text lines [0, end_line) are the header; 0 = no header
   Located title;                   // 标题
-  std::uint32_t title_offset = 0;  // text offset of the title's value
   Located published;               // 发布时间, as an ISO date
   Located doc_number;              // 文号 (only when filled in)
   Located publisher;               // 发布机构 / 来源: a last-resort unit candidate
