@@ -144,3 +144,16 @@ TEST_CASE("divisions: departments and zones keep their own level in the metadata
     CHECK(meta.level.value == c.level);
   }
 }
+
+TEST_CASE("divisions: prefectures named 自治州, 盟 and 地区 are units of their own") {
+  const Metadata yanbian = metadata_of("延边朝鲜族自治州", "2023年,州政府全年开展普法活动12场。");
+  CHECK(yanbian.unit.value == "延边朝鲜族自治州");
+  CHECK(yanbian.province.value == "吉林省");
+  CHECK(yanbian.level.value == "city");
+  const Metadata xingan = metadata_of("兴安盟", "2023年,全盟开展普法活动。");
+  CHECK(xingan.unit.value == "兴安盟");
+  CHECK(xingan.province.value == "内蒙古自治区");
+  const Metadata ali = metadata_of("阿里地区", "2023年,地区行署开展普法活动。");
+  CHECK(ali.unit.value == "阿里地区");
+  CHECK(ali.province.value == "西藏自治区");
+}

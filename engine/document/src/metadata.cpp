@@ -110,8 +110,8 @@ bool title_like(std::string_view line) {
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
 bool unit_suffix(std::string_view unit) {
   for (std::string_view suffix :
-       {"省", "市", "区", "县", "旗", "管委会", "管理委员会", "局", "厅", "委员会", "办公室", "委",
-        "办", "中心", "院", "署", "镇", "乡", "街道"})
+       {"省", "市", "区",   "县", "旗", "管委会", "管理委员会", "局",   "厅", "委员会", "办公室",
+        "委", "办", "中心", "院", "署", "镇",     "乡",         "街道", "州", "盟",     "地区"})
     if (ends(unit, suffix)) return true;
   return false;
 }
