@@ -308,6 +308,34 @@ TEST_CASE("profiles: unknown ids are errors with their line", "[loader][profile]
   CHECK(set.profiles[0].waivers[0].expires == "2026-12-31");
 }
 
+TEST_CASE("profiles: waiver dates must exist in the calendar (issue 17, defect 10)",
+          "[loader][profile]") {
+  TempDir dir;
+  dir.write("framework.yaml", kHead + leaf("1") + leaf("2"));
+  std::vector<indicheck::Diagnostic> diagnostics;
+  auto set = indicheck::load_rules({dir.path("framework.yaml")}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  for (const std::string date : {"2024-02-30", "2026-02-29", "2100-02-29", "2024-04-31"}) {
+    diagnostics.clear();
+    dir.write("p.yaml",
+              "profile:\n  id: p\n  framework: t\n  waivers:\n"
+              "    - {unit: a, item: \"2\", justification: b, expires: " +
+                  date + "}\n");
+    CHECK_FALSE(indicheck::load_profile(dir.path("p.yaml"), set, diagnostics));
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].str() == dir.path("p.yaml") +
+                                      ":5:55: error[bad-value]: \"expires\" must be a calendar "
+                                      "date YYYY-MM-DD, got \"" +
+                                      date + "\"");
+  }
+  diagnostics.clear();
+  dir.write("q.yaml",
+            "profile:\n  id: q\n  framework: t\n  waivers:\n"
+            "    - {unit: a, item: \"2\", justification: b, expires: 2024-02-29}\n");
+  CHECK(indicheck::load_profile(dir.path("q.yaml"), set, diagnostics));
+  CHECK(diagnostics.empty());
+}
+
 TEST_CASE("the raw-text pre-scan accepts what only looks like anchors or nesting", "[loader]") {
   indicheck::RuleSet set;
   const std::string text = "# a comment with &anchor and *alias and [[[[\n" + kHead +

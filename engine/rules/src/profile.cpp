@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
+#include "indicheck/calendar.h"
 #include "loader_internal.h"
 #include "text_checks.h"
 
@@ -123,16 +123,11 @@ bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnosti
         loader.get_string(f, wn, "justification", w.justification);
         loader.get_string(f, wn, "expires", w.expires);
         if (!check_id(wn["item"], w.item)) continue;
-        if (!w.expires.empty()) {
-          int y = 0, m = 0, d = 0;
-          char tail = 0;
-          if (std::sscanf(w.expires.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-              m > 12 || d < 1 || d > 31 || w.expires.size() != 10) {
-            loader.error(
-                f, wn["expires"], "bad-value",
-                fmt::format("\"expires\" must be an ISO date YYYY-MM-DD, got {}", dq(w.expires)));
-            continue;
-          }
+        if (!w.expires.empty() && !is_calendar_date(w.expires)) {
+          loader.error(
+              f, wn["expires"], "bad-value",
+              fmt::format("\"expires\" must be a calendar date YYYY-MM-DD, got {}", dq(w.expires)));
+          continue;
         }
         profile.waivers.push_back(std::move(w));
       }
