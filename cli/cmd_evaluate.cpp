@@ -18,6 +18,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "indicheck/calendar.h"
 #include "indicheck/reports.h"
 #include "indicheck/run.h"
 
@@ -32,19 +33,12 @@ constexpr const char* kEvaluateUsage =
     "Evaluate reports (files or folders; default corpus/) against the rules and write\n"
     "index.html, gaps/*.html|md, results.json, scores.csv and evidence.csv into --out.\n\n";
 
-bool valid_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 // The run date printed in outputs: --date, else SOURCE_DATE_EPOCH (reproducible builds
 // convention), else today (UTC). Tests pin it so outputs can be compared byte for byte.
 bool run_date(const std::string& option, std::string& date, std::string& error) {
   if (!option.empty()) {
-    if (!valid_iso_date(option)) {
-      error = fmt::format("--date must be YYYY-MM-DD, got '{}'", option);
+    if (!is_calendar_date(option)) {
+      error = fmt::format("--date must be a calendar date YYYY-MM-DD, got '{}'", option);
       return false;
     }
     date = option;

@@ -16,6 +16,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -379,12 +380,18 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
       scan_reports(options, files, jobs, override_fw, manifest_rows, result);
   result.stats.scan_seconds = seconds_since(phase_start);
 
-  for (auto& r : missing) reports.push_back(std::move(r));
+  // Input errors (not-found, unreadable folders) are in result.diagnostics already.
+  std::set<std::string> input_failures;
+  for (auto& r : missing) {
+    input_failures.insert(r.path);
+    reports.push_back(std::move(r));
+  }
   std::stable_sort(reports.begin(), reports.end(),
                    [](const ReportResult& a, const ReportResult& b) { return a.path < b.path; });
   for (const auto& r : reports)
-    for (const auto& d : r.diagnostics)
-      if (!(r.failed && d.code == "not-found")) result.diagnostics.push_back(d);  // already in
+    if (!(r.failed && input_failures.count(r.path) > 0))
+      result.diagnostics.insert(result.diagnostics.end(), r.diagnostics.begin(),
+                                r.diagnostics.end());
   result.evaluation.reports = std::move(reports);
 
   phase_start = Clock::now();

@@ -3,22 +3,12 @@
 #include <cstddef>
 #include <string>
 
+#include "indicheck/calendar.h"
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
 #include "internal.h"
 
 namespace indicheck {
-
-namespace {
-
-bool valid_iso_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
-}  // namespace
 
 namespace detail {
 
@@ -53,7 +43,7 @@ const Profile* profile_for(const RuleSet& rules, std::string_view framework_id) 
 WaiverStatus waiver_status(const Framework& fw, const Waiver& waiver, std::string_view today) {
   if (detail::waiver_node(fw, waiver) < 0) return WaiverStatus::kUnknownItem;
   if (waiver.expires.empty()) return WaiverStatus::kInForce;
-  if (!valid_iso_date(waiver.expires)) return WaiverStatus::kBadDate;
+  if (!is_calendar_date(waiver.expires)) return WaiverStatus::kBadDate;
   if (!today.empty() && waiver.expires < today) return WaiverStatus::kExpired;
   return WaiverStatus::kInForce;
 }

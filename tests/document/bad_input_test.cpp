@@ -1,12 +1,15 @@
 // Bad input: every case gives one clear diagnostic with the path and a documented code; the
 // CLI keeps going over the other files and exits 2. Also the limits (report size, sentence
 // size, encoding confidence) and a 50 MB one-line report.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <set>
 
 #include "doc_test_util.h"
@@ -87,6 +90,39 @@ TEST_CASE("missing file, directory") {
   CHECK_FALSE(read_document(dir, {}, d).has_value());
   REQUIRE(d.size() == 1);
   CHECK(d[0].str() == dir + ": error[is-directory]: is a directory, not a report file");
+}
+
+TEST_CASE("a FIFO is refused as not-a-file without blocking (issue 17, defect 5)") {
+  TempDir tmp;
+  const std::string fifo = (tmp.path / "report.txt").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto reading = std::async(std::launch::async, [&fifo] {
+    std::vector<Diagnostic> d;
+    const bool read = read_document(fifo, {}, d).has_value();
+    return std::make_pair(read, d);
+  });
+  if (reading.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+    // The reader hangs in open(): become the writer so it returns and the test can end.
+    const int w = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+    if (w >= 0) ::close(w);
+    FAIL("read_document blocked on a FIFO for 5 s");
+  }
+  const auto [read, d] = reading.get();
+  CHECK_FALSE(read);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].str() == fifo +
+                          ": error[not-a-file]: is not a regular file (a FIFO, socket or device), "
+                          "not a report file");
+  // The CLI goes on with the rest of the batch; `timeout` keeps a regression from hanging ctest.
+  const std::string good = corpus_path("sip-2023.txt");
+  const auto r = run("(timeout 20 " + std::string(INDICHECK_BINARY) + " parse " + fifo + " " +
+                     good + " 2>" + (tmp.path / "err").string() + ")");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("unit        苏州工业园区") != std::string::npos);
+  CHECK(doctest::slurp((tmp.path / "err").string()) ==
+        fifo +
+            ": error[not-a-file]: is not a regular file (a FIFO, socket or device), not a report "
+            "file\n");
 }
 
 TEST_CASE("permission denied really hits EACCES") {

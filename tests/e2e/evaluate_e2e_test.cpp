@@ -365,6 +365,16 @@ TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") 
   CHECK(r.status == 2);
   CHECK(r.out.find("bad-profile.yaml:4:") != std::string::npos);
   CHECK_FALSE(fs::exists(out / "f/index.html"));
+  // An impossible date is a usage error, not a date compared as a string (issue 17, defect 10).
+  for (const std::string date : {"2025-02-30", "2026-02-29", "2025-13-01", "2025-04-31"}) {
+    r = evaluate({corpus, "--rules", rules, "--out", (out / "g").string(), "--date", date});
+    CHECK(r.status == 2);
+    CHECK(r.out ==
+          "indicheck evaluate: error[usage]: --date must be a calendar date YYYY-MM-DD, "
+          "got '" +
+              date + "' (run 'indicheck evaluate --help')\n");
+    CHECK_FALSE(fs::exists(out / "g/index.html"));
+  }
   // --format json writes only results.json.
   r = evaluate({corpus, "--rules", rules, "--out", (out / "e").string(), "--format", "json",
                 "--quiet", "--date", "2026-01-02"});

@@ -107,6 +107,23 @@ TEST_CASE("negative, NaN and infinite weights", "[loader]") {
         Lines{"t.yaml:8:13: error[bad-weight]: weight must be a finite number >= 0, got .inf"});
 }
 
+TEST_CASE("sibling weights whose sum overflows to infinity (issue 17, defect 4)", "[loader]") {
+  CHECK(load(kHead + leaf("1", "    weight: 1e308\n") + leaf("2", "    weight: 1e308\n")) ==
+        Lines{"t.yaml:14:13: error[bad-weight]: weights of the top-level nodes sum to more than "
+              "the largest number at this weight (1e+308); weights are relative, use ordinary "
+              "numbers"});
+  const std::string parent =
+      "  - id: \"1\"\n    title: 一\n    children:\n"                                  // 6-8
+      "      - {id: \"1.1\", title: 二, weight: 1.7e308, check: {terms: {a: [x]}}}\n"  // 9
+      "      - {id: \"1.2\", title: 三, weight: 1e308, check: {terms: {a: [y]}}}\n";   // 10
+  CHECK(load(kHead + parent) ==
+        Lines{"t.yaml:10:39: error[bad-weight]: weights of the children of \"1\" sum to more "
+              "than the largest number at this weight (1e+308); weights are relative, use "
+              "ordinary numbers"});
+  CHECK(load(kHead + leaf("1", "    weight: 1e307\n") + leaf("2", "    weight: 1e307\n")) ==
+        Lines{});
+}
+
 TEST_CASE("siblings whose weights sum to 0", "[loader]") {
   CHECK(load(kHead + leaf("1", "    weight: 0\n") + leaf("2", "    weight: 0\n")) ==
         Lines{"t.yaml:6:5: error[zero-weights]: weights of the top-level nodes sum to 0"});
@@ -306,6 +323,55 @@ TEST_CASE("profiles: unknown ids are errors with their line", "[loader][profile]
   CHECK(set.profiles[0].weights == std::vector<std::pair<std::string, double>>{{"1", 2.0}});
   REQUIRE(set.profiles[0].waivers.size() == 1);
   CHECK(set.profiles[0].waivers[0].expires == "2026-12-31");
+}
+
+TEST_CASE("profiles: weights whose sum overflows are refused at the weight", "[loader][profile]") {
+  TempDir dir;
+  dir.write("framework.yaml", kHead + leaf("1") + leaf("2") + leaf("3"));
+  std::vector<indicheck::Diagnostic> diagnostics;
+  auto set = indicheck::load_rules({dir.path("framework.yaml")}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  dir.write("p.yaml",
+            "profile:\n  id: p\n  framework: t\n  weights: {\"1\": 1e308, \"3\": 1.5e308}\n");
+  CHECK_FALSE(indicheck::load_profile(dir.path("p.yaml"), set, diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].str() ==
+        dir.path("p.yaml") +
+            ":4:30: error[bad-weight]: weights of the top-level nodes sum to more than the "
+            "largest number at this weight (1.5e+308); weights are relative, use ordinary "
+            "numbers");
+  diagnostics.clear();
+  dir.write("q.yaml", "profile:\n  id: q\n  framework: t\n  weights: {\"1\": 1e308}\n");
+  CHECK(indicheck::load_profile(dir.path("q.yaml"), set, diagnostics));
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("profiles: waiver dates must exist in the calendar (issue 17, defect 10)",
+          "[loader][profile]") {
+  TempDir dir;
+  dir.write("framework.yaml", kHead + leaf("1") + leaf("2"));
+  std::vector<indicheck::Diagnostic> diagnostics;
+  auto set = indicheck::load_rules({dir.path("framework.yaml")}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  for (const std::string date : {"2024-02-30", "2026-02-29", "2100-02-29", "2024-04-31"}) {
+    diagnostics.clear();
+    dir.write("p.yaml",
+              "profile:\n  id: p\n  framework: t\n  waivers:\n"
+              "    - {unit: a, item: \"2\", justification: b, expires: " +
+                  date + "}\n");
+    CHECK_FALSE(indicheck::load_profile(dir.path("p.yaml"), set, diagnostics));
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].str() == dir.path("p.yaml") +
+                                      ":5:55: error[bad-value]: \"expires\" must be a calendar "
+                                      "date YYYY-MM-DD, got \"" +
+                                      date + "\"");
+  }
+  diagnostics.clear();
+  dir.write("q.yaml",
+            "profile:\n  id: q\n  framework: t\n  waivers:\n"
+            "    - {unit: a, item: \"2\", justification: b, expires: 2024-02-29}\n");
+  CHECK(indicheck::load_profile(dir.path("q.yaml"), set, diagnostics));
+  CHECK(diagnostics.empty());
 }
 
 TEST_CASE("the raw-text pre-scan accepts what only looks like anchors or nesting", "[loader]") {

@@ -1,11 +1,16 @@
 // run_pipeline in-process: the bundled corpus/ against rules/, states and scores of a few
 // items and units checked against values verified by hand in the reports (see each CHECK), with
 // evidence in memory and on disk, and a report with one bad byte warning exactly once.
+#include <fmt/format.h>
+#include <grp.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 
 #include "indicheck/run.h"
@@ -123,6 +128,40 @@ fs::path fresh_dir(const std::string& name) {
   return p;
 }
 
+// Runs `body` as the unprivileged user nobody (uid 65534) in a forked child when the test runs
+// as root (root lists a 0-mode directory, so the failure could not happen); directly otherwise.
+// Returns what `body` returned, through a pipe.
+std::string as_unprivileged(const std::function<std::string()>& body) {
+  if (::geteuid() != 0) return body();
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(fds[0]);
+    const bool dropped = ::setgroups(0, nullptr) == 0 && ::setresgid(65534, 65534, 65534) == 0 &&
+                         ::setresuid(65534, 65534, 65534) == 0;
+    const std::string out = dropped ? body() : std::string("cannot become nobody");
+    std::size_t done = 0;
+    while (done < out.size()) {
+      const ssize_t n = ::write(fds[1], out.data() + done, out.size() - done);
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string out;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0)
+    out.append(buffer, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("run_pipeline: corpus states and scores, evidence in memory", "[run]") {
@@ -197,4 +236,44 @@ TEST_CASE("run_pipeline: no rules, no inputs, an unknown framework are input err
   CHECK(run_pipeline(o, c) == kExitInput);
   REQUIRE_FALSE(c.diagnostics.empty());
   CHECK(c.diagnostics.back().code == "unknown-framework");
+}
+
+TEST_CASE("run_pipeline: a folder that cannot be listed is a failed report, not a silent gap",
+          "[run][errors]") {
+  // Issue 17, defect 3. A temporary tree nobody can enter, with two folders it cannot list:
+  // one inside an input folder, one given as an input itself.
+  char name[] = "/tmp/indicheck-run-locked-XXXXXX";
+  REQUIRE(::mkdtemp(name) != nullptr);
+  const fs::path tmp = name;
+  ::chmod(name, 0755);
+  fs::create_directories(tmp / "in/locked");
+  fs::create_directories(tmp / "top-locked");
+  fs::copy_file(kSource / "corpus/taicang-2024.txt", tmp / "in/taicang-2024.txt");
+  std::ofstream(tmp / "in/locked/hidden-report.txt") << "x";
+  std::ofstream(tmp / "top-locked/other.txt") << "x";
+  ::chmod((tmp / "in/taicang-2024.txt").c_str(), 0644);
+  ::chmod((tmp / "in").c_str(), 0755);
+  ::chmod((tmp / "in/locked").c_str(), 0);
+  ::chmod((tmp / "top-locked").c_str(), 0);
+  const std::string out = as_unprivileged([&] {
+    PipelineOptions o = corpus_options();
+    o.inputs = {(tmp / "in").string(), (tmp / "top-locked").string()};
+    o.jobs = 1;
+    PipelineResult r;
+    std::string text = fmt::format("exit {}\n", run_pipeline(o, r));
+    for (const auto& report : r.evaluation.reports)
+      text += fmt::format("{} {}\n", report.path, report.failed ? "failed" : "read");
+    for (const auto& d : r.diagnostics)
+      if (d.severity == Severity::kError) text += d.str() + "\n";
+    return text;
+  });
+  ::chmod((tmp / "in/locked").c_str(), 0755);
+  ::chmod((tmp / "top-locked").c_str(), 0755);
+  fs::remove_all(tmp);
+  const std::string in = (tmp / "in").string();
+  const std::string top = (tmp / "top-locked").string();
+  CHECK(out == "exit 0\n" + in + "/locked failed\n" + in + "/taicang-2024.txt read\n" + top +
+                   " failed\n" + in +
+                   "/locked: error[unreadable]: cannot read directory: Permission denied\n" + top +
+                   ": error[unreadable]: cannot read directory: Permission denied\n");
 }

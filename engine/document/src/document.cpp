@@ -183,7 +183,9 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
 
 std::optional<Document> read_document(const std::string& path, const ReadOptions& options,
                                       std::vector<Diagnostic>& diagnostics) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise block forever, before fstat
+  // could tell it is not a file. Regular files ignore the flag.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR)
@@ -204,7 +206,13 @@ std::optional<Document> read_document(const std::string& path, const ReadOptions
     diagnostics.push_back(make_error(path, "is-directory", "is a directory, not a report file"));
     return std::nullopt;
   }
-  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits::kMaxReportBytes) {
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    diagnostics.push_back(make_error(
+        path, "not-a-file", "is not a regular file (a FIFO, socket or device), not a report file"));
+    return std::nullopt;
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > limits::kMaxReportBytes) {
     ::close(fd);
     diagnostics.push_back(
         make_error(path, "too-large",
@@ -213,11 +221,10 @@ std::optional<Document> read_document(const std::string& path, const ReadOptions
     return std::nullopt;
   }
   // Read straight into the string: its size grows by what each read() returned. A regular
-  // file is read in one or two calls; a pipe or a file that grows meanwhile still works.
+  // file is read in one or two calls; a file that grows meanwhile still works.
   std::string bytes;
   std::size_t used = 0;
-  bytes.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1
-                                   : std::size_t{1} << 16);
+  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
   while (true) {
     if (used == bytes.size()) bytes.resize(std::min(bytes.size() * 2, limits::kMaxReportBytes + 1));
     const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -117,6 +118,7 @@ struct FrameworkDraft {
   Framework fw;
   std::vector<std::unique_ptr<FileContext>> files;
   std::vector<PendingList> lists;  // in file order; walked after all files are read
+  std::vector<SourceLocation> weight_at;  // per node: its "weight" value, else the node
   bool ok = true;
 };
 
@@ -318,6 +320,7 @@ void Loader::walk_nodes(FrameworkDraft& draft) {
       draft.ok = draft.ok && nok;
       const int index = static_cast<int>(nodes.size());
       nodes[static_cast<std::size_t>(pl.parent)].children.push_back(index);
+      draft.weight_at.push_back(yn["weight"] ? f.at(yn["weight"]) : node.location);
       nodes.push_back(std::move(node));
       if (branch && children.IsSequence()) {
         if (pl.depth + 1 > limits::kMaxRuleDepth) {
@@ -399,19 +402,44 @@ bool Loader::parse_node_body(const FileContext& f, const YAML::Node& yn, const Y
   return nok;
 }
 
-// Sibling weights may not all be zero.
-bool Loader::check_sibling_weights(const std::vector<RuleNode>& nodes) {
+int first_overflowing_weight(const std::vector<double>& weights) {
+  double sum = 0;
+  for (std::size_t k = 0; k < weights.size(); ++k) {
+    sum += weights[k];
+    if (!std::isfinite(sum)) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+std::string sibling_group(const std::vector<RuleNode>& nodes, int parent) {
+  return parent == 0
+             ? std::string("the top-level nodes")
+             : fmt::format("the children of {}", dq(nodes[static_cast<std::size_t>(parent)].id));
+}
+
+// Sibling weights must sum to a finite number above zero: scoring divides by that sum.
+bool Loader::check_sibling_weights(const std::vector<RuleNode>& nodes,
+                                   const std::vector<SourceLocation>& weight_at) {
   bool ok = true;
-  for (const auto& parent : nodes) {
-    if (parent.children.empty()) continue;
+  for (std::size_t p = 0; p < nodes.size(); ++p) {
+    const auto& children = nodes[p].children;
+    if (children.empty()) continue;
+    std::vector<double> weights;
+    for (int c : children) weights.push_back(nodes[static_cast<std::size_t>(c)].weight);
+    const int over = first_overflowing_weight(weights);
     double sum = 0;
-    for (int c : parent.children) sum += nodes[static_cast<std::size_t>(c)].weight;
-    if (sum <= 0) {
-      const SourceLocation& loc = nodes[static_cast<std::size_t>(parent.children.front())].location;
-      error(loc, "zero-weights",
-            parent.parent < 0 && &parent == &nodes[0]
-                ? std::string("weights of the top-level nodes sum to 0")
-                : fmt::format("weights of the children of {} sum to 0", dq(parent.id)));
+    for (double w : weights) sum += w;
+    if (over >= 0) {
+      const auto c = static_cast<std::size_t>(children[static_cast<std::size_t>(over)]);
+      error(weight_at[c], "bad-weight",
+            fmt::format("weights of {} sum to more than the largest number at this weight ({}); "
+                        "weights are relative, use ordinary numbers",
+                        sibling_group(nodes, static_cast<int>(p)),
+                        weights[static_cast<std::size_t>(over)]));
+      ok = false;
+    } else if (sum <= 0) {
+      error(nodes[static_cast<std::size_t>(children.front())].location, "zero-weights",
+            fmt::format("weights of {} sum to 0", sibling_group(nodes, static_cast<int>(p))));
       ok = false;
     }
   }
@@ -421,10 +449,11 @@ bool Loader::check_sibling_weights(const std::vector<RuleNode>& nodes) {
 void Loader::load_framework_file(const std::string& display, const fs::path& root, RuleSet& set) {
   FrameworkDraft draft;
   draft.fw.nodes.emplace_back();  // root
+  draft.weight_at.emplace_back();
   read_include_tree(display, root, draft);
   walk_nodes(draft);
   Framework& fw = draft.fw;
-  if (!check_sibling_weights(fw.nodes)) draft.ok = false;
+  if (!check_sibling_weights(fw.nodes, draft.weight_at)) draft.ok = false;
   if (fw.nodes.size() == 1 && draft.ok) {
     error(fw.location, "missing-key", fmt::format("framework {} has no nodes", dq(fw.id)));
     draft.ok = false;

@@ -40,6 +40,12 @@ struct FileContext {
 
 // `s` in double quotes, as diagnostics name keys and values.
 std::string dq(std::string_view s);
+
+// Index of the first of `weights` at which their running sum stops being a finite number
+// (two siblings of 1e308), or -1. Scoring divides by that sum: infinity would score 0.
+int first_overflowing_weight(const std::vector<double>& weights);
+// "the top-level nodes" or "the children of \"5\"", for sibling-weight messages.
+std::string sibling_group(const std::vector<RuleNode>& nodes, int parent);
 // "path:line:col", or the path alone when the line is unknown.
 std::string location_str(const SourceLocation& l);
 
@@ -115,7 +121,8 @@ class Loader {
                      int parent, std::map<std::string, SourceLocation>& ids, const RuleNode& node);
   bool parse_node_body(const FileContext& f, const YAML::Node& yn, const YAML::Node& children,
                        bool branch, RuleNode& node);
-  bool check_sibling_weights(const std::vector<RuleNode>& nodes);
+  bool check_sibling_weights(const std::vector<RuleNode>& nodes,
+                             const std::vector<SourceLocation>& weight_at);
 
   std::vector<Diagnostic>& diags_;
 };

@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
+#include "indicheck/calendar.h"
 #include "loader_internal.h"
 #include "text_checks.h"
 
@@ -21,6 +21,45 @@ using rules_internal::closest;
 using rules_internal::dq;
 using rules_internal::FileContext;
 using rules_internal::Loader;
+
+namespace {
+
+// Profile weights replace the rule weights: each sibling group must still sum to a finite
+// number, or scoring divides by infinity and every unit scores 0. The rule file's own weights
+// were checked when it loaded, so an overflow always involves a profile weight: the largest
+// one of the group is named. (A sum of 0 depends on the selection: checked in scoring.)
+void check_profile_weight_sums(Loader& loader, const FileContext& f, const YAML::Node& w,
+                               const Framework& fw, const Profile& profile) {
+  std::vector<double> weights(fw.nodes.size());
+  std::vector<bool> overridden(fw.nodes.size(), false);
+  for (std::size_t n = 0; n < fw.nodes.size(); ++n) weights[n] = fw.nodes[n].weight;
+  for (const auto& [id, v] : profile.weights) {
+    const auto n = static_cast<std::size_t>(fw.find(id));
+    weights[n] = v;
+    overridden[n] = true;
+  }
+  for (std::size_t p = 0; p < fw.nodes.size(); ++p) {
+    const auto& children = fw.nodes[p].children;
+    std::vector<double> group;
+    for (int c : children) group.push_back(weights[static_cast<std::size_t>(c)]);
+    if (children.empty() || rules_internal::first_overflowing_weight(group) < 0) continue;
+    int largest = -1;
+    for (int c : children) {
+      const auto k = static_cast<std::size_t>(c);
+      if (overridden[k] && (largest < 0 || weights[k] > weights[static_cast<std::size_t>(largest)]))
+        largest = c;
+    }
+    if (largest < 0) continue;  // cannot happen: the rule file's sums are finite
+    const auto& id = fw.nodes[static_cast<std::size_t>(largest)].id;
+    loader.error(f, w[id], "bad-weight",
+                 fmt::format("weights of {} sum to more than the largest number at this weight "
+                             "({}); weights are relative, use ordinary numbers",
+                             rules_internal::sibling_group(fw.nodes, static_cast<int>(p)),
+                             weights[static_cast<std::size_t>(largest)]));
+  }
+}
+
+}  // namespace
 
 bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnostic>& diagnostics) {
   Loader loader(diagnostics);
@@ -92,6 +131,7 @@ bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnosti
         }
         profile.weights.emplace_back(id, v);
       }
+      check_profile_weight_sums(loader, f, w, *fw, profile);
     }
   }
   if (const YAML::Node r = pn["required"]) {
@@ -123,16 +163,11 @@ bool load_profile(const std::string& path, RuleSet& rules, std::vector<Diagnosti
         loader.get_string(f, wn, "justification", w.justification);
         loader.get_string(f, wn, "expires", w.expires);
         if (!check_id(wn["item"], w.item)) continue;
-        if (!w.expires.empty()) {
-          int y = 0, m = 0, d = 0;
-          char tail = 0;
-          if (std::sscanf(w.expires.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
-              m > 12 || d < 1 || d > 31 || w.expires.size() != 10) {
-            loader.error(
-                f, wn["expires"], "bad-value",
-                fmt::format("\"expires\" must be an ISO date YYYY-MM-DD, got {}", dq(w.expires)));
-            continue;
-          }
+        if (!w.expires.empty() && !is_calendar_date(w.expires)) {
+          loader.error(
+              f, wn["expires"], "bad-value",
+              fmt::format("\"expires\" must be a calendar date YYYY-MM-DD, got {}", dq(w.expires)));
+          continue;
         }
         profile.waivers.push_back(std::move(w));
       }
