@@ -9,6 +9,7 @@
 
 #include "indicheck/diagnostic.h"
 #include "indicheck/document.h"
+#include "indicheck/utf8.h"
 
 namespace indicheck::detail {
 
@@ -44,11 +45,11 @@ bool is_boilerplate_line(std::string_view normalized_line);
 // A crawler's "key: value" block at the top of the file (标题:, 发布时间:, 文号:, 发布机构:,
 // 栏目:, 原始链接:, 正文:). Values are normalized text; `line` is the original line.
 struct CrawlerHeader {
-  std::uint32_t end_line = 0;      // text lines [0, end_line) are the header; 0 = no header
-  Located title;                   // 标题
-  Located published;               // 发布时间, as an ISO date
-  Located doc_number;              // 文号 (only when filled in)
-  Located publisher;               // 发布机构 / 来源: a last-resort unit candidate
+  std::uint32_t end_line = 0;  // text lines [0, end_line) are the header; 0 = no header
+  Located title;               // 标题
+  Located published;           // 发布时间, as an ISO date
+  Located doc_number;          // 文号 (only when filled in)
+  Located publisher;           // 发布机构 / 来源: a last-resort unit candidate
 };
 
 // `source` names where the block came from in each Located: "header" for a crawler's text
@@ -104,24 +105,6 @@ inline std::uint32_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp
        (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
        (static_cast<unsigned char>(s[i + 3]) & 0x3F);
   return 4;
-}
-
-inline void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Moves back from `i` to the start of the UTF-8 character containing byte i.

@@ -8,6 +8,7 @@
 
 #include "indicheck/diagnostic.h"
 #include "indicheck/formats.h"
+#include "indicheck/utf8.h"
 
 namespace indicheck::formats::detail {
 
@@ -42,7 +43,6 @@ bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out,
 
 // Decodes one code point of valid UTF-8 at s[i]; returns its length (1 for a stray byte).
 std::uint32_t next_code_point(std::string_view s, std::size_t i, char32_t& cp);
-void append_utf8(std::string& out, char32_t cp);
 // CJK ideographs (the unified blocks and extension A).
 inline bool is_han(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
