@@ -125,7 +125,7 @@ int usage_error(const std::string& message) {
 
 int run_evaluate(const Args& args) {
   PipelineOptions options;
-  std::string out_dir, formats_text, model_text, date_option;
+  std::string out_dir, formats_text, model_text, date_option, edition_text;
   double fail_under = -1;
   double partial_credit = -1;
   bool quiet = false;
@@ -172,6 +172,9 @@ int run_evaluate(const Args& args) {
       "gate", po::value<std::string>(&options.gate),
       "evidence gate: off (default), default (evidence-gate.json beside the rules), or a model "
       "file; credit then needs a sentence the gate scores as an act or result")(
+      "edition", po::value<std::string>(&edition_text)->default_value("audit"),
+      "gap reports: audit (审核版, the full trail, gaps/*.html|md), unit (单位版, at most 3 A4 "
+      "pages for the unit, gaps/*.unit.html|md) or both")(
       "quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")(
       "stats", po::bool_switch(&stats),
       "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
@@ -212,6 +215,8 @@ int run_evaluate(const Args& args) {
   OutputFormats formats;
   std::string error;
   if (!parse_formats(formats_text, formats, error)) return usage_error(error);
+  if (!parse_edition(edition_text, formats.edition))
+    return usage_error(fmt::format("unknown --edition '{}' (audit, unit or both)", edition_text));
   if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 
@@ -257,6 +262,8 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
   std::size_t failed = 0;  // reports that could not be read
   for (const auto& r : result.evaluation.reports) failed += r.failed ? 1 : 0;
 
+  // Output files are Chinese unless --lang says otherwise (LANG chooses only the CLI's words).
+  if (ui_lang_given()) result.evaluation.facts.lang = ui_lang();
   result.evaluation.gap_reports_max = gaps.max;
   result.evaluation.gap_units = gaps.units;
   if (!quiet && (formats.html || formats.markdown)) {
@@ -310,10 +317,10 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
     }
   }
   if (!quiet) {
-    std::cerr << fmt::format("indicheck: evaluated {} report(s), {} failed; wrote {}/{}\n",
-                             result.evaluation.reports.size(), failed, out_dir,
-                             formats.html ? "index.html" : "");
-    for (const auto& b : below) std::cerr << "indicheck: below --fail-under: " << b << '\n';
+    std::cerr << tr(ui_lang(), Msg::kCliSummary, result.evaluation.reports.size(), failed, out_dir,
+                    formats.html ? "index.html" : "")
+              << '\n';
+    for (const auto& b : below) std::cerr << tr(ui_lang(), Msg::kCliBelow, b) << '\n';
   }
   if (failed > 0) return kExitInput;
   if (!below.empty()) return kExitFindings;

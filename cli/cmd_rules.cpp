@@ -17,6 +17,7 @@
 #include "indicheck/diagnostic.h"
 #include "indicheck/document.h"
 #include "indicheck/matcher.h"
+#include "indicheck/reason_text.h"
 #include "indicheck/rules.h"
 #include "indicheck/run.h"
 
@@ -112,7 +113,8 @@ int rules_test(const Loaded& loaded, bool verbose) {
       for (const ExampleFailure* f : it->second)
         std::cout << fmt::format("  {}: expected {}, got {}: {}\n       {}\n",
                                  location(node.location), f->expected_match ? "match" : "no match",
-                                 state_name(f->state), f->example, f->reason);
+                                 state_name(f->state), f->example,
+                                 reason_text(f->reason, node, ui_lang()));
     }
   }
   std::cout << fmt::format("{} examples in {} leaves: {} passed, {} failed ({} leaves failing)\n",
@@ -331,7 +333,8 @@ constexpr const char* kExplainUsage =
 void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev) {
   const RuleNode& node = fw.nodes[static_cast<std::size_t>(ev.node)];
   std::cout << fmt::format("{} {}  {}\n", fw.id, node.id, node.title);
-  std::cout << fmt::format("  state:  {}\n  reason: {}\n", state_name(ev.state), ev.reason);
+  std::cout << fmt::format("  state:  {}\n  reason: {}\n", state_name(ev.state),
+                           reason_text(ev.reason, node, ui_lang()));
   if (node.check) {
     const Check& c = *node.check;
     std::vector<std::string> roles;

@@ -25,8 +25,33 @@ std::string parse_arguments(
   return "";
 }
 
+namespace {
+Lang g_lang = lang_from_environment();
+bool g_lang_given = false;
+}  // namespace
+
+Lang ui_lang() {
+  return g_lang;
+}
+void set_ui_lang(Lang lang) {
+  g_lang = lang;
+  g_lang_given = true;
+}
+bool ui_lang_given() {
+  return g_lang_given;
+}
+
+std::string diagnostic_line(const Diagnostic& d, Lang lang) {
+  const std::string_view headline = diagnostic_headline(d.code, lang);
+  if (headline.empty() || d.message.empty()) return d.str();
+  Diagnostic zh = d;
+  zh.message =
+      std::string(headline) + "。" + std::string(msg(Msg::kCliDiagDetail, lang)) + d.message;
+  return zh.str();
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) std::cerr << d.str() << '\n';
+  for (const auto& d : diagnostics) std::cerr << diagnostic_line(d, ui_lang()) << '\n';
 }
 
 std::string default_data_path(const std::string& name) {

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "indicheck/diagnostic.h"
+#include "indicheck/messages.h"
 #include "indicheck/run.h"
 
 namespace indicheck::cli {
@@ -20,7 +21,18 @@ std::string parse_arguments(
     const boost::program_options::positional_options_description& positional,
     boost::program_options::variables_map& vm);
 
-// Prints each diagnostic on its own line to stderr.
+// The language of the CLI's own messages: `--lang zh|en` (anywhere on the command line, taken
+// out by main), else LANG (lang_from_environment). Output files default to zh-CN whatever LANG.
+Lang ui_lang();
+void set_ui_lang(Lang lang);
+// Whether --lang was given (then it also chooses the language of output files).
+bool ui_lang_given();
+
+// A diagnostic as the user reads it: Diagnostic::str() in English; in Chinese the code stays
+// (`error[not-found]`) and the catalogue's headline for it comes first, the detail after it.
+std::string diagnostic_line(const Diagnostic& diagnostic, Lang lang);
+
+// Prints each diagnostic on its own line to stderr (diagnostic_line in ui_lang()).
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 // Directory holding the bundled rules/ and corpus/ when the user gives none: the current

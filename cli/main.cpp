@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "common.h"
 #include "indicheck/diagnostic.h"
+#include "indicheck/messages.h"
 
 namespace {
 
@@ -28,6 +30,8 @@ Commands:
   sensitivity              how stable the ranking is when the weights move
   version                  print the version
 
+Global option: --lang zh|en  language of messages and outputs (default: messages follow LANG,
+                            output files are Chinese)
 Run 'indicheck COMMAND --help' for a command's options.
 Exit codes: 0 ok, 1 findings (below --fail-under, failing examples), 2 bad input or rules,
 3 internal error. See docs/cli.md.
@@ -41,8 +45,32 @@ int main(int argc, char** argv) {
     std::cerr << kUsage;
     return kExitInput;
   }
-  const std::string command = argv[1];
-  cli::Args args(argv + 2, argv + argc);
+  // --lang zh|en (or --lang=zh) anywhere: taken out before the command sees its arguments.
+  cli::Args all(argv + 1, argv + argc);
+  cli::Args rest;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::string value;
+    if (all[i] == "--lang" && i + 1 < all.size()) {
+      value = all[++i];
+    } else if (all[i].starts_with("--lang=")) {
+      value = all[i].substr(7);
+    } else {
+      rest.push_back(all[i]);
+      continue;
+    }
+    Lang lang = Lang::kZh;
+    if (!parse_lang(value, lang)) {
+      std::cerr << "indicheck: error[usage]: --lang takes zh or en, not '" << value << "'\n";
+      return kExitInput;
+    }
+    cli::set_ui_lang(lang);
+  }
+  if (rest.empty()) {
+    std::cerr << kUsage;
+    return kExitInput;
+  }
+  const std::string command = rest[0];
+  cli::Args args(rest.begin() + 1, rest.end());
   try {
     if (command == "-h" || command == "--help" || command == "help") {
       std::cout << kUsage;

@@ -12,8 +12,14 @@ packages=(
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
   # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer
   libxml2-dev libzip-dev libpoppler-cpp-dev
+  # results.xlsx (reports/src/xlsx_writer.cpp): libxlsxwriter writes real OOXML workbooks in
+  # constant memory (a national evidence sheet), with frozen headers, filters and colour scales
+  libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
+  # output tests: an independent reader of results.xlsx (openpyxl) and the .docx (python-docx);
+  # pdfinfo counts the pages of the 单位版 printed by Chromium
+  python3-openpyxl python3-docx poppler-utils
   # benchmarks: reference scanner, peak-memory measurement
   ripgrep time
   # accuracy test on the development corpus (tests/accuracy/devcorpus.py) and label checks

@@ -323,8 +323,8 @@ void time_report(const std::string& path, const Options& o, indicheck::Scanner& 
     for (auto& item : ev.items) {
       item.quotes.clear();
       item.quotes.shrink_to_fit();
-      item.reason.clear();
-      item.reason.shrink_to_fit();
+      item.reason.args.clear();
+      item.reason.args.shrink_to_fit();
     }
     st.by_framework[ev.framework_id].emplace_back(key, std::move(ev));
   }

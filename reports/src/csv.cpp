@@ -31,58 +31,56 @@ void append_number(std::string& out, double value, int digits) {
                  digits);
 }
 
-void append_header(std::string& out, std::initializer_list<std::string_view> names) {
-  bool first = true;
-  for (std::string_view name : names) {
-    if (!first) out += ',';
-    first = false;
-    out += name;
-  }
-}
-
 }  // namespace
 
 namespace reports_detail {
 
-std::string scores_csv(const View& v) {
+std::string scores_csv(const View& v, int table) {
   std::string out;
-  write_scores_csv(v, out, [](std::string&) {});
+  write_scores_csv(
+      v, out, [](std::string&) {}, table);
   return out;
 }
 
 // Row by row: a national run has one row per report (73,000 rows are ~60 MB), handed to
-// `flush` whenever the text passes kWriteChunk.
+// `flush` whenever the text passes kWriteChunk. table < 0: scores.csv, one row per report with
+// its indicators score; else scores-<framework>.csv, one row per report that framework scored,
+// with a column per node of that framework only (no empty columns of other frameworks).
 void write_scores_csv(const View& v, std::string& out,
-                      const std::function<void(std::string&)>& flush) {
+                      const std::function<void(std::string&)>& flush, int table) {
   const Evaluation& evaluation = v.eval;
+  const Lang lang = v.lang();
   out += kBom;
-  append_header(out, {"path", "status", "unit", "level", "province", "year", "framework", "score",
-                      "max_score", "rank", "rank_of", "peer_rank", "peer_count", "required_met",
-                      "required_total"});
-  // One column per node of every framework scored, named framework:node-id, so one file holds
-  // indicators and report-structure alike; a row leaves other frameworks' columns empty.
-  struct Column {
-    int table;
-    std::size_t node;
-  };
-  std::vector<Column> columns;
-  for (int t = 0; t < v.table_count(); ++t) {
-    const Framework* fw = v.framework(t);
-    if (!fw) continue;
-    for (std::size_t n = 1; n < fw->nodes.size(); ++n) {
-      columns.push_back({t, n});
-      out += ',';
-      append_csv_field(out, evaluation.tables[t].framework_id + ":" + fw->nodes[n].id);
-    }
+  bool first = true;
+  for (Msg m :
+       {Msg::kColPath, Msg::kColStatusCode, Msg::kColStatus, Msg::kColUnit, Msg::kColLevel,
+        Msg::kColLevelCode, Msg::kColProvince, Msg::kColYear, Msg::kColFramework, Msg::kColScore,
+        Msg::kColMaxScore, Msg::kColRank, Msg::kColRankOf, Msg::kColPeerRank, Msg::kColPeerCount,
+        Msg::kColRequiredMet, Msg::kColRequiredTotal}) {
+    if (!first) out += ',';
+    first = false;
+    append_csv_field(out, msg(m, lang));
   }
+  const Framework* fw = table >= 0 ? v.framework(table) : nullptr;
+  if (fw)  // a column per node, named by its id (areas also by their title)
+    for (std::size_t n = 1; n < fw->nodes.size(); ++n) {
+      out += ',';
+      const RuleNode& node = fw->nodes[n];
+      append_csv_field(out, node.parent == 0 ? node.id + " " + node.title : node.id);
+    }
   out += "\r\n";
   for (int r = 0; r < v.report_count(); ++r) {
     const ReportResult& rep = evaluation.reports[r];
-    const int t = v.primary_table(r);
+    const int t = table >= 0 ? table : v.primary_table(r);
     const int row = t >= 0 ? v.row_of(r, t) : -1;
+    if (table >= 0 && row < 0) continue;
     append_csv_field(out, rep.path);
     out += rep.failed ? ",failed," : ",ok,";
+    append_csv_field(out, msg(rep.failed ? Msg::kStatusFailed : Msg::kStatusOk, lang));
+    out += ',';
     append_csv_field(out, rep.meta.unit.value);
+    out += ',';
+    append_csv_field(out, level_label(rep.meta.level.value, lang));
     out += ',';
     append_csv_field(out, rep.meta.level.value);
     out += ',';
@@ -108,12 +106,12 @@ void write_scores_csv(const View& v, std::string& out,
     } else {
       out += ",,,,,,,,";
     }
-    for (const auto& c : columns) {
-      out += ',';
-      const int crow = v.row_of(r, c.table);
-      if (crow < 0) continue;
-      const auto& scores = evaluation.tables[c.table].units[crow].node_scores;
-      if (c.node < scores.size()) append_number(out, scores[c.node], 2);
+    if (fw) {
+      const auto& scores = evaluation.tables[t].units[row].node_scores;
+      for (std::size_t n = 1; n < fw->nodes.size(); ++n) {
+        out += ',';
+        if (n < scores.size()) append_number(out, scores[n], 2);
+      }
     }
     out += "\r\n";
     if (out.size() >= kWriteChunk) flush(out);
@@ -137,7 +135,10 @@ EvidenceCsvStream::EvidenceCsvStream(const View& view)
       append_csv_field(cells, node.id);
       cells += ',';
       append_csv_field(cells, node.title);
-      cells += view.leaf_required(t, static_cast<int>(l)) ? ",yes," : ",no,";
+      cells += ',';
+      append_csv_field(cells, msg(view.leaf_required(t, static_cast<int>(l)) ? Msg::kYes : Msg::kNo,
+                                  view.lang()));
+      cells += ',';
       leaf_cells_[t].push_back(std::move(cells));
     }
   }
@@ -145,9 +146,15 @@ EvidenceCsvStream::EvidenceCsvStream(const View& view)
 
 void EvidenceCsvStream::head(std::string& out) const {
   out += kBom;
-  append_header(out,
-                {"path", "unit", "year", "framework", "item", "item_title", "required", "state",
-                 "credit", "role", "line", "column", "section_path", "terms", "metrics", "quote"});
+  bool first = true;
+  for (Msg m : {Msg::kColPath, Msg::kColUnit, Msg::kColYear, Msg::kColFramework, Msg::kColItem,
+                Msg::kColItemTitle, Msg::kColRequired, Msg::kColState, Msg::kColStateCode,
+                Msg::kColCredit, Msg::kColRole, Msg::kColRoleCode, Msg::kColLine, Msg::kColColumn,
+                Msg::kColSection, Msg::kColTerms, Msg::kColMetrics, Msg::kColQuote}) {
+    if (!first) out += ',';
+    first = false;
+    append_csv_field(out, msg(m, view_.lang()));
+  }
   out += "\r\n";
 }
 
@@ -169,12 +176,19 @@ void EvidenceCsvStream::add_report(int r, std::string& out) {
       const int leaf = static_cast<int>(l);
       const ItemEvidence* ev = v.item(r, ref.table, leaf);
       if (!ev || ev->quotes.empty()) continue;
-      const std::string_view state = state_name(v.state(ref.table, ref.row, leaf));
+      const ItemState st = v.state(ref.table, ref.row, leaf);
+      const Lang lang = v.lang();
       for (const auto& q : ev->quotes) {
         out += report_cells_;
         out += leaf_cells_[ref.table][l];
-        out += state;
-        out += q.credit ? ",yes," : ",no,";
+        append_csv_field(out, state_label(st, lang));
+        out += ',';
+        out += state_name(st);
+        out += ',';
+        append_csv_field(out, msg(q.credit ? Msg::kYes : Msg::kNo, lang));
+        out += ',';
+        append_csv_field(out, role_label(q.role, lang));
+        out += ',';
         out += role_name(q.role);
         out += ',';
         append_int(out, q.line);
@@ -193,7 +207,7 @@ void EvidenceCsvStream::add_report(int r, std::string& out) {
         joined_.clear();
         for (const auto& m : q.metrics)
           fmt::format_to(std::back_inserter(joined_), "{}{}={}{}{}", joined_.empty() ? "" : "; ",
-                         m.name, m.raw, m.unit, m.meets ? "" : " (below threshold)");
+                         m.name, m.raw, m.unit, m.meets ? "" : msg(Msg::kBelowThreshold, lang));
         append_csv_field(out, joined_);
         out += ',';
         append_csv_field(out, q.text);
@@ -205,8 +219,8 @@ void EvidenceCsvStream::add_report(int r, std::string& out) {
 
 }  // namespace reports_detail
 
-std::string render_scores_csv(const Evaluation& evaluation) {
-  return reports_detail::scores_csv(View(evaluation));
+std::string render_scores_csv(const Evaluation& evaluation, int table) {
+  return reports_detail::scores_csv(View(evaluation), table);
 }
 
 std::string render_evidence_csv(const Evaluation& evaluation) {

@@ -5,27 +5,7 @@
 namespace indicheck::reports_detail {
 
 std::string_view role_label(Role role) {
-  switch (role) {
-    case Role::kTitle:
-      return "标题";
-    case Role::kPreamble:
-      return "导语";
-    case Role::kAchievements:
-      return "主要举措和成效";
-    case Role::kLeadership:
-      return "第一责任人履职";
-    case Role::kShortcomings:
-      return "存在的不足";
-    case Role::kPlans:
-      return "下一年度安排";
-    case Role::kOther:
-      return "其他情况";
-    case Role::kSignature:
-      return "落款";
-    case Role::kBoilerplate:
-      return "网页杂项";
-  }
-  return "";
+  return indicheck::role_label(role, Lang::kZh);
 }
 
 bool build_gap(const View& view, int report, GapModel& gap) {

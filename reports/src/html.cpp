@@ -567,8 +567,8 @@ void item_html(const View& v, int report, const GapItem& item, bool with_peer, s
     out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_html(q);
-    if (!item.evidence->reason.empty())
-      out += "<div class=\"loc\">判定：" + html_escape(item.evidence->reason) + "</div>\n";
+    out += "<div class=\"loc\">判定：" +
+           html_escape(reason_text(item.evidence->reason, *item.node, v.lang())) + "</div>\n";
   }
   if (item.state == ItemState::kWaived) {
     if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))

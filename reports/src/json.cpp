@@ -244,8 +244,30 @@ void write_result(JsonWriter& w, const View& v, const TableText& text, int r, in
       w.null();
     w.key("points_at_stake");
     w.raw(lt.points_at_stake);
+    // The reason in words (the run's language) and as the matcher gave it (code + arguments).
+    const Framework* fw = v.framework(t);
+    const RuleNode* node = fw ? &fw->nodes[fw->leaves[l]] : nullptr;
     w.key("reason");
-    w.string(ev ? std::string_view(ev->reason) : std::string_view());
+    w.string(ev && node ? reason_text(ev->reason, *node, v.lang()) : std::string());
+    w.key("reason_code");
+    if (ev) {
+      w.begin_object();
+      w.key("code");
+      w.string(reason_code_name(ev->reason.code));
+      w.key("role");
+      w.string(role_name(ev->reason.role));
+      w.key("line");
+      w.integer(ev->reason.line);
+      w.key("column");
+      w.integer(ev->reason.column);
+      w.key("args");
+      w.begin_array();
+      for (const auto& a : ev->reason.args) w.string(a);
+      w.end_array();
+      w.end_object();
+    } else {
+      w.null();
+    }
     w.key("rule");
     w.raw(lt.rule);
     w.key("quotes");

@@ -36,8 +36,8 @@ void item_md(const View& v, int report, const GapItem& item, bool with_peer, std
   if (!item.node->note.empty()) out += "说明：" + markdown_escape(item.node->note) + "\n\n";
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_md(q);
-    if (!item.evidence->reason.empty())
-      out += "判定：" + markdown_escape(item.evidence->reason) + "\n\n";
+    out += "判定：" + markdown_escape(reason_text(item.evidence->reason, *item.node, v.lang())) +
+           "\n\n";
   }
   if (item.state == ItemState::kWaived) {
     if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))

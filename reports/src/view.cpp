@@ -149,14 +149,7 @@ double round_to(double value, int digits) {
 }
 
 std::string level_label(std::string_view level) {
-  if (level == "district") return "区";
-  if (level == "county") return "县";
-  if (level == "county-city") return "县级市";
-  if (level == "city") return "市";
-  if (level == "province") return "省";
-  if (level == "department") return "部门";
-  if (level == "zone") return "开发区/园区";
-  return std::string(level);
+  return indicheck::level_label(level, Lang::kZh);
 }
 
 std::string format_label(std::string_view format) {
@@ -168,23 +161,7 @@ std::string format_label(std::string_view format) {
 }
 
 std::string_view state_label(ItemState state) {
-  switch (state) {
-    case ItemState::kMet:
-      return "已落实";
-    case ItemState::kPartial:
-      return "部分落实";
-    case ItemState::kAcknowledged:
-      return "自认不足";
-    case ItemState::kPlanned:
-      return "仅列入计划";
-    case ItemState::kMissing:
-      return "未见证据";
-    case ItemState::kNotApplicable:
-      return "不适用";
-    case ItemState::kWaived:
-      return "豁免";
-  }
-  return "";
+  return indicheck::state_label(state, Lang::kZh);
 }
 
 std::string rule_location(const RuleNode& node) {
@@ -446,7 +423,8 @@ double View::node_weight(int table, int node) const {
   return fw ? fw->nodes[node].weight : 0;
 }
 
-const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int& peer) const {
+const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int& peer,
+                                bool met_only) const {
   peer = -1;
   if (leaf_pos >= static_cast<int>(best_rows_[table].size())) return nullptr;
   // A peer is another unit: the unit's own other years are shown side by side instead.
@@ -459,6 +437,9 @@ const Quote* View::peer_example(int table, int leaf_pos, int exclude_report, int
     if (!own.empty() && eval.reports[r].meta.unit.value == own) continue;
     const int q = peer_quote_index_[table][leaf_pos][k];
     if (q < 0) continue;
+    if (met_only && (state(table, rows[k], leaf_pos) != ItemState::kMet ||
+                     !peer_quotes_[static_cast<std::size_t>(q)].credit))
+      continue;
     peer = r;
     return &peer_quotes_[static_cast<std::size_t>(q)];
   }

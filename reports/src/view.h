@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indicheck/reason_text.h"
 #include "indicheck/reports.h"
 
 namespace indicheck::reports_detail {
@@ -43,6 +45,8 @@ class View {
   explicit View(const Evaluation& evaluation);
 
   const Evaluation& eval;
+  // Language of the outputs (RunFacts::lang).
+  Lang lang() const { return eval.facts.lang; }
 
   int report_count() const { return static_cast<int>(eval.reports.size()); }
   int table_count() const { return static_cast<int>(eval.tables.size()); }
@@ -81,8 +85,10 @@ class View {
 
   // The quote an auditor shows as "what the item looks like": the first credit quote of the
   // best-scoring report of another unit that met (else partially met) the item. Sets `peer` to its
-  // report.
-  const Quote* peer_example(int table, int leaf_pos, int exclude_report, int& peer) const;
+  // report. With `met_only`, only a credited sentence of a report where the item is met (the
+  // unit edition's model sentences: never a partial or uncredited one).
+  const Quote* peer_example(int table, int leaf_pos, int exclude_report, int& peer,
+                            bool met_only = false) const;
 
   // The profile waiver behind a waived leaf (same unit or "*", the leaf or an ancestor), or
   // nullptr.
@@ -154,9 +160,10 @@ class EvidenceCsvStream {  // csv.cpp
 
 // scores.csv (csv.cpp; render_scores_csv builds its own View); write_scores_csv appends it to
 // `out` and hands `out` to `flush` (which writes and clears it) whenever it passes kWriteChunk.
-std::string scores_csv(const View& view);
+// table < 0: scores.csv; else scores-<framework>.csv of that table.
+std::string scores_csv(const View& view, int table = -1);
 void write_scores_csv(const View& view, std::string& out,
-                      const std::function<void(std::string&)>& flush);
+                      const std::function<void(std::string&)>& flush, int table = -1);
 // Every report's part of results.json and evidence.csv (write.cpp): rendered in batches on up
 // to facts.jobs threads, each with its own View, and handed to `append(json_text, csv_text)` in
 // report order on the calling thread, so the text is the same for any number of threads.
@@ -164,6 +171,11 @@ void write_scores_csv(const View& view, std::string& out,
 // be read back. An exception in a rendering thread (out of memory) is rethrown here.
 bool render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
                     const std::function<bool(std::string&, std::string&)>& append);
+
+// results.xlsx (xlsx.cpp) into `path`; an evidence sheet holds at most `max_evidence_rows` rows
+// (kXlsxMaxRows; tests pass fewer to see the split). False with `error` on failure.
+bool write_results_xlsx(const View& view, const std::string& path, std::string& error,
+                        std::uint32_t max_evidence_rows);
 
 // The first credit quote of an item, else its first quote, else nullptr.
 const Quote* first_credit_quote(const ItemEvidence& item);

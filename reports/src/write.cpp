@@ -18,7 +18,9 @@
 #include <utility>
 
 #include "gap.h"
+#include "unit_edition.h"
 #include "view.h"
+#include "xlsx_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -26,7 +28,7 @@ namespace indicheck {
 
 bool parse_formats(std::string_view text, OutputFormats& formats, std::string& error) {
   OutputFormats f;
-  f.html = f.markdown = f.json = f.csv = false;
+  f.html = f.markdown = f.json = f.csv = f.xlsx = false;
   std::size_t start = 0;
   bool any = false;
   while (start <= text.size()) {
@@ -43,10 +45,12 @@ bool parse_formats(std::string_view text, OutputFormats& formats, std::string& e
       f.json = true;
     else if (word == "csv")
       f.csv = true;
+    else if (word == "xlsx")
+      f.xlsx = true;
     else if (word == "all")
-      f.html = f.markdown = f.json = f.csv = true;
+      f.html = f.markdown = f.json = f.csv = f.xlsx = true;
     else if (!word.empty()) {
-      error = fmt::format("unknown format '{}' (expected html, md, json, csv or all)", word);
+      error = fmt::format("unknown format '{}' (expected html, md, json, csv, xlsx or all)", word);
       return false;
     }
     any = any || !word.empty();
@@ -209,6 +213,33 @@ bool reports_detail::render_reports(const Evaluation& evaluation, bool want_json
   return !load_failed;
 }
 
+namespace {
+
+// Every gap report of the chosen edition(s) and formats, through `write(name, content)`.
+bool write_gap_reports(const reports_detail::View& v, const OutputFormats& formats,
+                       const std::function<bool(const std::string&, const std::string&)>& write) {
+  const bool audit = formats.edition != Edition::kUnit;
+  const bool unit = formats.edition != Edition::kAudit;
+  for (int r = 0; r < v.report_count(); ++r) {
+    const std::string stem = v.gap_stem(r);
+    if (stem.empty()) continue;
+    if (audit && formats.html && !write("gaps/" + stem + ".html", reports_detail::gap_html(v, r)))
+      return false;
+    if (audit && formats.markdown &&
+        !write("gaps/" + stem + ".md", reports_detail::gap_markdown(v, r)))
+      return false;
+    if (unit && formats.html &&
+        !write("gaps/" + stem + ".unit.html", reports_detail::unit_html(v, r)))
+      return false;
+    if (unit && formats.markdown &&
+        !write("gaps/" + stem + ".unit.md", reports_detail::unit_markdown(v, r)))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
                    const OutputFormats& formats, std::vector<Diagnostic>& diagnostics) {
   std::error_code ec;
@@ -310,16 +341,22 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     reports_detail::write_scores_csv(v, scores_file.text,
                                      [&](std::string&) { scores_file.flush(); });
     if (!finish(scores_file, "scores.csv") || !finish(csv_file, "evidence.csv")) return false;
+    // One file per framework with its node scores: no row carries another framework's columns.
+    for (int t = 0; t < v.table_count(); ++t)
+      if (v.framework(t) && !write("scores-" + evaluation.tables[t].framework_id + ".csv",
+                                   reports_detail::scores_csv(v, t)))
+        return false;
   }
-  if (formats.html || formats.markdown) {
-    for (int r = 0; r < v.report_count(); ++r) {
-      const std::string stem = v.gap_stem(r);
-      if (stem.empty()) continue;
-      if (formats.html && !write("gaps/" + stem + ".html", reports_detail::gap_html(v, r)))
-        return false;
-      if (formats.markdown && !write("gaps/" + stem + ".md", reports_detail::gap_markdown(v, r)))
-        return false;
+  if ((formats.html || formats.markdown) && !write_gap_reports(v, formats, write)) return false;
+
+  if (formats.xlsx) {
+    std::string error;
+    if (!reports_detail::write_results_xlsx(v, (staging / "results.xlsx").string(), error,
+                                            reports_detail::kXlsxMaxRows)) {
+      diagnostics.push_back(make_error((out / "results.xlsx").string(), "output", error));
+      return false;
     }
+    names.push_back("results.xlsx");
   }
 
   if (v.load_failed() || render_load_failed) {

@@ -146,7 +146,12 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
     for (const auto& item : doc.items) {
       w.pod<std::int32_t>(item.node);
       w.pod(item.state);
-      w.str(item.reason);
+      w.pod(item.reason.code);
+      w.pod(item.reason.role);
+      w.varint(item.reason.line);
+      w.varint(item.reason.column);
+      w.varint(item.reason.args.size());
+      for (const auto& a : item.reason.args) w.str(a);
       w.varint(item.quotes.size());
       for (const auto& q : item.quotes) {
         w.varint(q.sentence);
@@ -186,7 +191,12 @@ bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>&
     for (auto& item : doc.items) {
       item.node = r.pod<std::int32_t>();
       item.state = r.pod<ItemState>();
-      r.str(item.reason);
+      item.reason.code = r.pod<ReasonCode>();
+      item.reason.role = r.pod<Role>();
+      item.reason.line = r.u32();
+      item.reason.column = r.u32();
+      item.reason.args.resize(r.count());
+      for (auto& a : item.reason.args) r.str(a);
       item.quotes.resize(r.count());
       for (auto& q : item.quotes) {
         q.sentence = r.u32();

@@ -126,7 +126,9 @@ TEST_CASE("with a gate, a slogan window earns no credit", "[gate]") {
 
   const ItemEvidence s = gated.scan(slogan, fw).items.at(0);
   CHECK(s.state == ItemState::kMissing);
-  CHECK(s.reason.find("evidence gate") != std::string::npos);
+  CHECK(s.reason.code == ReasonCode::kGated);
+  REQUIRE(s.reason.args.size() == 2);  // the score and the threshold
+  CHECK(std::stod(s.reason.args[0]) < std::stod(s.reason.args[1]));
   REQUIRE(s.quotes.size() == 1);
   CHECK_FALSE(s.quotes[0].credit);
   CHECK(s.quotes[0].gate < 0.5f);

@@ -205,23 +205,34 @@ TEST_CASE("CSVs: BOM, CRLF, quoting, formula guard, one row per unit-year", "[cs
   synthetic::Data d;
   synthetic::build(d);
   const std::string scores = render_scores_csv(d.eval);
-  REQUIRE(scores.rfind("\xEF\xBB\xBF"
-                       "path,status,unit,",
-                       0) == 0);
+  // Chinese headers and labels, a code column beside each label scripts read.
+  REQUIRE(
+      scores.rfind("\xEF\xBB\xBF"
+                   "文件,读取状态代码,读取状态,单位,层级,层级代码,省份,年度,纲要,得分,满分,排名,"
+                   "参评数,同级排名,同级单位数,必选达标,必选总数\r\n",
+                   0) == 0);
   CHECK(count(scores, "\r\n") == 5);  // header + 4 reports
-  CHECK(scores.find("gangyao-2021:3.1") != std::string::npos);
-  CHECK(scores.find("report-structure:5") != std::string::npos);
-  CHECK(scores.find(
-            "corpus/a-2021.txt,ok,甲区,district,江苏省,2021,gangyao-2021,37.50,100.00,3,3,") ==
-        std::string::npos);  // province comes from metadata, which is empty here
-  CHECK(scores.find(
-            "corpus/a-2021.txt,ok,甲区,district,,2021,gangyao-2021,37.50,100.00,3,3,2,2,1,2,") !=
-        std::string::npos);
-  CHECK(scores.find("corpus/broken.txt,failed,") != std::string::npos);
+  // No node columns in scores.csv: they are in one file per framework.
+  CHECK(scores.find("3.1") == std::string::npos);
+  CHECK(scores.find("corpus/a-2021.txt,ok,正常,甲区,区,district,,2021,gangyao-2021,37.50,100.00,3,"
+                    "3,2,2,1,2\r\n") != std::string::npos);
+  CHECK(scores.find("corpus/broken.txt,failed,未能读取,") != std::string::npos);
+  int indicators = -1, structure = -1;
+  for (int t = 0; t < static_cast<int>(d.eval.tables.size()); ++t)
+    (d.eval.tables[t].framework_id == "gangyao-2021" ? indicators : structure) = t;
+  REQUIRE(indicators >= 0);
+  const std::string per_framework = render_scores_csv(d.eval, indicators);
+  CHECK(per_framework.find(",必选总数,") != std::string::npos);
+  CHECK(per_framework.find(",3.1") != std::string::npos);               // a node column
+  CHECK(per_framework.find("report-structure") == std::string::npos);   // no other framework
+  CHECK(per_framework.find("corpus/broken.txt") == std::string::npos);  // scored by it only
   const std::string evidence = render_evidence_csv(d.eval);
-  REQUIRE(evidence.rfind("\xEF\xBB\xBF"
-                         "path,unit,year,",
-                         0) == 0);
+  REQUIRE(evidence.rfind(
+              "\xEF\xBB\xBF"
+              "文件,单位,年度,纲要,项目编号,项目,必选,状态,状态代码,计入得分,所在部分,部分代码,"
+              "行,列,章节,命中关键词,指标数值,原文\r\n",
+              0) == 0);
+  CHECK(evidence.find(",已落实,met,是,主要举措和成效,achievements,") != std::string::npos);
   // Quotes with commas and double quotes are quoted; a leading = is neutralised.
   CHECK(evidence.find("\"权责清单, \"\"调整\"\"中。\"") != std::string::npos);
   CHECK(evidence.find(",'=全面推行证明事项告知承诺制。") != std::string::npos);
@@ -237,7 +248,7 @@ TEST_CASE("parse_formats accepts subsets and rejects unknown words", "[formats]"
   REQUIRE(parse_formats("all", f, error));
   CHECK((f.json && f.csv && f.html && f.markdown));
   CHECK_FALSE(parse_formats("html,pdf", f, error));
-  CHECK(error == "unknown format 'pdf' (expected html, md, json, csv or all)");
+  CHECK(error == "unknown format 'pdf' (expected html, md, json, csv, xlsx or all)");
   CHECK_FALSE(parse_formats("", f, error));
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("a sentence quoted by many items is stored once; damaged bytes are ref
     ItemEvidence item;
     item.node = i;
     item.state = ItemState::kMet;
-    item.reason = "condition met in sentence at 3:1";
+    item.reason = Reason{ReasonCode::kMet, Role::kLeadership, 3, 1, {"出庭应诉率", "100%"}};
     Quote q;
     q.sentence = 5;
     q.text = sentence;
@@ -110,13 +110,15 @@ TEST_CASE("a sentence quoted by many items is stored once; damaged bytes are ref
   }
   const std::string bytes = serialize_evidence(ev);
   // Once 300 bytes + the other strings, then a few bytes of ids per item: far below 40 × 300.
-  CHECK(bytes.size() < 300 + 200 + 40 * 24);
+  // (an item's reason: code, role, line, column and two argument ids, about 7 bytes).
+  CHECK(bytes.size() < 300 + 200 + 40 * 26);
   std::vector<DocumentEvidence> back;
   REQUIRE(deserialize_evidence(bytes, back));
   REQUIRE(back[0].items.size() == 40);
   CHECK(back[0].items[39].quotes[0].text == sentence);
   CHECK(back[0].items[39].quotes[0].section_path == "一、主要成效 > (一)第一节");
-  CHECK(back[0].items[39].reason == "condition met in sentence at 3:1");
+  CHECK(back[0].items[39].reason ==
+        Reason{ReasonCode::kMet, Role::kLeadership, 3, 1, {"出庭应诉率", "100%"}});
   // Every single-byte change and every truncation either reads back or is refused; none
   // crashes or reads outside the buffer (the sanitizer build checks the latter).
   std::size_t refused = 0;

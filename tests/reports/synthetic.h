@@ -100,7 +100,7 @@ inline ItemEvidence item(int node, ItemState state, std::vector<Quote> quotes = 
   e.node = node;
   e.state = state;
   e.quotes = std::move(quotes);
-  e.reason = std::string(state_name(state));
+  e.reason.code = state == ItemState::kMet ? ReasonCode::kMet : ReasonCode::kNoTerms;
   return e;
 }
 

@@ -4,6 +4,7 @@
 // documents are scanned by one thread or split over two. Regexes are found two ways (in the
 // full-text pass, or through literal triggers, see triggers.cpp): both are exercised, and the
 // shipped regexes are checked on sentences built from their own atoms and gaps.
+#include <fmt/ranges.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 
 #include "condition.h"
 #include "indicheck/matcher.h"
+#include "indicheck/reason_text.h"
 #include "matcher_internal.h"
 #include "test_util.h"
 
@@ -342,7 +344,9 @@ TEST_CASE("evidence is identical with 1 and 2 threads", "[differential]") {
   const auto flatten = [](const DocumentEvidence& ev) {
     std::string out;
     for (const auto& item : ev.items) {
-      out += fmt::format("{}:{}:{}|", item.node, state_name(item.state), item.reason);
+      out += fmt::format("{}:{}:{}:{}:{}:{}|", item.node, state_name(item.state),
+                         reason_code_name(item.reason.code), item.reason.line, item.reason.column,
+                         fmt::join(item.reason.args, ","));
       for (const auto& q : item.quotes)
         out += fmt::format("{}/{}/{}/{};", q.sentence, q.credit, q.text, fmt::join(q.terms, ","));
       out += "\n";

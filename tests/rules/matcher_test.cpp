@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "indicheck/reason_text.h"
 #include "test_util.h"
 
 using namespace indicheck;
@@ -71,9 +72,13 @@ TEST_CASE("paragraph window: parts of the condition may sit in different sentenc
   CHECK(state_of(c, doc) == ItemState::kMissing);
   Scanner scanner(c.compiled);
   const auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
-  CHECK(ev.reason ==
-        "terms found but condition `whole or 2 of (publicity, recording, review)` is "
-        "not met in any paragraph");
+  CHECK(ev.reason.code == ReasonCode::kNotTogether);
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "提到了部分关键词，但未在同一段中同时提及“三项制度”或（“执法公示”、“全过程记录”、"
+        "“法制审核”中至少2项）");
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kEn) ==
+        "some terms found, but “三项制度” or (at least 2 of “执法公示”, “全过程记录”, "
+        "“法制审核”) not mentioned together in one paragraph");
 }
 
 TEST_CASE("roles: achievements earn credit, shortcomings acknowledge, plans plan", "[matcher]") {
@@ -87,16 +92,15 @@ TEST_CASE("roles: achievements earn credit, shortcomings acknowledge, plans plan
   Scanner scanner(c.compiled);
   auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kMissing);
-  CHECK(ev.reason ==
-        "condition `whole or 2 of (publicity, recording, review)` met only outside "
-        "the credit roles (preamble at 1:1)");
+  CHECK(ev.reason == Reason{ReasonCode::kOutsideCredit, Role::kPreamble, 1, 1, {}});
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "仅在“导语”部分提及“三项制度”或（“执法公示”、“全过程记录”、“法制审核”中至少2项）"
+        "（第1行），不计为落实");
   doc = make_document({{Role::kShortcomings, {"三项制度落实不到位。"}},
                        {Role::kLeadership, {"主要负责人督促落实三项制度。"}}});
   ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kMet);
-  CHECK(ev.reason ==
-        "condition `whole or 2 of (publicity, recording, review)` met in paragraph "
-        "at 2:1 (leadership)");
+  CHECK(ev.reason == Reason{ReasonCode::kMet, Role::kLeadership, 2, 1, {}});
   // Credit quote first, then the acknowledged one, not credited.
   REQUIRE(ev.quotes.size() == 2);
   CHECK(ev.quotes[0].text == "主要负责人督促落实三项制度。");
@@ -136,21 +140,31 @@ TEST_CASE("metrics: stated and meeting → met; missing or below → partial", "
   CHECK(ev.quotes[0].metrics[0].value == 100);
   CHECK(ev.quotes[0].metrics[0].raw == "100");
   CHECK(ev.quotes[0].metrics[0].meets);
-  CHECK(ev.reason == "condition `any` met in sentence at 1:1 (achievements); 出庭应诉率 = 100%");
+  CHECK(ev.reason == Reason{ReasonCode::kMet, Role::kAchievements, 1, 1, {"出庭应诉率", "100%"}});
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "在“主要举措和成效”部分提及“出庭应诉”（第1行）；出庭应诉率为100%");
 
   doc = make_document({{Role::kAchievements, {"行政机关负责人出庭应诉率达到95.5%。"}}});
   ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kPartial);
-  CHECK(ev.reason ==
-        "condition `any` met in sentence at 1:1 (achievements) but metric 出庭应诉率 = "
-        "95.5% does not meet >= 100%");
+  CHECK(ev.reason == Reason{ReasonCode::kPartialBelow,
+                            Role::kAchievements,
+                            1,
+                            1,
+                            {"出庭应诉率", "95.5%", ">=", "100%"}});
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "在“主要举措和成效”部分提及“出庭应诉”（第1行），但出庭应诉率为95.5%，要求不低于100%");
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kEn) ==
+        "“出庭应诉” mentioned in the “measures and results” part (line 1), but 出庭应诉率 is "
+        "95.5%; required: at least 100%");
 
   doc = make_document({{Role::kAchievements, {"严格落实行政机关负责人出庭应诉制度。"}}});
   ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kPartial);
   CHECK(ev.reason ==
-        "condition `any` met in sentence at 1:1 (achievements) but metric 出庭应诉率 "
-        "not stated");
+        Reason{ReasonCode::kPartialNotStated, Role::kAchievements, 1, 1, {"出庭应诉率"}});
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "在“主要举措和成效”部分提及“出庭应诉”（第1行），但未写明出庭应诉率");
   // A metric in the plans part is not looked for: planned.
   doc = make_document({{Role::kPlans, {"出庭应诉率达到100%。"}}});
   CHECK(scanner.scan(doc, c.rules.frameworks[0]).items[0].state == ItemState::kPlanned);
@@ -164,7 +178,10 @@ TEST_CASE("not-applicable from node levels vs the document's level", "[matcher]"
   Scanner scanner(c.compiled);
   const auto ev = scanner.scan(doc, c.rules.frameworks[0]).items[0];
   CHECK(ev.state == ItemState::kNotApplicable);
-  CHECK(ev.reason == "levels [city, province] of 1 exclude this unit's level district");
+  CHECK(ev.reason ==
+        Reason{ReasonCode::kLevelExcluded, Role::kAchievements, 0, 0, {"district", "1"}});
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "第1项不适用于区级单位");
   CHECK(state_of(c, make_document({{Role::kAchievements, {"开展地方立法。"}}}, "city")) ==
         ItemState::kMet);
   CHECK(state_of(c, make_document({{Role::kAchievements, {"开展地方立法。"}}})) == ItemState::kMet);
@@ -288,7 +305,7 @@ TEST_CASE("the strongest window is quoted first unless the check asks for docume
     REQUIRE(ev.quotes.size() == 2);
     CHECK(ev.quotes[0].line == 3);  // the quantified body sentence
     CHECK(ev.quotes[1].line == 2);  // the heading
-    CHECK(ev.reason == "condition `any` met in sentence at 3:9 (achievements)");
+    CHECK(ev.reason == Reason{ReasonCode::kMet, Role::kAchievements, 3, 9, {}});
   }
   {
     const auto c = compile(base + "      quotes: first\n");

@@ -59,12 +59,12 @@ std::string score_of(const std::string& csv, const std::string& unit) {
   std::string line;
   while (std::getline(in, line)) {
     if (!contains(line, "," + unit + ",")) continue;
-    // path,status,unit,level,province,year,framework,score,...
+    // 文件,读取状态代码,读取状态,单位,层级,层级代码,省份,年度,纲要,得分,...
     std::vector<std::string> f;
     std::stringstream ls(line);
     std::string cell;
     while (std::getline(ls, cell, ',')) f.push_back(cell);
-    return f.size() > 7 ? f[7] : "";
+    return f.size() > 9 ? f[9] : "";
   }
   return "";
 }

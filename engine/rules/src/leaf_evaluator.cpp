@@ -59,10 +59,6 @@ const char* comparison_symbol(Comparison c) {
   return "?";
 }
 
-std::string_view window_name(Window w) {
-  return w == Window::kSentence ? "sentence" : w == Window::kParagraph ? "paragraph" : "section";
-}
-
 // A number as reports write it: "100", "99.5", "1,234", "2.0 " (stray spaces).
 bool parse_number(std::string_view raw, double& out) {
   std::string cleaned;
@@ -188,23 +184,23 @@ void LeafEvaluator::fill_positions() const {
 
 // ---- Windows ---------------------------------------------------------------------------------
 
-bool LeafEvaluator::not_applicable(const RuleNode& leaf, std::string& reason) const {
+bool LeafEvaluator::not_applicable(const RuleNode& leaf, Reason& reason) const {
   const std::string& level = doc_.meta.level.value;
   if (level.empty()) return false;
   const auto excludes = [&](const std::vector<std::string>& levels) {
     return !levels.empty() && std::find(levels.begin(), levels.end(), level) == levels.end();
   };
   if (excludes(fw_.levels)) {
-    reason = fmt::format("framework levels [{}] exclude this unit's level {}",
-                         fmt::join(fw_.levels, ", "), level);
+    reason.code = ReasonCode::kLevelExcluded;
+    reason.args = {level, ""};
     return true;
   }
   for (int i = static_cast<int>(&leaf - fw_.nodes.data()); i >= 0;
        i = fw_.nodes[static_cast<std::size_t>(i)].parent) {
     const RuleNode& n = fw_.nodes[static_cast<std::size_t>(i)];
     if (excludes(n.levels)) {
-      reason = fmt::format("levels [{}] of {} exclude this unit's level {}",
-                           fmt::join(n.levels, ", "), n.id, level);
+      reason.code = ReasonCode::kLevelExcluded;
+      reason.args = {level, n.id};
       return true;
     }
   }
@@ -259,7 +255,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   ev.node = fw_.leaves[slot];
   const RuleNode& leaf = fw_.nodes[static_cast<std::size_t>(ev.node)];
   if (!leaf.check) {
-    ev.reason = "leaf has no check";
+    ev.reason.code = ReasonCode::kNoCheck;
     return ev;
   }
   if (not_applicable(leaf, ev.reason)) {
@@ -268,7 +264,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   }
   const Check& check = *leaf.check;
   if (hits.empty()) {  // the common case: nothing to group
-    ev.reason = "no term of any selection found";
+    ev.reason.code = ReasonCode::kNoTerms;
     return ev;
   }
   const bool any_hit = group_hits(check, hits);
@@ -286,7 +282,7 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   Outcome best = Outcome::kElsewhere;
   for (const auto& r : results_) best = std::min(best, r.outcome);
   const WindowResult* first_best = first_best_window(check, best);
-  write_reason(check, best, first_best, any_hit, ev);
+  write_reason(best, first_best, any_hit, ev);
   take_quotes(check, best, ev);
   return ev;
 }
@@ -429,16 +425,21 @@ void LeafEvaluator::read_metrics(const Check& check, std::size_t slot, WindowRes
     read_metric(metric, re, r, found, meets);
     if (!found) {
       all = false;
-      if (r.metric_note.empty()) r.metric_note = fmt::format("metric {} not stated", metric.name);
+      if (r.partial_args.empty()) {
+        r.partial_code = ReasonCode::kPartialNotStated;
+        r.partial_args = {metric.name};
+      }
     } else if (!meets) {
       all = false;
       const auto& mv = std::find_if(r.metrics.begin(), r.metrics.end(), [&](const auto& x) {
                          return x.second.name == metric.name;
                        })->second;
-      if (r.metric_note.empty())
-        r.metric_note = fmt::format("metric {} = {}{} does not meet {} {}{}", metric.name, mv.value,
-                                    metric.unit, comparison_symbol(metric.comparison),
-                                    metric.threshold, metric.unit);
+      if (r.partial_args.empty()) {
+        r.partial_code = ReasonCode::kPartialBelow;
+        r.partial_args = {metric.name, fmt::format("{}{}", mv.value, metric.unit),
+                          comparison_symbol(metric.comparison),
+                          fmt::format("{}{}", metric.threshold, metric.unit)};
+      }
     }
   }
   for (const auto& [si, mv] : r.metrics)  // this window's sentences are the pool's tail
@@ -523,78 +524,65 @@ const WindowResult* LeafEvaluator::first_best_window(const Check& check, Outcome
   return first_best;
 }
 
-// Phase 4: the state and its one-line reason.
-void LeafEvaluator::write_reason(const Check& check, Outcome best, const WindowResult* first_best,
-                                 bool any_hit, ItemEvidence& ev) const {
-  // The reason, formatted into one buffer reused from leaf to leaf: the string is the only
-  // allocation.
-  const std::string& cond = check.condition_text;
-  fmt::memory_buffer& reason = reason_;
-  reason.clear();
-  // Formats are compiled (FMT_COMPILE): this runs for every leaf with hits.
-  const auto say = [&reason](const auto& format, const auto&... args) {
-    fmt::format_to(fmt::appender(reason), format, args...);
-  };
-  // "<window> at <line>:<column> (<role>)" of the window the reason names.
-  const auto say_at = [&] {
+// Phase 4: the state and its reason (a code and arguments; reason_text() words it).
+void LeafEvaluator::write_reason(Outcome best, const WindowResult* first_best, bool any_hit,
+                                 ItemEvidence& ev) const {
+  Reason& reason = ev.reason;
+  // Role and line:column of the window the reason names.
+  const auto at = [&] {
     const LineCol lc = position_of(first_best->first_sentence);
-    say(FMT_COMPILE("{} at {}:{} ({})"), window_name(check.window), lc.line, lc.column,
-        role_name(first_best->role));
+    reason.role = first_best->role;
+    reason.line = lc.line;
+    reason.column = lc.column;
   };
   if (first_best == nullptr || best == Outcome::kElsewhere) {
     ev.state = ItemState::kMissing;
     if (!any_hit) {
-      say(FMT_COMPILE("no term of any selection found"));
+      reason.code = ReasonCode::kNoTerms;
     } else if (first_best != nullptr) {
-      const LineCol lc = position_of(first_best->first_sentence);
-      say(FMT_COMPILE("condition `{}` met only outside the credit roles ({} at {}:{})"), cond,
-          role_name(first_best->role), lc.line, lc.column);
+      reason.code = ReasonCode::kOutsideCredit;
+      at();
     } else {
-      say(FMT_COMPILE("terms found but condition `{}` is not met in any {}"), cond,
-          window_name(check.window));
+      reason.code = ReasonCode::kNotTogether;
     }
-  } else {
-    switch (best) {
-      case Outcome::kMet:
-        ev.state = ItemState::kMet;
-        say(FMT_COMPILE("condition `{}` met in "), cond);
-        say_at();
-        for (const auto& [si, mv] : first_best->metrics)
-          say(FMT_COMPILE("; {} = {}{}"), mv.name, mv.value, mv.unit);
-        break;
-      case Outcome::kPartial:
-        ev.state = ItemState::kPartial;
-        say(FMT_COMPILE("condition `{}` met in "), cond);
-        say_at();
-        say(FMT_COMPILE(" but {}"), first_best->metric_note);
-        break;
-      case Outcome::kAcknowledged:
-        ev.state = ItemState::kAcknowledged;
-        say(FMT_COMPILE("condition `{}` met only in the shortcomings part: "), cond);
-        say_at();
-        break;
-      case Outcome::kPlanned:
-        ev.state = ItemState::kPlanned;
-        say(FMT_COMPILE("condition `{}` met only in the plans part: "), cond);
-        say_at();
-        break;
-      case Outcome::kGated: {
-        ev.state = ItemState::kMissing;
-        say(FMT_COMPILE("condition `{}` met in "), cond);
-        say_at();
-        float top = 0;
-        for (std::uint32_t k = first_best->sentences_begin; k < first_best->sentences_end; ++k)
-          top = std::max(top, gate_score(pool_[k]));
-        say(FMT_COMPILE(
-                " but the evidence gate finds no act or result there (score {:.2f} < {:.2f})"),
-            top, impl_.gate->threshold());
-        break;
-      }
-      case Outcome::kElsewhere:
-        break;
-    }
+    return;
   }
-  ev.reason.assign(reason.data(), reason.size());
+  at();
+  switch (best) {
+    case Outcome::kMet:
+      ev.state = ItemState::kMet;
+      reason.code = ReasonCode::kMet;
+      for (const auto& [si, mv] : first_best->metrics) {
+        reason.args.push_back(mv.name);
+        reason.args.push_back(fmt::format(FMT_COMPILE("{}{}"), mv.value, mv.unit));
+      }
+      break;
+    case Outcome::kPartial:
+      ev.state = ItemState::kPartial;
+      reason.code = first_best->partial_code;
+      reason.args = first_best->partial_args;
+      break;
+    case Outcome::kAcknowledged:
+      ev.state = ItemState::kAcknowledged;
+      reason.code = ReasonCode::kAcknowledged;
+      break;
+    case Outcome::kPlanned:
+      ev.state = ItemState::kPlanned;
+      reason.code = ReasonCode::kPlanned;
+      break;
+    case Outcome::kGated: {
+      ev.state = ItemState::kMissing;
+      reason.code = ReasonCode::kGated;
+      float top = 0;
+      for (std::uint32_t k = first_best->sentences_begin; k < first_best->sentences_end; ++k)
+        top = std::max(top, gate_score(pool_[k]));
+      reason.args = {fmt::format(FMT_COMPILE("{:.2f}"), top),
+                     fmt::format(FMT_COMPILE("{:.2f}"), impl_.gate->threshold())};
+      break;
+    }
+    case Outcome::kElsewhere:
+      break;
+  }
 }
 
 // Phase 5: quotes. The windows that earned the state first (credit, strongest first), then the

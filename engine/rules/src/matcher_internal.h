@@ -192,7 +192,9 @@ struct WindowResult {
   // evaluator's sentence pool (one buffer for all windows of a leaf, no vector per window).
   std::uint32_t sentences_begin = 0, sentences_end = 0;
   std::vector<std::pair<std::uint32_t, MetricValue>> metrics;  // (sentence, value); rarely any
-  std::string metric_note;                                     // why partial
+  // Why partial: kPartialNotStated or kPartialBelow and its args (empty args = not partial).
+  ReasonCode partial_code = ReasonCode::kPartialNotStated;
+  std::vector<std::string> partial_args;
 };
 
 // Turns one leaf's hits into its ItemEvidence. One evaluator serves every leaf of one
@@ -225,7 +227,7 @@ class LeafEvaluator {
 
  private:
   // The phases of evaluate, in order; each works on the buffers below.
-  bool not_applicable(const RuleNode& leaf, std::string& reason) const;
+  bool not_applicable(const RuleNode& leaf, Reason& reason) const;
   bool group_hits(const Check& check, const std::vector<LeafHit>& hits) const;
   void evaluate_windows(const Check& check, std::size_t slot) const;
   void add_window(const Check& check, std::size_t slot, std::uint32_t unit, Role role) const;
@@ -234,7 +236,7 @@ class LeafEvaluator {
                    bool& meets) const;
   int window_strength(const Check& check, std::size_t window) const;
   const WindowResult* first_best_window(const Check& check, Outcome best) const;
-  void write_reason(const Check& check, Outcome best, const WindowResult* first_best, bool any_hit,
+  void write_reason(Outcome best, const WindowResult* first_best, bool any_hit,
                     ItemEvidence& ev) const;
   void take_quotes(const Check& check, Outcome best, ItemEvidence& ev) const;
   bool quote_window(const WindowResult& r, Outcome best, bool terms_sorted, ItemEvidence& ev) const;
@@ -299,7 +301,6 @@ class LeafEvaluator {
   mutable std::vector<std::uint32_t> pool_;  // WindowResult sentences
   mutable std::vector<int> window_strengths_;
   mutable std::vector<std::uint32_t> quoted_;
-  mutable fmt::memory_buffer reason_;
 };
 
 }  // namespace indicheck

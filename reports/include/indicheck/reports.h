@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,15 +20,25 @@
 
 namespace indicheck {
 
+// Which edition of the gap reports to write (--edition).
+enum class Edition : std::uint8_t {
+  kAudit,  // 审核版: the full trail, gaps/<stem>.html|md (default)
+  kUnit,   // 单位版: at most 3 A4 pages for the unit, gaps/<stem>.unit.html|md
+  kBoth,
+};
+bool parse_edition(std::string_view text, Edition& edition);
+
 // Which outputs to write. Default: all.
 struct OutputFormats {
   bool html = true;      // index.html and gaps/*.html
   bool markdown = true;  // gaps/*.md
   bool json = true;      // results.json
-  bool csv = true;       // scores.csv, evidence.csv
+  bool csv = true;       // scores.csv, scores-<framework>.csv, evidence.csv
+  bool xlsx = true;      // results.xlsx
+  Edition edition = Edition::kAudit;
 };
 
-// Parses "html,md,json,csv" (any subset, comma-separated; "all" = every format). Returns false
+// Parses "html,md,json,csv,xlsx" (any subset, comma-separated; "all" = every format). Returns false
 // with a message naming the unknown word.
 bool parse_formats(std::string_view text, OutputFormats& formats, std::string& error);
 
@@ -38,7 +49,9 @@ inline constexpr std::string_view kResultsSchema = "indicheck.results/1";
 // output is byte-identical for any --jobs. Report text is escaped for each format.
 std::string render_index_html(const Evaluation& evaluation);
 std::string render_results_json(const Evaluation& evaluation);
-std::string render_scores_csv(const Evaluation& evaluation);    // UTF-8 with BOM, CRLF
+// UTF-8 with BOM, CRLF; headers and labels in Evaluation::facts.lang, codes beside them.
+// table < 0: scores.csv (one row per report); else scores-<framework>.csv of that score table.
+std::string render_scores_csv(const Evaluation& evaluation, int table = -1);
 std::string render_evidence_csv(const Evaluation& evaluation);  // UTF-8 with BOM, CRLF
 
 // Gap reports exist for every report that was read and scored against an indicators framework.
@@ -47,6 +60,9 @@ std::string render_evidence_csv(const Evaluation& evaluation);  // UTF-8 with BO
 std::string gap_report_stem(const Evaluation& evaluation, std::size_t report_index);
 std::string render_gap_html(const Evaluation& evaluation, std::size_t report_index);
 std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report_index);
+// The unit edition (单位版) of a gap report: "" when the report has no gap report.
+std::string render_unit_html(const Evaluation& evaluation, std::size_t report_index);
+std::string render_unit_markdown(const Evaluation& evaluation, std::size_t report_index);
 
 // Renders every chosen format into `out_dir` (created if needed): index.html, results.json,
 // scores.csv, evidence.csv, gaps/<stem>.html, gaps/<stem>.md. Everything is rendered and

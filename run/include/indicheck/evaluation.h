@@ -18,6 +18,7 @@
 #include "indicheck/document.h"
 #include "indicheck/limits.h"
 #include "indicheck/matcher.h"
+#include "indicheck/messages.h"
 #include "indicheck/rules.h"
 #include "indicheck/scoring.h"
 
@@ -88,6 +89,7 @@ struct RunFacts {
   std::string manifest_path;                                     // --manifest, empty = none
   std::string
       gate;  // the evidence gate in force ("rules/evidence-gate.json, threshold 0.40"); empty = off
+  Lang lang = Lang::kZh;  // language of every output file (--lang; zh-CN unless asked)
 };
 
 struct Evaluation {

@@ -64,11 +64,41 @@ struct Quote {
   float gate = -1;
 };
 
+// Why an item got its state, as a code and its arguments (never prose): reports and the CLI
+// render it in the user's language (reason_text(), indicheck/reason_text.h).
+enum class ReasonCode : std::uint8_t {
+  kNoCheck,           // the leaf has no check
+  kNoTerms,           // no term of any selection found
+  kLevelExcluded,     // args: {unit level, node id ("" = the framework's levels)}
+  kOutsideCredit,     // condition met only outside the credit roles, at role/line/column
+  kNotTogether,       // terms found, but the condition is not met in any window
+  kMet,               // met at role/line/column; args: {metric, value with unit}...
+  kPartialNotStated,  // met at role/line/column; args: {metric not stated}
+  kPartialBelow,      // met at role/line/column; args: {metric, value, comparison, threshold}
+  kAcknowledged,      // met only in the shortcomings part, at role/line/column
+  kPlanned,           // met only in the plans part, at role/line/column
+  kGated,             // met at role/line/column; args: {gate score, threshold} ("0.42")
+};
+// "no-check", "no-terms", "level-excluded", "outside-credit", "not-together", "met",
+// "partial-not-stated", "partial-below", "acknowledged", "planned", "gated": stable codes for
+// results.json and evidence.csv.
+std::string_view reason_code_name(ReasonCode code);
+bool reason_code_from_name(std::string_view name, ReasonCode& code);
+
+struct Reason {
+  ReasonCode code = ReasonCode::kNoTerms;
+  Role role = Role::kAchievements;  // of the window the reason names (codes with a position)
+  std::uint32_t line = 0;           // original line:column of that window's first sentence
+  std::uint32_t column = 0;
+  std::vector<std::string> args;  // code-specific, see ReasonCode
+  bool operator==(const Reason&) const = default;
+};
+
 struct ItemEvidence {
   int node = -1;  // index into Framework::nodes (a leaf)
   ItemState state = ItemState::kMissing;
   std::vector<Quote> quotes;  // credit quotes first, at most limits::kMaxQuotesPerItem
-  std::string reason;         // one line: why this state ("condition met in paragraph at 12:1")
+  Reason reason;              // why this state
 };
 
 struct DocumentEvidence {
@@ -151,7 +181,7 @@ struct ExampleFailure {
   bool expected_match = true;
   std::string example;
   ItemState state = ItemState::kMissing;  // what the scan gave
-  std::string reason;
+  Reason reason;
 };
 
 // Runs every example of every leaf of `framework`; returns the failures (empty = all pass).

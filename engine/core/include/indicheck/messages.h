@@ -1,0 +1,152 @@
+// The message catalogue: every word a user reads, in zh-CN (the product language, default for
+// outputs) and English (`--lang en`). One constexpr table (messages.cpp) keyed by `Msg`; a
+// message with arguments is an fmt format string ("{}" in order), formatted by tr().
+//
+// Codes stay codes: diagnostic codes (`error[not-found]`), state names (`met`), role names and
+// unit levels are stable in both languages and are never looked up here; their labels are.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace indicheck {
+
+enum class Lang : std::uint8_t { kZh, kEn };
+
+// "zh" or "en" (also "zh-CN", "zh_CN.UTF-8", "en_US.UTF-8", "C"→en). False for anything else.
+bool parse_lang(std::string_view text, Lang& lang);
+// The language of the environment: LC_ALL, else LC_MESSAGES, else LANG; a value starting with
+// "en" (or "C"/"POSIX") is English, anything else (unset included) is Chinese.
+Lang lang_from_environment();
+std::string_view lang_code(Lang lang);  // "zh" / "en"
+
+enum class Msg : std::uint16_t {
+  // Item states (labels of ItemState).
+  kStateMet,
+  kStatePartial,
+  kStateAcknowledged,
+  kStatePlanned,
+  kStateMissing,
+  kStateNotApplicable,
+  kStateWaived,
+  // Roles (labels of Role).
+  kRoleTitle,
+  kRolePreamble,
+  kRoleAchievements,
+  kRoleLeadership,
+  kRoleShortcomings,
+  kRolePlans,
+  kRoleOther,
+  kRoleSignature,
+  kRoleBoilerplate,
+  // Unit levels.
+  kLevelDistrict,
+  kLevelCounty,
+  kLevelCountyCity,
+  kLevelCity,
+  kLevelProvince,
+  kLevelDepartment,
+  kLevelZone,
+  // Windows.
+  kWindowSentence,
+  kWindowParagraph,
+  kWindowSection,
+  // Verdict reasons (ReasonCode, rendered by reason_text in the rules library).
+  kReasonNoCheck,         // the leaf has no check
+  kReasonNoTerms,         // {condition in words}
+  kReasonLevelFramework,  // {level}
+  kReasonLevelNode,       // {node id}, {level}
+  kReasonOutsideCredit,   // {condition}, {role}, {line}
+  kReasonNotTogether,     // {condition}, {window}
+  kReasonMet,             // {condition}, {role}, {line}
+  kReasonMetMetric,       // {metric}, {value}
+  kReasonPartialMissing,  // {condition}, {role}, {line}, {metric}
+  kReasonPartialBelow,    // {condition}, {role}, {line}, {metric}, {value}, {comparison}, {bound}
+  kCmpAtLeast,            // comparison words: "不低于" ...
+  kCmpAtMost,
+  kCmpGreater,
+  kCmpLess,
+  kCmpEqual,
+  kReasonAcknowledged,  // {condition}, {role}, {line}
+  kReasonPlanned,       // {condition}, {role}, {line}
+  kReasonGated,         // {condition}, {role}, {line}, {score}, {threshold}
+  // Conditions in words.
+  kCondAnd,        // joins two or more parts: "{}和{}"
+  kCondOr,         // "{}或{}"
+  kCondNot,        // "不含{}"
+  kCondAtLeast,    // {n}, {list}
+  kCondTerm,       // one term: "“{}”"
+  kCondTermsMore,  // first term of several: "“{}”等"
+  kCondListSep,    // "、"
+  // CSV headers.
+  kColPath,
+  kColUnit,
+  kColYear,
+  kColLevel,
+  kColProvince,
+  kColFramework,
+  kColProfile,
+  kColModel,
+  kColScore,
+  kColRank,
+  kColRankOf,
+  kColRequiredMet,
+  kColItem,
+  kColItemTitle,
+  kColState,
+  kColStateCode,
+  kColRequired,
+  kColPoints,
+  kColReason,
+  kColQuote,
+  kColLine,
+  kColColumn,
+  kColRole,
+  kColRoleCode,
+  kColSection,
+  kColTerms,
+  kColMetrics,
+  kColCredit,
+  kColGate,
+  kColLevelCode,
+  kColFormat,
+  kColMaxScore,
+  kColPeerRank,
+  kColPeerCount,
+  kColRequiredTotal,
+  kColStatus,
+  kColStatusCode,
+  kStatusOk,
+  kStatusFailed,
+  kBelowThreshold,
+  kYes,
+  kNo,
+  // CLI.
+  kCliSummary,     // {reports}, {failed}, {out}, {index}
+  kCliBelow,       // {label}
+  kCliError,       // "错误" / "error" prefix of usage lines (the code in brackets stays)
+  kCliDiagDetail,  // how a diagnostic's English detail is introduced in zh
+  kCount
+};
+
+// The text of a message in `lang` (a format string for messages with arguments).
+std::string_view msg(Msg id, Lang lang);
+
+// A message with its arguments formatted in.
+template <typename... Args>
+std::string tr(Lang lang, Msg id, const Args&... args) {
+  if constexpr (sizeof...(Args) == 0) {
+    return std::string(msg(id, lang));
+  } else {
+    return fmt::format(fmt::runtime(msg(id, lang)), args...);
+  }
+}
+
+// The Chinese headline of a diagnostic code ("not-found" → "找不到文件或文件夹"), "" when the
+// catalogue has none. The CLI prints it in zh before the diagnostic's own detail.
+std::string_view diagnostic_headline(std::string_view code, Lang lang);
+
+}  // namespace indicheck
