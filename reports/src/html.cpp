@@ -45,8 +45,11 @@ blockquote.context{background:#fff;border-left-style:dashed;color:var(--muted)}
 .facts td:first-child{white-space:nowrap;color:var(--muted)}
 table.structure td:first-child,table.ranking td:nth-child(2){white-space:nowrap}
 nav a{margin-right:14px}
+td.unit{white-space:nowrap}
 svg text{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif}
-@media print{body{margin:0;padding:0;max-width:none;font-size:11pt}nav,.noprint{display:none}
+@media print{@page{size:A4 landscape;margin:12mm}
+ body{margin:0;padding:0;max-width:none;font-size:10pt}nav,.noprint{display:none}
+ svg.heatmap{max-width:100%;height:auto}table{max-width:100%}
  a{color:inherit;text-decoration:none}tr,blockquote,.item{page-break-inside:avoid}
  h2{page-break-after:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
@@ -145,7 +148,7 @@ void ranking_section(const View& v, int t, std::string& out) {
   const Framework* fw = v.framework(t);
   const auto areas = v.areas(t);
   out += fmt::format(
-      "<h3 id=\"rank-{0}\">排名</h3>\n<p class=\"note\">点击表头排序。得分为 {1} "
+      "<h3 id=\"rank-{0}\">全部单位排名</h3>\n<p class=\"note\">点击表头排序。得分为 {1} "
       "模型（满分见“满分”列）；同级排名按相同层级与年度比较。</p>\n",
       html_escape(table.framework_id), html_escape(v.eval.facts.model));
   out +=
@@ -197,7 +200,21 @@ void heatmap_section(const View& v, int t, std::string& out) {
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kHeatmapEnds),
                rows.end() - static_cast<std::ptrdiff_t>(kHeatmapEnds));
   }
-  constexpr int kLabel = 230, kCellW = 62, kCellH = 26, kTop = 30;
+  constexpr int kCellW = 62, kCellH = 26, kTop = 30;
+  // The label column is as wide as the longest unit label (13px text: a CJK character 13px,
+  // other characters about 8px), so a long name (新疆生产建设兵团第十二师…) is never clipped.
+  int kLabel = 230;
+  for (int row : rows) {
+    const int r = v.report_of(t, row);
+    const std::string name = r >= 0 ? v.unit_label(r) : table.units[row].key.unit;
+    int px = 16;
+    for (std::size_t i = 0; i < name.size();) {
+      const auto c = static_cast<unsigned char>(name[i]);
+      px += c < 0x80 ? 8 : 13;
+      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    kLabel = std::max(kLabel, px);
+  }
   const int width = kLabel + kCellW * static_cast<int>(areas.size()) + 10;
   const int height = kTop + kCellH * static_cast<int>(rows.size()) + 34;
   out += "<h3>单位 × 领域 热力图</h3>\n";
@@ -526,6 +543,7 @@ std::string render_index_html(const Evaluation& evaluation) {
         "</code> · 适用年度 {}–{}</p>\n",
         html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
         evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
+    peer_rankings_section(v, t, out);
     ranking_section(v, t, out);
     heatmap_section(v, t, out);
     coverage_section(v, t, out);

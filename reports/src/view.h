@@ -177,6 +177,10 @@ bool render_reports(const Evaluation& evaluation, bool want_json, bool want_csv,
 bool write_results_xlsx(const View& view, const std::string& path, std::string& error,
                         std::uint32_t max_evidence_rows);
 
+// index.html: one ranking per peer group (level × year) of table `t`, with 必选达标, 主要失分项
+// and rank stability (index_peers.cpp).
+void peer_rankings_section(const View& view, int t, std::string& out);
+
 // The first credit quote of an item, else its first quote, else nullptr.
 const Quote* first_credit_quote(const ItemEvidence& item);
 // The credit quote to show as an example to another unit: the first one long enough to be a

@@ -1,0 +1,110 @@
+// index.html, the peer-group rankings: one table per peer group (same level and year, the
+// comparison that is fair), with 必选达标, 主要失分项 (the three items with most points lost)
+// and the rank stability the sensitivity analysis gives (p5–p95 rank band and P(第一名) over
+// weight draws with a fixed seed). Kept apart from html.cpp so index sections added by other
+// work merge without conflict.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "unit_edition.h"
+#include "view.h"
+
+namespace indicheck::reports_detail {
+
+namespace {
+
+// Draws of the default sensitivity run: enough for a stable band, cheap for a few hundred
+// units; beyond kStabilityMaxUnits the column says it was not computed.
+constexpr int kStabilityDraws = 200;
+constexpr std::size_t kStabilityMaxUnits = 2000;
+
+std::string gap_href(const View& v, int r) {
+  const std::string stem = v.gap_stem(r);
+  if (r < 0 || stem.empty()) return "";
+  return "gaps/" + stem + ".html";
+}
+
+// The three items of a row with most points lost (missing, planned, admitted), by points.
+std::string top_losses(const View& v, int t, int row) {
+  const Framework& fw = *v.framework(t);
+  std::vector<std::pair<double, int>> lost;
+  for (std::size_t l = 0; l < fw.leaves.size(); ++l) {
+    const int leaf = static_cast<int>(l);
+    if (!v.node_included(t, fw.leaves[l])) continue;
+    const ItemState st = v.state(t, row, leaf);
+    if (st == ItemState::kMissing || st == ItemState::kPlanned || st == ItemState::kAcknowledged)
+      lost.emplace_back(v.points_at_stake(t, leaf), leaf);
+  }
+  std::stable_sort(lost.begin(), lost.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out;
+  for (std::size_t k = 0; k < lost.size() && k < 3; ++k) {
+    const RuleNode& node = fw.nodes[fw.leaves[static_cast<std::size_t>(lost[k].second)]];
+    out += fmt::format("{}{}<span class=\"note\">（{:.1f}分）</span>", k ? "；" : "",
+                       html_escape(cut_text(node.title, 18)), lost[k].first);
+  }
+  return out.empty() ? "—" : out;
+}
+
+}  // namespace
+
+void peer_rankings_section(const View& v, int t, std::string& out) {
+  const ScoreTable& table = v.eval.tables[t];
+  const Framework* fw = v.framework(t);
+  if (!fw || table.units.empty()) return;
+  SensitivityResult stability;
+  if (table.units.size() <= kStabilityMaxUnits) {
+    SensitivityOptions options;
+    options.draws = kStabilityDraws;
+    stability = sensitivity(*fw, table, options);
+  }
+  const bool stable = stability.error.empty() && stability.units.size() == table.units.size();
+  std::map<std::pair<int, std::string>, std::vector<int>> groups;  // (-year, level) → rows
+  for (int row : v.rows_by_rank(t))
+    groups[{-table.units[row].key.year, table.units[row].key.level}].push_back(row);
+  out += fmt::format(
+      "<h3 id=\"peers-{}\">同级排名（按层级与年度分组）</h3>\n<p "
+      "class=\"note\">同一层级、同一年度的"
+      "单位相互比较。主要失分项为失分最多的三项；排名区间与“第一名概率”来自权重敏感性分析"
+      "（权重在原值附近随机抽取 {} 次，固定随机种子），区间越窄排名越稳定。</p>\n",
+      html_escape(table.framework_id), kStabilityDraws);
+  for (const auto& [key, rows] : groups) {
+    const int year = -key.first;
+    out += fmt::format("<h4>{} · {}（{} 个单位）</h4>\n",
+                       year > 0 ? fmt::format("{}年", year) : std::string("年度未知"),
+                       html_escape(level_label(key.second, v.lang())), rows.size());
+    out +=
+        "<table class=\"sortable peers\">\n<thead><tr><th class=\"num\">同级排名</th>"
+        "<th>单位</th><th class=\"num\">得分</th><th class=\"num\">必选达标</th>"
+        "<th>主要失分项</th><th class=\"num\">全部排名区间</th>"
+        "<th class=\"num\">第一名概率</th></tr></thead>\n<tbody>\n";
+    for (int row : rows) {
+      const UnitScore& u = table.units[row];
+      const int r = v.report_of(t, row);
+      const std::string name = html_escape(r >= 0 ? v.unit_name(r) : u.key.unit);
+      const std::string href = gap_href(v, r);
+      out += fmt::format(
+          "<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td class=\"unit\">{1}</td>"
+          "<td class=\"num\" data-v=\"{2:.4f}\">{2:.1f}</td>"
+          "<td class=\"num{3}\" data-v=\"{4}\">{4} / {5}</td><td>{6}</td>",
+          u.peer_rank,
+          href.empty() ? name : "<a href=\"" + html_escape(href) + "\">" + name + "</a>", u.score,
+          u.required_met < u.required_total ? " error" : "", u.required_met, u.required_total,
+          top_losses(v, t, row));
+      if (stable) {
+        const UnitSensitivity& s = stability.units[static_cast<std::size_t>(row)];
+        out += fmt::format(
+            "<td class=\"num\" data-v=\"{0}\">{0}–{1}</td><td class=\"num\" data-v=\"{2:.4f}\">"
+            "{3:.0f}%</td></tr>\n",
+            s.rank_p5, s.rank_p95, s.p_first, 100 * s.p_first);
+      } else {
+        out += "<td class=\"num\">未计算</td><td class=\"num\">—</td></tr>\n";
+      }
+    }
+    out += "</tbody></table>\n";
+  }
+}
+
+}  // namespace indicheck::reports_detail
