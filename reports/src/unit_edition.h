@@ -43,5 +43,9 @@ std::string cut_text(std::string_view text, std::size_t max_chars);
 
 std::string unit_html(const View& view, int report);      // "" when no gap report
 std::string unit_markdown(const View& view, int report);  // "" when no gap report
+// The .docx bytes (docx.cpp), built in the file `scratch_path` (removed after); "" when no gap
+// report, or with `error` set when the package cannot be written.
+std::string unit_docx(const View& view, int report, const std::string& scratch_path,
+                      std::string& error);
 
 }  // namespace indicheck::reports_detail

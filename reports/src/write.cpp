@@ -47,10 +47,13 @@ bool parse_formats(std::string_view text, OutputFormats& formats, std::string& e
       f.csv = true;
     else if (word == "xlsx")
       f.xlsx = true;
+    else if (word == "docx")
+      f.docx = true;
     else if (word == "all")
       f.html = f.markdown = f.json = f.csv = f.xlsx = true;
     else if (!word.empty()) {
-      error = fmt::format("unknown format '{}' (expected html, md, json, csv, xlsx or all)", word);
+      error = fmt::format("unknown format '{}' (expected html, md, json, csv, xlsx, docx or all)",
+                          word);
       return false;
     }
     any = any || !word.empty();
@@ -217,6 +220,7 @@ namespace {
 
 // Every gap report of the chosen edition(s) and formats, through `write(name, content)`.
 bool write_gap_reports(const reports_detail::View& v, const OutputFormats& formats,
+                       const fs::path& staging,
                        const std::function<bool(const std::string&, const std::string&)>& write) {
   const bool audit = formats.edition != Edition::kUnit;
   const bool unit = formats.edition != Edition::kAudit;
@@ -234,6 +238,12 @@ bool write_gap_reports(const reports_detail::View& v, const OutputFormats& forma
     if (unit && formats.markdown &&
         !write("gaps/" + stem + ".unit.md", reports_detail::unit_markdown(v, r)))
       return false;
+    if (formats.docx) {
+      std::string error;
+      const std::string bytes =
+          reports_detail::unit_docx(v, r, (staging / "docx.tmp").string(), error);
+      if (!error.empty() || !write("gaps/" + stem + ".unit.docx", bytes)) return false;
+    }
   }
   return true;
 }
@@ -347,7 +357,9 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
                                    reports_detail::scores_csv(v, t)))
         return false;
   }
-  if ((formats.html || formats.markdown) && !write_gap_reports(v, formats, write)) return false;
+  if ((formats.html || formats.markdown || formats.docx) &&
+      !write_gap_reports(v, formats, staging, write))
+    return false;
 
   if (formats.xlsx) {
     std::string error;

@@ -248,7 +248,7 @@ TEST_CASE("parse_formats accepts subsets and rejects unknown words", "[formats]"
   REQUIRE(parse_formats("all", f, error));
   CHECK((f.json && f.csv && f.html && f.markdown));
   CHECK_FALSE(parse_formats("html,pdf", f, error));
-  CHECK(error == "unknown format 'pdf' (expected html, md, json, csv, xlsx or all)");
+  CHECK(error == "unknown format 'pdf' (expected html, md, json, csv, xlsx, docx or all)");
   CHECK_FALSE(parse_formats("", f, error));
 }
 

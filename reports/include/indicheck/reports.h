@@ -35,6 +35,7 @@ struct OutputFormats {
   bool json = true;      // results.json
   bool csv = true;       // scores.csv, scores-<framework>.csv, evidence.csv
   bool xlsx = true;      // results.xlsx
+  bool docx = false;     // gaps/<stem>.unit.docx: the 单位版 as Word (only when asked: "docx")
   Edition edition = Edition::kAudit;
 };
 
