@@ -201,20 +201,8 @@ void heatmap_section(const View& v, int t, std::string& out) {
                rows.end() - static_cast<std::ptrdiff_t>(kHeatmapEnds));
   }
   constexpr int kCellW = 62, kCellH = 26, kTop = 30;
-  // The label column is as wide as the longest unit label (13px text: a CJK character 13px,
-  // other characters about 8px), so a long name (新疆生产建设兵团第十二师…) is never clipped.
-  int kLabel = 230;
-  for (int row : rows) {
-    const int r = v.report_of(t, row);
-    const std::string name = r >= 0 ? v.unit_label(r) : table.units[row].key.unit;
-    int px = 16;
-    for (std::size_t i = 0; i < name.size();) {
-      const auto c = static_cast<unsigned char>(name[i]);
-      px += c < 0x80 ? 8 : 13;
-      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    kLabel = std::max(kLabel, px);
-  }
+  // As wide as the longest unit label, so a long name is never clipped.
+  const int kLabel = heatmap_label_width(v, t, rows);
   const int width = kLabel + kCellW * static_cast<int>(areas.size()) + 10;
   const int height = kTop + kCellH * static_cast<int>(rows.size()) + 34;
   out += "<h3>单位 × 领域 热力图</h3>\n";

@@ -50,6 +50,23 @@ std::string top_losses(const View& v, int t, int row) {
 
 }  // namespace
 
+int heatmap_label_width(const View& v, int t, const std::vector<int>& rows) {
+  // A CJK character is 13px wide at 13px, other characters about 8px (新疆生产建设兵团第十二师…).
+  int width = 230;
+  for (int row : rows) {
+    const int r = v.report_of(t, row);
+    const std::string name = r >= 0 ? v.unit_label(r) : v.eval.tables[t].units[row].key.unit;
+    int px = 16;
+    for (std::size_t i = 0; i < name.size();) {
+      const auto c = static_cast<unsigned char>(name[i]);
+      px += c < 0x80 ? 8 : 13;
+      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    width = std::max(width, px);
+  }
+  return width;
+}
+
 void peer_rankings_section(const View& v, int t, std::string& out) {
   const ScoreTable& table = v.eval.tables[t];
   const Framework* fw = v.framework(t);
