@@ -53,7 +53,7 @@ fs::path scratch() {
   return dir;
 }
 
-Run indicheck(const std::string& args) {
+Run run_cli(const std::string& args) {
   const auto out = scratch() / "stdout.txt", err = scratch() / "stderr.txt";
   const std::string cmd = std::string("cd '") + INDICHECK_SOURCE_DIR + "' && '" + INDICHECK_BINARY +
                           "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
@@ -192,34 +192,34 @@ TEST_CASE("weights ahp: a sheet prints what the YAML form prints", "[scoring][cl
   const auto yaml = scratch() / "leader.yaml";
   std::ofstream(yaml) << "ahp:\n  framework: leader\n  items: [\"1\", \"2\", \"3\", \"4\"]\n"
                          "  matrix: [[1, 4, 3, 7], [1, \"1/3\", 3], [1, 5], [1]]\n";
-  const Run from_yaml = indicheck("weights ahp '" + yaml.string() + "' " + kRules);
+  const Run from_yaml = run_cli("weights ahp '" + yaml.string() + "' " + kRules);
   REQUIRE(from_yaml.rc == 0);
   CHECK(contains(from_yaml.out, "CR = CI/RI = 0.0439  → consistent (CR < 0.1)"));
   for (const std::string file : {"leader.xlsx", "leader.csv", "leader-gbk.csv"}) {
     INFO(file);
-    const Run r = indicheck("weights ahp " + kData + file + " " + kRules);
+    const Run r = run_cli("weights ahp " + kData + file + " " + kRules);
     CHECK(r.rc == 0);
     CHECK(r.err.empty());
     CHECK(replace_all(r.out, kData + file, "FILE") ==
           replace_all(from_yaml.out, yaml.string(), "FILE"));
   }
   // Saaty's house matrix has CR 0.117: refused, accepted with --allow-inconsistent.
-  const Run refused = indicheck("weights ahp " + kData + "house-size.xlsx " + kRules);
+  const Run refused = run_cli("weights ahp " + kData + "house-size.xlsx " + kRules);
   CHECK(refused.rc == 1);
   CHECK(contains(refused.out, "CR = CI/RI = 0.1169  → INCONSISTENT"));
   const Run allowed =
-      indicheck("weights ahp " + kData + "house-size.csv " + kRules + " --allow-inconsistent");
+      run_cli("weights ahp " + kData + "house-size.csv " + kRules + " --allow-inconsistent");
   CHECK(allowed.rc == 0);
   CHECK(contains(allowed.out, "1           0.7536"));
 }
 
 TEST_CASE("weights ahp: a non-reciprocal sheet is refused at the cell", "[scoring][cli]") {
-  Run r = indicheck("weights ahp " + kData + "not-reciprocal.csv " + kRules);
+  Run r = run_cli("weights ahp " + kData + "not-reciprocal.csv " + kRules);
   CHECK(r.rc == 2);
   CHECK(r.err == kData +
                      "not-reciprocal.csv:4:3: error[ahp-not-reciprocal]: 第 4 行第 3 列："
                      "“1/2”不是第 3 行第 4 列“4”的倒数（应为 1/4）\n");
-  r = indicheck("weights ahp " + kData + "not-reciprocal.xlsx " + kRules);
+  r = run_cli("weights ahp " + kData + "not-reciprocal.xlsx " + kRules);
   CHECK(r.rc == 2);
   CHECK(r.err == kData +
                      "not-reciprocal.xlsx:4:3: error[ahp-not-reciprocal]: 单元格 C4："
@@ -229,17 +229,17 @@ TEST_CASE("weights ahp: a non-reciprocal sheet is refused at the cell", "[scorin
   const auto bad = scratch() / "bad.csv";
   std::ofstream(bad) << "mini,行政执法,政务公开,行政复议\n行政执法,1,3,12\n政务公开,,2,\n"
                         "行政复议,,x,1\n";
-  r = indicheck("weights ahp '" + bad.string() + "' " + kRules);
+  r = run_cli("weights ahp '" + bad.string() + "' " + kRules);
   CHECK(r.rc == 2);
   CHECK(contains(r.err, bad.string() + ":2:4: error[ahp-scale]: 第 2 行第 4 列：“12”"));
   CHECK(contains(r.err, bad.string() + ":3:3: error[ahp-diagonal]: 第 3 行第 3 列"));
   CHECK(contains(r.err, bad.string() + ":4:3: error[ahp-not-number]: 第 4 行第 3 列：“x”"));
   std::ofstream(bad) << "mini,行政执法,政务公开\n政务公开,1,3\n行政执法,,1\n";
-  r = indicheck("weights ahp '" + bad.string() + "' " + kRules);
+  r = run_cli("weights ahp '" + bad.string() + "' " + kRules);
   CHECK(r.rc == 2);
   CHECK(contains(r.err, bad.string() + ":2:1: error[ahp-labels]: 第 2 行第 1 列："));
   std::ofstream(bad) << "mini,行政执法,政务公开\n行政执法,1,\n政务公开,,1\n";
-  r = indicheck("weights ahp '" + bad.string() + "' " + kRules);
+  r = run_cli("weights ahp '" + bad.string() + "' " + kRules);
   CHECK(r.rc == 2);
   CHECK(contains(r.err, bad.string() + ":2:3: error[ahp-missing]: 第 2 行第 3 列："));
 }
@@ -250,7 +250,7 @@ TEST_CASE("weights ahp: several experts combine by the geometric mean", "[scorin
   std::ofstream(second) << "leader,经验,学历,魅力,年龄\n经验,1,1/2,3,5\n学历,2,1,3,5\n"
                            "魅力,1/3,1/3,1,3\n年龄,1/5,1/5,1/3,1\n";
   const std::string first = kData + "leader.xlsx";
-  const Run r = indicheck("weights ahp " + first + " '" + second.string() + "' " + kRules);
+  const Run r = run_cli("weights ahp " + first + " '" + second.string() + "' " + kRules);
   INFO(r.out << r.err);
   CHECK(r.rc == 0);
   CHECK(contains(r.out, "2 位专家的判断矩阵"));
@@ -274,14 +274,14 @@ TEST_CASE("weights ahp: several experts combine by the geometric mean", "[scorin
   // Different items are refused, naming the file.
   const auto other = scratch() / "other.csv";
   std::ofstream(other) << "mini,行政执法,政务公开\n行政执法,1,3\n政务公开,,1\n";
-  const Run bad = indicheck("weights ahp " + first + " '" + other.string() + "' " + kRules);
+  const Run bad = run_cli("weights ahp " + first + " '" + other.string() + "' " + kRules);
   CHECK(bad.rc == 2);
   CHECK(contains(bad.err, other.string() + ":1:1: error[ahp-experts]"));
 }
 
 TEST_CASE("weights ahp --template writes an empty matrix that reads back", "[scoring][cli]") {
   const auto xlsx = (scratch() / "模板.xlsx").string();
-  Run r = indicheck("weights ahp --template leader --out '" + xlsx + "' " + kRules);
+  Run r = run_cli("weights ahp --template leader --out '" + xlsx + "' " + kRules);
   INFO(r.out << r.err);
   REQUIRE(r.rc == 0);
   CHECK(contains(r.out, "已写入空白两两比较矩阵"));
@@ -292,24 +292,24 @@ TEST_CASE("weights ahp --template writes an empty matrix that reads back", "[sco
         std::vector<std::string>{"leader", "1 经验", "2 学历", "3 魅力", "4 年龄"});
   CHECK(sheet->rows[3] == std::vector<std::string>{"3 魅力", "", "", "1", ""});
   // An unfilled template is refused at its first empty pair.
-  r = indicheck("weights ahp '" + xlsx + "' " + kRules);
+  r = run_cli("weights ahp '" + xlsx + "' " + kRules);
   CHECK(r.rc == 2);
   CHECK(contains(r.err, ":2:3: error[ahp-missing]: 单元格 C2："));
 
   // The CSV template, filled in as a panel would (upper triangle), gives the leader weights.
   const auto csv = (scratch() / "template.csv").string();
-  REQUIRE(indicheck("weights ahp --template leader --out '" + csv + "' " + kRules).rc == 0);
+  REQUIRE(run_cli("weights ahp --template leader --out '" + csv + "' " + kRules).rc == 0);
   std::string text = slurp(csv);
   CHECK(text.rfind("\xEF\xBB\xBFleader,1 经验,2 学历,3 魅力,4 年龄\r\n", 0) == 0);
   text = replace_all(text, "1 经验,1,,,\r\n", "1 经验,1,4,3,7\r\n");
   text = replace_all(text, "2 学历,,1,,\r\n", "2 学历,,1,1/3,3\r\n");
   text = replace_all(text, "3 魅力,,,1,\r\n", "3 魅力,,,1,5\r\n");
   std::ofstream(csv, std::ios::binary) << text;
-  r = indicheck("weights ahp '" + csv + "' " + kRules);
+  r = run_cli("weights ahp '" + csv + "' " + kRules);
   CHECK(r.rc == 0);
   CHECK(contains(r.out, "CR = CI/RI = 0.0439"));
 
-  r = indicheck("weights ahp --template nosuch --out '" + csv + "' " + kRules);
+  r = run_cli("weights ahp --template nosuch --out '" + csv + "' " + kRules);
   CHECK(r.rc == 2);
   CHECK(contains(r.err, "error[unknown-framework]"));
 }
