@@ -238,15 +238,17 @@ void print_rescored(const Framework& fw, const ScoreTable& table,
 // Says whether the data can carry the weights (docs/scoring.md 5.5): how many units per free
 // weight, and which columns are constant.
 void print_support(const DataSupport& s, const std::string& method) {
-  std::cout << fmt::format("数据能否支撑权重：{} 个{}单位，{} 个指标，即 {} 个自由权重（权重之和为 1）。\n",
-                           s.units, method == "fit" ? "参考" : "", s.columns, s.free_weights);
+  std::cout << fmt::format(
+      "数据能否支撑权重：{} 个{}单位，{} 个指标，即 {} 个自由权重（权重之和为 1）。\n", s.units,
+      method == "fit" ? "参考" : "", s.columns, s.free_weights);
   if (!s.constant_columns.empty()) {
     std::string list;
     for (std::size_t k = 0; k < s.constant_columns.size() && k < 12; ++k)
       list += (k ? "、" : "") + s.constant_columns[k];
     if (s.constant_columns.size() > 12) list += "…";
-    std::cout << fmt::format("  {} 个指标在这些单位之间没有差异（常数列：{}），数据无法确定它们的权重。\n",
-                             s.constant_columns.size(), list);
+    std::cout << fmt::format(
+        "  {} 个指标在这些单位之间没有差异（常数列：{}），数据无法确定它们的权重。\n",
+        s.constant_columns.size(), list);
   }
   if (s.enough_units())
     std::cout << "  单位数多于自由权重数。\n\n";

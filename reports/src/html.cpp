@@ -536,7 +536,8 @@ std::string render_index_html(const Evaluation& evaluation) {
   if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
   structure_section(v, out);
   facts_section(v, out);
-  if (any) out += fmt::format("<style>{}</style>\n<script>{}</script>\n", explorer_css(), explorer_js());
+  if (any)
+    out += fmt::format("<style>{}</style>\n<script>{}</script>\n", explorer_css(), explorer_js());
   out += page_end(true);
   return out;
 }

@@ -153,7 +153,8 @@ DataSupport data_support(const CreditMatrix& cm, std::span<const int> rows) {
     for (std::size_t r = 0; r < cm.rows(); ++r) use.push_back(r);
   else
     for (int r : rows)
-      if (r >= 0 && static_cast<std::size_t>(r) < cm.rows()) use.push_back(static_cast<std::size_t>(r));
+      if (r >= 0 && static_cast<std::size_t>(r) < cm.rows())
+        use.push_back(static_cast<std::size_t>(r));
   s.units = use.size();
   s.columns = cm.cols();
   s.free_weights = cm.cols() > 0 ? cm.cols() - 1 : 0;

@@ -149,8 +149,9 @@ TEST_CASE("weights entropy and critic from the corpus", "[scoring][cli]") {
   // Two units, three leaves: the data cannot carry the weights, and two columns are constant.
   CHECK(contains(r.out, "数据能否支撑权重：2 个单位，3 个指标，即 2 个自由权重（权重之和为 1）。"));
   CHECK(contains(r.out, "2 个指标在这些单位之间没有差异（常数列：1.1、3.1）"));
-  CHECK(contains(r.out, "单位数（2）不多于自由权重数（2）：数据不足以确定这些权重，所得权重只描述"
-                        "这几个单位，不宜推广。"));
+  CHECK(contains(r.out,
+                 "单位数（2）不多于自由权重数（2）：数据不足以确定这些权重，所得权重只描述"
+                 "这几个单位，不宜推广。"));
   CHECK(contains(r.out,
                  "1.1            2    2.000   1.0000   0.0000   0.0000  every unit has the "
                  "same credit: divergence 0"));

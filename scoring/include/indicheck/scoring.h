@@ -302,7 +302,7 @@ CriticWeights critic_weights(const CreditMatrix& matrix);
 struct DataSupport {
   std::size_t units = 0;
   std::size_t columns = 0;
-  std::size_t free_weights = 0;                // columns − 1
+  std::size_t free_weights = 0;               // columns − 1
   std::vector<std::string> constant_columns;  // item ids
   bool enough_units() const { return units > free_weights; }
 };
