@@ -130,10 +130,10 @@ class Browser:
             self.proc.kill()
 
 
-def evaluate(args, out_dir, profile=None):
+def evaluate(args, out_dir, profile=None, model="hierarchical"):
     cmd = [args.indicheck, "evaluate", os.path.join(args.source, "corpus"), "--rules",
            os.path.join(args.source, "rules"), "--out", out_dir, "--date", "2026-01-02",
-           "--quiet", "--jobs", "1"]
+           "--quiet", "--jobs", "1", "--model", model]
     if profile:
         cmd += ["--profile", profile]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
@@ -208,112 +208,131 @@ def main():
     art = os.path.join(args.artefacts, "weights")
     shutil.rmtree(art, ignore_errors=True)
     os.makedirs(art)
-    out = os.path.join(art, "out")
-    baseline = evaluate(args, out)
-    fw = "gangyao-2021"
-    page = os.path.join(out, "index.html")
-    with open(page, encoding="utf-8") as f:
-        check('data-fw="gangyao-2015"' in f.read(), "index.html: no explorer for gangyao-2015")
-
     work = tempfile.mkdtemp(prefix="indicheck-wx-")
-    downloads = os.path.join(art, "downloads")
-    os.makedirs(downloads)
-    browser = Browser(os.path.join(work, "profile"))
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)
-        browser.session = browser.send("Target.attachToTarget", {
-            "targetId": target["targetId"], "flatten": True}, session=False)["sessionId"]
-        browser.send("Browser.setDownloadBehavior", {
-            "behavior": "allowAndName", "downloadPath": downloads, "eventsEnabled": True},
-            session=False)
-        for domain in ("Page", "Runtime", "Log"):
-            browser.send(domain + ".enable")
-        browser.send("Emulation.setDeviceMetricsOverride", {
-            "width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
-        browser.send("Page.navigate", {"url": "file://" + os.path.abspath(page)})
-        browser.wait_event("Page.loadEventFired")
-
-        # 1. As loaded, the page's ranking is the run's.
-        compare("run weights", page_ranking(browser, fw), cli_ranking(baseline, fw))
-        base_order = [(r["name"], r["year"]) for r in page_ranking(browser, fw)]
-        check(all(r["move"] == "—" for r in page_ranking(browser, fw)),
-              "run weights: a rank change is shown before anything moved")
-
-        # 2. Move area sliders with the keyboard until the ranking changes: End = slider max.
-        sliders = browser.js("Array.prototype.map.call(document.querySelectorAll("
-                             "'section.wx[data-fw=\"%s\"] .wx-weights > tbody > tr > td > "
-                             "input[type=range]'), function(e){return e.getAttribute("
-                             "'data-node');})" % fw)
-        check(len(sliders) >= 5, "sliders: only {} area sliders".format(len(sliders)))
-        moved = []
-        for node in sliders:
-            sel = 'section.wx[data-fw="%s"] input[type=range][data-node="%s"]' % (fw, node)
-            browser.js("document.querySelector(%s).focus()" % json.dumps(sel))
-            browser.key("End", "End", 35)
-            moved.append(node)
-            order = [(r["name"], r["year"]) for r in page_ranking(browser, fw)]
-            if order != base_order:
-                break
-        value = browser.js("document.querySelector('section.wx[data-fw=\"%s\"] "
-                           "input[type=number][data-node=\"%s\"]').value" % (fw, moved[-1]))
-        check(float(value) > 0, "slider End did not set the number box ({})".format(value))
-        # Type a weight into another area's number box.
-        other = sliders[-1] if sliders[-1] not in moved else sliders[0]
-        sel = 'section.wx[data-fw="%s"] input[type=number][data-node="%s"]' % (fw, other)
-        browser.js("(function(e){e.focus();e.select();})(document.querySelector(%s))"
-                   % json.dumps(sel))
-        browser.send("Input.insertText", {"text": "0.5"})
-        browser.js("document.activeElement.blur()")
-        moved_rows = page_ranking(browser, fw)
-        check(any(r["move"] != "—" for r in moved_rows),
-              "sliders moved ({}) but no ▲/▼ rank change is shown".format(moved))
-        status = browser.js("document.querySelector('section.wx[data-fw=\"%s\"] .wx-status')"
-                            ".textContent" % fw)
-        check("自定义" in status, "status does not say 自定义: " + status)
-        browser.screenshot(os.path.join(art, "explorer-moved.png"),
-                           'section.wx[data-fw="%s"]' % fw)
-        exported = export_profile(browser, downloads, fw)
-        shutil.copy(exported, os.path.join(art, "exported-moved.yaml"))
-        compare("sliders " + ",".join(moved), moved_rows,
-                cli_ranking(evaluate(args, os.path.join(art, "out-moved"), exported), fw))
-
-        # 3. The preset buttons, each exported and re-evaluated.
-        for preset in ("equal", "ent", "cri", "def"):
-            browser.click('section.wx[data-fw="%s"] button[data-preset="%s"]' % (fw, preset))
-            rows = page_ranking(browser, fw)
-            exported = export_profile(browser, downloads, fw)
-            shutil.copy(exported, os.path.join(art, "exported-%s.yaml" % preset))
-            compare(preset, rows, cli_ranking(
-                evaluate(args, os.path.join(art, "out-" + preset), exported), fw))
-        browser.screenshot(os.path.join(art, "explorer-default.png"),
-                           'section.wx[data-fw="%s"]' % fw)
-
-        # 4. Printed, the weights in force are shown as text (the inputs are hidden).
-        browser.click('section.wx[data-fw="%s"] button[data-preset="equal"]' % fw)
-        browser.send("Emulation.setEmulatedMedia", {"media": "print"})
-        shown = browser.js("Array.prototype.map.call(document.querySelectorAll('section.wx[data-fw"
-                           "=\"%s\"] .wx-weights > tbody > tr > td > .wx-print'), function(e){"
-                           "return getComputedStyle(e).display + ' ' + e.textContent;})" % fw)
-        check(len(shown) == len(sliders) and all(s.startswith("inline ") for s in shown),
-              "print: weights not shown as text: {}".format(shown))
-        hidden = browser.js("getComputedStyle(document.querySelector('section.wx input')).display")
-        check(hidden == "none", "print: inputs still shown ({})".format(hidden))
-        browser.screenshot(os.path.join(art, "explorer-print.png"),
-                           'section.wx[data-fw="%s"]' % fw)
-        browser.send("Emulation.setEmulatedMedia", {"media": ""})
-
-        errors = [e for e in browser.events if e.get("method") in
-                  ("Runtime.exceptionThrown", "Log.entryAdded", "Runtime.consoleAPICalled")]
-        check(not errors, "console messages or exceptions: {}".format(errors))
+        for model in ("hierarchical", "flat"):
+            run_model(args, os.path.join(art, model), os.path.join(work, model), model)
     finally:
-        browser.close()
         shutil.rmtree(work, ignore_errors=True)
     if FAILURES:
         print("{} failure(s)".format(len(FAILURES)), file=sys.stderr)
         return 1
-    print("weight explorer: page = evaluate --profile for sliders, number box, equal, entropy, "
-          "CRITIC and default weights; screenshots in " + art)
+    print("weight explorer: page = evaluate --profile (hierarchical and flat) for sliders, number "
+          "box, equal, entropy, CRITIC and default weights; screenshots in " + art)
     return 0
+
+
+def run_model(args, art, work, model):
+    os.makedirs(art)
+    out = os.path.join(art, "out")
+    baseline = evaluate(args, out, model=model)
+    fw = "gangyao-2021"
+    page = os.path.join(out, "index.html")
+    with open(page, encoding="utf-8") as f:
+        check('data-fw="gangyao-2015"' in f.read(), "index.html: no explorer for gangyao-2015")
+    downloads = os.path.join(art, "downloads")
+    os.makedirs(downloads)
+    browser = Browser(os.path.join(work, "profile"))
+    try:
+        drive(args, browser, art, page, downloads, baseline, fw, model)
+    finally:
+        browser.close()
+
+
+def drive(args, browser, art, page, downloads, baseline, fw, model):
+    target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)
+    browser.session = browser.send("Target.attachToTarget", {
+        "targetId": target["targetId"], "flatten": True}, session=False)["sessionId"]
+    browser.send("Browser.setDownloadBehavior", {
+        "behavior": "allowAndName", "downloadPath": downloads, "eventsEnabled": True},
+        session=False)
+    for domain in ("Page", "Runtime", "Log"):
+        browser.send(domain + ".enable")
+    browser.send("Emulation.setDeviceMetricsOverride", {
+        "width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    browser.send("Page.navigate", {"url": "file://" + os.path.abspath(page)})
+    browser.wait_event("Page.loadEventFired")
+
+    # 1. As loaded, the page's ranking is the run's.
+    compare(model + ": run weights", page_ranking(browser, fw), cli_ranking(baseline, fw))
+    base_order = [(r["name"], r["year"]) for r in page_ranking(browser, fw)]
+    check(all(r["move"] == "—" for r in page_ranking(browser, fw)),
+          "run weights: a rank change is shown before anything moved")
+
+    # 2. Move area sliders with the keyboard until the ranking changes: End = slider max.
+    sliders = browser.js("Array.prototype.map.call(document.querySelectorAll("
+                         "'section.wx[data-fw=\"%s\"] .wx-weights > tbody > tr > td > "
+                         "input[type=range]'), function(e){return e.getAttribute("
+                         "'data-node');})" % fw)
+    check(len(sliders) >= 5, "sliders: only {} area sliders".format(len(sliders)))
+    moved = []
+    for node in sliders:
+        sel = 'section.wx[data-fw="%s"] input[type=range][data-node="%s"]' % (fw, node)
+        browser.js("document.querySelector(%s).focus()" % json.dumps(sel))
+        browser.key("End", "End", 35)
+        moved.append(node)
+        order = [(r["name"], r["year"]) for r in page_ranking(browser, fw)]
+        if order != base_order:
+            break
+    value = browser.js("document.querySelector('section.wx[data-fw=\"%s\"] "
+                       "input[type=number][data-node=\"%s\"]').value" % (fw, moved[-1]))
+    check(float(value) > 0, "slider End did not set the number box ({})".format(value))
+    # Type a weight into another area's number box.
+    other = sliders[-1] if sliders[-1] not in moved else sliders[0]
+    sel = 'section.wx[data-fw="%s"] input[type=number][data-node="%s"]' % (fw, other)
+    browser.js("(function(e){e.focus();e.select();})(document.querySelector(%s))"
+               % json.dumps(sel))
+    browser.send("Input.insertText", {"text": "0.5"})
+    browser.js("document.activeElement.blur()")
+    # Open the first area's sections on demand and push its first section to the slider's end.
+    browser.click('section.wx[data-fw="%s"] tr.wx-subrow summary' % fw)
+    section = browser.js("(function(){var e=document.querySelector('section.wx[data-fw=\"%s\"] "
+                         "tr.wx-subrow details[open] input[type=range]');if(!e)return null;"
+                         "e.focus();return e.getAttribute('data-node');})()" % fw)
+    if check(section is not None, "sections: no section slider after opening the details"):
+        browser.key("End", "End", 35)
+        moved.append(section)
+    moved_rows = page_ranking(browser, fw)
+    check(any(r["move"] != "—" for r in moved_rows),
+          "sliders moved ({}) but no ▲/▼ rank change is shown".format(moved))
+    status = browser.js("document.querySelector('section.wx[data-fw=\"%s\"] .wx-status')"
+                        ".textContent" % fw)
+    check("自定义" in status, "status does not say 自定义: " + status)
+    browser.screenshot(os.path.join(art, "explorer-moved.png"),
+                       'section.wx[data-fw="%s"]' % fw)
+    exported = export_profile(browser, downloads, fw)
+    shutil.copy(exported, os.path.join(art, "exported-moved.yaml"))
+    compare(model + ": sliders " + ",".join(moved), moved_rows,
+            cli_ranking(evaluate(args, os.path.join(art, "out-moved"), exported, model), fw))
+
+    # 3. The preset buttons, each exported and re-evaluated.
+    for preset in ("equal", "ent", "cri", "def"):
+        browser.click('section.wx[data-fw="%s"] button[data-preset="%s"]' % (fw, preset))
+        rows = page_ranking(browser, fw)
+        exported = export_profile(browser, downloads, fw)
+        shutil.copy(exported, os.path.join(art, "exported-%s.yaml" % preset))
+        compare(model + ": " + preset, rows, cli_ranking(
+            evaluate(args, os.path.join(art, "out-" + preset), exported, model), fw))
+    browser.screenshot(os.path.join(art, "explorer-default.png"),
+                       'section.wx[data-fw="%s"]' % fw)
+
+    # 4. Printed, the weights in force are shown as text (the inputs are hidden).
+    browser.click('section.wx[data-fw="%s"] button[data-preset="equal"]' % fw)
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = browser.js("Array.prototype.map.call(document.querySelectorAll('section.wx[data-fw"
+                       "=\"%s\"] .wx-weights > tbody > tr > td > .wx-print'), function(e){"
+                       "return getComputedStyle(e).display + ' ' + e.textContent;})" % fw)
+    check(len(shown) == len(sliders) and all(s.startswith("inline ") for s in shown),
+          "print: weights not shown as text: {}".format(shown))
+    hidden = browser.js("getComputedStyle(document.querySelector('section.wx input')).display")
+    check(hidden == "none", "print: inputs still shown ({})".format(hidden))
+    browser.screenshot(os.path.join(art, "explorer-print.png"),
+                       'section.wx[data-fw="%s"]' % fw)
+    browser.send("Emulation.setEmulatedMedia", {"media": ""})
+
+    errors = [e for e in browser.events if e.get("method") in
+              ("Runtime.exceptionThrown", "Log.entryAdded", "Runtime.consoleAPICalled")]
+    check(not errors, "console messages or exceptions: {}".format(errors))
 
 
 if __name__ == "__main__":
