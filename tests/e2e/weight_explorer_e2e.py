@@ -164,6 +164,23 @@ PAGE_RANKING = """(function(){
 })()"""
 
 
+PARTIAL_PROBE = """(function(){
+  var x = document.querySelector('section.wx[data-fw="%s"]').explorer;
+  var u = x.d.units[0], keep = u.states, out = [];
+  ['m', 'p'].forEach(function (c) {
+    u.states = keep.replace(/[mpz]/g, c);
+    x.update();
+    var row = Array.prototype.filter.call(x.section.querySelectorAll('.wx-rank tbody tr'),
+      function (tr) { return tr.cells[2].textContent === u.name &&
+                             Number(tr.cells[3].textContent) === u.year; })[0];
+    out.push(Number(row.getAttribute('data-score')));
+  });
+  u.states = keep;
+  x.update();
+  return [out, x.d.pc];
+})()"""
+
+
 def page_ranking(browser, fw):
     return browser.js(PAGE_RANKING % fw)
 
@@ -258,6 +275,17 @@ def drive(args, browser, art, page, downloads, baseline, fw, model):
     base_order = [(r["name"], r["year"]) for r in page_ranking(browser, fw)]
     check(all(r["move"] == "—" for r in page_ranking(browser, fw)),
           "run weights: a rank change is shown before anything moved")
+
+    # Partial credit (the bundled corpus has no partial item): the first unit's items in force
+    # all set to met, then all to partial, in the page's own data: the score must scale by the
+    # partial credit (0.5) in either model. Then the data is put back.
+    probe = browser.js(PARTIAL_PROBE % fw)
+    check(probe[0][0] > 0 and abs(probe[0][1] - probe[1] * probe[0][0]) < 1e-4,
+          "%s: partial credit: all met %.4f, all partial %.4f, partial credit %s"
+          % (model, probe[0][0], probe[0][1], probe[1]))
+    check(page_ranking(browser, fw) == page_ranking(browser, fw) and
+          all(r["move"] == "—" for r in page_ranking(browser, fw)),
+          "partial probe: the page did not return to the run's ranking")
 
     # 2. Move area sliders with the keyboard until the ranking changes: End = slider max.
     sliders = browser.js("Array.prototype.map.call(document.querySelectorAll("
