@@ -12,8 +12,8 @@ packages=(
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
   # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer
   libxml2-dev libzip-dev libpoppler-cpp-dev
-  # results.xlsx (reports/src/xlsx_writer.cpp): libxlsxwriter writes real OOXML workbooks in
-  # constant memory (a national evidence sheet), with frozen headers, filters and colour scales
+  # writing .xlsx: results.xlsx (reports/src/xlsx_writer.cpp: real OOXML workbooks in constant
+  # memory, frozen headers, filters, colour scales) and AHP templates (`weights ahp --template`)
   libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
