@@ -277,7 +277,8 @@ TEST_CASE("old binary .doc: read through antiword, refused when it cannot be rea
   CHECK(doc->meta.year == 2022);
   // antiword -w 0: a paragraph is one line, Chinese intact.
   CHECK(doc->original.find("\n一、主要工作开展情况\n") != std::string::npos);
-  CHECK(doc->original.find("习近平法治思想，将法治政府建设与审计工作紧密结合") != std::string::npos);
+  CHECK(doc->original.find("习近平法治思想，将法治政府建设与审计工作紧密结合") !=
+        std::string::npos);
 
   // An OLE2 container antiword cannot read (a native WPS file, a damaged .doc).
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);

@@ -83,8 +83,8 @@ std::string with_publisher_block(const formats::Extracted& extracted) {
 // The PDF reader's page marks, moved below the header block with_publisher_block wrote.
 void add_page_anchors(const formats::Extracted& extracted, Document& doc) {
   if (extracted.page_marks.empty()) return;
-  const auto header_lines = static_cast<std::uint32_t>(
-      extracted.metadata.empty() ? 0 : extracted.metadata.size() + 1);
+  const auto header_lines =
+      static_cast<std::uint32_t>(extracted.metadata.empty() ? 0 : extracted.metadata.size() + 1);
   doc.page_anchors_.reserve(extracted.page_marks.size());
   for (const formats::PageMark& m : extracted.page_marks)
     doc.page_anchors_.push_back(
@@ -133,11 +133,10 @@ std::string_view Document::original_text(Span span) const {
 }
 
 PagePlace Document::page_place(LineCol at) const {
-  auto after = std::upper_bound(page_anchors_.begin(), page_anchors_.end(), at,
-                                [](const LineCol& x, const PageAnchor& a) {
-                                  return x.line < a.at.line ||
-                                         (x.line == a.at.line && x.column < a.at.column);
-                                });
+  auto after = std::upper_bound(
+      page_anchors_.begin(), page_anchors_.end(), at, [](const LineCol& x, const PageAnchor& a) {
+        return x.line < a.at.line || (x.line == a.at.line && x.column < a.at.column);
+      });
   if (after == page_anchors_.begin()) return {};
   return std::prev(after)->place;
 }

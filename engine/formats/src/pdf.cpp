@@ -199,11 +199,10 @@ std::string join_lines(const std::vector<Page>& pages, std::vector<PageMark>& ma
 
 void quiet(const std::string&, void*) {}
 
-
 // Every page's printed lines; with `ocr`, pages without a text layer are recognized by
 // Tesseract. False after one error (OCR language data missing, too many pages to OCR).
-bool read_pages(poppler::document& doc, const std::string& path, bool ocr,
-                std::vector<Page>& pages, std::vector<Diagnostic>& diagnostics) {
+bool read_pages(poppler::document& doc, const std::string& path, bool ocr, std::vector<Page>& pages,
+                std::vector<Diagnostic>& diagnostics) {
   std::unique_ptr<PageOcr> engine;
   std::vector<std::uint32_t> recognized;
   for (int i = 0; i < doc.pages(); ++i) {
@@ -239,8 +238,7 @@ bool read_pages(poppler::document& doc, const std::string& path, bool ocr,
         path, "ocr",
         fmt::format("page{} {} had no text layer and {} read by OCR (Tesseract, chi_sim): check "
                     "quotes from {} (marked 来源：OCR) against the scan",
-                    recognized.size() > 1 ? "s" : "", list,
-                    recognized.size() > 1 ? "were" : "was",
+                    recognized.size() > 1 ? "s" : "", list, recognized.size() > 1 ? "were" : "was",
                     recognized.size() > 1 ? "them" : "it")));
   }
   return true;
