@@ -2,12 +2,15 @@
 // accuracy on a scan made from a known text (tests/formats/ocr, made by make-fixtures.sh),
 // quotes marked as OCR, and a clear error when the language data is missing.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -142,4 +145,37 @@ TEST_CASE("OCR: missing language data names the package to install") {
   REQUIRE(d.size() == 1);
   CHECK(d[0].code == "ocr-missing-language");
   CHECK(d[0].message.find("install the Debian package tesseract-ocr-chi-sim") != std::string::npos);
+}
+
+TEST_CASE("evaluate: PDF quotes carry page:line, OCR quotes are marked, in JSON and gap reports") {
+  const fs::path out = fs::temp_directory_path() / fmt::format("indicheck-pages-{}", ::getpid());
+  fs::remove_all(out);
+  // No OMP_THREAD_LIMIT from ctest here: the binary must set it itself (cli/main.cpp).
+  const std::string command = fmt::format(
+      "env -u OMP_THREAD_LIMIT {} evaluate {} {} --ocr --format json,md --quiet --date "
+      "2024-01-01 -o {} 2>&1",
+      INDICHECK_BINARY, (kDir / "pdf/putian-1791882.pdf").string(),
+      (kDir / "ocr/putian-1791882-scan.pdf").string(), out.string());
+  REQUIRE(std::system(command.c_str()) == 0);
+  const auto results = nlohmann::json::parse(slurp(out / "results.json"));
+  std::map<std::string, std::pair<int, int>> placed;  // file → (quotes with page, with ocr)
+  for (const auto& r : results["reports"])
+    for (const auto& fw : r["results"])
+      for (const auto& item : fw["items"])
+        for (const auto& q : item["quotes"]) {
+          const std::string name = fs::path(r["path"].get<std::string>()).filename().string();
+          CHECK(q.contains("page"));
+          CHECK(q.value("page_line", 0) >= 1);
+          placed[name].first += q.contains("page");
+          placed[name].second += q.value("ocr", false);
+        }
+  CHECK(placed["putian-1791882.pdf"].first > 5);
+  CHECK(placed["putian-1791882.pdf"].second == 0);
+  CHECK(placed["putian-1791882-scan.pdf"].second > 5);
+  CHECK(placed["putian-1791882-scan.pdf"].second == placed["putian-1791882-scan.pdf"].first);
+  const std::string md = slurp(out / "gaps/putian-1791882-scan.md");
+  CHECK(md.find("第 1 页第 ") != std::string::npos);
+  CHECK(md.find("来源：OCR") != std::string::npos);
+  CHECK(slurp(out / "gaps/putian-1791882.md").find("第 2 页第 ") != std::string::npos);
+  fs::remove_all(out);
 }
