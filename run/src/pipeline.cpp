@@ -116,7 +116,7 @@ std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framewo
 
 // PDF quotes: the printed page and line each starts on, and whether the page was OCR'd.
 void place_on_pages(const Document& doc, std::vector<DocumentEvidence>& evidence) {
-  if (doc.page_anchors_.empty()) return;
+  if (doc.meta.format != "pdf") return;
   for (DocumentEvidence& ev : evidence)
     for (ItemEvidence& item : ev.items)
       for (Quote& q : item.quotes) {
