@@ -14,6 +14,8 @@ packages=(
   # scanned PDF pages (--ocr: libtesseract + Simplified Chinese data), old binary .doc (antiword)
   libxml2-dev libzip-dev libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim
   antiword
+  # writing .xlsx (AHP matrix templates for meetings: `weights ahp --template`)
+  libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
   # benchmarks: reference scanner, peak-memory measurement
