@@ -12,6 +12,8 @@ packages=(
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
   # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer
   libxml2-dev libzip-dev libpoppler-cpp-dev
+  # run history (history/, evaluate --history): SQLite, one file, crash-safe transactions, WAL
+  libsqlite3-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
   # benchmarks: reference scanner, peak-memory measurement

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "gap.h"
+#include "review_render.h"
 #include "view.h"
 
 namespace indicheck {
@@ -38,6 +39,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--head)}
 blockquote.peer{border-left-color:#54aeff}
 blockquote.context{background:#fff;border-left-style:dashed;color:var(--muted)}
+.review{color:#0b4f8a;font-weight:600}.review.stale,tr.stale td{background:#fff3cd}
 .loc,.note{color:var(--muted);font-size:85%}
 .item{margin:10px 0 14px;padding-bottom:6px;border-bottom:1px dashed var(--line)}
 .item h4{margin:0;font-size:1em}
@@ -489,6 +491,7 @@ std::string render_index_html(const Evaluation& evaluation) {
   for (int t : nav)
     out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
                        html_escape(v.framework(t)->title));
+  if (!evaluation.facts.review_path.empty()) out += "<a href=\"#review\">人工复核</a>";
   out += "<a href=\"#facts\">运行信息</a>";
   if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
   const bool unknown =
@@ -532,6 +535,7 @@ std::string render_index_html(const Evaluation& evaluation) {
     weights_section(v, t, out);
   }
   if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
+  out += review_section_html(v);
   structure_section(v, out);
   facts_section(v, out);
   out += page_end(true);
@@ -563,10 +567,12 @@ std::string item_head(const GapItem& item) {
 
 void item_html(const View& v, int report, const GapItem& item, bool with_peer, std::string& out) {
   out += "<div class=\"item\">\n" + item_head(item);
+  if (item.review) out += review_note_html(*item.review);
   if (!item.node->note.empty())
     out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_html(q);
+    out += near_misses_html(*item.evidence);
     if (!item.evidence->reason.empty())
       out += "<div class=\"loc\">判定：" + html_escape(item.evidence->reason) + "</div>\n";
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "gap.h"
+#include "review_render.h"
 #include "view.h"
 
 namespace indicheck {
@@ -33,9 +34,11 @@ void item_md(const View& v, int report, const GapItem& item, bool with_peer, std
   out += fmt::format("### {} {} — {}{}（分值 {:.2f}）\n\n", markdown_escape(item.node->id),
                      markdown_escape(item.node->title), state_label(item.state),
                      item.required ? " · 必选" : "", item.points);
+  if (item.review) out += review_note_md(*item.review);
   if (!item.node->note.empty()) out += "说明：" + markdown_escape(item.node->note) + "\n\n";
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_md(q);
+    out += near_misses_md(*item.evidence);
     if (!item.evidence->reason.empty())
       out += "判定：" + markdown_escape(item.evidence->reason) + "\n\n";
   }
