@@ -14,6 +14,8 @@ packages=(
   libxml2-dev libzip-dev libpoppler-cpp-dev
   # run history (history/, evaluate --history): SQLite, one file, crash-safe transactions, WAL
   libsqlite3-dev
+  # writing .xlsx (AHP matrix templates for meetings: `weights ahp --template`)
+  libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports
   chromium fonts-noto-cjk
   # benchmarks: reference scanner, peak-memory measurement
