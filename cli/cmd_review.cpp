@@ -18,7 +18,7 @@ namespace indicheck::cli {
 namespace {
 
 constexpr const char* kReviewUsage =
-    "用法：indicheck review init [PATH...] --out review.csv [选项]\n"
+    "用法：indicheck review init [PATH...] --out review.xlsx|review.csv [选项]\n"
     "评估报告（默认 corpus/），写出人工复核表：每个单位-年度 × 指标一行，含机器判定、分值、\n"
     "最佳引文或接近的句子，以及待填写的 复核结论、说明、复核人、日期 列。\n"
     "填好后用 indicheck evaluate --review review.csv 计入得分和排名（docs/review.md）。\n\n";
@@ -39,7 +39,7 @@ int run_review(const Args& args) {
   po::options_description desc("选项");
   desc.add_options()("help,h", "显示帮助")(
       "out,o", po::value<std::string>(&out),
-      "复核表文件（.csv，UTF-8 带 BOM，Excel/WPS 可直接打开）")(
+      "复核表文件：.xlsx，或 .csv（UTF-8 带 BOM，Excel/WPS 可直接打开）")(
       "rules", po::value<std::vector<std::string>>(&options.rules_paths),
       "规则文件或目录（可重复；默认 rules/）")(
       "profile", po::value<std::string>(&options.profile_path), "配置文件（YAML）")(
@@ -64,7 +64,7 @@ int run_review(const Args& args) {
     std::cout << kReviewUsage << desc;
     return kExitOk;
   }
-  if (out.empty()) return review_usage_error("需要 --out 文件名（.csv）");
+  if (out.empty()) return review_usage_error("需要 --out 文件名（.xlsx 或 .csv）");
   use_default_paths(options);
   options.jobs = 0;
   PipelineResult result;

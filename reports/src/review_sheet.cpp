@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "indicheck/formats/xlsx.h"
 #include "indicheck/reports.h"
 #include "indicheck/review.h"
 #include "review_render.h"
@@ -81,9 +83,21 @@ std::string render_review_csv(const std::vector<std::vector<std::string>>& rows)
 bool write_review_sheet(const Evaluation& evaluation, const std::string& path,
                         std::vector<Diagnostic>& diagnostics) {
   namespace fs = std::filesystem;
-  const std::string ext = fs::path(path).extension().string();
-  if (ext != ".csv" && ext != ".CSV") {
-    diagnostics.push_back(make_error(path, "review-format", "复核表只能写成 .csv 文件"));
+  std::string ext = fs::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".xlsx") {
+    formats::XlsxWriteOptions options;
+    options.sheet_name = "人工复核";
+    options.width = 16;
+    options.bold_first_column = false;
+    // What the audit team types stays text (a date typed as 2026-01-05 is not turned into a
+    // number, a 年度 stays 2021).
+    for (std::size_t c = 13; c < 17; ++c) options.text_columns.push_back(c);
+    options.text_columns.push_back(1);
+    return formats::write_xlsx(path, review_sheet_rows(evaluation), options, diagnostics);
+  }
+  if (ext != ".csv") {
+    diagnostics.push_back(make_error(path, "review-format", "复核表应写成 .csv 或 .xlsx 文件"));
     return false;
   }
   const std::string content = render_review_csv(review_sheet_rows(evaluation));

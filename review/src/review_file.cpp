@@ -12,6 +12,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "indicheck/formats/xlsx.h"
 #include "indicheck/review.h"
 #include "indicheck/yaml_text.h"
 
@@ -178,9 +179,9 @@ bool make_decision(const RawRow& raw, const std::string& path, std::uint32_t lin
   return true;
 }
 
-bool read_csv(std::string_view text, const std::string& path, std::vector<Diagnostic>& diags,
-              std::vector<ReviewDecision>& out) {
-  std::vector<CsvRow> rows = parse_csv(text);
+// Rows of a sheet (CSV or .xlsx) with the header first: decisions by column name.
+bool read_rows(const std::vector<CsvRow>& rows, const std::string& path,
+               std::vector<Diagnostic>& diags, std::vector<ReviewDecision>& out) {
   if (rows.empty()) {
     diags.push_back(make_error(path, "review-header", "复核表是空的：缺少表头行", 1));
     return false;
@@ -212,6 +213,25 @@ bool read_csv(std::string_view text, const std::string& path, std::vector<Diagno
     ok = make_decision(raw, path, rows[r].line, diags, out) && ok;
   }
   return ok;
+}
+
+bool read_csv(std::string_view text, const std::string& path, std::vector<Diagnostic>& diags,
+              std::vector<ReviewDecision>& out) {
+  return read_rows(parse_csv(text), path, diags, out);
+}
+
+// An .xlsx sheet's rows: line = the row number Excel shows.
+bool read_sheet(std::string_view bytes, const std::string& path, std::vector<Diagnostic>& diags,
+                std::vector<ReviewDecision>& out) {
+  std::optional<formats::Sheet> sheet = formats::read_xlsx_bytes(bytes, path, "", diags);
+  if (!sheet) return false;
+  std::vector<CsvRow> rows;
+  for (std::size_t r = 0; r < sheet->rows.size(); ++r) {
+    bool blank = true;
+    for (const auto& c : sheet->rows[r]) blank = blank && trim(c).empty();
+    if (!blank) rows.push_back({static_cast<std::uint32_t>(r + 1), std::move(sheet->rows[r])});
+  }
+  return read_rows(rows, path, diags, out);
 }
 
 std::string yaml_scalar(const YAML::Node& n, const char* key) {
@@ -265,10 +285,35 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return tail == suffix;
 }
 
+// Two verdicts on one item of one unit-year: which one wins would be a guess.
+std::optional<ReviewFile> check_duplicates(ReviewFile file, std::vector<Diagnostic>& diagnostics) {
+  bool ok = true;
+  std::map<std::tuple<std::string, int, std::string, std::string>, std::uint32_t> seen;
+  for (const auto& d : file.decisions) {
+    const auto [it, fresh] =
+        seen.emplace(std::tuple(d.unit, d.year, d.framework, d.item), d.location.line);
+    if (!fresh) {
+      diagnostics.push_back(make_error(
+          file.path, "review-duplicate",
+          fmt::format("{} {}年 指标 {} 已在第 {} 行复核过", d.unit, d.year, d.item, it->second),
+          d.location.line));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return file;
+}
+
 }  // namespace
 
 std::optional<ReviewFile> read_review_text(std::string_view bytes, const std::string& path,
                                            std::vector<Diagnostic>& diagnostics) {
+  if (ends_with(path, ".xlsx")) {
+    ReviewFile file;
+    file.path = path;
+    if (!read_sheet(bytes, path, diagnostics, file.decisions)) return std::nullopt;
+    return check_duplicates(std::move(file), diagnostics);
+  }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text(bytes);
   if (!valid_utf8(text) && !gb18030_to_utf8(bytes, text)) {
@@ -283,24 +328,12 @@ std::optional<ReviewFile> read_review_text(std::string_view bytes, const std::st
   } else if (ends_with(path, ".yaml") || ends_with(path, ".yml")) {
     ok = read_yaml(text, path, diagnostics, file.decisions);
   } else {
-    diagnostics.push_back(make_error(path, "review-format", "复核文件应为 .csv、.yaml 或 .yml"));
+    diagnostics.push_back(
+        make_error(path, "review-format", "复核文件应为 .csv、.xlsx、.yaml 或 .yml"));
     return std::nullopt;
   }
-  // Two verdicts on one item of one unit-year: which one wins would be a guess.
-  std::map<std::tuple<std::string, int, std::string, std::string>, std::uint32_t> seen;
-  for (const auto& d : file.decisions) {
-    const auto [it, fresh] =
-        seen.emplace(std::tuple(d.unit, d.year, d.framework, d.item), d.location.line);
-    if (!fresh) {
-      diagnostics.push_back(make_error(
-          path, "review-duplicate",
-          fmt::format("{} {}年 指标 {} 已在第 {} 行复核过", d.unit, d.year, d.item, it->second),
-          d.location.line));
-      ok = false;
-    }
-  }
   if (!ok) return std::nullopt;
-  return file;
+  return check_duplicates(std::move(file), diagnostics);
 }
 
 std::optional<ReviewFile> read_review_file(const std::string& path,

@@ -14,8 +14,11 @@
 #include <vector>
 
 #include "e2e_util.h"
+#include "indicheck/formats/xlsx.h"
 
 namespace fs = std::filesystem;
+using indicheck::Diagnostic;
+namespace formats = indicheck::formats;
 
 namespace {
 
@@ -303,4 +306,48 @@ TEST_CASE("review files: YAML, unknown unit or item at the file's line", "[e2e][
   const e2e::Run verdict = e2e::evaluate(args);
   CHECK(verdict.status == 2);
   CHECK(verdict.out.find("verdict.csv:2: error[review-state]") != std::string::npos);
+}
+
+TEST_CASE("review sheet as .xlsx: written by review init, filled in, read back", "[e2e][review]") {
+  const fs::path dir = e2e::fresh_dir("review-xlsx");
+  fs::create_directories(dir / "reports");
+  fs::copy_file(kSource / "corpus/nanhu-2021.txt", dir / "reports/nanhu-2021.txt");
+  const std::string rules = (kSource / "rules").string();
+  REQUIRE(review_init({(dir / "reports").string(), "--rules", rules, "--out",
+                       (dir / "review.xlsx").string()})
+              .status == 0);
+  REQUIRE(review_init({(dir / "reports").string(), "--rules", rules, "--out",
+                       (dir / "review.csv").string()})
+              .status == 0);
+  std::vector<Diagnostic> diags;
+  auto sheet = formats::read_xlsx((dir / "review.xlsx").string(), "人工复核", diags);
+  REQUIRE(sheet);
+  const auto csv = parse_csv(e2e::slurp(dir / "review.csv"));
+  REQUIRE(sheet->rows.size() == csv.size());  // header + 98 items
+  CHECK(sheet->rows[0] == csv[0]);
+  CHECK(sheet->rows[5] == csv[5]);
+  // The team fills in row 3 (Excel's numbering; header is row 1): 复核结论 is column 14.
+  REQUIRE(sheet->rows[2][5] == csv[2][5]);
+  sheet->rows[2][13] = "已落实";
+  sheet->rows[2][15] = "王复核";
+  const std::string item = sheet->rows[2][5];
+  REQUIRE(formats::write_xlsx((dir / "filled.xlsx").string(), sheet->rows, {}, diags));
+  const e2e::Run r = e2e::evaluate(
+      {(dir / "reports").string(), "--rules", rules, "--date", "2026-01-02", "--format", "json",
+       "-q", "--review", (dir / "filled.xlsx").string(), "--out", (dir / "out").string()});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const auto it = item_json(report_json(dir / "out/results.json", "南湖区"), item);
+  CHECK(it["state"] == "met");
+  CHECK(it["review"]["reviewer"] == "王复核");
+  CHECK(it["review"]["source"] == (dir / "filled.xlsx").string() + ":3");
+
+  sheet->rows[4][0] = "北湖区";
+  sheet->rows[4][13] = "不适用";
+  REQUIRE(formats::write_xlsx((dir / "bad.xlsx").string(), sheet->rows, {}, diags));
+  const e2e::Run bad =
+      e2e::evaluate({(dir / "reports").string(), "--rules", rules, "--format", "json", "-q",
+                     "--review", (dir / "bad.xlsx").string(), "--out", (dir / "bad").string()});
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find("bad.xlsx:5: error[review-unknown-unit]") != std::string::npos);
 }

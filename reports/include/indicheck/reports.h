@@ -64,7 +64,8 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
 std::vector<std::vector<std::string>> review_sheet_rows(const Evaluation& evaluation);
 // The sheet as CSV: UTF-8 with BOM, CRLF (what Excel and WPS open without asking).
 std::string render_review_csv(const std::vector<std::vector<std::string>>& rows);
-// Writes the sheet to `path` (.csv) through a temporary file and a rename: never half-written.
+// Writes the sheet to `path` (.xlsx with libxlsxwriter, sheet 人工复核, the columns to fill in
+// formatted as text; or .csv) through a temporary file and a rename: never half-written.
 bool write_review_sheet(const Evaluation& evaluation, const std::string& path,
                         std::vector<Diagnostic>& diagnostics);
 
