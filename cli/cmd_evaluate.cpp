@@ -82,14 +82,13 @@ std::string options_line(const PipelineOptions& o) {
 }
 
 // --history: appends the run after the outputs are written; false (errors printed) on failure.
-bool record_history(const PipelineOptions& options, const Evaluation& evaluation,
-                    const std::string& path, bool quiet) {
+bool record_history(const PipelineOptions& options, const Evaluation& evaluation, HistoryDb& db,
+                    bool quiet) {
   std::vector<Diagnostic> diags;
-  auto db = HistoryDb::open(path, diags);
-  const std::int64_t id = db ? db->record(evaluation, options_line(options), diags) : 0;
+  const std::int64_t id = db.record(evaluation, options_line(options), diags);
   print_diagnostics(diags);
   if (id > 0 && !quiet)
-    std::cerr << fmt::format("indicheck: 已记入历史 {}（运行 #{}）\n", path, id);
+    std::cerr << fmt::format("indicheck: 已记入历史 {}（运行 #{}）\n", db.path(), id);
   return id > 0;
 }
 
@@ -319,14 +318,22 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
     print_diagnostics(notes);
   }
 
+  // --history: the previous year of each unit is read before this run is recorded.
+  std::unique_ptr<HistoryDb> history;
+  if (!gaps.history.empty()) {
+    std::vector<Diagnostic> history_diags;
+    history = HistoryDb::open(gaps.history, history_diags);
+    print_diagnostics(history_diags);
+    if (!history) return kExitInput;
+    previous_years(*history, result.evaluation);
+  }
   std::vector<Diagnostic> write_diags;
   const auto write_started = std::chrono::steady_clock::now();
   if (!write_outputs(result.evaluation, out_dir, formats, write_diags)) {
     print_diagnostics(write_diags);
     return kExitInput;
   }
-  if (!gaps.history.empty() && !record_history(options, result.evaluation, gaps.history, quiet))
-    return kExitInput;
+  if (history && !record_history(options, result.evaluation, *history, quiet)) return kExitInput;
   if (stats) {
     const auto now = std::chrono::steady_clock::now();
     print_stats(result, failed, std::chrono::duration<double>(now - write_started).count(),

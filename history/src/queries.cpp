@@ -156,6 +156,25 @@ std::optional<std::string> history_runs_text(HistoryDb& db, std::vector<Diagnost
   return out;
 }
 
+void previous_years(HistoryDb& db, Evaluation& evaluation) {
+  evaluation.previous.assign(evaluation.reports.size(), PreviousYear{});
+  Stmt s(db.impl().db,
+         "SELECT r.year, s.framework, s.score, s.rank, s.units, r.run_id FROM reports r JOIN"
+         " scores s ON s.report_id = r.id AND s.kind = 'indicators' WHERE r.failed = 0 AND"
+         " r.unit_key = ?1 AND r.year < ?2 AND r.year > 0 ORDER BY r.year DESC, r.id DESC"
+         " LIMIT 1");
+  for (std::size_t i = 0; i < evaluation.reports.size(); ++i) {
+    const ReportResult& r = evaluation.reports[i];
+    if (r.failed || r.meta.year <= 0 || r.meta.unit.value.empty()) continue;
+    s.bind(1, unit_key(r.meta.unit.value)).bind(2, r.meta.year);
+    if (s.row())
+      evaluation.previous[i] = {
+          static_cast<int>(s.integer(0)), s.text(1),   s.real(2), static_cast<int>(s.integer(3)),
+          static_cast<int>(s.integer(4)), s.integer(5)};
+    s.reset();
+  }
+}
+
 std::optional<std::string> history_units_text(HistoryDb& db, std::vector<Diagnostic>&) {
   Stmt s(db.impl().db,
          "SELECT unit_key, max(unit), group_concat(DISTINCT year), count(DISTINCT run_id) FROM"

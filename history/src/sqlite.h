@@ -65,6 +65,11 @@ class Stmt {
     if (rc != SQLITE_DONE) ok_ = false;
     return rc == SQLITE_DONE;
   }
+  // Ready to bind and step again (a query used in a loop).
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
   std::string text(int col) const {
     const unsigned char* t = sqlite3_column_text(stmt_, col);
     return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();

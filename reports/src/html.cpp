@@ -162,8 +162,9 @@ void ranking_section(const View& v, int t, std::string& out) {
   for (int row : v.rows_by_rank(t)) {
     const UnitScore& u = table.units[row];
     const int r = v.report_of(t, row);
-    out += fmt::format("<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td>{1}</td>", u.rank,
-                       r >= 0 ? gap_link(v, r, "gaps/") : html_escape(u.key.unit));
+    out += fmt::format(
+        "<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td>{1}</td>", u.rank,
+        r >= 0 ? gap_link(v, r, "gaps/") + unit_marks_html(v, r) : html_escape(u.key.unit));
     out += fmt::format("<td class=\"num\">{}</td><td>{}</td>",
                        u.key.year > 0 ? std::to_string(u.key.year) : "",
                        html_escape(level_label(u.key.level)));
@@ -704,6 +705,8 @@ std::string reports_detail::gap_html(const View& v, int r) {
       u.peer_count);
   out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
                      u.required_total);
+  if (const auto prev = previous_year_text(v, r, u.score, u.rank); !prev.empty())
+    out += "<tr><td>与上年比较</td><td>" + html_escape(prev) + "</td></tr>\n";
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
     out += fmt::format(

@@ -103,6 +103,8 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
   out += fmt::format("| 排名 | 第 {} 名，共 {} 个单位；同级第 {} / {} |\n", u.rank,
                      table.units.size(), u.peer_rank, u.peer_count);
   out += fmt::format("| 必选项覆盖 | {} / {} |\n", u.required_met, u.required_total);
+  if (const auto prev = previous_year_text(v, r, u.score, u.rank); !prev.empty())
+    out += "| 与上年比较 | " + markdown_escape(prev) + " |\n";
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
     out += fmt::format("| {} | {}{} |\n", k, markdown_escape(l.value),

@@ -72,6 +72,42 @@ std::string near_misses_md(const ItemEvidence& ev) {
   return out;
 }
 
+std::string previous_year_text(const View& v, int report, double score, int rank) {
+  if (report < 0 || static_cast<std::size_t>(report) >= v.eval.previous.size()) return "";
+  const PreviousYear& p = v.eval.previous[static_cast<std::size_t>(report)];
+  if (p.year == 0) return "";
+  const double d = score - p.score;
+  const std::string move = d > 0.05    ? fmt::format("▲ {:.1f}", d)
+                           : d < -0.05 ? fmt::format("▼ {:.1f}", -d)
+                                       : std::string("＝");
+  const std::string rank_move = rank < p.rank   ? fmt::format("▲ {}", p.rank - rank)
+                                : rank > p.rank ? fmt::format("▼ {}", rank - p.rank)
+                                                : std::string("＝");
+  return fmt::format("{}（上年 {}年 {:.1f} 分，第 {}/{} 名；名次 {}）", move, p.year, p.score,
+                     p.rank, p.units, rank_move);
+}
+
+std::string unit_marks_html(const View& v, int report) {
+  if (report < 0) return "";
+  std::string out;
+  const ReportResult& rep = v.eval.reports[static_cast<std::size_t>(report)];
+  if (!rep.reviews.empty()) {
+    bool stale = false;
+    for (const auto& m : rep.reviews) stale = stale || m.stale();
+    out += fmt::format(" <span class=\"review{}\">复核 {} 项{}</span>", stale ? " stale" : "",
+                       rep.reviews.size(), stale ? " ⚠" : "");
+  }
+  const int t = v.primary_table(report);
+  const int row = t >= 0 ? v.row_of(report, t) : -1;
+  if (row >= 0) {
+    const UnitScore& u =
+        v.eval.tables[static_cast<std::size_t>(t)].units[static_cast<std::size_t>(row)];
+    const std::string prev = previous_year_text(v, report, u.score, u.rank);
+    if (!prev.empty()) out += " <span class=\"loc\">" + html_escape(prev) + "</span>";
+  }
+  return out;
+}
+
 std::string review_section_html(const View& v) {
   if (v.eval.facts.review_path.empty()) return "";
   std::string rows;

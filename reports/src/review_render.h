@@ -23,6 +23,12 @@ std::string near_misses_md(const ItemEvidence& ev);
 // "text（第 L 行第 C 列）——欠缺：…", one line per near miss.
 std::string near_misses_text(const ItemEvidence& ev);
 
+// After a unit's name in the ranking: its reviewed items (复核 N 项, ⚠ when one is stale) and
+// its move against the previous year from the history (▲ 3.2 上年 58.3 第 2 名). "" when none.
+std::string unit_marks_html(const View& v, int report);
+// "▲ 3.2（上年 2020年 58.3 分，第 2/5 名）" or "" when the history has no earlier year.
+std::string previous_year_text(const View& v, int report, double score, int rank);
+
 // index.html's 人工复核 section (every reviewed item of the run, stale ones flagged); "" when
 // the run applied no review file.
 std::string review_section_html(const View& v);

@@ -3,6 +3,7 @@
 // `history diff` read back with their ▲/▼ marks; a process killed mid-write (test hook) leaves
 // the database readable with the earlier runs intact; a second writer waits or fails clearly;
 // a schema-1 file is migrated forward.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -81,7 +82,7 @@ TEST_CASE("history: weights, a changed report, the next year; diff, unit, kill, 
   const std::vector<std::string> common = {"evaluate",  (dir / "reports").string(),
                                            "--rules",   (kSource / "rules").string(),
                                            "--date",    "2026-01-02",
-                                           "--format",  "json",
+                                           "--format",  "json,md,html",
                                            "--history", db,
                                            "-q"};
   const auto evaluate = [&](std::vector<std::string> extra, const std::string& env = "") {
@@ -117,6 +118,28 @@ TEST_CASE("history: weights, a changed report, the next year; diff, unit, kill, 
   const std::string lost_state = state_of(dir / "o3/results.json", "苏州市相城区", 2021, lost.id);
   REQUIRE(lost_state != "met");
   REQUIRE(state_of(dir / "o3/results.json", "苏州市相城区", 2022, lost.id) == "met");
+
+  // The outputs of run 3 show the previous year the history held before it: 相城区 2021 as
+  // run 2 scored it (the original text, same profile: the same score).
+  {
+    const auto json = nlohmann::json::parse(e2e::slurp(dir / "o2/results.json"));
+    std::string expected;
+    for (const auto& rep : json["reports"])
+      if (rep["meta"]["unit"]["value"] == "苏州市相城区") {
+        const auto& res = rep["results"][0];
+        expected = fmt::format("＝（上年 2021年 {:.1f} 分，第 {}/{} 名", res["score"].get<double>(),
+                               res["rank"].get<int>(), res["rank_of"].get<int>());
+      }
+    REQUIRE(!expected.empty());
+    std::string md;
+    for (const auto& e : fs::directory_iterator(dir / "o3/gaps"))
+      if (e.path().extension() == ".md" && e.path().string().find("2022") != std::string::npos)
+        md = e2e::slurp(e.path());
+    CHECK(md.find("| 与上年比较 | " + expected) != std::string::npos);
+    CHECK(e2e::slurp(dir / "o3/index.html").find(expected) != std::string::npos);
+    // Run 1 had no history yet: no comparison.
+    CHECK(e2e::slurp(dir / "o1/index.html").find("上年") == std::string::npos);
+  }
 
   // diff 1 2: weights only — scores move with ▲/▼, no item flips.
   const e2e::Run d12 = indicheck("", {"history", db, "diff", "1", "2"});

@@ -55,6 +55,11 @@ class HistoryDb {
   std::unique_ptr<Impl> impl_;
 };
 
+// Fills evaluation.previous: for every scored report, its unit's nearest earlier year in the
+// history (latest run first), for the ▲/▼ of index.html and the gap reports. Runs before the
+// current one is recorded, so a run is never its own previous year.
+void previous_years(HistoryDb& db, Evaluation& evaluation);
+
 // ---- What `indicheck history` prints (text in Chinese, one function per subcommand). Each
 // returns the text, or nullopt with an error (history-unknown-unit, history-unknown-run).
 std::optional<std::string> history_runs_text(HistoryDb& db, std::vector<Diagnostic>& diagnostics);

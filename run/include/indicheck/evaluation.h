@@ -115,6 +115,17 @@ struct RunFacts {
       gate;  // the evidence gate in force ("rules/evidence-gate.json, threshold 0.40"); empty = off
 };
 
+// The same unit's previous year as the run history holds it (`evaluate --history`): the latest
+// recorded run that scored the unit's report of the nearest earlier year.
+struct PreviousYear {
+  int year = 0;  // 0 = none in the history
+  std::string framework;
+  double score = 0;
+  int rank = 0;
+  int units = 0;
+  std::int64_t run = 0;  // history run id
+};
+
 struct Evaluation {
   RunFacts facts;
   const RuleSet* rules = nullptr;
@@ -128,6 +139,9 @@ struct Evaluation {
   // not depend on the selection.
   std::size_t gap_reports_max = kDefaultGapReportsMax;
   std::vector<std::string> gap_units;
+  // Per report (same order), its unit's previous year from the run history; empty when the run
+  // has no --history. Filled by the caller before rendering (history.h previous_years).
+  std::vector<PreviousYear> previous;
 };
 
 }  // namespace indicheck
