@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "explorer.h"
 #include "gap.h"
 #include "review_render.h"
 #include "view.h"
@@ -532,6 +533,7 @@ std::string render_index_html(const Evaluation& evaluation) {
         evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
     ranking_section(v, t, out);
     heatmap_section(v, t, out);
+    explorer_section(v, t, out);
     coverage_section(v, t, out);
     weights_section(v, t, out);
   }
@@ -539,6 +541,8 @@ std::string render_index_html(const Evaluation& evaluation) {
   out += review_section_html(v);
   structure_section(v, out);
   facts_section(v, out);
+  if (any)
+    out += fmt::format("<style>{}</style>\n<script>{}</script>\n", explorer_css(), explorer_js());
   out += page_end(true);
   return out;
 }
@@ -705,8 +709,7 @@ std::string reports_detail::gap_html(const View& v, int r) {
       u.peer_count);
   out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
                      u.required_total);
-  if (const auto prev = previous_year_text(v, r, u.score, u.rank); !prev.empty())
-    out += "<tr><td>与上年比较</td><td>" + html_escape(prev) + "</td></tr>\n";
+  out += previous_year_row_html(v, r, u);
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
     out += fmt::format(

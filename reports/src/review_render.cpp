@@ -87,6 +87,11 @@ std::string previous_year_text(const View& v, int report, double score, int rank
                      p.rank, p.units, rank_move);
 }
 
+std::string previous_year_row_html(const View& v, int report, const UnitScore& u) {
+  const std::string prev = previous_year_text(v, report, u.score, u.rank);
+  return prev.empty() ? "" : "<tr><td>与上年比较</td><td>" + html_escape(prev) + "</td></tr>\n";
+}
+
 std::string unit_marks_html(const View& v, int report) {
   if (report < 0) return "";
   std::string out;

@@ -28,6 +28,8 @@ std::string near_misses_text(const ItemEvidence& ev);
 std::string unit_marks_html(const View& v, int report);
 // "▲ 3.2（上年 2020年 58.3 分，第 2/5 名）" or "" when the history has no earlier year.
 std::string previous_year_text(const View& v, int report, double score, int rank);
+// The gap report's 与上年比较 table row (HTML), or "".
+std::string previous_year_row_html(const View& v, int report, const UnitScore& u);
 
 // index.html's 人工复核 section (every reviewed item of the run, stale ones flagged); "" when
 // the run applied no review file.
