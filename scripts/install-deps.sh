@@ -14,6 +14,8 @@ packages=(
   # scanned PDF pages (--ocr: libtesseract + Simplified Chinese data), old binary .doc (antiword)
   libxml2-dev libzip-dev libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim
   antiword
+  # run history (history/, evaluate --history): SQLite, one file, crash-safe transactions, WAL
+  libsqlite3-dev
   # writing .xlsx: results.xlsx (reports/src/xlsx_writer.cpp: real OOXML workbooks in constant
   # memory, frozen headers, filters, colour scales) and AHP templates (`weights ahp --template`)
   libxlsxwriter-dev
