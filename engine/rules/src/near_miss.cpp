@@ -96,6 +96,20 @@ void LeafEvaluator::add_near_miss(const Check& check, std::uint32_t sentence, Ro
   }
 }
 
+namespace {
+
+// Why a window is only partial, in words: the metric not stated, or its value against the
+// threshold (WindowResult's partial_code and partial_args).
+std::string partial_note(const WindowResult& r) {
+  const auto& a = r.partial_args;
+  if (r.partial_code == ReasonCode::kPartialBelow && a.size() >= 4)
+    return fmt::format("{}为{}（要求 {} {}）", a[0], a[1], a[2], a[3]);
+  if (!a.empty()) return fmt::format("未写明{}", a[0]);
+  return "未写明指标值";
+}
+
+}  // namespace
+
 void LeafEvaluator::near_misses(const Check& check, ItemEvidence& ev) const {
   near_tiers_.clear();
   const int total = static_cast<int>(check.selections.size());
@@ -103,7 +117,7 @@ void LeafEvaluator::near_misses(const Check& check, ItemEvidence& ev) const {
   for (const WindowResult& r : results_) {
     std::string lacking;
     if (r.outcome == Outcome::kPartial)
-      lacking = fmt::format("条件已满足，但指标值不足：{}", r.metric_note);
+      lacking = fmt::format("条件已满足，但指标值不足：{}", partial_note(r));
     else if (r.outcome == Outcome::kGated)
       lacking = "条件已满足，但证据门判定此句未陈述具体做法或成效";
     else if (r.outcome == Outcome::kElsewhere)
