@@ -155,15 +155,15 @@ std::unique_ptr<OutputSet> OutputSet::begin(const std::string& out_dir,
   set->staging_ = staging;  // removed by the destructor from here on
   set->lock_fd_ = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (set->lock_fd_ < 0 || ::flock(set->lock_fd_, LOCK_EX) != 0) {
-    diagnostics.push_back(make_error(staging, "output",
-                                     fmt::format("cannot lock: {}", std::strerror(errno))));
+    diagnostics.push_back(
+        make_error(staging, "output", fmt::format("cannot lock: {}", std::strerror(errno))));
     return nullptr;
   }
   std::string locked = staging;
   locked[locked.rfind('~')] = '-';  // mkdtemp's letters are [A-Za-z0-9]
   if (::rename(staging.c_str(), locked.c_str()) != 0) {
-    diagnostics.push_back(make_error(staging, "output",
-                                     fmt::format("cannot rename: {}", std::strerror(errno))));
+    diagnostics.push_back(
+        make_error(staging, "output", fmt::format("cannot rename: {}", std::strerror(errno))));
     return nullptr;
   }
   set->staging_ = locked;
@@ -207,9 +207,9 @@ bool OutputSet::commit(std::vector<Diagnostic>& diagnostics) {
       return false;
     }
   }
-  int rc = replace ? ::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(),
-                                 RENAME_EXCHANGE)
-                   : ::rename(staging_.c_str(), target_.c_str());
+  int rc = replace
+               ? ::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE)
+               : ::rename(staging_.c_str(), target_.c_str());
   if (rc != 0 && !replace && (errno == EEXIST || errno == ENOTEMPTY))  // another run was first
     rc = ::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE);
   if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
@@ -219,8 +219,10 @@ bool OutputSet::commit(std::vector<Diagnostic>& diagnostics) {
     rc = ::rename(target_.c_str(), aside.c_str());
     if (rc == 0) {
       rc = ::rename(staging_.c_str(), target_.c_str());
-      if (rc != 0) ::rename(aside.c_str(), target_.c_str());
-      else ::rename(aside.c_str(), staging_.c_str());
+      if (rc != 0)
+        ::rename(aside.c_str(), target_.c_str());
+      else
+        ::rename(aside.c_str(), staging_.c_str());
     }
   }
   if (rc != 0) {

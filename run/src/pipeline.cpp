@@ -282,7 +282,8 @@ std::vector<ReportResult> scan_reports(const PipelineOptions& options,
     diags.push_back(make_warning(
         "", "threads",
         fmt::format("the system refused to start more threads: {} of {} worker(s) started{}",
-                    started, jobs, started == 0 ? ", the reports are read one after another" : "")));
+                    started, jobs,
+                    started == 0 ? ", the reports are read one after another" : "")));
   if (started == 0) queue.unbound();
   for (std::size_t i = 0; i < files.size(); ++i)
     if (!queue.push(i)) break;

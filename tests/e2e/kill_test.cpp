@@ -7,11 +7,10 @@
 // from a fixed seed over [0, 1.2 x the duration of an unkilled run], so some runs die reading
 // reports, some writing, some swapping, some not at all. The duration is measured only to
 // place the kills; nothing asserts on time.
+#include <fmt/format.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -30,7 +29,9 @@ namespace {
 
 const fs::path kSource = INDICHECK_SOURCE_DIR;
 
-std::string date_of_run(int i) { return fmt::format("2026-{:02}-{:02}", 1 + i / 28, 1 + i % 28); }
+std::string date_of_run(int i) {
+  return fmt::format("2026-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+}
 
 // Starts `indicheck evaluate` and returns its pid; stdout and stderr go to /dev/null.
 pid_t start_run(const fs::path& corpus, const fs::path& out, const std::string& date) {

@@ -48,8 +48,8 @@ std::vector<Row> matrix_rows() {
       cells.push_back(line.substr(start, bar - start));
     cells.push_back(line.substr(start, line.rfind('|') - start));
     if (cells.size() != 5) FAIL("a matrix row without 5 cells: " << line);
-    rows.push_back({unquote(cells[0]), unquote(cells[2]), unquote(cells[3]),
-                    std::stoi(unquote(cells[4]))});
+    rows.push_back(
+        {unquote(cells[0]), unquote(cells[2]), unquote(cells[3]), std::stoi(unquote(cells[4]))});
   }
   return rows;
 }
@@ -74,12 +74,14 @@ void make_fixtures(const fs::path& dir) {
   fs::copy_file(kSource / "corpus/sip-2023.txt", dir / "folder/a.txt");
   fs::create_symlink("loop.txt", dir / "loop.txt");
   const std::string head = "framework:\n  id: t\n  title: x\n  kind: supplement\nnodes:\n";
-  write(dir / "huge-term.yaml", head + "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [" +
+  write(dir / "huge-term.yaml", head +
+                                    "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [" +
                                     std::string(3000000, 'a') + "]}\n");
   write(dir / "overflow.yaml",
-        head + "  - id: \"1\"\n    title: 一\n    children:\n"
-               "      - {id: \"1.1\", title: 二, weight: 1e308, check: {terms: {a: [x]}}}\n"
-               "      - {id: \"1.2\", title: 三, weight: 1e308, check: {terms: {a: [y]}}}\n");
+        head +
+            "  - id: \"1\"\n    title: 一\n    children:\n"
+            "      - {id: \"1.1\", title: 二, weight: 1e308, check: {terms: {a: [x]}}}\n"
+            "      - {id: \"1.2\", title: 三, weight: 1e308, check: {terms: {a: [y]}}}\n");
   write(dir / "include-dir.yaml",
         "framework:\n  id: t\n  title: x\n  kind: supplement\ninclude: [folder]\nnodes:\n"
         "  - {id: \"1\", title: x, check: {terms: {a: [x]}}}\n");

@@ -153,8 +153,7 @@ TEST_CASE("staging folders of dead runs are removed by the next run, live ones a
   fs::remove_all(base);
 }
 
-TEST_CASE("an --out that cannot be used stops the run before any report is read",
-          "[e2e][output]") {
+TEST_CASE("an --out that cannot be used stops the run before any report is read", "[e2e][output]") {
   const fs::path base = fresh_dir("badout");
   // A folder holding the user's own files is never replaced (that would delete them).
   fs::create_directories(base / "mine");

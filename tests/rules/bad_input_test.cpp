@@ -187,8 +187,8 @@ TEST_CASE("a huge literal term is term-too-long at its position, echoed in 40 ch
   // Before issue 17: error[unsupported-regex] from Hyperscan, no position, and all 3 MB of the
   // term on one stderr line.
   const std::string term(3000000, 'a');
-  const auto lines = load(kHead + "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [" +
-                          term + "]}\n");
+  const auto lines =
+      load(kHead + "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [" + term + "]}\n");
   REQUIRE(lines.size() == 1);
   CHECK(lines[0] == "t.yaml:9:19: error[term-too-long]: term \"" + std::string(40, 'a') +
                         "…\" (3000000 bytes) in selection \"a\" is longer than 1024 bytes");
@@ -197,12 +197,14 @@ TEST_CASE("a huge literal term is term-too-long at its position, echoed in 40 ch
 TEST_CASE("an included folder or FIFO, and a FIFO rule file, are named for what they are",
           "[bad-input][issue17]") {
   TempDir dir;
-  dir.write("a.yaml", "framework:\n  id: a\n  title: x\n  kind: supplement\n"
-                      "include: [sub]\nnodes:\n  - {id: \"1\", title: x, check: {terms: {a: [x]}}}\n");
+  dir.write("a.yaml",
+            "framework:\n  id: a\n  title: x\n  kind: supplement\n"
+            "include: [sub]\nnodes:\n  - {id: \"1\", title: x, check: {terms: {a: [x]}}}\n");
   std::filesystem::create_directories(dir.path("sub"));
   // Before issue 17: 'included file "sub" not found' for a folder that is there.
-  CHECK(dir.load("a.yaml") ==
-        Lines{"a.yaml:5:11: error[is-directory]: included file \"sub\" is a directory, not a file"});
+  CHECK(
+      dir.load("a.yaml") ==
+      Lines{"a.yaml:5:11: error[is-directory]: included file \"sub\" is a directory, not a file"});
   // A FIFO with no writer: refused without opening it (opening would block forever).
   REQUIRE(::mkfifo(dir.path("f.yaml").c_str(), 0600) == 0);
   CHECK(dir.load("f.yaml") == Lines{"f.yaml: error[not-a-file]: is not a regular file (a FIFO, "

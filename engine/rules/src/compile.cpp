@@ -196,7 +196,8 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
     if (err && err->expression >= 0) {
       const std::size_t index = ids[static_cast<std::size_t>(err->expression)];
       what = fmt::format("pattern {}", rules_internal::dq(expressions[index]));
-      if (index < impl.patterns.size()) what = fmt::format("pattern {}", rules_internal::dq(impl.patterns[index].text));
+      if (index < impl.patterns.size())
+        what = fmt::format("pattern {}", rules_internal::dq(impl.patterns[index].text));
       if (index >= impl.literal_count && index < impl.patterns.size())
         loc = regex_locations[index - impl.literal_count];
     }
