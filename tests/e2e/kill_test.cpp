@@ -5,8 +5,8 @@
 //
 // Runs are told apart by their --date, which every output file carries. Kill times are drawn
 // from a fixed seed over [0.4, 1.1] x the duration of an unkilled run (the first 0.4 are rule
-// loading), so some runs die reading reports, some writing, some swapping, some not at all. The duration is measured only to
-// place the kills; nothing asserts on time.
+// loading), so some runs die reading reports, some writing, some swapping, some not at all. The
+// duration is measured only to place the kills; nothing asserts on time.
 #include <fmt/format.h>
 #include <signal.h>
 #include <sys/wait.h>
