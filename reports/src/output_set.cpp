@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -153,6 +154,18 @@ std::unique_ptr<OutputSet> OutputSet::begin(const std::string& out_dir,
     return nullptr;
   }
   set->staging_ = staging;  // removed by the destructor from here on
+  // mkdtemp makes the folder 0700; the new --out gets the mode of the old one, or what the
+  // umask gives a new folder (a web server or a colleague may read it).
+  struct stat old_out {};
+  mode_t mode = 0;
+  if (::stat(target.c_str(), &old_out) == 0) {
+    mode = old_out.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0777 & ~mask;
+  }
+  ::chmod(staging.c_str(), mode | S_IRWXU);
   set->lock_fd_ = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (set->lock_fd_ < 0 || ::flock(set->lock_fd_, LOCK_EX) != 0) {
     diagnostics.push_back(

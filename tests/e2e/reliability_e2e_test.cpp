@@ -126,6 +126,13 @@ TEST_CASE("the output folder is replaced as a whole: no stale gap report survive
   CHECK(fs::exists(out / "results.json"));
   CHECK_FALSE(fs::exists(out / "index.html"));
   CHECK(staging_beside(out).empty());
+  // The folder keeps the mode it had (the staging folder is made 0700 by mkdtemp).
+  fs::permissions(out, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                           fs::perms::others_read | fs::perms::others_exec);
+  REQUIRE(evaluate(args).status == 0);
+  CHECK((fs::status(out).permissions() & fs::perms::all) ==
+        (fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+         fs::perms::others_read | fs::perms::others_exec));
   fs::remove_all(base);
 }
 
