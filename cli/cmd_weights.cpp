@@ -21,35 +21,79 @@
 #include "indicheck/diagnostic.h"
 #include "indicheck/run.h"
 #include "indicheck/scoring.h"
+#include "weights_common.h"
 
 namespace po = boost::program_options;
 
 namespace indicheck::cli {
-namespace {
 
-constexpr const char* kWeightsUsage =
+namespace weights {
+
+const char* const kWeightsUsage =
     "Usage: indicheck weights METHOD [ARGS] [OPTIONS]\n"
     "Derive weights and write them as a profile (evaluate --profile accepts it).\n\n"
     "Methods:\n"
-    "  ahp FILE               pairwise comparison matrix (YAML) → eigenvector weights, λmax,\n"
-    "                         CI, CR (Saaty's RI table); CR >= 0.1 is refused (exit 1)\n"
+    "  ahp FILE...            pairwise comparison matrix (YAML, .xlsx, or .csv in UTF-8/GBK)\n"
+    "                         → eigenvector weights, λmax, CI, CR (Saaty's RI table); CR >= 0.1\n"
+    "                         is refused (exit 1); several files = several experts, combined by\n"
+    "                         the geometric mean, each expert's CR shown\n"
+    "  ahp --template FRAMEWORK --out matrix.xlsx|csv\n"
+    "                         empty pairwise matrix of the areas for a weighting meeting\n"
     "  entropy [PATH...]      entropy weights (熵权法) from the corpus' credit matrix\n"
     "  critic [PATH...]       CRITIC weights from the corpus' credit matrix\n"
     "  fit REFERENCE.csv [PATH...]\n"
     "                         non-negative least-squares weights reproducing an auditor's\n"
     "                         reference scores (CSV: unit,score[,year]); R² and Kendall τ-b\n\n";
 
-constexpr const char* kSensitivityUsage =
-    "Usage: indicheck sensitivity [PATH...] [OPTIONS]\n"
-    "How stable the ranking is when the weights move: Dirichlet draws around the weights in\n"
-    "force, per unit the 5th/50th/95th percentile of its rank and P(rank = 1), and Kendall's\n"
-    "τ-b of each draw's ranking to the baseline.\n\n";
-
 int usage_error(const std::string& command, const std::string& message) {
   std::cerr << "indicheck " << command << ": error[usage]: " << message << " (run 'indicheck "
             << command << " --help')\n";
   return kExitInput;
 }
+
+int write_file(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << text;
+    if (!f) {
+      std::remove(tmp.c_str());
+      std::cerr << path << ": error[unwritable]: cannot write the file\n";
+      return kExitInput;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    std::cerr << path << ": error[unwritable]: cannot write the file\n";
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
+int emit_profile(const std::string& yaml, const std::string& out) {
+  if (out.empty()) {
+    std::cout << "\nProfile (pass with --out FILE to save; evaluate accepts it via --profile):\n\n"
+              << yaml;
+    return kExitOk;
+  }
+  if (write_file(out, yaml) != kExitOk) return kExitInput;
+  std::cout << "\nWrote profile " << out << " (use: indicheck evaluate --profile " << out << ")\n";
+  return kExitOk;
+}
+
+}  // namespace weights
+
+namespace {
+
+using weights::emit_profile;
+using weights::kWeightsUsage;
+using weights::usage_error;
+
+constexpr const char* kSensitivityUsage =
+    "Usage: indicheck sensitivity [PATH...] [OPTIONS]\n"
+    "How stable the ranking is when the weights move: Dirichlet draws around the weights in\n"
+    "force, per unit the 5th/50th/95th percentile of its rank and P(rank = 1), and Kendall's\n"
+    "τ-b of each draw's ranking to the baseline.\n\n";
 
 std::string today_utc() {
   std::time_t t = std::time(nullptr);
@@ -150,29 +194,6 @@ std::string unit_label(const UnitKey& k) {
                     : (k.unit.empty() ? k.path : k.unit);
 }
 
-int emit_profile(const std::string& yaml, const std::string& out) {
-  if (out.empty()) {
-    std::cout << "\nProfile (pass with --out FILE to save; evaluate accepts it via --profile):\n\n"
-              << yaml;
-    return kExitOk;
-  }
-  const std::string tmp = out + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << yaml;
-    if (!f) {
-      std::cerr << out << ": error[unwritable]: cannot write the profile\n";
-      return kExitInput;
-    }
-  }
-  if (std::rename(tmp.c_str(), out.c_str()) != 0) {
-    std::cerr << out << ": error[unwritable]: cannot write the profile\n";
-    return kExitInput;
-  }
-  std::cout << "\nWrote profile " << out << " (use: indicheck evaluate --profile " << out << ")\n";
-  return kExitOk;
-}
-
 void print_credit_matrix(const CreditMatrix& cm, bool verbose) {
   if (!verbose && cm.rows() > 20) {
     std::cout << fmt::format(
@@ -214,159 +235,40 @@ void print_rescored(const Framework& fw, const ScoreTable& table,
 
 // ---------------------------------------------------------------------------------------------
 
-int run_ahp(const Args& args) {
-  std::string file, out, profile_path;
-  std::vector<std::string> rules_paths;
-  bool allow_inconsistent = false;
-  po::options_description desc("Options (weights ahp FILE)");
-  desc.add_options()("help,h", "show this help")("rules",
-                                                 po::value<std::vector<std::string>>(&rules_paths),
-                                                 "rule file or folder (default rules/)")(
-      "profile", po::value<std::string>(&profile_path),
-      "base profile: its other settings and weights are kept, the items' weights replaced")(
-      "out,o", po::value<std::string>(&out), "write the profile YAML to FILE")(
-      "allow-inconsistent", po::bool_switch(&allow_inconsistent), "accept CR >= 0.1");
-  po::options_description hidden;
-  hidden.add_options()("file", po::value<std::string>(&file));
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  po::variables_map vm;
-  if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm);
-      !usage.empty()) {
-    return usage_error("weights ahp", usage);
-  }
-  if (vm.count("help")) {
-    std::cout << kWeightsUsage << desc;
-    return kExitOk;
-  }
-  if (file.empty()) return usage_error("weights ahp", "missing the pairwise matrix FILE");
-
-  std::vector<Diagnostic> diags;
-  const auto matrix = load_ahp_matrix(file, diags);
-  if (!matrix) {
-    print_diagnostics(diags);
-    return kExitInput;
-  }
-  if (rules_paths.empty()) rules_paths = {default_data_path("rules")};
-  RuleSet rules = load_rules(rules_paths, diags);
-  if (has_errors(diags)) {
-    print_diagnostics(diags);
-    return kExitInput;
-  }
-  if (!profile_path.empty() && !load_profile(profile_path, rules, diags)) {
-    print_diagnostics(diags);
-    return kExitInput;
-  }
-  const Framework* fw = rules.find_framework(matrix->framework);
-  if (fw == nullptr) {
-    print_diagnostics(
-        {make_error(file, "unknown-framework",
-                    fmt::format("framework '{}' is not in the rules", matrix->framework),
-                    matrix->location.line, matrix->location.column)});
-    return kExitInput;
-  }
-  if (!check_ahp_items(*matrix, *fw, diags)) {
-    print_diagnostics(diags);
-    return kExitInput;
-  }
-  const Profile* base = profile_for(rules, fw->id);
-
-  const auto r = ahp_weights(matrix->values);
-  const std::size_t n = matrix->items.size();
-  auto label = [&](std::size_t i) { return matrix->items[i]; };
-  std::cout << fmt::format("AHP: {} items of {} ({})\n\n", n, fw->id, file);
-  std::cout << "Pairwise comparison matrix A (a_ij: how much more important i is than j)\n";
-  std::cout << fmt::format("{:<8}", "");
-  for (std::size_t j = 0; j < n; ++j) std::cout << fmt::format(" {:>7}", label(j));
-  std::cout << '\n';
-  for (std::size_t i = 0; i < n; ++i) {
-    std::cout << fmt::format("{:<8}", label(i));
-    for (std::size_t j = 0; j < n; ++j) {
-      const double v = matrix->values[i][j];
-      const double inv = 1.0 / v;
-      std::cout << (v < 1 && std::abs(inv - std::round(inv)) < 1e-9
-                        ? fmt::format(" {:>7}", fmt::format("1/{:g}", std::round(inv)))
-                        : fmt::format(" {:>7.4g}", v));
-    }
-    std::cout << '\n';
-  }
-  std::cout << "\nColumn-normalized matrix a_ij / Σ_k a_kj\n";
-  for (std::size_t i = 0; i < n; ++i) {
-    std::cout << fmt::format("{:<8}", label(i));
-    for (std::size_t j = 0; j < n; ++j) std::cout << fmt::format(" {:>7.4f}", r.normalized[i][j]);
-    std::cout << '\n';
-  }
-  std::cout << "\nPrincipal eigenvector w (Σ = 1), A·w and (A·w)_i / w_i\n";
-  std::cout << fmt::format("{:<8} {:>9} {:>9} {:>9}  {}\n", "item", "w", "(Aw)_i", "ratio",
-                           "title");
-  for (std::size_t i = 0; i < n; ++i) {
-    const int node = fw->find(label(i));
-    std::cout << fmt::format("{:<8} {:>9.4f} {:>9.4f} {:>9.4f}  {}\n", label(i), r.weights[i],
-                             r.weighted_sums[i], r.ratios[i],
-                             node >= 0 ? fw->nodes[static_cast<std::size_t>(node)].title : "");
-  }
+// Says whether the data can carry the weights (docs/scoring.md 5.5): how many units per free
+// weight, and which columns are constant.
+void print_support(const DataSupport& s, const std::string& method) {
   std::cout << fmt::format(
-      "\nλmax = {:.4f}   CI = (λmax - n)/(n - 1) = {:.4f}   RI(n = {}) = {:.2f} (Saaty 1980 random "
-      "index)   CR = CI/RI = {:.4f}  → {}\n",
-      r.lambda_max, r.ci, n, r.ri, r.cr,
-      r.consistent ? "consistent (CR < 0.1)" : "INCONSISTENT (CR >= 0.1)");
-  const std::size_t shown = std::min<std::size_t>(r.pairs.size(), r.consistent ? 3 : 5);
-  if (shown > 0) {
-    std::cout << fmt::format("\nMost inconsistent pairs (judgement a_ij vs implied w_i/w_j)\n");
-    std::cout << fmt::format("{:<8} {:<8} {:>9} {:>9} {:>9}\n", "i", "j", "a_ij", "w_i/w_j",
-                             "factor");
-    for (std::size_t k = 0; k < shown; ++k) {
-      const auto& p = r.pairs[k];
-      std::cout << fmt::format("{:<8} {:<8} {:>9.4g} {:>9.4f} {:>9.2f}\n", label(p.i), label(p.j),
-                               p.given, p.implied, p.deviation);
-    }
+      "数据能否支撑权重：{} 个{}单位，{} 个指标，即 {} 个自由权重（权重之和为 1）。\n", s.units,
+      method == "fit" ? "参考" : "", s.columns, s.free_weights);
+  if (!s.constant_columns.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < s.constant_columns.size() && k < 12; ++k)
+      list += (k ? "、" : "") + s.constant_columns[k];
+    if (s.constant_columns.size() > 12) list += "…";
+    std::cout << fmt::format(
+        "  {} 个指标在这些单位之间没有差异（常数列：{}），数据无法确定它们的权重。\n",
+        s.constant_columns.size(), list);
   }
-  if (!r.consistent && !allow_inconsistent) {
-    std::cerr << fmt::format(
-        "{}: error[ahp-inconsistent]: CR = {:.3f} is not below 0.1; revise "
-        "the judgements listed above or pass --allow-inconsistent\n",
-        file, r.cr);
-    return kExitFindings;
-  }
-
-  // The items' share among their siblings is kept: their weights sum to what they summed to
-  // before (in the base profile or the framework), split by the AHP priorities.
-  std::map<std::string, double> weights;
-  for (std::size_t node = 1; node < fw->nodes.size(); ++node)
-    weights[fw->nodes[node].id] = fw->nodes[node].weight;
-  if (base != nullptr)
-    for (const auto& [id, w] : base->weights) weights[id] = w;
-  double total = 0;
-  for (const auto& item : matrix->items) total += weights[item];
-  if (!(total > 0)) total = 1;
-  std::cout << fmt::format(
-      "\nWeights written (Σ over the items kept at {:g}, their previous total)\n", total);
-  std::vector<std::pair<std::string, double>> out_weights;
-  if (base != nullptr)
-    for (const auto& [id, w] : base->weights)
-      if (std::find(matrix->items.begin(), matrix->items.end(), id) == matrix->items.end())
-        out_weights.emplace_back(id, w);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double w = r.weights[i] * total;
-    std::cout << fmt::format("  {:<8} {:>9.4f}\n", label(i), w);
-    out_weights.emplace_back(label(i), w);
-  }
-  const auto yaml = weights_profile_yaml(
-      *fw, base, "ahp-" + fw->id, "AHP weights: " + fw->id,
-      {fmt::format("Generated by: indicheck weights ahp {}", file),
-       fmt::format("λmax = {:.4f}, CI = {:.4f}, RI({}) = {:.2f} (Saaty 1980), CR = {:.4f}{}",
-                   r.lambda_max, r.ci, n, r.ri, r.cr,
-                   r.consistent ? "" : " (inconsistent, accepted with --allow-inconsistent)")},
-      out_weights);
-  return emit_profile(yaml, out);
+  if (s.enough_units())
+    std::cout << "  单位数多于自由权重数。\n\n";
+  else
+    std::cout << fmt::format(
+        "  单位数（{}）不多于自由权重数（{}）：数据不足以确定这些权重，{}。\n\n", s.units,
+        s.free_weights,
+        method == "fit" ? "拟合只会把参考得分原样“背下来”" : "所得权重只描述这几个单位，不宜推广");
 }
 
 // entropy | critic | fit share the corpus options.
 int run_objective(const std::string& method, const Args& args) {
   CorpusOptions options;
   std::string reference_path;
+  bool force = false;
   po::options_description desc(fmt::format("Options (weights {})", method));
   desc.add_options()("help,h", "show this help");
+  if (method == "fit")
+    desc.add_options()("force", po::bool_switch(&force),
+                       "fit even when there are no more reference units than free weights");
   options.add_to(desc);
   std::vector<std::string> positional_args;
   po::options_description hidden;
@@ -415,6 +317,7 @@ int run_objective(const std::string& method, const Args& args) {
       fmt::format("Generated by: indicheck weights {} ({} units, "
                   "model {})",
                   method, cm.rows(), model_name(table.model))};
+  if (method != "fit") print_support(data_support(cm), method);
   if (method == "entropy") {
     print_credit_matrix(cm, options.verbose || cm.rows() <= 20);
     const auto r = entropy_weights(cm);
@@ -467,6 +370,15 @@ int run_objective(const std::string& method, const Args& args) {
       print_diagnostics(diags);
       return kExitInput;
     }
+    const DataSupport support = data_support(cm, r.rows);
+    print_support(support, method);
+    if (!support.enough_units() && !force) {
+      std::cerr << fmt::format(
+          "{}: error[fit-memorising]: 只有 {} 个参考单位，却有 {} 个自由权重：拟合会把参考得分"
+          "原样背下来（R² = 1），对其他单位没有意义；请增加参考单位，或加 --force 强制拟合\n",
+          reference_path, support.units, support.free_weights);
+      return kExitInput;
+    }
     std::cout << fmt::format(
         "NNLS (Lawson-Hanson): {} reference unit(s) × {} leaves, {} iteration(s), "
         "{}, residual ‖Aw - b‖ = {:.4g}\n\n",
@@ -507,7 +419,7 @@ int run_weights(const Args& args) {
   }
   const std::string method = args[0];
   const Args rest(args.begin() + 1, args.end());
-  if (method == "ahp") return run_ahp(rest);
+  if (method == "ahp") return run_weights_ahp(rest);
   if (method == "entropy" || method == "critic" || method == "fit")
     return run_objective(method, rest);
   return usage_error("weights",

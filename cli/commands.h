@@ -20,6 +20,7 @@ int run_rules(const Args& args);        // cmd_rules.cpp: rules check|test|lint|
 int run_explain(const Args& args);      // cmd_rules.cpp
 int run_evaluate(const Args& args);     // cmd_evaluate.cpp
 int run_weights(const Args& args);      // cmd_weights.cpp: weights ahp|entropy|critic|fit
+int run_weights_ahp(const Args& args);  // cmd_weights_ahp.cpp: weights ahp (YAML, .xlsx, .csv)
 int run_sensitivity(const Args& args);  // cmd_weights.cpp
 
 // `rules lint --near-misses|--collisions CORPUS` and `--anchors` (cmd_lint.cpp), after

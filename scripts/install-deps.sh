@@ -12,6 +12,8 @@ packages=(
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
   # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer
   libxml2-dev libzip-dev libpoppler-cpp-dev
+  # writing .xlsx (AHP matrix templates for meetings: `weights ahp --template`)
+  libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports; setpriv (util-linux)
   # for the permission test run as root
   chromium fonts-noto-cjk util-linux

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "explorer.h"
 #include "gap.h"
 #include "view.h"
 
@@ -528,12 +529,15 @@ std::string render_index_html(const Evaluation& evaluation) {
         evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
     ranking_section(v, t, out);
     heatmap_section(v, t, out);
+    explorer_section(v, t, out);
     coverage_section(v, t, out);
     weights_section(v, t, out);
   }
   if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
   structure_section(v, out);
   facts_section(v, out);
+  if (any)
+    out += fmt::format("<style>{}</style>\n<script>{}</script>\n", explorer_css(), explorer_js());
   out += page_end(true);
   return out;
 }

@@ -146,4 +146,32 @@ CriticWeights critic_weights(const CreditMatrix& cm) {
   return r;
 }
 
+DataSupport data_support(const CreditMatrix& cm, std::span<const int> rows) {
+  DataSupport s;
+  std::vector<std::size_t> use;
+  if (rows.empty())
+    for (std::size_t r = 0; r < cm.rows(); ++r) use.push_back(r);
+  else
+    for (int r : rows)
+      if (r >= 0 && static_cast<std::size_t>(r) < cm.rows())
+        use.push_back(static_cast<std::size_t>(r));
+  s.units = use.size();
+  s.columns = cm.cols();
+  s.free_weights = cm.cols() > 0 ? cm.cols() - 1 : 0;
+  for (std::size_t c = 0; c < cm.cols(); ++c) {
+    std::size_t counted = 0;
+    double first = 0;
+    bool varies = false;
+    for (std::size_t r : use) {
+      if (!cm.counted(r, c)) continue;
+      if (counted++ == 0)
+        first = cm.at(r, c);
+      else if (cm.at(r, c) != first)
+        varies = true;
+    }
+    if (!varies || counted < 2) s.constant_columns.push_back(cm.items[c]);
+  }
+  return s;
+}
+
 }  // namespace indicheck

@@ -54,9 +54,14 @@ TEST_CASE("report text with markup is escaped in HTML, never emitted as a tag", 
   CHECK(gap.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(gap.find("<script>alert") == std::string::npos);
   CHECK(index.find("<script>alert") == std::string::npos);
-  // The gap report has no script at all; index.html has exactly one (table sorting).
+  // The gap report has no script at all; index.html has two (table sorting, the weight
+  // explorer) plus one JSON data block per explorer section, whose '<' are escaped.
   CHECK(count(gap, "<script") == 0);
-  CHECK(count(index, "<script") == 1);
+  CHECK(count(index, "<script>") == 2);
+  const std::size_t data_blocks =
+      count(index, "<script type=\"application/json\" class=\"wx-data\">");
+  CHECK(data_blocks >= 1);
+  CHECK(count(index, "<script") == 2 + data_blocks);
   // A diagnostic with markup is escaped too (failed inputs are listed in index.html).
   CHECK(index.find("cannot detect the encoding &lt;b&gt;") != std::string::npos);
   // B's report is the peer example for A's missing 3.1: its text appears in A's gap report.
@@ -294,4 +299,46 @@ TEST_CASE("synthetic outputs are kept as artefacts for inspection", "[artefacts]
   std::vector<Diagnostic> diags;
   REQUIRE(write_outputs(d.eval, INDICHECK_REPORTS_ARTEFACTS, OutputFormats{}, diags));
   CHECK(fs::exists(fs::path(INDICHECK_REPORTS_ARTEFACTS) / "index.html"));
+}
+
+// The weight explorer's embedded data: what the page's JS scores from (docs/scoring.md §5.6).
+// Its numbers are checked against `evaluate --profile` in tests/e2e/weight_explorer_e2e.py.
+TEST_CASE("index.html: weight explorer data", "[html][explorer]") {
+  synthetic::Data d;
+  synthetic::build(d);
+  const std::string html = render_index_html(d.eval);
+  const std::string open = "<script type=\"application/json\" class=\"wx-data\">";
+  const auto at = html.find(open);
+  REQUIRE(at != std::string::npos);
+  const auto end = html.find("</script>", at);
+  const auto data = nlohmann::json::parse(html.substr(at + open.size(), end - at - open.size()));
+  CHECK(data["fw"] == "gangyao-2021");
+  CHECK(data["model"] == "hierarchical");
+  CHECK(data["pc"] == 0.5);
+  CHECK(data["leaves"] == nlohmann::json::array({2, 3, 5, 6}));
+  REQUIRE(data["nodes"].size() == 7);
+  CHECK(data["nodes"][2]["id"] == "2.1");
+  CHECK(data["nodes"][2]["run"] == 3);  // the profile's weight, not the rule file's
+  CHECK(data["nodes"][2]["def"] == 3);  // synthetic rule weight of 2.1
+  CHECK(data["nodes"][0]["children"] == nlohmann::json::array({1, 4}));
+  // One letter per leaf after the profile: met, partial, no credit (missing/planned/...).
+  REQUIRE(data["units"].size() == 3);
+  CHECK(data["units"][0]["states"] == "pmmm");
+  CHECK(data["units"][1]["states"] == "mzzz");
+  CHECK(data["units"][2]["states"] == "mmmz");
+  CHECK(data["units"][0]["rank"] == 1);
+  CHECK(data["units"][0]["gap"].get<std::string>().rfind("gaps/", 0) == 0);
+  // The export is this head with its weights filled in.
+  const std::string head = data["head"];
+  CHECK(head.find("  framework: \"gangyao-2021\"\n") != std::string::npos);
+  CHECK(head.find("  partial_credit: 0.5\n") != std::string::npos);
+  CHECK(head.find("  weights: {}\n") != std::string::npos);
+  CHECK(html.find("<button type=\"button\" class=\"wx-export\">导出权重方案</button>") !=
+        std::string::npos);
+
+  // A model without weights gets a note, no explorer.
+  d.eval.tables[0].model = ScoringModel::kAbsolute;
+  const std::string absolute = render_index_html(d.eval);
+  CHECK(absolute.find(open) == std::string::npos);
+  CHECK(absolute.find("该模型不使用权重，无法试算") != std::string::npos);
 }

@@ -257,7 +257,8 @@ TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differentia
                         // pieces of the three-part regexes, so that whole matches are common
                         "下放到街道", "下放至镇", "审批事项", "参与了条例", "参与法规", "的制定",
                         "修订", "常委会专题研究", "党组听取", "出庭应诉率达", "评估实施效果",
-                        "印发工作要点", "《法治政府建设实施方案》", "搭建信息平台"})
+                        "印发工作要点", "《法治政府建设实施方案》", "搭建信息平台",
+                        "中心组学习法治", "专项整治12次", "执法检查3家"})
     vocabulary.push_back(w);
   const std::vector<std::string> filler = {"的", "和", "工作", "全面", "，",  "、",    "1",
                                            "9",  "0",  ".",    "5",    "%",   " ",     "了",
@@ -266,7 +267,7 @@ TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differentia
   std::size_t regex_hits = 0;
   std::set<std::uint32_t> regexes_hit;
   Scanner scanner(compiled);
-  for (int t = 0; t < 400; ++t) {
+  for (int t = 0; t < 800; ++t) {
     std::vector<rules_test::Para> paras(1 + rng() % 3);
     for (auto& para : paras) {
       para.role = Role::kAchievements;

@@ -88,9 +88,13 @@ void check_corpus(const PipelineResult& result) {
   // 责任人职责,深入推进依法行政。" (line 4), names the duty without anything done to carry it
   // out (a slogan under the rubric; the rule asks for a report, list, meeting or decision).
   CHECK(state(result.rules, g21, sip, "10.1.3") == ItemState::kMissing);
-  CHECK(sip.score == Approx(64.45).margin(0.005));
+  // 10.3.1 (领导干部学法) is met: "建立健全党委(党组)理论学习中心组学习习近平法治思想常态化
+  // 机制" (line 3) is a 中心组's law study set up as a standing mechanism, which the rubric
+  // (SECTIONS-2021.md, "Leaders' law study") places in 10.3, not 10.1.
+  CHECK(state(result.rules, g21, sip, "10.3.1") == ItemState::kMet);
+  CHECK(sip.score == Approx(65.68).margin(0.005));
   CHECK(sip.rank == 2);
-  CHECK(sip.required_met == 8);
+  CHECK(sip.required_met == 9);
   CHECK(sip.required_total == 13);
 
   const UnitScore& xiangcheng = unit(g21, "xiangcheng-2021.txt");

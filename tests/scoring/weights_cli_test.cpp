@@ -146,6 +146,12 @@ TEST_CASE("weights entropy and critic from the corpus", "[scoring][cli]") {
   // all weight on 2.1: 样例县 100, 测试区 0.
   auto r = indicheck("weights entropy " + kMini + " " + kReports);
   CHECK(r.rc == 0);
+  // Two units, three leaves: the data cannot carry the weights, and two columns are constant.
+  CHECK(contains(r.out, "数据能否支撑权重：2 个单位，3 个指标，即 2 个自由权重（权重之和为 1）。"));
+  CHECK(contains(r.out, "2 个指标在这些单位之间没有差异（常数列：1.1、3.1）"));
+  CHECK(contains(r.out,
+                 "单位数（2）不多于自由权重数（2）：数据不足以确定这些权重，所得权重只描述"
+                 "这几个单位，不宜推广。"));
   CHECK(contains(r.out,
                  "1.1            2    2.000   1.0000   0.0000   0.0000  every unit has the "
                  "same credit: divergence 0"));
@@ -174,10 +180,20 @@ TEST_CASE("weights fit: reference CSV errors and an exact fit", "[scoring][cli]"
       bad.string() + ":2:1: error[unknown-unit]: unit '某区' is not among the evaluated reports"));
 
   // 测试区 = 100·w1 = 40 and 样例县 = 100·(w1 + w2) = 70 → w = (0.4, 0.3, 0.3) is one exact
-  // solution; NNLS finds an exact one (R² = 1, τ-b = 1).
+  // solution; NNLS finds an exact one (R² = 1, τ-b = 1). Two reference units for two free
+  // weights (three leaves summing to 1): that fit only memorises them, so it is refused unless
+  // --force.
   const auto ref = scratch() / "ref.csv";
   std::ofstream(ref) << "unit,score\n测试区,40\n样例县,70\n";
   r = indicheck("weights fit '" + ref.string() + "' " + kMini + " " + kReports);
+  CHECK(r.rc == 2);
+  CHECK(r.err == ref.string() +
+                     ": error[fit-memorising]: 只有 2 个参考单位，却有 2 个自由权重：拟合会把"
+                     "参考得分原样背下来（R² = 1），对其他单位没有意义；请增加参考单位，或加 "
+                     "--force 强制拟合\n");
+  CHECK(contains(r.out, "数据能否支撑权重：2 个参考单位，3 个指标，即 2 个自由权重"));
+  CHECK(contains(r.out, "2 个指标在这些单位之间没有差异（常数列：1.1、3.1）"));
+  r = indicheck("weights fit '" + ref.string() + "' " + kMini + " " + kReports + " --force");
   CHECK(r.rc == 0);
   CHECK(contains(r.out, "R² = 1.0000   Kendall τ-b (fitted vs reference ranking) = 1.0000"));
 }

@@ -223,6 +223,28 @@ std::optional<AhpMatrix> load_ahp_matrix(const std::string& path,
 bool check_ahp_items(const AhpMatrix& matrix, const Framework& framework,
                      std::vector<Diagnostic>& diagnostics);
 
+// The same from a spreadsheet a panel filled in (docs/scoring.md "Weighting meeting"): .xlsx
+// (first sheet) or .csv (UTF-8 with or without BOM, or GBK/GB18030). A full square matrix with
+// the items as labels in the first row and, in the same order, the first column (node id,
+// "id title" or title); the top-left cell may hold the framework id. Judgements on Saaty's
+// scale, fractions like "1/3"; an empty cell takes the reciprocal of its mirror. The framework
+// is `framework_id`, else the top-left cell, else the one whose nodes the labels all name.
+// Errors name the cell (CSV line:column; Excel "B3" with row:column): ahp-not-square,
+// ahp-labels, unknown-item, duplicate-item, unknown-framework, ahp-not-number, ahp-zero,
+// ahp-negative, ahp-diagonal, ahp-scale, ahp-not-reciprocal, ahp-missing, ahp-too-large, and
+// the reader's (not-found, too-large, bad-encoding, bad-xlsx, no-sheet).
+bool is_ahp_sheet_path(std::string_view path);  // .xlsx or .csv (any case)
+std::optional<AhpMatrix> load_ahp_sheet(const std::string& path, const RuleSet& rules,
+                                        const std::string& framework_id,
+                                        std::vector<Diagnostic>& diagnostics);
+// An empty matrix for the children of node `parent` (0 = the areas): top-left cell the
+// framework id, labels "id title", 1 on the diagonal.
+std::vector<std::vector<std::string>> ahp_template_rows(const Framework& framework, int parent);
+// Several experts' matrices (same items, same order) combined entry by entry by the geometric
+// mean (Aczél & Saaty 1983: the only mean that keeps the combined matrix reciprocal).
+std::vector<std::vector<double>> ahp_geometric_mean(
+    const std::vector<std::vector<std::vector<double>>>& matrices);
+
 // Saaty's random consistency index RI(n) (Saaty 1980, The Analytic Hierarchy Process, table
 // for n = 1..15). -1 for n outside the table.
 double saaty_random_index(std::size_t n);
@@ -271,6 +293,20 @@ struct CriticWeights {
   std::string error;
 };
 CriticWeights critic_weights(const CreditMatrix& matrix);
+
+// Whether a credit matrix can carry data-driven weights: a weight is learnt from how a column
+// varies across units, so a column that is the same for every unit (or counted for fewer than
+// two) tells nothing, and with no more units than free weights (columns − 1, the weights summing
+// to 1) a fit reproduces any target exactly: it memorises the units instead of weighting.
+// `rows` restricts the check to some units (the fit's reference units); empty = all.
+struct DataSupport {
+  std::size_t units = 0;
+  std::size_t columns = 0;
+  std::size_t free_weights = 0;               // columns − 1
+  std::vector<std::string> constant_columns;  // item ids
+  bool enough_units() const { return units > free_weights; }
+};
+DataSupport data_support(const CreditMatrix& matrix, std::span<const int> rows = {});
 
 // ---------------------------------------------------------------------------------------------
 // Non-negative least squares (Lawson & Hanson 1974, ch. 23): min ||A x - b|| s.t. x >= 0.
