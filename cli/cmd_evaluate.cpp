@@ -157,6 +157,9 @@ int run_evaluate(const Args& args) {
       "exit 1 when any unit's indicators score is below SCORE")(
       "encoding", po::value<std::string>(&options.encoding),
       "force the encoding of every report (e.g. GB18030); default: detect")(
+      "ocr", po::bool_switch(&options.ocr),
+      "recognize scanned PDF pages (no text layer) with Tesseract instead of refusing them; "
+      "slow (seconds a page), quotes from them are marked 来源：OCR")(
       "date", po::value<std::string>(&date_option),
       "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
       "(default: SOURCE_DATE_EPOCH, else today)")(

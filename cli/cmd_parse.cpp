@@ -26,7 +26,7 @@ namespace indicheck::cli {
 namespace {
 
 constexpr const char* kParseUsage =
-    R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME]
+    R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME] [--ocr]
 
 Reads each report and prints its metadata (unit, level, province, year reported on, date,
 document number, each with the line it came from) and its outline: headings with their
@@ -229,7 +229,8 @@ int run_parse(const Args& args) {
       "text",
       "print the text of each file as read (extracted from HTML, .docx or PDF), nothing else")(
       "encoding", po::value<std::string>()->value_name("NAME"),
-      "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting it");
+      "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting it")(
+      "ocr", "recognize scanned PDF pages (no text layer) with Tesseract (slow)");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>(), "report files");
   po::positional_options_description positional;
@@ -250,6 +251,7 @@ int run_parse(const Args& args) {
   }
   ReadOptions read_options;
   if (vm.count("encoding")) read_options.encoding = vm["encoding"].as<std::string>();
+  read_options.ocr = vm.count("ocr") > 0;
   const bool json = vm.count("json") > 0;
   const bool text = vm.count("text") > 0 && !json;
   nlohmann::json out = nlohmann::json::array();

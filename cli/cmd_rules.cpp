@@ -350,10 +350,12 @@ void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev
   }
   if (ev.quotes.empty()) std::cout << "  no supporting sentence\n";
   for (const auto& q : ev.quotes) {
-    std::cout << fmt::format("  {}:{}:{} [{}{}{}] {}\n", doc.path, q.line, q.column,
-                             role_name(q.role), q.credit ? ", credit" : "",
-                             q.gate >= 0 ? fmt::format(", gate {:.2f}", q.gate) : std::string(),
-                             q.section_path);
+    const PagePlace page = doc.page_place({q.line, q.column});
+    std::cout << fmt::format(
+        "  {}:{}:{}{}{} [{}{}{}] {}\n", doc.path, q.line, q.column,
+        page.page ? fmt::format(" p{}:{}", page.page, page.line) : "", page.ocr ? " (OCR)" : "",
+        role_name(q.role), q.credit ? ", credit" : "",
+        q.gate >= 0 ? fmt::format(", gate {:.2f}", q.gate) : std::string(), q.section_path);
     std::cout << fmt::format("    {}\n", q.text);
     if (!q.terms.empty()) std::cout << fmt::format("    terms: {}\n", fmt::join(q.terms, ", "));
     for (const auto& m : q.metrics)

@@ -10,8 +10,10 @@ packages=(
   # libraries (see README "Dependencies" for why each one)
   libyaml-cpp-dev libicu-dev libeigen3-dev libboost-program-options-dev
   catch2 libvectorscan-dev libre2-dev libfmt-dev nlohmann-json3-dev
-  # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer
-  libxml2-dev libzip-dev libpoppler-cpp-dev
+  # format readers (engine/formats): HTML and DOCX XML, DOCX zip, PDF text layer, OCR of
+  # scanned PDF pages (--ocr: libtesseract + Simplified Chinese data), old binary .doc (antiword)
+  libxml2-dev libzip-dev libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim
+  antiword
   # writing .xlsx (AHP matrix templates for meetings: `weights ahp --template`)
   libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports; setpriv (util-linux)

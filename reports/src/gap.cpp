@@ -1,8 +1,17 @@
 #include "gap.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace indicheck::reports_detail {
+
+std::string quote_place(const Quote& q) {
+  std::string out = q.page ? fmt::format("第 {} 页第 {} 行", q.page, q.page_line)
+                           : fmt::format("第 {} 行第 {} 列", q.line, q.column);
+  if (q.ocr) out += " · 来源：OCR";
+  return out;
+}
 
 std::string_view role_label(Role role) {
   switch (role) {

@@ -121,15 +121,15 @@ std::string quote_html(const Quote& q, bool peer = false) {
         fmt::format(" · 数值 {}：{}{}{}", m.name, m.raw, m.unit, m.meets ? "" : "（未达标准）");
   // A quote outside the window that earned the state (e.g. the same measure in the plans part)
   // is context, not evidence: shown lighter and labelled so.
-  return fmt::format(
-      "<blockquote{}>{}<div class=\"loc\">{}第 {} 行第 {} 列 · {} · {}{}{}{}</div></blockquote>\n",
-      peer       ? " class=\"peer\""
-      : q.credit ? ""
-                 : " class=\"context\"",
-      html_escape(q.text), q.credit || peer ? "" : "不计分 · ", q.line, q.column,
-      q.section_path.empty() ? "（正文）" : html_escape(q.section_path),
-      html_escape(role_label(q.role)), terms.empty() ? "" : " · 命中：" + html_escape(terms),
-      html_escape(metrics), q.gate < 0 ? std::string() : fmt::format(" · 证据门控 {:.2f}", q.gate));
+  return fmt::format("<blockquote{}>{}<div class=\"loc\">{}{} · {} · {}{}{}{}</div></blockquote>\n",
+                     peer       ? " class=\"peer\""
+                     : q.credit ? ""
+                                : " class=\"context\"",
+                     html_escape(q.text), q.credit || peer ? "" : "不计分 · ", quote_place(q),
+                     q.section_path.empty() ? "（正文）" : html_escape(q.section_path),
+                     html_escape(role_label(q.role)),
+                     terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics),
+                     q.gate < 0 ? std::string() : fmt::format(" · 证据门控 {:.2f}", q.gate));
 }
 
 std::string gap_link(const View& v, int report, std::string_view prefix) {

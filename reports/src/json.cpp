@@ -143,6 +143,16 @@ void write_quote(JsonWriter& w, const Quote& q) {
   w.integer(q.line);
   w.key("column");
   w.integer(q.column);
+  if (q.page) {  // PDF: the printed page and line ("p3:12")
+    w.key("page");
+    w.integer(q.page);
+    w.key("page_line");
+    w.integer(q.page_line);
+  }
+  if (q.ocr) {
+    w.key("ocr");
+    w.boolean(true);
+  }
   w.key("role");
   w.string(role_name(q.role));
   w.key("section_path");

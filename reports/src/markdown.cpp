@@ -18,9 +18,9 @@ std::string quote_md(const Quote& q) {
   std::string terms;
   for (const auto& t : q.terms) terms += (terms.empty() ? "" : "、") + t;
   std::string out = fmt::format(
-      "> {}\n>\n> — {}第 {} 行第 {} 列 · {} · {}", markdown_escape(q.text),
-      q.credit ? "" : "不计分 · ", q.line, q.column,
-      q.section_path.empty() ? "（正文）" : markdown_escape(q.section_path), role_label(q.role));
+      "> {}\n>\n> — {}{} · {} · {}", markdown_escape(q.text), q.credit ? "" : "不计分 · ",
+      quote_place(q), q.section_path.empty() ? "（正文）" : markdown_escape(q.section_path),
+      role_label(q.role));
   if (!terms.empty()) out += " · 命中：" + markdown_escape(terms);
   if (q.gate >= 0) out += fmt::format(" · 证据门控 {:.2f}", q.gate);
   for (const auto& m : q.metrics)

@@ -120,6 +120,19 @@ std::vector<const Framework*> frameworks_for(const RuleSet& rules, const Framewo
   return out;
 }
 
+// PDF quotes: the printed page and line each starts on, and whether the page was OCR'd.
+void place_on_pages(const Document& doc, std::vector<DocumentEvidence>& evidence) {
+  if (doc.meta.format != "pdf") return;
+  for (DocumentEvidence& ev : evidence)
+    for (ItemEvidence& item : ev.items)
+      for (Quote& q : item.quotes) {
+        const PagePlace p = doc.page_place({q.line, q.column});
+        q.page = p.page;
+        q.page_line = p.line;
+        q.ocr = p.ocr;
+      }
+}
+
 // Reads and scans one report into `result`; returns the bytes read (0 when unreadable). The
 // manifest's row for the report (or null) overrides the inferred metadata before the scan: the
 // year picks the framework, the level decides not-applicable items and, later, peers.
@@ -131,6 +144,7 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   std::vector<Diagnostic> diags;
   ReadOptions read_options;
   read_options.encoding = options.encoding;
+  read_options.ocr = options.ocr;
   std::optional<Document> doc = read_document(path, read_options, diags);
   if (!doc) {
     result.failed = true;
@@ -146,6 +160,7 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   // Every framework of the report in one scan: the text is scanned once for all of them.
   result.evidence =
       scanner.scan(*doc, frameworks_for(rules, override_fw, *doc, diags), options.max_quotes);
+  place_on_pages(*doc, result.evidence);
   result.diagnostics = std::move(diags);
   return doc->source_bytes;
 }

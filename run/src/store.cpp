@@ -167,6 +167,9 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
         }
         w.pod<std::uint8_t>(q.credit ? 1 : 0);
         w.pod<float>(q.gate);
+        w.varint(q.page);
+        w.varint(q.page_line);
+        w.pod<std::uint8_t>(q.ocr ? 1 : 0);
       }
     }
   }
@@ -207,6 +210,9 @@ bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>&
         }
         q.credit = r.pod<std::uint8_t>() != 0;
         q.gate = r.pod<float>();
+        q.page = r.u32();
+        q.page_line = r.u32();
+        q.ocr = r.pod<std::uint8_t>() != 0;
       }
       if (!r.ok()) break;
     }

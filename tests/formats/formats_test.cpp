@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -196,7 +197,8 @@ TEST_CASE("bad files: one clear error each, word for word") {
         (kDir / "bad/scanned.pdf").string() +
             ": error[no-text-layer]: this PDF has no text layer (2 pages of images: a scan?); "
             "Indicheck reads "
-            "text, not images. Ask for the text, .docx or a PDF saved from the original document");
+            "text, not images. Run again with --ocr to recognize the text (slow, check the "
+            "quotes), or ask for the text, .docx or a PDF saved from the original document");
   CHECK(error_of(kDir / "bad/zip-bomb.docx") ==
         (kDir / "bad/zip-bomb.docx").string() +
             fmt::format(": error[zip-too-large]: word/document.xml expands to more than {} MiB (a "
@@ -214,11 +216,6 @@ TEST_CASE("bad files: one clear error each, word for word") {
             "links): it may load the report by script or only link to an attachment; save the "
             "report itself "
             "(text, .docx or PDF)");
-  CHECK(error_of(kDir / "bad/legacy.doc") ==
-        (kDir / "bad/legacy.doc").string() +
-            ": error[legacy-word]: this is an old binary Word/WPS file (.doc/.wps); no Debian tool "
-            "reads its "
-            "Chinese text reliably. Open it in Word or WPS and save it as .docx (或另存为 .docx)");
   std::vector<Diagnostic> d;
   CHECK_FALSE(read_document_bytes("%PDF-1.4 not really", "x.pdf", {}, d));
   CHECK(d.back().str() ==
@@ -269,4 +266,41 @@ TEST_CASE("HTML: a 50 MB page is read in one pass") {
   CHECK(d.empty());
   CHECK(out.text.size() > (40u << 20));
   WARN(fmt::format("50 MB page extracted in {:.2f} s", s));
+}
+
+TEST_CASE("old binary .doc: read through antiword, refused when it cannot be read") {
+  std::vector<Diagnostic> d;
+  const auto doc = read_document((kDir / "bad/legacy.doc").string(), {}, d);
+  REQUIRE(doc);
+  CHECK(d.empty());
+  CHECK(doc->meta.format == "doc");
+  CHECK(doc->meta.year == 2022);
+  // antiword -w 0: a paragraph is one line, Chinese intact.
+  CHECK(doc->original.find("\n一、主要工作开展情况\n") != std::string::npos);
+  CHECK(doc->original.find("习近平法治思想，将法治政府建设与审计工作紧密结合") !=
+        std::string::npos);
+
+  // An OLE2 container antiword cannot read (a native WPS file, a damaged .doc).
+  std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  ole += std::string(4096, 'x');
+  d.clear();
+  CHECK_FALSE(read_document_bytes(ole, "old.wps", {}, d));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].str() ==
+        "old.wps: error[legacy-word]: this is an old binary Word/WPS file (.doc/.wps) and antiword "
+        "cannot read it (a native WPS file, Word 6/95, or damaged). Open it in Word or WPS and "
+        "save it as .docx (请用 Word 或 WPS 另存为 .docx)");
+}
+
+TEST_CASE("old binary .doc without antiword installed names the package") {
+  const char* old_path = std::getenv("PATH");
+  const std::string saved = old_path ? old_path : "";
+  ::setenv("PATH", "/nonexistent", 1);
+  std::vector<Diagnostic> d;
+  const auto doc = read_document((kDir / "bad/legacy.doc").string(), {}, d);
+  ::setenv("PATH", saved.c_str(), 1);
+  CHECK_FALSE(doc);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].code == "tool-missing");
+  CHECK(d[0].message.find("install the Debian package antiword") != std::string::npos);
 }

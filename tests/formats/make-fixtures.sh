@@ -11,6 +11,12 @@
 #   bad/               encrypted PDF (qpdf, user password), image-only PDF (pdftoppm → an <img>
 #                      printed by Chromium), zip bomb .docx, .docx without word/document.xml,
 #                      script-only and malformed HTML, a GBK page declaring UTF-8, a .doc
+#   doc/<name>.doc     LibreOffice: the .docx → Word 97 .doc (read through antiword); one copy
+#                      named .wps (WPS Office saves .wps in this format too)
+#   ocr/<name>-scan.pdf  page 1 of pdf/<name>.pdf rendered to a 1-bit image at 200 dpi
+#                      (pdftoppm -mono) and wrapped back into an image-only PDF (scan-to-pdf.py);
+#                      ocr/<name>-scan.txt is that page's text layer (pdftotext), the reference
+#                      for the OCR accuracy test (ocr-accuracy.py measures every page)
 set -euo pipefail
 cd "$(dirname "$0")"
 reports=../devcorpus/reports
@@ -49,6 +55,15 @@ for n in "${chromium_names[@]}"; do
   chromium --headless --no-sandbox --disable-gpu --print-to-pdf="pdf/$n-chromium.pdf" "$work/$n.html" >/dev/null 2>&1
 done
 
+# Old binary Word files.
+mkdir -p doc ocr
+for n in putian-1791882 pingtan-78020; do soffice_convert doc "docx/$n.docx" doc; done
+cp doc/pingtan-78020.doc doc/pingtan-78020-wps.wps
+# A scanned page from a known text.
+pdftoppm -r 200 -mono -f 1 -l 1 pdf/putian-1791882.pdf "$work/ocr"
+python3 scan-to-pdf.py ocr/putian-1791882-scan.pdf "$work"/ocr-1.pbm
+pdftotext -f 1 -l 1 pdf/putian-1791882.pdf ocr/putian-1791882-scan.txt
+
 # Bad inputs.
 echo "莆田市审计局关于2022年法治政府建设工作情况的报告" > "$work/short.txt"
 soffice_convert pdf "$work/short.txt" "$work" "Text (encoded):UTF8"
@@ -75,4 +90,4 @@ mv bad/putian-1791882.doc bad/legacy.doc
   iconv -f UTF-8 -t GB18030 > bad/gbk-declared-utf8.html
 printf '<html><head><script>var a = "法治政府建设报告";</script><style>p{}</style></head><body><script>document.write("报告")</script></body></html>\n' > bad/script-only.html
 { echo '<html><body><div><p>'; sed -n '1,8p' "$work/putian-1791882.txt" | sed 's/^.*$/&<p><b><i>/'; echo '</table></span>'; } > bad/malformed.html
-ls -l docx pdf bad
+ls -l docx pdf doc ocr bad

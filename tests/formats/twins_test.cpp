@@ -113,7 +113,9 @@ std::vector<std::pair<std::string, std::string>> twin_pairs(const std::string& s
   for (const auto& entry : fs::directory_iterator(dir)) {
     const std::string name = entry.path().filename().string();
     const std::string ext = entry.path().extension().string();
-    if (ext != ".html" && ext != ".htm" && ext != ".docx" && ext != ".pdf") continue;
+    if (ext != ".html" && ext != ".htm" && ext != ".docx" && ext != ".pdf" && ext != ".doc" &&
+        ext != ".wps")
+      continue;
     const auto it = named.find(name);
     // "putian-1694272-chromium.pdf" → putian-1694272.txt: the site and the page id.
     std::string stem = entry.path().stem().string();
@@ -168,6 +170,10 @@ TEST_CASE("saved web pages score like their text twins") {
 
 TEST_CASE("docx made from report texts score like the texts") {
   check_twins("docx", "docx", 0);
+}
+
+TEST_CASE("old binary .doc (and a .wps that is one) score like the texts") {
+  check_twins("doc", "doc", 3);
 }
 
 TEST_CASE("PDFs made from report texts score like the texts") {

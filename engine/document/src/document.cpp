@@ -80,6 +80,17 @@ std::string with_publisher_block(const formats::Extracted& extracted) {
   return out;
 }
 
+// The PDF reader's page marks, moved below the header block with_publisher_block wrote.
+void add_page_anchors(const formats::Extracted& extracted, Document& doc) {
+  if (extracted.page_marks.empty()) return;
+  const auto header_lines =
+      static_cast<std::uint32_t>(extracted.metadata.empty() ? 0 : extracted.metadata.size() + 1);
+  doc.page_anchors_.reserve(extracted.page_marks.size());
+  for (const formats::PageMark& m : extracted.page_marks)
+    doc.page_anchors_.push_back(
+        {LineCol{m.line + header_lines, m.column}, PagePlace{m.page, m.page_line, m.ocr}});
+}
+
 }  // namespace
 
 std::uint32_t Document::to_original(std::uint32_t t) const {
@@ -121,6 +132,15 @@ std::string_view Document::original_text(Span span) const {
   return std::string_view(original).substr(b, e - b);
 }
 
+PagePlace Document::page_place(LineCol at) const {
+  auto after = std::upper_bound(
+      page_anchors_.begin(), page_anchors_.end(), at, [](const LineCol& x, const PageAnchor& a) {
+        return x.line < a.at.line || (x.line == a.at.line && x.column < a.at.column);
+      });
+  if (after == page_anchors_.begin()) return {};
+  return std::prev(after)->place;
+}
+
 std::string Document::section_path(std::uint32_t section) const {
   std::vector<std::uint32_t> chain;
   for (int s = static_cast<int>(section);
@@ -142,7 +162,10 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
                                             std::vector<Diagnostic>& diagnostics) {
   try {
     formats::Extracted extracted;
-    if (!formats::extract(bytes, path, extracted, diagnostics)) return std::nullopt;
+    formats::ExtractOptions extract_options;
+    extract_options.ocr = options.ocr;
+    if (!formats::extract(bytes, path, extracted, diagnostics, extract_options))
+      return std::nullopt;
     detail::Decoded decoded;
     if (extracted.format == formats::Format::kText) {
       if (!detail::decode_bytes(bytes, path, options.encoding, decoded, diagnostics))
@@ -157,6 +180,7 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
     doc.source_bytes = bytes.size();
     doc.original = std::move(decoded.utf8);
     doc.meta.encoding = std::move(decoded.encoding);
+    add_page_anchors(extracted, doc);
     detail::NormalizeStats stats;
     std::vector<std::uint32_t> boilerplate;
     detail::normalize_document(doc, stats, boilerplate);

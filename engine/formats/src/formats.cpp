@@ -99,7 +99,7 @@ std::string_view trim_space(std::string_view s) {
 }  // namespace detail
 
 bool extract(std::string_view bytes, const std::string& path, Extracted& out,
-             std::vector<Diagnostic>& diagnostics) {
+             std::vector<Diagnostic>& diagnostics, const ExtractOptions& options) {
   out = Extracted{};
   out.format = detect_format(bytes);
   try {
@@ -111,14 +111,9 @@ bool extract(std::string_view bytes, const std::string& path, Extracted& out,
       case Format::kDocx:
         return detail::read_docx(bytes, path, out, diagnostics);
       case Format::kPdf:
-        return detail::read_pdf(bytes, path, out, diagnostics);
+        return detail::read_pdf(bytes, path, options, out, diagnostics);
       case Format::kLegacyWord:
-        diagnostics.push_back(
-            make_error(path, "legacy-word",
-                       "this is an old binary Word/WPS file (.doc/.wps); no Debian tool reads its "
-                       "Chinese text "
-                       "reliably. Open it in Word or WPS and save it as .docx (或另存为 .docx)"));
-        return false;
+        return detail::read_legacy_word(bytes, path, out, diagnostics);
       case Format::kOtherBinary:
         diagnostics.push_back(
             make_error(path, "binary",

@@ -36,8 +36,21 @@ bool read_docx(std::string_view bytes, const std::string& path, Extracted& out,
 
 // ---- pdf.cpp --------------------------------------------------------------------------------
 
-bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out,
-              std::vector<Diagnostic>& diagnostics);
+bool read_pdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+              Extracted& out, std::vector<Diagnostic>& diagnostics);
+
+// ---- legacy_doc.cpp / subprocess.cpp ----------------------------------------------------------
+
+bool read_legacy_word(std::string_view bytes, const std::string& path, Extracted& out,
+                      std::vector<Diagnostic>& diagnostics);
+
+enum class ToolResult { kOk, kNotFound, kTimeout, kTooLarge, kFailed };
+
+// Runs args[0] (looked up in PATH) with `args` and no shell; its stdout goes to `output`.
+// Killed after `timeout_ms` or once it writes more than `max_output` bytes. kFailed: it
+// could not be started, or exited non-zero or by a signal.
+ToolResult run_tool(const std::vector<std::string>& args, int timeout_ms, std::size_t max_output,
+                    std::string& output);
 
 // ---- shared text helpers --------------------------------------------------------------------
 

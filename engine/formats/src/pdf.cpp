@@ -22,7 +22,8 @@
 #include <map>
 #include <memory>
 
-#include "internal.h"
+#include "indicheck/limits.h"
+#include "pdf_internal.h"
 
 namespace indicheck::formats::detail {
 
@@ -33,15 +34,16 @@ constexpr double kFurnitureBand = 0.1;
 // Fewer letters than this in the whole file: no text layer (a scan).
 constexpr std::size_t kMinTextChars = 40;
 
-struct Line {
-  std::string text;
-  double left = 0, right = 0, top = 0, bottom = 0;
-};
+// A page with fewer bytes of text than this has no text layer of its own (a scanned page; a
+// page number stamped on a scan is a few bytes): with --ocr it is recognized.
+constexpr std::size_t kMinPageTextBytes = 20;
 
-struct Page {
-  std::vector<Line> lines;
-  double height = 0;
-};
+std::uint32_t count_code_points(std::string_view s) {
+  std::uint32_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
 
 std::string utf8_of(const poppler::ustring& u) {
   const poppler::byte_array bytes = u.to_utf8();
@@ -144,11 +146,16 @@ void drop_furniture(std::vector<Page>& pages) {
     });
 }
 
-// Joins hard-wrapped lines into paragraphs (see the file comment).
-std::string join_lines(const std::vector<Page>& pages) {
+// Joins hard-wrapped lines into paragraphs (see the file comment), and marks where each
+// printed line starts in the joined text.
+std::string join_lines(const std::vector<Page>& pages, std::vector<PageMark>& marks) {
   std::vector<const Line*> lines;
+  std::vector<const Page*> page_of;
   for (const Page& p : pages)
-    for (const Line& l : p.lines) lines.push_back(&l);
+    for (const Line& l : p.lines) {
+      lines.push_back(&l);
+      page_of.push_back(&p);
+    }
   if (lines.empty()) return {};
   std::vector<double> rights, lefts, heights;
   for (const Line* l : lines) {
@@ -163,10 +170,13 @@ std::string join_lines(const std::vector<Page>& pages) {
   const double margin_right = quantile(rights, 0.9), margin_left = quantile(lefts, 0.1);
   const double em = std::max(1.0, quantile(heights, 0.5));
   std::string out;
+  std::uint32_t text_line = 1, column = 1;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = *lines[i];
     const std::string_view t = trim_space(l.text);
+    marks.push_back({text_line, column, page_of[i]->number, l.number, page_of[i]->ocr});
     out.append(t);
+    column += count_code_points(t);
     const bool last = i + 1 == lines.size();
     const bool full = l.right >= margin_right - 1.5 * em;
     const bool next_indented = !last && lines[i + 1]->left > margin_left + 1.2 * em;
@@ -174,20 +184,70 @@ std::string join_lines(const std::vector<Page>& pages) {
     const bool next_spaced =
         !last && lines[i + 1]->top > l.bottom && lines[i + 1]->top - l.bottom > 0.8 * em;
     if (!last && full && !next_indented && !next_spaced) {
-      if (!(wide_end(t) && wide_start(trim_space(lines[i + 1]->text)))) out += ' ';
+      if (!(wide_end(t) && wide_start(trim_space(lines[i + 1]->text)))) {
+        out += ' ';
+        ++column;
+      }
       continue;
     }
     out += '\n';
+    ++text_line;
+    column = 1;
   }
   return out;
 }
 
 void quiet(const std::string&, void*) {}
 
+// Every page's printed lines; with `ocr`, pages without a text layer are recognized by
+// Tesseract. False after one error (OCR language data missing, too many pages to OCR).
+bool read_pages(poppler::document& doc, const std::string& path, bool ocr, std::vector<Page>& pages,
+                std::vector<Diagnostic>& diagnostics) {
+  std::unique_ptr<PageOcr> engine;
+  std::vector<std::uint32_t> recognized;
+  for (int i = 0; i < doc.pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
+    if (!page) continue;
+    Page p = page_lines(*page);
+    std::size_t bytes = 0;
+    for (const Line& l : p.lines) bytes += l.text.size();
+    if (ocr && bytes < kMinPageTextBytes) {
+      if (!engine) {
+        if (doc.pages() > limits::kMaxOcrPages) {
+          diagnostics.push_back(make_error(
+              path, "too-large",
+              fmt::format("this scan has {} pages; --ocr reads at most {} pages of a file",
+                          doc.pages(), limits::kMaxOcrPages)));
+          return false;
+        }
+        engine = std::make_unique<PageOcr>();
+        if (!engine->init(path, diagnostics)) return false;
+      }
+      p = engine->read(*page);
+      recognized.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+    p.number = static_cast<std::uint32_t>(i + 1);
+    std::uint32_t n = 0;
+    for (Line& l : p.lines) l.number = ++n;
+    pages.push_back(std::move(p));
+  }
+  if (!recognized.empty()) {
+    std::string list;
+    for (std::uint32_t n : recognized) list += (list.empty() ? "" : ", ") + std::to_string(n);
+    diagnostics.push_back(make_warning(
+        path, "ocr",
+        fmt::format("page{} {} had no text layer and {} read by OCR (Tesseract, chi_sim): check "
+                    "quotes from {} (marked 来源：OCR) against the scan",
+                    recognized.size() > 1 ? "s" : "", list, recognized.size() > 1 ? "were" : "was",
+                    recognized.size() > 1 ? "them" : "it")));
+  }
+  return true;
+}
+
 }  // namespace
 
-bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out,
-              std::vector<Diagnostic>& diagnostics) {
+bool read_pdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+              Extracted& out, std::vector<Diagnostic>& diagnostics) {
   poppler::set_debug_error_function(quiet, nullptr);
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -203,24 +263,25 @@ bool read_pdf(std::string_view bytes, const std::string& path, Extracted& out,
     return false;
   }
   std::vector<Page> pages;
+  if (!read_pages(*doc, path, options.ocr, pages, diagnostics)) return false;
   std::size_t chars = 0;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    pages.push_back(page_lines(*page));
-    for (const Line& l : pages.back().lines) chars += l.text.size();
-  }
+  for (const Page& p : pages)
+    for (const Line& l : p.lines) chars += l.text.size();
   if (chars < kMinTextChars) {
-    diagnostics.push_back(
-        make_error(path, "no-text-layer",
-                   fmt::format("this PDF has no text layer ({} pages of images: a scan?); "
-                               "Indicheck reads text, not images. "
-                               "Ask for the text, .docx or a PDF saved from the original document",
-                               doc->pages())));
+    diagnostics.push_back(make_error(
+        path, "no-text-layer",
+        options.ocr
+            ? fmt::format("this PDF has no text layer ({} pages) and OCR found no text in it",
+                          doc->pages())
+            : fmt::format("this PDF has no text layer ({} pages of images: a scan?); "
+                          "Indicheck reads text, not images. Run again with --ocr to "
+                          "recognize the text (slow, check the quotes), or ask for the text, "
+                          ".docx or a PDF saved from the original document",
+                          doc->pages())));
     return false;
   }
   drop_furniture(pages);
-  out.text = join_lines(pages);
+  out.text = join_lines(pages, out.page_marks);
   return true;
 }
 

@@ -30,6 +30,7 @@ struct PipelineOptions {
   std::string profile_path;              // optional --profile
   std::string framework_override;        // optional --framework ID
   std::string encoding;                  // optional --encoding
+  bool ocr = false;                      // --ocr: recognize scanned PDF pages
   int jobs = 0;                          // 0 = all cores
   bool progress = false;                 // progress on stderr
   // When set, each report's full evidence is written to an unlinked temporary file in this

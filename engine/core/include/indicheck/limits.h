@@ -47,6 +47,17 @@ inline constexpr std::size_t kMaxIncludeDepth = 16;
 // Counted on the bytes actually inflated, not on the sizes the zip directory claims.
 inline constexpr std::size_t kMaxDocxPartBytes = 64u << 20;  // 64 MiB
 
+// Old binary .doc/.wps files are read by Debian's antiword as a child process: it gets this
+// long (a 200-page .doc takes well under a second) and this much output before it is stopped.
+inline constexpr int kLegacyWordTimeoutMs = 30000;
+inline constexpr std::size_t kMaxLegacyWordTextBytes = 64u << 20;
+
+// OCR of image-only PDF pages (--ocr): pages are rendered at this resolution (Tesseract's
+// recommended 300 dpi for body text), and a scan with more pages than this is refused rather
+// than tying up a worker for an hour (OCR runs at a few seconds a page).
+inline constexpr double kOcrDpi = 300;
+inline constexpr int kMaxOcrPages = 300;
+
 // Quotes per item kept in evidence: an auditor reads a few sentences, not hundreds.
 inline constexpr std::size_t kMaxQuotesPerItem = 8;
 

@@ -112,6 +112,14 @@ struct LineCol {
   std::uint32_t column = 0;  // 1-based, counted in Unicode code points
 };
 
+// Where a position of a paged source (PDF) was printed: line `line` of page `page` (1-based,
+// header lines counted), and whether that page's text came from OCR. page = 0: not a PDF.
+struct PagePlace {
+  std::uint32_t page = 0;
+  std::uint32_t line = 0;
+  bool ocr = false;
+};
+
 class Document {
  public:
   std::string path;                // as given by the user
@@ -134,15 +142,24 @@ class Document {
   std::string_view original_text(Span span) const;
   // "一、… > (三) …" titles from the root down to `section`, for locations in reports.
   std::string section_path(std::uint32_t section) const;
+  // The printed page and line of an original line:column (PDF); {0, 0, false} otherwise.
+  PagePlace page_place(LineCol at) const;
 
   // Internal: filled by the reader. Runs of (text offset, original offset) at every point
   // where the two advance at different rates; see offset_map.cpp.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> offset_anchors_;
   std::vector<std::uint32_t> line_starts_;  // byte offset in `original` of each line
+  // PDF: where each printed line starts (original line, column → page, printed line, OCR).
+  struct PageAnchor {
+    LineCol at;
+    PagePlace place;
+  };
+  std::vector<PageAnchor> page_anchors_;
 };
 
 struct ReadOptions {
   std::string encoding;  // empty = detect; else an ICU converter name ("GB18030", "Big5", ...)
+  bool ocr = false;      // recognize scanned PDF pages with Tesseract (--ocr)
 };
 
 // Reads, decodes, normalizes and outlines one report file. On failure returns nullopt and at

@@ -12,6 +12,7 @@
 // (libxml2, libzip, poppler) are private to it: no type of theirs appears here.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,7 +27,7 @@ enum class Format {
   kHtml,         // a web page, whatever its extension (.html, .shtml, a .txt that is HTML)
   kDocx,         // Office Open XML word processing (a zip with word/document.xml)
   kPdf,          // %PDF
-  kLegacyWord,   // an OLE2 compound file: binary .doc / .wps (refused: error[legacy-word])
+  kLegacyWord,   // an OLE2 compound file: binary .doc / .wps (read by antiword)
   kOtherBinary,  // zip without word/, images, gzip: not a report (error[binary])
 };
 
@@ -46,6 +47,18 @@ struct PublisherField {
   std::string source;
 };
 
+// Where a printed line of a paged source (PDF) begins in the extracted text: text line
+// `line`, code point `column` (both 1-based, before any header block the document stage puts
+// in front) is the start of line `page_line` of page `page` as printed (header lines count).
+// `ocr`: the page had no text layer and its text was recognized by Tesseract (--ocr).
+struct PageMark {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t page = 0;
+  std::uint32_t page_line = 0;
+  bool ocr = false;
+};
+
 struct Extracted {
   Format format = Format::kText;
   // UTF-8 text, one line per block (paragraph, heading, list item, table row, PDF line).
@@ -55,14 +68,24 @@ struct Extracted {
   // the binary formats (their text is Unicode inside).
   std::string encoding;
   std::vector<PublisherField> metadata;
+  // PDF only: one mark per printed line, in text order; empty for the other formats (their
+  // text lines are the file's paragraphs).
+  std::vector<PageMark> page_marks;
+};
+
+struct ExtractOptions {
+  // Recognize the text of PDF pages that have none (scans) with Tesseract (chi_sim) instead of
+  // refusing the file with no-text-layer. Slow: seconds per page.
+  bool ocr = false;
 };
 
 // Extracts the text of one file. Returns false after adding exactly one error (code and
 // message documented in docs/errors.md: no-text-layer, encrypted, legacy-word, zip-too-large,
-// docx-broken, html-no-text, wrong-charset, pdf-broken, binary) to `diagnostics`; warnings
+// docx-broken, html-no-text, wrong-charset, pdf-broken, binary, tool-missing,
+// ocr-missing-language) to `diagnostics`; warnings
 // (a page whose declared charset was wrong) may be added either way. Never throws for bad
 // input. `path` is only for messages.
 bool extract(std::string_view bytes, const std::string& path, Extracted& out,
-             std::vector<Diagnostic>& diagnostics);
+             std::vector<Diagnostic>& diagnostics, const ExtractOptions& options = {});
 
 }  // namespace indicheck::formats

@@ -62,6 +62,11 @@ struct Quote {
   // The evidence gate's score of the sentence (0 to 1) when a gate was asked about it (quotes
   // in credit roles of indicator frameworks, when the rules were compiled with a gate); else -1.
   float gate = -1;
+  // PDF: the printed page and line the sentence starts on (0 = not a PDF), and whether that
+  // page was read by OCR. Filled by the run pipeline from Document::page_place.
+  std::uint32_t page = 0;
+  std::uint32_t page_line = 0;
+  bool ocr = false;
 };
 
 struct ItemEvidence {
