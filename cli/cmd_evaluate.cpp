@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "common.h"
 #include "indicheck/calendar.h"
+#include "indicheck/history.h"
 #include "indicheck/reports.h"
 #include "indicheck/run.h"
 
@@ -66,7 +67,31 @@ bool run_date(const std::string& option, std::string& date, std::string& error) 
 struct GapSelection {
   std::size_t max = kDefaultGapReportsMax;
   std::vector<std::string> units;
+  std::string history;  // --history FILE.db, empty = none
 };
+
+// The options that change states or scores, as one line for the run history.
+std::string options_line(const PipelineOptions& o) {
+  std::string out =
+      fmt::format("--model {} --max-quotes {}", model_name(o.scoring.model), o.max_quotes);
+  out += fmt::format(" --partial-credit {}", o.scoring.partial_credit);
+  if (!o.gate.empty()) out += " --gate " + o.gate;
+  if (!o.framework_override.empty()) out += " --framework " + o.framework_override;
+  if (!o.manifest_path.empty()) out += " --manifest " + o.manifest_path;
+  if (!o.encoding.empty()) out += " --encoding " + o.encoding;
+  return out;
+}
+
+// --history: appends the run after the outputs are written; false (errors printed) on failure.
+bool record_history(const PipelineOptions& options, const Evaluation& evaluation, HistoryDb& db,
+                    bool quiet) {
+  std::vector<Diagnostic> diags;
+  const std::int64_t id = db.record(evaluation, options_line(options), diags);
+  print_diagnostics(diags);
+  if (id > 0 && !quiet)
+    std::cerr << fmt::format("indicheck: 已记入历史 {}（运行 #{}）\n", db.path(), id);
+  return id > 0;
+}
 
 int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
                        const GapSelection& gaps, const std::string& out_dir, bool has_fail_under,
@@ -133,6 +158,7 @@ int run_evaluate(const Args& args) {
   bool stats = false;
   std::size_t gap_reports_max = kDefaultGapReportsMax;
   std::vector<std::string> gap_units_args;
+  std::string history_path;
 
   po::options_description desc("Options");
   desc.add_options()("help,h", "show this help")(
@@ -144,6 +170,11 @@ int run_evaluate(const Args& args) {
       "manifest", po::value<std::string>(&options.manifest_path),
       "CSV with a header naming path (or file) and any of unit, level, province, year: values "
       "given win over what is inferred from the reports")(
+      "review", po::value<std::string>(&options.review_path),
+      "review decisions (.csv as `review init` writes it, or .yaml): the reviewed state is "
+      "scored, the machine state stays visible (docs/review.md)")(
+      "history", po::value<std::string>(&history_path),
+      "append this run to a SQLite history file (created if needed; docs/history.md)")(
       "out,o", po::value<std::string>(&out_dir)->default_value("out"), "output directory")(
       "format", po::value<std::string>(&formats_text)->default_value("all"),
       "outputs: any of html,md,json,csv (comma-separated) or all")(
@@ -222,6 +253,7 @@ int run_evaluate(const Args& args) {
   if (!keep_evidence) options.spill_dir = out_dir;  // the staging folder of --out, in fact
   GapSelection gaps;
   gaps.max = gap_reports_max;
+  gaps.history = history_path;
   for (const auto& arg : gap_units_args) {
     std::size_t start = 0;
     while (start <= arg.size()) {
@@ -301,6 +333,15 @@ int evaluate_and_write(const PipelineOptions& given, const OutputFormats& format
     print_diagnostics(notes);
   }
 
+  // --history: the previous year of each unit is read before this run is recorded.
+  std::unique_ptr<HistoryDb> history;
+  if (!gaps.history.empty()) {
+    std::vector<Diagnostic> history_diags;
+    history = HistoryDb::open(gaps.history, history_diags);
+    print_diagnostics(history_diags);
+    if (!history) return kExitInput;
+    previous_years(*history, result.evaluation);
+  }
   std::vector<Diagnostic> write_diags;
   const auto write_started = std::chrono::steady_clock::now();
   if (!write_output_files(result.evaluation, output->staging(), out_dir, formats, write_diags) ||
@@ -308,6 +349,7 @@ int evaluate_and_write(const PipelineOptions& given, const OutputFormats& format
     print_diagnostics(write_diags);
     return kExitInput;
   }
+  if (history && !record_history(options, result.evaluation, *history, quiet)) return kExitInput;
   if (stats) {
     const auto now = std::chrono::steady_clock::now();
     print_stats(result, failed, std::chrono::duration<double>(now - write_started).count(),

@@ -362,6 +362,12 @@ void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev
       std::cout << fmt::format("    metric {} = {}{} (\"{}\"; {})\n", m.name, m.value, m.unit,
                                m.raw, m.meets ? "meets the threshold" : "below the threshold");
   }
+  if (!ev.near_misses.empty()) std::cout << "  接近的句子（差一点满足，最接近的在前）：\n";
+  for (const auto& m : ev.near_misses) {
+    std::cout << fmt::format("  {}:{}:{} [{}，{}/{} 组词语] {}\n", doc.path, m.line, m.column,
+                             role_name(m.role), m.present, m.total, m.section_path);
+    std::cout << fmt::format("    {}\n    欠缺：{}\n", m.text, m.lacking);
+  }
 }
 
 }  // namespace

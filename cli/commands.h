@@ -22,6 +22,8 @@ int run_evaluate(const Args& args);     // cmd_evaluate.cpp
 int run_weights(const Args& args);      // cmd_weights.cpp: weights ahp|entropy|critic|fit
 int run_weights_ahp(const Args& args);  // cmd_weights_ahp.cpp: weights ahp (YAML, .xlsx, .csv)
 int run_sensitivity(const Args& args);  // cmd_weights.cpp
+int run_review(const Args& args);       // cmd_review.cpp: review init
+int run_history(const Args& args);      // cmd_history.cpp: history FILE.db runs|units|unit|diff
 
 // `rules lint --near-misses|--collisions CORPUS` and `--anchors` (cmd_lint.cpp), after
 // run_rules has loaded and compiled the rules.

@@ -30,6 +30,8 @@ Commands:
   weights ahp|entropy|critic|fit ...
                            derive weights and write them as a profile
   sensitivity              how stable the ranking is when the weights move
+  review init --out F.csv  write the review sheet (人工复核表) to fill in; evaluate --review F
+  history FILE.db ...      run history: runs, units, unit NAME, diff RUN_A RUN_B
   version                  print the version
 
 Run 'indicheck COMMAND --help' for a command's options.
@@ -75,6 +77,8 @@ int main(int argc, char** argv) {
     if (command == "evaluate") return cli::run_evaluate(args);
     if (command == "weights") return cli::run_weights(args);
     if (command == "sensitivity") return cli::run_sensitivity(args);
+    if (command == "review") return cli::run_review(args);
+    if (command == "history") return cli::run_history(args);
     std::cerr << "indicheck: error[usage]: unknown command '" << command
               << "' (run 'indicheck --help')\n";
     return kExitInput;

@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ ${#dirs[@]} -eq 0 ]; then
-  for d in engine scoring reports run cli; do [ -d "$d" ] && dirs+=("$d"); done
+  for d in engine scoring review run history reports cli; do [ -d "$d" ] && dirs+=("$d"); done
 fi
 
 if ! ctags --version 2>/dev/null | grep -q 'Universal Ctags'; then

@@ -14,6 +14,8 @@ packages=(
   # scanned PDF pages (--ocr: libtesseract + Simplified Chinese data), old binary .doc (antiword)
   libxml2-dev libzip-dev libpoppler-cpp-dev libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim
   antiword
+  # run history (history/, evaluate --history): SQLite, one file, crash-safe transactions, WAL
+  libsqlite3-dev
   # writing .xlsx (AHP matrix templates for meetings: `weights ahp --template`)
   libxlsxwriter-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports; setpriv (util-linux)

@@ -59,6 +59,8 @@ bool build_gap(const View& view, int report, GapModel& gap) {
     item.required = view.leaf_required(gap.table, leaf);
     item.points = view.points_at_stake(gap.table, leaf);
     item.evidence = view.item(report, gap.table, leaf);
+    item.review = view.eval.reports[static_cast<std::size_t>(report)].review(
+        view.eval.tables[static_cast<std::size_t>(gap.table)].framework_id, leaf);
     switch (item.state) {
       case ItemState::kMissing:
       case ItemState::kPlanned:

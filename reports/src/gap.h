@@ -18,6 +18,7 @@ struct GapItem {
   const ItemEvidence* evidence = nullptr;
   int peer = -1;  // report index of the peer example
   const Quote* peer_quote = nullptr;
+  const ReviewMark* review = nullptr;  // the auditor's decision on this item, if any
 };
 
 struct GapModel {

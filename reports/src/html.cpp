@@ -8,6 +8,7 @@
 
 #include "explorer.h"
 #include "gap.h"
+#include "review_render.h"
 #include "view.h"
 
 namespace indicheck {
@@ -39,6 +40,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--head)}
 blockquote.peer{border-left-color:#54aeff}
 blockquote.context{background:#fff;border-left-style:dashed;color:var(--muted)}
+.review{color:#0b4f8a;font-weight:600}.review.stale,tr.stale td{background:#fff3cd}
 .loc,.note{color:var(--muted);font-size:85%}
 .item{margin:10px 0 14px;padding-bottom:6px;border-bottom:1px dashed var(--line)}
 .item h4{margin:0;font-size:1em}
@@ -161,8 +163,9 @@ void ranking_section(const View& v, int t, std::string& out) {
   for (int row : v.rows_by_rank(t)) {
     const UnitScore& u = table.units[row];
     const int r = v.report_of(t, row);
-    out += fmt::format("<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td>{1}</td>", u.rank,
-                       r >= 0 ? gap_link(v, r, "gaps/") : html_escape(u.key.unit));
+    out += fmt::format(
+        "<tr><td class=\"num\" data-v=\"{0}\">{0}</td><td>{1}</td>", u.rank,
+        r >= 0 ? gap_link(v, r, "gaps/") + unit_marks_html(v, r) : html_escape(u.key.unit));
     out += fmt::format("<td class=\"num\">{}</td><td>{}</td>",
                        u.key.year > 0 ? std::to_string(u.key.year) : "",
                        html_escape(level_label(u.key.level)));
@@ -490,6 +493,7 @@ std::string render_index_html(const Evaluation& evaluation) {
   for (int t : nav)
     out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
                        html_escape(v.framework(t)->title));
+  if (!evaluation.facts.review_path.empty()) out += "<a href=\"#review\">人工复核</a>";
   out += "<a href=\"#facts\">运行信息</a>";
   if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
   const bool unknown =
@@ -534,6 +538,7 @@ std::string render_index_html(const Evaluation& evaluation) {
     weights_section(v, t, out);
   }
   if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
+  out += review_section_html(v);
   structure_section(v, out);
   facts_section(v, out);
   if (any)
@@ -567,10 +572,12 @@ std::string item_head(const GapItem& item) {
 
 void item_html(const View& v, int report, const GapItem& item, bool with_peer, std::string& out) {
   out += "<div class=\"item\">\n" + item_head(item);
+  if (item.review) out += review_note_html(*item.review);
   if (!item.node->note.empty())
     out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_html(q);
+    out += near_misses_html(*item.evidence);
     if (!item.evidence->reason.empty())
       out += "<div class=\"loc\">判定：" + html_escape(item.evidence->reason) + "</div>\n";
   }
@@ -702,6 +709,7 @@ std::string reports_detail::gap_html(const View& v, int r) {
       u.peer_count);
   out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
                      u.required_total);
+  out += previous_year_row_html(v, r, u);
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
     out += fmt::format(

@@ -187,6 +187,56 @@ void write_quote(JsonWriter& w, const Quote& q) {
   w.end_object();
 }
 
+// "near_misses": sentences that came closest to a missing or partial item.
+void write_near_misses(JsonWriter& w, const ItemEvidence& ev) {
+  w.key("near_misses");
+  w.begin_array();
+  for (const auto& m : ev.near_misses) {
+    w.begin_object();
+    w.key("text");
+    w.string(m.text);
+    w.key("line");
+    w.integer(m.line);
+    w.key("column");
+    w.integer(m.column);
+    w.key("role");
+    w.string(role_name(m.role));
+    w.key("section");
+    w.string(m.section_path);
+    w.key("selections_present");
+    w.integer(m.present);
+    w.key("selections_total");
+    w.integer(m.total);
+    w.key("lacking");
+    w.string(m.lacking);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// "review": the auditor's decision applied to the item (state is the reviewed one).
+void write_review(JsonWriter& w, const ReviewMark& m) {
+  w.key("review");
+  w.begin_object();
+  w.key("machine_state");
+  w.string(state_name(m.machine));
+  w.key("reviewed_state");
+  w.string(state_name(m.reviewed));
+  w.key("note");
+  w.string(m.note);
+  w.key("reviewer");
+  w.string(m.reviewer);
+  w.key("date");
+  w.string(m.date);
+  w.key("stale_report");
+  w.boolean(m.stale_report);
+  w.key("stale_rule");
+  w.boolean(m.stale_rule);
+  w.key("source");
+  w.string(fmt::format("{}:{}", m.location.path, m.location.line));
+  w.end_object();
+}
+
 // One element of a report's "results": the unit's scores in table t and every leaf's state
 // and quotes.
 void write_result(JsonWriter& w, const View& v, const TableText& text, int r, int t, int row) {
@@ -263,6 +313,10 @@ void write_result(JsonWriter& w, const View& v, const TableText& text, int r, in
     if (ev)
       for (const auto& q : ev->quotes) write_quote(w, q);
     w.end_array();
+    if (ev && !ev->near_misses.empty()) write_near_misses(w, *ev);
+    if (const ReviewMark* m = v.eval.reports[static_cast<std::size_t>(r)].review(
+            v.eval.tables[static_cast<std::size_t>(t)].framework_id, leaf))
+      write_review(w, *m);
     w.end_object();
   }
   w.end_array();

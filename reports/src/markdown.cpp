@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "gap.h"
+#include "review_render.h"
 #include "view.h"
 
 namespace indicheck {
@@ -33,9 +34,11 @@ void item_md(const View& v, int report, const GapItem& item, bool with_peer, std
   out += fmt::format("### {} {} — {}{}（分值 {:.2f}）\n\n", markdown_escape(item.node->id),
                      markdown_escape(item.node->title), state_label(item.state),
                      item.required ? " · 必选" : "", item.points);
+  if (item.review) out += review_note_md(*item.review);
   if (!item.node->note.empty()) out += "说明：" + markdown_escape(item.node->note) + "\n\n";
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_md(q);
+    out += near_misses_md(*item.evidence);
     if (!item.evidence->reason.empty())
       out += "判定：" + markdown_escape(item.evidence->reason) + "\n\n";
   }
@@ -100,6 +103,8 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
   out += fmt::format("| 排名 | 第 {} 名，共 {} 个单位；同级第 {} / {} |\n", u.rank,
                      table.units.size(), u.peer_rank, u.peer_count);
   out += fmt::format("| 必选项覆盖 | {} / {} |\n", u.required_met, u.required_total);
+  if (const auto prev = previous_year_text(v, r, u.score, u.rank); !prev.empty())
+    out += "| 与上年比较 | " + markdown_escape(prev) + " |\n";
   const auto meta_row = [&](std::string_view k, const Located& l) {
     if (!l.found()) return;
     out += fmt::format("| {} | {}{} |\n", k, markdown_escape(l.value),

@@ -24,8 +24,10 @@
 #include "indicheck/document.h"
 #include "indicheck/gate.h"
 #include "indicheck/manifest.h"
+#include "indicheck/review.h"
 #include "indicheck/run.h"
 #include "indicheck/threads.h"
+#include "review_apply.h"
 
 namespace indicheck {
 
@@ -155,6 +157,7 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   }
   if (manifest_row) apply_manifest(*manifest_row, doc->meta);
   result.meta = doc->meta;
+  result.content_hash = content_hash(doc->original);
   // read_document has put its warnings in `diags` already; Document::warnings is a copy for
   // callers that keep only the document (`parse --json`), so it is not added again.
   // Every framework of the report in one scan: the text is scanned once for all of them.
@@ -326,6 +329,7 @@ std::vector<UnitStates> unit_states(const std::vector<ReportResult>& reports, co
   for (const auto& r : reports) {
     if (r.failed) continue;
     const auto add = [&](std::vector<ItemState> states) {
+      apply_review_marks(r, fw.id, states);
       units.push_back(
           {{r.meta.unit.value, r.meta.level.value, r.meta.province.value, r.meta.year, r.path},
            std::move(states)});
@@ -382,11 +386,18 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   facts.rules_paths = options.rules_paths;
   facts.manifest_path = options.manifest_path;
 
-  // The manifest first: a bad one stops the run before anything is compiled or read.
+  // The manifest and the review file first: a bad one stops the run before anything is
+  // compiled or read.
   std::optional<Manifest> manifest;
   if (!options.manifest_path.empty()) {
     manifest = read_manifest(options.manifest_path, result.diagnostics);
     if (!manifest) return kExitInput;
+  }
+  facts.review_path = options.review_path;
+  std::optional<ReviewFile> review;
+  if (!options.review_path.empty()) {
+    review = read_review_file(options.review_path, result.diagnostics);
+    if (!review) return kExitInput;
   }
   const Framework* override_fw = nullptr;
   if (!prepare_rules(options, result, override_fw)) return kExitInput;
@@ -423,6 +434,8 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
       result.diagnostics.insert(result.diagnostics.end(), r.diagnostics.begin(),
                                 r.diagnostics.end());
   result.evaluation.reports = std::move(reports);
+  if (review && !apply_review(*review, result.rules, result.evaluation.reports, result.diagnostics))
+    return kExitInput;
 
   phase_start = Clock::now();
   const bool profile_ok = score_reports(options, result);

@@ -171,6 +171,18 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
         w.varint(q.page_line);
         w.pod<std::uint8_t>(q.ocr ? 1 : 0);
       }
+      w.varint(item.near_misses.size());
+      for (const auto& m : item.near_misses) {
+        w.varint(m.sentence);
+        w.str(m.text);
+        w.varint(m.line);
+        w.varint(m.column);
+        w.pod(m.role);
+        w.str(m.section_path);
+        w.varint(m.present);
+        w.varint(m.total);
+        w.str(m.lacking);
+      }
     }
   }
   return w.finish();
@@ -213,6 +225,18 @@ bool deserialize_evidence(std::string_view bytes, std::vector<DocumentEvidence>&
         q.page = r.u32();
         q.page_line = r.u32();
         q.ocr = r.pod<std::uint8_t>() != 0;
+      }
+      item.near_misses.resize(r.count());
+      for (auto& m : item.near_misses) {
+        m.sentence = r.u32();
+        r.str(m.text);
+        m.line = r.u32();
+        m.column = r.u32();
+        m.role = r.pod<Role>();
+        r.str(m.section_path);
+        m.present = static_cast<std::uint16_t>(r.u32());
+        m.total = static_cast<std::uint16_t>(r.u32());
+        r.str(m.lacking);
       }
       if (!r.ok()) break;
     }

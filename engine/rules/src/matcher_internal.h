@@ -238,6 +238,12 @@ class LeafEvaluator {
                     ItemEvidence& ev) const;
   void take_quotes(const Check& check, Outcome best, ItemEvidence& ev) const;
   bool quote_window(const WindowResult& r, Outcome best, bool terms_sorted, ItemEvidence& ev) const;
+  // Near misses of a missing or partial item (near_miss.cpp), from the windows evaluate() left
+  // in entries_ and results_.
+  void near_misses(const Check& check, ItemEvidence& ev) const;
+  void add_near_miss(const Check& check, std::uint32_t sentence, Role role, int present,
+                     std::string lacking, int tier, ItemEvidence& ev) const;
+  mutable std::vector<int> near_tiers_;  // per near miss kept: 2 satisfied, 1 one away, 0 other
 
   void window_sentences(Window w, std::uint32_t unit, Role role,
                         std::vector<std::uint32_t>& out) const;

@@ -96,4 +96,17 @@ bool write_output_files(const Evaluation& evaluation, const std::string& dir,
 bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
                    const OutputFormats& formats, std::vector<Diagnostic>& diagnostics);
 
+// The review sheet (人工复核表, indicheck/review.h): one row per unit-year × item of its
+// indicators framework, header first (review_sheet_header()): unit, year, report file and its
+// fingerprint, item, points at stake, machine state and reason, the best quote (met, partial)
+// or the near misses (missing, partial), the rule fingerprint, and the columns an audit team
+// fills in (复核结论, 说明, 复核人, 日期; pre-filled from the review applied to the run, if any).
+std::vector<std::vector<std::string>> review_sheet_rows(const Evaluation& evaluation);
+// The sheet as CSV: UTF-8 with BOM, CRLF (what Excel and WPS open without asking).
+std::string render_review_csv(const std::vector<std::vector<std::string>>& rows);
+// Writes the sheet to `path` (.xlsx with libxlsxwriter, sheet 人工复核, the columns to fill in
+// formatted as text; or .csv) through a temporary file and a rename: never half-written.
+bool write_review_sheet(const Evaluation& evaluation, const std::string& path,
+                        std::vector<Diagnostic>& diagnostics);
+
 }  // namespace indicheck

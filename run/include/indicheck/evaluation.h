@@ -36,6 +36,22 @@ struct CompactEvidence {
   }
 };
 
+// What an auditor's review decision (indicheck/review.h) did to one item of one report: the
+// item is scored with `reviewed`; `machine` stays visible in every output.
+struct ReviewMark {
+  std::string framework_id;
+  int leaf = -1;  // position in Framework::leaves
+  ItemState machine = ItemState::kMissing;
+  ItemState reviewed = ItemState::kMissing;
+  std::string note, reviewer, date;
+  // The decision was made on another text of the report, or on another version of the item's
+  // rule (fingerprints differ): still applied, flagged for a second look.
+  bool stale_report = false;
+  bool stale_rule = false;
+  SourceLocation location;  // review file and line
+  bool stale() const { return stale_report || stale_rule; }
+};
+
 // One report file's outcome. A file that could not be read has failed = true, its errors, and
 // no evidence; it is listed in every output.
 struct ReportResult {
@@ -49,6 +65,14 @@ struct ReportResult {
   // to load it from, and the states the summary, scoring and peer choice need.
   std::size_t store_slot = kNotStored;
   std::vector<CompactEvidence> compact;  // same order as `evidence` was
+  std::string content_hash;              // content_hash() of the decoded text (review.h)
+  std::vector<ReviewMark> reviews;       // decisions applied to this report (--review)
+  // The review mark of a leaf of a framework, or nullptr.
+  const ReviewMark* review(std::string_view framework_id, int leaf) const {
+    for (const auto& m : reviews)
+      if (m.leaf == leaf && m.framework_id == framework_id) return &m;
+    return nullptr;
+  }
 };
 
 // Where a run's full evidence (quotes, reasons) lives when memory must not grow with the corpus:
@@ -86,8 +110,20 @@ struct RunFacts {
   int jobs = 1;
   int max_quotes = static_cast<int>(limits::kMaxQuotesPerItem);  // quotes kept per item
   std::string manifest_path;                                     // --manifest, empty = none
+  std::string review_path;                                       // --review, empty = none
   std::string
       gate;  // the evidence gate in force ("rules/evidence-gate.json, threshold 0.40"); empty = off
+};
+
+// The same unit's previous year as the run history holds it (`evaluate --history`): the latest
+// recorded run that scored the unit's report of the nearest earlier year.
+struct PreviousYear {
+  int year = 0;  // 0 = none in the history
+  std::string framework;
+  double score = 0;
+  int rank = 0;
+  int units = 0;
+  std::int64_t run = 0;  // history run id
 };
 
 struct Evaluation {
@@ -103,6 +139,9 @@ struct Evaluation {
   // not depend on the selection.
   std::size_t gap_reports_max = kDefaultGapReportsMax;
   std::vector<std::string> gap_units;
+  // Per report (same order), its unit's previous year from the run history; empty when the run
+  // has no --history. Filled by the caller before rendering (history.h previous_years).
+  std::vector<PreviousYear> previous;
 };
 
 }  // namespace indicheck

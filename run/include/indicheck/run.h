@@ -48,6 +48,9 @@ struct PipelineOptions {
   // Optional --manifest FILE.csv (indicheck/manifest.h): unit, level, province and year per
   // report, applied after a report is read and before it is scanned; wins over inference.
   std::string manifest_path;
+  // Optional --review FILE (.csv, .yaml; indicheck/review.h): auditors' verdicts, applied to the
+  // states before scoring (ReportResult::reviews). Unknown units or items stop the run.
+  std::string review_path;
   ScoringOptions scoring;
 };
 

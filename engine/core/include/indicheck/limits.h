@@ -60,6 +60,9 @@ inline constexpr int kMaxOcrPages = 300;
 
 // Quotes per item kept in evidence: an auditor reads a few sentences, not hundreds.
 inline constexpr std::size_t kMaxQuotesPerItem = 8;
+// Near misses per missing or partial item: the few sentences an auditor rereads before
+// overturning a verdict.
+inline constexpr std::size_t kMaxNearMisses = 3;
 
 // A corpus manifest (`--manifest`) row is about 100 bytes: a national corpus of 100,000 reports
 // is about 10 MiB. Anything much larger is not a manifest.

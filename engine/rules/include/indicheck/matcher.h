@@ -69,11 +69,31 @@ struct Quote {
   bool ocr = false;
 };
 
+// A sentence that came close to earning a missing or partial item (an auditor's first place to
+// look before overturning the verdict): its window satisfied the condition but earned nothing
+// (wrong part of the report, held back by the evidence gate, a metric missing), or held some of
+// the selections the condition needs. Computed from the hits already found, for missing and
+// partial items only.
+struct NearMiss {
+  std::uint32_t sentence = 0;  // index into Document::sentences (first hit sentence of its window)
+  std::string text;            // original text of the sentence
+  std::uint32_t line = 0;      // original line:column of the sentence start
+  std::uint32_t column = 0;
+  Role role = Role::kAchievements;
+  std::string section_path;
+  std::uint16_t present = 0;  // selections of the check found in the window
+  std::uint16_t total = 0;    // selections of the check
+  std::string lacking;  // what was lacking, in Chinese (缺少「…」, 位于「计划」部分, …)
+};
+
 struct ItemEvidence {
   int node = -1;  // index into Framework::nodes (a leaf)
   ItemState state = ItemState::kMissing;
   std::vector<Quote> quotes;  // credit quotes first, at most limits::kMaxQuotesPerItem
   std::string reason;         // one line: why this state ("condition met in paragraph at 12:1")
+  // Missing and partial items only: the closest sentences, closest first, at most
+  // limits::kMaxNearMisses.
+  std::vector<NearMiss> near_misses;
 };
 
 struct DocumentEvidence {
