@@ -13,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <new>
 #include <string>
 
@@ -254,7 +255,7 @@ int run_evaluate(const Args& args) {
   if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 
-  if (!keep_evidence) options.spill_dir = out_dir;
+  if (!keep_evidence) options.spill_dir = out_dir;  // the staging folder of --out, in fact
   GapSelection gaps;
   gaps.max = gap_reports_max;
   gaps.history = history_path;
@@ -283,10 +284,21 @@ int run_evaluate(const Args& args) {
 
 namespace {
 
-int evaluate_and_write(const PipelineOptions& options, const OutputFormats& formats,
+int evaluate_and_write(const PipelineOptions& given, const OutputFormats& formats,
                        const GapSelection& gaps, const std::string& out_dir, bool has_fail_under,
                        double fail_under, bool quiet, bool stats) {
   const auto started = std::chrono::steady_clock::now();
+  // --out first: a folder that cannot be written (or a full disk) is found before any report
+  // is read. The run writes into the staging folder, which replaces --out as a whole at the
+  // end; the evidence kept on disk during the run goes there too.
+  std::vector<Diagnostic> out_diags;
+  const std::unique_ptr<OutputSet> output = OutputSet::begin(out_dir, out_diags);
+  if (!output) {
+    print_diagnostics(out_diags);
+    return kExitInput;
+  }
+  PipelineOptions options = given;
+  if (!options.spill_dir.empty()) options.spill_dir = output->staging();
   PipelineResult result;
   const int rc = run_pipeline(options, result);
   std::vector<Diagnostic> shown;
@@ -339,7 +351,8 @@ int evaluate_and_write(const PipelineOptions& options, const OutputFormats& form
   }
   std::vector<Diagnostic> write_diags;
   const auto write_started = std::chrono::steady_clock::now();
-  if (!write_outputs(result.evaluation, out_dir, formats, write_diags)) {
+  if (!write_output_files(result.evaluation, output->staging(), out_dir, formats, write_diags) ||
+      !output->commit(write_diags)) {
     print_diagnostics(write_diags);
     return kExitInput;
   }

@@ -19,8 +19,9 @@ packages=(
   # writing .xlsx: results.xlsx (reports/src/xlsx_writer.cpp: real OOXML workbooks in constant
   # memory, frozen headers, filters, colour scales) and AHP templates (`weights ahp --template`)
   libxlsxwriter-dev
-  # end-to-end tests: headless browser and CJK fonts for the HTML reports
-  chromium fonts-noto-cjk
+  # end-to-end tests: headless browser and CJK fonts for the HTML reports; setpriv (util-linux)
+  # for the permission test run as root
+  chromium fonts-noto-cjk util-linux
   # output tests: an independent reader of results.xlsx (openpyxl) and the .docx (python-docx);
   # pdfinfo counts the pages of the 单位版 printed by Chromium
   python3-openpyxl python3-docx poppler-utils

@@ -1,12 +1,13 @@
-// Writing outputs all-or-nothing: every file is rendered and written into a staging directory
-// inside the output directory (same file system, so rename is atomic), and only when all are
-// written are they renamed into place. A failure before the renames leaves every earlier output
-// untouched and removes the staging directory.
+// Writing outputs all-or-nothing: every file is rendered and written into the staging folder of
+// an OutputSet (output_set.cpp), which then replaces --out as a whole. A failure anywhere leaves
+// every earlier output untouched and removes the staging folder.
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@
 
 #include "gap.h"
 #include "unit_edition.h"
+#include "indicheck/threads.h"
 #include "view.h"
 #include "xlsx_writer.h"
 
@@ -75,7 +77,15 @@ std::string gap_report_stem(const Evaluation& evaluation, std::size_t report_ind
 
 namespace {
 
+// "write failed: No space left on device": the reason of the failed write(2), when the stream
+// left it in errno (it does for a full disk and a quota).
+std::string write_failure() {
+  const int err = errno;
+  return err != 0 ? fmt::format("write failed: {}", std::strerror(err)) : "write failed";
+}
+
 bool write_file(const fs::path& path, const std::string& content, std::string& error) {
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) {
     error = "cannot create file";
@@ -84,7 +94,7 @@ bool write_file(const fs::path& path, const std::string& content, std::string& e
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.flush();
   if (!out) {
-    error = "write failed";
+    error = write_failure();
     return false;
   }
   return true;
@@ -119,6 +129,22 @@ struct Renderer {
   }
 };
 
+// render_reports() on the calling thread, batch after batch.
+bool render_reports_here(const Evaluation& evaluation, bool want_json, bool want_csv,
+                         const std::function<bool(std::string&, std::string&)>& append) {
+  const int n = static_cast<int>(evaluation.reports.size());
+  const int batches = (n + kRenderBatch - 1) / kRenderBatch;
+  Renderer renderer(evaluation, want_json, want_csv);
+  std::string json_text, csv_text;
+  for (int b = 0; b < batches; ++b) {
+    json_text.clear();
+    csv_text.clear();
+    renderer.render(b * kRenderBatch, std::min(n, (b + 1) * kRenderBatch), json_text, csv_text);
+    if (!append(json_text, csv_text)) break;
+  }
+  return !renderer.view.load_failed();
+}
+
 }  // namespace
 
 // Declared in view.h.
@@ -128,18 +154,8 @@ bool reports_detail::render_reports(const Evaluation& evaluation, bool want_json
   const int batches = (n + kRenderBatch - 1) / kRenderBatch;
   // facts.jobs is the run's --jobs (0 already resolved to the cores); no cap by the cores here,
   // so the threaded path is the same code on a one-core machine.
-  const int threads = std::min(std::max(1, evaluation.facts.jobs), batches);
-  if (threads <= 1) {
-    Renderer renderer(evaluation, want_json, want_csv);
-    std::string json_text, csv_text;
-    for (int b = 0; b < batches; ++b) {
-      json_text.clear();
-      csv_text.clear();
-      renderer.render(b * kRenderBatch, std::min(n, (b + 1) * kRenderBatch), json_text, csv_text);
-      if (!append(json_text, csv_text)) break;
-    }
-    return !renderer.view.load_failed();
-  }
+  const int wanted = std::min(std::max(1, evaluation.facts.jobs), batches);
+  if (wanted <= 1) return render_reports_here(evaluation, want_json, want_csv, append);
 
   // Batch b is rendered into slots[b % window] and may be taken only once batch b - window has
   // been written, so memory holds at most `window` batches whatever the corpus size.
@@ -147,6 +163,7 @@ bool reports_detail::render_reports(const Evaluation& evaluation, bool want_json
     std::string json_text, csv_text;
     bool ready = false;
   };
+  const int threads = wanted;
   const int window = 2 * threads;
   std::vector<Slot> slots(static_cast<std::size_t>(window));
   std::mutex mutex;
@@ -188,9 +205,10 @@ bool reports_detail::render_reports(const Evaluation& evaluation, bool want_json
       changed.notify_all();
     }
   };
+  // A machine that refuses threads gets fewer renderers; with none, this thread renders.
   std::vector<std::thread> pool;
-  pool.reserve(static_cast<std::size_t>(threads));
-  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+  if (start_threads(pool, static_cast<unsigned>(threads), worker) == 0)
+    return render_reports_here(evaluation, want_json, want_csv, append);
   std::string json_text, csv_text;
   for (int b = 0; b < batches; ++b) {
     {
@@ -250,33 +268,18 @@ bool write_gap_reports(const reports_detail::View& v, const OutputFormats& forma
 
 }  // namespace
 
-bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
-                   const OutputFormats& formats, std::vector<Diagnostic>& diagnostics) {
+bool write_output_files(const Evaluation& evaluation, const std::string& dir,
+                        const std::string& shown_dir, const OutputFormats& formats,
+                        std::vector<Diagnostic>& diagnostics) {
   std::error_code ec;
-  const fs::path out(out_dir);
-  fs::create_directories(out / "gaps", ec);
-  if (ec) {
-    diagnostics.push_back(
-        make_error(out_dir, "output", "cannot create output directory: " + ec.message()));
-    return false;
-  }
-  const fs::path staging = out / fmt::format(".indicheck-tmp-{}", static_cast<long>(::getpid()));
-  fs::remove_all(staging, ec);
+  const fs::path staging(dir);
+  const fs::path out(shown_dir);
   fs::create_directories(staging / "gaps", ec);
   if (ec) {
     diagnostics.push_back(
-        make_error(staging.string(), "output", "cannot create staging directory: " + ec.message()));
+        make_error(shown_dir, "output", "cannot create output directory: " + ec.message()));
     return false;
   }
-  // Whatever happens below (a write error, a renderer exception), the staging directory goes.
-  struct RemoveStaging {
-    fs::path path;
-    ~RemoveStaging() {
-      std::error_code ignored;
-      fs::remove_all(path, ignored);
-    }
-  } guard{staging};
-
   // Each file is rendered and written before the next is rendered, so memory holds one output
   // at a time (a national run's results.json alone is hundreds of MB).
   std::vector<std::string> names;
@@ -337,7 +340,7 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
     s.flush();
     s.file.flush();
     if (!s.file) {
-      diagnostics.push_back(make_error((out / name).string(), "output", "write failed"));
+      diagnostics.push_back(make_error((out / name).string(), "output", write_failure()));
       return false;
     }
     names.push_back(name);
@@ -372,30 +375,20 @@ bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
   }
 
   if (v.load_failed() || render_load_failed) {
-    diagnostics.push_back(make_error(out_dir, "output",
+    diagnostics.push_back(make_error(shown_dir, "output",
                                      "the evidence kept on disk during the run could not be read "
                                      "back; nothing was written"));
     return false;
   }
 
-  // A target that cannot be replaced by a file (a directory in its place) is found before any
-  // rename, so the set of outputs is never mixed between two runs.
-  for (const auto& name : names) {
-    if (fs::is_directory(out / name, ec)) {
-      diagnostics.push_back(
-          make_error((out / name).string(), "output", "a directory is in the way"));
-      return false;
-    }
-  }
-  for (const auto& name : names) {
-    fs::rename(staging / name, out / name, ec);
-    if (ec) {
-      diagnostics.push_back(
-          make_error((out / name).string(), "output", "cannot rename into place: " + ec.message()));
-      return false;
-    }
-  }
   return true;
+}
+
+bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
+                   const OutputFormats& formats, std::vector<Diagnostic>& diagnostics) {
+  const auto set = OutputSet::begin(out_dir, diagnostics);
+  return set && write_output_files(evaluation, set->staging(), out_dir, formats, diagnostics) &&
+         set->commit(diagnostics);
 }
 
 }  // namespace indicheck

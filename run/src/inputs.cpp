@@ -58,6 +58,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
   for (const auto& p : paths) {
     std::error_code ec;
     auto status = fs::status(p, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+      // A symbolic link loop, a path it may not look at: the code `parse` gives it too.
+      diagnostics.push_back(make_error(p, "unreadable", "cannot open: " + ec.message()));
+      continue;
+    }
     if (ec || !fs::exists(status)) {
       diagnostics.push_back(make_error(p, "not-found", "no such file or directory"));
       continue;

@@ -13,6 +13,7 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "indicheck/file_check.h"
 #include "indicheck/limits.h"
 
 namespace fs = std::filesystem;
@@ -325,12 +326,13 @@ std::optional<Manifest> parse_manifest(std::string_view bytes, const std::string
 
 std::optional<Manifest> read_manifest(const std::string& path,
                                       std::vector<Diagnostic>& diagnostics) {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    diagnostics.push_back(make_error(path, "not-found", "no such file or directory"));
+  // Before opening: a FIFO named as the manifest would block the open forever.
+  if (auto problem = check_regular_file(path, path)) {
+    diagnostics.push_back(std::move(*problem));
     return std::nullopt;
   }
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
   const auto size = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
   if (!ec && size > limits::kMaxManifestBytes) {
     diagnostics.push_back(make_error(

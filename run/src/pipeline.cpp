@@ -26,6 +26,7 @@
 #include "indicheck/manifest.h"
 #include "indicheck/review.h"
 #include "indicheck/run.h"
+#include "indicheck/threads.h"
 #include "review_apply.h"
 
 namespace indicheck {
@@ -67,6 +68,11 @@ class WorkQueue {
     items_.pop_front();
     not_full_.notify_one();
     return true;
+  }
+  // No bound: for a run without workers, where the caller pushes everything, then pops.
+  void unbound() {
+    std::lock_guard lock(mutex_);
+    capacity_ = static_cast<std::size_t>(-1);
   }
   void close() {
     std::lock_guard lock(mutex_);
@@ -286,12 +292,21 @@ std::vector<ReportResult> scan_reports(const PipelineOptions& options,
       queue.abort();
     }
   };
+  // A machine that refuses threads (ulimit -u, ulimit -v) gets fewer workers, down to none:
+  // then this thread does the work. Output does not depend on the number of workers.
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  const unsigned started = start_threads(threads, jobs, worker);
+  if (started < jobs)
+    diags.push_back(make_warning(
+        "", "threads",
+        fmt::format("the system refused to start more threads: {} of {} worker(s) started{}",
+                    started, jobs,
+                    started == 0 ? ", the reports are read one after another" : "")));
+  if (started == 0) queue.unbound();
   for (std::size_t i = 0; i < files.size(); ++i)
     if (!queue.push(i)) break;
   queue.close();
+  if (started == 0) worker();
   for (auto& t : threads) t.join();
   if (progress && !files.empty()) std::fprintf(stderr, "\r\033[K");
   if (failure) std::rethrow_exception(failure);  // a bug: main() turns it into exit code 3

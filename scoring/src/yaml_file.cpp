@@ -5,6 +5,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "indicheck/file_check.h"
 #include "indicheck/limits.h"
 #include "indicheck/yaml_text.h"
 
@@ -12,12 +13,12 @@ namespace indicheck::detail {
 
 std::optional<YAML::Node> load_yaml_file(const std::string& path,
                                          std::vector<Diagnostic>& diagnostics) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    diagnostics.push_back(make_error(path, "not-found", "no such file or directory"));
+  if (auto problem = check_regular_file(path, path)) {  // before opening: a FIFO would block
+    diagnostics.push_back(std::move(*problem));
     return std::nullopt;
   }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
   if (size > limits::kMaxRuleFileBytes) {
     diagnostics.push_back(make_error(path, "too-large", "file is larger than 8 MiB"));
     return std::nullopt;

@@ -1,7 +1,11 @@
 // Hostile rule files and patterns end with a diagnostic or a linear-time result, never a crash,
 // a hang or a stack overflow.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <random>
+#include <set>
 
 #include "indicheck/matcher.h"
 #include "test_util.h"
@@ -19,6 +23,30 @@ Lines load(const std::string& text) {
 }
 
 const std::string kHead = "framework:\n  id: t\n  title: x\n  kind: supplement\nnodes:\n";
+
+// The code of "path:line:col: error[code]: message" ("" when the line is not of that form).
+std::string diagnostic_code(const std::string& line) {
+  const std::size_t open = line.find(": error[") != std::string::npos ? line.find(": error[") + 8
+                           : line.find(": warning[") != std::string::npos
+                               ? line.find(": warning[") + 10
+                               : std::string::npos;
+  if (open == std::string::npos) return "";
+  const std::size_t close = line.find("]: ", open);
+  if (close == std::string::npos || close + 3 >= line.size()) return "";
+  return line.substr(open, close - open);
+}
+
+// Every code docs/errors.md lists in a table row ("| `code` | ...").
+const std::set<std::string>& documented_codes() {
+  static const std::set<std::string> codes = [] {
+    std::set<std::string> out;
+    std::ifstream in(std::string(INDICHECK_SOURCE_DIR) + "/docs/errors.md");
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("| `", 0) == 0) out.insert(line.substr(3, line.find('`', 3) - 3));
+    return out;
+  }();
+  return codes;
+}
 
 }  // namespace
 
@@ -86,9 +114,30 @@ TEST_CASE("mutated rule files give diagnostics or load, never a crash", "[bad-in
           break;
       }
     }
-    load(text);  // must return
+    INFO("round " << round << ":\n" << text);
+    Lines lines;
+    REQUIRE_NOTHROW(lines = load(text));
+    // Each problem is one line naming the file, with a documented code; a text that loads
+    // without error compiles too.
+    for (const auto& line : lines) {
+      INFO(line);
+      CHECK(line.rfind("t.yaml", 0) == 0);
+      const std::string code = diagnostic_code(line);
+      CHECK(!code.empty());
+      CHECK(documented_codes().count(code) == 1);
+    }
+    bool errors = false;
+    for (const auto& line : lines) errors = errors || line.find(": error[") != std::string::npos;
+    if (!errors) {
+      TempDir dir;
+      dir.write("t.yaml", text);
+      RuleSet set;
+      REQUIRE(dir.load("t.yaml", &set).empty());
+      std::vector<Diagnostic> diags;
+      CHECK(CompiledRules::compile(set, diags) != nullptr);
+      CHECK_FALSE(has_errors(diags));
+    }
   }
-  SUCCEED();
 }
 
 TEST_CASE("(a+)+$ on 100 KB of 'a' runs in linear time", "[bad-input]") {
@@ -131,4 +180,33 @@ TEST_CASE("a metric pattern that matches the empty string terminates", "[bad-inp
   REQUIRE(ev.quotes.size() == 1);
   REQUIRE(ev.quotes[0].metrics.size() == 1);
   CHECK(ev.quotes[0].metrics[0].value == 7);  // 3 is below 5; the first value that meets wins
+}
+
+TEST_CASE("a huge literal term is term-too-long at its position, echoed in 40 characters",
+          "[bad-input][issue17]") {
+  // Before issue 17: error[unsupported-regex] from Hyperscan, no position, and all 3 MB of the
+  // term on one stderr line.
+  const std::string term(3000000, 'a');
+  const auto lines =
+      load(kHead + "  - id: \"1\"\n    title: x\n    check:\n      terms: {a: [" + term + "]}\n");
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0] == "t.yaml:9:19: error[term-too-long]: term \"" + std::string(40, 'a') +
+                        "…\" (3000000 bytes) in selection \"a\" is longer than 1024 bytes");
+}
+
+TEST_CASE("an included folder or FIFO, and a FIFO rule file, are named for what they are",
+          "[bad-input][issue17]") {
+  TempDir dir;
+  dir.write("a.yaml",
+            "framework:\n  id: a\n  title: x\n  kind: supplement\n"
+            "include: [sub]\nnodes:\n  - {id: \"1\", title: x, check: {terms: {a: [x]}}}\n");
+  std::filesystem::create_directories(dir.path("sub"));
+  // Before issue 17: 'included file "sub" not found' for a folder that is there.
+  CHECK(
+      dir.load("a.yaml") ==
+      Lines{"a.yaml:5:11: error[is-directory]: included file \"sub\" is a directory, not a file"});
+  // A FIFO with no writer: refused without opening it (opening would block forever).
+  REQUIRE(::mkfifo(dir.path("f.yaml").c_str(), 0600) == 0);
+  CHECK(dir.load("f.yaml") == Lines{"f.yaml: error[not-a-file]: is not a regular file (a FIFO, "
+                                    "socket or device); refused without reading"});
 }

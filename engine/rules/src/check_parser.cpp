@@ -16,6 +16,7 @@
 #include <set>
 
 #include "condition.h"
+#include "indicheck/limits.h"
 #include "loader_internal.h"
 #include "text_checks.h"
 
@@ -73,6 +74,13 @@ bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char
     const YAML::Node items = it->second;
     for (std::size_t k = 0; k < raw.size(); ++k) {
       const YAML::Node item = items.IsSequence() ? items[k] : items;
+      if (raw[k].size() > limits::kMaxTermBytes) {
+        error(f, item, "term-too-long",
+              fmt::format("{} {} in selection {} is longer than {} bytes", regex ? "regex" : "term",
+                          dq(raw[k]), dq(name), limits::kMaxTermBytes));
+        ok = false;
+        continue;
+      }
       if (!regex) {
         const std::string term = normalize_for_matching(raw[k]);
         if (term.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -15,6 +15,7 @@
 
 #include <unordered_map>
 
+#include "loader_internal.h"  // dq: long patterns are abbreviated in messages
 #include "matcher_internal.h"
 
 namespace indicheck {
@@ -194,9 +195,9 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
     std::string what = "the pattern database";
     if (err && err->expression >= 0) {
       const std::size_t index = ids[static_cast<std::size_t>(err->expression)];
-      what = fmt::format("pattern \"{}\"", expressions[index]);
+      what = fmt::format("pattern {}", rules_internal::dq(expressions[index]));
       if (index < impl.patterns.size())
-        what = fmt::format("pattern \"{}\"", impl.patterns[index].text);
+        what = fmt::format("pattern {}", rules_internal::dq(impl.patterns[index].text));
       if (index >= impl.literal_count && index < impl.patterns.size())
         loc = regex_locations[index - impl.literal_count];
     }

@@ -471,6 +471,36 @@ void Loader::load_framework_file(const std::string& display, const fs::path& roo
   set.frameworks.push_back(std::move(fw));
 }
 
+// Every framework.yaml below `root` (hidden entries skipped, symbolic links to folders not
+// followed). A folder that cannot be listed is error[unreadable] naming it, never skipped
+// silently (issue 17); returns false then.
+bool find_framework_files(const fs::path& root, std::vector<std::string>& found,
+                          std::vector<Diagnostic>& diagnostics) {
+  bool complete = true;
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+      const auto name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') continue;
+      std::error_code type_ec;
+      if (it->is_directory(type_ec) && !it->is_symlink(type_ec))
+        pending.push_back(it->path());
+      else if (name == "framework.yaml" && it->is_regular_file(type_ec))
+        found.push_back(it->path().string());
+    }
+    if (ec) {
+      diagnostics.push_back(
+          make_error(dir.string(), "unreadable", "cannot read directory: " + ec.message()));
+      complete = false;
+    }
+  }
+  return complete;
+}
+
 }  // namespace rules_internal
 
 RuleSet load_rules(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics) {
@@ -490,17 +520,9 @@ RuleSet load_rules(const std::vector<std::string>& paths, std::vector<Diagnostic
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const auto name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (name == "framework.yaml" && it->is_regular_file(ec)) found.push_back(it->path().string());
-    }
+    const bool complete = rules_internal::find_framework_files(p, found, diagnostics);
     std::sort(found.begin(), found.end());
-    if (found.empty())
+    if (found.empty() && complete)
       diagnostics.push_back(make_error(p, "not-found", "no framework.yaml below this directory"));
     for (const auto& file : found) loader.load_framework_file(file, fs::path(p), set);
   }

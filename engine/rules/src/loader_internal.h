@@ -38,7 +38,8 @@ struct FileContext {
   std::size_t offset(const YAML::Mark& mark) const;
 };
 
-// `s` in double quotes, as diagnostics name keys and values.
+// `s` in double quotes, as diagnostics name keys and values; a text longer than
+// limits::kMaxTermBytes as its first limits::kMaxEchoedChars characters, "…" and its length.
 std::string dq(std::string_view s);
 
 // Index of the first of `weights` at which their running sum stops being a finite number

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 
+#include "indicheck/file_check.h"
 #include "indicheck/limits.h"
 #include "indicheck/yaml_text.h"
 #include "loader_internal.h"
@@ -51,7 +52,14 @@ std::size_t FileContext::offset(const YAML::Mark& mark) const {
 }
 
 std::string dq(std::string_view s) {
-  return fmt::format("\"{}\"", s);
+  if (s.size() <= limits::kMaxTermBytes) return fmt::format("\"{}\"", s);
+  // The first kMaxEchoedChars code points, cut at a character boundary, and the length.
+  std::size_t end = 0;
+  for (std::size_t chars = 0; end < s.size() && chars < limits::kMaxEchoedChars; ++chars) {
+    ++end;
+    while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+  }
+  return fmt::format("\"{}…\" ({} bytes)", s.substr(0, end), s.size());
 }
 
 std::string location_str(const SourceLocation& l) {
@@ -60,15 +68,19 @@ std::string location_str(const SourceLocation& l) {
 
 std::unique_ptr<FileContext> Loader::read(const std::string& display, const fs::path& real,
                                           const SourceLocation* included_from, YAML::Node& root) {
-  std::error_code ec;
-  const auto size = fs::file_size(real, ec);
-  if (ec || !fs::is_regular_file(real, ec)) {
-    if (included_from)
+  // Checked before opening: a FIFO would block the open, a folder is no file (issue 17).
+  if (auto problem = check_regular_file(real.string(), display)) {
+    if (!included_from)
+      diags_.push_back(std::move(*problem));
+    else if (problem->code == "not-found")
       error(*included_from, "not-found", fmt::format("included file {} not found", dq(display)));
     else
-      diags_.push_back(make_error(display, "not-found", "no such file"));
+      error(*included_from, problem->code.c_str(),
+            fmt::format("included file {} {}", dq(display), problem->message));
     return nullptr;
   }
+  std::error_code ec;
+  const auto size = fs::file_size(real, ec);
   if (size > limits::kMaxRuleFileBytes) {
     diags_.push_back(make_error(
         display, "file-too-large",

@@ -2,15 +2,16 @@
 //
 // Renders an Evaluation (indicheck/evaluation.h, filled by run_pipeline: metadata, evidence
 // with quotes, score tables, run facts) as index.html, one gap report per unit-year (HTML and
-// Markdown), results.json (schema in docs/results-schema.md), scores.csv and evidence.csv. Every
-// file is written to a temporary name and renamed, so a failed run never leaves half-written
-// output.
+// Markdown), results.json (schema in docs/results-schema.md), scores.csv and evidence.csv. The
+// files are written into a staging folder that replaces --out as a whole (OutputSet below), so
+// a failed or killed run never leaves half-written or mixed output.
 //
 // The renderers only read the Evaluation; they never reach back into the matcher or scoring.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,11 +66,50 @@ std::string render_gap_markdown(const Evaluation& evaluation, std::size_t report
 std::string render_unit_html(const Evaluation& evaluation, std::size_t report_index);
 std::string render_unit_markdown(const Evaluation& evaluation, std::size_t report_index);
 
-// Renders every chosen format into `out_dir` (created if needed): index.html, results.json,
-// scores.csv, evidence.csv, gaps/<stem>.html, gaps/<stem>.md. Everything is rendered and
-// written into a staging directory inside out_dir first, then renamed into place; on any
-// failure the staging directory is removed, no output file is replaced, and an error is added
-// to `diagnostics`. Returns true on success.
+// The output folder of a run, replaced as a whole (docs/reliability.md, "The output set"). A
+// reader of --out sees the previous run's complete set of files or this run's, never a mix and
+// never a partial set, whatever kills the run when:
+//
+//   begin()  refuses an --out that is not a folder or holds files indicheck did not write,
+//            removes the staging folders of dead runs (their lock is free), and creates this
+//            run's staging folder beside --out (`.<name>.indicheck-<pid>`, locked with flock
+//            while the run lives) — so an unwritable or full disk is found before any report
+//            is read;
+//   the run  writes every file into staging();
+//   commit() swaps staging and --out in one renameat2(RENAME_EXCHANGE) (a plain rename when
+//            --out does not exist yet) and removes the previous set.
+//
+// Destroying an uncommitted OutputSet removes its staging folder; --out is untouched.
+class OutputSet {
+ public:
+  static std::unique_ptr<OutputSet> begin(const std::string& out_dir,
+                                          std::vector<Diagnostic>& diagnostics);
+  ~OutputSet();
+  OutputSet(const OutputSet&) = delete;
+  OutputSet& operator=(const OutputSet&) = delete;
+
+  const std::string& staging() const { return staging_; }
+  const std::string& out_dir() const { return out_dir_; }
+  bool commit(std::vector<Diagnostic>& diagnostics);
+
+ private:
+  OutputSet() = default;
+  std::string out_dir_;  // as given (messages)
+  std::string target_;   // the folder replaced: out_dir, or where it points when a symlink
+  std::string staging_;
+  int lock_fd_ = -1;
+  bool committed_ = false;
+};
+
+// Renders every chosen format into the existing folder `dir` (a staging folder): index.html,
+// results.json, scores.csv, evidence.csv, gaps/<stem>.html, gaps/<stem>.md. Messages name the
+// files under `shown_dir` (the --out the user gave). False with an error on any failure.
+bool write_output_files(const Evaluation& evaluation, const std::string& dir,
+                        const std::string& shown_dir, const OutputFormats& formats,
+                        std::vector<Diagnostic>& diagnostics);
+
+// OutputSet::begin(out_dir), write_output_files() into its staging folder, commit(): on any
+// failure --out is untouched and an error is added to `diagnostics`. True on success.
 bool write_outputs(const Evaluation& evaluation, const std::string& out_dir,
                    const OutputFormats& formats, std::vector<Diagnostic>& diagnostics);
 

@@ -22,6 +22,12 @@ inline constexpr int kMinEncodingConfidence = 30;  // ICU's 0-100 scale
 // report without 。 still yields quotes a person can read.
 inline constexpr std::size_t kMaxSentenceBytes = 2048;
 
+// A term or regex of a rule longer than this is refused (error[term-too-long]): it is no
+// term (340 Chinese characters), and Hyperscan would refuse a multi-megabyte literal with a
+// message that echoes all of it. Messages quote only its first kMaxEchoedChars code points.
+inline constexpr std::size_t kMaxTermBytes = 1024;
+inline constexpr std::size_t kMaxEchoedChars = 40;
+
 // Rule trees and YAML nodes are walked with an explicit stack; deeper input is refused.
 inline constexpr std::size_t kMaxRuleDepth = 32;
 
