@@ -9,9 +9,9 @@
 #include <fstream>
 
 #include "indicheck/formats/xlsx.h"
+#include "indicheck/reason_text.h"
 #include "indicheck/reports.h"
 #include "indicheck/review.h"
-#include "indicheck/reason_text.h"
 #include "review_render.h"
 #include "view.h"
 
@@ -54,9 +54,10 @@ void add_rows(const View& v, int r, std::vector<std::vector<std::string>>& rows)
         {rep.meta.unit.value, rep.meta.year ? std::to_string(rep.meta.year) : "", rep.path,
          rep.content_hash, fw.id, node.id, node.title, v.leaf_required(t, leaf) ? "是" : "",
          fmt::format("{:.2f}", v.points_at_stake(t, leaf)),
-         std::string(review_state_label(machine)), ev ? reason_text(ev->reason, node, v.lang()) : "", evidence,
-         item_rule_hash(node), mark ? std::string(review_state_label(mark->reviewed)) : "",
-         mark ? mark->note : "", mark ? mark->reviewer : "", mark ? mark->date : ""});
+         std::string(review_state_label(machine)),
+         ev ? reason_text(ev->reason, node, v.lang()) : "", evidence, item_rule_hash(node),
+         mark ? std::string(review_state_label(mark->reviewed)) : "", mark ? mark->note : "",
+         mark ? mark->reviewer : "", mark ? mark->date : ""});
   }
 }
 

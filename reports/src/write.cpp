@@ -19,8 +19,8 @@
 #include <utility>
 
 #include "gap.h"
-#include "unit_edition.h"
 #include "indicheck/threads.h"
+#include "unit_edition.h"
 #include "view.h"
 #include "xlsx_writer.h"
 
