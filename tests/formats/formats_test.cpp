@@ -292,6 +292,23 @@ TEST_CASE("old binary .doc: read through antiword, refused when it cannot be rea
         "save it as .docx (请用 Word 或 WPS 另存为 .docx)");
 }
 
+TEST_CASE("old binary .doc: Chinese intact whatever locale the caller names") {
+  // en_US.UTF-8 is not installed on a minimal Debian: antiword under it dropped every Chinese
+  // character and the file was refused as legacy-word.
+  const char* old_all = std::getenv("LC_ALL");
+  const std::string saved = old_all ? old_all : "";
+  ::setenv("LC_ALL", "xx_YY.UTF-8", 1);
+  std::vector<Diagnostic> d;
+  const auto doc = read_document((kDir / "bad/legacy.doc").string(), {}, d);
+  if (old_all)
+    ::setenv("LC_ALL", saved.c_str(), 1);
+  else
+    ::unsetenv("LC_ALL");
+  REQUIRE(doc);
+  CHECK(d.empty());
+  CHECK(doc->original.find("\n一、主要工作开展情况\n") != std::string::npos);
+}
+
 TEST_CASE("old binary .doc without antiword installed names the package") {
   const char* old_path = std::getenv("PATH");
   const std::string saved = old_path ? old_path : "";

@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <string_view>
 
 #include "internal.h"
 
@@ -51,8 +52,22 @@ ToolResult run_tool(const std::vector<std::string>& args, int timeout_ms, std::s
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  // The child gets the caller's environment with the locale pinned to C.UTF-8: antiword maps
+  // its output through the locale, and under a LANG or LC_ALL naming a locale that is not
+  // installed (en_US.UTF-8 on a minimal Debian) it drops every Chinese character.
+  static char kLocale[] = "LC_ALL=C.UTF-8";
+  std::vector<char*> env;
+  for (char** e = environ; e && *e; ++e) {
+    const std::string_view entry(*e);
+    if (entry.rfind("LC_ALL=", 0) == 0 || entry.rfind("LC_CTYPE=", 0) == 0 ||
+        entry.rfind("LANG=", 0) == 0)
+      continue;
+    env.push_back(*e);
+  }
+  env.push_back(kLocale);
+  env.push_back(nullptr);
   pid_t pid;
-  const int rc = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  const int rc = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return rc == ENOENT ? ToolResult::kNotFound : ToolResult::kFailed;
   ::close(write_end.fd);
