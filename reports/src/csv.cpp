@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "review_render.h"
 #include "view.h"
 
 namespace indicheck {
@@ -149,7 +150,7 @@ void EvidenceCsvStream::head(std::string& out) const {
   bool first = true;
   for (Msg m : {Msg::kColPath, Msg::kColUnit, Msg::kColYear, Msg::kColFramework, Msg::kColItem,
                 Msg::kColItemTitle, Msg::kColRequired, Msg::kColState, Msg::kColStateCode,
-                Msg::kColCredit, Msg::kColRole, Msg::kColRoleCode, Msg::kColLine, Msg::kColColumn,
+                Msg::kColReview, Msg::kColCredit, Msg::kColRole, Msg::kColRoleCode, Msg::kColLine, Msg::kColColumn,
                 Msg::kColSection, Msg::kColTerms, Msg::kColMetrics, Msg::kColQuote}) {
     if (!first) out += ',';
     first = false;
@@ -178,12 +179,17 @@ void EvidenceCsvStream::add_report(int r, std::string& out) {
       if (!ev || ev->quotes.empty()) continue;
       const ItemState st = v.state(ref.table, ref.row, leaf);
       const Lang lang = v.lang();
+      // The auditors' decision on the item, as every other output shows it (docs/review.md).
+      const ReviewMark* mark = review_mark(v, r, ref.table, leaf);
+      const std::string review = mark ? review_line(*mark) : std::string();
       for (const auto& q : ev->quotes) {
         out += report_cells_;
         out += leaf_cells_[ref.table][l];
         append_csv_field(out, state_label(st, lang));
         out += ',';
         out += state_name(st);
+        out += ',';
+        append_csv_field(out, review);
         out += ',';
         append_csv_field(out, msg(q.credit ? Msg::kYes : Msg::kNo, lang));
         out += ',';

@@ -141,7 +141,7 @@ TEST_CASE("review loop: sheet, verdicts, scores and ranks, machine state kept, s
                                            "--date",
                                            "2026-01-02",
                                            "--format",
-                                           "html,md,json",
+                                           "html,md,json,csv",
                                            "-q"};
 
   // 1. The sheet: Chinese header, one row per unit × item, near misses for missing items.
@@ -260,6 +260,9 @@ TEST_CASE("review loop: sheet, verdicts, scores and ranks, machine state kept, s
       xc_gap = e2e::slurp(e.path());
   CHECK(xc_gap.find("人工复核：未见证据（机器判定：已落实）") != std::string::npos);
   CHECK(xc_gap.find("已过期：复核后报告内容已改变") != std::string::npos);
+  // evidence.csv marks the reviewed item's quotes too (its 人工复核 column).
+  const std::string xc_evidence = e2e::slurp(dir / "stale/evidence.csv");
+  CHECK(xc_evidence.find("人工复核：未见证据（机器判定：已落实）") != std::string::npos);
 }
 
 TEST_CASE("review files: YAML, unknown unit or item at the file's line", "[e2e][review]") {

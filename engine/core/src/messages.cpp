@@ -93,6 +93,7 @@ constexpr Entry kCatalogue[] = {
     {Msg::kColItemTitle, "项目", "item_title"},
     {Msg::kColState, "状态", "state_label"},
     {Msg::kColStateCode, "状态代码", "state"},
+    {Msg::kColReview, "人工复核", "review"},
     {Msg::kColRequired, "必选", "required"},
     {Msg::kColPoints, "分值", "points"},
     {Msg::kColReason, "判定", "reason"},

@@ -98,6 +98,7 @@ enum class Msg : std::uint16_t {
   kColItemTitle,
   kColState,
   kColStateCode,
+  kColReview,
   kColRequired,
   kColPoints,
   kColReason,
