@@ -148,10 +148,11 @@ EvidenceCsvStream::EvidenceCsvStream(const View& view)
 void EvidenceCsvStream::head(std::string& out) const {
   out += kBom;
   bool first = true;
-  for (Msg m : {Msg::kColPath, Msg::kColUnit, Msg::kColYear, Msg::kColFramework, Msg::kColItem,
-                Msg::kColItemTitle, Msg::kColRequired, Msg::kColState, Msg::kColStateCode,
-                Msg::kColReview, Msg::kColCredit, Msg::kColRole, Msg::kColRoleCode, Msg::kColLine, Msg::kColColumn,
-                Msg::kColSection, Msg::kColTerms, Msg::kColMetrics, Msg::kColQuote}) {
+  for (Msg m :
+       {Msg::kColPath, Msg::kColUnit, Msg::kColYear, Msg::kColFramework, Msg::kColItem,
+        Msg::kColItemTitle, Msg::kColRequired, Msg::kColState, Msg::kColStateCode, Msg::kColReview,
+        Msg::kColCredit, Msg::kColRole, Msg::kColRoleCode, Msg::kColLine, Msg::kColColumn,
+        Msg::kColSection, Msg::kColTerms, Msg::kColMetrics, Msg::kColQuote}) {
     if (!first) out += ',';
     first = false;
     append_csv_field(out, msg(m, view_.lang()));

@@ -135,14 +135,9 @@ TEST_CASE("review loop: sheet, verdicts, scores and ranks, machine state kept, s
   for (const char* f : {"nanhu-2021.txt", "xiangcheng-2021.txt", "sip-2023.txt", "xinbei-2020.txt"})
     fs::copy_file(kSource / "corpus" / f, dir / "reports" / f);
   const std::string rules = (kSource / "rules").string();
-  const std::vector<std::string> common = {(dir / "reports").string(),
-                                           "--rules",
-                                           rules,
-                                           "--date",
-                                           "2026-01-02",
-                                           "--format",
-                                           "html,md,json,csv",
-                                           "-q"};
+  const std::vector<std::string> common = {
+      (dir / "reports").string(), "--rules", rules, "--date", "2026-01-02", "--format",
+      "html,md,json,csv",         "-q"};
 
   // 1. The sheet: Chinese header, one row per unit × item, near misses for missing items.
   const e2e::Run init = review_init(

@@ -232,11 +232,11 @@ TEST_CASE("CSVs: BOM, CRLF, quoting, formula guard, one row per unit-year", "[cs
   CHECK(per_framework.find("report-structure") == std::string::npos);   // no other framework
   CHECK(per_framework.find("corpus/broken.txt") == std::string::npos);  // scored by it only
   const std::string evidence = render_evidence_csv(d.eval);
-  REQUIRE(evidence.rfind(
-              "\xEF\xBB\xBF"
-              "文件,单位,年度,纲要,项目编号,项目,必选,状态,状态代码,人工复核,计入得分,所在部分,部分代码,"
-              "行,列,章节,命中关键词,指标数值,原文\r\n",
-              0) == 0);
+  REQUIRE(evidence.rfind("\xEF\xBB\xBF"
+                         "文件,单位,年度,纲要,项目编号,项目,必选,状态,状态代码,人工复核,计入得分,"
+                         "所在部分,部分代码,"
+                         "行,列,章节,命中关键词,指标数值,原文\r\n",
+                         0) == 0);
   CHECK(evidence.find(",已落实,met,,是,主要举措和成效,achievements,") != std::string::npos);
   // Quotes with commas and double quotes are quoted; a leading = is neutralised.
   CHECK(evidence.find("\"权责清单, \"\"调整\"\"中。\"") != std::string::npos);
