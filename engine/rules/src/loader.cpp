@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 
+#include "indicheck/file_walk.h"
 #include "indicheck/limits.h"
 #include "indicheck/rules.h"
 #include "loader_internal.h"
@@ -471,36 +472,6 @@ void Loader::load_framework_file(const std::string& display, const fs::path& roo
   set.frameworks.push_back(std::move(fw));
 }
 
-// Every framework.yaml below `root` (hidden entries skipped, symbolic links to folders not
-// followed). A folder that cannot be listed is error[unreadable] naming it, never skipped
-// silently (issue 17); returns false then.
-bool find_framework_files(const fs::path& root, std::vector<std::string>& found,
-                          std::vector<Diagnostic>& diagnostics) {
-  bool complete = true;
-  std::vector<fs::path> pending{root};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator();
-         it.increment(ec)) {
-      const auto name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') continue;
-      std::error_code type_ec;
-      if (it->is_directory(type_ec) && !it->is_symlink(type_ec))
-        pending.push_back(it->path());
-      else if (name == "framework.yaml" && it->is_regular_file(type_ec))
-        found.push_back(it->path().string());
-    }
-    if (ec) {
-      diagnostics.push_back(
-          make_error(dir.string(), "unreadable", "cannot read directory: " + ec.message()));
-      complete = false;
-    }
-  }
-  return complete;
-}
-
 }  // namespace rules_internal
 
 RuleSet load_rules(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics) {
@@ -520,7 +491,9 @@ RuleSet load_rules(const std::vector<std::string>& paths, std::vector<Diagnostic
       continue;
     }
     std::vector<std::string> found;
-    const bool complete = rules_internal::find_framework_files(p, found, diagnostics);
+    const bool complete = list_regular_files(p, found, diagnostics);
+    std::erase_if(found,
+                  [](const std::string& f) { return fs::path(f).filename() != "framework.yaml"; });
     std::sort(found.begin(), found.end());
     if (found.empty() && complete)
       diagnostics.push_back(make_error(p, "not-found", "no framework.yaml below this directory"));
