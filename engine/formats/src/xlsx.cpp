@@ -20,41 +20,14 @@
 #include <sstream>
 
 #include "indicheck/limits.h"
+#include "ooxml.h"
 
 namespace indicheck::formats {
 namespace {
 
-struct XmlDocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
-
-enum class Part { kOk, kMissing, kTooLarge, kBroken };
-
-Part read_part(zip_t* zip, const std::string& name, std::string& out) {
-  const zip_int64_t index = zip_name_locate(zip, name.c_str(), ZIP_FL_NOCASE);
-  if (index < 0) return Part::kMissing;
-  zip_file_t* f = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-  if (!f) return Part::kBroken;
-  out.clear();
-  char buf[1 << 16];
-  Part result = Part::kOk;
-  while (true) {
-    const zip_int64_t got = zip_fread(f, buf, sizeof buf);
-    if (got < 0) {
-      result = Part::kBroken;
-      break;
-    }
-    if (got == 0) break;
-    if (out.size() + static_cast<std::size_t>(got) > limits::kMaxDocxPartBytes) {
-      result = Part::kTooLarge;
-      break;
-    }
-    out.append(buf, static_cast<std::size_t>(got));
-  }
-  zip_fclose(f);
-  return result;
-}
+using detail::PartResult;
+using detail::read_part;
+using detail::XmlDocPtr;
 
 bool is(const xmlNode* n, const char* name) {
   return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
@@ -132,20 +105,16 @@ class Reader {
   // Inflates and parses one part; nullptr (with an error unless optional) when it cannot.
   XmlDocPtr part(zip_t* zip, const std::string& name, bool optional) {
     std::string xml;
-    const Part p = read_part(zip, name, xml);
-    if (p == Part::kMissing) {
+    const PartResult p = read_part(zip, name, xml);
+    if (p == PartResult::kMissing) {
       if (!optional) fail("bad-xlsx", fmt::format("不是有效的 .xlsx 文件：缺少 {}", name));
       return nullptr;
     }
-    if (p == Part::kTooLarge) {
+    if (p == PartResult::kTooLarge) {
       fail("too-large", fmt::format("{} 解压后超过 {} MiB", name, limits::kMaxDocxPartBytes >> 20));
       return nullptr;
     }
-    XmlDocPtr doc(p == Part::kOk ? xmlReadMemory(xml.data(), static_cast<int>(xml.size()),
-                                                 name.c_str(), nullptr,
-                                                 XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                     XML_PARSE_NOWARNING | XML_PARSE_COMPACT)
-                                 : nullptr);
+    XmlDocPtr doc(p == PartResult::kOk ? detail::parse_xml(xml, name.c_str()) : nullptr);
     if (!doc) fail("bad-xlsx", fmt::format("不是有效的 .xlsx 文件：{} 无法解析", name));
     return doc;
   }
@@ -181,7 +150,7 @@ class Reader {
 
   bool shared_strings(zip_t* zip, std::vector<std::string>& out) {
     std::string xml;
-    if (read_part(zip, "xl/sharedStrings.xml", xml) == Part::kMissing) return true;
+    if (read_part(zip, "xl/sharedStrings.xml", xml) == PartResult::kMissing) return true;
     const XmlDocPtr doc = part(zip, "xl/sharedStrings.xml", false);
     if (!doc) return false;
     for (const xmlNode* si = xmlDocGetRootElement(doc.get())->children; si; si = si->next)
