@@ -3,7 +3,6 @@
 // YAML list for teams that keep decisions in version control. Both become ReviewDecisions with
 // the line they came from, so every later error (unknown unit or item) names it.
 #include <fmt/format.h>
-#include <unicode/ucnv.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "indicheck/document.h"
 #include "indicheck/formats/xlsx.h"
 #include "indicheck/review.h"
 #include "indicheck/yaml_text.h"
@@ -35,26 +35,6 @@ bool valid_utf8(std::string_view s) {
     i += n + 1;
   }
   return true;
-}
-
-// GBK (read as GB18030, its superset) → UTF-8 with ICU; false when the bytes are not GB18030.
-bool gb18030_to_utf8(std::string_view in, std::string& out) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* gb = ucnv_open("GB18030", &status);
-  UConverter* utf8 = ucnv_open("UTF-8", &status);
-  if (U_SUCCESS(status))
-    ucnv_setToUCallBack(gb, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  if (U_SUCCESS(status)) {
-    out.assign(in.size() * 2 + 16, '\0');
-    char* target = out.data();
-    const char* source = in.data();
-    ucnv_convertEx(utf8, gb, &target, out.data() + out.size(), &source, in.data() + in.size(),
-                   nullptr, nullptr, nullptr, nullptr, true, true, &status);
-    out.resize(static_cast<std::size_t>(target - out.data()));
-  }
-  if (gb) ucnv_close(gb);
-  if (utf8) ucnv_close(utf8);
-  return U_SUCCESS(status);
 }
 
 std::string trim(std::string_view s) {
@@ -316,7 +296,7 @@ std::optional<ReviewFile> read_review_text(std::string_view bytes, const std::st
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string text(bytes);
-  if (!valid_utf8(text) && !gb18030_to_utf8(bytes, text)) {
+  if (!valid_utf8(text) && !convert_strict(bytes, "GB18030", text)) {
     diagnostics.push_back(make_error(path, "not-utf8", "复核文件既不是 UTF-8 也不是 GBK 编码"));
     return std::nullopt;
   }

@@ -4,7 +4,6 @@
 // may name the framework (the template writes it there). Each error names its cell: line and
 // column of the CSV, or the Excel reference (B3) and its row:column.
 #include <fmt/format.h>
-#include <iconv.h>
 
 #include <algorithm>
 #include <charconv>
@@ -14,6 +13,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "indicheck/document.h"
 #include "indicheck/formats/xlsx.h"
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
@@ -47,22 +47,6 @@ bool valid_utf8(std::string_view s) {
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
     i += len;
   }
-  return true;
-}
-
-// GBK is a subset of GB18030; glibc's iconv converts it (no extra library).
-bool gb18030_to_utf8(const std::string& in, std::string& out) {
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
-  out.assign(in.size() * 2 + 16, '\0');
-  char* src = const_cast<char*>(in.data());
-  std::size_t src_left = in.size();
-  char* dst = out.data();
-  std::size_t dst_left = out.size();
-  const std::size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
-  iconv_close(cd);
-  if (rc == static_cast<std::size_t>(-1) || src_left != 0) return false;
-  out.resize(out.size() - dst_left);
   return true;
 }
 
@@ -145,7 +129,7 @@ bool read_table(const std::string& path, Table& t, std::vector<Diagnostic>& diag
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   if (!valid_utf8(text)) {
     std::string utf8;
-    if (!gb18030_to_utf8(text, utf8)) {
+    if (!convert_strict(text, "GB18030", utf8)) {
       diagnostics.push_back(
           make_error(path, "bad-encoding", "既不是 UTF-8 也不是 GBK/GB18030 编码"));
       return false;

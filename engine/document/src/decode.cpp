@@ -28,6 +28,7 @@
 #include <cstring>
 #include <memory>
 
+#include "indicheck/document.h"
 #include "indicheck/limits.h"
 #include "internal.h"
 
@@ -598,3 +599,13 @@ bool decode_bytes(std::string_view bytes, const std::string& path, const std::st
 }
 
 }  // namespace indicheck::detail
+
+namespace indicheck {
+
+bool convert_strict(std::string_view bytes, const char* encoding, std::string& utf8) {
+  detail::InvalidBytes unused;
+  std::string error;
+  return detail::convert_with_icu(bytes, encoding, utf8, unused, error, /*strict=*/true);
+}
+
+}  // namespace indicheck

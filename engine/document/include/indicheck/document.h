@@ -172,6 +172,12 @@ std::optional<Document> read_document_bytes(std::string_view bytes, const std::s
                                             const ReadOptions& options,
                                             std::vector<Diagnostic>& diagnostics);
 
+// Converts a whole small file (a review sheet, an AHP matrix saved as CSV) from `encoding` (an
+// ICU converter name, e.g. "GB18030", the superset of GBK that Excel on Chinese Windows writes)
+// to UTF-8, strictly: false at the first invalid or unassigned sequence. Reports go through
+// read_document, which detects the encoding.
+bool convert_strict(std::string_view bytes, const char* encoding, std::string& utf8);
+
 // Normalizes a short string the way documents are normalized (rule terms use this so that
 // Traditional or full-width terms match). Thread-safe.
 std::string normalize_for_matching(std::string_view utf8);
