@@ -260,3 +260,26 @@ TEST_CASE("a hard-wrapped signature block with its colophon, and a short name in
       "o.txt");
   CHECK(other.meta.unit.value == "某某市审计局");
 }
+
+TEST_CASE("a shortcomings chapter headed 存在的主要问题; a chapter that 解决…主要问题 is not one") {
+  const Document doc = read_ok(
+      "某某局2022年法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "（一）着力解决群众反映的主要问题\n"
+      "全年办理群众诉求120件。\n"
+      "二、存在的主要问题\n"
+      "一是执法力量不足。\n"
+      "三、2023年工作安排\n"
+      "继续加强执法队伍建设。\n",
+      "t.txt");
+  auto role = [&](std::string_view needle) {
+    const Sentence* s = doctest::sentence_with(doc, needle);
+    REQUIRE(s != nullptr);
+    return s->role;
+  };
+  CHECK(role("着力解决群众反映的主要问题") == Role::kAchievements);
+  CHECK(role("全年办理群众诉求120件") == Role::kAchievements);
+  CHECK(role("二、存在的主要问题") == Role::kShortcomings);
+  CHECK(role("一是执法力量不足") == Role::kShortcomings);
+  CHECK(role("继续加强执法队伍建设") == Role::kPlans);
+}
