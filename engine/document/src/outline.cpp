@@ -306,7 +306,7 @@ bool joined_signature_block(std::string_view s) {
 }
 
 bool is_signature_line(std::string_view s) {
-  if (at(s, 0, "特此报告")) return true;
+  if (at(s, 0, "特此报告") || at(s, 0, "专此报告")) return true;
   if (is_date_line(s)) return true;
   if (joined_signature_block(s)) return true;
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
@@ -609,7 +609,7 @@ class Builder {
         implicit_section(Role::kAchievements, st, b, line_no);
         role = Role::kAchievements;
         part_from_sentence_ = false;
-      } else if (at(st, 0, "特此报告")) {
+      } else if (at(st, 0, "特此报告") || at(st, 0, "专此报告") || joined_signature_block(st)) {
         implicit_section(Role::kSignature, st, b, line_no);
         role = Role::kSignature;
       } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
