@@ -308,3 +308,31 @@ TEST_CASE("one-line pages: the signature after 专此报告, its date run on, na
   CHECK(block.meta.unit.value == "某某市安全生产监督管理局");
   CHECK(block.sentences.back().role == Role::kSignature);
 }
+
+TEST_CASE("a preamble that ends with 如下 mid-line hands over to the body before any heading") {
+  // Invented: the first chapter marker runs on after 如下： inside the preamble's paragraph, so
+  // the first line-start heading comes only with the second chapter.
+  const Document doc = read_ok(
+      "某某局2022年法治工作情况报告\n"
+      "\n"
+      "根据工作要求，将我局有关工作情况总结如下：一、工作开展情况（一）党政主要负责人履行第一责任人"
+      "职责。\n"
+      "\n"
+      "全年开展普法活动12场。\n"
+      "\n"
+      "组织执法培训5期。\n"
+      "\n"
+      "二、存在的问题\n"
+      "\n"
+      "执法力量不足。\n",
+      "t.txt");
+  auto role = [&](std::string_view needle) {
+    const Sentence* s = doctest::sentence_with(doc, needle);
+    REQUIRE(s != nullptr);
+    return s->role;
+  };
+  CHECK(role("根据工作要求") == Role::kPreamble);
+  CHECK(role("全年开展普法活动12场") == Role::kAchievements);
+  CHECK(role("组织执法培训5期") == Role::kAchievements);
+  CHECK(role("执法力量不足") == Role::kShortcomings);
+}

@@ -537,7 +537,8 @@ class Builder {
       heading(m, l.b, l.e, line_no);
       role = current_role();
       is_heading = true;
-    } else if (li < first_heading_ && (first_heading_ < lines_.size() || !seen_body_)) {
+    } else if (li < first_heading_ && (first_heading_ < lines_.size() || !seen_body_) &&
+               !preamble_closed_) {
       role = Role::kPreamble;
     } else {
       const Role here = current_role();
@@ -638,7 +639,9 @@ class Builder {
     const std::size_t end = l.e;
     // After a line-start 一是, an inline 二是 in the same line is its sibling.
     int inline_value = is_heading && heading_kind_ == Kind::kCnShi ? heading_value_ : 0;
-    bool preamble_open = role == Role::kPreamble && one_line_;
+    // The preamble may end inside its paragraph: "…现将有关情况报告如下：一、…" runs on (one-line
+    // pages, and hard-wrapped ones whose lines reflow into one paragraph).
+    bool preamble_open = role == Role::kPreamble;
     std::size_t sentence_no = 0;
 
     auto emit = [&](std::size_t b, std::size_t e) {
@@ -662,8 +665,10 @@ class Builder {
                                 role});
       ++sentence_no;
       // A one-line preamble ends with "现将…报告如下" (or after a few sentences).
-      if (preamble_open && (contains(st, "如下") || sentence_no >= kOneLinePreambleSentences)) {
+      if (preamble_open &&
+          (contains(st, "如下") || (one_line_ && sentence_no >= kOneLinePreambleSentences))) {
         preamble_open = false;
+        preamble_closed_ = true;  // the next paragraphs are the body, heading or not
         role = Role::kAchievements;
       }
     };
@@ -783,6 +788,7 @@ class Builder {
   std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
   bool one_line_ = false;
   bool seen_body_ = false;
+  bool preamble_closed_ = false;  // a preamble sentence said 如下 before any heading
   bool part_from_sentence_ =
       false;  // one-line mode: the open part began at a sentence, not a heading
 };
