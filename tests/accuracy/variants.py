@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Structure that survives web pages: each labelled dev report of tests/devcorpus is also read
 as the two shapes crawled pages take — its body joined into one line, and its body hard-wrapped
-at a fixed width (28 characters, breaking inside sentences) — and the engine's unit, year and
-evidenced sections are compared with the original's.
+at a fixed width (28 characters, breaking inside sentences) — and in GB18030 bytes, and the
+engine's unit, year and evidenced sections are compared with the original's.
 
 Usage: python3 tests/accuracy/variants.py --bin build/cli/indicheck [--check] [--max-calls N]
 With --check, exits 1 when a variant changes any unit or year, or more than N section calls
-(default 10) over the dev part. The test part is not read.
+(default 10) over the dev part (GB18030: any call). The test part is not read.
 """
 import argparse
 import csv
@@ -66,12 +66,15 @@ def main():
     original = evaluate(args.bin, [str(CORPUS / "reports" / f"{n}.txt") for n in names])
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
-        for label, shape in (("one line", one_line), ("hard-wrapped", wrapped)):
+        shapes = (("one line", one_line, "utf-8", args.max_calls),
+                  ("hard-wrapped", wrapped, "utf-8", args.max_calls),
+                  ("GB18030", lambda t: t, "gb18030", 0))  # the bytes a GBK page holds
+        for label, shape, encoding, max_calls in shapes:
             folder = pathlib.Path(tmp) / label.replace(" ", "-")
             folder.mkdir()
             for n in names:
                 text = (CORPUS / "reports" / f"{n}.txt").read_text(encoding="utf-8")
-                (folder / f"{n}.txt").write_text(shape(text), encoding="utf-8")
+                (folder / f"{n}.txt").write_bytes(shape(text).encode(encoding))
             variant = evaluate(args.bin, [str(folder / f"{n}.txt") for n in names])
             calls = meta = 0
             for n in names:
@@ -85,7 +88,7 @@ def main():
                           f"{sorted(b[0] - a[0])}" + (f"  unit/year {a[1:]} -> {b[1:]}" if a[1:] != b[1:] else ""))
             print(f"{label}: {len(names)} dev reports, {calls} section calls differ, "
                   f"{meta} unit/year differ")
-            if meta or calls > args.max_calls:
+            if meta or calls > max_calls:
                 failed = True
     return 1 if args.check and failed else 0
 
