@@ -94,6 +94,13 @@ inline const indicheck::Sentence* sentence_with(const indicheck::Document& doc,
   return nullptr;
 }
 
+// The role of the first sentence containing `needle` (the test fails when there is none).
+inline indicheck::Role role_of(const indicheck::Document& doc, std::string_view needle) {
+  const indicheck::Sentence* s = sentence_with(doc, needle);
+  REQUIRE(s != nullptr);
+  return s->role;
+}
+
 // The first section whose marker+title contains `needle`, or -1.
 inline int section_with(const indicheck::Document& doc, std::string_view needle) {
   for (std::size_t i = 1; i < doc.sections.size(); ++i)
