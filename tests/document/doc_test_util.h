@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
