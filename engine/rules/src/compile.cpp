@@ -186,11 +186,35 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
       pointers.push_back(expressions[id].c_str());
       id_flags.push_back(flags[id]);
     }
+    // A database of literals alone goes through Hyperscan's literal compiler: the same
+    // matches (every end offset of every literal), built in a fraction of the time the regex
+    // compiler takes over the same literals written as \x escapes (0.45 -> 0.1 s for the
+    // shipped packs' main database).
+    const bool literals_only = std::all_of(ids.begin(), ids.end(), [&](unsigned id) {
+      return id >= impl.patterns.size() || !impl.patterns[id].regex;
+    });
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
-                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
-                         &err) == HS_SUCCESS)
+    if (literals_only) {
+      std::vector<const char*> texts;
+      std::vector<std::size_t> lengths;
+      for (unsigned id : ids) {
+        const std::string& text =
+            id < impl.patterns.size()
+                ? impl.patterns[id].text
+                : impl.trigger_atoms[static_cast<std::size_t>(
+                      impl.extra_atom[id - impl.patterns.size()])];
+        texts.push_back(text.data());
+        lengths.push_back(text.size());
+      }
+      if (hs_compile_lit_multi(texts.data(), id_flags.data(), ids.data(), lengths.data(),
+                               static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr,
+                               database, &err) == HS_SUCCESS)
+        return true;
+    } else if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
+                                static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr,
+                                database, &err) == HS_SUCCESS) {
       return true;
+    }
     SourceLocation loc;
     std::string what = "the pattern database";
     if (err && err->expression >= 0) {
