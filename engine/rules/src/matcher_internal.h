@@ -204,14 +204,15 @@ class LeafEvaluator {
   // `scratch` must hold the hit table of `doc` (sentence_hits called for it): the sentence
   // views cached there belong to that document. Each item keeps at most `max_quotes` quotes
   // (<= limits::kMaxQuotesPerItem); quotes are taken in their final order, so a lower cap
-  // keeps a prefix of what a higher one gives.
+  // keeps a prefix of what a higher one gives. `near_misses` false: none are looked for.
   LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index,
-                Scanner::Scratch& scratch, std::size_t max_quotes)
+                Scanner::Scratch& scratch, std::size_t max_quotes, bool near_misses = true)
       : impl_(impl),
         doc_(doc),
         fw_index_(fw_index),
         fw_(impl.rules.frameworks[fw_index]),
         max_quotes_(max_quotes),
+        want_near_misses_(near_misses),
         views_(scratch.views),
         section_paths_(scratch.section_paths),
         strengths_(scratch.strengths),
@@ -264,6 +265,7 @@ class LeafEvaluator {
   std::size_t fw_index_;
   const Framework& fw_;
   std::size_t max_quotes_;
+  bool want_near_misses_;
 
   // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
   // the line and of the heading chain; many leaves of every framework quote the same
