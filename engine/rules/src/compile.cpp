@@ -65,10 +65,10 @@ std::unique_ptr<RE2> re2_verifier(const std::string& regex) {
   for (std::size_t i = 0; i < regex.size(); ++i) {
     const char c = regex[i];
     if (c == '$') return nullptr;
-    if (c == '\\' && i + 1 < regex.size() &&
-        std::isalnum(static_cast<unsigned char>(regex[i + 1])))
+    if (c == '\\' && i + 1 < regex.size() && std::isalnum(static_cast<unsigned char>(regex[i + 1])))
       return nullptr;
-    if (c == '\\') ++i;  // an escaped punctuation character: itself
+    if (c == '\\')
+      ++i;  // an escaped punctuation character: itself
     else if ((c == '(' && i + 1 < regex.size() && regex[i + 1] == '?') ||
              (c == '[' && i + 1 < regex.size() && regex[i + 1] == ':'))
       return nullptr;
@@ -225,21 +225,20 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
       std::vector<const char*> texts;
       std::vector<std::size_t> lengths;
       for (unsigned id : ids) {
-        const std::string& text =
-            id < impl.patterns.size()
-                ? impl.patterns[id].text
-                : impl.trigger_atoms[static_cast<std::size_t>(
-                      impl.extra_atom[id - impl.patterns.size()])];
+        const std::string& text = id < impl.patterns.size()
+                                      ? impl.patterns[id].text
+                                      : impl.trigger_atoms[static_cast<std::size_t>(
+                                            impl.extra_atom[id - impl.patterns.size()])];
         texts.push_back(text.data());
         lengths.push_back(text.size());
       }
       if (hs_compile_lit_multi(texts.data(), id_flags.data(), ids.data(), lengths.data(),
-                               static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr,
-                               database, &err) == HS_SUCCESS)
+                               static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
+                               &err) == HS_SUCCESS)
         return true;
     } else if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
-                                static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr,
-                                database, &err) == HS_SUCCESS) {
+                                static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
+                                &err) == HS_SUCCESS) {
       return true;
     }
     SourceLocation loc;

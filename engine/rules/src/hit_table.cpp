@@ -204,8 +204,7 @@ void add_triggered_sentences(const CompiledRules::Impl& impl, Scanner::Scratch& 
       std::vector<std::uint32_t> ids;
       for (int k : s.potentials) ids.push_back(impl.trigger_ids[static_cast<std::size_t>(k)]);
       s.potential_sets.push_back(std::move(ids));
-      found = s.trigger_cache
-                  .emplace(key, static_cast<std::uint32_t>(s.potential_sets.size() - 1))
+      found = s.trigger_cache.emplace(key, static_cast<std::uint32_t>(s.potential_sets.size() - 1))
                   .first;
     }
     for (std::uint32_t id : s.potential_sets[found->second])
@@ -227,7 +226,8 @@ void rescan_regex_sentences(const CompiledRules::Impl& impl, Scanner::Scratch& s
   for (std::size_t i = 0; i < candidates.size();) {
     const std::uint32_t si = candidates[i].first;
     const Span span = document.sentences[si].span;
-    const std::string_view sentence = std::string_view(document.text).substr(span.begin, span.size());
+    const std::string_view sentence =
+        std::string_view(document.text).substr(span.begin, span.size());
     bool by_database = false;
     for (; i < candidates.size() && candidates[i].first == si; ++i) {
       const std::uint32_t id = candidates[i].second;
