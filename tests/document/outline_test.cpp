@@ -207,3 +207,56 @@ TEST_CASE("a shortcomings part opened by an admission without 虽 or 但") {
   REQUIRE(a != nullptr);
   CHECK(a->role == Role::kAchievements);
 }
+
+TEST_CASE("a hard-wrapped signature block with its colophon, and a short name in the title") {
+  // Invented, in the shape of a dev-corpus page (putian-1421263): the title uses the short
+  // name (安监局), the signature spells the unit out over two lines, the date and the 印发 line
+  // of the colophon are broken digit by digit; reflow joins them into one line.
+  std::string text =
+      "某某市安监局2017年度依法行政工作报告\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件，\n"
+      "组织执法培训5期。\n"
+      "二、存在的问题\n"
+      "执法力量不足。\n"
+      "三、2018年工作打算\n"
+      "继续加强执法，\n"
+      "提升执法水平。\n"
+      "某某市\n"
+      "安全生产监督管理局\n"
+      "201\n"
+      "8\n"
+      "年\n"
+      "1\n"
+      "月\n"
+      "26\n"
+      "日\n"
+      "某某市安全生产监督管理局\n"
+      "办公室\n"
+      "201\n"
+      "8\n"
+      "年\n"
+      "1\n"
+      "月\n"
+      "26\n"
+      "日印发\n";
+  const Document doc = read_ok(text, "t.txt");
+  CHECK(doc.meta.unit.value == "某某市安全生产监督管理局");
+  CHECK(doc.meta.unit.source == "signature");
+  CHECK(doc.meta.published.value == "2018-01-26");
+  const Sentence* last = &doc.sentences.back();
+  CHECK(last->role == Role::kSignature);
+  const Sentence* plan = doctest::sentence_with(doc, "提升执法水平");
+  REQUIRE(plan != nullptr);
+  CHECK(plan->role == Role::kPlans);
+
+  // A title naming the unit in full keeps it; a signature of another unit does not replace it.
+  const Document other = read_ok(
+      "某某市审计局2023年度法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "完成审计项目12个。\n"
+      "某某市审计局办公室\n"
+      "2024年1月5日\n",
+      "o.txt");
+  CHECK(other.meta.unit.value == "某某市审计局");
+}

@@ -447,6 +447,51 @@ void unit_from_signature(Document& doc, const Lines& signature, bool& committee)
   }
 }
 
+// Code points of a UTF-8 string.
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::uint32_t n = decode_utf8(s, i, cp);
+    out += cp;
+    i += n ? n : 1;
+  }
+  return out;
+}
+
+// Is `full` the long form of the abbreviation `abbr` (莆田市安监局 → 莆田市安全生产监督管理局):
+// same first two and last characters, longer, and every character of `abbr` in it in order?
+bool expands(std::string_view abbr, std::string_view full) {
+  const std::u32string a = code_points(abbr), f = code_points(full);
+  if (a.size() < 4 || f.size() <= a.size() || a.substr(0, 2) != f.substr(0, 2) ||
+      a.back() != f.back())
+    return false;
+  std::size_t k = 0;
+  for (char32_t c : f)
+    if (k < a.size() && c == a[k]) ++k;
+  return k == a.size();
+}
+
+// A title that names the unit by its short name (莆田市安监局2017年度依法行政工作报告) and a
+// signature that spells it out, maybe over two lines (莆田市 / 安全生产监督管理局): the signature's
+// full name is the unit.
+void unit_expanded_by_signature(Document& doc, const Lines& signature) {
+  if (doc.meta.unit.source != "title") return;
+  for (std::size_t i = 0; i < signature.size(); ++i) {
+    for (std::size_t n = 1; n <= 2 && i + n <= signature.size(); ++n) {
+      std::string name;
+      for (std::size_t k = i; k < i + n; ++k) name += signature[k].second;
+      // A signature block reflowed into one line: the name is what precedes its date.
+      const std::size_t digit = name.find_first_of("0123456789");
+      if (digit != std::string::npos) name.resize(digit);
+      if (has(name, "。") || name.size() > 60) continue;
+      if (!expands(doc.meta.unit.value, name)) continue;
+      doc.meta.unit = at_text(doc, name, signature[i].first, "signature");
+      return;
+    }
+  }
+}
+
 // The publication date: the signature's last date (ISO, as far as it is filled in), else the
 // crawler header's 发布时间.
 void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
@@ -537,6 +582,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_titles(doc, lines, header, committee);
   if (!doc.meta.unit.found()) unit_from_body(doc);
   unit_from_signature(doc, signature, committee);
+  unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);
   place_unit(doc, committee);
