@@ -435,9 +435,19 @@ void unit_from_body(Document& doc) {
   }
 }
 
+// A signature line's name: what precedes its date when the date runs on in the same line
+// (one-line pages: "深圳市光明区人民政府2022年1月5日").
+std::string_view signature_name(std::string_view s) {
+  const std::size_t digit = s.find_first_of("0123456789");
+  if (digit != std::string_view::npos) s = s.substr(0, digit);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 // Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区).
 void unit_from_signature(Document& doc, const Lines& signature, bool& committee) {
-  for (const auto& [offset, s] : signature) {
+  for (const auto& [offset, line] : signature) {
+    const std::string_view s = signature_name(line);
     if (!doc.meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
         (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
          ends(s, "局") || ends(s, "办公室"))) {
@@ -479,11 +489,10 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
   if (doc.meta.unit.source != "title") return;
   for (std::size_t i = 0; i < signature.size(); ++i) {
     for (std::size_t n = 1; n <= 2 && i + n <= signature.size(); ++n) {
-      std::string name;
-      for (std::size_t k = i; k < i + n; ++k) name += signature[k].second;
+      std::string joined;
+      for (std::size_t k = i; k < i + n; ++k) joined += signature[k].second;
       // A signature block reflowed into one line: the name is what precedes its date.
-      const std::size_t digit = name.find_first_of("0123456789");
-      if (digit != std::string::npos) name.resize(digit);
+      const std::string name(signature_name(joined));
       if (has(name, "。") || name.size() > 60) continue;
       if (!expands(doc.meta.unit.value, name)) continue;
       doc.meta.unit = at_text(doc, name, signature[i].first, "signature");
