@@ -255,6 +255,8 @@ int run_evaluate(const Args& args) {
   if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 
+  // Near misses are shown by results.json and the gap reports (HTML, Markdown) only.
+  options.near_misses = formats.json || formats.html || formats.markdown;
   if (!keep_evidence) options.spill_dir = out_dir;  // the staging folder of --out, in fact
   GapSelection gaps;
   gaps.max = gap_reports_max;

@@ -161,8 +161,8 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   // read_document has put its warnings in `diags` already; Document::warnings is a copy for
   // callers that keep only the document (`parse --json`), so it is not added again.
   // Every framework of the report in one scan: the text is scanned once for all of them.
-  result.evidence =
-      scanner.scan(*doc, frameworks_for(rules, override_fw, *doc, diags), options.max_quotes);
+  result.evidence = scanner.scan(*doc, frameworks_for(rules, override_fw, *doc, diags),
+                                 options.max_quotes, options.near_misses);
   place_on_pages(*doc, result.evidence);
   result.diagnostics = std::move(diags);
   return doc->source_bytes;

@@ -41,6 +41,10 @@ struct PipelineOptions {
   // Quotes kept per item (1 to limits::kMaxQuotesPerItem, in the matcher's order: the
   // strongest first). Fewer quotes make every output smaller; states and scores do not change.
   std::size_t max_quotes = limits::kMaxQuotesPerItem;
+  // Look for near misses of missing and partial items (ItemEvidence::near_misses). Only
+  // results.json, the gap reports and the review sheet show them: `evaluate --format csv`
+  // (or xlsx) turns this off and saves their search (~5 % of a scan).
+  bool near_misses = true;
   // The evidence gate (indicheck/gate.h): empty or "off" = no gate (the default: measured on
   // the development corpus it costs more recall than it gains precision, docs/accuracy.md);
   // "default" = evidence-gate.json beside the first rules path; else a model file.
