@@ -37,15 +37,15 @@ struct OutputFormats {
   bool csv = true;       // scores.csv, scores-<framework>.csv, evidence.csv
   bool xlsx = true;      // results.xlsx
   bool docx = false;     // gaps/<stem>.unit.docx: the 单位版 as Word (only when asked: "docx")
+  // index.pdf and gaps/*.pdf: every HTML output printed by headless Chromium (only when asked:
+  // "pdf"); without Chromium a warning pdf-no-chromium and no PDF.
+  bool pdf = false;
   Edition edition = Edition::kAudit;
 };
 
-// Parses "html,md,json,csv,xlsx" (any subset, comma-separated; "all" = every format). Returns false
-// with a message naming the unknown word.
+// Parses "html,md,json,csv,xlsx,docx,pdf" (any subset, comma-separated; "all" = every format).
+// Returns false with a message naming the unknown word.
 bool parse_formats(std::string_view text, OutputFormats& formats, std::string& error);
-
-// The schema id written into results.json; bumped on any incompatible change.
-inline constexpr std::string_view kResultsSchema = "indicheck.results/1";
 
 // Renderers: pure functions of the Evaluation, deterministic (no clock, no environment), so
 // output is byte-identical for any --jobs. Report text is escaped for each format.

@@ -127,6 +127,7 @@ enum class Msg : std::uint16_t {
   kNo,
   // CLI.
   kCliSummary,     // {reports}, {failed}, {out}, {index}
+  kCliRendered,    // `render`: {0} results.json, {1} reports, {2} out
   kCliBelow,       // {label}
   kCliError,       // "错误" / "error" prefix of usage lines (the code in brackets stays)
   kCliDiagDetail,  // how a diagnostic's English detail is introduced in zh
