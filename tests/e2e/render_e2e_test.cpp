@@ -177,3 +177,26 @@ TEST_CASE("render refuses a file that is not a results.json of this run", "[e2e]
   CHECK(changed.out.find("results.json: error[rules-changed]") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("--format pdf without Chromium is a warning, the other outputs are written",
+          "[e2e][render]") {
+  const fs::path& original = corpus_run();
+  const fs::path out = original.parent_path() / "nopdf";
+  const Run r =
+      run("env -u CI INDICHECK_CHROMIUM=/nonexistent/chromium " + quote_arg(INDICHECK_BINARY) +
+          " render " + quote_arg((original / "results.json").string()) + " --out " +
+          quote_arg(out.string()) + " --format json,pdf");
+  INFO(r.out);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("warning[pdf-no-chromium]") != std::string::npos);
+  CHECK(fs::exists(out / "results.json"));
+  CHECK_FALSE(fs::exists(out / "index.pdf"));
+  CHECK_FALSE(fs::exists(out / "index.html"));
+  // In Chinese the warning says so in words, the code stays.
+  const Run zh =
+      run("env -u CI INDICHECK_CHROMIUM=/nonexistent/chromium " + quote_arg(INDICHECK_BINARY) +
+          " --lang zh render " + quote_arg((original / "results.json").string()) + " --out " +
+          quote_arg(out.string()) + " --format json,pdf");
+  CHECK(zh.out.find("warning[pdf-no-chromium]: 未找到 Chromium，无法生成 PDF") !=
+        std::string::npos);
+}
