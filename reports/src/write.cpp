@@ -409,8 +409,10 @@ bool write_output_files(const Evaluation& evaluation, const std::string& dir,
 
   if (formats.xlsx) {
     std::string error;
+    const std::uint32_t max_rows =
+        formats.xlsx_max_rows > 0 ? formats.xlsx_max_rows : reports_detail::kXlsxMaxRows;
     if (!reports_detail::write_results_xlsx(v, (staging / "results.xlsx").string(), error,
-                                            reports_detail::kXlsxMaxRows)) {
+                                            max_rows)) {
       diagnostics.push_back(make_error((out / "results.xlsx").string(), "output", error));
       return false;
     }

@@ -40,6 +40,10 @@ struct OutputFormats {
   // index.pdf and gaps/*.pdf: every HTML output printed by headless Chromium (only when asked:
   // "pdf"); without Chromium a warning pdf-no-chromium and no PDF.
   bool pdf = false;
+  // Rows of one 证据 sheet of results.xlsx before the next (证据-2, …) starts: 0 = Excel's limit
+  // less the header (reports_detail::kXlsxMaxRows). Tests set a small number (evaluate's hidden
+  // --xlsx-max-rows) to see the split.
+  std::uint32_t xlsx_max_rows = 0;
   Edition edition = Edition::kAudit;
 };
 
