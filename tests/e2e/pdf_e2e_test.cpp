@@ -4,6 +4,7 @@
 // scripts/install-deps.sh installs chromium, fonts-noto-cjk and poppler-utils, so CI runs it.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -63,5 +64,43 @@ TEST_CASE("--format pdf prints index.html and the gap reports of both editions",
   CHECK(fs::exists(dir / "again" / "index.html"));
   check_pdf(dir / "again" / "index.pdf");
   check_pdf(dir / "again" / "gaps" / "sip-2023.pdf");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the 审核版's filter hides the states unticked; its buttons close every item",
+          "[e2e][pdf]") {
+  const fs::path dir = fresh_dir("filter");
+  const Run r = evaluate({(kSource / "corpus" / "xiangcheng-2021.txt").string(), "--rules",
+                          (kSource / "rules").string(), "--out", (dir / "out").string(), "--date",
+                          "2026-01-02", "--format", "html", "--quiet"});
+  REQUIRE(r.status == 0);
+  // The page as written, plus a script doing what a user does: untick 已落实, press 全部收起.
+  std::string page = slurp(dir / "out" / "gaps" / "xiangcheng-2021.html");
+  const std::string user =
+      "<script>var i=document.querySelector('#filter input[value=met]');i.checked=false;"
+      "document.getElementById('filter').dispatchEvent(new Event('change'));"
+      "document.querySelector('#filter button[data-open=\"0\"]').click();</script></body>";
+  page.replace(page.rfind("</body>"), 7, user);
+  std::ofstream(dir / "out" / "gaps" / "user.html") << page;
+  const Run dom =
+      run("timeout 120 chromium --headless --no-sandbox --disable-gpu "
+          "--user-data-dir=" +
+          quote_arg((dir / "profile").string()) + " --dump-dom " +
+          quote_arg("file://" + (dir / "out/gaps/user.html").string()) + " 2>/dev/null");
+  REQUIRE(dom.status == 0);
+  const auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = dom.out.find(what); at != std::string::npos; at = dom.out.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  // Before: met items closed, missing ones open; after: met hidden, nothing open.
+  CHECK(page.find("<details class=\"item\" data-state=\"missing\" open>") != std::string::npos);
+  CHECK(page.find("<details class=\"item\" data-state=\"met\">") != std::string::npos);
+  CHECK(count("data-state=\"met\" hidden") > 10);
+  CHECK(count("data-state=\"met\">") == 0);
+  CHECK(count("data-state=\"missing\">") > 5);  // shown, and closed
+  CHECK(count("data-state=\"missing\" open") == 0);
+  CHECK(count("data-state=\"missing\" hidden") == 0);
   fs::remove_all(dir);
 }

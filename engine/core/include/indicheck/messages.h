@@ -125,6 +125,23 @@ enum class Msg : std::uint16_t {
   kBelowThreshold,
   kYes,
   kNo,
+  // The 审核版's legend (gap_html.cpp): what every badge, 分值 and 部分落实 mean.
+  kLegendTitle,
+  kLegendMet,
+  kLegendPartial,  // {partial credit, e.g. 0.5}
+  kLegendAcknowledged,
+  kLegendPlanned,
+  kLegendMissing,
+  kLegendNotApplicable,
+  kLegendWaived,
+  kLegendRequired,  // the 必选 badge
+  kLegendPoints,    // 分值
+  kLegendContext,   // a quote marked 不计分
+  kLegendPeer,      // 参考示例
+  kLegendReview,    // 人工复核 marks
+  kFilterLabel,     // "按状态筛选："
+  kFilterOpenAll,
+  kFilterCloseAll,
   // CLI.
   kCliSummary,     // {reports}, {failed}, {out}, {index}
   kCliRendered,    // `render`: {0} results.json, {1} reports, {2} out

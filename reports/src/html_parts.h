@@ -1,0 +1,19 @@
+// Pieces every HTML page of the outputs shares (html.cpp): the page frame with its inline CSS
+// and sorting script, the state badge, a score cell and a quote. Used by index.html (html.cpp)
+// and the 审核版 gap report (gap_html.cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "indicheck/matcher.h"
+
+namespace indicheck::reports_detail {
+
+std::string page_start(std::string_view title);  // <!DOCTYPE html> … <body>
+std::string page_end(bool sortable);             // the table-sorting script when asked, </html>
+std::string badge(ItemState s);                  // <span class="state s-met">已落实</span>
+std::string num_cell(double score, int digits = 1);
+std::string quote_html(const Quote& q, bool peer = false);
+
+}  // namespace indicheck::reports_detail
