@@ -320,7 +320,8 @@ std::string reports_detail::gap_html(const View& v, int r) {
       const Quote* q = ev ? first_credit_quote(*ev) : nullptr;
       out += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", html_escape(node.id),
                          html_escape(node.title),
-                         badge(v.state(ref.table, ref.row, static_cast<int>(l))),
+                         structure_badge(v.state(ref.table, ref.row, static_cast<int>(l)),
+                                         v.leaf_required(ref.table, static_cast<int>(l))),
                          q ? quote_html(*q) : std::string());
     }
     out += "</tbody></table>\n";

@@ -37,6 +37,12 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .s-met{background:#dafbe1;color:#116329}.s-partial{background:#fff8c5;color:#7d4e00}
 .s-acknowledged{background:#fbefff;color:#6e40c9}.s-planned{background:#ddf4ff;color:#0a3069}
 .s-missing{background:#ffebe9;color:#82071e;font-weight:600}
+.s-optional{background:#f6f8fa;color:#57606a}
+.tabbar{margin:8px 0 0}.tabbar button{font:inherit;padding:4px 12px;border:1px solid var(--line);
+ background:#f6f8fa;cursor:pointer;border-radius:4px 4px 0 0;margin-right:2px}
+.tabbar button.on{background:#fff;border-bottom-color:#fff;font-weight:600}
+.tabpanel{border-top:1px solid var(--line);padding-top:2px}
+ul.files li{margin:2px 0}table.files td{white-space:nowrap}
 .s-not-applicable,.s-waived{background:#eaeef2;color:var(--muted)}
 .req{color:#82071e;font-weight:600;font-size:85%}
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--head)}
@@ -57,7 +63,7 @@ details.item>summary{cursor:pointer}details.item>summary h4{display:inline}
 .legend dd{margin:0}.filter{margin:10px 0;font-size:90%}.filter label{margin-right:8px}
 .filter button{margin-left:6px}[hidden]{display:none!important}
 svg text{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif}
-@media print{@page{size:A4 landscape;margin:12mm}
+@media print{@page{size:A4 landscape;margin:12mm}.tabs .tabpanel[hidden]{display:block!important}
  body{margin:0;padding:0;max-width:none;font-size:10pt}nav,.noprint{display:none}
  svg.heatmap{max-width:100%;height:auto}table{max-width:100%}
  a{color:inherit;text-decoration:none}tr,blockquote,.item{page-break-inside:avoid}
@@ -96,6 +102,25 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
 
 namespace reports_detail {
 
+// Tabs: each .tabs block shows the panel of the button pressed (the first at load); without
+// script, and in print, every panel shows.
+constexpr std::string_view kTabsJs = R"js(
+document.querySelectorAll('.tabs').forEach(function (tabs) {
+  var buttons = tabs.querySelectorAll('.tabbar button');
+  function show(name) {
+    buttons.forEach(function (b) {
+      var on = b.getAttribute('data-tab') === name;
+      b.className = on ? 'on' : '';
+      document.getElementById('tab-' + b.getAttribute('data-tab')).hidden = !on;
+    });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener('click', function () { show(b.getAttribute('data-tab')); });
+  });
+  if (buttons.length) show(buttons[0].getAttribute('data-tab'));
+});
+)js";
+
 std::string page_start(std::string_view title) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -106,7 +131,7 @@ std::string page_start(std::string_view title) {
 
 std::string page_end(bool sortable) {
   std::string out;
-  if (sortable) out += fmt::format("<script>{}</script>\n", kSortJs);
+  if (sortable) out += fmt::format("<script>{}{}</script>\n", kSortJs, kTabsJs);
   out += "</body>\n</html>\n";
   return out;
 }
@@ -114,6 +139,13 @@ std::string page_end(bool sortable) {
 std::string badge(ItemState s) {
   return fmt::format("<span class=\"state s-{0}\" title=\"{0}\">{1}</span>", state_name(s),
                      state_label(s));
+}
+
+std::string structure_badge(ItemState s, bool required) {
+  // A content the rules never require (the 5th, 其他需要报告的情况) is no failure when absent.
+  if (!required && s == ItemState::kMissing)
+    return "<span class=\"state s-optional\" title=\"optional\">未单列（非必备）</span>";
+  return badge(s);
 }
 
 std::string num_cell(double score, int digits) {
@@ -404,9 +436,12 @@ void structure_section(const View& v, std::string& out) {
     out +=
         "<table class=\"sortable structure\"><thead><tr><th>单位</th><th class=\"num\">年度"
         "</th>";
-    for (int leaf : fw->leaves)
-      out += fmt::format("<th title=\"{}\">{} {}</th>", html_escape(fw->nodes[leaf].title),
-                         html_escape(fw->nodes[leaf].id), html_escape(fw->nodes[leaf].title));
+    for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+      const RuleNode& node = fw->nodes[fw->leaves[l]];
+      out += fmt::format("<th title=\"{}\">{} {}{}</th>", html_escape(node.title),
+                         html_escape(node.id), html_escape(node.title),
+                         v.leaf_required(t, static_cast<int>(l)) ? "" : "（非必备）");
+    }
     out += "</tr></thead><tbody>\n";
     for (int row = 0; row < static_cast<int>(table.units.size()); ++row) {
       const int r = v.report_of(t, row);
@@ -416,7 +451,8 @@ void structure_section(const View& v, std::string& out) {
           table.units[row].key.year > 0 ? std::to_string(table.units[row].key.year) : "");
       for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
         const ItemState s = v.state(t, row, static_cast<int>(l));
-        out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s), badge(s));
+        out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s),
+                           structure_badge(s, v.leaf_required(t, static_cast<int>(l))));
       }
       out += "</tr>\n";
     }
@@ -459,6 +495,10 @@ void facts_section(const View& v, std::string& out) {
 }  // namespace
 
 std::string render_index_html(const Evaluation& evaluation) {
+  return render_index_html(evaluation, OutputFormats{});
+}
+
+std::string render_index_html(const Evaluation& evaluation, const OutputFormats& formats) {
   View v(evaluation);
   std::string out = page_start("法治政府建设年度报告评估结果");
   int failed = 0;
@@ -479,7 +519,7 @@ std::string render_index_html(const Evaluation& evaluation) {
     out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
                        html_escape(v.framework(t)->title));
   if (!evaluation.facts.review_path.empty()) out += "<a href=\"#review\">人工复核</a>";
-  out += "<a href=\"#facts\">运行信息</a>";
+  out += "<a href=\"#files\">输出文件</a><a href=\"#facts\">运行信息</a>";
   if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
   const bool unknown =
       std::any_of(evaluation.reports.begin(), evaluation.reports.end(), metadata_unknown);
@@ -516,8 +556,18 @@ std::string render_index_html(const Evaluation& evaluation) {
         "</code> · 适用年度 {}–{}</p>\n",
         html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
         evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
+    // The rankings per peer group and the all-units ranking as two tabs (both printed).
+    const std::string id = html_escape(fw->id);
+    out += fmt::format(
+        "<div class=\"tabs\"><div class=\"tabbar noprint\"><button type=\"button\" "
+        "data-tab=\"peers-{0}\">同级排名（按层级与年度）</button><button type=\"button\" "
+        "data-tab=\"all-{0}\">全部单位排名</button></div>\n<div class=\"tabpanel\" "
+        "id=\"tab-peers-{0}\">\n",
+        id);
     peer_rankings_section(v, t, out);
+    out += fmt::format("</div>\n<div class=\"tabpanel\" id=\"tab-all-{}\">\n", id);
     ranking_section(v, t, out);
+    out += "</div></div>\n";
     heatmap_section(v, t, out);
     explorer_section(v, t, out);
     coverage_section(v, t, out);
@@ -526,6 +576,7 @@ std::string render_index_html(const Evaluation& evaluation) {
   if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
   out += review_section_html(v);
   structure_section(v, out);
+  output_files_section(v, formats, out);
   facts_section(v, out);
   if (any)
     out += fmt::format("<style>{}</style>\n<script>{}</script>\n", explorer_css(), explorer_js());

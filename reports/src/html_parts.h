@@ -13,6 +13,8 @@ namespace indicheck::reports_detail {
 std::string page_start(std::string_view title);  // <!DOCTYPE html> … <body>
 std::string page_end(bool sortable);             // the table-sorting script when asked, </html>
 std::string badge(ItemState s);                  // <span class="state s-met">已落实</span>
+// A report-structure content's state: an absent optional content (the 5th) reads 未单列（非必备）.
+std::string structure_badge(ItemState s, bool required);
 std::string num_cell(double score, int digits = 1);
 std::string quote_html(const Quote& q, bool peer = false);
 

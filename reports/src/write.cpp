@@ -336,7 +336,10 @@ bool write_output_files(const Evaluation& evaluation, const std::string& dir,
     return true;
   };
   reports_detail::View v(evaluation);
-  if (formats.html && !write("index.html", render_index_html(evaluation))) return false;
+  // index.html lists the files this run keeps (HTML written only to be printed is not kept).
+  OutputFormats kept = formats;
+  kept.html = asked.html;
+  if (formats.html && !write("index.html", render_index_html(evaluation, kept))) return false;
   // results.json and evidence.csv are written in one pass over the reports, each report's
   // evidence loaded (read back from the store, for a large run) once for both files. Each file
   // gets its text in chunks of about kWriteChunk bytes.

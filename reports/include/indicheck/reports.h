@@ -54,6 +54,8 @@ bool parse_formats(std::string_view text, OutputFormats& formats, std::string& e
 // Renderers: pure functions of the Evaluation, deterministic (no clock, no environment), so
 // output is byte-identical for any --jobs. Report text is escaped for each format.
 std::string render_index_html(const Evaluation& evaluation);
+// The same with a list of every output file written with `formats` (write_output_files).
+std::string render_index_html(const Evaluation& evaluation, const OutputFormats& formats);
 std::string render_results_json(const Evaluation& evaluation);
 // UTF-8 with BOM, CRLF; headers and labels in Evaluation::facts.lang, codes beside them.
 // table < 0: scores.csv (one row per report); else scores-<framework>.csv of that score table.
