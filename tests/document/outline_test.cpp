@@ -169,3 +169,41 @@ TEST_CASE("columns count characters, not bytes, far into a long one-line report"
   }
   CHECK(chars == 300);
 }
+
+TEST_CASE("a shortcomings part opened by an admission without 虽 or 但") {
+  // Invented text in the shape of a city report (dev corpus, putian-1287433): the part opens
+  // with 在看到成绩的同时，我们也认识到…不足 and has no heading of its own.
+  const Document doc = read_ok(
+      "某某市人民政府关于2018年法治政府建设工作情况的报告\n"
+      "一、2018年法治政府建设的主要情况\n"
+      "全年组织领导干部学法4次，使干部职工深刻认识到依法行政的重要性，解决了一批实际问题。\n"
+      "修订规范性文件12件。\n"
+      "在看到成绩的同时，我们也认识到我市法治建设还面临着一定的困难和不足，执法体制改革有待深入。\n"
+      "二、2019年工作打算\n"
+      "继续加强学习。\n",
+      "t.txt");
+  auto role = [&](std::string_view needle) {
+    const Sentence* s = doctest::sentence_with(doc, needle);
+    REQUIRE(s != nullptr);
+    return s->role;
+  };
+  // Staff who 认识到 something important: no admission, the achievements go on.
+  CHECK(role("使干部职工深刻认识到") == Role::kAchievements);
+  CHECK(role("修订规范性文件12件") == Role::kAchievements);
+  CHECK(role("在看到成绩的同时") == Role::kShortcomings);
+  CHECK(role("继续加强学习") == Role::kPlans);
+
+  const Document soberly = read_ok(
+      "某某局2023年法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "面对新形势新任务，我们清醒地认识到当前工作中仍存在一些困难和问题。\n"
+      "一是力量不足。\n",
+      "s.txt");
+  const Sentence* s = doctest::sentence_with(soberly, "我们清醒地认识到");
+  REQUIRE(s != nullptr);
+  CHECK(s->role == Role::kShortcomings);
+  const Sentence* a = doctest::sentence_with(soberly, "全年办理行政复议案件3件");
+  REQUIRE(a != nullptr);
+  CHECK(a->role == Role::kAchievements);
+}

@@ -199,11 +199,13 @@ std::string_view cut_utf8(std::string_view s, std::size_t max) {
   return s.substr(0, utf8_floor(s, max));
 }
 
+bool admission_opening(std::string_view first);
+
 // Does text opening with s start the shortcomings part?
 bool shortcomings_opening(std::string_view s) {
   const std::string_view first = s.substr(0, first_sentence_end(s));
   if (at(first, 0, "存在的问题") || at(first, 0, "存在问题") || at(first, 0, "存在的不足") ||
-      at(first, 0, "主要问题") || at(first, 0, "不足之处"))
+      at(first, 0, "主要问题") || at(first, 0, "不足之处") || admission_opening(first))
     return true;
   // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
   std::size_t though = first.find("虽");
@@ -217,9 +219,27 @@ bool shortcomings_opening(std::string_view s) {
     }
     if (though == std::string_view::npos) return false;
   }
-  const std::size_t but = first.find("但", though);
+  // The turn: "但", or "在看到成绩的同时，我们也认识到…".
+  std::size_t but = first.find("但", though);
+  const std::size_t meanwhile = first.find("的同时", though);
+  if (meanwhile != std::string_view::npos && meanwhile <= though + 12)
+    but = std::min(but, meanwhile);
   if (but == std::string_view::npos) return false;
   return contains_any(first.substr(but), {"存在", "不足", "问题", "差距", "薄弱", "短板"});
+}
+
+// "面对新形势，我们清醒地认识到…仍存在一些困难和问题": a self-critical admission that opens
+// with 认识到 (we, also, soberly) near the start and names a gap after it. A sentence about
+// staff who 认识到 the importance of something does not qualify: the subject must be 我们 or
+// the clause must say 也/清醒.
+bool admission_opening(std::string_view first) {
+  const std::size_t aware = first.find("认识到");
+  if (aware == std::string_view::npos || aware > kShortcomingsLeadBytes / 2) return false;
+  const std::string_view before =
+      first.substr(aware >= 18 ? aware - 18 : 0, aware >= 18 ? 18 : aware);
+  if (!contains_any(before, {"我们", "也", "清醒"})) return false;
+  return contains_any(first.substr(aware),
+                      {"不足", "差距", "困难", "短板", "薄弱", "存在一些问题", "存在的问题"});
 }
 
 bool starts_with_year(std::string_view s, int year) {
