@@ -18,23 +18,27 @@ using namespace reports_detail;
 
 namespace {
 
-std::string rule_html(const RuleNode& node) {
+std::string rule_html(const RuleNode& node, Lang lang) {
   std::string out;
   const std::string loc = rule_location(node);
   const std::string terms = rule_terms(node, 12);
   if (!loc.empty() || !terms.empty()) {
-    out += "<div class=\"loc\">规则";
+    out += fmt::format("<div class=\"loc\">{}", msg(Msg::kGapRule, lang));
     if (!loc.empty()) out += " <code>" + html_escape(loc) + "</code>";
-    if (!terms.empty()) out += " 查找：" + html_escape(terms);
+    if (!terms.empty())
+      out += fmt::format("{}{}", msg(Msg::kGapLooksFor, lang), html_escape(terms));
     out += "</div>\n";
   }
   return out;
 }
 
-std::string item_head(const GapItem& item) {
-  return fmt::format("<h4>{} {} {} {} <span class=\"loc\">分值 {:.2f}</span></h4>",
-                     badge(item.state), html_escape(item.node->id), html_escape(item.node->title),
-                     item.required ? "<span class=\"req\">必选</span>" : "", item.points);
+std::string item_head(const GapItem& item, Lang lang) {
+  return fmt::format(
+      "<h4>{} {} {} {} <span class=\"loc\">{}</span></h4>", badge(item.state, lang),
+      html_escape(item.node->id), html_escape(item.node->title),
+      item.required ? fmt::format("<span class=\"req\">{}</span>", msg(Msg::kGapRequired, lang))
+                    : std::string(),
+      tr(lang, Msg::kGapPoints, item.points));
 }
 
 // Items that need the auditor's attention are open; met, waived and not applicable ones closed.
@@ -43,35 +47,42 @@ bool opens(ItemState s) {
 }
 
 void item_html(const View& v, int report, const GapItem& item, bool with_peer, std::string& out) {
-  out += fmt::format("<details class=\"item\" data-state=\"{}\"{}>\n<summary>{}</summary>\n",
-                     state_name(item.state), opens(item.state) ? " open" : "", item_head(item));
+  const Lang lang = v.lang();
+  out +=
+      fmt::format("<details class=\"item\" data-state=\"{}\"{}>\n<summary>{}</summary>\n",
+                  state_name(item.state), opens(item.state) ? " open" : "", item_head(item, lang));
   if (item.review) out += review_note_html(*item.review);
   if (!item.node->note.empty())
-    out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
+    out += fmt::format("<div class=\"note\">{}{}</div>\n", msg(Msg::kGapNote, lang),
+                       html_escape(item.node->note));
   if (item.evidence) {
     for (const auto& q : item.evidence->quotes) out += quote_html(q);
     out += near_misses_html(*item.evidence);
-    out += "<div class=\"loc\">判定：" +
-           html_escape(reason_text(item.evidence->reason, *item.node, v.lang())) + "</div>\n";
+    out += fmt::format("<div class=\"loc\">{}{}</div>\n", msg(Msg::kGapVerdict, lang),
+                       html_escape(reason_text(item.evidence->reason, *item.node, lang)));
   }
   if (item.state == ItemState::kWaived) {
     if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))
-      out +=
-          fmt::format("<div class=\"note\">豁免理由：{}{}</div>\n", html_escape(w->justification),
-                      w->expires.empty() ? "" : "（有效期至 " + html_escape(w->expires) + "）");
+      out += fmt::format(
+          "<div class=\"note\">{}</div>\n",
+          tr(lang, Msg::kGapWaiver, html_escape(w->justification),
+             w->expires.empty() ? "" : tr(lang, Msg::kGapWaiverUntil, html_escape(w->expires))));
   } else if (item.state == ItemState::kNotApplicable) {
     std::string levels;
-    for (const auto& l : item.node->levels) levels += (levels.empty() ? "" : "、") + level_label(l);
-    out += "<div class=\"note\">不适用：本项仅适用于 " + html_escape(levels) + "</div>\n";
+    for (const auto& l : item.node->levels)
+      levels +=
+          std::string(levels.empty() ? "" : msg(Msg::kGapListSep, lang)) + level_label(l, lang);
+    out += fmt::format("<div class=\"note\">{}</div>\n",
+                       tr(lang, Msg::kGapNotApplicable, html_escape(levels)));
   }
-  out += rule_html(*item.node);
+  out += rule_html(*item.node, lang);
   if (with_peer) {
     if (item.peer_quote) {
-      out += fmt::format("<div class=\"note\">参考示例（{}）：</div>\n",
-                         html_escape(v.unit_label(item.peer)));
+      out += fmt::format("<div class=\"note\">{}</div>\n",
+                         tr(lang, Msg::kGapPeerExample, html_escape(v.unit_label(item.peer))));
       out += quote_html(*item.peer_quote, true);
     } else {
-      out += "<div class=\"note\">参考示例：本批次没有其他单位落实该项。</div>\n";
+      out += fmt::format("<div class=\"note\">{}</div>\n", msg(Msg::kGapNoPeer, lang));
     }
   }
   out += "</details>\n";
@@ -125,12 +136,13 @@ void legend_and_filter_html(const View& v, const GapModel& gap, double partial_c
   out += fmt::format("<details class=\"legend\" open><summary>{}</summary>\n<dl>\n",
                      msg(Msg::kLegendTitle, lang));
   for (const auto& [state, text] : kStates)
-    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", badge(state),
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", badge(state, lang),
                        html_escape(tr(lang, text, fmt::format("{:g}", partial_credit))));
-  const auto row = [&](std::string_view term, Msg text) {
+  const auto row = [&](const std::string& term, Msg text) {
     out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", term, html_escape(msg(text, lang)));
   };
-  row("<span class=\"req\">必选</span>", Msg::kLegendRequired);
+  row(fmt::format("<span class=\"req\">{}</span>", msg(Msg::kGapRequired, lang)),
+      Msg::kLegendRequired);
   row("<span class=\"loc\">分值</span>", Msg::kLegendPoints);
   row("<span class=\"loc\">不计分</span>", Msg::kLegendContext);
   row("<span class=\"note\">参考示例</span>", Msg::kLegendPeer);
@@ -142,7 +154,7 @@ void legend_and_filter_html(const View& v, const GapModel& gap, double partial_c
   for (std::size_t i = 0; i < kStates.size(); ++i) {
     if (count[i] == 0) continue;
     out += fmt::format("<label><input type=\"checkbox\" value=\"{}\" checked> {} {}</label>",
-                       state_name(kStates[i].first), badge(kStates[i].first), count[i]);
+                       state_name(kStates[i].first), badge(kStates[i].first, lang), count[i]);
   }
   out += fmt::format(
       " <button type=\"button\" data-open=\"1\">{}</button>"
@@ -154,6 +166,7 @@ void legend_and_filter_html(const View& v, const GapModel& gap, double partial_c
 // coverage and, where scored against the same framework, area scores.
 void other_years_html(const View& v, int r, const GapModel& gap, std::string& out) {
   if (gap.other_years.empty()) return;
+  const Lang lang = v.lang();
   const Evaluation& evaluation = v.eval;
   const Framework& fw = *gap.framework;
   std::vector<int> cols = gap.other_years;
@@ -161,31 +174,31 @@ void other_years_html(const View& v, int r, const GapModel& gap, std::string& ou
   std::stable_sort(cols.begin(), cols.end(), [&](int a, int b) {
     return evaluation.reports[a].meta.year < evaluation.reports[b].meta.year;
   });
-  out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
+  out += fmt::format("<h2>{}</h2>\n<table><thead><tr><th></th>", msg(Msg::kGapOtherYears, lang));
   for (int c : cols)
-    out +=
-        fmt::format("<th>{}</th>",
-                    c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
-                    : v.gap_stem(c).empty()  // no gap report written for it
-                        ? fmt::format("{}年", evaluation.reports[c].meta.year)
-                        : fmt::format("<a href=\"{}.html\">{}年</a>", html_escape(v.gap_stem(c)),
-                                      evaluation.reports[c].meta.year));
+    out += fmt::format("<th>{}</th>",
+                       c == r ? fmt::format("<b>{}</b>", tr(lang, Msg::kGapYearThis,
+                                                            evaluation.reports[c].meta.year))
+                       : v.gap_stem(c).empty()  // no gap report written for it
+                           ? tr(lang, Msg::kGapYear, evaluation.reports[c].meta.year)
+                           : fmt::format("<a href=\"{}.html\">{}</a>", html_escape(v.gap_stem(c)),
+                                         tr(lang, Msg::kGapYear, evaluation.reports[c].meta.year)));
   out += "</tr></thead><tbody>\n";
   const auto cell_row = [&](std::string_view label, auto&& cell) {
     out += fmt::format("<tr><td>{}</td>", label);
     for (int c : cols) out += cell(c);
     out += "</tr>\n";
   };
-  cell_row("框架", [&](int c) {
+  cell_row(msg(Msg::kGapFramework, lang), [&](int c) {
     const int t = v.primary_table(c);
     return fmt::format("<td>{}</td>", t >= 0 ? html_escape(evaluation.tables[t].framework_id) : "");
   });
-  cell_row("得分", [&](int c) {
+  cell_row(msg(Msg::kGapScore, lang), [&](int c) {
     const int t = v.primary_table(c);
     const int row = t >= 0 ? v.row_of(c, t) : -1;
     return row >= 0 ? num_cell(evaluation.tables[t].units[row].score) : std::string("<td></td>");
   });
-  cell_row("排名", [&](int c) {
+  cell_row(msg(Msg::kGapRankLabel, lang), [&](int c) {
     const int t = v.primary_table(c);
     const int row = t >= 0 ? v.row_of(c, t) : -1;
     return row >= 0
@@ -193,7 +206,7 @@ void other_years_html(const View& v, int r, const GapModel& gap, std::string& ou
                              evaluation.tables[t].units.size())
                : std::string("<td></td>");
   });
-  cell_row("必选项覆盖", [&](int c) {
+  cell_row(msg(Msg::kGapRequiredCoverage, lang), [&](int c) {
     const int t = v.primary_table(c);
     const int row = t >= 0 ? v.row_of(c, t) : -1;
     return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
@@ -209,8 +222,9 @@ void other_years_html(const View& v, int r, const GapModel& gap, std::string& ou
       const int row = v.row_of(c, gap.table);
       const auto& ns =
           row >= 0 ? evaluation.tables[gap.table].units[row].node_scores : std::vector<double>{};
-      out += a < static_cast<int>(ns.size()) ? num_cell(ns[a])
-                                             : std::string("<td class=\"note\">（框架不同）</td>");
+      out += a < static_cast<int>(ns.size())
+                 ? num_cell(ns[a])
+                 : fmt::format("<td class=\"note\">{}</td>", msg(Msg::kGapOtherFramework, lang));
     }
     out += "</tr>\n";
   }
@@ -235,47 +249,54 @@ std::string reports_detail::gap_html(const View& v, int r) {
   const UnitScore& u = table.units[gap.row];
   const Framework& fw = *gap.framework;
 
-  std::string out = page_start(v.unit_label(r) + " 法治政府建设报告差距分析");
-  out += "<p class=\"noprint\"><a href=\"../index.html\">← 返回总表</a></p>\n";
-  out += fmt::format("<h1>{} 差距分析</h1>\n", html_escape(v.unit_label(r)));
-  out += fmt::format("<p class=\"sub\">对照 {}（{}） · 报告文件 <code>{}</code></p>\n",
-                     html_escape(fw.title), html_escape(fw.edition), html_escape(rep.path));
+  const Lang lang = v.lang();
+  std::string out = page_start(tr(lang, Msg::kGapTitle, v.unit_label(r)), lang);
+  out += fmt::format("<p class=\"noprint\"><a href=\"../index.html\">{}</a></p>\n",
+                     msg(Msg::kGapBack, lang));
+  out += fmt::format("<h1>{}</h1>\n", tr(lang, Msg::kGapHeading, html_escape(v.unit_label(r))));
+  out += fmt::format("<p class=\"sub\">{}<code>{}</code></p>\n",
+                     tr(lang, Msg::kGapAgainst, html_escape(fw.title), html_escape(fw.edition)),
+                     html_escape(rep.path));
 
   out += "<table class=\"facts summary\"><tbody>\n";
-  out += fmt::format("<tr><td>得分</td><td><b>{}</b> / {}</td></tr>\n", format_score(u.score),
-                     format_score(u.max_score));
+  out += fmt::format("<tr><td>{}</td><td><b>{}</b> / {}</td></tr>\n", msg(Msg::kGapScore, lang),
+                     format_score(u.score), format_score(u.max_score));
   out += fmt::format(
-      "<tr><td>排名</td><td>第 {} 名，共 {} 个单位；同级（{}，{}年）第 {} / {}"
-      "</td></tr>\n",
-      u.rank, table.units.size(), html_escape(level_label(u.key.level)), u.key.year, u.peer_rank,
-      u.peer_count);
-  out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
-                     u.required_total);
+      "<tr><td>{}</td><td>{}</td></tr>\n", msg(Msg::kGapRankLabel, lang),
+      tr(lang, Msg::kGapRank, u.rank, table.units.size(),
+         html_escape(level_label(u.key.level, lang)), u.key.year, u.peer_rank, u.peer_count));
+  out += fmt::format("<tr><td>{}</td><td>{} / {}</td></tr>\n", msg(Msg::kGapRequiredCoverage, lang),
+                     u.required_met, u.required_total);
   out += previous_year_row_html(v, r, u);
-  const auto meta_row = [&](std::string_view k, const Located& l) {
+  const auto meta_row = [&](Msg k, const Located& l) {
     if (!l.found()) return;
     out += fmt::format(
-        "<tr><td>{}</td><td>{}{}</td></tr>\n", k, html_escape(l.value),
-        l.line ? fmt::format(" <span class=\"loc\">（第 {} 行）</span>", l.line) : std::string());
+        "<tr><td>{}</td><td>{}{}</td></tr>\n", msg(k, lang), html_escape(l.value),
+        l.line ? fmt::format(" <span class=\"loc\">{}</span>", tr(lang, Msg::kGapAtLine, l.line))
+               : std::string());
   };
-  meta_row("单位", rep.meta.unit);
+  meta_row(Msg::kGapUnit, rep.meta.unit);
   Located level = rep.meta.level;
-  level.value = level_label(level.value);
-  meta_row("层级", level);
-  meta_row("省份", rep.meta.province);
-  meta_row("年度依据", rep.meta.year_found);
-  meta_row("发布日期", rep.meta.published);
-  meta_row("文号", rep.meta.doc_number);
-  out += fmt::format("<tr><td>文件格式</td><td>{}</td></tr>\n", format_label(rep.meta.format));
+  level.value = level_label(level.value, lang);
+  meta_row(Msg::kGapLevel, level);
+  meta_row(Msg::kGapProvince, rep.meta.province);
+  meta_row(Msg::kGapYearFrom, rep.meta.year_found);
+  meta_row(Msg::kGapPublished, rep.meta.published);
+  meta_row(Msg::kGapDocNumber, rep.meta.doc_number);
+  out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", msg(Msg::kGapFileFormat, lang),
+                     format_label(rep.meta.format));
   if (!rep.meta.encoding.empty())
-    out += fmt::format("<tr><td>编码</td><td>{}{}</td></tr>\n", html_escape(rep.meta.encoding),
-                       rep.meta.traditional ? "（原文为繁体）" : "");
+    out += fmt::format("<tr><td>{}</td><td>{}{}</td></tr>\n", msg(Msg::kGapEncoding, lang),
+                       html_escape(rep.meta.encoding),
+                       rep.meta.traditional ? msg(Msg::kGapTraditional, lang) : "");
   out += "</tbody></table>\n";
 
   // Area scores.
-  out +=
-      "<h2>各领域得分</h2>\n<table><thead><tr><th>领域</th><th>名称</th>"
-      "<th class=\"num\">得分</th></tr></thead><tbody>\n";
+  out += fmt::format(
+      "<h2>{}</h2>\n<table><thead><tr><th>{}</th><th>{}</th>"
+      "<th class=\"num\">{}</th></tr></thead><tbody>\n",
+      msg(Msg::kGapAreas, lang), msg(Msg::kGapArea, lang), msg(Msg::kGapName, lang),
+      msg(Msg::kGapScore, lang));
   for (int a : v.areas(gap.table))
     out +=
         fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", html_escape(fw.nodes[a].id),
@@ -285,35 +306,34 @@ std::string reports_detail::gap_html(const View& v, int r) {
 
   legend_and_filter_html(v, gap, table.partial_credit, out);
 
-  out += fmt::format("<h2>一、缺失的必选指标（{} 项，按分值排序）</h2>\n",
-                     gap.missing_required.size());
-  if (gap.missing_required.empty()) out += "<p>无。</p>\n";
+  const std::string none = fmt::format("<p>{}</p>\n", msg(Msg::kGapNone, lang));
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kGapSection1, gap.missing_required.size()));
+  if (gap.missing_required.empty()) out += none;
   for (const auto& item : gap.missing_required) item_html(v, r, item, true, out);
 
-  out += fmt::format("<h2>二、仅列入计划或自认不足的指标（{} 项）</h2>\n", gap.not_achieved.size());
-  if (gap.not_achieved.empty()) out += "<p>无。</p>\n";
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kGapSection2, gap.not_achieved.size()));
+  if (gap.not_achieved.empty()) out += none;
   for (const auto& item : gap.not_achieved) item_html(v, r, item, true, out);
 
-  out +=
-      fmt::format("<h2>三、缺失的其他指标（{} 项，按分值排序）</h2>\n", gap.missing_other.size());
-  if (gap.missing_other.empty()) out += "<p>无。</p>\n";
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kGapSection3, gap.missing_other.size()));
+  if (gap.missing_other.empty()) out += none;
   for (const auto& item : gap.missing_other) item_html(v, r, item, true, out);
 
-  out += fmt::format("<h2>四、已落实和部分落实的指标（{} 项）</h2>\n", gap.achieved.size());
-  if (gap.achieved.empty()) out += "<p>无。</p>\n";
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kGapSection4, gap.achieved.size()));
+  if (gap.achieved.empty()) out += none;
   for (const auto& item : gap.achieved) item_html(v, r, item, false, out);
 
-  out += fmt::format("<h2>五、豁免与不适用（{} 项）</h2>\n", gap.excluded.size());
-  if (gap.excluded.empty()) out += "<p>无。</p>\n";
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kGapSection5, gap.excluded.size()));
+  if (gap.excluded.empty()) out += none;
   for (const auto& item : gap.excluded) item_html(v, r, item, false, out);
 
   for (const auto& ref : gap.supplements) {
     const Framework* sfw = v.framework(ref.table);
     if (!sfw) continue;
     out += fmt::format(
-        "<h2>报告结构：{}</h2>\n<table><thead><tr><th>内容</th><th>状态</th>"
-        "<th>依据</th></tr></thead><tbody>\n",
-        html_escape(sfw->title));
+        "<h2>{}</h2>\n<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+        tr(lang, Msg::kGapStructure, html_escape(sfw->title)), msg(Msg::kGapContent, lang),
+        msg(Msg::kGapState, lang), msg(Msg::kGapBasis, lang));
     for (std::size_t l = 0; l < sfw->leaves.size(); ++l) {
       const RuleNode& node = sfw->nodes[sfw->leaves[l]];
       const ItemEvidence* ev = v.item(r, ref.table, static_cast<int>(l));
@@ -321,7 +341,7 @@ std::string reports_detail::gap_html(const View& v, int r) {
       out += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", html_escape(node.id),
                          html_escape(node.title),
                          structure_badge(v.state(ref.table, ref.row, static_cast<int>(l)),
-                                         v.leaf_required(ref.table, static_cast<int>(l))),
+                                         v.leaf_required(ref.table, static_cast<int>(l)), lang),
                          q ? quote_html(*q) : std::string());
     }
     out += "</tbody></table>\n";
@@ -330,14 +350,15 @@ std::string reports_detail::gap_html(const View& v, int r) {
   other_years_html(v, r, gap, out);
 
   if (!rep.diagnostics.empty()) {
-    out += "<h2>读取提示</h2>\n<ul>\n";
+    out += fmt::format("<h2>{}</h2>\n<ul>\n", msg(Msg::kGapReadNotes, lang));
     for (const auto& d : rep.diagnostics)
       out += "<li><code>" + html_escape(d.str()) + "</code></li>\n";
     out += "</ul>\n";
   }
-  out += fmt::format("<p class=\"loc\">indicheck {} · 规则哈希 {} · {}</p>\n",
-                     html_escape(evaluation.facts.tool_version),
-                     html_escape(evaluation.facts.rules_hash), html_escape(evaluation.facts.date));
+  out +=
+      fmt::format("<p class=\"loc\">{}</p>\n",
+                  tr(lang, Msg::kGapFooter, html_escape(evaluation.facts.tool_version),
+                     html_escape(evaluation.facts.rules_hash), html_escape(evaluation.facts.date)));
   out += fmt::format("<script>{}</script>\n", kFilterJs);
   out += page_end(false);
   return out;

@@ -121,12 +121,12 @@ document.querySelectorAll('.tabs').forEach(function (tabs) {
 });
 )js";
 
-std::string page_start(std::string_view title) {
+std::string page_start(std::string_view title, Lang lang) {
   return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-      html_escape(title), kCss);
+      lang == Lang::kEn ? "en" : "zh-CN", html_escape(title), kCss);
 }
 
 std::string page_end(bool sortable) {
@@ -136,16 +136,17 @@ std::string page_end(bool sortable) {
   return out;
 }
 
-std::string badge(ItemState s) {
+std::string badge(ItemState s, Lang lang) {
   return fmt::format("<span class=\"state s-{0}\" title=\"{0}\">{1}</span>", state_name(s),
-                     state_label(s));
+                     indicheck::state_label(s, lang));
 }
 
-std::string structure_badge(ItemState s, bool required) {
+std::string structure_badge(ItemState s, bool required, Lang lang) {
   // A content the rules never require (the 5th, 其他需要报告的情况) is no failure when absent.
   if (!required && s == ItemState::kMissing)
-    return "<span class=\"state s-optional\" title=\"optional\">未单列（非必备）</span>";
-  return badge(s);
+    return fmt::format("<span class=\"state s-optional\" title=\"optional\">{}</span>",
+                       msg(Msg::kStructureOptional, lang));
+  return badge(s, lang);
 }
 
 std::string num_cell(double score, int digits) {

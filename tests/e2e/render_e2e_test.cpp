@@ -107,12 +107,19 @@ TEST_CASE("render writes every output of a run again, byte for byte", "[e2e][ren
   SECTION("another edition and language from the same results.json") {
     const fs::path en = original.parent_path() / "en";
     const Run e = render({(original / "results.json").string(), "--out", en.string(), "--edition",
-                          "unit", "--format", "md,csv", "--lang", "en"});
+                          "both", "--format", "md,csv,html", "--lang", "en"});
     INFO(e.out);
     REQUIRE(e.status == 0);
     CHECK(fs::exists(en / "gaps" / "xiangcheng-2021.unit.md"));
-    CHECK_FALSE(fs::exists(en / "gaps" / "xiangcheng-2021.md"));
-    CHECK_FALSE(fs::exists(en / "index.html"));
+    CHECK_FALSE(fs::exists(en / "results.json"));
+    // The 审核版's page furniture follows --lang (the catalogue), the run's text stays Chinese.
+    const std::string gap = slurp(en / "gaps" / "xiangcheng-2021.html");
+    CHECK(gap.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(gap.find("<h2>1. Required items missing (") != std::string::npos);
+    CHECK(gap.find("How to read this report") != std::string::npos);
+    CHECK(gap.find("缺失的必选指标") == std::string::npos);
+    CHECK(slurp(original / "gaps" / "xiangcheng-2021.html").find("<h2>一、缺失的必选指标（") !=
+          std::string::npos);
     // CSV headers follow --lang: English headers, where the run's are Chinese.
     CHECK(slurp(en / "evidence.csv").find("state") != std::string::npos);
     CHECK(slurp(original / "evidence.csv").find("状态") != std::string::npos);
