@@ -16,6 +16,8 @@
 // 第一责任 ...) unless its parent is already shortcomings or plans. Title lines, preamble,
 // signature and web furniture are recognised by position and shape. A report whose body is one
 // line switches role sentence by sentence instead.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <array>
 
@@ -264,6 +266,10 @@ bool plans_opening(std::string_view s, int report_year) {
 std::optional<Role> heading_signal(std::string_view title, int report_year) {
   if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"}))
     return Role::kShortcomings;
+  // 存在的主要问题, 存在的困难和短板: 存在 with a gap word (a chapter that 解决…主要问题 is not
+  // one).
+  if (contains(title, "存在") && contains_any(title, {"问题", "短板", "差距", "困难"}))
+    return Role::kShortcomings;
   if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
                            "工作思路", "明年"}))
     return Role::kPlans;
@@ -290,9 +296,19 @@ bool is_date_line(std::string_view s) {
   return k + 3 == s.size();
 }
 
+// A hard-wrapped signature block reflowed into one line, maybe with the colophon (版记) after it:
+// "莆田市安全生产监督管理局2018年1月26日莆田市安全生产监督管理局办公室2018年1月26日印发" — unit
+// names, each followed by its date, and nothing else.
+bool joined_signature_block(std::string_view s) {
+  static const RE2 block(
+      R"(^(?:\p{Han}{2,30}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|局|厅|委|办)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?)+$)");
+  return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
+}
+
 bool is_signature_line(std::string_view s) {
-  if (at(s, 0, "特此报告")) return true;
+  if (at(s, 0, "特此报告") || at(s, 0, "专此报告")) return true;
   if (is_date_line(s)) return true;
+  if (joined_signature_block(s)) return true;
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组"})
@@ -593,7 +609,7 @@ class Builder {
         implicit_section(Role::kAchievements, st, b, line_no);
         role = Role::kAchievements;
         part_from_sentence_ = false;
-      } else if (at(st, 0, "特此报告")) {
+      } else if (at(st, 0, "特此报告") || at(st, 0, "专此报告") || joined_signature_block(st)) {
         implicit_section(Role::kSignature, st, b, line_no);
         role = Role::kSignature;
       } else if (here != Role::kShortcomings && shortcomings_opening(st)) {
