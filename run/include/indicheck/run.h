@@ -91,6 +91,13 @@ struct PipelineResult {
 // result.diagnostics. Throws only on a bug (a worker's exception is rethrown here).
 int run_pipeline(const PipelineOptions& options, PipelineResult& result);
 
+// Phase 4 of run_pipeline on its own: scores every report of result.evaluation (states from
+// its evidence, review marks applied) per framework of result.rules, in rule order, replacing
+// evaluation.tables. Scoring is a pure function of states, rules, profile and options, so a run
+// read back from results.json (results_file.h) scores exactly as it did. False when the profile
+// could not be applied (errors in result.diagnostics).
+bool score_evaluation(const ScoringOptions& options, PipelineResult& result);
+
 // Expands files and directories (recursively: every regular file, hidden ones skipped) into a
 // sorted, de-duplicated list of files. A path that does not exist becomes an error diagnostic
 // ("not-found"); an unreadable directory "unreadable". Order never depends on the file system.
