@@ -6,10 +6,10 @@
 
 namespace indicheck::reports_detail {
 
-std::string quote_place(const Quote& q) {
-  std::string out = q.page ? fmt::format("第 {} 页第 {} 行", q.page, q.page_line)
-                           : fmt::format("第 {} 行第 {} 列", q.line, q.column);
-  if (q.ocr) out += " · 来源：OCR";
+std::string quote_place(const Quote& q, Lang lang) {
+  std::string out = q.page ? tr(lang, Msg::kPlacePage, q.page, q.page_line)
+                           : tr(lang, Msg::kPlaceLine, q.line, q.column);
+  if (q.ocr) out += msg(Msg::kPlaceOcr, lang);
   return out;
 }
 

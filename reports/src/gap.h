@@ -43,7 +43,7 @@ std::string_view role_label(Role role);  // "主要举措和成效" ...
 
 // Where a quote stands, for readers: "第 12 行第 3 列", or for a PDF "第 3 页第 12 行", with
 // " · 来源：OCR" when the page's text was recognized by OCR.
-std::string quote_place(const Quote& q);
+std::string quote_place(const Quote& q, Lang lang = Lang::kZh);
 
 // Gap reports rendered with an index built once for the whole run (building a View per report
 // would make writing N gap reports O(N²)). "" when the report has no gap report.

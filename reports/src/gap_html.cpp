@@ -21,7 +21,7 @@ namespace {
 std::string rule_html(const RuleNode& node, Lang lang) {
   std::string out;
   const std::string loc = rule_location(node);
-  const std::string terms = rule_terms(node, 12);
+  const std::string terms = rule_terms(node, 12, lang);
   if (!loc.empty() || !terms.empty()) {
     out += fmt::format("<div class=\"loc\">{}", msg(Msg::kGapRule, lang));
     if (!loc.empty()) out += " <code>" + html_escape(loc) + "</code>";
@@ -284,7 +284,7 @@ std::string reports_detail::gap_html(const View& v, int r) {
   meta_row(Msg::kGapPublished, rep.meta.published);
   meta_row(Msg::kGapDocNumber, rep.meta.doc_number);
   out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", msg(Msg::kGapFileFormat, lang),
-                     format_label(rep.meta.format));
+                     format_label(rep.meta.format, lang));
   if (!rep.meta.encoding.empty())
     out += fmt::format("<tr><td>{}</td><td>{}{}</td></tr>\n", msg(Msg::kGapEncoding, lang),
                        html_escape(rep.meta.encoding),

@@ -198,15 +198,18 @@ void ranking_section(const View& v, int t, std::string& out) {
   const ScoreTable& table = v.eval.tables[t];
   const Framework* fw = v.framework(t);
   const auto areas = v.areas(t);
+  const Lang lang = v.lang();
+  out += fmt::format("<h3 id=\"rank-{}\">{}</h3>\n<p class=\"note\">{}</p>\n",
+                     html_escape(table.framework_id), msg(Msg::kIdxTabAll, lang),
+                     tr(lang, Msg::kIdxRankNote, html_escape(v.eval.facts.model)));
   out += fmt::format(
-      "<h3 id=\"rank-{0}\">全部单位排名</h3>\n<p class=\"note\">点击表头排序。得分为 {1} "
-      "模型（满分见“满分”列）；同级排名按相同层级与年度比较。</p>\n",
-      html_escape(table.framework_id), html_escape(v.eval.facts.model));
-  out +=
-      "<table class=\"sortable ranking\">\n<thead><tr><th class=\"num\">排名</th><th>单位</th>"
-      "<th class=\"num\">年度</th><th>层级</th><th class=\"num\">得分</th>"
-      "<th class=\"num\">满分</th><th class=\"num\">同级排名</th>"
-      "<th class=\"num\">必选项覆盖</th>";
+      "<table class=\"sortable ranking\">\n<thead><tr><th class=\"num\">{}</th><th>{}</th>"
+      "<th class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th>"
+      "<th class=\"num\">{}</th><th class=\"num\">{}</th>"
+      "<th class=\"num\">{}</th>",
+      msg(Msg::kThRank, lang), msg(Msg::kThUnit, lang), msg(Msg::kThYear, lang),
+      msg(Msg::kThLevel, lang), msg(Msg::kThScore, lang), msg(Msg::kThMax, lang),
+      msg(Msg::kThPeerRank, lang), msg(Msg::kGapRequiredCoverage, lang));
   for (int a : areas)
     out += fmt::format("<th class=\"num\" title=\"{}\">{}</th>", html_escape(fw->nodes[a].title),
                        html_escape(fw->nodes[a].id));
@@ -219,7 +222,7 @@ void ranking_section(const View& v, int t, std::string& out) {
         r >= 0 ? gap_link(v, r, "gaps/") + unit_marks_html(v, r) : html_escape(u.key.unit));
     out += fmt::format("<td class=\"num\">{}</td><td>{}</td>",
                        u.key.year > 0 ? std::to_string(u.key.year) : "",
-                       html_escape(level_label(u.key.level)));
+                       html_escape(indicheck::level_label(u.key.level, lang)));
     out += num_cell(u.score) + num_cell(u.max_score, 0);
     out +=
         fmt::format("<td class=\"num\" data-v=\"{0}\">{0} / {1}</td>", u.peer_rank, u.peer_count);
@@ -230,10 +233,10 @@ void ranking_section(const View& v, int t, std::string& out) {
       out += num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1);
     out += "</tr>\n";
   }
-  out += "</tbody></table>\n<p class=\"note\">领域：";
+  out += fmt::format("</tbody></table>\n<p class=\"note\">{}", msg(Msg::kIdxAreas, lang));
   for (std::size_t i = 0; i < areas.size(); ++i)
-    out += fmt::format("{}<b>{}</b> {}", i ? "；" : "", html_escape(fw->nodes[areas[i]].id),
-                       html_escape(fw->nodes[areas[i]].title));
+    out += fmt::format("{}<b>{}</b> {}", i ? msg(Msg::kIdxSemi, lang) : "",
+                       html_escape(fw->nodes[areas[i]].id), html_escape(fw->nodes[areas[i]].title));
   out += "</p>\n";
 }
 
@@ -257,17 +260,16 @@ void heatmap_section(const View& v, int t, std::string& out) {
   const int kLabel = heatmap_label_width(v, t, rows);
   const int width = kLabel + kCellW * static_cast<int>(areas.size()) + 10;
   const int height = kTop + kCellH * static_cast<int>(rows.size()) + 34;
-  out += "<h3>单位 × 领域 热力图</h3>\n";
+  const Lang lang = v.lang();
+  out += fmt::format("<h3>{}</h3>\n", msg(Msg::kIdxHeatmap, lang));
   if (omitted)
-    out += fmt::format(
-        "<p class=\"note\">按排名显示前 {0} 名和后 {0} 名；中间 {1} 个单位见上方排名表。"
-        "</p>\n",
-        kHeatmapEnds, omitted);
+    out += fmt::format("<p class=\"note\">{}</p>\n",
+                       tr(lang, Msg::kIdxHeatOmitted, kHeatmapEnds, omitted));
   out += fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" width=\"{0}\" "
       "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
-      "aria-label=\"单位与领域得分热力图\">\n",
-      width, height);
+      "aria-label=\"{2}\">\n",
+      width, height, msg(Msg::kIdxHeatAria, lang));
   for (std::size_t c = 0; c < areas.size(); ++c) {
     const RuleNode& area = fw->nodes[areas[c]];
     out += fmt::format(
@@ -289,10 +291,12 @@ void heatmap_section(const View& v, int t, std::string& out) {
       const int x = kLabel + kCellW * static_cast<int>(c);
       out += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
-          "stroke=\"#fff\"><title>{} · {}：{}</title></rect>"
+          "stroke=\"#fff\"><title>{}</title></rect>"
           "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>\n",
-          x, y, kCellW, kCellH, heat_colour(s), html_escape(name), html_escape(fw->nodes[a].title),
-          format_score(s), x + kCellW / 2, y + kCellH / 2 + 4, format_score(s));
+          x, y, kCellW, kCellH, heat_colour(s),
+          tr(lang, Msg::kIdxHeatCell, html_escape(name), html_escape(fw->nodes[a].title),
+             format_score(s)),
+          x + kCellW / 2, y + kCellH / 2 + 4, format_score(s));
     }
   }
   // Legend.
@@ -337,22 +341,24 @@ void coverage_section(const View& v, int t, std::string& out) {
   });
   // The items most units miss are shown; the full list (sortable) is folded below them.
   constexpr std::size_t kCoverageShown = 15;
-  const std::string head =
-      "<thead><tr><th>指标</th><th>名称</th>"
-      "<th>必选</th><th class=\"num\">分值</th><th class=\"num\">已落实</th>"
-      "<th class=\"num\">部分落实</th><th class=\"num\">自认不足</th>"
-      "<th class=\"num\">仅列入计划</th><th class=\"num\">未见证据</th>"
-      "<th class=\"num\">不适用/豁免</th></tr></thead>\n<tbody>\n";
-  out += fmt::format(
-      "<h3>指标覆盖情况：多数单位缺失的 {} 项</h3>\n<table class=\"sortable "
-      "coverage\">\n{}",
-      std::min(kCoverageShown, rows.size()), head);
+  const Lang lang = v.lang();
+  std::string head =
+      fmt::format("<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th>",
+                  msg(Msg::kThItem, lang), msg(Msg::kGapName, lang), msg(Msg::kThRequired, lang),
+                  msg(Msg::kThPoints, lang));
+  for (const ItemState s : {ItemState::kMet, ItemState::kPartial, ItemState::kAcknowledged,
+                            ItemState::kPlanned, ItemState::kMissing})
+    head += fmt::format("<th class=\"num\">{}</th>", indicheck::state_label(s, lang));
+  head +=
+      fmt::format("<th class=\"num\">{}</th></tr></thead>\n<tbody>\n", msg(Msg::kThExcluded, lang));
+  out += fmt::format("<h3>{}</h3>\n<table class=\"sortable coverage\">\n{}",
+                     tr(lang, Msg::kIdxCoverageTop, std::min(kCoverageShown, rows.size())), head);
   coverage_rows(v, t, rows, kCoverageShown, out);
   out += "</tbody></table>\n";
   out += fmt::format(
-      "<details><summary>全部 {} 项指标的覆盖情况</summary>\n<table class=\"sortable "
+      "<details><summary>{}</summary>\n<table class=\"sortable "
       "coverage-all\">\n{}",
-      rows.size(), head);
+      tr(lang, Msg::kIdxCoverageAll, rows.size()), head);
   coverage_rows(v, t, rows, rows.size(), out);
   out += "</tbody></table></details>\n";
 }
@@ -363,9 +369,11 @@ void coverage_rows(const View& v, int t, const std::vector<CoverageRow>& rows, s
   for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
     const CoverageRow& row = rows[i];
     const RuleNode& node = fw->nodes[fw->leaves[row.leaf]];
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>", html_escape(node.id),
-                       html_escape(node.title),
-                       v.leaf_required(t, row.leaf) ? "<span class=\"req\">必选</span>" : "");
+    out += fmt::format(
+        "<tr><td>{}</td><td>{}</td><td>{}</td>", html_escape(node.id), html_escape(node.title),
+        v.leaf_required(t, row.leaf)
+            ? fmt::format("<span class=\"req\">{}</span>", msg(Msg::kGapRequired, v.lang()))
+            : std::string());
     out += num_cell(v.points_at_stake(t, row.leaf), 2);
     for (int s : {0, 1, 2, 3, 4}) out += fmt::format("<td class=\"num\">{}</td>", row.counts[s]);
     out += fmt::format("<td class=\"num\">{}</td></tr>\n", row.counts[5] + row.counts[6]);
@@ -376,37 +384,44 @@ void weights_section(const View& v, int t, std::string& out) {
   const ScoreTable& table = v.eval.tables[t];
   const Framework* fw = v.framework(t);
   if (!fw) return;
-  out += fmt::format("<h3 id=\"weights-{}\">权重与配置</h3>\n", html_escape(table.framework_id));
+  const Lang lang = v.lang();
+  out += fmt::format("<h3 id=\"weights-{}\">{}</h3>\n", html_escape(table.framework_id),
+                     msg(Msg::kIdxWeights, lang));
   const Profile* profile = v.eval.rules ? profile_for(*v.eval.rules, table.framework_id) : nullptr;
   if (profile) {
-    out += fmt::format("<p>配置文件（profile）：<b>{}</b> {} <span class=\"loc\">{}</span></p>\n",
-                       html_escape(profile->id), html_escape(profile->title),
-                       html_escape(profile->location.path));
+    out += fmt::format("<p>{}<b>{}</b> {} <span class=\"loc\">{}</span></p>\n",
+                       msg(Msg::kIdxProfile, lang), html_escape(profile->id),
+                       html_escape(profile->title), html_escape(profile->location.path));
   } else {
-    out += "<p>未使用配置文件：权重为规则包默认值（项目默认，官方未公布分值）。</p>\n";
+    out += fmt::format("<p>{}</p>\n", msg(Msg::kIdxNoProfile, lang));
   }
-  out += fmt::format("<p>部分落实计分系数：{:.2f}</p>\n", table.partial_credit);
+  out += fmt::format("<p>{}</p>\n", tr(lang, Msg::kIdxPartialCredit, table.partial_credit));
   if (!table.applied_overrides.empty()) {
-    out += "<p>生效的调整（全部列出）：</p>\n<ul class=\"overrides\">\n";
+    out += fmt::format("<p>{}</p>\n<ul class=\"overrides\">\n", msg(Msg::kIdxOverrides, lang));
     for (const auto& o : table.applied_overrides) out += "<li>" + html_escape(o) + "</li>\n";
     out += "</ul>\n";
   } else if (profile) {
-    out += "<p>配置文件未改变任何权重或必选标记。</p>\n";
+    out += fmt::format("<p>{}</p>\n", msg(Msg::kIdxNoOverrides, lang));
   }
   if (profile && !profile->waivers.empty()) {
-    out +=
-        "<p>豁免：</p>\n<table><thead><tr><th>单位</th><th>指标</th><th>理由</th><th>有效期至"
-        "</th></tr></thead><tbody>\n";
+    out += fmt::format(
+        "<p>{}</p>\n<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}"
+        "</th></tr></thead><tbody>\n",
+        msg(Msg::kIdxWaivers, lang), msg(Msg::kThUnit, lang), msg(Msg::kThItem, lang),
+        msg(Msg::kThReason, lang), msg(Msg::kThUntil, lang));
     for (const auto& w : profile->waivers)
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                          html_escape(w.unit), html_escape(w.item), html_escape(w.justification),
                          html_escape(w.expires));
     out += "</tbody></table>\n";
   }
-  out +=
-      "<details><summary>全部节点的权重（局部权重 / 全局分值）</summary>\n<table class=\"weights\">"
-      "<thead><tr><th>节点</th><th>名称</th><th class=\"num\">局部权重</th>"
-      "<th class=\"num\">全局分值</th><th>必选</th><th>纳入</th></tr></thead><tbody>\n";
+  out += fmt::format(
+      "<details><summary>{}</summary>\n<table class=\"weights\">"
+      "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th>"
+      "<th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+      msg(Msg::kIdxAllWeights, lang), msg(Msg::kThNode, lang), msg(Msg::kGapName, lang),
+      msg(Msg::kThLocalWeight, lang), msg(Msg::kThGlobalPoints, lang), msg(Msg::kThRequired, lang),
+      msg(Msg::kThIncluded, lang));
   std::vector<double> points(fw->nodes.size(), -1);
   for (std::size_t l = 0; l < fw->leaves.size(); ++l)
     points[fw->leaves[l]] = v.points_at_stake(t, static_cast<int>(l));
@@ -420,8 +435,9 @@ void weights_section(const View& v, int t, std::string& out) {
                        html_escape(node.id), html_escape(node.title));
     out += fmt::format("<td class=\"num\">{:.3g}</td>", v.node_weight(t, static_cast<int>(n)));
     out += points[n] < 0 ? "<td class=\"num\"></td>" : num_cell(points[n], 2);
-    out += fmt::format("<td>{}</td><td>{}</td></tr>\n", required ? "必选" : "",
-                       v.node_included(t, static_cast<int>(n)) ? "是" : "否（已剔除）");
+    out += fmt::format(
+        "<td>{}</td><td>{}</td></tr>\n", required ? msg(Msg::kGapRequired, lang) : "",
+        msg(v.node_included(t, static_cast<int>(n)) ? Msg::kYes : Msg::kIdxExcluded, lang));
   }
   out += "</tbody></table></details>\n";
 }
@@ -432,16 +448,19 @@ void structure_section(const View& v, std::string& out) {
     const Framework* fw = v.framework(t);
     if (!fw) continue;
     const ScoreTable& table = v.eval.tables[t];
-    out += fmt::format("<h2 id=\"structure-{}\">报告结构：{}</h2>\n", html_escape(fw->id),
-                       html_escape(fw->title));
-    out +=
-        "<table class=\"sortable structure\"><thead><tr><th>单位</th><th class=\"num\">年度"
-        "</th>";
+    const Lang lang = v.lang();
+    out += fmt::format("<h2 id=\"structure-{}\">{}</h2>\n", html_escape(fw->id),
+                       tr(lang, Msg::kGapStructure, html_escape(fw->title)));
+    out += fmt::format(
+        "<table class=\"sortable structure\"><thead><tr><th>{}</th><th class=\"num\">{}"
+        "</th>",
+        msg(Msg::kThUnit, lang), msg(Msg::kThYear, lang));
     for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
       const RuleNode& node = fw->nodes[fw->leaves[l]];
-      out += fmt::format("<th title=\"{}\">{} {}{}</th>", html_escape(node.title),
-                         html_escape(node.id), html_escape(node.title),
-                         v.leaf_required(t, static_cast<int>(l)) ? "" : "（非必备）");
+      out +=
+          fmt::format("<th title=\"{}\">{} {}{}</th>", html_escape(node.title),
+                      html_escape(node.id), html_escape(node.title),
+                      v.leaf_required(t, static_cast<int>(l)) ? "" : msg(Msg::kIdxOptional, lang));
     }
     out += "</tr></thead><tbody>\n";
     for (int row = 0; row < static_cast<int>(table.units.size()); ++row) {
@@ -453,7 +472,7 @@ void structure_section(const View& v, std::string& out) {
       for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
         const ItemState s = v.state(t, row, static_cast<int>(l));
         out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s),
-                           structure_badge(s, v.leaf_required(t, static_cast<int>(l))));
+                           structure_badge(s, v.leaf_required(t, static_cast<int>(l)), lang));
       }
       out += "</tr>\n";
     }
@@ -463,33 +482,38 @@ void structure_section(const View& v, std::string& out) {
 
 void facts_section(const View& v, std::string& out) {
   const RunFacts& f = v.eval.facts;
-  out += "<h2 id=\"facts\">运行信息</h2>\n<table class=\"facts\"><tbody>\n";
-  const auto row = [&](std::string_view k, const std::string& val) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", k, val);
+  const Lang lang = v.lang();
+  out += fmt::format("<h2 id=\"facts\">{}</h2>\n<table class=\"facts\"><tbody>\n",
+                     msg(Msg::kIdxFacts, lang));
+  const auto row = [&](Msg k, const std::string& val) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", msg(k, lang), val);
   };
-  row("工具版本", "indicheck " + html_escape(f.tool_version));
-  row("运行日期", html_escape(f.date));
-  row("规则哈希", "<code>" + html_escape(f.rules_hash) + "</code>");
+  row(Msg::kIdxFactVersion, "indicheck " + html_escape(f.tool_version));
+  row(Msg::kIdxFactDate, html_escape(f.date));
+  row(Msg::kIdxFactHash, "<code>" + html_escape(f.rules_hash) + "</code>");
   std::string paths;
   for (const auto& p : f.rules_paths) paths += (paths.empty() ? "" : "<br>") + html_escape(p);
-  row("规则路径", paths);
+  row(Msg::kIdxFactPaths, paths);
   std::string editions;
   for (int t = 0; t < v.table_count(); ++t) {
     const Framework* fw = v.framework(t);
     if (!fw) continue;
-    editions += fmt::format("{}<code>{}</code> {}（{}）", editions.empty() ? "" : "<br>",
-                            html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition));
+    editions +=
+        fmt::format("{}<code>{}</code> {}", editions.empty() ? "" : "<br>", html_escape(fw->id),
+                    tr(lang, Msg::kIdxFwHead, html_escape(fw->title), html_escape(fw->edition)));
   }
-  row("框架版本", editions);
-  row("计分模型", html_escape(f.model));
-  row("每项引文上限", fmt::format("{} 句（--max-quotes）", f.max_quotes));
-  row("证据门控", f.gate.empty() ? std::string("未启用（--gate off）") : html_escape(f.gate));
-  row("配置文件", f.profile_path.empty() ? "（无）" : html_escape(f.profile_path));
-  if (!f.manifest_path.empty()) row("清单（--manifest）", html_escape(f.manifest_path));
+  row(Msg::kIdxFactEditions, editions);
+  row(Msg::kIdxFactModel, html_escape(f.model));
+  row(Msg::kIdxFactQuotes, tr(lang, Msg::kIdxFactQuotesValue, f.max_quotes));
+  row(Msg::kIdxFactGate,
+      f.gate.empty() ? std::string(msg(Msg::kIdxFactGateOff, lang)) : html_escape(f.gate));
+  row(Msg::kIdxFactProfile, f.profile_path.empty() ? std::string(msg(Msg::kIdxFactNone, lang))
+                                                   : html_escape(f.profile_path));
+  if (!f.manifest_path.empty()) row(Msg::kIdxFactManifest, html_escape(f.manifest_path));
   std::string inputs;
   for (const auto& p : f.inputs) inputs += (inputs.empty() ? "" : "<br>") + html_escape(p);
-  row("输入", inputs);
-  row("报告数", std::to_string(v.report_count()));
+  row(Msg::kIdxFactInputs, inputs);
+  row(Msg::kIdxFactReports, std::to_string(v.report_count()));
   out += "</tbody></table>\n";
 }
 
@@ -501,14 +525,14 @@ std::string render_index_html(const Evaluation& evaluation) {
 
 std::string render_index_html(const Evaluation& evaluation, const OutputFormats& formats) {
   View v(evaluation);
-  std::string out = page_start("法治政府建设年度报告评估结果");
+  const Lang lang = v.lang();
+  std::string out = page_start(msg(Msg::kIdxTitle, lang), lang);
   int failed = 0;
   for (const auto& r : evaluation.reports) failed += r.failed ? 1 : 0;
-  out += "<h1>法治政府建设年度报告评估结果</h1>\n";
-  out +=
-      fmt::format("<p class=\"sub\">{} 份报告 · {} 份未能读取 · 运行日期 {} · indicheck {}</p>\n",
-                  evaluation.reports.size(), failed, html_escape(evaluation.facts.date),
-                  html_escape(evaluation.facts.tool_version));
+  out += fmt::format("<h1>{}</h1>\n", msg(Msg::kIdxTitle, lang));
+  out += fmt::format("<p class=\"sub\">{}</p>\n", tr(lang, Msg::kIdxSub, evaluation.reports.size(),
+                                                     failed, html_escape(evaluation.facts.date),
+                                                     html_escape(evaluation.facts.tool_version)));
   std::vector<int> nav;
   for (int t = 0; t < v.table_count(); ++t)
     if (v.is_indicators(t) && v.framework(t)) nav.push_back(t);
@@ -519,16 +543,19 @@ std::string render_index_html(const Evaluation& evaluation, const OutputFormats&
   for (int t : nav)
     out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
                        html_escape(v.framework(t)->title));
-  if (!evaluation.facts.review_path.empty()) out += "<a href=\"#review\">人工复核</a>";
-  out += "<a href=\"#files\">输出文件</a><a href=\"#facts\">运行信息</a>";
-  if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
+  if (!evaluation.facts.review_path.empty())
+    out += fmt::format("<a href=\"#review\">{}</a>", msg(Msg::kIdxReview, lang));
+  out += fmt::format("<a href=\"#files\">{}</a><a href=\"#facts\">{}</a>",
+                     msg(Msg::kIdxFiles, lang), msg(Msg::kIdxFacts, lang));
+  if (failed) out += fmt::format("<a href=\"#failed\">{}</a>", msg(Msg::kIdxFailed, lang));
   const bool unknown =
       std::any_of(evaluation.reports.begin(), evaluation.reports.end(), metadata_unknown);
-  if (unknown) out += "<a href=\"#unknown-meta\">未识别单位或年度的报告</a>";
+  if (unknown) out += fmt::format("<a href=\"#unknown-meta\">{}</a>", msg(Msg::kIdxUnknown, lang));
   out += "</nav>\n";
 
   if (failed) {
-    out += "<h2 id=\"failed\" class=\"error\">未能读取的报告</h2>\n<ul class=\"failed\">\n";
+    out += fmt::format("<h2 id=\"failed\" class=\"error\">{}</h2>\n<ul class=\"failed\">\n",
+                       msg(Msg::kIdxFailed, lang));
     for (const auto& r : evaluation.reports) {
       if (!r.failed) continue;
       out += "<li><code>" + html_escape(r.path) + "</code>";
@@ -552,19 +579,18 @@ std::string render_index_html(const Evaluation& evaluation, const OutputFormats&
   for (int t : order) {
     any = true;
     const Framework* fw = v.framework(t);
-    out += fmt::format(
-        "<h2 id=\"fw-{}\">{}（{}）</h2>\n<p class=\"sub\">{} 个单位 · 框架 <code>{}"
-        "</code> · 适用年度 {}–{}</p>\n",
-        html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
-        evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
+    out += fmt::format("<h2 id=\"fw-{}\">{}</h2>\n<p class=\"sub\">{}</p>\n", html_escape(fw->id),
+                       tr(lang, Msg::kIdxFwHead, html_escape(fw->title), html_escape(fw->edition)),
+                       tr(lang, Msg::kIdxFwSub, evaluation.tables[t].units.size(),
+                          "<code>" + html_escape(fw->id) + "</code>", fw->year_from, fw->year_to));
     // The rankings per peer group and the all-units ranking as two tabs (both printed).
     const std::string id = html_escape(fw->id);
     out += fmt::format(
         "<div class=\"tabs\"><div class=\"tabbar noprint\"><button type=\"button\" "
-        "data-tab=\"peers-{0}\">同级排名（按层级与年度）</button><button type=\"button\" "
-        "data-tab=\"all-{0}\">全部单位排名</button></div>\n<div class=\"tabpanel\" "
+        "data-tab=\"peers-{0}\">{1}</button><button type=\"button\" "
+        "data-tab=\"all-{0}\">{2}</button></div>\n<div class=\"tabpanel\" "
         "id=\"tab-peers-{0}\">\n",
-        id);
+        id, msg(Msg::kIdxTabPeers, lang), msg(Msg::kIdxTabAll, lang));
     peer_rankings_section(v, t, out);
     out += fmt::format("</div>\n<div class=\"tabpanel\" id=\"tab-all-{}\">\n", id);
     ranking_section(v, t, out);
@@ -574,7 +600,7 @@ std::string render_index_html(const Evaluation& evaluation, const OutputFormats&
     coverage_section(v, t, out);
     weights_section(v, t, out);
   }
-  if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
+  if (!any) out += fmt::format("<p>{}</p>\n", msg(Msg::kIdxNoFramework, lang));
   out += review_section_html(v);
   structure_section(v, out);
   output_files_section(v, formats, out);

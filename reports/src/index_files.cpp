@@ -8,35 +8,37 @@
 namespace indicheck::reports_detail {
 
 void output_files_section(const View& v, const OutputFormats& f, std::string& out) {
-  out += "<h2 id=\"files\">输出文件</h2>\n<ul class=\"files\">\n";
+  const Lang lang = v.lang();
+  out += fmt::format("<h2 id=\"files\">{}</h2>\n<ul class=\"files\">\n", msg(Msg::kIdxFiles, lang));
   const auto file = [&](const std::string& name, std::string_view what) {
     out += fmt::format("<li><a href=\"{0}\"><code>{0}</code></a> — {1}</li>\n", html_escape(name),
                        what);
   };
-  if (f.pdf) file("index.pdf", "本页的 PDF（A4 横向）");
-  if (f.json)
-    file("results.json",
-         "全部结果，结构化（schema indicheck.results/1，可用 render 重新生成各输出）");
-  if (f.xlsx) file("results.xlsx", "Excel 工作簿：运行信息、排名、热力图、缺项清单、证据、权重");
+  if (f.pdf) file("index.pdf", msg(Msg::kIdxFilePdf, lang));
+  if (f.json) file("results.json", msg(Msg::kIdxFileJson, lang));
+  if (f.xlsx) file("results.xlsx", msg(Msg::kIdxFileXlsx, lang));
   if (f.csv) {
-    file("scores.csv", "每份报告一行的得分与排名");
+    file("scores.csv", msg(Msg::kIdxFileScores, lang));
     for (int t = 0; t < v.table_count(); ++t)
       if (v.framework(t))
         file("scores-" + v.eval.tables[t].framework_id + ".csv",
-             "该纲要各层级节点得分（" + html_escape(v.framework(t)->title) + "）");
-    file("evidence.csv", "每条引文一行的证据");
+             tr(lang, Msg::kIdxFileNodeScores, html_escape(v.framework(t)->title)));
+    file("evidence.csv", msg(Msg::kIdxFileEvidence, lang));
   }
   out += "</ul>\n";
   // Gap reports: one row per unit-year, a column per edition and format written.
   const bool audit = f.edition != Edition::kUnit, unit = f.edition != Edition::kAudit;
   std::vector<std::pair<std::string, std::string>> cols;  // header, suffix
-  if (audit && f.html) cols.emplace_back("审核版 HTML", ".html");
-  if (audit && f.markdown) cols.emplace_back("审核版 Markdown", ".md");
-  if (audit && f.pdf) cols.emplace_back("审核版 PDF", ".pdf");
-  if (unit && f.html) cols.emplace_back("单位版 HTML", ".unit.html");
-  if (unit && f.markdown) cols.emplace_back("单位版 Markdown", ".unit.md");
-  if (unit && f.pdf) cols.emplace_back("单位版 PDF", ".unit.pdf");
-  if (f.docx) cols.emplace_back("单位版 Word", ".unit.docx");
+  const auto col = [&](Msg edition, std::string_view format, const char* suffix) {
+    cols.emplace_back(tr(lang, edition, format), suffix);
+  };
+  if (audit && f.html) col(Msg::kIdxAuditEdition, "HTML", ".html");
+  if (audit && f.markdown) col(Msg::kIdxAuditEdition, "Markdown", ".md");
+  if (audit && f.pdf) col(Msg::kIdxAuditEdition, "PDF", ".pdf");
+  if (unit && f.html) col(Msg::kIdxUnitEdition, "HTML", ".unit.html");
+  if (unit && f.markdown) col(Msg::kIdxUnitEdition, "Markdown", ".unit.md");
+  if (unit && f.pdf) col(Msg::kIdxUnitEdition, "PDF", ".unit.pdf");
+  if (f.docx) col(Msg::kIdxUnitEdition, "Word", ".unit.docx");
   std::string rows;
   int count = 0;
   for (int r = 0; r < v.report_count(); ++r) {
@@ -49,10 +51,8 @@ void output_files_section(const View& v, const OutputFormats& f, std::string& ou
     rows += "</tr>\n";
   }
   if (count == 0) return;
-  out += fmt::format(
-      "<h3>差距报告（{} 份，位于 gaps/ 文件夹）</h3>\n<table "
-      "class=\"files\"><thead><tr><th>单位</th>",
-      count);
+  out += fmt::format("<h3>{}</h3>\n<table class=\"files\"><thead><tr><th>{}</th>",
+                     tr(lang, Msg::kIdxGapReports, count), msg(Msg::kThUnit, lang));
   for (const auto& [head, suffix] : cols) out += "<th>" + head + "</th>";
   out += "</tr></thead><tbody>\n" + rows + "</tbody></table>\n";
 }

@@ -42,8 +42,9 @@ std::string top_losses(const View& v, int t, int row) {
   std::string out;
   for (std::size_t k = 0; k < lost.size() && k < 3; ++k) {
     const RuleNode& node = fw.nodes[fw.leaves[static_cast<std::size_t>(lost[k].second)]];
-    out += fmt::format("{}{}<span class=\"note\">（{:.1f}分）</span>", k ? "；" : "",
-                       html_escape(cut_text(node.title, 18)), lost[k].first);
+    out += fmt::format("{}{}<span class=\"note\">{}</span>", k ? msg(Msg::kIdxSemi, v.lang()) : "",
+                       html_escape(cut_text(node.title, 18)),
+                       tr(v.lang(), Msg::kIdxLossPoints, lost[k].first));
   }
   return out.empty() ? "—" : out;
 }
@@ -81,22 +82,25 @@ void peer_rankings_section(const View& v, int t, std::string& out) {
   std::map<std::pair<int, std::string>, std::vector<int>> groups;  // (-year, level) → rows
   for (int row : v.rows_by_rank(t))
     groups[{-table.units[row].key.year, table.units[row].key.level}].push_back(row);
-  out += fmt::format(
-      "<h3 id=\"peers-{}\">同级排名（按层级与年度分组）</h3>\n<p "
-      "class=\"note\">同一层级、同一年度的"
-      "单位相互比较。主要失分项为失分最多的三项；排名区间与“第一名概率”来自权重敏感性分析"
-      "（权重在原值附近随机抽取 {} 次，固定随机种子），区间越窄排名越稳定。</p>\n",
-      html_escape(table.framework_id), kStabilityDraws);
+  const Lang lang = v.lang();
+  out += fmt::format("<h3 id=\"peers-{}\">{}</h3>\n<p class=\"note\">{}</p>\n",
+                     html_escape(table.framework_id), msg(Msg::kIdxPeersHead, lang),
+                     tr(lang, Msg::kIdxPeersNote, kStabilityDraws));
   for (const auto& [key, rows] : groups) {
     const int year = -key.first;
-    out += fmt::format("<h4>{} · {}（{} 个单位）</h4>\n",
-                       year > 0 ? fmt::format("{}年", year) : std::string("年度未知"),
-                       html_escape(level_label(key.second, v.lang())), rows.size());
-    out +=
-        "<table class=\"sortable peers\">\n<thead><tr><th class=\"num\">同级排名</th>"
-        "<th>单位</th><th class=\"num\">得分</th><th class=\"num\">必选达标</th>"
-        "<th>主要失分项</th><th class=\"num\">全部排名区间</th>"
-        "<th class=\"num\">第一名概率</th></tr></thead>\n<tbody>\n";
+    out += fmt::format(
+        "<h4>{}</h4>\n",
+        tr(lang, Msg::kIdxPeerGroup,
+           year > 0 ? tr(lang, Msg::kGapYear, year) : std::string(msg(Msg::kIdxYearUnknown, lang)),
+           html_escape(level_label(key.second, lang)), rows.size()));
+    out += fmt::format(
+        "<table class=\"sortable peers\">\n<thead><tr><th class=\"num\">{}</th>"
+        "<th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
+        "<th>{}</th><th class=\"num\">{}</th>"
+        "<th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        msg(Msg::kThPeerRank, lang), msg(Msg::kThUnit, lang), msg(Msg::kThScore, lang),
+        msg(Msg::kThRequiredMet, lang), msg(Msg::kThTopLosses, lang), msg(Msg::kThRankBand, lang),
+        msg(Msg::kThPFirst, lang));
     for (int row : rows) {
       const UnitScore& u = table.units[row];
       const int r = v.report_of(t, row);
@@ -117,7 +121,8 @@ void peer_rankings_section(const View& v, int t, std::string& out) {
             "{3:.0f}%</td></tr>\n",
             s.rank_p5, s.rank_p95, s.p_first, 100 * s.p_first);
       } else {
-        out += "<td class=\"num\">未计算</td><td class=\"num\">—</td></tr>\n";
+        out += fmt::format("<td class=\"num\">{}</td><td class=\"num\">—</td></tr>\n",
+                           msg(Msg::kIdxNotComputed, lang));
       }
     }
     out += "</tbody></table>\n";

@@ -61,14 +61,16 @@ std::string near_misses_html(const ItemEvidence& ev) {
   return out;
 }
 
-std::string near_misses_md(const ItemEvidence& ev) {
+std::string near_misses_md(const ItemEvidence& ev, Lang lang) {
   if (ev.near_misses.empty()) return "";
-  std::string out = "接近的句子（差一点满足，最接近的在前）：\n\n";
+  std::string out = fmt::format("{}\n\n", msg(Msg::kMdNearHead, lang));
   for (const auto& m : ev.near_misses)
-    out += fmt::format("> {}\n>\n> — 第 {} 行第 {} 列 · {} · {} · 欠缺：{}\n\n",
-                       markdown_escape(m.text), m.line, m.column,
-                       m.section_path.empty() ? "（正文）" : markdown_escape(m.section_path),
-                       role_label(m.role), markdown_escape(m.lacking));
+    out += fmt::format("> {}\n>\n> — {} · {} · {}{}\n\n", markdown_escape(m.text),
+                       tr(lang, Msg::kPlaceLine, m.line, m.column),
+                       m.section_path.empty() ? std::string(msg(Msg::kMdBody, lang))
+                                              : markdown_escape(m.section_path),
+                       indicheck::role_label(m.role, lang),
+                       tr(lang, Msg::kMdLacking, markdown_escape(m.lacking)));
   return out;
 }
 

@@ -19,7 +19,7 @@ std::string stale_text(const ReviewMark& m);
 std::string review_note_html(const ReviewMark& m);
 std::string review_note_md(const ReviewMark& m);
 std::string near_misses_html(const ItemEvidence& ev);
-std::string near_misses_md(const ItemEvidence& ev);
+std::string near_misses_md(const ItemEvidence& ev, Lang lang = Lang::kZh);
 // "text（第 L 行第 C 列）——欠缺：…", one line per near miss.
 std::string near_misses_text(const ItemEvidence& ev);
 

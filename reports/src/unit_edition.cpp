@@ -26,16 +26,17 @@ th{background:#f6f8fa;font-weight:600;white-space:nowrap} td.num{text-align:righ
  h2{page-break-after:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )css";
 
-std::string area_title(const Framework& fw, const RuleNode& node) {
+// "5、健全行政执法工作体系…" (zh), "5 健全行政执法工作体系…" (en: the title stays the framework's).
+std::string area_title(const Framework& fw, const RuleNode& node, Lang lang) {
   const RuleNode* n = &node;
   while (n->parent > 0) n = &fw.nodes[static_cast<std::size_t>(n->parent)];
-  return n->id + "、" + n->title;
+  return n->id + (lang == Lang::kEn ? " " : "、") + n->title;
 }
 
 UnitEntry entry(const View& v, const UnitModel& m, const GapItem& item, bool with_model) {
   UnitEntry e;
   e.item = item;
-  e.area = area_title(*m.gap.framework, *item.node);
+  e.area = area_title(*m.gap.framework, *item.node, v.lang());
   if (item.evidence) e.why = reason_text(item.evidence->reason, *item.node, v.lang());
   if (with_model)
     e.model = v.peer_example(m.gap.table, item.leaf, m.gap.report, e.model_report, true);
@@ -65,7 +66,7 @@ bool build_unit(const View& v, int report, UnitModel& m) {
   const GapModel& g = m.gap;
   const ScoreTable& table = v.eval.tables[g.table];
   const UnitScore& u = table.units[g.row];
-  m.title = v.unit_label(report) + " 法治政府建设年度报告评估（单位版）";
+  m.title = tr(v.lang(), Msg::kUnitTitle, v.unit_label(report));
   m.score = u.score;
   m.max_score = u.max_score;
   m.rank = u.rank;
@@ -75,7 +76,7 @@ bool build_unit(const View& v, int report, UnitModel& m) {
   m.required_met = u.required_met;
   m.required_total = u.required_total;
   m.peer_group = level_label(u.key.level, v.lang()) +
-                 (u.key.year > 0 ? fmt::format("，{}年", u.key.year) : std::string());
+                 (u.key.year > 0 ? tr(v.lang(), Msg::kUnitPeerYear, u.key.year) : std::string());
   for (const auto& item : g.missing_required)
     m.required_missing.push_back(entry(v, m, item, false));
   std::vector<const GapItem*> lost;
@@ -92,26 +93,33 @@ bool build_unit(const View& v, int report, UnitModel& m) {
 std::string unit_html(const View& v, int r) {
   UnitModel m;
   if (!build_unit(v, r, m)) return "";
+  const Lang lang = v.lang();
   std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head><body>\n<h1>{}</h1>\n",
-      html_escape(m.title), kUnitCss, html_escape(m.title));
-  out += fmt::format("<p class=\"muted\">对照《{}》 · 评估日期 {}</p>\n",
-                     html_escape(m.gap.framework->title), html_escape(v.eval.facts.date));
+      lang == Lang::kEn ? "en" : "zh-CN", html_escape(m.title), kUnitCss, html_escape(m.title));
+  out += fmt::format("<p class=\"muted\">{}</p>\n",
+                     tr(lang, Msg::kUnitAgainst, html_escape(m.gap.framework->title),
+                        html_escape(v.eval.facts.date)));
   out += fmt::format(
-      "<table><tbody><tr><th>得分</th><td><span class=\"score\">{}</span> / {}</td>"
-      "<th>同级排名（{}）</th><td>第 {} 名，共 {} 个单位</td></tr>\n"
-      "<tr><th>必选项达标</th><td>{} / {}</td><th>全部参评单位中</th><td>第 {} 名，共 {} 个</td>"
+      "<table><tbody><tr><th>{}</th><td><span class=\"score\">{}</span> / {}</td>"
+      "<th>{}</th><td>{}</td></tr>\n"
+      "<tr><th>{}</th><td>{} / {}</td><th>{}</th><td>{}</td>"
       "</tr></tbody></table>\n",
-      format_score(m.score), format_score(m.max_score), html_escape(m.peer_group), m.peer_rank,
-      m.peer_count, m.required_met, m.required_total, m.rank, m.rank_of);
+      msg(Msg::kGapScore, lang), format_score(m.score), format_score(m.max_score),
+      tr(lang, Msg::kUnitPeerRank, html_escape(m.peer_group)),
+      tr(lang, Msg::kUnitRankOf, m.peer_rank, m.peer_count), msg(Msg::kUnitRequiredMet, lang),
+      m.required_met, m.required_total, msg(Msg::kUnitAmongAll, lang),
+      tr(lang, Msg::kUnitRankOfShort, m.rank, m.rank_of));
 
-  out += fmt::format("<h2>一、未达到的必选项（{} 项）</h2>\n", m.required_missing.size());
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kUnitSection1, m.required_missing.size()));
   if (m.required_missing.empty())
-    out += "<p>必选项均已达到。</p>\n";
+    out += fmt::format("<p>{}</p>\n", msg(Msg::kUnitAllRequired, lang));
   else {
-    out += "<table><thead><tr><th>纲要要求</th><th>分值</th><th>情况</th></tr></thead><tbody>\n";
+    out += fmt::format("<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+                       msg(Msg::kUnitThRequirement, lang), msg(Msg::kThPoints, lang),
+                       msg(Msg::kUnitThSituation, lang));
     for (const auto& e : m.required_missing)
       out +=
           fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
@@ -119,73 +127,78 @@ std::string unit_html(const View& v, int r) {
     out += "</tbody></table>\n";
   }
 
-  out += fmt::format("<h2>二、失分最多的 {} 项</h2>\n", m.top.size());
-  if (m.top.empty()) out += "<p>无失分项。</p>\n";
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kUnitSection2, m.top.size()));
+  if (m.top.empty()) out += fmt::format("<p>{}</p>\n", msg(Msg::kUnitNoLoss, lang));
   for (std::size_t i = 0; i < m.top.size(); ++i) {
     const UnitEntry& e = m.top[i];
     out += fmt::format(
-        "<div class=\"entry\"><div class=\"t\">{}. {}{}<span class=\"muted\">（{} · 分值 {}）"
-        "</span></div>\n<div class=\"muted\">所属领域：{}</div>\n<div>为何未计分：{}</div>\n",
-        i + 1, html_escape(e.item.node->title), e.item.required ? "【必选】" : "",
-        state_label(e.item.state, v.lang()), points(e.item.points), html_escape(e.area),
-        html_escape(e.why));
+        "<div class=\"entry\"><div class=\"t\">{}. {}{}<span class=\"muted\">{}"
+        "</span></div>\n<div class=\"muted\">{}</div>\n<div>{}</div>\n",
+        i + 1, html_escape(e.item.node->title),
+        e.item.required ? msg(Msg::kUnitRequiredMark, lang) : "",
+        tr(lang, Msg::kUnitStatePoints, state_label(e.item.state, lang), points(e.item.points)),
+        tr(lang, Msg::kUnitArea, html_escape(e.area)), tr(lang, Msg::kUnitWhy, html_escape(e.why)));
     if (e.model)
-      out += fmt::format("<div class=\"model\">参考写法（{}）：{}</div>\n",
-                         html_escape(v.unit_label(e.model_report)),
-                         html_escape(cut_text(e.model->text, kUnitQuoteChars)));
+      out += fmt::format("<div class=\"model\">{}</div>\n",
+                         tr(lang, Msg::kUnitModel, html_escape(v.unit_label(e.model_report)),
+                            html_escape(cut_text(e.model->text, kUnitQuoteChars))));
     out += "</div>\n";
   }
 
-  out += fmt::format("<h2>三、仅列入计划或自认不足的事项（{} 项）</h2>\n", m.planned.size());
+  out += fmt::format("<h2>{}</h2>\n", tr(lang, Msg::kUnitSection3, m.planned.size()));
   if (m.planned.empty())
-    out += "<p>无。</p>\n";
+    out += fmt::format("<p>{}</p>\n", msg(Msg::kGapNone, lang));
   else {
-    out += "<table><thead><tr><th>纲要要求</th><th>情况</th></tr></thead><tbody>\n";
+    out += fmt::format("<table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+                       msg(Msg::kUnitThRequirement, lang), msg(Msg::kUnitThSituation, lang));
     for (const auto& e : m.planned)
       out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", html_escape(e.item.node->title),
                          html_escape(e.why));
     out += "</tbody></table>\n";
   }
-  out +=
-      "<p class=\"muted\">说明：分值为该项在满分100分中的权重；“参考写法”摘自同批次中"
-      "确已落实该项的单位报告原文。</p>\n</body></html>\n";
+  out += fmt::format("<p class=\"muted\">{}</p>\n</body></html>\n", msg(Msg::kUnitFootnote, lang));
   return out;
 }
 
 std::string unit_markdown(const View& v, int r) {
   UnitModel m;
   if (!build_unit(v, r, m)) return "";
-  std::string out =
-      fmt::format("# {}\n\n对照《{}》 · 评估日期 {}\n\n", markdown_escape(m.title),
-                  markdown_escape(m.gap.framework->title), markdown_escape(v.eval.facts.date));
+  const Lang lang = v.lang();
+  std::string out = fmt::format("# {}\n\n{}\n\n", markdown_escape(m.title),
+                                tr(lang, Msg::kUnitAgainst, markdown_escape(m.gap.framework->title),
+                                   markdown_escape(v.eval.facts.date)));
   out += fmt::format(
-      "| 得分 | 同级排名（{}） | 必选项达标 | 全部参评单位中 |\n|---|---|---|---|\n"
-      "| **{}** / {} | 第 {} 名，共 {} 个 | {} / {} | 第 {} 名，共 {} 个 |\n\n",
-      markdown_escape(m.peer_group), format_score(m.score), format_score(m.max_score), m.peer_rank,
-      m.peer_count, m.required_met, m.required_total, m.rank, m.rank_of);
-  out += fmt::format("## 一、未达到的必选项（{} 项）\n\n", m.required_missing.size());
-  if (m.required_missing.empty()) out += "必选项均已达到。\n\n";
+      "| {} | {} | {} | {} |\n|---|---|---|---|\n| **{}** / {} | {} | {} / {} | {} |\n\n",
+      msg(Msg::kGapScore, lang), tr(lang, Msg::kUnitPeerRank, markdown_escape(m.peer_group)),
+      msg(Msg::kUnitRequiredMet, lang), msg(Msg::kUnitAmongAll, lang), format_score(m.score),
+      format_score(m.max_score), tr(lang, Msg::kUnitRankOfShort, m.peer_rank, m.peer_count),
+      m.required_met, m.required_total, tr(lang, Msg::kUnitRankOfShort, m.rank, m.rank_of));
+  out += fmt::format("## {}\n\n", tr(lang, Msg::kUnitSection1, m.required_missing.size()));
+  if (m.required_missing.empty()) out += fmt::format("{}\n\n", msg(Msg::kUnitAllRequired, lang));
   for (const auto& e : m.required_missing)
-    out += fmt::format("- {}（分值 {}）：{}\n", markdown_escape(e.item.node->title),
-                       points(e.item.points), markdown_escape(e.why));
-  out += fmt::format("\n## 二、失分最多的 {} 项\n\n", m.top.size());
+    out += fmt::format("- {}\n", tr(lang, Msg::kUnitMdMissing, markdown_escape(e.item.node->title),
+                                    points(e.item.points), markdown_escape(e.why)));
+  out += fmt::format("\n## {}\n\n", tr(lang, Msg::kUnitSection2, m.top.size()));
   for (std::size_t i = 0; i < m.top.size(); ++i) {
     const UnitEntry& e = m.top[i];
-    out += fmt::format("{}. **{}**{}（{} · 分值 {}）  \n   所属领域：{}  \n   为何未计分：{}\n",
-                       i + 1, markdown_escape(e.item.node->title),
-                       e.item.required ? "【必选】" : "", state_label(e.item.state, v.lang()),
-                       points(e.item.points), markdown_escape(e.area), markdown_escape(e.why));
+    out += fmt::format(
+        "{}. **{}**{}{}  \n   {}  \n   {}\n", i + 1, markdown_escape(e.item.node->title),
+        e.item.required ? msg(Msg::kUnitRequiredMark, lang) : "",
+        tr(lang, Msg::kUnitStatePoints, state_label(e.item.state, lang), points(e.item.points)),
+        tr(lang, Msg::kUnitArea, markdown_escape(e.area)),
+        tr(lang, Msg::kUnitWhy, markdown_escape(e.why)));
     if (e.model)
-      out += fmt::format("   > 参考写法（{}）：{}\n", markdown_escape(v.unit_label(e.model_report)),
-                         markdown_escape(cut_text(e.model->text, kUnitQuoteChars)));
+      out += fmt::format("   > {}\n",
+                         tr(lang, Msg::kUnitModel, markdown_escape(v.unit_label(e.model_report)),
+                            markdown_escape(cut_text(e.model->text, kUnitQuoteChars))));
     out += "\n";
   }
-  out += fmt::format("## 三、仅列入计划或自认不足的事项（{} 项）\n\n", m.planned.size());
-  if (m.planned.empty()) out += "无。\n";
+  out += fmt::format("## {}\n\n", tr(lang, Msg::kUnitSection3, m.planned.size()));
+  if (m.planned.empty()) out += fmt::format("{}\n", msg(Msg::kGapNone, lang));
   for (const auto& e : m.planned)
-    out += fmt::format("- {}：{}\n", markdown_escape(e.item.node->title), markdown_escape(e.why));
-  out +=
-      "\n说明：分值为该项在满分100分中的权重；“参考写法”摘自同批次中确已落实该项的单位报告原文。\n";
+    out += fmt::format("- {}\n", tr(lang, Msg::kUnitMdPlanned, markdown_escape(e.item.node->title),
+                                    markdown_escape(e.why)));
+  out += fmt::format("\n{}\n", msg(Msg::kUnitFootnote, lang));
   return out;
 }
 

@@ -152,10 +152,10 @@ std::string level_label(std::string_view level) {
   return indicheck::level_label(level, Lang::kZh);
 }
 
-std::string format_label(std::string_view format) {
-  if (format == "text") return "纯文本";
-  if (format == "html") return "网页（HTML）";
-  if (format == "docx") return "Word（.docx）";
+std::string format_label(std::string_view format, Lang lang) {
+  if (format == "text") return std::string(msg(Msg::kFmtText, lang));
+  if (format == "html") return std::string(msg(Msg::kFmtHtml, lang));
+  if (format == "docx") return std::string(msg(Msg::kFmtDocx, lang));
   if (format == "pdf") return "PDF";
   return std::string(format);
 }
@@ -170,19 +170,19 @@ std::string rule_location(const RuleNode& node) {
   return fmt::format("{}:{}", node.location.path, node.location.line);
 }
 
-std::string rule_terms(const RuleNode& node, std::size_t max_terms) {
+std::string rule_terms(const RuleNode& node, std::size_t max_terms, Lang lang) {
   if (!node.check) return "";
   std::string out;
   std::size_t n = 0;
   for (const auto& sel : node.check->selections) {
     for (const auto& t : sel.terms) {
       if (n == max_terms) return out + "…";
-      if (n++) out += "、";
+      if (n++) out += msg(Msg::kGapListSep, lang);
       out += t;
     }
     for (const auto& r : sel.regexes) {
       if (n == max_terms) return out + "…";
-      if (n++) out += "、";
+      if (n++) out += msg(Msg::kGapListSep, lang);
       out += "/" + r + "/";
     }
   }
@@ -500,13 +500,13 @@ const Waiver* View::waiver_for(int table, int report, const RuleNode& leaf) cons
 std::string View::unit_name(int report) const {
   const auto& rep = eval.reports[report];
   if (rep.meta.unit.found()) return rep.meta.unit.value;
-  return fmt::format("（未识别单位：{}）", std::filesystem::path(rep.path).filename().string());
+  return tr(lang(), Msg::kUnitUnknown, std::filesystem::path(rep.path).filename().string());
 }
 
 std::string View::unit_label(int report) const {
   const int year = eval.reports[report].meta.year;
   if (year <= 0) return unit_name(report);
-  return fmt::format("{} {}年", unit_name(report), year);
+  return unit_name(report) + " " + tr(lang(), Msg::kGapYear, year);
 }
 
 std::vector<int> View::other_years(int report) const {

@@ -196,7 +196,7 @@ const Quote* example_quote(const ItemEvidence& item);
 // Chinese label of a unit level ("district" → 区); unknown values are shown as they are.
 std::string level_label(std::string_view level);
 // Chinese label of the file format a report was read from ("html" → 网页（HTML）).
-std::string format_label(std::string_view format);
+std::string format_label(std::string_view format, Lang lang = Lang::kZh);
 
 // Chinese label of a state, for auditors ("已落实" ...), and a CSS class.
 std::string_view state_label(ItemState state);
@@ -204,6 +204,6 @@ std::string_view state_label(ItemState state);
 // "path:line" of a node's rule, for "the rule that looked for it".
 std::string rule_location(const RuleNode& node);
 // Up to `max_terms` terms of a check, joined by "、", naming what the rule looked for.
-std::string rule_terms(const RuleNode& node, std::size_t max_terms);
+std::string rule_terms(const RuleNode& node, std::size_t max_terms, Lang lang = Lang::kZh);
 
 }  // namespace indicheck::reports_detail

@@ -70,6 +70,37 @@ TEST_CASE("outputs read back by openpyxl and python-docx, no English matcher voc
   CHECK(check.status == 0);
 }
 
+// --lang en: the page furniture of index.html, the Markdown 审核版 and the 单位版 comes from the
+// catalogue's English side; what may stay Chinese is report and rule text (check_lang_en.py cuts it
+// out by results.json and the rule files, then fails on any CJK character left). The same check run
+// on the default (Chinese) run must fail, or the check could not see furniture at all.
+TEST_CASE("--lang en pages: no Chinese furniture outside report and rule text", "[e2e][outputs]") {
+  const fs::path dir = kArtefacts / "outputs-en";
+  fs::create_directories(kArtefacts);
+  fs::remove_all(dir);
+  const Run r = evaluate({(kSource / "corpus").string(), "--rules", (kSource / "rules").string(),
+                          "--out", dir.string(), "--date", "2026-01-02", "--lang", "en",
+                          "--edition", "both", "--format", "html,markdown,json", "--quiet"});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string pages =
+      " index.html gaps/sip-2023.md gaps/nanhu-2021.md gaps/sip-2023.unit.html"
+      " gaps/xiangcheng-2021.unit.html gaps/nanhu-2021.unit.md";
+  const auto check = [&](const fs::path& out) {
+    return run(python() + " " + quote_arg((kSource / "tests/e2e/check_lang_en.py").string()) + " " +
+               quote_arg(out.string()) + " " + quote_arg((kSource / "rules").string()) + pages);
+  };
+  const Run en = check(dir);
+  INFO(en.out);
+  CHECK(en.status == 0);
+  const Run zh = check(corpus_run());
+  INFO(zh.out);
+  CHECK(zh.status == 1);
+  CHECK(zh.out.find("index.html: ") != std::string::npos);
+  CHECK(zh.out.find("gaps/sip-2023.md: ") != std::string::npos);
+  CHECK(zh.out.find("gaps/sip-2023.unit.html: ") != std::string::npos);
+}
+
 TEST_CASE("results.xlsx splits the evidence over several sheets at the row limit",
           "[e2e][outputs]") {
   const fs::path out = fresh_dir("xlsx-split");
