@@ -120,6 +120,13 @@ TEST_CASE("render writes every output of a run again, byte for byte", "[e2e][ren
     CHECK(gap.find("缺失的必选指标") == std::string::npos);
     CHECK(slurp(original / "gaps" / "xiangcheng-2021.html").find("<h2>一、缺失的必选指标（") !=
           std::string::npos);
+    // So do index.html's and the 单位版's (render uses the same renderers as evaluate).
+    const std::string index = slurp(en / "index.html");
+    CHECK(index.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(index.find("<h2 id=\"files\">Output files</h2>") != std::string::npos);
+    CHECK(index.find("输出文件") == std::string::npos);
+    CHECK(slurp(en / "gaps" / "xiangcheng-2021.unit.md").find("## 1. Required items not met (") !=
+          std::string::npos);
     // CSV headers follow --lang: English headers, where the run's are Chinese.
     CHECK(slurp(en / "evidence.csv").find("state") != std::string::npos);
     CHECK(slurp(original / "evidence.csv").find("状态") != std::string::npos);
