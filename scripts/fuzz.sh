@@ -112,7 +112,7 @@ for t in "${targets[@]}"; do
   if [ "$status" -ne 0 ] || [ "$new" -gt 0 ]; then
     found_any=1
     grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz finding' "$log" |
-      head -3 | sed 's/^/    /'
+      head -3 | sed 's/^/    /' || true
   fi
   summary+=("$(printf '%-9s %12s %8s %7s %7s %7s %7s %5s %9s %4s' "$t" "${execs:-?}" "${rate:-?}" \
     "${cov:-?}" "${ft:-?}" "${corp:-?}" "${rss:-?}" "$slow" "$new" "$status")")
