@@ -11,31 +11,16 @@
 #include <sstream>
 #include <tuple>
 
+#include "indicheck/csv.h"
 #include "indicheck/document.h"
 #include "indicheck/formats/xlsx.h"
 #include "indicheck/review.h"
+#include "indicheck/utf8.h"
 #include "indicheck/yaml_text.h"
 
 namespace indicheck {
 
 namespace {
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80             ? 0
-                          : (c & 0xE0) == 0xC0 ? 1
-                          : (c & 0xF0) == 0xE0 ? 2
-                          : (c & 0xF8) == 0xF0 ? 3
-                                               : 4;
-    if (n == 4 || (n > 0 && i + n >= s.size())) return false;
-    for (std::size_t k = 1; k <= n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n + 1;
-  }
-  return true;
-}
 
 std::string trim(std::string_view s) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -47,63 +32,11 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-struct CsvRow {
-  std::uint32_t line = 0;  // line the row starts on
+// A table's rows as strings: CSV rows, or an .xlsx sheet's (line = the row number Excel shows).
+struct SheetRow {
+  std::uint32_t line = 0;
   std::vector<std::string> cells;
 };
-
-// RFC 4180 with the separator Excel chose (comma, or tab for "Unicode text"); quoted cells may
-// hold separators, doubled quotes and line breaks.
-std::vector<CsvRow> parse_csv(std::string_view text) {
-  const std::size_t first_nl = text.find('\n');
-  const std::string_view head = text.substr(0, first_nl);
-  const char sep =
-      std::count(head.begin(), head.end(), '\t') > std::count(head.begin(), head.end(), ',') ? '\t'
-                                                                                             : ',';
-  std::vector<CsvRow> rows;
-  CsvRow row{1, {}};
-  std::string cell;
-  bool quoted = false, any = false;
-  std::uint32_t line = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == sep) {
-      row.cells.push_back(std::move(cell));
-      cell.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      row.cells.push_back(std::move(cell));
-      cell.clear();
-      if (any || !row.cells.front().empty()) rows.push_back(std::move(row));
-      row = CsvRow{++line, {}};
-      any = false;
-    } else {
-      cell += c;
-      any = true;
-    }
-  }
-  if (any || !cell.empty()) {
-    row.cells.push_back(std::move(cell));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 bool parse_year(const std::string& text, int& year) {
   std::string digits;
@@ -160,7 +93,7 @@ bool make_decision(const RawRow& raw, const std::string& path, std::uint32_t lin
 }
 
 // Rows of a sheet (CSV or .xlsx) with the header first: decisions by column name.
-bool read_rows(const std::vector<CsvRow>& rows, const std::string& path,
+bool read_rows(const std::vector<SheetRow>& rows, const std::string& path,
                std::vector<Diagnostic>& diags, std::vector<ReviewDecision>& out) {
   if (rows.empty()) {
     diags.push_back(make_error(path, "review-header", "复核表是空的：缺少表头行", 1));
@@ -197,7 +130,20 @@ bool read_rows(const std::vector<CsvRow>& rows, const std::string& path,
 
 bool read_csv(std::string_view text, const std::string& path, std::vector<Diagnostic>& diags,
               std::vector<ReviewDecision>& out) {
-  return read_rows(parse_csv(text), path, diags, out);
+  // The separator Excel chose (comma, or tab for "Unicode text"); text after a closing quote
+  // is read the way Excel reads it.
+  std::vector<CsvRow> csv;
+  if (const auto error = split_csv(text, CsvOptions{'\0', false, false}, csv)) {
+    diags.push_back(make_error(path, "bad-csv", "带引号的单元格没有闭合（缺少结尾的引号）",
+                               error->line, error->column));
+    return false;
+  }
+  std::vector<SheetRow> rows;
+  for (CsvRow& row : csv) {
+    SheetRow& r = rows.emplace_back(SheetRow{row.line, {}});
+    for (CsvField& f : row.fields) r.cells.push_back(std::move(f.text));
+  }
+  return read_rows(rows, path, diags, out);
 }
 
 // An .xlsx sheet's rows: line = the row number Excel shows.
@@ -205,7 +151,7 @@ bool read_sheet(std::string_view bytes, const std::string& path, std::vector<Dia
                 std::vector<ReviewDecision>& out) {
   std::optional<formats::Sheet> sheet = formats::read_xlsx_bytes(bytes, path, "", diags);
   if (!sheet) return false;
-  std::vector<CsvRow> rows;
+  std::vector<SheetRow> rows;
   for (std::size_t r = 0; r < sheet->rows.size(); ++r) {
     bool blank = true;
     for (const auto& c : sheet->rows[r]) blank = blank && trim(c).empty();

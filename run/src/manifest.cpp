@@ -13,8 +13,10 @@
 #include <system_error>
 #include <unordered_map>
 
+#include "indicheck/csv.h"
 #include "indicheck/file_check.h"
 #include "indicheck/limits.h"
+#include "indicheck/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -22,32 +24,8 @@ namespace indicheck {
 
 namespace {
 
-struct Field {
-  std::string text;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-};
-
-struct Row {
-  std::vector<Field> fields;
-  std::uint32_t line = 0;
-};
-
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t len = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
-  }
-  return true;
-}
+using Field = CsvField;
+using Row = CsvRow;
 
 std::string trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
@@ -56,76 +34,17 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-// Splits CSV text into rows of fields with their positions (columns in code points). Quoted
-// fields may hold commas, "" and line breaks. Blank lines are skipped. False on a quote left
-// open or text after a closing quote (errors in `diags`).
+// The core CSV reader's rows, unquoted fields trimmed; false (an error in `diags`) on a quote
+// left open or text after a closing quote.
 bool split_csv(std::string_view text, const std::string& path, std::vector<Row>& rows,
                std::vector<Diagnostic>& diags) {
-  std::uint32_t line = 1, column = 1;
-  std::size_t i = 0;
-  const auto advance = [&] {
-    const char c = text[i++];
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++column;
-    }
-  };
-  Row row;
-  row.line = line;
-  while (i <= text.size()) {
-    Field field{"", line, column};
-    if (i < text.size() && text[i] == '"') {
-      advance();
-      bool closed = false;
-      while (i < text.size()) {
-        if (text[i] == '"') {
-          advance();
-          if (i < text.size() && text[i] == '"') {
-            field.text += '"';
-            advance();
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        field.text += text[i];
-        advance();
-      }
-      if (!closed) {
-        diags.push_back(
-            make_error(path, "manifest", "a quoted field is not closed", field.line, field.column));
-        return false;
-      }
-      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        diags.push_back(make_error(path, "manifest",
-                                   "text after a closing quote; a field with a quote inside is "
-                                   "written \"like \"\"this\"\"\"",
-                                   line, column));
-        return false;
-      }
-    } else {
-      while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        field.text += text[i];
-        advance();
-      }
-      field.text = trim(field.text);
-    }
-    row.fields.push_back(std::move(field));
-    if (i < text.size() && text[i] == ',') {
-      advance();
-      continue;
-    }
-    // End of a row: a line break (CRLF or LF) or the end of the text.
-    if (i < text.size() && text[i] == '\r') advance();
-    if (i < text.size() && text[i] == '\n') advance();
-    const bool blank = row.fields.size() == 1 && row.fields[0].text.empty();
-    if (!blank) rows.push_back(std::move(row));
-    row = Row{};
-    row.line = line;
-    if (i >= text.size()) break;
+  if (const auto error = indicheck::split_csv(text, CsvOptions{}, rows)) {
+    diags.push_back(make_error(path, "manifest", error->message, error->line, error->column));
+    return false;
   }
+  for (Row& row : rows)
+    for (Field& field : row.fields)
+      if (!field.quoted) field.text = trim(field.text);
   return true;
 }
 

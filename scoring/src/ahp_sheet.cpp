@@ -13,10 +13,12 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "indicheck/csv.h"
 #include "indicheck/document.h"
 #include "indicheck/formats/xlsx.h"
 #include "indicheck/limits.h"
 #include "indicheck/scoring.h"
+#include "indicheck/utf8.h"
 
 namespace indicheck {
 namespace {
@@ -33,56 +35,20 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return true;
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80         ? 1
-                            : (c >> 5) == 6  ? 2
-                            : (c >> 4) == 14 ? 3
-                            : (c >> 3) == 30 ? 4
-                                             : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
-    i += len;
+// The cells of CSV text (a BOM already removed), blank lines kept so that row numbers stay
+// the sheet's; false on a quote left open.
+bool csv_rows(const std::string& text, std::vector<std::vector<std::string>>& out,
+              CsvError& error) {
+  std::vector<CsvRow> rows;
+  if (auto e = split_csv(text, CsvOptions{',', true, false}, rows)) {
+    error = std::move(*e);
+    return false;
+  }
+  for (CsvRow& row : rows) {
+    auto& cells = out.emplace_back();
+    for (CsvField& f : row.fields) cells.push_back(std::move(f.text));
   }
   return true;
-}
-
-// RFC 4180 fields (quotes, "" inside quotes), CRLF or LF; a header BOM already removed.
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      rows.back().push_back(std::move(field));
-      field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  rows.back().push_back(std::move(field));
-  while (!rows.empty() && rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
-  return rows;
 }
 
 // One table of cells with a way to name a cell in a message.
@@ -136,7 +102,12 @@ bool read_table(const std::string& path, Table& t, std::vector<Diagnostic>& diag
     }
     text = std::move(utf8);
   }
-  t.rows = csv_rows(text);
+  CsvError error;
+  if (!csv_rows(text, t.rows, error)) {
+    diagnostics.push_back(make_error(path, "bad-csv", "带引号的单元格没有闭合（缺少结尾的引号）",
+                                     error.line, error.column));
+    return false;
+  }
   return true;
 }
 

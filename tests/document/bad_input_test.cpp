@@ -56,8 +56,8 @@ std::string code_of(const std::vector<Diagnostic>& ds) {
 struct TempDir {
   fs::path path;
   TempDir() {
-    char name[] = "/tmp/indicheck-doc-XXXXXX";
-    path = ::mkdtemp(name);
+    std::string name = (fs::temp_directory_path() / "indicheck-doc-XXXXXX").string();
+    path = ::mkdtemp(name.data());
   }
   ~TempDir() {
     std::error_code ec;

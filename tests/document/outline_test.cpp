@@ -169,3 +169,142 @@ TEST_CASE("columns count characters, not bytes, far into a long one-line report"
   }
   CHECK(chars == 300);
 }
+
+TEST_CASE("a shortcomings part opened by an admission without 虽 or 但") {
+  // Invented text in the shape of a city report (dev corpus, putian-1287433): the part opens
+  // with 在看到成绩的同时，我们也认识到…不足 and has no heading of its own.
+  const Document doc = read_ok(
+      "某某市人民政府关于2018年法治政府建设工作情况的报告\n"
+      "一、2018年法治政府建设的主要情况\n"
+      "全年组织领导干部学法4次，使干部职工深刻认识到依法行政的重要性，解决了一批实际问题。\n"
+      "修订规范性文件12件。\n"
+      "在看到成绩的同时，我们也认识到我市法治建设还面临着一定的困难和不足，执法体制改革有待深入。\n"
+      "二、2019年工作打算\n"
+      "继续加强学习。\n",
+      "t.txt");
+  auto role = [&](std::string_view needle) {
+    const Sentence* s = doctest::sentence_with(doc, needle);
+    REQUIRE(s != nullptr);
+    return s->role;
+  };
+  // Staff who 认识到 something important: no admission, the achievements go on.
+  CHECK(role("使干部职工深刻认识到") == Role::kAchievements);
+  CHECK(role("修订规范性文件12件") == Role::kAchievements);
+  CHECK(role("在看到成绩的同时") == Role::kShortcomings);
+  CHECK(role("继续加强学习") == Role::kPlans);
+
+  const Document soberly = read_ok(
+      "某某局2023年法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "面对新形势新任务，我们清醒地认识到当前工作中仍存在一些困难和问题。\n"
+      "一是力量不足。\n",
+      "s.txt");
+  const Sentence* s = doctest::sentence_with(soberly, "我们清醒地认识到");
+  REQUIRE(s != nullptr);
+  CHECK(s->role == Role::kShortcomings);
+  const Sentence* a = doctest::sentence_with(soberly, "全年办理行政复议案件3件");
+  REQUIRE(a != nullptr);
+  CHECK(a->role == Role::kAchievements);
+}
+
+TEST_CASE("a hard-wrapped signature block with its colophon, and a short name in the title") {
+  // Invented, in the shape of a dev-corpus page (putian-1421263): the title uses the short
+  // name (安监局), the signature spells the unit out over two lines, the date and the 印发 line
+  // of the colophon are broken digit by digit; reflow joins them into one line.
+  std::string text =
+      "某某市安监局2017年度依法行政工作报告\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件，\n"
+      "组织执法培训5期。\n"
+      "二、存在的问题\n"
+      "执法力量不足。\n"
+      "三、2018年工作打算\n"
+      "继续加强执法，\n"
+      "提升执法水平。\n"
+      "某某市\n"
+      "安全生产监督管理局\n"
+      "201\n"
+      "8\n"
+      "年\n"
+      "1\n"
+      "月\n"
+      "26\n"
+      "日\n"
+      "某某市安全生产监督管理局\n"
+      "办公室\n"
+      "201\n"
+      "8\n"
+      "年\n"
+      "1\n"
+      "月\n"
+      "26\n"
+      "日印发\n";
+  const Document doc = read_ok(text, "t.txt");
+  CHECK(doc.meta.unit.value == "某某市安全生产监督管理局");
+  CHECK(doc.meta.unit.source == "signature");
+  CHECK(doc.meta.published.value == "2018-01-26");
+  const Sentence* last = &doc.sentences.back();
+  CHECK(last->role == Role::kSignature);
+  const Sentence* plan = doctest::sentence_with(doc, "提升执法水平");
+  REQUIRE(plan != nullptr);
+  CHECK(plan->role == Role::kPlans);
+
+  // A title naming the unit in full keeps it; a signature of another unit does not replace it.
+  const Document other = read_ok(
+      "某某市审计局2023年度法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "完成审计项目12个。\n"
+      "某某市审计局办公室\n"
+      "2024年1月5日\n",
+      "o.txt");
+  CHECK(other.meta.unit.value == "某某市审计局");
+}
+
+TEST_CASE("a shortcomings chapter headed 存在的主要问题; a chapter that 解决…主要问题 is not one") {
+  const Document doc = read_ok(
+      "某某局2022年法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "（一）着力解决群众反映的主要问题\n"
+      "全年办理群众诉求120件。\n"
+      "二、存在的主要问题\n"
+      "一是执法力量不足。\n"
+      "三、2023年工作安排\n"
+      "继续加强执法队伍建设。\n",
+      "t.txt");
+  auto role = [&](std::string_view needle) {
+    const Sentence* s = doctest::sentence_with(doc, needle);
+    REQUIRE(s != nullptr);
+    return s->role;
+  };
+  CHECK(role("着力解决群众反映的主要问题") == Role::kAchievements);
+  CHECK(role("全年办理群众诉求120件") == Role::kAchievements);
+  CHECK(role("二、存在的主要问题") == Role::kShortcomings);
+  CHECK(role("一是执法力量不足") == Role::kShortcomings);
+  CHECK(role("继续加强执法队伍建设") == Role::kPlans);
+}
+
+TEST_CASE("one-line pages: the signature after 专此报告, its date run on, names the unit") {
+  // Invented, in the shape of a source that cut the title (dev corpus, zizheng-*): the unit is
+  // named only by the signature, whose date follows it in the same line.
+  const Document doc = read_ok(
+      "现将有关情况报告如下：一、主要工作全年办理行政复议案件3件。组织执法培训5期。"
+      "二、2020年工作计划进一步加强行政应诉工作。专此报告。"
+      "某某市某某区人民政府  2019年12月18日",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某市某某区");
+  CHECK(doc.meta.unit.source == "signature");
+  CHECK(doc.meta.published.value == "2019-12-18");
+  const Sentence* s = doctest::sentence_with(doc, "专此报告");
+  REQUIRE(s != nullptr);
+  CHECK(s->role == Role::kSignature);
+
+  // The same page's signature as a reflowed block with the colophon, on one line.
+  const Document block = read_ok(
+      "某某市安监局2017年度依法行政工作报告\n"
+      "一、主要工作全年办理行政复议案件3件。二、2018年工作打算继续加强执法。"
+      "某某市安全生产监督管理局2018年1月26日某某市安全生产监督管理局办公室2018年1月26日印发",
+      "b.txt");
+  CHECK(block.meta.unit.value == "某某市安全生产监督管理局");
+  CHECK(block.sentences.back().role == Role::kSignature);
+}

@@ -246,10 +246,10 @@ TEST_CASE("run_pipeline: a folder that cannot be listed is a failed report, not 
           "[run][errors]") {
   // Issue 17, defect 3. A temporary tree nobody can enter, with two folders it cannot list:
   // one inside an input folder, one given as an input itself.
-  char name[] = "/tmp/indicheck-run-locked-XXXXXX";
-  REQUIRE(::mkdtemp(name) != nullptr);
+  std::string name = (fs::temp_directory_path() / "indicheck-run-locked-XXXXXX").string();
+  REQUIRE(::mkdtemp(name.data()) != nullptr);
   const fs::path tmp = name;
-  ::chmod(name, 0755);
+  ::chmod(name.c_str(), 0755);
   fs::create_directories(tmp / "in/locked");
   fs::create_directories(tmp / "top-locked");
   fs::copy_file(kSource / "corpus/taicang-2024.txt", tmp / "in/taicang-2024.txt");

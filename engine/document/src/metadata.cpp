@@ -435,14 +435,68 @@ void unit_from_body(Document& doc) {
   }
 }
 
+// A signature line's name: what precedes its date when the date runs on in the same line
+// (one-line pages: "深圳市光明区人民政府2022年1月5日").
+std::string_view signature_name(std::string_view s) {
+  const std::size_t digit = s.find_first_of("0123456789");
+  if (digit != std::string_view::npos) s = s.substr(0, digit);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 // Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区).
 void unit_from_signature(Document& doc, const Lines& signature, bool& committee) {
-  for (const auto& [offset, s] : signature) {
+  for (const auto& [offset, line] : signature) {
+    const std::string_view s = signature_name(line);
     if (!doc.meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
         (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
          ends(s, "局") || ends(s, "办公室"))) {
       committee = ends(s, "管理委员会") || ends(s, "管委会");
       doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
+    }
+  }
+}
+
+// Code points of a UTF-8 string.
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::uint32_t n = decode_utf8(s, i, cp);
+    out += cp;
+    i += n ? n : 1;
+  }
+  return out;
+}
+
+// Is `full` the long form of the abbreviation `abbr` (莆田市安监局 → 莆田市安全生产监督管理局):
+// same first two and last characters, longer, and every character of `abbr` in it in order?
+bool expands(std::string_view abbr, std::string_view full) {
+  const std::u32string a = code_points(abbr), f = code_points(full);
+  if (a.size() < 4 || f.size() <= a.size() || a.substr(0, 2) != f.substr(0, 2) ||
+      a.back() != f.back())
+    return false;
+  std::size_t k = 0;
+  for (char32_t c : f)
+    if (k < a.size() && c == a[k]) ++k;
+  return k == a.size();
+}
+
+// A title that names the unit by its short name (莆田市安监局2017年度依法行政工作报告) and a
+// signature that spells it out, maybe over two lines (莆田市 / 安全生产监督管理局): the signature's
+// full name is the unit.
+void unit_expanded_by_signature(Document& doc, const Lines& signature) {
+  if (doc.meta.unit.source != "title") return;
+  for (std::size_t i = 0; i < signature.size(); ++i) {
+    for (std::size_t n = 1; n <= 2 && i + n <= signature.size(); ++n) {
+      std::string joined;
+      for (std::size_t k = i; k < i + n; ++k) joined += signature[k].second;
+      // A signature block reflowed into one line: the name is what precedes its date.
+      const std::string name(signature_name(joined));
+      if (has(name, "。") || name.size() > 60) continue;
+      if (!expands(doc.meta.unit.value, name)) continue;
+      doc.meta.unit = at_text(doc, name, signature[i].first, "signature");
+      return;
     }
   }
 }
@@ -537,6 +591,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_titles(doc, lines, header, committee);
   if (!doc.meta.unit.found()) unit_from_body(doc);
   unit_from_signature(doc, signature, committee);
+  unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);
   place_unit(doc, committee);

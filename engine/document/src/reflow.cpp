@@ -120,7 +120,7 @@ bool signature_like(std::string_view s) {
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组", "中心"})
     if (ends_with(s, suffix)) return true;
-  return s == "特此报告";
+  return s == "特此报告" || s == "专此报告";
 }
 
 bool title_like(std::string_view s) {

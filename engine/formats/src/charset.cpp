@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cerrno>
 
+#include "indicheck/utf8.h"
 #include "internal.h"
 
 namespace indicheck::formats::detail {
@@ -43,24 +44,6 @@ std::string iconv_name(const std::string& declared) {
 bool single_byte_charset(const std::string& name) {
   return name.rfind("iso-8859", 0) == 0 || name.rfind("windows-125", 0) == 0 ||
          name == "us-ascii" || name == "ascii" || name == "latin1";
-}
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    if (n == 3) {
-      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6);
-      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    }
-    if (n == 2 && c < 0xC2) return false;
-    i += n;
-  }
-  return true;
 }
 
 // Strict conversion: false at the first invalid or incomplete sequence.

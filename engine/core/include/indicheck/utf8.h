@@ -1,8 +1,10 @@
-// Appending a code point to a UTF-8 string: one encoder for every stage (the document
-// stage, the format readers and the evidence gate all build UTF-8 from code points).
+// UTF-8 for every stage: appending a code point (the document stage, the format readers and
+// the evidence gate all build UTF-8 from code points) and checking that bytes are UTF-8 (the
+// format readers, manifests, review files and AHP sheets decide on it before decoding).
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace indicheck {
 
@@ -22,6 +24,29 @@ inline void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+// True when `s` is well-formed UTF-8: no stray continuation bytes, no truncated sequence (also
+// at the very end), no overlong forms, no surrogates, nothing above U+10FFFF.
+inline bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80   ? 1
+                          : c < 0xC2 ? 0
+                          : c < 0xE0 ? 2
+                          : c < 0xF0 ? 3
+                          : c < 0xF5 ? 4
+                                     : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    const auto c1 = static_cast<unsigned char>(s[i + (n > 1 ? 1 : 0)]);
+    if (n == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))) return false;
+    if (n == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))) return false;
+    i += n;
+  }
+  return true;
 }
 
 }  // namespace indicheck
