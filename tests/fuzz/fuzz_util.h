@@ -92,20 +92,23 @@ class ScratchDir {
 inline bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    char32_t cp = 0;
-    if (b < 0x80) n = 1, cp = b;
-    else if (b >= 0xC2 && b <= 0xDF) n = 2, cp = b & 0x1Fu;
-    else if (b >= 0xE0 && b <= 0xEF) n = 3, cp = b & 0x0Fu;
-    else if (b >= 0xF0 && b <= 0xF4) n = 4, cp = b & 0x07u;
-    else return false;
+    // Length from the lead byte; 0xC0, 0xC1 and 0xF5-0xFF never appear.
+    const std::size_t n = b < 0x80   ? 1
+                          : b < 0xC2 ? 0
+                          : b < 0xE0 ? 2
+                          : b < 0xF0 ? 3
+                          : b < 0xF5 ? 4
+                                     : 0;
+    if (n == 0) return false;
+    char32_t cp = n == 1 ? b : b & (0x7Fu >> n);
     if (i + n > s.size()) return false;
     for (std::size_t k = 1; k < n; ++k) {
       const auto c = static_cast<unsigned char>(s[i + k]);
       if ((c & 0xC0u) != 0x80u) return false;
       cp = (cp << 6) | (c & 0x3Fu);
     }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
       return false;
     i += n;
   }
