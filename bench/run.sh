@@ -10,13 +10,17 @@
 #   - the same stages on a Simplified-only, a Traditional-only and a GB18030-only corpus;
 #   - `indicheck evaluate` end to end (csv; json+csv; and all outputs with HTML) on 1 job and
 #     on all cores: wall and CPU time, MB/s and peak RSS (/usr/bin/time);
-#   - `rg -F -c -f terms.txt` over the same files, 1 thread and all cores, and the ratios of
-#     Indicheck end to end and of its Vectorscan pass to it (and to rg --count-matches).
+#   - `rg -F -c -f terms.txt` over the same files, 1 thread and all cores, `rg -F
+#     --count-matches` (every match), and the Python peer bench/peer/py_count.py (read, NFKC,
+#     str.count of every term); then the ratios of Indicheck end to end (issue 16's goal: at
+#     least the throughput of rg --count-matches, and 50x the Python peer) and of its
+#     Vectorscan pass to them.
 #
 # Environment: SEED (default 1), INDICHECK_BENCH_BUILD (build dir, default build-bench),
-# BUILD_JOBS (compile parallelism, default 2), EVAL_FORMATS (the --format values timed, default
-# "csv json,csv"), SKIP_HTML=1 to skip the all-outputs run, MEM_LIMIT_GB (address-space cap per
-# timed run, default 12), TIMEOUT_S (per timed run, default 900).
+# BUILD_TYPE (CMake build type, default Release), BUILD_JOBS (compile parallelism, default 2),
+# SKIP_PEER=1 to skip the Python peer (it takes ~0.5 s per MB), EVAL_FORMATS (the --format
+# values timed, default "csv json,csv"), SKIP_HTML=1 to skip the all-outputs run, MEM_LIMIT_GB
+# (address-space cap per timed run, default 12), TIMEOUT_S (per timed run, default 900).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,7 +38,7 @@ log() { echo "run.sh: $*" >&2; }
 
 # ---- build ---------------------------------------------------------------------------------
 log "building Release in $BUILD"
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" >/dev/null
 cmake --build "$BUILD" --parallel "${BUILD_JOBS:-2}" \
   --target indicheck indicheck-gen indicheck-bench-pipeline >/dev/null
 GEN=$BUILD/bench/gen/indicheck-gen
@@ -95,7 +99,7 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GB", $2/1e6}' /proc/meminfo) RAM"
-  echo "- build: Release, $(c++ --version | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "- build: ${BUILD_TYPE:-Release}, $(c++ --version | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "- corpus: $FILES files, $MB MB in $CORPUS (\`indicheck-gen --size $SIZE --seed $SEED\`), warm page cache"
   echo "- command: \`bench/run.sh $SIZE\`"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (CPU-second rates are the robust figures on a shared machine)"
@@ -163,14 +167,22 @@ rate() { awk -v b="$BYTES" -v s="$1" 'BEGIN {printf "%.1f", (s > 0 ? b/1e6/s : 0
   timed rg -j1 -F --count-matches -f "$DATA/terms.txt" "$CORPUS"
   echo "| 1 (--count-matches) | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") |"
   RG_ALL_CPU=$CPU
+  PEER_CPU=0
+  if [[ ${SKIP_PEER:-0} != 1 ]]; then
+    log "python peer (bench/peer/py_count.py)"
+    timed python3 "$ROOT/bench/peer/py_count.py" "$DATA/terms.txt" "$CORPUS"
+    echo "| 1 (Python peer: NFKC + str.count per term) | $WALL | $(rate "$WALL") | $CPU | $(rate "$CPU") |"
+    PEER_CPU=$CPU
+  fi
   echo
-  # The goal compares with rg -c; rg --count-matches reports every match, as Vectorscan must.
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (a > 0 && b > 0 ? "%.1fx" : "n/a"), a / b}'; }
-  echo "Ratios, CPU seconds on 1 thread (goal: within 3x of rg -c):"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (a > 0 && b > 0 ? "%.2fx" : "n/a"), a / b}'; }
+  echo "Throughput ratios, CPU seconds on 1 thread (issue 16's goal: end to end >= 1.00x of"
+  echo "\`rg --count-matches\` and >= 50x the Python peer; higher is faster for Indicheck):"
   echo
-  echo "- \`indicheck evaluate --format csv --jobs 1\` / \`rg -c\`: $(ratio "${E2E_CPU:-0}" "$RG1_CPU")"
-  echo "- Vectorscan pass alone / \`rg -c\`: $(ratio "${PASS_CPU:-0}" "$RG1_CPU")"
-  echo "- Vectorscan pass alone / \`rg --count-matches\`: $(ratio "${PASS_CPU:-0}" "$RG_ALL_CPU")"
+  echo "- \`indicheck evaluate --format csv --jobs 1\` vs \`rg -F --count-matches\`: $(ratio "$RG_ALL_CPU" "${E2E_CPU:-0}")"
+  echo "- \`indicheck evaluate --format csv --jobs 1\` vs the Python peer: $(ratio "$PEER_CPU" "${E2E_CPU:-0}")"
+  echo "- \`indicheck evaluate --format csv --jobs 1\` vs \`rg -F -c\`: $(ratio "$RG1_CPU" "${E2E_CPU:-0}")"
+  echo "- Vectorscan pass alone vs \`rg -F --count-matches\`: $(ratio "$RG_ALL_CPU" "${PASS_CPU:-0}")"
   echo
 } | tee "$REPORT"
 log "written $REPORT"

@@ -215,11 +215,14 @@ int run_evaluate(const Args& args) {
       "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
       "time, peak memory (also with --quiet)");
   bool keep_evidence = false;
+  std::uint32_t xlsx_max_rows = 0;
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs))
       // Keeps every report's evidence in memory instead of a temporary file in --out: for
       // comparing the two paths (outputs are identical); memory then grows with the corpus.
-      ("keep-evidence", po::bool_switch(&keep_evidence));
+      ("keep-evidence", po::bool_switch(&keep_evidence))
+      // Rows per 证据 sheet of results.xlsx (tests: the split past Excel's row limit).
+      ("xlsx-max-rows", po::value<std::uint32_t>(&xlsx_max_rows));
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
@@ -252,9 +255,12 @@ int run_evaluate(const Args& args) {
   if (!parse_formats(formats_text, formats, error)) return usage_error(error);
   if (!parse_edition(edition_text, formats.edition))
     return usage_error(fmt::format("unknown --edition '{}' (audit, unit or both)", edition_text));
+  formats.xlsx_max_rows = xlsx_max_rows;
   if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 
+  // Near misses are shown by results.json and the gap reports (HTML, Markdown) only.
+  options.near_misses = formats.json || formats.html || formats.markdown;
   if (!keep_evidence) options.spill_dir = out_dir;  // the staging folder of --out, in fact
   GapSelection gaps;
   gaps.max = gap_reports_max;

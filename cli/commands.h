@@ -19,6 +19,7 @@ int run_parse(const Args& args);        // cmd_parse.cpp
 int run_rules(const Args& args);        // cmd_rules.cpp: rules check|test|lint|list
 int run_explain(const Args& args);      // cmd_rules.cpp
 int run_evaluate(const Args& args);     // cmd_evaluate.cpp
+int run_render(const Args& args);       // cmd_render.cpp: outputs again from results.json
 int run_weights(const Args& args);      // cmd_weights.cpp: weights ahp|entropy|critic|fit
 int run_weights_ahp(const Args& args);  // cmd_weights_ahp.cpp: weights ahp (YAML, .xlsx, .csv)
 int run_sensitivity(const Args& args);  // cmd_weights.cpp

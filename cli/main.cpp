@@ -25,6 +25,7 @@ Usage: indicheck COMMAND [OPTIONS] [ARGS]
 
 Commands:
   evaluate [PATH...]       evaluate reports (default corpus/) against rules/, write out/
+  render RESULTS.json      write a saved run's outputs again (other formats, edition, lang)
   parse FILE...            show a report's metadata, outline and roles
   explain FILE --item ID   why an item got its state, sentence by sentence
   rules check|test|lint|list [PATH...]
@@ -103,6 +104,7 @@ int main(int argc, char** argv) {
     if (command == "rules") return cli::run_rules(args);
     if (command == "explain") return cli::run_explain(args);
     if (command == "evaluate") return cli::run_evaluate(args);
+    if (command == "render") return cli::run_render(args);
     if (command == "weights") return cli::run_weights(args);
     if (command == "sensitivity") return cli::run_sensitivity(args);
     if (command == "review") return cli::run_review(args);

@@ -18,6 +18,11 @@ pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
 # Writing .xlsx (AHP matrix templates, results.xlsx): cmake/FindXlsxWriter.cmake.
 list(APPEND CMAKE_MODULE_PATH "${CMAKE_CURRENT_LIST_DIR}")
 find_package(XlsxWriter REQUIRED)
+# jemalloc: the allocator of the indicheck executable (cli/CMakeLists.txt). An evaluate run
+# allocates and frees millions of small strings (quotes, terms, section paths); with glibc's
+# malloc that was ~10 % of its cycles, and jemalloc takes 7 % off the whole run (issue 16,
+# docs/performance.md).
+find_library(INDICHECK_JEMALLOC NAMES jemalloc REQUIRED)
 
 # yaml-cpp 0.7 on Debian exports the target as plain `yaml-cpp`.
 if(TARGET yaml-cpp AND NOT TARGET yaml-cpp::yaml-cpp)

@@ -19,6 +19,8 @@ packages=(
   # writing .xlsx: results.xlsx (reports/src/xlsx_writer.cpp: real OOXML workbooks in constant
   # memory, frozen headers, filters, colour scales) and AHP templates (`weights ahp --template`)
   libxlsxwriter-dev
+  # the indicheck executable's allocator (cli/CMakeLists.txt: 7 % of an evaluate run)
+  libjemalloc-dev
   # end-to-end tests: headless browser and CJK fonts for the HTML reports; setpriv (util-linux)
   # for the permission test run as root
   chromium fonts-noto-cjk util-linux

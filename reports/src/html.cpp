@@ -8,6 +8,7 @@
 
 #include "explorer.h"
 #include "gap.h"
+#include "html_parts.h"
 #include "index_unknown.h"
 #include "review_render.h"
 #include "view.h"
@@ -36,6 +37,12 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .s-met{background:#dafbe1;color:#116329}.s-partial{background:#fff8c5;color:#7d4e00}
 .s-acknowledged{background:#fbefff;color:#6e40c9}.s-planned{background:#ddf4ff;color:#0a3069}
 .s-missing{background:#ffebe9;color:#82071e;font-weight:600}
+.s-optional{background:#f6f8fa;color:#57606a}
+.tabbar{margin:8px 0 0}.tabbar button{font:inherit;padding:4px 12px;border:1px solid var(--line);
+ background:#f6f8fa;cursor:pointer;border-radius:4px 4px 0 0;margin-right:2px}
+.tabbar button.on{background:#fff;border-bottom-color:#fff;font-weight:600}
+.tabpanel{border-top:1px solid var(--line);padding-top:2px}
+ul.files li{margin:2px 0}table.files td{white-space:nowrap}
 .s-not-applicable,.s-waived{background:#eaeef2;color:var(--muted)}
 .req{color:#82071e;font-weight:600;font-size:85%}
 blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid var(--line);background:var(--head)}
@@ -50,8 +57,13 @@ blockquote.context{background:#fff;border-left-style:dashed;color:var(--muted)}
 table.structure td:first-child,table.ranking td:nth-child(2){white-space:nowrap}
 nav a{margin-right:14px}
 td.unit{white-space:nowrap}
+details.item>summary{cursor:pointer}details.item>summary h4{display:inline}
+.legend{margin:12px 0;font-size:90%}.legend summary{cursor:pointer;font-weight:600}
+.legend dl{display:grid;grid-template-columns:max-content 1fr;gap:3px 10px;margin:6px 0}
+.legend dd{margin:0}.filter{margin:10px 0;font-size:90%}.filter label{margin-right:8px}
+.filter button{margin-left:6px}[hidden]{display:none!important}
 svg text{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif}
-@media print{@page{size:A4 landscape;margin:12mm}
+@media print{@page{size:A4 landscape;margin:12mm}.tabs .tabpanel[hidden]{display:block!important}
  body{margin:0;padding:0;max-width:none;font-size:10pt}nav,.noprint{display:none}
  svg.heatmap{max-width:100%;height:auto}table{max-width:100%}
  a{color:inherit;text-decoration:none}tr,blockquote,.item{page-break-inside:avoid}
@@ -86,39 +98,63 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
 });
 )js";
 
-std::string page_start(std::string_view title) {
+}  // namespace
+
+namespace reports_detail {
+
+// Tabs: each .tabs block shows the panel of the button pressed (the first at load); without
+// script, and in print, every panel shows.
+constexpr std::string_view kTabsJs = R"js(
+document.querySelectorAll('.tabs').forEach(function (tabs) {
+  var buttons = tabs.querySelectorAll('.tabbar button');
+  function show(name) {
+    buttons.forEach(function (b) {
+      var on = b.getAttribute('data-tab') === name;
+      b.className = on ? 'on' : '';
+      document.getElementById('tab-' + b.getAttribute('data-tab')).hidden = !on;
+    });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener('click', function () { show(b.getAttribute('data-tab')); });
+  });
+  if (buttons.length) show(buttons[0].getAttribute('data-tab'));
+});
+)js";
+
+std::string page_start(std::string_view title, Lang lang) {
   return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-      html_escape(title), kCss);
+      lang == Lang::kEn ? "en" : "zh-CN", html_escape(title), kCss);
 }
 
 std::string page_end(bool sortable) {
   std::string out;
-  if (sortable) out += fmt::format("<script>{}</script>\n", kSortJs);
+  if (sortable) out += fmt::format("<script>{}{}</script>\n", kSortJs, kTabsJs);
   out += "</body>\n</html>\n";
   return out;
 }
 
-std::string badge(ItemState s) {
+std::string badge(ItemState s, Lang lang) {
   return fmt::format("<span class=\"state s-{0}\" title=\"{0}\">{1}</span>", state_name(s),
-                     state_label(s));
+                     indicheck::state_label(s, lang));
 }
 
-std::string num_cell(double score, int digits = 1) {
+std::string structure_badge(ItemState s, bool required, Lang lang) {
+  // A content the rules never require (the 5th, 其他需要报告的情况) is no failure when absent.
+  if (!required && s == ItemState::kMissing)
+    return fmt::format("<span class=\"state s-optional\" title=\"optional\">{}</span>",
+                       msg(Msg::kStructureOptional, lang));
+  return badge(s, lang);
+}
+
+std::string num_cell(double score, int digits) {
   if (score < 0 || !std::isfinite(score)) return "<td class=\"num\" data-v=\"-1\">—</td>";
   return fmt::format("<td class=\"num\" data-v=\"{:.4f}\">{:.{}f}</td>", score, score, digits);
 }
 
-// Score → heat colour, red (0) through yellow to green (100); grey when nothing was scored.
-std::string heat_colour(double score) {
-  if (score < 0 || !std::isfinite(score)) return "#eaeef2";
-  const double s = std::clamp(score, 0.0, 100.0);
-  return fmt::format("hsl({:.0f},75%,{:.0f}%)", s * 1.2, 82 - s * 0.1);
-}
-
-std::string quote_html(const Quote& q, bool peer = false) {
+std::string quote_html(const Quote& q, bool peer) {
   std::string terms;
   for (const auto& t : q.terms) terms += (terms.empty() ? "" : "、") + t;
   std::string metrics;
@@ -136,6 +172,17 @@ std::string quote_html(const Quote& q, bool peer = false) {
                      html_escape(role_label(q.role)),
                      terms.empty() ? "" : " · 命中：" + html_escape(terms), html_escape(metrics),
                      q.gate < 0 ? std::string() : fmt::format(" · 证据门控 {:.2f}", q.gate));
+}
+
+}  // namespace reports_detail
+
+namespace {
+
+// Score → heat colour, red (0) through yellow to green (100); grey when nothing was scored.
+std::string heat_colour(double score) {
+  if (score < 0 || !std::isfinite(score)) return "#eaeef2";
+  const double s = std::clamp(score, 0.0, 100.0);
+  return fmt::format("hsl({:.0f},75%,{:.0f}%)", s * 1.2, 82 - s * 0.1);
 }
 
 std::string gap_link(const View& v, int report, std::string_view prefix) {
@@ -390,9 +437,12 @@ void structure_section(const View& v, std::string& out) {
     out +=
         "<table class=\"sortable structure\"><thead><tr><th>单位</th><th class=\"num\">年度"
         "</th>";
-    for (int leaf : fw->leaves)
-      out += fmt::format("<th title=\"{}\">{} {}</th>", html_escape(fw->nodes[leaf].title),
-                         html_escape(fw->nodes[leaf].id), html_escape(fw->nodes[leaf].title));
+    for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
+      const RuleNode& node = fw->nodes[fw->leaves[l]];
+      out += fmt::format("<th title=\"{}\">{} {}{}</th>", html_escape(node.title),
+                         html_escape(node.id), html_escape(node.title),
+                         v.leaf_required(t, static_cast<int>(l)) ? "" : "（非必备）");
+    }
     out += "</tr></thead><tbody>\n";
     for (int row = 0; row < static_cast<int>(table.units.size()); ++row) {
       const int r = v.report_of(t, row);
@@ -402,7 +452,8 @@ void structure_section(const View& v, std::string& out) {
           table.units[row].key.year > 0 ? std::to_string(table.units[row].key.year) : "");
       for (std::size_t l = 0; l < fw->leaves.size(); ++l) {
         const ItemState s = v.state(t, row, static_cast<int>(l));
-        out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s), badge(s));
+        out += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(s),
+                           structure_badge(s, v.leaf_required(t, static_cast<int>(l))));
       }
       out += "</tr>\n";
     }
@@ -445,6 +496,10 @@ void facts_section(const View& v, std::string& out) {
 }  // namespace
 
 std::string render_index_html(const Evaluation& evaluation) {
+  return render_index_html(evaluation, OutputFormats{});
+}
+
+std::string render_index_html(const Evaluation& evaluation, const OutputFormats& formats) {
   View v(evaluation);
   std::string out = page_start("法治政府建设年度报告评估结果");
   int failed = 0;
@@ -465,7 +520,7 @@ std::string render_index_html(const Evaluation& evaluation) {
     out += fmt::format("<a href=\"#fw-{}\">{}</a>", html_escape(v.framework(t)->id),
                        html_escape(v.framework(t)->title));
   if (!evaluation.facts.review_path.empty()) out += "<a href=\"#review\">人工复核</a>";
-  out += "<a href=\"#facts\">运行信息</a>";
+  out += "<a href=\"#files\">输出文件</a><a href=\"#facts\">运行信息</a>";
   if (failed) out += "<a href=\"#failed\">未能读取的报告</a>";
   const bool unknown =
       std::any_of(evaluation.reports.begin(), evaluation.reports.end(), metadata_unknown);
@@ -502,8 +557,18 @@ std::string render_index_html(const Evaluation& evaluation) {
         "</code> · 适用年度 {}–{}</p>\n",
         html_escape(fw->id), html_escape(fw->title), html_escape(fw->edition),
         evaluation.tables[t].units.size(), html_escape(fw->id), fw->year_from, fw->year_to);
+    // The rankings per peer group and the all-units ranking as two tabs (both printed).
+    const std::string id = html_escape(fw->id);
+    out += fmt::format(
+        "<div class=\"tabs\"><div class=\"tabbar noprint\"><button type=\"button\" "
+        "data-tab=\"peers-{0}\">同级排名（按层级与年度）</button><button type=\"button\" "
+        "data-tab=\"all-{0}\">全部单位排名</button></div>\n<div class=\"tabpanel\" "
+        "id=\"tab-peers-{0}\">\n",
+        id);
     peer_rankings_section(v, t, out);
+    out += fmt::format("</div>\n<div class=\"tabpanel\" id=\"tab-all-{}\">\n", id);
     ranking_section(v, t, out);
+    out += "</div></div>\n";
     heatmap_section(v, t, out);
     explorer_section(v, t, out);
     coverage_section(v, t, out);
@@ -512,260 +577,11 @@ std::string render_index_html(const Evaluation& evaluation) {
   if (!any) out += "<p>没有报告按指标框架计分。</p>\n";
   out += review_section_html(v);
   structure_section(v, out);
+  output_files_section(v, formats, out);
   facts_section(v, out);
   if (any)
     out += fmt::format("<style>{}</style>\n<script>{}</script>\n", explorer_css(), explorer_js());
   out += page_end(true);
-  return out;
-}
-
-// ---------- gap report ----------
-
-namespace {
-
-std::string rule_html(const RuleNode& node) {
-  std::string out;
-  const std::string loc = rule_location(node);
-  const std::string terms = rule_terms(node, 12);
-  if (!loc.empty() || !terms.empty()) {
-    out += "<div class=\"loc\">规则";
-    if (!loc.empty()) out += " <code>" + html_escape(loc) + "</code>";
-    if (!terms.empty()) out += " 查找：" + html_escape(terms);
-    out += "</div>\n";
-  }
-  return out;
-}
-
-std::string item_head(const GapItem& item) {
-  return fmt::format("<h4>{} {} {} {} <span class=\"loc\">分值 {:.2f}</span></h4>\n",
-                     badge(item.state), html_escape(item.node->id), html_escape(item.node->title),
-                     item.required ? "<span class=\"req\">必选</span>" : "", item.points);
-}
-
-void item_html(const View& v, int report, const GapItem& item, bool with_peer, std::string& out) {
-  out += "<div class=\"item\">\n" + item_head(item);
-  if (item.review) out += review_note_html(*item.review);
-  if (!item.node->note.empty())
-    out += "<div class=\"note\">说明：" + html_escape(item.node->note) + "</div>\n";
-  if (item.evidence) {
-    for (const auto& q : item.evidence->quotes) out += quote_html(q);
-    out += near_misses_html(*item.evidence);
-    out += "<div class=\"loc\">判定：" +
-           html_escape(reason_text(item.evidence->reason, *item.node, v.lang())) + "</div>\n";
-  }
-  if (item.state == ItemState::kWaived) {
-    if (const Waiver* w = v.waiver_for(v.primary_table(report), report, *item.node))
-      out +=
-          fmt::format("<div class=\"note\">豁免理由：{}{}</div>\n", html_escape(w->justification),
-                      w->expires.empty() ? "" : "（有效期至 " + html_escape(w->expires) + "）");
-  } else if (item.state == ItemState::kNotApplicable) {
-    std::string levels;
-    for (const auto& l : item.node->levels) levels += (levels.empty() ? "" : "、") + level_label(l);
-    out += "<div class=\"note\">不适用：本项仅适用于 " + html_escape(levels) + "</div>\n";
-  }
-  out += rule_html(*item.node);
-  if (with_peer) {
-    if (item.peer_quote) {
-      out += fmt::format("<div class=\"note\">参考示例（{}）：</div>\n",
-                         html_escape(v.unit_label(item.peer)));
-      out += quote_html(*item.peer_quote, true);
-    } else {
-      out += "<div class=\"note\">参考示例：本批次没有其他单位落实该项。</div>\n";
-    }
-  }
-  out += "</div>\n";
-}
-
-}  // namespace
-
-namespace {
-
-// The unit's other years side by side with this report: framework, score, rank, required
-// coverage and, where scored against the same framework, area scores.
-void other_years_html(const View& v, int r, const GapModel& gap, std::string& out) {
-  if (gap.other_years.empty()) return;
-  const Evaluation& evaluation = v.eval;
-  const Framework& fw = *gap.framework;
-  std::vector<int> cols = gap.other_years;
-  cols.push_back(r);
-  std::stable_sort(cols.begin(), cols.end(), [&](int a, int b) {
-    return evaluation.reports[a].meta.year < evaluation.reports[b].meta.year;
-  });
-  out += "<h2>本单位其他年度对比</h2>\n<table><thead><tr><th></th>";
-  for (int c : cols)
-    out +=
-        fmt::format("<th>{}</th>",
-                    c == r ? fmt::format("<b>{}年（本报告）</b>", evaluation.reports[c].meta.year)
-                    : v.gap_stem(c).empty()  // no gap report written for it
-                        ? fmt::format("{}年", evaluation.reports[c].meta.year)
-                        : fmt::format("<a href=\"{}.html\">{}年</a>", html_escape(v.gap_stem(c)),
-                                      evaluation.reports[c].meta.year));
-  out += "</tr></thead><tbody>\n";
-  const auto cell_row = [&](std::string_view label, auto&& cell) {
-    out += fmt::format("<tr><td>{}</td>", label);
-    for (int c : cols) out += cell(c);
-    out += "</tr>\n";
-  };
-  cell_row("框架", [&](int c) {
-    const int t = v.primary_table(c);
-    return fmt::format("<td>{}</td>", t >= 0 ? html_escape(evaluation.tables[t].framework_id) : "");
-  });
-  cell_row("得分", [&](int c) {
-    const int t = v.primary_table(c);
-    const int row = t >= 0 ? v.row_of(c, t) : -1;
-    return row >= 0 ? num_cell(evaluation.tables[t].units[row].score) : std::string("<td></td>");
-  });
-  cell_row("排名", [&](int c) {
-    const int t = v.primary_table(c);
-    const int row = t >= 0 ? v.row_of(c, t) : -1;
-    return row >= 0
-               ? fmt::format("<td class=\"num\">{} / {}</td>", evaluation.tables[t].units[row].rank,
-                             evaluation.tables[t].units.size())
-               : std::string("<td></td>");
-  });
-  cell_row("必选项覆盖", [&](int c) {
-    const int t = v.primary_table(c);
-    const int row = t >= 0 ? v.row_of(c, t) : -1;
-    return row >= 0 ? fmt::format("<td class=\"num\">{} / {}</td>",
-                                  evaluation.tables[t].units[row].required_met,
-                                  evaluation.tables[t].units[row].required_total)
-                    : std::string("<td></td>");
-  });
-  // Area scores, where the year was scored against the same framework.
-  for (int a : v.areas(gap.table)) {
-    out += fmt::format("<tr><td>{} {}</td>", html_escape(fw.nodes[a].id),
-                       html_escape(fw.nodes[a].title));
-    for (int c : cols) {
-      const int row = v.row_of(c, gap.table);
-      const auto& ns =
-          row >= 0 ? evaluation.tables[gap.table].units[row].node_scores : std::vector<double>{};
-      out += a < static_cast<int>(ns.size()) ? num_cell(ns[a])
-                                             : std::string("<td class=\"note\">（框架不同）</td>");
-    }
-    out += "</tr>\n";
-  }
-  out += "</tbody></table>\n";
-}
-
-}  // namespace
-
-std::string render_gap_html(const Evaluation& evaluation, std::size_t report_index) {
-  if (report_index >= evaluation.reports.size()) return "";
-  View v(evaluation);
-  return reports_detail::gap_html(v, static_cast<int>(report_index));
-}
-
-std::string reports_detail::gap_html(const View& v, int r) {
-  const Evaluation& evaluation = v.eval;
-  GapModel gap;
-  if (!build_gap(v, r, gap)) return "";
-  const std::size_t report_index = static_cast<std::size_t>(r);
-  const ReportResult& rep = evaluation.reports[report_index];
-  const ScoreTable& table = evaluation.tables[gap.table];
-  const UnitScore& u = table.units[gap.row];
-  const Framework& fw = *gap.framework;
-
-  std::string out = page_start(v.unit_label(r) + " 法治政府建设报告差距分析");
-  out += "<p class=\"noprint\"><a href=\"../index.html\">← 返回总表</a></p>\n";
-  out += fmt::format("<h1>{} 差距分析</h1>\n", html_escape(v.unit_label(r)));
-  out += fmt::format("<p class=\"sub\">对照 {}（{}） · 报告文件 <code>{}</code></p>\n",
-                     html_escape(fw.title), html_escape(fw.edition), html_escape(rep.path));
-
-  out += "<table class=\"facts summary\"><tbody>\n";
-  out += fmt::format("<tr><td>得分</td><td><b>{}</b> / {}</td></tr>\n", format_score(u.score),
-                     format_score(u.max_score));
-  out += fmt::format(
-      "<tr><td>排名</td><td>第 {} 名，共 {} 个单位；同级（{}，{}年）第 {} / {}"
-      "</td></tr>\n",
-      u.rank, table.units.size(), html_escape(level_label(u.key.level)), u.key.year, u.peer_rank,
-      u.peer_count);
-  out += fmt::format("<tr><td>必选项覆盖</td><td>{} / {}</td></tr>\n", u.required_met,
-                     u.required_total);
-  out += previous_year_row_html(v, r, u);
-  const auto meta_row = [&](std::string_view k, const Located& l) {
-    if (!l.found()) return;
-    out += fmt::format(
-        "<tr><td>{}</td><td>{}{}</td></tr>\n", k, html_escape(l.value),
-        l.line ? fmt::format(" <span class=\"loc\">（第 {} 行）</span>", l.line) : std::string());
-  };
-  meta_row("单位", rep.meta.unit);
-  Located level = rep.meta.level;
-  level.value = level_label(level.value);
-  meta_row("层级", level);
-  meta_row("省份", rep.meta.province);
-  meta_row("年度依据", rep.meta.year_found);
-  meta_row("发布日期", rep.meta.published);
-  meta_row("文号", rep.meta.doc_number);
-  out += fmt::format("<tr><td>文件格式</td><td>{}</td></tr>\n", format_label(rep.meta.format));
-  if (!rep.meta.encoding.empty())
-    out += fmt::format("<tr><td>编码</td><td>{}{}</td></tr>\n", html_escape(rep.meta.encoding),
-                       rep.meta.traditional ? "（原文为繁体）" : "");
-  out += "</tbody></table>\n";
-
-  // Area scores.
-  out +=
-      "<h2>各领域得分</h2>\n<table><thead><tr><th>领域</th><th>名称</th>"
-      "<th class=\"num\">得分</th></tr></thead><tbody>\n";
-  for (int a : v.areas(gap.table))
-    out +=
-        fmt::format("<tr><td>{}</td><td>{}</td>{}</tr>\n", html_escape(fw.nodes[a].id),
-                    html_escape(fw.nodes[a].title),
-                    num_cell(a < static_cast<int>(u.node_scores.size()) ? u.node_scores[a] : -1));
-  out += "</tbody></table>\n";
-
-  out += fmt::format("<h2>一、缺失的必选指标（{} 项，按分值排序）</h2>\n",
-                     gap.missing_required.size());
-  if (gap.missing_required.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.missing_required) item_html(v, r, item, true, out);
-
-  out += fmt::format("<h2>二、仅列入计划或自认不足的指标（{} 项）</h2>\n", gap.not_achieved.size());
-  if (gap.not_achieved.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.not_achieved) item_html(v, r, item, true, out);
-
-  out +=
-      fmt::format("<h2>三、缺失的其他指标（{} 项，按分值排序）</h2>\n", gap.missing_other.size());
-  if (gap.missing_other.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.missing_other) item_html(v, r, item, true, out);
-
-  out += fmt::format("<h2>四、已落实和部分落实的指标（{} 项）</h2>\n", gap.achieved.size());
-  if (gap.achieved.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.achieved) item_html(v, r, item, false, out);
-
-  out += fmt::format("<h2>五、豁免与不适用（{} 项）</h2>\n", gap.excluded.size());
-  if (gap.excluded.empty()) out += "<p>无。</p>\n";
-  for (const auto& item : gap.excluded) item_html(v, r, item, false, out);
-
-  for (const auto& ref : gap.supplements) {
-    const Framework* sfw = v.framework(ref.table);
-    if (!sfw) continue;
-    out += fmt::format(
-        "<h2>报告结构：{}</h2>\n<table><thead><tr><th>内容</th><th>状态</th>"
-        "<th>依据</th></tr></thead><tbody>\n",
-        html_escape(sfw->title));
-    for (std::size_t l = 0; l < sfw->leaves.size(); ++l) {
-      const RuleNode& node = sfw->nodes[sfw->leaves[l]];
-      const ItemEvidence* ev = v.item(r, ref.table, static_cast<int>(l));
-      const Quote* q = ev ? first_credit_quote(*ev) : nullptr;
-      out += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", html_escape(node.id),
-                         html_escape(node.title),
-                         badge(v.state(ref.table, ref.row, static_cast<int>(l))),
-                         q ? quote_html(*q) : std::string());
-    }
-    out += "</tbody></table>\n";
-  }
-
-  other_years_html(v, r, gap, out);
-
-  if (!rep.diagnostics.empty()) {
-    out += "<h2>读取提示</h2>\n<ul>\n";
-    for (const auto& d : rep.diagnostics)
-      out += "<li><code>" + html_escape(d.str()) + "</code></li>\n";
-    out += "</ul>\n";
-  }
-  out += fmt::format("<p class=\"loc\">indicheck {} · 规则哈希 {} · {}</p>\n",
-                     html_escape(evaluation.facts.tool_version),
-                     html_escape(evaluation.facts.rules_hash), html_escape(evaluation.facts.date));
-  out += page_end(false);
   return out;
 }
 

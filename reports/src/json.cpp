@@ -181,8 +181,8 @@ void write_quote(JsonWriter& w, const Quote& q) {
   w.key("credit");
   w.boolean(q.credit);
   if (q.gate >= 0) {  // only when the rules ran with the evidence gate
-    w.key("gate");
-    w.number(std::round(static_cast<double>(q.gate) * 1000.0) / 1000.0);
+    w.key("gate");    // the float's shortest text: `render` reads back the very value
+    w.raw(fmt::format("{}", q.gate));
   }
   w.end_object();
 }
@@ -359,6 +359,8 @@ void write_report(JsonWriter& w, const View& v, const std::vector<TableText>& ta
     w.null();
   else
     w.string("gaps/" + stem + ".html");
+  w.key("content_hash");
+  w.string(rep.content_hash);
   w.key("diagnostics");
   w.begin_array();
   for (const auto& d : rep.diagnostics) {
@@ -404,6 +406,24 @@ void write_report(JsonWriter& w, const View& v, const std::vector<TableText>& ta
   w.key("traditional");
   w.boolean(meta.traditional);
   w.end_object();
+  if (static_cast<std::size_t>(r) < v.eval.previous.size() && v.eval.previous[r].year != 0) {
+    const PreviousYear& p = v.eval.previous[r];  // from --history
+    w.key("previous_year");
+    w.begin_object();
+    w.key("year");
+    w.integer(p.year);
+    w.key("framework");
+    w.string(p.framework);
+    w.key("score");
+    w.number(p.score);
+    w.key("rank");
+    w.integer(p.rank);
+    w.key("units");
+    w.integer(p.units);
+    w.key("run");
+    w.integer(p.run);
+    w.end_object();
+  }
   w.key("results");
   w.begin_array();
   for (const auto& ref : v.rows_of(r)) write_result(w, v, tables[ref.table], r, ref.table, ref.row);
@@ -443,8 +463,14 @@ void ResultsJsonStream::head(std::string& out) const {
   run["rules_paths"] = f.rules_paths;
   run["profile_path"] = f.profile_path;
   run["model"] = f.model;
+  run["partial_credit"] = f.partial_credit;
   run["max_quotes"] = f.max_quotes;
   if (!f.gate.empty()) run["evidence_gate"] = f.gate;
+  if (!f.manifest_path.empty()) run["manifest_path"] = f.manifest_path;
+  if (!f.review_path.empty()) run["review_path"] = f.review_path;
+  run["lang"] = std::string(lang_code(f.lang));
+  run["gap_reports_max"] = evaluation.gap_reports_max;
+  run["gap_units"] = evaluation.gap_units;
   run["inputs"] = f.inputs;
   run["report_count"] = evaluation.reports.size();
   int failed = 0;

@@ -34,7 +34,8 @@ namespace {
 constexpr std::uint64_t kMinFreeBytes = 16ull << 20;
 
 // Entries a folder of outputs may hold: what a run writes (index.html, results.json and .xlsx,
-// scores.csv and scores-<framework>.csv, evidence.csv; gaps/ holding only .html, .md, .docx),
+// scores.csv and scores-<framework>.csv, evidence.csv, index.pdf; gaps/ holding only .html,
+// .md, .docx, .pdf),
 // staging and evidence files of older versions (`.indicheck-*`), and what file managers add.
 bool is_output_entry(const fs::directory_entry& e) {
   const std::string name = e.path().filename().string();
@@ -42,13 +43,14 @@ bool is_output_entry(const fs::directory_entry& e) {
   const bool framework_scores = name.rfind("scores-", 0) == 0 && name.size() > 11 &&
                                 name.compare(name.size() - 4, 4, ".csv") == 0;
   if (name == "index.html" || name == "results.json" || name == "scores.csv" ||
-      name == "evidence.csv" || name == "results.xlsx" || framework_scores)
+      name == "evidence.csv" || name == "results.xlsx" || name == "index.pdf" || framework_scores)
     return e.is_regular_file(ec);
   if (name == "gaps") {
     if (!e.is_directory(ec) || e.is_symlink(ec)) return false;
     for (fs::directory_iterator it(e.path(), ec), end; !ec && it != end; it.increment(ec)) {
       const std::string ext = it->path().extension().string();
-      if (!it->is_regular_file(ec) || (ext != ".html" && ext != ".md" && ext != ".docx"))
+      if (!it->is_regular_file(ec) ||
+          (ext != ".html" && ext != ".md" && ext != ".docx" && ext != ".pdf"))
         return false;
     }
     return !ec;

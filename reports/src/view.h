@@ -180,6 +180,9 @@ bool write_results_xlsx(const View& view, const std::string& path, std::string& 
 // index.html: one ranking per peer group (level × year) of table `t`, with 必选达标, 主要失分项
 // and rank stability (index_peers.cpp).
 void peer_rankings_section(const View& view, int t, std::string& out);
+
+// index.html: 输出文件, a link to every file the run wrote with `formats` (index_files.cpp).
+void output_files_section(const View& view, const OutputFormats& formats, std::string& out);
 // Pixels the heatmap's label column needs for the longest unit label of `rows` (13px text), at
 // least 230 (index_peers.cpp).
 int heatmap_label_width(const View& view, int t, const std::vector<int>& rows);

@@ -20,6 +20,7 @@
 
 #include "gap.h"
 #include "indicheck/threads.h"
+#include "pdf.h"
 #include "unit_edition.h"
 #include "view.h"
 #include "xlsx_writer.h"
@@ -51,11 +52,13 @@ bool parse_formats(std::string_view text, OutputFormats& formats, std::string& e
       f.xlsx = true;
     else if (word == "docx")
       f.docx = true;
+    else if (word == "pdf")
+      f.pdf = true;
     else if (word == "all")
       f.html = f.markdown = f.json = f.csv = f.xlsx = true;
     else if (!word.empty()) {
-      error = fmt::format("unknown format '{}' (expected html, md, json, csv, xlsx, docx or all)",
-                          word);
+      error = fmt::format(
+          "unknown format '{}' (expected html, md, json, csv, xlsx, docx, pdf or all)", word);
       return false;
     }
     any = any || !word.empty();
@@ -266,11 +269,51 @@ bool write_gap_reports(const reports_detail::View& v, const OutputFormats& forma
   return true;
 }
 
+// --format pdf: every HTML output written (`names`) printed beside it. HTML written only to be
+// printed (`keep_html` false) is removed again. False with an error naming the PDF on failure.
+bool print_html_outputs(const std::string& chromium, const fs::path& staging, const fs::path& out,
+                        int jobs, bool keep_html, std::vector<std::string>& names,
+                        std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> html;
+  for (const auto& n : names)
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".html") == 0) html.push_back(n);
+  std::string error, failed;
+  if (!reports_detail::print_pdfs(chromium, staging.string(), html, jobs, error, failed)) {
+    diagnostics.push_back(make_error((out / failed).string(), "pdf-failed", error));
+    return false;
+  }
+  for (const auto& n : html) {
+    names.push_back(n.substr(0, n.size() - 5) + ".pdf");
+    std::error_code ec;
+    if (!keep_html) fs::remove(staging / n, ec);
+  }
+  if (!keep_html)
+    std::erase_if(names, [](const std::string& n) {
+      return n.size() > 5 && n.compare(n.size() - 5, 5, ".html") == 0;
+    });
+  return true;
+}
+
 }  // namespace
 
 bool write_output_files(const Evaluation& evaluation, const std::string& dir,
-                        const std::string& shown_dir, const OutputFormats& formats,
+                        const std::string& shown_dir, const OutputFormats& asked,
                         std::vector<Diagnostic>& diagnostics) {
+  // --format pdf prints the HTML outputs: they are written (and removed after unless asked).
+  OutputFormats formats = asked;
+  std::string chromium;
+  if (formats.pdf) {
+    chromium = reports_detail::find_chromium();
+    if (chromium.empty()) {
+      diagnostics.push_back(make_warning(
+          shown_dir, "pdf-no-chromium",
+          "no Chromium found (chromium, chromium-browser, google-chrome or $INDICHECK_CHROMIUM): "
+          "no PDF was written; install it (Debian: apt install chromium fonts-noto-cjk) or print "
+          "the HTML outputs from a browser"));
+      formats.pdf = false;
+    }
+    formats.html = formats.html || formats.pdf;
+  }
   std::error_code ec;
   const fs::path staging(dir);
   const fs::path out(shown_dir);
@@ -293,7 +336,10 @@ bool write_output_files(const Evaluation& evaluation, const std::string& dir,
     return true;
   };
   reports_detail::View v(evaluation);
-  if (formats.html && !write("index.html", render_index_html(evaluation))) return false;
+  // index.html lists the files this run keeps (HTML written only to be printed is not kept).
+  OutputFormats kept = formats;
+  kept.html = asked.html;
+  if (formats.html && !write("index.html", render_index_html(evaluation, kept))) return false;
   // results.json and evidence.csv are written in one pass over the reports, each report's
   // evidence loaded (read back from the store, for a large run) once for both files. Each file
   // gets its text in chunks of about kWriteChunk bytes.
@@ -366,13 +412,19 @@ bool write_output_files(const Evaluation& evaluation, const std::string& dir,
 
   if (formats.xlsx) {
     std::string error;
+    const std::uint32_t max_rows =
+        formats.xlsx_max_rows > 0 ? formats.xlsx_max_rows : reports_detail::kXlsxMaxRows;
     if (!reports_detail::write_results_xlsx(v, (staging / "results.xlsx").string(), error,
-                                            reports_detail::kXlsxMaxRows)) {
+                                            max_rows)) {
       diagnostics.push_back(make_error((out / "results.xlsx").string(), "output", error));
       return false;
     }
     names.push_back("results.xlsx");
   }
+
+  if (formats.pdf && !print_html_outputs(chromium, staging, out, evaluation.facts.jobs, asked.html,
+                                         names, diagnostics))
+    return false;
 
   if (v.load_failed() || render_load_failed) {
     diagnostics.push_back(make_error(shown_dir, "output",

@@ -161,8 +161,8 @@ std::uint64_t process_report(const std::string& path, const PipelineOptions& opt
   // read_document has put its warnings in `diags` already; Document::warnings is a copy for
   // callers that keep only the document (`parse --json`), so it is not added again.
   // Every framework of the report in one scan: the text is scanned once for all of them.
-  result.evidence =
-      scanner.scan(*doc, frameworks_for(rules, override_fw, *doc, diags), options.max_quotes);
+  result.evidence = scanner.scan(*doc, frameworks_for(rules, override_fw, *doc, diags),
+                                 options.max_quotes, options.near_misses);
   place_on_pages(*doc, result.evidence);
   result.diagnostics = std::move(diags);
   return doc->source_bytes;
@@ -348,15 +348,15 @@ std::vector<UnitStates> unit_states(const std::vector<ReportResult>& reports, co
 
 // Phase 4: score per framework, in rule order, over reports in path order. False when the
 // profile could not be applied (its errors are in result.diagnostics).
-bool score_reports(const PipelineOptions& options, PipelineResult& result) {
+bool score_reports(const ScoringOptions& options, PipelineResult& result) {
   auto& diags = result.diagnostics;
   const auto& all = result.evaluation.reports;
   std::vector<Diagnostic> scoring_diags;  // profile problems scoring finds (unknown ids, ...)
   for (const Framework& fw : result.rules.frameworks) {
     std::vector<UnitStates> units = unit_states(all, fw);
     if (units.empty()) continue;
-    result.evaluation.tables.push_back(score_units(
-        fw, profile_for(result.rules, fw.id), std::move(units), options.scoring, scoring_diags));
+    result.evaluation.tables.push_back(score_units(fw, profile_for(result.rules, fw.id),
+                                                   std::move(units), options, scoring_diags));
   }
   const bool profile_errors = has_errors(scoring_diags);
   for (auto& d : scoring_diags) diags.push_back(std::move(d));
@@ -381,6 +381,7 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
   facts.date = options.scoring.today;
   facts.model = std::string(model_name(options.scoring.model));
   facts.max_quotes = static_cast<int>(options.max_quotes);
+  facts.partial_credit = options.scoring.partial_credit;
   facts.profile_path = options.profile_path;
   facts.inputs = options.inputs;
   facts.rules_paths = options.rules_paths;
@@ -438,10 +439,15 @@ int run_pipeline(const PipelineOptions& options, PipelineResult& result) {
     return kExitInput;
 
   phase_start = Clock::now();
-  const bool profile_ok = score_reports(options, result);
+  const bool profile_ok = score_reports(options.scoring, result);
   result.stats.score_seconds = seconds_since(phase_start);
   // A profile scoring cannot apply is a rule error: the caller writes nothing.
   return profile_ok ? kExitOk : kExitInput;
+}
+
+bool score_evaluation(const ScoringOptions& options, PipelineResult& result) {
+  result.evaluation.tables.clear();
+  return score_reports(options, result);
 }
 
 std::shared_ptr<const EvidenceGate> load_gate(const std::string& option,

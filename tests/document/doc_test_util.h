@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -92,6 +93,13 @@ inline const indicheck::Sentence* sentence_with(const indicheck::Document& doc,
   for (const auto& s : doc.sentences)
     if (text_of(doc, s.span).find(needle) != std::string_view::npos) return &s;
   return nullptr;
+}
+
+// The role of the first sentence containing `needle` (the test fails when there is none).
+inline indicheck::Role role_of(const indicheck::Document& doc, std::string_view needle) {
+  const indicheck::Sentence* s = sentence_with(doc, needle);
+  REQUIRE(s != nullptr);
+  return s->role;
 }
 
 // The first section whose marker+title contains `needle`, or -1.

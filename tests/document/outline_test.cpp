@@ -182,16 +182,11 @@ TEST_CASE("a shortcomings part opened by an admission without 虽 or 但") {
       "二、2019年工作打算\n"
       "继续加强学习。\n",
       "t.txt");
-  auto role = [&](std::string_view needle) {
-    const Sentence* s = doctest::sentence_with(doc, needle);
-    REQUIRE(s != nullptr);
-    return s->role;
-  };
   // Staff who 认识到 something important: no admission, the achievements go on.
-  CHECK(role("使干部职工深刻认识到") == Role::kAchievements);
-  CHECK(role("修订规范性文件12件") == Role::kAchievements);
-  CHECK(role("在看到成绩的同时") == Role::kShortcomings);
-  CHECK(role("继续加强学习") == Role::kPlans);
+  CHECK(doctest::role_of(doc, "使干部职工深刻认识到") == Role::kAchievements);
+  CHECK(doctest::role_of(doc, "修订规范性文件12件") == Role::kAchievements);
+  CHECK(doctest::role_of(doc, "在看到成绩的同时") == Role::kShortcomings);
+  CHECK(doctest::role_of(doc, "继续加强学习") == Role::kPlans);
 
   const Document soberly = read_ok(
       "某某局2023年法治政府建设情况报告\n"
@@ -272,16 +267,11 @@ TEST_CASE("a shortcomings chapter headed 存在的主要问题; a chapter that �
       "三、2023年工作安排\n"
       "继续加强执法队伍建设。\n",
       "t.txt");
-  auto role = [&](std::string_view needle) {
-    const Sentence* s = doctest::sentence_with(doc, needle);
-    REQUIRE(s != nullptr);
-    return s->role;
-  };
-  CHECK(role("着力解决群众反映的主要问题") == Role::kAchievements);
-  CHECK(role("全年办理群众诉求120件") == Role::kAchievements);
-  CHECK(role("二、存在的主要问题") == Role::kShortcomings);
-  CHECK(role("一是执法力量不足") == Role::kShortcomings);
-  CHECK(role("继续加强执法队伍建设") == Role::kPlans);
+  CHECK(doctest::role_of(doc, "着力解决群众反映的主要问题") == Role::kAchievements);
+  CHECK(doctest::role_of(doc, "全年办理群众诉求120件") == Role::kAchievements);
+  CHECK(doctest::role_of(doc, "二、存在的主要问题") == Role::kShortcomings);
+  CHECK(doctest::role_of(doc, "一是执法力量不足") == Role::kShortcomings);
+  CHECK(doctest::role_of(doc, "继续加强执法队伍建设") == Role::kPlans);
 }
 
 TEST_CASE("one-line pages: the signature after 专此报告, its date run on, names the unit") {
@@ -307,4 +297,27 @@ TEST_CASE("one-line pages: the signature after 专此报告, its date run on, na
       "b.txt");
   CHECK(block.meta.unit.value == "某某市安全生产监督管理局");
   CHECK(block.sentences.back().role == Role::kSignature);
+}
+
+TEST_CASE("a preamble that ends with 如下 mid-line hands over to the body before any heading") {
+  // Invented: the first chapter marker runs on after 如下： inside the preamble's paragraph, so
+  // the first line-start heading comes only with the second chapter.
+  const Document doc = read_ok(
+      "某某局2022年法治工作情况报告\n"
+      "\n"
+      "根据工作要求，将我局有关工作情况总结如下：一、工作开展情况（一）党政主要负责人履行第一责任人"
+      "职责。\n"
+      "\n"
+      "全年开展普法活动12场。\n"
+      "\n"
+      "组织执法培训5期。\n"
+      "\n"
+      "二、存在的问题\n"
+      "\n"
+      "执法力量不足。\n",
+      "t.txt");
+  CHECK(doctest::role_of(doc, "根据工作要求") == Role::kPreamble);
+  CHECK(doctest::role_of(doc, "全年开展普法活动12场") == Role::kAchievements);
+  CHECK(doctest::role_of(doc, "组织执法培训5期") == Role::kAchievements);
+  CHECK(doctest::role_of(doc, "执法力量不足") == Role::kShortcomings);
 }

@@ -98,9 +98,29 @@ def check_docx(path):
     vocabulary_hits(path.name, joined)
 
 
+def check_index(out):
+    """index.html: the two ranking tabs, every link of 输出文件 to a file that exists (and every
+    file of the run linked), the optional 5th report content never shown as a failure."""
+    text = (out / "index.html").read_text(encoding="utf-8")
+    for tab in ["tab-peers-gangyao-2021", "tab-all-gangyao-2021"]:
+        check(f'id="{tab}"' in text, f"index.html: no tab {tab}")
+    files = text[text.find('<h2 id="files">'):text.find('<h2 id="facts">')]
+    links = set(re.findall(r'href="([^"#]+)"', files))
+    for link in sorted(links):
+        check((out / link).is_file(), f"index.html 输出文件 links {link}, which is not there")
+    written = {str(f.relative_to(out)) for f in out.rglob("*") if f.is_file()}
+    for name in sorted(written - links - {"index.html"}):
+        check(False, f"index.html 输出文件 does not link {name}")
+    structure = text[text.find('id="structure-report-structure"'):]
+    row = structure[:structure.find("</table>")]
+    check("其他需要报告的情况（非必备）" in row, "the 5th report content is not marked 非必备")
+    check("未单列（非必备）" in row, "an absent 5th content is not shown as 未单列（非必备）")
+
+
 def main():
     out = pathlib.Path(sys.argv[1])
     check_xlsx(out)
+    check_index(out)
     for f in sorted(out.rglob("*")):
         if f.suffix in (".html", ".md"):
             vocabulary_hits(str(f.relative_to(out)), f.read_text(encoding="utf-8"))

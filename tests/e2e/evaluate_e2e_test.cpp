@@ -345,9 +345,9 @@ TEST_CASE("exit codes: --fail-under, bad options, broken rules", "[e2e][exit]") 
   r = evaluate({corpus, "--rules", rules, "--out", (out / "b").string(), "--fail-under", "0",
                 "--quiet", "--date", "2026-01-02"});
   CHECK(r.status == 0);
-  r = evaluate({corpus, "--format", "html,pdf"});
+  r = evaluate({corpus, "--format", "html,rtf"});
   CHECK(r.status == 2);
-  CHECK(r.out.find("unknown format 'pdf'") != std::string::npos);
+  CHECK(r.out.find("unknown format 'rtf'") != std::string::npos);
   r = evaluate(
       {corpus, "--rules", (out / "no-rules-here").string(), "--out", (out / "c").string()});
   CHECK(r.status == 2);

@@ -70,6 +70,24 @@ TEST_CASE("outputs read back by openpyxl and python-docx, no English matcher voc
   CHECK(check.status == 0);
 }
 
+TEST_CASE("results.xlsx splits the evidence over several sheets at the row limit",
+          "[e2e][outputs]") {
+  const fs::path out = fresh_dir("xlsx-split");
+  // 757 evidence rows at 300 a sheet: 证据, 证据-2 (300 each), 证据-3 (157).
+  const Run r = evaluate({(kSource / "corpus").string(), "--rules", (kSource / "rules").string(),
+                          "--out", out.string(), "--date", "2026-01-02", "--format", "csv,xlsx",
+                          "--xlsx-max-rows", "300", "--quiet"});
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const Run check =
+      run(python() + " " + quote_arg((kSource / "tests/e2e/check_xlsx_split.py").string()) + " " +
+          quote_arg(out.string()) + " 300");
+  INFO(check.out);
+  CHECK(check.status == 0);
+  CHECK(check.out.find("3 evidence sheets") != std::string::npos);
+  fs::remove_all(out);
+}
+
 TEST_CASE("the 单位版 of every bundled sample prints to at most 3 A4 pages", "[e2e][outputs]") {
   if (run("command -v chromium && command -v pdfinfo").status != 0) {
     WARN(

@@ -54,9 +54,9 @@ TEST_CASE("report text with markup is escaped in HTML, never emitted as a tag", 
   CHECK(gap.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(gap.find("<script>alert") == std::string::npos);
   CHECK(index.find("<script>alert") == std::string::npos);
-  // The gap report has no script at all; index.html has two (table sorting, the weight
-  // explorer) plus one JSON data block per explorer section, whose '<' are escaped.
-  CHECK(count(gap, "<script") == 0);
+  // The gap report has one script (the filter by state); index.html has two (table sorting,
+  // the weight explorer) plus one JSON data block per explorer section, whose '<' are escaped.
+  CHECK(count(gap, "<script") == 1);
   CHECK(count(index, "<script>") == 2);
   const std::size_t data_blocks =
       count(index, "<script type=\"application/json\" class=\"wx-data\">");
@@ -252,8 +252,12 @@ TEST_CASE("parse_formats accepts subsets and rejects unknown words", "[formats]"
   CHECK((f.json && f.csv && !f.html && !f.markdown));
   REQUIRE(parse_formats("all", f, error));
   CHECK((f.json && f.csv && f.html && f.markdown));
-  CHECK_FALSE(parse_formats("html,pdf", f, error));
-  CHECK(error == "unknown format 'pdf' (expected html, md, json, csv, xlsx, docx or all)");
+  REQUIRE(parse_formats("html,pdf", f, error));
+  CHECK((f.html && f.pdf && !f.docx && !f.json));
+  REQUIRE(parse_formats("all", f, error));
+  CHECK_FALSE(f.pdf);  // pdf and docx only when asked
+  CHECK_FALSE(parse_formats("html,rtf", f, error));
+  CHECK(error == "unknown format 'rtf' (expected html, md, json, csv, xlsx, docx, pdf or all)");
   CHECK_FALSE(parse_formats("", f, error));
 }
 

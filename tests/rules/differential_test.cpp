@@ -235,6 +235,72 @@ TEST_CASE("many regexes stay in the full-text pass (no triggers)", "[differentia
   CHECK(std::count(many->impl().triggered.begin(), many->impl().triggered.end(), true) == 0);
 }
 
+TEST_CASE("regexes RE2 reads otherwise are confirmed by Hyperscan, with UCP classes",
+          "[differential][issue16]") {
+  // The re-scan confirms a regex by RE2 only where RE2 and Hyperscan (UTF8|UCP) agree; \d and
+  // \w are Unicode under UCP and ASCII in RE2, so those regexes keep the regex-only database,
+  // triggered ("第\d+名": atoms 第, 名) or not ("a\w+b").
+  RuleSet rules;
+  Framework fw;
+  fw.id = "ucp";
+  fw.kind = "supplement";
+  fw.nodes.emplace_back();
+  fw.nodes[0].id = "ucp";
+  const std::vector<std::string> regexes = {"第\\d+名", "a\\w+b", "法[治律]", "公开[^。]{0,6}条"};
+  for (std::size_t i = 0; i < regexes.size(); ++i) {
+    RuleNode node;
+    node.id = std::to_string(i + 1);
+    node.parent = 0;
+    Check check;
+    Selection sel;
+    sel.name = "s0";
+    sel.regexes.push_back(regexes[i]);
+    check.selections.push_back(sel);
+    check.condition = rules_internal::any_condition(1);
+    check.condition_text = "any";
+    node.check = check;
+    fw.nodes[0].children.push_back(static_cast<int>(fw.nodes.size()));
+    fw.leaves.push_back(static_cast<int>(fw.nodes.size()));
+    fw.nodes.push_back(node);
+  }
+  rules.frameworks.push_back(fw);
+  std::vector<Diagnostic> diagnostics;
+  const auto compiled = CompiledRules::compile(rules, diagnostics);
+  REQUIRE(compiled);
+  const auto& impl = compiled->impl();
+  std::map<std::string, std::uint32_t> id_of;
+  for (std::uint32_t id = static_cast<std::uint32_t>(impl.literal_count); id < impl.patterns.size();
+       ++id)
+    id_of[impl.patterns[id].text] = id;
+  const auto by_re2 = [&](const std::string& r) {
+    return impl.regex_re2[id_of.at(r) - impl.literal_count] != nullptr;
+  };
+  CHECK_FALSE(by_re2("第\\d+名"));
+  CHECK_FALSE(by_re2("a\\w+b"));
+  CHECK(by_re2("法[治律]"));
+  CHECK(by_re2("公开[^。]{0,6}条"));
+  CHECK(impl.triggered[id_of.at("第\\d+名")]);
+  CHECK_FALSE(impl.triggered[id_of.at("a\\w+b")]);
+  REQUIRE(impl.regex_database != nullptr);
+  // ٣ (U+0663) is a digit and 法 a word character under UCP only; both kinds of regex in one
+  // sentence; a sentence with the atoms but no match.
+  const Document doc = rules_test::make_document(
+      {{Role::kAchievements, {"排名第٣名，法治a法b。", "第名次，公开三条。", "依法治理，ab。"}}});
+  const std::vector<SentenceHit> expected = {{0, id_of.at("第\\d+名")},
+                                             {0, id_of.at("a\\w+b")},
+                                             {0, id_of.at("法[治律]")},
+                                             {1, id_of.at("公开[^。]{0,6}条")},
+                                             {2, id_of.at("法[治律]")}};
+  Scanner scanner(compiled);
+  auto got = sentence_hits(scanner, doc);
+  std::vector<SentenceHit> regex_only;
+  for (const auto& h : got)
+    if (h.pattern >= impl.literal_count) regex_only.push_back(h);
+  std::vector<SentenceHit> want = expected;
+  std::sort(want.begin(), want.end());
+  CHECK(regex_only == want);
+}
+
 TEST_CASE("shipped regexes: sentence hits equal RE2 per sentence", "[differential]") {
   std::vector<Diagnostic> diagnostics;
   const RuleSet rules = load_rules({std::string(INDICHECK_SOURCE_DIR) + "/rules"}, diagnostics);

@@ -16,13 +16,12 @@
 // 第一责任 ...) unless its parent is already shortcomings or plans. Title lines, preamble,
 // signature and web furniture are recognised by position and shape. A report whose body is one
 // line switches role sentence by sentence instead.
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 
 #include "indicheck/limits.h"
 #include "internal.h"
+#include "part_signals.h"
 
 namespace indicheck::detail {
 
@@ -32,8 +31,6 @@ namespace {
 constexpr std::size_t kMaxSectionDepth = 8;
 // A heading title is cut here (at a character boundary) when a line has no 。 at all.
 constexpr std::size_t kMaxTitleBytes = 300;
-// How far into a paragraph 虽然 may start for the paragraph to open the shortcomings.
-constexpr std::size_t kShortcomingsLeadBytes = 120;
 // Body paragraph count at or below which the report is treated as "one line".
 constexpr std::size_t kOneLineBodyParagraphs = 2;
 // A one-line report's preamble is cut after this many sentences when no "如下" closes it.
@@ -56,10 +53,6 @@ struct Marker {
   std::size_t len = 0;  // bytes of the marker itself
 };
 
-bool at(std::string_view s, std::size_t i, std::string_view what) {
-  return s.size() >= i + what.size() && s.compare(i, what.size(), what) == 0;
-}
-
 // Bytes that never start a sentence end (. ! ? ; : and the lead byte of 。 are not boring).
 constexpr std::array<bool, 256> kBoring = [] {
   std::array<bool, 256> b{};
@@ -68,13 +61,6 @@ constexpr std::array<bool, 256> kBoring = [] {
   for (unsigned char c : kEnds) b[c] = false;
   return b;
 }();
-
-// 。 (U+3002) at s[i], without a library call: this runs for every byte of the text.
-inline bool period_at(std::string_view s, std::size_t i) {
-  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 &&
-         static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-         static_cast<unsigned char>(s[i + 2]) == 0x82;
-}
 
 // Value of the Chinese digit 一…九 at s[i], else 0. Runs at every sentence start: decode and
 // switch rather than compare nine strings.
@@ -172,148 +158,13 @@ std::string marker_text(std::string_view s, std::size_t b, const Marker& m) {
   return std::string(s.substr(b, m.len));
 }
 
-bool contains(std::string_view s, std::string_view what) {
-  return s.find(what) != std::string_view::npos;
-}
-
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
-  for (auto w : words)
-    if (contains(s, w)) return true;
-  return false;
-}
-
 bool space(char c) {
   return c == ' ' || c == '\t';
-}
-
-// End of the first sentence of s (after its terminator), or s.size().
-std::size_t first_sentence_end(std::string_view s) {
-  for (std::size_t k = 0; k < s.size(); ++k) {
-    const char c = s[k];
-    if (c == '!' || c == '?' || c == ';') return k + 1;
-    if (period_at(s, k)) return k + 3;
-  }
-  return s.size();
 }
 
 std::string_view cut_utf8(std::string_view s, std::size_t max) {
   if (s.size() <= max) return s;
   return s.substr(0, utf8_floor(s, max));
-}
-
-bool admission_opening(std::string_view first);
-
-// Does text opening with s start the shortcomings part?
-bool shortcomings_opening(std::string_view s) {
-  const std::string_view first = s.substr(0, first_sentence_end(s));
-  if (at(first, 0, "存在的问题") || at(first, 0, "存在问题") || at(first, 0, "存在的不足") ||
-      at(first, 0, "主要问题") || at(first, 0, "不足之处") || admission_opening(first))
-    return true;
-  // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
-  std::size_t though = first.find("虽");
-  if (though == std::string_view::npos || though > kShortcomingsLeadBytes) {
-    though = std::string_view::npos;
-    for (std::string_view won : {"取得", "成绩", "成效", "进展"}) {
-      const std::size_t at_won = first.find(won);
-      if (at_won != std::string_view::npos && at_won <= kShortcomingsLeadBytes * 2) {
-        though = std::min(though, at_won);
-      }
-    }
-    if (though == std::string_view::npos) return false;
-  }
-  // The turn: "但", or "在看到成绩的同时，我们也认识到…".
-  std::size_t but = first.find("但", though);
-  const std::size_t meanwhile = first.find("的同时", though);
-  if (meanwhile != std::string_view::npos && meanwhile <= though + 12)
-    but = std::min(but, meanwhile);
-  if (but == std::string_view::npos) return false;
-  return contains_any(first.substr(but), {"存在", "不足", "问题", "差距", "薄弱", "短板"});
-}
-
-// "面对新形势，我们清醒地认识到…仍存在一些困难和问题": a self-critical admission that opens
-// with 认识到 (we, also, soberly) near the start and names a gap after it. A sentence about
-// staff who 认识到 the importance of something does not qualify: the subject must be 我们 or
-// the clause must say 也/清醒.
-bool admission_opening(std::string_view first) {
-  const std::size_t aware = first.find("认识到");
-  if (aware == std::string_view::npos || aware > kShortcomingsLeadBytes / 2) return false;
-  const std::string_view before =
-      first.substr(aware >= 18 ? aware - 18 : 0, aware >= 18 ? 18 : aware);
-  if (!contains_any(before, {"我们", "也", "清醒"})) return false;
-  return contains_any(first.substr(aware),
-                      {"不足", "差距", "困难", "短板", "薄弱", "存在一些问题", "存在的问题"});
-}
-
-bool starts_with_year(std::string_view s, int year) {
-  if (year <= 0) return false;
-  const std::string y = std::to_string(year) + "年";
-  return at(s, 0, y);
-}
-
-// Does text opening with s start the plans part?
-bool plans_opening(std::string_view s, int report_year) {
-  const std::string_view first = s.substr(0, first_sentence_end(s));
-  if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将"))
-    return true;
-  if (at(first, 0, "下一步") || at(first, 0, "下一年度") || at(first, 0, "明年")) return true;
-  if (first.size() <= 150 &&
-      contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
-    return true;
-  return false;
-}
-
-// Role a heading title asks for, or nullopt when it says nothing special.
-std::optional<Role> heading_signal(std::string_view title, int report_year) {
-  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"}))
-    return Role::kShortcomings;
-  // 存在的主要问题, 存在的困难和短板: 存在 with a gap word (a chapter that 解决…主要问题 is not
-  // one).
-  if (contains(title, "存在") && contains_any(title, {"问题", "短板", "差距", "困难"}))
-    return Role::kShortcomings;
-  if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
-                           "工作思路", "明年"}))
-    return Role::kPlans;
-  if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
-  if (contains(title, "其他需要报告")) return Role::kOther;
-  if (contains(title, "第一责任")) return Role::kLeadership;
-  return std::nullopt;
-}
-
-bool is_date_line(std::string_view s) {
-  // 2024年3月27日, 2025年 月 日
-  std::size_t k = 0;
-  while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
-  if (k != 4 || !at(s, k, "年")) return false;
-  k += 3;
-  auto skip = [&] {
-    while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) ++k;
-  };
-  skip();
-  if (!at(s, k, "月")) return false;
-  k += 3;
-  skip();
-  if (!at(s, k, "日")) return false;
-  return k + 3 == s.size();
-}
-
-// A hard-wrapped signature block reflowed into one line, maybe with the colophon (版记) after it:
-// "莆田市安全生产监督管理局2018年1月26日莆田市安全生产监督管理局办公室2018年1月26日印发" — unit
-// names, each followed by its date, and nothing else.
-bool joined_signature_block(std::string_view s) {
-  static const RE2 block(
-      R"(^(?:\p{Han}{2,30}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|局|厅|委|办)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?)+$)");
-  return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
-}
-
-bool is_signature_line(std::string_view s) {
-  if (at(s, 0, "特此报告") || at(s, 0, "专此报告")) return true;
-  if (is_date_line(s)) return true;
-  if (joined_signature_block(s)) return true;
-  if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
-  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
-                                  "局", "厅", "委", "办", "领导小组"})
-    if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
-  return false;
 }
 
 bool is_title_line(std::string_view s) {
@@ -537,7 +388,8 @@ class Builder {
       heading(m, l.b, l.e, line_no);
       role = current_role();
       is_heading = true;
-    } else if (li < first_heading_ && (first_heading_ < lines_.size() || !seen_body_)) {
+    } else if (li < first_heading_ && (first_heading_ < lines_.size() || !seen_body_) &&
+               !preamble_closed_) {
       role = Role::kPreamble;
     } else {
       const Role here = current_role();
@@ -638,7 +490,9 @@ class Builder {
     const std::size_t end = l.e;
     // After a line-start 一是, an inline 二是 in the same line is its sibling.
     int inline_value = is_heading && heading_kind_ == Kind::kCnShi ? heading_value_ : 0;
-    bool preamble_open = role == Role::kPreamble && one_line_;
+    // The preamble may end inside its paragraph: "…现将有关情况报告如下：一、…" runs on (one-line
+    // pages, and hard-wrapped ones whose lines reflow into one paragraph).
+    bool preamble_open = role == Role::kPreamble;
     std::size_t sentence_no = 0;
 
     auto emit = [&](std::size_t b, std::size_t e) {
@@ -662,8 +516,10 @@ class Builder {
                                 role});
       ++sentence_no;
       // A one-line preamble ends with "现将…报告如下" (or after a few sentences).
-      if (preamble_open && (contains(st, "如下") || sentence_no >= kOneLinePreambleSentences)) {
+      if (preamble_open &&
+          (contains(st, "如下") || (one_line_ && sentence_no >= kOneLinePreambleSentences))) {
         preamble_open = false;
+        preamble_closed_ = true;  // the next paragraphs are the body, heading or not
         role = Role::kAchievements;
       }
     };
@@ -783,6 +639,7 @@ class Builder {
   std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
   bool one_line_ = false;
   bool seen_body_ = false;
+  bool preamble_closed_ = false;  // a preamble sentence said 如下 before any heading
   bool part_from_sentence_ =
       false;  // one-line mode: the open part began at a sentence, not a heading
 };

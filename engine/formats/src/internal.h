@@ -8,6 +8,7 @@
 
 #include "indicheck/diagnostic.h"
 #include "indicheck/formats.h"
+#include "indicheck/formats/subprocess.h"
 #include "indicheck/utf8.h"
 
 namespace indicheck::formats::detail {
@@ -44,13 +45,7 @@ bool read_pdf(std::string_view bytes, const std::string& path, const ExtractOpti
 bool read_legacy_word(std::string_view bytes, const std::string& path, Extracted& out,
                       std::vector<Diagnostic>& diagnostics);
 
-enum class ToolResult { kOk, kNotFound, kTimeout, kTooLarge, kFailed };
-
-// Runs args[0] (looked up in PATH) with `args` and no shell; its stdout goes to `output`.
-// Killed after `timeout_ms` or once it writes more than `max_output` bytes. kFailed: it
-// could not be started, or exited non-zero or by a signal.
-ToolResult run_tool(const std::vector<std::string>& args, int timeout_ms, std::size_t max_output,
-                    std::string& output);
+// run_tool: indicheck/formats/subprocess.h (public: the reports stage runs Chromium with it).
 
 // ---- shared text helpers --------------------------------------------------------------------
 

@@ -6,13 +6,15 @@
 // pattern keeps the list of (framework, leaf, selection) that use it, so one pass over a
 // document feeds every leaf of every framework. Exception: a regex with a literal trigger
 // (RE2's FilteredRE2 formula over required literals, see triggers.cpp) is replaced in that
-// database by its trigger's literals; the regexes alone form a second database.
+// database by its trigger's literals; each regex is confirmed inside a sentence by RE2 where RE2
+// and Hyperscan agree (re2_verifier), the others by a second database of those regexes alone.
 //
 // Work in three steps: collect the patterns (and compile the metric regexes), flatten each
 // framework's pattern uses for the hit table, then choose triggers and build the databases.
 // What the scan does with the result is told in hit_table.cpp and leaf_evaluator.cpp.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <unordered_map>
 
 #include "loader_internal.h"  // dq: long patterns are abbreviated in messages
@@ -51,6 +53,31 @@ std::string escape_literal(const std::string& s) {
   out.reserve(s.size() * 4);
   for (unsigned char c : s) out += fmt::format("\\x{:02x}", c);
   return out;
+}
+
+// An RE2 that says whether `regex` matches inside a sentence exactly as Hyperscan does with
+// HS_FLAG_UTF8 | HS_FLAG_UCP, or null. They agree on literals, groups, alternation, repeats,
+// ".", "^" and bracket classes of code points; they differ where UCP makes a class Unicode
+// (\d, \w, \s, \b, POSIX [:alpha:]) and RE2 keeps it ASCII, on "$" before a final newline,
+// and under flags. So any backslash before a letter or digit, "(?", "[:" or "$" keeps the
+// regex with Hyperscan, as does a regex RE2 cannot compile.
+std::unique_ptr<RE2> re2_verifier(const std::string& regex) {
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '$') return nullptr;
+    if (c == '\\' && i + 1 < regex.size() && std::isalnum(static_cast<unsigned char>(regex[i + 1])))
+      return nullptr;
+    if (c == '\\')
+      ++i;  // an escaped punctuation character: itself
+    else if ((c == '(' && i + 1 < regex.size() && regex[i + 1] == '?') ||
+             (c == '[' && i + 1 < regex.size() && regex[i + 1] == ':'))
+      return nullptr;
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(regex, options);
+  if (!re->ok()) return nullptr;
+  return re;
 }
 
 // True when the condition is "any selection" (the default): well-formed postfix of selections
@@ -186,11 +213,34 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
       pointers.push_back(expressions[id].c_str());
       id_flags.push_back(flags[id]);
     }
+    // A database of literals alone goes through Hyperscan's literal compiler: the same
+    // matches (every end offset of every literal), built in a fraction of the time the regex
+    // compiler takes over the same literals written as \x escapes (0.45 -> 0.1 s for the
+    // shipped packs' main database).
+    const bool literals_only = std::all_of(ids.begin(), ids.end(), [&](unsigned id) {
+      return id >= impl.patterns.size() || !impl.patterns[id].regex;
+    });
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
-                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
-                         &err) == HS_SUCCESS)
+    if (literals_only) {
+      std::vector<const char*> texts;
+      std::vector<std::size_t> lengths;
+      for (unsigned id : ids) {
+        const std::string& text = id < impl.patterns.size()
+                                      ? impl.patterns[id].text
+                                      : impl.trigger_atoms[static_cast<std::size_t>(
+                                            impl.extra_atom[id - impl.patterns.size()])];
+        texts.push_back(text.data());
+        lengths.push_back(text.size());
+      }
+      if (hs_compile_lit_multi(texts.data(), id_flags.data(), ids.data(), lengths.data(),
+                               static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
+                               &err) == HS_SUCCESS)
+        return true;
+    } else if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
+                                static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
+                                &err) == HS_SUCCESS) {
       return true;
+    }
     SourceLocation loc;
     std::string what = "the pattern database";
     if (err && err->expression >= 0) {
@@ -209,9 +259,13 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
     return false;
   };
   // The regexes first: a regex Hyperscan rejects is reported whichever database it belongs to.
+  // Those confirmed by RE2 (regex_re2) stay out of the regex database; the full-text database
+  // still takes the untriggered ones.
   std::vector<unsigned> regex_only, main_ids;
-  for (std::size_t i = impl.literal_count; i < impl.patterns.size(); ++i)
-    regex_only.push_back(static_cast<unsigned>(i));
+  for (std::size_t i = impl.literal_count; i < impl.patterns.size(); ++i) {
+    impl.regex_re2.push_back(re2_verifier(impl.patterns[i].text));
+    if (!impl.regex_re2.back()) regex_only.push_back(static_cast<unsigned>(i));
+  }
   for (std::size_t i = 0; i < expressions.size(); ++i)
     if (i >= impl.patterns.size() || !impl.patterns[i].regex || !impl.triggered[i])
       main_ids.push_back(static_cast<unsigned>(i));

@@ -4,7 +4,8 @@
 // start is end - length; it counts for the sentence that contains it whole. Without
 // start-of-match tracking (costly in Hyperscan) a regex end only says "a match ends here, maybe
 // starting in an earlier sentence", so each sentence with a regex end, or whose literals let a
-// triggered regex through, is re-scanned alone (with the regex-only database) and only regex
+// triggered regex through, is re-scanned alone (each candidate regex by its RE2, or by the
+// regex-only database for regexes RE2 would read otherwise, see compile.cpp) and only regex
 // matches inside it are kept: regexes match within a sentence, exactly like RE2 run on the
 // sentence. The result is a sorted (sentence, pattern) table, built once per Scanner::scan call
 // and read by every framework of that call.
@@ -144,7 +145,7 @@ struct TextPass {
       }
     } else if (end > 0) {  // a regex without trigger: a match ends here
       const long si = sentence_at(end - 1);
-      if (si >= 0) s.regex_sentences.push_back(static_cast<std::uint32_t>(si));
+      if (si >= 0) s.regex_candidates.emplace_back(static_cast<std::uint32_t>(si), id);
     }
   }
   static int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
@@ -173,12 +174,11 @@ bool order_by_start(const std::vector<Sentence>& sentences, std::vector<std::uin
   return in_order;
 }
 
-// Adds to s.regex_sentences the sentences whose atoms let some triggered regex through. Atom
-// hits come grouped by sentence (each lies inside one sentence, reported by end offset), in
-// sentence order when sentences are; otherwise sorted first, so that each sentence is one run
-// with all its atoms.
+// Adds to s.regex_candidates each sentence with the triggered regexes its atoms let through.
+// Atom hits come grouped by sentence (each lies inside one sentence, reported by end offset),
+// in sentence order when sentences are; otherwise sorted first, so that each sentence is one
+// run with all its atoms.
 void add_triggered_sentences(const CompiledRules::Impl& impl, Scanner::Scratch& s) {
-  std::vector<std::uint32_t>& regex_sentences = s.regex_sentences;
   auto& atom_hits = s.atom_hits;
   const auto by_sentence = [](const auto& a, const auto& b) { return a.first < b.first; };
   if (!std::is_sorted(atom_hits.begin(), atom_hits.end(), by_sentence))
@@ -196,27 +196,49 @@ void add_triggered_sentences(const CompiledRules::Impl& impl, Scanner::Scratch& 
     for (int atom : s.atoms) key.bits[atom >> 6] |= std::uint64_t{1} << (atom & 63);
     auto found = s.trigger_cache.find(key);
     if (found == s.trigger_cache.end()) {
-      if (s.trigger_cache.size() >= kMaxTriggerCache) s.trigger_cache.clear();
+      if (s.trigger_cache.size() >= kMaxTriggerCache) {
+        s.trigger_cache.clear();
+        s.potential_sets.clear();
+      }
       impl.trigger->AllPotentials(s.atoms, &s.potentials);
-      found = s.trigger_cache.emplace(key, !s.potentials.empty()).first;
+      std::vector<std::uint32_t> ids;
+      for (int k : s.potentials) ids.push_back(impl.trigger_ids[static_cast<std::size_t>(k)]);
+      s.potential_sets.push_back(std::move(ids));
+      found = s.trigger_cache.emplace(key, static_cast<std::uint32_t>(s.potential_sets.size() - 1))
+                  .first;
     }
-    if (found->second) regex_sentences.push_back(sentence);
+    for (std::uint32_t id : s.potential_sets[found->second])
+      s.regex_candidates.emplace_back(sentence, id);
   }
 }
 
-// Regex hits of every sentence in s.regex_sentences, each sentence re-scanned alone with the
-// regex-only database, into s.regex_hits (in sentence order).
+// Regex hits of every sentence in s.regex_candidates, into s.regex_hits (in sentence order).
+// Every regex that matches inside a sentence is a candidate there (its trigger's formula holds,
+// or its match ends there), and each candidate is confirmed on the sentence alone: by its RE2,
+// or by the regex-only database (which reports every regex of its own that matches).
 void rescan_regex_sentences(const CompiledRules::Impl& impl, Scanner::Scratch& s,
                             const Document& document) {
-  std::vector<std::uint32_t>& regex_sentences = s.regex_sentences;
-  std::sort(regex_sentences.begin(), regex_sentences.end());
-  regex_sentences.erase(std::unique(regex_sentences.begin(), regex_sentences.end()),
-                        regex_sentences.end());
+  auto& candidates = s.regex_candidates;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<SentenceHit>& regex_hits = s.regex_hits;
   regex_hits.clear();
-  for (std::uint32_t si : regex_sentences) {
+  for (std::size_t i = 0; i < candidates.size();) {
+    const std::uint32_t si = candidates[i].first;
     const Span span = document.sentences[si].span;
-    run_hs(impl.regex_database, s, std::string_view(document.text).substr(span.begin, span.size()));
+    const std::string_view sentence =
+        std::string_view(document.text).substr(span.begin, span.size());
+    bool by_database = false;
+    for (; i < candidates.size() && candidates[i].first == si; ++i) {
+      const std::uint32_t id = candidates[i].second;
+      const RE2* re = impl.regex_re2[id - impl.literal_count].get();
+      if (!re)
+        by_database = true;
+      else if (RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *re))
+        regex_hits.push_back({si, id});
+    }
+    if (!by_database) continue;
+    run_hs(impl.regex_database, s, sentence);
     for (const auto& [id, end] : s.raw)
       if (id >= impl.literal_count) regex_hits.push_back({si, id});
   }
@@ -261,7 +283,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   // The full-text pass: literal and atom hits, and the sentences where a regex ends, taken as
   // Hyperscan reports them.
   TextPass pass{impl, sentences, in_order ? nullptr : &s.order, s};
-  s.regex_sentences.clear();
+  s.regex_candidates.clear();
   s.atom_hits.clear();
   if (impl.database && s.scratch && !document.text.empty())
     hs_scan(impl.database, document.text.data(), static_cast<unsigned>(document.text.size()), 0,

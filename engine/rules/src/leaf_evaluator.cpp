@@ -284,7 +284,8 @@ ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit
   const WindowResult* first_best = first_best_window(check, best);
   write_reason(best, first_best, any_hit, ev);
   take_quotes(check, best, ev);
-  if (ev.state == ItemState::kMissing || ev.state == ItemState::kPartial) near_misses(check, ev);
+  if (want_near_misses_ && (ev.state == ItemState::kMissing || ev.state == ItemState::kPartial))
+    near_misses(check, ev);
   return ev;
 }
 

@@ -48,8 +48,13 @@ struct CompiledRules::Impl {
   std::vector<CompiledPattern> patterns;
   std::size_t literal_count = 0;      // literals are ids [0, literal_count), regexes after
   hs_database_t* database = nullptr;  // null when there are no patterns
-  // The regexes alone (same ids), to verify a regex inside one sentence without re-running
-  // thousands of literals; null when there are no regexes.
+  // How a regex is confirmed inside one sentence: by RE2 where RE2 and Hyperscan (UTF8, UCP)
+  // answer alike (no \d, \w, \p, POSIX class, flag or $: see compile.cpp), one RE2 per regex
+  // by id - literal_count; null = by `regex_database`, which holds those regexes alone (same
+  // ids) and is null when every regex has an RE2. RE2 compiles in a fraction of the time
+  // Hyperscan takes for "[^。;]{0,25}"-style gaps in UTF-8, and checks only the regexes a
+  // sentence's atoms let through.
+  std::vector<std::unique_ptr<RE2>> regex_re2;
   hs_database_t* regex_database = nullptr;
   // Literal triggers of regexes (see triggers.cpp). Regexes with a trigger
   // are left out of `database`; the trigger's atoms are scanned there as literals instead:
@@ -58,6 +63,7 @@ struct CompiledRules::Impl {
   // = every regex is in `database`.
   std::unique_ptr<re2::FilteredRE2> trigger;
   std::vector<std::string> trigger_atoms;  // the trigger's atoms, by atom index
+  std::vector<std::uint32_t> trigger_ids;  // pattern id of each of the trigger's regexes
   // False when no regex gets through on one atom alone (every formula is an AND): a sentence
   // holding a single distinct atom is then passed over without asking the trigger.
   bool trigger_single_atom = true;
@@ -138,13 +144,17 @@ struct Scanner::Scratch {
   std::vector<float> gate_scores;  // the gate's score per sentence, -1 = not asked yet
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;            // sentences by start, when not already in order
-  std::vector<std::uint32_t> regex_sentences;  // sentences where a regex match ends
+  // (sentence, regex id) pairs to confirm in the re-scan: where an untriggered regex's match
+  // ends, and the triggered regexes a sentence's atoms let through.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> regex_candidates;
   std::vector<std::pair<std::uint32_t, std::int32_t>> atom_hits;  // (sentence, trigger atom)
   std::vector<int> atoms, potentials;  // one sentence's atoms; regexes they allow
-  // The trigger's answer by set of atoms (bit i = atom i; a trigger has at most 128 atoms):
-  // sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
+  // The trigger's answer by set of atoms (bit i = atom i; a trigger has at most 128 atoms): an
+  // index into potential_sets, the pattern ids of the regexes it lets through (often none).
+  // Sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
   // costs more than the rest of the hit table. Emptied when it reaches kMaxTriggerCache.
-  std::unordered_map<TriggerKey, bool, TriggerKey::Hash> trigger_cache;
+  std::unordered_map<TriggerKey, std::uint32_t, TriggerKey::Hash> trigger_cache;
+  std::vector<std::vector<std::uint32_t>> potential_sets;
   std::vector<SentenceHit> regex_hits;         // regex hits, before merging into `hits`
   std::vector<SentenceHit> merged;             // merge target, swapped with `hits`
   std::vector<std::vector<LeafHit>> per_leaf;  // hits of one framework, per leaf slot
@@ -204,14 +214,15 @@ class LeafEvaluator {
   // `scratch` must hold the hit table of `doc` (sentence_hits called for it): the sentence
   // views cached there belong to that document. Each item keeps at most `max_quotes` quotes
   // (<= limits::kMaxQuotesPerItem); quotes are taken in their final order, so a lower cap
-  // keeps a prefix of what a higher one gives.
+  // keeps a prefix of what a higher one gives. `near_misses` false: none are looked for.
   LeafEvaluator(const CompiledRules::Impl& impl, const Document& doc, std::size_t fw_index,
-                Scanner::Scratch& scratch, std::size_t max_quotes)
+                Scanner::Scratch& scratch, std::size_t max_quotes, bool near_misses = true)
       : impl_(impl),
         doc_(doc),
         fw_index_(fw_index),
         fw_(impl.rules.frameworks[fw_index]),
         max_quotes_(max_quotes),
+        want_near_misses_(near_misses),
         views_(scratch.views),
         section_paths_(scratch.section_paths),
         strengths_(scratch.strengths),
@@ -264,6 +275,7 @@ class LeafEvaluator {
   std::size_t fw_index_;
   const Framework& fw_;
   std::size_t max_quotes_;
+  bool want_near_misses_;
 
   // What a quote shows of a sentence (original text, line:col, section path) costs a walk of
   // the line and of the heading chain; many leaves of every framework quote the same

@@ -47,7 +47,7 @@ void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw,
 
 std::vector<DocumentEvidence> Scanner::scan(const Document& document,
                                             std::span<const Framework* const> frameworks,
-                                            std::size_t max_quotes) {
+                                            std::size_t max_quotes, bool near_misses) {
   max_quotes = std::min(max_quotes, limits::kMaxQuotesPerItem);
   std::vector<DocumentEvidence> out(frameworks.size());
   const auto& impl = rules_->impl();
@@ -60,7 +60,7 @@ std::vector<DocumentEvidence> Scanner::scan(const Document& document,
     const auto fw = static_cast<std::size_t>(fi);
     auto& per_leaf = scratch_->per_leaf;
     leaf_hits(impl, fw, *hits, per_leaf);
-    LeafEvaluator evaluator(impl, document, fw, *scratch_, max_quotes);
+    LeafEvaluator evaluator(impl, document, fw, *scratch_, max_quotes, near_misses);
     const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
     auto& items = out[k].items;
     items.reserve(leaves);

@@ -7,9 +7,10 @@
 // regex, an AND/OR formula over literal "atoms" that every match must contain ("建设" or … or
 // "完善") and ("平台" or …). So those regexes leave the full-text database; their atoms enter
 // it as literals; a sentence whose atoms satisfy some regex's formula (AllPotentials) is
-// re-scanned alone with the regex database, as a sentence where a regex match ends is. The
-// final answer still comes from Hyperscan on the sentence: the formula only decides which
-// sentences are looked at, and it never rejects a sentence where the regex matches.
+// re-scanned alone for the regexes it lets through, as a sentence where a regex match ends is.
+// The final answer still comes from the regex on the sentence (RE2 where it reads the regex as
+// Hyperscan does, else Hyperscan): the formula only decides which sentences and regexes are
+// looked at, and it never rejects a sentence where the regex matches.
 //
 // FilteredRE2 reasons with RE2's parse of the pattern and lowercases its atoms. Both are safe
 // here only for atoms without case: then "occurs in the lowercased text" = "occurs in the
@@ -134,7 +135,10 @@ void build_triggers(CompiledRules::Impl& impl) {
     impl.trigger_atoms.clear();
     return;
   }
-  for (std::size_t i : chosen) impl.triggered[i] = true;
+  for (std::size_t i : chosen) {
+    impl.triggered[i] = true;
+    impl.trigger_ids.push_back(static_cast<std::uint32_t>(i));  // the filter's order
+  }
   impl.trigger_single_atom = false;
   std::vector<int> passed;
   for (std::size_t a = 0; a < impl.trigger_atoms.size() && !impl.trigger_single_atom; ++a) {

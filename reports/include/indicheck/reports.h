@@ -37,19 +37,25 @@ struct OutputFormats {
   bool csv = true;       // scores.csv, scores-<framework>.csv, evidence.csv
   bool xlsx = true;      // results.xlsx
   bool docx = false;     // gaps/<stem>.unit.docx: the 单位版 as Word (only when asked: "docx")
+  // index.pdf and gaps/*.pdf: every HTML output printed by headless Chromium (only when asked:
+  // "pdf"); without Chromium a warning pdf-no-chromium and no PDF.
+  bool pdf = false;
+  // Rows of one 证据 sheet of results.xlsx before the next (证据-2, …) starts: 0 = Excel's limit
+  // less the header (reports_detail::kXlsxMaxRows). Tests set a small number (evaluate's hidden
+  // --xlsx-max-rows) to see the split.
+  std::uint32_t xlsx_max_rows = 0;
   Edition edition = Edition::kAudit;
 };
 
-// Parses "html,md,json,csv,xlsx" (any subset, comma-separated; "all" = every format). Returns false
-// with a message naming the unknown word.
+// Parses "html,md,json,csv,xlsx,docx,pdf" (any subset, comma-separated; "all" = every format).
+// Returns false with a message naming the unknown word.
 bool parse_formats(std::string_view text, OutputFormats& formats, std::string& error);
-
-// The schema id written into results.json; bumped on any incompatible change.
-inline constexpr std::string_view kResultsSchema = "indicheck.results/1";
 
 // Renderers: pure functions of the Evaluation, deterministic (no clock, no environment), so
 // output is byte-identical for any --jobs. Report text is escaped for each format.
 std::string render_index_html(const Evaluation& evaluation);
+// The same with a list of every output file written with `formats` (write_output_files).
+std::string render_index_html(const Evaluation& evaluation, const OutputFormats& formats);
 std::string render_results_json(const Evaluation& evaluation);
 // UTF-8 with BOM, CRLF; headers and labels in Evaluation::facts.lang, codes beside them.
 // table < 0: scores.csv (one row per report); else scores-<framework>.csv of that score table.

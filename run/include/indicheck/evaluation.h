@@ -108,6 +108,7 @@ struct RunFacts {
   std::vector<std::string> rules_paths;
   std::string profile_path;
   std::string model;  // scoring model name
+  double partial_credit = 0.5;  // --partial-credit (a profile may override it per framework)
   int jobs = 1;
   int max_quotes = static_cast<int>(limits::kMaxQuotesPerItem);  // quotes kept per item
   std::string manifest_path;                                     // --manifest, empty = none
@@ -127,6 +128,10 @@ struct PreviousYear {
   int units = 0;
   std::int64_t run = 0;  // history run id
 };
+
+// The schema id written into results.json (docs/results-schema.md) and read back by `render`
+// (results_file.h); bumped on any incompatible change.
+inline constexpr std::string_view kResultsSchema = "indicheck.results/1";
 
 struct Evaluation {
   RunFacts facts;

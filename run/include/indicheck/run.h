@@ -41,6 +41,10 @@ struct PipelineOptions {
   // Quotes kept per item (1 to limits::kMaxQuotesPerItem, in the matcher's order: the
   // strongest first). Fewer quotes make every output smaller; states and scores do not change.
   std::size_t max_quotes = limits::kMaxQuotesPerItem;
+  // Look for near misses of missing and partial items (ItemEvidence::near_misses). Only
+  // results.json, the gap reports and the review sheet show them: `evaluate --format csv`
+  // (or xlsx) turns this off and saves their search (~5 % of a scan).
+  bool near_misses = true;
   // The evidence gate (indicheck/gate.h): empty or "off" = no gate (the default: measured on
   // the development corpus it costs more recall than it gains precision, docs/accuracy.md);
   // "default" = evidence-gate.json beside the first rules path; else a model file.
@@ -86,6 +90,13 @@ struct PipelineResult {
 // evaluation.reports with failed = true. A report's diagnostics are in its ReportResult and once in
 // result.diagnostics. Throws only on a bug (a worker's exception is rethrown here).
 int run_pipeline(const PipelineOptions& options, PipelineResult& result);
+
+// Phase 4 of run_pipeline on its own: scores every report of result.evaluation (states from
+// its evidence, review marks applied) per framework of result.rules, in rule order, replacing
+// evaluation.tables. Scoring is a pure function of states, rules, profile and options, so a run
+// read back from results.json (results_file.h) scores exactly as it did. False when the profile
+// could not be applied (errors in result.diagnostics).
+bool score_evaluation(const ScoringOptions& options, PipelineResult& result);
 
 // Expands files and directories (recursively: every regular file, hidden ones skipped) into a
 // sorted, de-duplicated list of files. A path that does not exist becomes an error diagnostic

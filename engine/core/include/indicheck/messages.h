@@ -125,8 +125,78 @@ enum class Msg : std::uint16_t {
   kBelowThreshold,
   kYes,
   kNo,
+  // The 审核版's legend (gap_html.cpp): what every badge, 分值 and 部分落实 mean.
+  kLegendTitle,
+  kLegendMet,
+  kLegendPartial,  // {partial credit, e.g. 0.5}
+  kLegendAcknowledged,
+  kLegendPlanned,
+  kLegendMissing,
+  kLegendNotApplicable,
+  kLegendWaived,
+  kLegendRequired,  // the 必选 badge
+  kLegendPoints,    // 分值
+  kLegendContext,   // a quote marked 不计分
+  kLegendPeer,      // 参考示例
+  kLegendReview,    // 人工复核 marks
+  kFilterLabel,     // "按状态筛选："
+  kFilterOpenAll,
+  kFilterCloseAll,
+  // The 审核版 gap report's page furniture (gap_html.cpp).
+  kGapTitle,
+  kGapBack,
+  kGapHeading,
+  kGapAgainst,
+  kGapScore,
+  kGapRankLabel,
+  kGapRank,
+  kGapRequiredCoverage,
+  kGapAtLine,
+  kGapUnit,
+  kGapLevel,
+  kGapProvince,
+  kGapYearFrom,
+  kGapPublished,
+  kGapDocNumber,
+  kGapFileFormat,
+  kGapEncoding,
+  kGapTraditional,
+  kGapAreas,
+  kGapArea,
+  kGapName,
+  kGapSection1,
+  kGapSection2,
+  kGapSection3,
+  kGapSection4,
+  kGapSection5,
+  kGapNone,
+  kGapStructure,
+  kGapContent,
+  kGapState,
+  kGapBasis,
+  kGapReadNotes,
+  kGapFooter,
+  kGapRule,
+  kGapLooksFor,
+  kGapPoints,
+  kGapRequired,
+  kGapNote,
+  kGapVerdict,
+  kGapWaiver,
+  kGapWaiverUntil,
+  kGapNotApplicable,
+  kGapPeerExample,
+  kGapNoPeer,
+  kGapOtherYears,
+  kGapYearThis,
+  kGapYear,
+  kGapFramework,
+  kGapOtherFramework,
+  kGapListSep,
+  kStructureOptional,  // an absent optional report content (the 5th)
   // CLI.
   kCliSummary,     // {reports}, {failed}, {out}, {index}
+  kCliRendered,    // `render`: {0} results.json, {1} reports, {2} out
   kCliBelow,       // {label}
   kCliError,       // "错误" / "error" prefix of usage lines (the code in brackets stays)
   kCliDiagDetail,  // how a diagnostic's English detail is introduced in zh

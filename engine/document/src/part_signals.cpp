@@ -1,0 +1,130 @@
+// Part openers, heading signals and signature shapes (see part_signals.h).
+#include "part_signals.h"
+
+#include <re2/re2.h>
+
+#include <string>
+
+namespace indicheck::detail {
+
+namespace {
+
+// How far into a paragraph 虽然 may start for the paragraph to open the shortcomings.
+constexpr std::size_t kShortcomingsLeadBytes = 120;
+
+// "面对新形势，我们清醒地认识到…仍存在一些困难和问题": a self-critical admission that opens
+// with 认识到 (we, also, soberly) near the start and names a gap after it. A sentence about
+// staff who 认识到 the importance of something does not qualify: the subject must be 我们 or
+// the clause must say 也/清醒.
+bool admission_opening(std::string_view first) {
+  const std::size_t aware = first.find("认识到");
+  if (aware == std::string_view::npos || aware > kShortcomingsLeadBytes / 2) return false;
+  const std::string_view before =
+      first.substr(aware >= 18 ? aware - 18 : 0, aware >= 18 ? 18 : aware);
+  if (!contains_any(before, {"我们", "也", "清醒"})) return false;
+  return contains_any(first.substr(aware),
+                      {"不足", "差距", "困难", "短板", "薄弱", "存在一些问题", "存在的问题"});
+}
+
+bool starts_with_year(std::string_view s, int year) {
+  if (year <= 0) return false;
+  const std::string y = std::to_string(year) + "年";
+  return at(s, 0, y);
+}
+
+}  // namespace
+
+// Does text opening with s start the shortcomings part?
+bool shortcomings_opening(std::string_view s) {
+  const std::string_view first = s.substr(0, first_sentence_end(s));
+  if (at(first, 0, "存在的问题") || at(first, 0, "存在问题") || at(first, 0, "存在的不足") ||
+      at(first, 0, "主要问题") || at(first, 0, "不足之处") || admission_opening(first))
+    return true;
+  // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
+  std::size_t though = first.find("虽");
+  if (though == std::string_view::npos || though > kShortcomingsLeadBytes) {
+    though = std::string_view::npos;
+    for (std::string_view won : {"取得", "成绩", "成效", "进展"}) {
+      const std::size_t at_won = first.find(won);
+      if (at_won != std::string_view::npos && at_won <= kShortcomingsLeadBytes * 2) {
+        though = std::min(though, at_won);
+      }
+    }
+    if (though == std::string_view::npos) return false;
+  }
+  // The turn: "但", or "在看到成绩的同时，我们也认识到…".
+  std::size_t but = first.find("但", though);
+  const std::size_t meanwhile = first.find("的同时", though);
+  if (meanwhile != std::string_view::npos && meanwhile <= though + 12)
+    but = std::min(but, meanwhile);
+  if (but == std::string_view::npos) return false;
+  return contains_any(first.substr(but), {"存在", "不足", "问题", "差距", "薄弱", "短板"});
+}
+
+// Does text opening with s start the plans part?
+bool plans_opening(std::string_view s, int report_year) {
+  const std::string_view first = s.substr(0, first_sentence_end(s));
+  if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将"))
+    return true;
+  if (at(first, 0, "下一步") || at(first, 0, "下一年度") || at(first, 0, "明年")) return true;
+  if (first.size() <= 150 &&
+      contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
+    return true;
+  return false;
+}
+
+// Role a heading title asks for, or nullopt when it says nothing special.
+std::optional<Role> heading_signal(std::string_view title, int report_year) {
+  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"}))
+    return Role::kShortcomings;
+  // 存在的主要问题, 存在的困难和短板: 存在 with a gap word (a chapter that 解决…主要问题 is not
+  // one).
+  if (contains(title, "存在") && contains_any(title, {"问题", "短板", "差距", "困难"}))
+    return Role::kShortcomings;
+  if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
+                           "工作思路", "明年"}))
+    return Role::kPlans;
+  if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
+  if (contains(title, "其他需要报告")) return Role::kOther;
+  if (contains(title, "第一责任")) return Role::kLeadership;
+  return std::nullopt;
+}
+
+bool is_date_line(std::string_view s) {
+  // 2024年3月27日, 2025年 月 日
+  std::size_t k = 0;
+  while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+  if (k != 4 || !at(s, k, "年")) return false;
+  k += 3;
+  auto skip = [&] {
+    while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) ++k;
+  };
+  skip();
+  if (!at(s, k, "月")) return false;
+  k += 3;
+  skip();
+  if (!at(s, k, "日")) return false;
+  return k + 3 == s.size();
+}
+
+// A hard-wrapped signature block reflowed into one line, maybe with the colophon (版记) after it:
+// "莆田市安全生产监督管理局2018年1月26日莆田市安全生产监督管理局办公室2018年1月26日印发" — unit
+// names, each followed by its date, and nothing else.
+bool joined_signature_block(std::string_view s) {
+  static const RE2 block(
+      R"(^(?:\p{Han}{2,30}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|局|厅|委|办)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?)+$)");
+  return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
+}
+
+bool is_signature_line(std::string_view s) {
+  if (at(s, 0, "特此报告") || at(s, 0, "专此报告")) return true;
+  if (is_date_line(s)) return true;
+  if (joined_signature_block(s)) return true;
+  if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
+  for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
+                                  "局", "厅", "委", "办", "领导小组"})
+    if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
+}  // namespace indicheck::detail

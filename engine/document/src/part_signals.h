@@ -1,0 +1,59 @@
+// What a line or a sentence says about the part of the report it belongs to: the openers of
+// the shortcomings and plans parts, a heading's part, the shapes of signature and date lines.
+// Shared by the outline builder (outline.cpp) and defined in part_signals.cpp.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+
+#include "indicheck/document.h"
+
+namespace indicheck::detail {
+
+inline bool at(std::string_view s, std::size_t i, std::string_view what) {
+  return s.size() >= i + what.size() && s.compare(i, what.size(), what) == 0;
+}
+
+// 。 (U+3002) at s[i], without a library call: this runs for every byte of the text.
+inline bool period_at(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 &&
+         static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+         static_cast<unsigned char>(s[i + 2]) == 0x82;
+}
+
+inline bool contains(std::string_view s, std::string_view what) {
+  return s.find(what) != std::string_view::npos;
+}
+
+inline bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (contains(s, w)) return true;
+  return false;
+}
+
+// End of the first sentence of s (after its terminator), or s.size().
+inline std::size_t first_sentence_end(std::string_view s) {
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c == '!' || c == '?' || c == ';') return k + 1;
+    if (period_at(s, k)) return k + 3;
+  }
+  return s.size();
+}
+
+// Does text opening with s start the shortcomings part (存在的问题…, 虽然…但…存在…, an admission)?
+bool shortcomings_opening(std::string_view s);
+// Does text opening with s start the plans part (下一步, 2024年…将, 工作安排…)?
+bool plans_opening(std::string_view s, int report_year);
+// Role a heading title asks for, or nullopt when it says nothing special.
+std::optional<Role> heading_signal(std::string_view title, int report_year);
+// 2024年3月27日, 2025年 月 日
+bool is_date_line(std::string_view s);
+// Unit names each followed by its date (a hard-wrapped signature block reflowed into one line).
+bool joined_signature_block(std::string_view s);
+// A line of the signature region: 特此报告, a unit name, a date.
+bool is_signature_line(std::string_view s);
+
+}  // namespace indicheck::detail
