@@ -43,6 +43,14 @@ if [ "${1:-}" = "--fixtures" ]; then
   packages+=(libreoffice-writer-nogui pandoc qpdf poppler-utils zip antiword catdoc)
 fi
 
+# Only for scripts/fuzz.sh (libFuzzer targets with ASan+UBSan): clang 14 and its runtime
+# libraries, where libclang_rt.fuzzer and the sanitizer runtimes for clang live
+# (libclang-rt-14-dev). CI builds the same targets as replay drivers with g++ and needs neither:
+# `scripts/install-deps.sh --fuzz`.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -438,10 +438,12 @@ std::vector<TermCollisions> CorpusLint::collisions() const {
       const auto right = code_points(std::string_view(key).substr(bar + 1));
       // This key is a one-character extension of `shorter`: when it holds most of shorter's
       // occurrences (kDominantExtension), shorter is a fragment of it (政执法 of 行政执法).
+      // A copy: clang before 16 cannot capture a structured binding (scripts/fuzz.sh uses 14).
+      const auto count = n;
       const auto drop_if_same = [&](const std::string& shorter) {
         const auto it = tc.extensions.find(shorter);
         if (it != tc.extensions.end() &&
-            static_cast<double>(n) >= kDominantExtension * static_cast<double>(it->second))
+            static_cast<double>(count) >= kDominantExtension * static_cast<double>(it->second))
           closed[shorter] = false;
       };
       if (!left.empty()) drop_if_same(key.substr(left.size() > 1 ? left[1].offset : bar));
