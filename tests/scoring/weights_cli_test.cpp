@@ -9,46 +9,20 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_util.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int rc = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path scratch() {
-  static const fs::path dir = [] {
-    auto d = fs::temp_directory_path() / ("indicheck-weights-cli-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+using scoring_test::contains;
+using scoring_test::Run;
+using scoring_test::scratch;
+using scoring_test::slurp;
 
 // Runs indicheck from the source tree (relative paths in messages stay stable).
 Run indicheck(const std::string& args) {
-  const auto out = scratch() / "stdout.txt", err = scratch() / "stderr.txt";
-  const std::string cmd = std::string("cd '") + INDICHECK_SOURCE_DIR + "' && '" + INDICHECK_BINARY +
-                          "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  Run r;
-  const int status = std::system(cmd.c_str());
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
+  return scoring_test::run_indicheck(args);
 }
 
 const std::string kMini = "--rules tests/scoring/data/mini";
