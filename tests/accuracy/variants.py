@@ -1,12 +1,23 @@
 #!/usr/bin/env python3
-"""Structure that survives web pages: each labelled dev report of tests/devcorpus is also read
-as the two shapes crawled pages take — its body joined into one line, and its body hard-wrapped
-at a fixed width (28 characters, breaking inside sentences) — and in GB18030 bytes, and the
-engine's unit, year and evidenced sections are compared with the original's.
+"""Structure that survives web pages: each labelled dev report of tests/devcorpus is also read in
+the other shapes users feed the tool, and the engine's unit, year and evidenced sections are
+compared with the original's:
+
+- the two shapes crawled pages take: the body joined into one line, and the body hard-wrapped
+  at a fixed width (28 characters, breaking inside sentences);
+- the text copied from the page instead of crawled: the plain title line, then the body
+  (no 标题:/发布时间: header);
+- the page's footer and tool bar kept below the text (上一篇/下一篇, 主办单位, 版权所有, ICP,
+  翻译/搜索/复制);
+- half-width punctuation (,;:() for ，；：（）), full-width digits, CRLF lines after a byte order
+  mark, GB18030 and UTF-16LE bytes;
+- the body alone (no title, no header): the unit may be lost where only the title named it, but
+  never replaced by another, and the year stays.
 
 Usage: python3 tests/accuracy/variants.py --bin build/cli/indicheck [--check] [--max-calls N]
-With --check, exits 1 when a variant changes any unit or year, or more than N section calls
-(default 10) over the dev part (GB18030: any call). The test part is not read.
+With --check, exits 1 when a variant changes any unit or year (the body alone: a different unit
+or year), or more than N section calls over the dev part (the byte-level shapes: any call). The
+test part is not read.
 """
 import argparse
 import csv
@@ -40,6 +51,39 @@ def wrapped(text):
     return "\n".join(out)
 
 
+def plain_title(text):
+    """The page as a user copies it: the title line, then the body."""
+    head, body = split_header(text)
+    title = next((l.split(":", 1)[1].strip() for l in head if l.startswith("标题:")), "")
+    return "\n".join([title] + body)
+
+
+def body_only(text):
+    return "\n".join(split_header(text)[1])
+
+
+FOOTER = ("上一篇：莆田市人民政府关于公布第一批市级非物质文化遗产的通知\n"
+          "下一篇：关于开展2023年度全市统计执法检查的通知\n【打印本页】【关闭窗口】\n"
+          "主办单位：莆田市人民政府办公室  承办单位：莆田市大数据集团有限公司\n"
+          "版权所有：莆田市人民政府  闽ICP备05007397号  闽公网安备35030202000108号\n"
+          "网站标识码：3503000006\n翻译\n搜索\n复制\n")
+
+
+def footer(text):
+    return text.rstrip("\n") + "\n" + FOOTER
+
+
+def body_mapped(table):
+    def shape(text):
+        head, body = split_header(text)
+        return "\n".join(head + [line.translate(table) for line in body])
+    return shape
+
+
+HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
 def evaluate(binary, files):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([binary, "evaluate", *files, "--framework", "gangyao-2021", "--format",
@@ -66,28 +110,38 @@ def main():
     original = evaluate(args.bin, [str(CORPUS / "reports" / f"{n}.txt") for n in names])
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
-        shapes = (("one line", one_line, "utf-8", args.max_calls),
-                  ("hard-wrapped", wrapped, "utf-8", args.max_calls),
-                  ("GB18030", lambda t: t, "gb18030", 0))  # the bytes a GBK page holds
-        for label, shape, encoding, max_calls in shapes:
+        # (label, shape, encoding, section calls allowed, the unit may be lost)
+        shapes = (("one line", one_line, "utf-8", args.max_calls, False),
+                  ("hard-wrapped", wrapped, "utf-8", args.max_calls, False),
+                  ("plain title", plain_title, "utf-8", args.max_calls, False),
+                  ("footer", footer, "utf-8", args.max_calls, False),
+                  ("body only", body_only, "utf-8", args.max_calls, True),
+                  ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
+                  ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
+                  ("CRLF+BOM", lambda t: "\ufeff" + t.replace("\n", "\r\n"), "utf-8", 0, False),
+                  ("GB18030", lambda t: t, "gb18030", 0, False),  # the bytes a GBK page holds
+                  ("UTF-16LE", lambda t: "\ufeff" + t, "utf-16-le", 0, False))
+        for label, shape, encoding, max_calls, may_lose_unit in shapes:
             folder = pathlib.Path(tmp) / label.replace(" ", "-")
             folder.mkdir()
             for n in names:
                 text = (CORPUS / "reports" / f"{n}.txt").read_text(encoding="utf-8")
                 (folder / f"{n}.txt").write_bytes(shape(text).encode(encoding))
             variant = evaluate(args.bin, [str(folder / f"{n}.txt") for n in names])
-            calls = meta = 0
+            calls = meta = lost = 0
             for n in names:
                 a, b = original[n], variant[n]
                 diff = sorted(a[0] ^ b[0])
                 calls += len(diff)
-                if a[1:] != b[1:]:
+                if may_lose_unit and not b[1] and a[2] == b[2]:
+                    lost += a[1] != b[1]
+                elif a[1:] != b[1:]:
                     meta += 1
                 if diff or a[1:] != b[1:]:
                     print(f"{label:12s} {n:24s} sections lost {sorted(a[0] - b[0])} gained "
                           f"{sorted(b[0] - a[0])}" + (f"  unit/year {a[1:]} -> {b[1:]}" if a[1:] != b[1:] else ""))
             print(f"{label}: {len(names)} dev reports, {calls} section calls differ, "
-                  f"{meta} unit/year differ")
+                  f"{meta} unit/year differ" + (f", {lost} units not found" if may_lose_unit else ""))
             if meta or calls > max_calls:
                 failed = True
     return 1 if args.check and failed else 0

@@ -18,6 +18,7 @@
 
 #include "divisions.h"
 #include "internal.h"
+#include "part_signals.h"
 
 namespace indicheck::detail {
 
@@ -97,14 +98,6 @@ std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Docume
     start = end + 1;
   }
   return out;
-}
-
-bool title_like(std::string_view line) {
-  if (line.size() > 300 || has(line, "。")) return false;
-  if (has(line, "报告")) return true;
-  // Titles without 报告: "…2023年法治政府建设情况", "…工作总结及2024年工作计划".
-  return (has(line, "法治") || has(line, "依法行政")) &&
-         (has(line, "情况") || has(line, "总结") || has(line, "工作"));
 }
 
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
@@ -438,22 +431,51 @@ void unit_from_body(Document& doc) {
 // A signature line's name: what precedes its date when the date runs on in the same line
 // (one-line pages: "深圳市光明区人民政府2022年1月5日").
 std::string_view signature_name(std::string_view s) {
+  // A colophon's (此件主动公开) reflowed onto the name's line.
+  if (starts(s, "(此件") && s.find(')') != std::string_view::npos) s.remove_prefix(s.find(')') + 1);
   const std::size_t digit = s.find_first_of("0123456789");
   if (digit != std::string_view::npos) s = s.substr(0, digit);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
 
-// Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区).
+// "莆田市安全生产监督管理局2018年1月26日莆田市安全生产监督管理局办公室2018年1月26日印发": a
+// signature and the colophon reflowed into one line (two dated names); its first name signs.
+bool signature_run_into_colophon(std::string_view line) {
+  if (!joined_signature_block(line)) return false;
+  std::size_t dates = 0;
+  for (std::size_t at = line.find("日"); at != std::string_view::npos; at = line.find("日", at + 1))
+    ++dates;
+  return dates >= 2;
+}
+
+bool signing_unit_name(std::string_view s) {
+  return !has(s, "。") && s.size() <= 60 &&
+         (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
+          ends(s, "局") || ends(s, "办公室"));
+}
+
+// Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区); else the
+// colophon's printing office, which is the unit's own (莆田市水利局办公室 …印发 → 莆田市水利局).
+// 抄送 names other units and is never read.
 void unit_from_signature(Document& doc, const Lines& signature, bool& committee) {
   for (const auto& [offset, line] : signature) {
+    if (doc.meta.unit.found()) return;
     const std::string_view s = signature_name(line);
-    if (!doc.meta.unit.found() && !has(s, "。") && s.size() <= 60 &&
-        (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
-         ends(s, "局") || ends(s, "办公室"))) {
-      committee = ends(s, "管理委员会") || ends(s, "管委会");
-      doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
-    }
+    if (colophon_line(line) && !signature_run_into_colophon(line)) continue;
+    if (!signing_unit_name(s)) continue;
+    committee = ends(s, "管理委员会") || ends(s, "管委会");
+    doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
+  }
+  for (const auto& [offset, line] : signature) {
+    if (doc.meta.unit.found()) return;
+    if (!ends(line, "印发")) continue;
+    std::string_view s = signature_name(line);
+    if (ends(s, "办公室") && unit_suffix(s.substr(0, s.size() - std::string_view("办公室").size())))
+      s.remove_suffix(std::string_view("办公室").size());
+    if (!signing_unit_name(s)) continue;
+    committee = ends(s, "管理委员会") || ends(s, "管委会");
+    doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
   }
 }
 
@@ -486,7 +508,9 @@ bool expands(std::string_view abbr, std::string_view full) {
 // signature that spells it out, maybe over two lines (莆田市 / 安全生产监督管理局): the signature's
 // full name is the unit.
 void unit_expanded_by_signature(Document& doc, const Lines& signature) {
-  if (doc.meta.unit.source != "title") return;
+  if (doc.meta.unit.source != "title" && doc.meta.unit.source != "first-lines" &&
+      doc.meta.unit.source != "body")
+    return;
   for (std::size_t i = 0; i < signature.size(); ++i) {
     for (std::size_t n = 1; n <= 2 && i + n <= signature.size(); ++n) {
       std::string joined;
@@ -494,8 +518,13 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
       // A signature block reflowed into one line: the name is what precedes its date.
       const std::string name(signature_name(joined));
       if (has(name, "。") || name.size() > 60) continue;
-      if (!expands(doc.meta.unit.value, name)) continue;
-      doc.meta.unit = at_text(doc, name, signature[i].first, "signature");
+      if (colophon_line(joined) && !signature_run_into_colophon(joined)) continue;
+      // 苏平片区 → 平潭综合实验区苏平片区管理局: the signature holds the short name whole.
+      const std::string& unit = doc.meta.unit.value;
+      const bool holds = name.size() > unit.size() && has(name, unit) && unit_suffix(name) &&
+                         (!ends(name, "办公室") || ends(unit, "办公室"));
+      if (!expands(unit, name) && !holds) continue;
+      doc.meta.unit = at_text(doc, strip_unit_suffix(name), signature[i].first, "signature");
       return;
     }
   }

@@ -16,7 +16,8 @@
 // Two context-dependent steps ride along in the same pass:
 //   - export artefacts like "[bookmark: _GoBack]" are deleted where they stand;
 //   - each finished line is checked for web-page furniture (扫一扫…, share buttons,
-//     breadcrumbs, 附件下载, 打印本页/关闭窗口); such a line's content is rolled back.
+//     breadcrumbs, 附件下载, 打印本页/关闭窗口, a site's footer); such a line's content is
+//     rolled back.
 // Every place where text and original advance by different amounts gets an offset anchor.
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -335,6 +336,19 @@ bool is_boilerplate_line(std::string_view line) {
        contains(line, "/")))
     return true;
   if (line == "附件" || (line.size() < 160 && line.substr(0, 7) == "附件:")) return true;
+  // A site's footer and tool bar: 上一篇/下一篇 links, 主办单位, 版权所有, ICP and police
+  // registration numbers, and buttons left one per line (翻译, 搜索, 复制).
+  if (short_line && line.size() < 300) {
+    for (std::string_view start :
+         {"上一篇", "下一篇", "主办单位", "承办单位", "主办:", "承办:", "技术支持", "版权所有",
+          "Copyright", "copyright", "©", "网站标识码", "浏览次数", "访问量", "网站地图"})
+      if (line.substr(0, start.size()) == start) return true;
+    for (std::string_view mark : {"ICP备", "公网安备", "网站标识码"})
+      if (contains(line, mark)) return true;
+  }
+  for (std::string_view button :
+       {"翻译", "搜索", "复制", "打印", "关闭", "收藏", "分享", "返回", "顶部", "【返回顶部】"})
+    if (line == button) return true;
   if (line.size() < 80) {
     int share = 0;
     for (std::string_view s : {"微信", "微博", "QQ", "朋友圈", "空间", "豆瓣"})

@@ -170,7 +170,7 @@ std::string_view cut_utf8(std::string_view s, std::size_t max) {
 bool is_title_line(std::string_view s) {
   if (s.size() > 200 || contains(s, "。")) return false;
   if (parse_marker(s, 0).kind != Kind::kNone) return false;
-  if (contains(s, "报告")) return true;
+  if (title_like(s)) return true;
   if (contains(s, "〔") && s.size() >= 3 && s.substr(s.size() - 3) == "号")
     return true;                                                     // 相政呈〔2022〕20号
   if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;  // addressee
@@ -259,7 +259,7 @@ class Builder {
     for (std::uint32_t k = static_cast<std::uint32_t>(lines_.size()); k-- > title_end_;) {
       const Line& l = lines_[k];
       if (l.blank || l.boilerplate) continue;
-      if (!is_signature_line(content(l))) break;
+      if (!is_signature_line(content(l)) && !copied_to_list(k)) break;
       signature_begin_ = k;
     }
     std::size_t body = 0;
@@ -272,6 +272,17 @@ class Builder {
         first_heading_ = k;
     }
     one_line_ = body <= kOneLineBodyParagraphs;
+  }
+
+  // Is line k the list of a "抄送:" line just above it (the colophon's copy-to units)?
+  bool copied_to_list(std::uint32_t k) const {
+    for (std::uint32_t j = k, seen = 0; j-- > 0 && seen < 2;) {
+      if (lines_[j].blank || lines_[j].boilerplate) continue;
+      ++seen;
+      const std::string_view above = content(lines_[j]);
+      if (at(above, 0, "抄送") || at(above, 0, "抄报")) return above.size() <= 400;
+    }
+    return false;
   }
 
   Role current_role() const { return doc_.sections[static_cast<std::size_t>(stack_.back())].role; }

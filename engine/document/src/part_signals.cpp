@@ -116,10 +116,37 @@ bool joined_signature_block(std::string_view s) {
   return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
 }
 
+bool colophon_line(std::string_view s) {
+  if (s.size() > 400) return false;
+  // (此件主动公开), (此件公开发布), (此件不予公开)
+  if (at(s, 0, "(此件") && s.back() == ')' && s.size() <= 40) return true;
+  return at(s, 0, "抄送") || at(s, 0, "抄报") ||
+         (s.size() <= 200 && s.size() >= 6 && s.substr(s.size() - 6) == "印发");
+}
+
+bool title_like(std::string_view line) {
+  if (line.size() > 300 || contains(line, "。")) return false;
+  // A preamble without its full stop: "根据《…》的要求,现将我局2019年…情况报告如下:".
+  if (contains_any(line, {"如下", "现将"}) || at(line, 0, "根据") || at(line, 0, "按照"))
+    return false;
+  if (contains(line, "报告")) return true;
+  return contains_any(line, {"法治", "依法行政"}) && contains_any(line, {"情况", "总结", "工作"});
+}
+
 bool is_signature_line(std::string_view s) {
+  // A colophon's (此件主动公开) reflowed onto the signature's line, before or after it.
+  if (const std::size_t open = s.find("(此件"); open != std::string_view::npos && s.size() <= 200) {
+    const std::size_t close = s.find(')', open);
+    if (close != std::string_view::npos && (open == 0 || close + 1 == s.size())) {
+      const std::string_view rest = open == 0 ? s.substr(close + 1) : s.substr(0, open);
+      if (rest.empty()) return true;
+      s = rest;
+    }
+  }
   if (at(s, 0, "特此报告") || at(s, 0, "专此报告")) return true;
   if (is_date_line(s)) return true;
   if (joined_signature_block(s)) return true;
+  if (colophon_line(s)) return true;
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组"})

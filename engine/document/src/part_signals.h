@@ -53,6 +53,11 @@ std::optional<Role> heading_signal(std::string_view title, int report_year);
 bool is_date_line(std::string_view s);
 // Unit names each followed by its date (a hard-wrapped signature block reflowed into one line).
 bool joined_signature_block(std::string_view s);
+// A line of the document's colophon (版记) after the signature: (此件主动公开), 抄送:…, and
+// "…办公室 2024年2月24日印发".
+bool colophon_line(std::string_view s);
+// A title line, also one without 报告: "…2023年法治政府建设情况", "…工作总结及2024年工作计划".
+bool title_like(std::string_view line);
 // A line of the signature region: 特此报告, a unit name, a date.
 bool is_signature_line(std::string_view s);
 

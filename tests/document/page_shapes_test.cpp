@@ -1,0 +1,143 @@
+// Reports in the shapes users copy them from government sites, beyond the crawler's: a plain
+// title line without 报告 before a one-line body, the site's footer below the text, the
+// colophon (版记) after the signature, and a preamble that looks like a title. Each case is
+// invented, in the shape of a dev-corpus report read by tests/accuracy/variants.py.
+#include <catch2/catch.hpp>
+
+#include "doc_test_util.h"
+
+using namespace indicheck;
+using doctest::read_ok;
+using doctest::role_of;
+
+TEST_CASE("a plain title without 报告 before a one-line body is the title, not the preamble") {
+  // pingtan-104827 copied from its page: title line, then the whole body on one line.
+  const Document doc = read_ok(
+      "某某实验区自然资源局2025年度法治政府建设情况\n"
+      "2025年我局坚持以习近平法治思想为指导，着力推进法治政府建设。"
+      "一、深学细悟践行思想全年组织集中学法12次。"
+      "二、存在的问题执法力量不足。"
+      "三、2026年工作打算继续加强执法队伍建设。",
+      "t.txt");
+  CHECK(role_of(doc, "某某实验区自然资源局2025年度") == Role::kTitle);
+  CHECK(role_of(doc, "2025年我局坚持") == Role::kPreamble);
+  CHECK(role_of(doc, "全年组织集中学法12次") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续加强执法队伍建设") == Role::kPlans);
+  CHECK(doc.meta.unit.value == "某某实验区自然资源局");
+  CHECK(doc.meta.year == 2025);
+}
+
+TEST_CASE("a site's footer and tool bar are boilerplate; the signature above them still signs") {
+  const std::string footer =
+      "上一篇：某某市人民政府关于公布第一批市级非物质文化遗产的通知\n"
+      "下一篇：关于开展2023年度全市统计执法检查的通知\n"
+      "主办单位：某某市人民政府办公室  承办单位：某某市大数据集团有限公司\n"
+      "版权所有：某某市人民政府  闽ICP备05007397号  闽公网安备35030202000108号\n"
+      "网站标识码：3503000006\n"
+      "翻译\n"
+      "搜索\n"
+      "复制\n";
+  const Document doc = read_ok(
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "二、2020年工作计划\n"
+      "进一步加强行政应诉工作。\n"
+      "专此报告。\n"
+      "某某市某某区人民政府\n"
+      "2019年12月18日\n" +
+          footer,
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某市某某区");
+  CHECK(doc.meta.unit.source == "signature");
+  CHECK(doc.meta.published.value == "2019-12-18");
+  CHECK(role_of(doc, "专此报告") == Role::kSignature);
+  CHECK(doctest::sentence_with(doc, "版权所有") == nullptr);  // set aside, not text
+  CHECK(doctest::sentence_with(doc, "翻译") == nullptr);
+
+  // On a one-line page the footer lines below do not switch one-line mode off.
+  const Document one = read_ok(
+      "某某局2025年法治政府建设情况报告\n"
+      "现将有关情况报告如下：一、主要工作全年办理行政复议案件3件。"
+      "二、存在的问题执法力量不足。三、2026年工作计划进一步加强行政应诉工作。\n" +
+          footer,
+      "o.txt");
+  CHECK(role_of(one, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(one, "进一步加强行政应诉工作") == Role::kPlans);
+
+  // "主办单位" inside a report's sentence is text.
+  const Document body = read_ok(
+      "一、主要工作\n"
+      "主办单位为市司法局，全年举办法治讲座6场，参加干部职工300余人次，进一步提升了全局干部职工的"
+      "法治意识和依法行政能力，推动各项工作在法治轨道上运行。\n",
+      "b.txt");
+  CHECK(role_of(body, "全年举办法治讲座6场") == Role::kAchievements);
+}
+
+TEST_CASE("the colophon: 抄送 names other units, the printing office is the unit's own") {
+  // putian-1975864 without its crawler header: signature, 抄送 over two lines, then the 印发
+  // line of the unit's office.
+  const Document doc = read_ok(
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "二、2025年工作计划\n"
+      "进一步加强行政应诉工作。\n"
+      "某某市水利局\n"
+      "2025年2月24日\n"
+      "抄送：\n"
+      "中共某某市委全面依法治市委员会办公室。\n"
+      "某某市水利局办公室 2025年2月24日印发\n",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某市水利局");
+  CHECK(role_of(doc, "进一步加强行政应诉工作") == Role::kPlans);
+  CHECK(role_of(doc, "中共某某市委全面依法治市委员会办公室") == Role::kSignature);
+
+  // Only the 印发 line names anyone: the office prints for its unit.
+  const Document office = read_ok(
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "某某市应急管理局办公室2021年12月15日印发\n",
+      "o.txt");
+  CHECK(office.meta.unit.value == "某某市应急管理局");
+
+  // (此件主动公开) after the signature's date, reflowed onto its line.
+  const Document open = read_ok(
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "特此报告。\n"
+      "某某\n"
+      "市海洋与渔业局\n"
+      "201\n"
+      "8\n"
+      "年1月\n"
+      "30\n"
+      "日\n"
+      "（此件主动公开）\n",
+      "p.txt");
+  CHECK(open.meta.unit.value == "某某市海洋与渔业局");
+  CHECK(open.meta.published.value == "2018-01-30");
+}
+
+TEST_CASE("a short name in the title or body is completed by a signature that holds it whole") {
+  const Document doc = read_ok(
+      "苏平片区2023年法治政府建设工作情况总结\n"
+      "2023年以来，苏平片区坚持以习近平法治思想为指导。现将情况总结如下：一、主要工作全年办理"
+      "行政复议案件3件。二、2024年工作思路继续加强执法。 某某实验区苏平片区管理局 2023年12月21日",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某实验区苏平片区管理局");
+}
+
+TEST_CASE(
+    "a preamble without its full stop is not a title, and the 纲要's years are not the year") {
+  const Document doc = read_ok(
+      "根据《法治政府建设实施纲要（2015-"
+      "2020年）》的要求，现将我局2019年开展法治政府建设工作情况报告"
+      "如下：\n"
+      "一、主要做法\n"
+      "全年办理行政复议案件3件。\n"
+      "二、2020年工作打算\n"
+      "继续加强执法。\n",
+      "t.txt");
+  CHECK(doc.meta.year == 2019);
+  CHECK(role_of(doc, "根据《法治政府建设实施纲要") != Role::kTitle);
+}
