@@ -29,8 +29,9 @@ packages=(
   python3-openpyxl python3-docx poppler-utils
   # benchmarks: reference scanner, peak-memory measurement
   ripgrep time
-  # accuracy test on the development corpus (tests/accuracy/devcorpus.py) and label checks
-  python3 python3-yaml
+  # accuracy test on the development corpus (tests/accuracy/devcorpus.py) and label checks;
+  # uconv (icu-devtools) writes the Traditional variant of the dev reports (variants.py)
+  python3 python3-yaml icu-devtools
   # code checks in scripts/test.sh: function lengths (Universal Ctags), formatting
   universal-ctags clang-format
 )

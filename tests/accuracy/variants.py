@@ -9,8 +9,9 @@ compared with the original's:
   (no 标题:/发布时间: header);
 - the page's footer and tool bar kept below the text (上一篇/下一篇, 主办单位, 版权所有, ICP,
   翻译/搜索/复制);
-- half-width punctuation (,;:() for ，；：（）), full-width digits, CRLF lines after a byte order
-  mark, GB18030 and UTF-16LE bytes;
+- half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
+  Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
+  UTF-16LE bytes;
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
   never replaced by another, and the year stays.
 
@@ -80,6 +81,12 @@ def body_mapped(table):
     return shape
 
 
+def traditional(text):
+    """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
+    return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
+                          stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
+
+
 HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -118,6 +125,7 @@ def main():
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
+                  ("Traditional", traditional, "utf-8", 0, False),
                   ("CRLF+BOM", lambda t: "\ufeff" + t.replace("\n", "\r\n"), "utf-8", 0, False),
                   ("GB18030", lambda t: t, "gb18030", 0, False),  # the bytes a GBK page holds
                   ("UTF-16LE", lambda t: "\ufeff" + t, "utf-16-le", 0, False))
