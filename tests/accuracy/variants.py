@@ -9,6 +9,8 @@ compared with the original's:
   (no 标题:/发布时间: header);
 - the page's footer and tool bar kept below the text (上一篇/下一篇, 主办单位, 版权所有, ICP,
   翻译/搜索/复制);
+- the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
+  report yields (35-character lines, page numbers between pages, inside sentences and dates);
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
   Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
   UTF-16LE bytes;
@@ -22,6 +24,7 @@ test part is not read.
 """
 import argparse
 import csv
+import html
 import json
 import pathlib
 import subprocess
@@ -81,6 +84,45 @@ def body_mapped(table):
     return shape
 
 
+def header_field(head, name):
+    return next((l.split(":", 1)[1].strip() for l in head if l.startswith(name + ":")), "")
+
+
+def html_page(text):
+    """The page as a browser saves it: menus, breadcrumb, h1 title, info bar, one <p> per line
+    of the body, tool bar and footer (read as HTML by content: the file keeps its .txt name)."""
+    head, body = split_header(text)
+    title = html.escape(header_field(head, "标题"))
+    paragraphs = "\n".join(f'<p style="text-indent:2em">{html.escape(l)}</p>' for l in body if l.strip())
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}_人民政府</title>'
+            '<script>var nav = 1;</script><style>p{margin:0}</style></head><body>\n'
+            '<div class="top"><a href="/">首页</a> <a href="/zwgk">政务公开</a> '
+            '<a href="/hd">互动交流</a></div>\n'
+            '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a>'
+            ' &gt; 其他公开信息</div>\n'
+            f'<div class="article"><h1>{title}</h1>\n'
+            f'<div class="info">发布时间：{header_field(head, "发布时间")} 来源：本网 浏览次数：123 '
+            '【字体：大 中 小】</div>\n'
+            f'<div class="TRS_Editor">{paragraphs}</div>\n'
+            '<div class="tools">【打印本页】【关闭窗口】</div></div>\n'
+            '<div class="footer">主办单位：某某市人民政府办公室 版权所有 闽ICP备05007397号</div>'
+            '</body></html>')
+
+
+def pdf_text(text):
+    """The text a PDF of the report yields: the title line, lines of 35 characters, and a page
+    number ("— 3 —") after every 30 lines, inside sentences and dates."""
+    head, body = split_header(text)
+    out, page = [header_field(head, "标题")], 1
+    for line in body:
+        for i in range(0, max(len(line), 1), 35):
+            out.append(line[i:i + 35])
+            if len(out) % 30 == 0:
+                out.append(f"— {page} —")
+                page += 1
+    return "\n".join(out)
+
+
 def traditional(text):
     """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
@@ -122,6 +164,8 @@ def main():
                   ("hard-wrapped", wrapped, "utf-8", args.max_calls, False),
                   ("plain title", plain_title, "utf-8", args.max_calls, False),
                   ("footer", footer, "utf-8", args.max_calls, False),
+                  ("HTML page", html_page, "utf-8", args.max_calls, False),
+                  ("PDF text", pdf_text, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),

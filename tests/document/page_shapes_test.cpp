@@ -141,3 +141,70 @@ TEST_CASE(
   CHECK(doc.meta.year == 2019);
   CHECK(role_of(doc, "根据《法治政府建设实施纲要") != Role::kTitle);
 }
+
+TEST_CASE("a PDF's text: page numbers between pages are set aside, sentences run across them") {
+  // Hard-wrapped at 20 characters, a page number after every few lines, one inside a sentence
+  // and one inside the signature's date (putian-1421263 as its PDF would print).
+  const Document doc = read_ok(
+      "某某市安监局2017年度依法行政工作报告\n"
+      "一、主要工作\n"
+      "全年组织安全生产执法检查120次，\n"
+      "查处违法违规行为35起，\n"
+      "— 1 —\n"
+      "罚款金额共计80万元。\n"
+      "二、存在的问题\n"
+      "执法力量不足，\n"
+      "执法装备有待加强。\n"
+      "第 2 页 共 3 页\n"
+      "三、2018年工作打算\n"
+      "继续加强执法，\n"
+      "提升执法水平。\n"
+      "某某市\n"
+      "安全生产监督管理局\n"
+      "201\n"
+      "8\n"
+      "年\n"
+      "1\n"
+      "月\n"
+      "- 3 -\n"
+      "26\n"
+      "日\n",
+      "t.txt");
+  const Sentence* fine = doctest::sentence_with(doc, "罚款金额共计80万元");
+  REQUIRE(fine != nullptr);
+  CHECK(doctest::text_of(doc, fine->span) ==
+        "全年组织安全生产执法检查120次,查处违法违规行为35起,罚款金额共计80万元。");
+  CHECK(fine->role == Role::kAchievements);
+  // The quote's original text spans the page break; without its line breaks and the page
+  // number it is the sentence.
+  std::string original(doc.original_text(fine->span));
+  std::string flat;
+  for (std::size_t at = 0; at < original.size();) {
+    const std::size_t nl = std::min(original.find('\n', at), original.size());
+    const std::string line = original.substr(at, nl - at);
+    if (line != "— 1 —") flat += line;
+    at = nl + 1;
+  }
+  CHECK(normalize_for_matching(flat) == doctest::text_of(doc, fine->span));
+  CHECK(role_of(doc, "执法装备有待加强") == Role::kShortcomings);
+  CHECK(role_of(doc, "提升执法水平") == Role::kPlans);
+  CHECK(doctest::sentence_with(doc, "第2页") == nullptr);
+  CHECK(doc.meta.unit.value == "某某市安全生产监督管理局");
+  CHECK(doc.meta.published.value == "2018-01-26");
+
+  // Dates and numbers broken over lines stay what they are: a bare number is not a page's.
+  CHECK(doc.meta.year == 2017);
+}
+
+TEST_CASE("a signing name run on after the last sentence, its date wrapped below, signs") {
+  const Document doc = read_ok(
+      "苏平片区2023年法治政府建设工作情况总结\n"
+      "现将情况总结如下：一、主要工作全年办理行政复议案件3件。二、2024年工作思路继续加强执法，"
+      "增强法治宣传教育吸引力。 某某实验区苏平片区管理局\n"
+      " 2023年12月21日\n",
+      "t.txt");
+  CHECK(role_of(doc, "某某实验区苏平片区管理局") == Role::kSignature);
+  CHECK(role_of(doc, "增强法治宣传教育吸引力") == Role::kPlans);
+  CHECK(doc.meta.unit.value == "某某实验区苏平片区管理局");
+  CHECK(doc.meta.published.value == "2023-12-21");
+}

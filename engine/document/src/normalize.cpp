@@ -19,6 +19,7 @@
 //     breadcrumbs, 附件下载, 打印本页/关闭窗口, a site's footer); such a line's content is
 //     rolled back.
 // Every place where text and original advance by different amounts gets an offset anchor.
+#include <re2/re2.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -292,6 +293,16 @@ void normalize_pass(std::string_view in, std::string& out,
 
 }  // namespace
 
+// A page number a PDF's text keeps between its pages: "— 3 —", "- 3 -", "第3页", "第3页 共10页",
+// "3/10". A bare number is not one: hard-wrapped pages break dates into lines of digits.
+bool page_number_line(std::string_view line) {
+  static const RE2 page(
+      R"((?:[-—–]\s*\d{1,4}\s*[-—–])|(?:第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)|)"
+      R"((?:\d{1,4}\s*/\s*\d{1,4}))");
+  return line.size() <= 40 && line.find_first_of("0123456789") != std::string_view::npos &&
+         RE2::FullMatch(re2::StringPiece(line.data(), line.size()), page);
+}
+
 bool is_boilerplate_line(std::string_view line) {
   // Trim spaces and tabs.
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
@@ -306,6 +317,7 @@ bool is_boilerplate_line(std::string_view line) {
                  cp == 0x2014 || cp == 0x2015 || cp == 0x2500 || cp == 0x2501 || cp == 0xB7;
   }
   if (only_rules) return true;
+  if (page_number_line(line)) return true;
   const bool short_line = line.size() < 120 || !contains(line, "。");
   static constexpr std::string_view kFurniture[] = {
       "扫一扫在手机打开",

@@ -505,6 +505,13 @@ class Builder {
     // pages, and hard-wrapped ones whose lines reflow into one paragraph).
     bool preamble_open = role == Role::kPreamble;
     std::size_t sentence_no = 0;
+    // Is this the body's last line, right above a signature region?
+    bool last_body_line = false;
+    if (signature_begin_ < lines_.size()) {
+      std::uint32_t next = static_cast<std::uint32_t>(&l - lines_.data()) + 1;
+      while (next < signature_begin_ && (lines_[next].blank || lines_[next].boilerplate)) ++next;
+      last_body_line = next == signature_begin_;
+    }
 
     auto emit = [&](std::size_t b, std::size_t e) {
       while (b < e && space(t[b])) ++b;
@@ -521,6 +528,12 @@ class Builder {
         }
       }
       if (sentence_no > 0) role = switch_part(st, static_cast<std::uint32_t>(b), line_no, role);
+      if (sentence_no > 0 && e == end && last_body_line && role != Role::kSignature &&
+          is_signature_line(st)) {
+        // "…感染力。 平潭综合实验区苏平片区管理局" above a date line: the name signs.
+        close_to(1, static_cast<std::uint32_t>(b));
+        role = Role::kSignature;
+      }
       doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
                                 pi,
                                 static_cast<std::uint32_t>(stack_.back()),

@@ -43,6 +43,7 @@ struct LineInfo {
   std::uint32_t b = 0, e = 0;  // trimmed content in text
   std::uint32_t nl = 0;        // offset of the '\n' after the line (== text size for the last)
   bool blank = true;
+  bool boilerplate = false;  // set aside by normalization (its content is gone)
 };
 
 bool ends_with(std::string_view s, std::string_view p) {
@@ -150,6 +151,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
       while (bp < boilerplate_lines.size() && boilerplate_lines[bp] < li) ++bp;
       const bool boiler = bp < boilerplate_lines.size() && boilerplate_lines[bp] == li;
       l.blank = b == e || boiler;
+      l.boilerplate = boiler;
       lines.push_back(l);
       if (end >= text.size()) break;
       start = end + 1;
@@ -176,16 +178,22 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
 
   std::vector<std::uint32_t> joins;          // text offsets of the '\n' to delete
   std::vector<std::uint32_t> joined_lines;   // their line numbers
+  std::vector<std::uint32_t> bridged;        // boilerplate lines a join goes across
   std::size_t para_first = first_body_line;  // first line of the paragraph being built
   for (std::size_t li = first_body_line; li + 1 < lines.size(); ++li) {
     if (lines[li].blank) {
       para_first = li + 1;
       continue;
     }
+    // A page's number or running footer between two pages of a PDF's text ("— 13 —") does not
+    // end the sentence it falls into: the next line is the one after it.
+    const bool across =
+        hard_wrapped && lines[li + 1].boilerplate && li + 2 < lines.size() && !lines[li + 2].blank;
+    const std::size_t nx = across ? li + 2 : li + 1;
     const std::string_view c = content(li);
-    const std::string_view next = content(li + 1);
+    const std::string_view next = content(nx);
     bool join = false;
-    if (!lines[li + 1].blank && !starts_with_marker(next) && !date_like(next) && !terminated(c)) {
+    if (!lines[nx].blank && !starts_with_marker(next) && !date_like(next) && !terminated(c)) {
       if (para_first == li && bare_marker(c)) {
         join = true;
       } else if (date_like(c) || (para_first == li && signature_like(c) && !open_end(c))) {
@@ -205,6 +213,12 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     if (join) {
       joins.push_back(lines[li].nl);
       joined_lines.push_back(static_cast<std::uint32_t>(li));
+      if (across) {
+        joins.push_back(lines[li + 1].nl);
+        joined_lines.push_back(static_cast<std::uint32_t>(li + 1));
+        bridged.push_back(static_cast<std::uint32_t>(li + 1));
+        ++li;
+      }
     } else {
       para_first = li + 1;
     }
@@ -254,7 +268,11 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
   doc.offset_anchors_ = std::move(anchors);
   doc.text = std::move(out);
 
-  // Renumber the boilerplate lines: each join before a line moves it up by one.
+  // Renumber the boilerplate lines: each join before a line moves it up by one. A bridged
+  // line is gone (joined into the sentence around it, with no content of its own).
+  std::erase_if(boilerplate_lines, [&](std::uint32_t line) {
+    return std::binary_search(bridged.begin(), bridged.end(), line);
+  });
   for (std::uint32_t& line : boilerplate_lines) {
     const auto before =
         std::lower_bound(joined_lines.begin(), joined_lines.end(), line) - joined_lines.begin();
