@@ -208,3 +208,60 @@ TEST_CASE("a signing name run on after the last sentence, its date wrapped below
   CHECK(doc.meta.unit.value == "某某实验区苏平片区管理局");
   CHECK(doc.meta.published.value == "2023-12-21");
 }
+
+TEST_CASE("a relative unit name (市审计局) is placed by the text or the publisher field") {
+  // The crawler's 发布机构 says only 市审计局; the text cites 《莆田市审计局…》.
+  const Document cited = read_ok(
+      "标题: 关于2021年开展法治政府建设工作情况的报告\n"
+      "发布时间: 2021-12-31 08:39\n"
+      "发布机构: 市审计局\n"
+      "正文:\n"
+      "一、主要工作\n"
+      "出台了《莆田市审计局重大行政决策程序规定》，全年完成审计项目12个。\n",
+      "t.txt");
+  CHECK(cited.meta.unit.value == "莆田市审计局");
+  CHECK(cited.meta.province.value == "福建省");
+
+  // No full name anywhere: the city the text names most often (at least twice).
+  const Document named = read_ok(
+      "标题: 关于2022年法治政府建设情况的报告\n"
+      "发布机构: 市海渔局\n"
+      "正文:\n"
+      "一、主要工作\n"
+      "参与莆田市海洋经济发展规划编制，配合莆田市开展海岸带保护。\n",
+      "n.txt");
+  CHECK(named.meta.unit.value == "莆田市海渔局");
+
+  // A body self-name completed by the publisher: 区公安局 in 平潭综合实验区公安局.
+  const Document body = read_ok(
+      "标题: 2025年度法治政府建设情况报告\n"
+      "发布机构: 平潭综合实验区公安局\n"
+      "正文:\n"
+      "区公安局坚持以习近平法治思想为指导。一、主要工作全年办理行政复议案件3件。\n",
+      "b.txt");
+  CHECK(body.meta.unit.value == "平潭综合实验区公安局");
+}
+
+TEST_CASE("the title's unit without a year or 关于, and a title's plans year") {
+  const Document doc = read_ok(
+      "某某市林业局法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "2023年，全年办理林业行政案件12件。\n",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某市林业局");
+
+  // "…情况及2021年工作思路": 2021 is the plans' year; the report is on 2020.
+  const Document plans = read_ok(
+      "某某市科学技术局关于法治政府建设情况及2021年工作思路的报告\n"
+      "一、主要工作\n"
+      "全年办理行政许可12件。\n",
+      "p.txt");
+  CHECK(plans.meta.year == 2020);
+  // With the report's year too, the first year that is not the plans' wins.
+  const Document both = read_ok(
+      "某某市科学技术局关于2020年度法治政府建设情况及2021年工作思路的报告\n"
+      "一、主要工作\n"
+      "全年办理行政许可12件。\n",
+      "b.txt");
+  CHECK(both.meta.year == 2020);
+}

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_set>
 
 #include "divisions.h"
 #include "internal.h"
@@ -115,9 +116,13 @@ std::string unit_from_title(std::string_view title) {
   static const RE2 with_year(R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?\d{4}\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
   static const RE2 with_about(R"(^(\p{Han}{2,30}?)关于)");
+  // "某某局法治政府建设情况报告": neither year nor 关于, the subject follows the unit.
+  static const RE2 with_subject(
+      R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
   std::string unit;
   if (RE2::PartialMatch(sp(title), with_year, &unit) && unit_suffix(unit)) return unit;
   if (RE2::PartialMatch(sp(title), with_about, &unit) && unit_suffix(unit)) return unit;
+  if (RE2::PartialMatch(sp(title), with_subject, &unit) && unit_suffix(unit)) return unit;
   return {};
 }
 
@@ -243,37 +248,43 @@ bool year_from_published(Document& doc, const Located& published) {
 
 }  // namespace
 
+// The year a title reports on: its first plausible year ("2021年法治政府建设…"; a doc number's
+// 〔2022〕 has no 年), unless that year is the plans' ("…情况及2021年工作思路", "2024年工作计划"):
+// then the next one, else the plans' year minus one.
+int year_of_title(std::string_view title) {
+  static const RE2 title_year(R"((\d{4})\s*年(度?(?:工作)?(?:思路|计划|打算|安排|要点))?)");
+  int year = 0, plans_year = 0;
+  std::string plans;
+  re2::StringPiece input = sp(title);
+  while (RE2::FindAndConsume(&input, title_year, &year, &plans)) {
+    if (!plausible_year(year)) continue;
+    if (plans.empty()) return year;
+    if (plans_year == 0) plans_year = year;
+  }
+  return plans_year ? plans_year - 1 : 0;
+}
+
 void infer_year(Document& doc, const CrawlerHeader& header) {
-  static const RE2 title_year(R"((\d{4})\s*年)");
   static const RE2 opening_year(R"(^(\d{4})\s*年)");
   static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
   const auto lines = first_lines(doc, 15, header.end_line);
   auto plausible = plausible_year;
   // 0. The crawler header's title.
   if (header.title.found()) {
-    int year = 0;
-    re2::StringPiece input = sp(header.title.value);
-    while (RE2::FindAndConsume(&input, title_year, &year))
-      if (plausible(year)) {
-        doc.meta.year = year;
-        doc.meta.year_found = header.title;
-        doc.meta.year_found.source = "title";
-        return;
-      }
+    if (const int year = year_of_title(header.title.value)) {
+      doc.meta.year = year;
+      doc.meta.year_found = header.title;
+      doc.meta.year_found.source = "title";
+      return;
+    }
   }
   // 1. The title line.
   for (const auto& [offset, line] : lines) {
     if (!title_like(line)) continue;
-    std::string_view rest = line;
-    // Skip a doc number's year (〔2022〕) when the title and number share a line.
-    int year = 0;
-    re2::StringPiece input = sp(rest);
-    while (RE2::FindAndConsume(&input, title_year, &year)) {
-      if (plausible(year)) {
-        doc.meta.year = year;
-        doc.meta.year_found = at_text(doc, std::string(line), offset, "title");
-        return;
-      }
+    if (const int year = year_of_title(line)) {
+      doc.meta.year = year;
+      doc.meta.year_found = at_text(doc, std::string(line), offset, "title");
+      return;
     }
   }
   // 1b. A title run into the body on one line: "太仓市2024年度法治政府建设工作情况报告2024年,…".
@@ -504,6 +515,81 @@ bool expands(std::string_view abbr, std::string_view full) {
   return k == a.size();
 }
 
+// A unit named relative to the reader's place: 市审计局, 区公安局 (no place before 市/区/县).
+bool relative_unit(std::string_view u) {
+  return starts(u, "市") || starts(u, "区") || starts(u, "县");
+}
+
+// Does `full` spell out `unit`: hold it whole (苏平片区 in 平潭综合实验区苏平片区管理局), expand
+// its abbreviation (莆田市安监局 → 莆田市安全生产监督管理局), or place a relative name (市审计局 →
+// 莆田市审计局, 市海渔局 → 莆田市海洋与渔业局)? A unit's office (…局办公室) spells out no unit but
+// itself.
+bool completes(std::string_view unit, std::string_view full) {
+  if (unit.size() < 9 || full.size() <= unit.size() || !unit_suffix(full)) return false;
+  if (ends(full, "办公室") && !ends(unit, "办公室")) return false;
+  if (has(full, unit) || expands(unit, full)) return true;
+  if (!relative_unit(unit)) return false;
+  const std::u32string a = code_points(unit), f = code_points(full);
+  if (a.back() != f.back()) return false;
+  std::size_t k = 0;
+  for (char32_t c : f)
+    if (k < a.size() && c == a[k]) ++k;
+  return k == a.size();
+}
+
+// A relative name placed by the text: "市审计局" → "莆田市审计局" where the text writes
+// 莆田市审计局 (a division's name ending where the unit's 市, 区 or 县 is); else by the division of
+// that kind the text names most often, at least twice (莆田市 …莆田市 → 莆田市海渔局).
+std::string placed_by_text(std::string_view text, const std::string& unit) {
+  static const std::unordered_set<std::string_view> names = [] {
+    std::unordered_set<std::string_view> set;
+    for (const Division& d : all_divisions())
+      if (d.level != DivisionLevel::kProvince) set.insert(d.name);
+    return set;
+  }();
+  const std::string_view scan = head(text, kBodyScanBytes);
+  const std::string_view suffix = std::string_view(unit).substr(0, 3);  // 市, 区 or 县
+  // The division names ending at `end` (exclusive) of scan, nearest first.
+  auto places_ending_at = [&](std::size_t end, auto&& visit) {
+    for (std::size_t chars = 1; chars <= 6 && end >= 3 * chars; ++chars) {
+      const std::size_t b = end - 3 * chars;
+      char32_t cp = 0;
+      decode_utf8(scan, b, cp);
+      if (cp < 0x4E00 || cp > 0x9FFF) return;
+      const std::string_view place = scan.substr(b, end - b);
+      if (chars >= 2 && names.count(std::string(place) + std::string(suffix)) && visit(place))
+        return;
+    }
+  };
+  for (std::size_t at = scan.find(unit); at != std::string_view::npos;
+       at = scan.find(unit, at + 1)) {
+    std::string found;
+    places_ending_at(at, [&](std::string_view place) {
+      found = std::string(place) + unit;
+      return true;
+    });
+    if (!found.empty()) return found;
+  }
+  std::map<std::string_view, std::pair<int, std::size_t>> counts;  // place → (count, first)
+  for (std::size_t at = scan.find(suffix); at != std::string_view::npos;
+       at = scan.find(suffix, at + 3)) {
+    places_ending_at(at, [&](std::string_view place) {
+      auto& c = counts[place];
+      if (c.first++ == 0) c.second = at;
+      return true;
+    });
+  }
+  std::string_view best;
+  std::pair<int, std::size_t> best_count{1, 0};
+  for (const auto& [place, c] : counts)
+    if (c.first > best_count.first ||
+        (c.first == best_count.first && c.second < best_count.second && !best.empty())) {
+      best = place;
+      best_count = c;
+    }
+  return best.empty() ? unit : std::string(best) + unit;
+}
+
 // A title that names the unit by its short name (莆田市安监局2017年度依法行政工作报告) and a
 // signature that spells it out, maybe over two lines (莆田市 / 安全生产监督管理局): the signature's
 // full name is the unit.
@@ -519,11 +605,7 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
       const std::string name(signature_name(joined));
       if (has(name, "。") || name.size() > 60) continue;
       if (colophon_line(joined) && !signature_run_into_colophon(joined)) continue;
-      // 苏平片区 → 平潭综合实验区苏平片区管理局: the signature holds the short name whole.
-      const std::string& unit = doc.meta.unit.value;
-      const bool holds = name.size() > unit.size() && has(name, unit) && unit_suffix(name) &&
-                         (!ends(name, "办公室") || ends(unit, "办公室"));
-      if (!expands(unit, name) && !holds) continue;
+      if (!completes(doc.meta.unit.value, name)) continue;
       doc.meta.unit = at_text(doc, strip_unit_suffix(name), signature[i].first, "signature");
       return;
     }
@@ -554,9 +636,10 @@ void published_from_signature(Document& doc, const Lines& signature, const Crawl
 void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
   Metadata& meta = doc.meta;
   const std::string& publisher = header.publisher.value;
-  if (meta.unit.found() && meta.unit.source == "title" && header.publisher.found() &&
-      publisher.size() > meta.unit.value.size() && has(publisher, meta.unit.value) &&
-      unit_suffix(publisher)) {
+  const bool named = meta.unit.source == "title" || meta.unit.source == "first-lines" ||
+                     meta.unit.source == "body";
+  if (meta.unit.found() && named && header.publisher.found() &&
+      completes(meta.unit.value, publisher)) {
     meta.unit.value = strip_unit_suffix(publisher);
   }
   if (!meta.unit.found() && header.publisher.found() && !generic_unit(publisher) &&
@@ -565,6 +648,9 @@ void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
     meta.unit.value = strip_unit_suffix(meta.unit.value);
     meta.unit.source = "publisher";
   }
+  // 市审计局, from any source (the publisher field too): placed by the text where it can be.
+  if (meta.unit.found() && relative_unit(meta.unit.value))
+    meta.unit.value = placed_by_text(doc.text, meta.unit.value);
 }
 
 // Level and province follow the unit, placed in the national list of divisions.
