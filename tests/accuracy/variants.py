@@ -11,6 +11,8 @@ compared with the original's:
   翻译/搜索/复制);
 - the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
   report yields (35-character lines, page numbers between pages, inside sentences and dates);
+- spaces between Han characters (stray ones, and one after every character as PDF text often
+  has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
   Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
   UTF-16LE bytes;
@@ -149,6 +151,31 @@ def same_unit_or_less(original, variant):
     return k == len(variant) and original[-1:] == variant[-1:]
 
 
+def han_spaced(every):
+    """A space between Han characters: after every `every`-th one (stray spaces of an export),
+    or after each (every == 1: "法 治 政 府", as PDF text often comes)."""
+    def shape(text):
+        head, body = split_header(text)
+        out = []
+        for line in body:
+            chars, seen = [], 0
+            for i, c in enumerate(line):
+                chars.append(c)
+                if "\u4e00" <= c <= "\u9fff" and i + 1 < len(line) and "\u4e00" <= line[i + 1] <= "\u9fff":
+                    seen += 1
+                    if seen % every == 0:
+                        chars.append(" ")
+            out.append("".join(chars))
+        return "\n".join(head + out)
+    return shape
+
+
+def indented(text):
+    """Each body line indented with two ideographic spaces, as Word and many pages do."""
+    head, body = split_header(text)
+    return "\n".join(head + [("\u3000\u3000" + l) if l.strip() else l for l in body])
+
+
 def traditional(text):
     """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
@@ -196,6 +223,9 @@ def main():
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
                   ("title without unit", retitled(r"^(?:关于)?[\u4e00-\u9fff]+?(?=(?:关于)?\d{4})"),
                    "utf-8", 0, True),
+                  ("stray spaces", han_spaced(13), "utf-8", 0, False),
+                  ("spaced characters", han_spaced(1), "utf-8", 0, False),
+                  ("indented", indented, "utf-8", 0, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
                   ("Traditional", traditional, "utf-8", 0, False),

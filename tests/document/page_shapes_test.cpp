@@ -265,3 +265,27 @@ TEST_CASE("the title's unit without a year or 关于, and a title's plans year")
       "b.txt");
   CHECK(both.meta.year == 2020);
 }
+
+TEST_CASE("spaces between Han characters go, other spaces stay; indentation is not text") {
+  const std::string original =
+      "　　一、主要工作\n"
+      "  全年办理行 政 复 议案件3件，省政务服务 2.0 示范大厅通过验收。\n"
+      "某某市  2023年12月21日\n";
+  const Document doc = read_ok(original, "t.txt");
+  const Sentence* s = doctest::sentence_with(doc, "行政复议案件3件");
+  REQUIRE(s != nullptr);
+  // Spaces between two Han characters are gone; one next to a digit stays.
+  CHECK(doctest::text_of(doc, s->span) ==
+        "全年办理行政复议案件3件,省政务服务 2.0 示范大厅通过验收。");
+  // The quote's original text starts after the indentation and keeps what the author wrote.
+  CHECK(doc.original_text(s->span) ==
+        "全年办理行 政 复 议案件3件，省政务服务 2.0 示范大厅通过验收。");
+  CHECK(normalize_for_matching(doc.original_text(s->span)) == doctest::text_of(doc, s->span));
+  CHECK(doc.line_col(doc.to_original(s->span.begin)).column == 3);
+  // Two spaces are a separator, not a stray one.
+  CHECK(doctest::sentence_with(doc, "某某市  2023年") != nullptr);
+  // Terms are normalized the same way.
+  CHECK(normalize_for_matching("行政 复议") == "行政复议");
+  CHECK(normalize_for_matching("行政  复议") == "行政  复议");
+  CHECK(normalize_for_matching(" ") == " ");
+}

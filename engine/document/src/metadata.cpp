@@ -444,6 +444,7 @@ void unit_from_body(Document& doc) {
 std::string_view signature_name(std::string_view s) {
   // A colophon's (此件主动公开) reflowed onto the name's line.
   if (starts(s, "(此件") && s.find(')') != std::string_view::npos) s.remove_prefix(s.find(')') + 1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   const std::size_t digit = s.find_first_of("0123456789");
   if (digit != std::string_view::npos) s = s.substr(0, digit);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);

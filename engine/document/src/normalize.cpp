@@ -96,6 +96,7 @@ Table build_table() {
     t.ascii_plain[static_cast<std::size_t>(b)] = t.entry[static_cast<std::size_t>(b)] == 0;
   // Bytes the main loop handles itself.
   t.ascii_plain['\n'] = t.ascii_plain['\r'] = t.ascii_plain['['] = false;
+  t.ascii_plain[' '] = false;  // a space between two Han characters goes (join_han_space)
   return t;
 }
 
@@ -174,6 +175,54 @@ struct Sink {
   }
 };
 
+bool han(char32_t cp) {
+  return cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+// Bytes of indentation at in[i]: spaces, tabs, U+3000 and U+00A0.
+std::size_t indentation(std::string_view in, std::size_t i) {
+  const std::size_t from = i;
+  while (i < in.size()) {
+    if (in[i] == ' ' || in[i] == '\t') {
+      ++i;
+    } else if (in.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 3;
+    } else if (in.compare(i, 2, "\xC2\xA0") == 0) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i - from;
+}
+
+// The first code point `cp` normalizes to (itself when the table leaves it).
+char32_t normalized_first(const Table& tab, char32_t cp) {
+  if (cp >= 0x10000 || tab.entry[cp] == 0) return cp;
+  const std::uint32_t e = tab.entry[cp];
+  if ((e & 0xFF) == 0) return 0;
+  char32_t first = 0;
+  decode_utf8(std::string_view(tab.pool.data() + (e >> 8), e & 0xFF), 0, first);
+  return first;
+}
+
+// A single space (ASCII, no-break or ideographic) at in[i, i + len) between two Han
+// characters, the one before already written: PDF and Word exports put them between
+// characters ("法 治 政 府", "行政 复议"), where they split terms and break exclusions. Runs of
+// two or more spaces are kept: they separate things (a title from its body, a unit from its
+// date).
+bool join_han_space(const Table& tab, std::string_view in, std::size_t i, std::size_t len,
+                    const Sink& sink) {
+  if (sink.size < 3 || i + len >= in.size()) return false;
+  char32_t before = 0;
+  if (decode_utf8(std::string_view(sink.out.data() + sink.size - 3, 3), 0, before) != 3 ||
+      !han(before))
+    return false;
+  char32_t after = 0;
+  decode_utf8(in, i + len, after);
+  return han(normalized_first(tab, after));
+}
+
 // The single pass. `anchors`, `line_starts` and `boilerplate` may be null.
 void normalize_pass(std::string_view in, std::string& out,
                     std::vector<std::pair<std::uint32_t, std::uint32_t>>* anchors,
@@ -199,6 +248,13 @@ void normalize_pass(std::string_view in, std::string& out,
   while (true) {
     const std::size_t line_o0 = i;
     const std::size_t line_t0 = sink.size;
+    // A document line's indentation is layout, not text (spaces, tabs, U+3000, no-break
+    // spaces): reflowed into the line before, it would split a name ("莆田市" / "　　安全生产
+    // 监督管理局"). Terms and quotes (normalize_for_matching) keep theirs.
+    if (const std::size_t indent = line_starts ? indentation(in, i) : 0) {
+      sink.deleted(i, i + indent);
+      i += indent;
+    }
     while (i < n) {
       // Copy the longest run of characters the table leaves unchanged.
       std::size_t run = i;
@@ -242,6 +298,16 @@ void normalize_pass(std::string_view in, std::string& out,
       }
       char32_t cp = 0;
       const std::uint32_t len = decode_utf8(in, i, cp);
+      if ((cp == ' ' || cp == 0xA0 || cp == 0x3000) && join_han_space(tab, in, i, len, sink)) {
+        sink.deleted(i, i + len);
+        i += len;
+        continue;
+      }
+      if (cp == ' ') {  // not plain only to be looked at above
+        sink.put(' ');
+        ++i;
+        continue;
+      }
       std::size_t rep_len;
       if (cp < 0x10000) {
         const std::uint32_t e = tab.entry[cp];
