@@ -16,6 +16,8 @@ compared with the original's:
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
   Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
   UTF-16LE bytes;
+- dates and the title's year in Chinese numerals (二〇二三年十二月二十日), as formal documents
+  sign them;
 - the title without its year (the year comes from the body), and without its unit (the unit
   may then be lost or shortened, 市审计局 for 莆田市审计局, never replaced by another);
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
@@ -176,6 +178,33 @@ def indented(text):
     return "\n".join(head + [("\u3000\u3000" + l) if l.strip() else l for l in body])
 
 
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n):
+    if n < 10:
+        return CHINESE_DIGITS[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
+
+
+def chinese_year(y):
+    return "".join(CHINESE_DIGITS[int(c)] for c in y)
+
+
+def chinese_dates(text):
+    """Dates in Chinese numerals, as formal documents sign them: 二〇二三年十二月二十日, and the
+    title's year: 二〇二三年度."""
+    head, body = split_header(text)
+    date = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+    body = [date.sub(lambda m: chinese_year(m.group(1)) + "年" + chinese_number(int(m.group(2))) +
+                     "月" + chinese_number(int(m.group(3))) + "日", l) for l in body]
+    title = header_field(head, "标题")
+    new = re.sub(r"(\d{4})年", lambda m: chinese_year(m.group(1)) + "年", title, count=1)
+    head = [("标题: " + new) if l.startswith("标题:") else l for l in head]
+    return "\n".join(head + [l.replace(title, new) if title and title in l else l for l in body])
+
+
 def traditional(text):
     """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
@@ -226,6 +255,7 @@ def main():
                   ("stray spaces", han_spaced(13), "utf-8", 0, False),
                   ("spaced characters", han_spaced(1), "utf-8", 0, False),
                   ("indented", indented, "utf-8", 0, False),
+                  ("Chinese-numeral dates", chinese_dates, "utf-8", 0, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
                   ("Traditional", traditional, "utf-8", 0, False),

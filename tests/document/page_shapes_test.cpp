@@ -289,3 +289,39 @@ TEST_CASE("spaces between Han characters go, other spaces stay; indentation is n
   CHECK(normalize_for_matching("行政  复议") == "行政  复议");
   CHECK(normalize_for_matching(" ") == " ");
 }
+
+TEST_CASE("dates and years in Chinese numerals sign and date a report") {
+  const Document doc = read_ok(
+      "某某区二〇二一年法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "二、2022年工作计划\n"
+      "进一步加强行政应诉工作。\n"
+      "专此报告。\n"
+      "某某市某某区人民政府\n"
+      "二〇二二年一月五日\n",
+      "t.txt");
+  CHECK(doc.meta.year == 2021);
+  CHECK(doc.meta.unit.value == "某某区");
+  CHECK(doc.meta.published.value == "2022-01-05");
+  CHECK(role_of(doc, "二〇二二年一月五日") == Role::kSignature);
+
+  // Signed only, the date run on (one-line page): 二〇一九年十二月十八日, 二○ with a circle.
+  const Document signed_only = read_ok(
+      "现将有关情况报告如下：一、主要工作全年办理行政复议案件3件。二、2020年工作计划进一步加强"
+      "行政应诉工作。专此报告。某某市某某区人民政府二○一九年十二月十八日",
+      "s.txt");
+  CHECK(signed_only.meta.unit.value == "某某市某某区");
+  CHECK(signed_only.meta.published.value == "2019-12-18");
+  CHECK(signed_only.meta.year == 2019);
+
+  // A blank day and month, as templates leave them: 二〇二五年 月 日.
+  const Document blank = read_ok(
+      "某某局2024年法治政府建设情况报告\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "某某局\n"
+      "二〇二五年  月  日\n",
+      "b.txt");
+  CHECK(blank.meta.published.value == "2025");
+}

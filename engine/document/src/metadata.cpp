@@ -10,6 +10,7 @@
 // from the signature (苏州工业园区管理委员会 → 苏州工业园区). Province and level come from the
 // divisions the unit's name contains, through the national list (divisions.h); a province the
 // name does not settle is the one the body names most.
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -113,7 +114,8 @@ bool unit_suffix(std::string_view unit) {
 std::string unit_from_title(std::string_view title) {
   // "苏州市相城区2021年…", "莆田市审计局关于2022年…",
   // "莆田市人民政府国有资产监督管理委员会关于2025年…".
-  static const RE2 with_year(R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?\d{4}\s*年)");
+  static const RE2 with_year(
+      R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
   static const RE2 with_about(R"(^(\p{Han}{2,30}?)关于)");
   // "某某局法治政府建设情况报告": neither year nor 关于, the subject follows the unit.
@@ -261,7 +263,13 @@ int year_of_title(std::string_view title) {
     if (plans.empty()) return year;
     if (plans_year == 0) plans_year = year;
   }
-  return plans_year ? plans_year - 1 : 0;
+  if (plans_year) return plans_year - 1;
+  // 二〇二三年度…
+  for (std::size_t i = 0; i < title.size(); ++i)
+    if ((static_cast<unsigned char>(title[i]) & 0xC0) != 0x80 && chinese_year_at(title, i, year) &&
+        plausible_year(year))
+      return year;
+  return 0;
 }
 
 void infer_year(Document& doc, const CrawlerHeader& header) {
@@ -447,6 +455,14 @@ std::string_view signature_name(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   const std::size_t digit = s.find_first_of("0123456789");
   if (digit != std::string_view::npos) s = s.substr(0, digit);
+  // …二〇二四年一月十五日: the name ends where a year in Chinese numerals begins.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int year = 0;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chinese_year_at(s, i, year)) {
+      s = s.substr(0, i);
+      break;
+    }
+  }
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
@@ -615,18 +631,36 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
 
 // The publication date: the signature's last date (ISO, as far as it is filled in), else the
 // crawler header's 发布时间.
-void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
+// The last date of a signature line, as far as it is filled in: "2024-03-27", "2025-03", "2025";
+// in Arabic or Chinese numerals (二〇二四年三月二十七日). Empty when the line holds none.
+std::string iso_date_of(std::string_view s) {
   static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
-  for (const auto& [offset, s] : signature) {
-    std::string y, m, d;
-    if (s.size() <= 200 && RE2::PartialMatch(sp(s), date, &y, &m, &d)) {
-      std::string iso = y;
-      if (!m.empty()) {
-        iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
-        if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
-      }
-      doc.meta.published = at_text(doc, iso, offset, "signature");
+  std::string y, m, d;
+  if (RE2::PartialMatch(sp(s), date, &y, &m, &d)) {
+    std::string iso = y;
+    if (!m.empty()) {
+      iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
+      if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
     }
+    return iso;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int year = 0, month = 0, day = 0;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 ||
+        !chinese_date_at(s, i, year, month, day))
+      continue;
+    if (month == 0) return fmt::format("{}", year);
+    return day == 0 ? fmt::format("{}-{:02}", year, month)
+                    : fmt::format("{}-{:02}-{:02}", year, month, day);
+  }
+  return {};
+}
+
+void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
+  for (const auto& [offset, s] : signature) {
+    if (s.size() > 200) continue;
+    if (std::string iso = iso_date_of(s); !iso.empty())
+      doc.meta.published = at_text(doc, iso, offset, "signature");
   }
   if (!doc.meta.published.found() && header.published.found())
     doc.meta.published = header.published;

@@ -90,7 +90,89 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
   return std::nullopt;
 }
 
+namespace {
+
+// The value of a Chinese digit at s[i] (〇 ○ 零 O and 一 … 九) and its length, or -1.
+int chinese_digit_at(std::string_view s, std::size_t i, std::size_t& len) {
+  static constexpr std::string_view kDigits[] = {"〇", "一", "二", "三", "四",
+                                                 "五", "六", "七", "八", "九"};
+  if (i < s.size() && s[i] == 'O') {
+    len = 1;
+    return 0;
+  }
+  for (std::string_view zero : {"○", "零"})
+    if (at(s, i, zero)) {
+      len = zero.size();
+      return 0;
+    }
+  for (int v = 0; v < 10; ++v)
+    if (at(s, i, kDigits[v])) {
+      len = kDigits[v].size();
+      return v;
+    }
+  return -1;
+}
+
+// 一 … 九, 十, 十一 … 十九, 二十 … 三十一 at s[i]: the value (1-31) and its bytes, or 0.
+std::size_t chinese_small_number_at(std::string_view s, std::size_t i, int& value) {
+  std::size_t len = 0, k = i;
+  int tens = 0, units = 0;
+  const int first = chinese_digit_at(s, k, len);
+  if (first > 0) k += len;
+  if (at(s, k, "十")) {
+    k += 3;
+    tens = first > 0 ? first : 1;
+    const int unit = chinese_digit_at(s, k, len);
+    if (unit > 0) {
+      units = unit;
+      k += len;
+    }
+  } else if (first > 0) {
+    units = first;
+  } else {
+    return 0;
+  }
+  value = tens * 10 + units;
+  return value >= 1 && value <= 31 ? k - i : 0;
+}
+
+}  // namespace
+
+std::size_t chinese_year_at(std::string_view s, std::size_t i, int& year) {
+  std::size_t k = i, len = 0;
+  int value = 0;
+  for (int n = 0; n < 4; ++n) {
+    const int d = chinese_digit_at(s, k, len);
+    if (d < 0) return 0;
+    value = value * 10 + d;
+    k += len;
+  }
+  while (k < s.size() && s[k] == ' ') ++k;
+  if (!at(s, k, "年")) return 0;
+  year = value;
+  return k + 3 - i;
+}
+
+std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& month, int& day) {
+  std::size_t k = i + chinese_year_at(s, i, year);
+  if (k == i) return 0;
+  auto part = [&](std::string_view unit, int& value) {
+    while (k < s.size() && s[k] == ' ') ++k;
+    value = 0;
+    k += chinese_small_number_at(s, k, value);
+    while (k < s.size() && s[k] == ' ') ++k;
+    if (!at(s, k, unit)) return false;
+    k += unit.size();
+    return true;
+  };
+  if (!part("月", month) || !part("日", day)) return 0;
+  return k - i;
+}
+
 bool is_date_line(std::string_view s) {
+  // 二〇二四年三月二十七日
+  int y = 0, m = 0, d = 0;
+  if (chinese_date_at(s, 0, y, m, d) == s.size() && !s.empty()) return true;
   // 2024年3月27日, 2025年 月 日
   std::size_t k = 0;
   while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
@@ -111,8 +193,12 @@ bool is_date_line(std::string_view s) {
 // "莆田市安全生产监督管理局2018年1月26日莆田市安全生产监督管理局办公室2018年1月26日印发" — unit
 // names, each followed by its date, and nothing else.
 bool joined_signature_block(std::string_view s) {
+  // A name, then its date in Arabic or Chinese numerals (二〇二四年一月十五日), then maybe 印发.
   static const RE2 block(
-      R"(^(?:\p{Han}{2,30}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|局|厅|委|办)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?)+$)");
+      R"(^(?:\p{Han}{2,30}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|局|厅|委|办)\s*)"
+      R"((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|)"
+      R"([〇○零O一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日))"
+      R"((?:印发)?)+$)");
   return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
 }
 

@@ -49,7 +49,13 @@ bool shortcomings_opening(std::string_view s);
 bool plans_opening(std::string_view s, int report_year);
 // Role a heading title asks for, or nullopt when it says nothing special.
 std::optional<Role> heading_signal(std::string_view title, int report_year);
-// 2024年3月27日, 2025年 月 日
+// A year written in Chinese numerals at s[i] (二〇二三年, 二零二三年, 二○二三年): its value and the
+// bytes it spans up to and including 年, or 0.
+std::size_t chinese_year_at(std::string_view s, std::size_t i, int& year);
+// A date written in Chinese numerals at s[i] (二〇二三年十二月二十日, 二〇二五年 月 日): the bytes
+// it spans, or 0; month and day are 0 when left blank.
+std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& month, int& day);
+// 2024年3月27日, 2025年 月 日, 二〇二四年三月二十七日
 bool is_date_line(std::string_view s);
 // Unit names each followed by its date (a hard-wrapped signature block reflowed into one line).
 bool joined_signature_block(std::string_view s);

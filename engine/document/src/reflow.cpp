@@ -25,6 +25,7 @@
 #include <algorithm>
 
 #include "internal.h"
+#include "part_signals.h"
 
 namespace indicheck::detail {
 
@@ -113,7 +114,9 @@ bool split_number(std::string_view line, std::string_view next) {
 
 bool date_like(std::string_view s) {
   static const RE2 re(R"(^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$)");
-  return s.size() <= 40 && RE2::FullMatch(sp(s), re);
+  int y = 0, m = 0, d = 0;
+  return s.size() <= 60 &&
+         (RE2::FullMatch(sp(s), re) || (!s.empty() && chinese_date_at(s, 0, y, m, d) == s.size()));
 }
 
 bool signature_like(std::string_view s) {
@@ -124,7 +127,7 @@ bool signature_like(std::string_view s) {
   return s == "特此报告" || s == "专此报告";
 }
 
-bool title_like(std::string_view s) {
+bool wrapped_title_like(std::string_view s) {
   return s.size() <= kMaxTitleBytes && !has(s, ",") &&
          (has(s, "报告") || has(s, "情况") || has(s, "总结") || has(s, "要点") || has(s, "计划"));
 }
@@ -206,7 +209,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         // A numbered heading ends at its own line's end ("二、\n2023年工作计划\n2022年，我局…":
         // the heading is the marker and the line after it), unless a number runs on.
         const bool numbered_heading = starts_with_heading_marker(content(para_first));
-        const bool title = li < first_sentence_line && title_like(content(para_first));
+        const bool title = li < first_sentence_line && wrapped_title_like(content(para_first));
         join = !numbered_heading && !title;
       }
     }
