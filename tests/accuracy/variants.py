@@ -9,6 +9,7 @@ compared with the original's:
   (no 标题:/发布时间: header);
 - the page's footer and tool bar kept below the text (上一篇/下一篇, 主办单位, 版权所有, ICP,
   翻译/搜索/复制);
+- a statistics table attached after the signature (附件：…统计表);
 - the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
   report yields (35-character lines, page numbers between pages, inside sentences and dates);
 - spaces between Han characters (stray ones, and one after every character as PDF text often
@@ -89,6 +90,15 @@ def body_mapped(table):
         head, body = split_header(text)
         return "\n".join(head + [line.translate(table) for line in body])
     return shape
+
+
+ATTACHMENT = ("附件：2023年度行政执法数据统计表\n序号\t项目\t数量\n1\t行政处罚案件\t120件\n"
+              "2\t行政检查\t300次\n3\t行政复议案件\t5件\n")
+
+
+def attachment(text):
+    """A statistics table attached after the signature."""
+    return text.rstrip("\n") + "\n" + ATTACHMENT
 
 
 def header_field(head, name):
@@ -246,6 +256,7 @@ def main():
                   ("hard-wrapped", wrapped, "utf-8", args.max_calls, False),
                   ("plain title", plain_title, "utf-8", args.max_calls, False),
                   ("footer", footer, "utf-8", args.max_calls, False),
+                  ("attachment", attachment, "utf-8", args.max_calls, False),
                   ("HTML page", html_page, "utf-8", args.max_calls, False),
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),

@@ -325,3 +325,33 @@ TEST_CASE("dates and years in Chinese numerals sign and date a report") {
       "b.txt");
   CHECK(blank.meta.published.value == "2025");
 }
+
+TEST_CASE("an attachment after the signature is neither the signature nor the report's parts") {
+  const Document doc = read_ok(
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "二、2020年工作计划\n"
+      "进一步加强行政应诉工作。\n"
+      "专此报告。\n"
+      "某某市某某区人民政府\n"
+      "2019年12月18日\n"
+      "附件：2019年度行政执法数据统计表\n"
+      "序号\t项目\t数量\n"
+      "1\t行政处罚案件\t120件\n",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某市某某区");
+  CHECK(doc.meta.published.value == "2019-12-18");
+  CHECK(role_of(doc, "2019年12月18日") == Role::kSignature);
+  CHECK(role_of(doc, "行政处罚案件") == Role::kOther);
+  CHECK(role_of(doc, "进一步加强行政应诉工作") == Role::kPlans);
+
+  // 附件 inside the body (a list of documents issued) is body text.
+  const Document body = read_ok(
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "附件清单已报市司法局备案。\n"
+      "二、存在的问题\n"
+      "执法力量不足。\n",
+      "b.txt");
+  CHECK(role_of(body, "附件清单已报市司法局备案") == Role::kAchievements);
+}

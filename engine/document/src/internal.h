@@ -39,6 +39,8 @@ void normalize_document(Document& doc, NormalizeStats& stats,
 
 // True when a normalized line is web-page furniture (share buttons, 扫一扫, breadcrumbs...).
 bool is_boilerplate_line(std::string_view normalized_line);
+// A normalized line that is only a page number ("— 3 —", "第3页 共10页"): one of the above.
+bool page_number_line(std::string_view normalized_line);
 
 // ---- header.cpp -----------------------------------------------------------------------------
 

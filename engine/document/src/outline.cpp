@@ -254,9 +254,10 @@ class Builder {
       if (!is_title_line(content(l))) break;
     }
     title_end_ = li;
-    // Signature region: trailing 特此报告, unit name and date lines.
-    signature_begin_ = static_cast<std::uint32_t>(lines_.size());
-    for (std::uint32_t k = static_cast<std::uint32_t>(lines_.size()); k-- > title_end_;) {
+    attachments_begin_ = attachments_after_signature();
+    // Signature region: trailing 特此报告, unit name and date lines (before any attachment).
+    signature_begin_ = attachments_begin_;
+    for (std::uint32_t k = attachments_begin_; k-- > title_end_;) {
       const Line& l = lines_[k];
       if (l.blank || l.boilerplate) continue;
       if (!is_signature_line(content(l)) && !copied_to_list(k)) break;
@@ -272,6 +273,29 @@ class Builder {
         first_heading_ = k;
     }
     one_line_ = body <= kOneLineBodyParagraphs;
+  }
+
+  // The line where attachments begin: a line starting with 附件 (附件：…统计表, 附件1) right
+  // below a signature line (a date, a unit name, 特此报告); lines_.size() when there is none.
+  // A "附件:" line is set aside as web furniture, so its original text is read.
+  std::uint32_t attachments_after_signature() const {
+    const auto n = static_cast<std::uint32_t>(lines_.size());
+    std::uint32_t previous = n;  // the last non-blank line seen
+    for (std::uint32_t k = title_end_; k < n; ++k) {
+      const Line& l = lines_[k];
+      if (l.blank && !l.boilerplate) continue;
+      if (previous < n && !lines_[previous].boilerplate &&
+          is_signature_line(content(lines_[previous])) && starts_attachment(l))
+        return k;
+      previous = k;
+    }
+    return n;
+  }
+
+  bool starts_attachment(const Line& l) const {
+    if (!l.boilerplate) return at(content(l), 0, "附件");
+    const std::size_t start = doc_.line_starts_[l.original_line - 1];
+    return at(std::string_view(doc_.original).substr(start, 64), 0, "附件");
   }
 
   // Is line k the list of a "抄送:" line just above it (the colophon's copy-to units)?
@@ -392,6 +416,13 @@ class Builder {
     bool is_heading = false;
     if (li < title_end_) {
       role = Role::kTitle;
+    } else if (li >= attachments_begin_) {
+      // Attachments (statistics tables, lists) are not the report's parts.
+      if (!attachments_open_) {
+        implicit_section(Role::kOther, body, l.b, line_no);
+        attachments_open_ = true;
+      }
+      role = Role::kOther;
     } else if (li >= signature_begin_) {
       close_to(1, l.b);  // the signature belongs to no chapter
       role = Role::kSignature;
@@ -661,6 +692,8 @@ class Builder {
   int heading_value_ = 0;
   std::uint32_t header_end_ = 0;  // lines before it are a crawler header
   std::uint32_t title_end_ = 0, signature_begin_ = 0, first_heading_ = 0;
+  std::uint32_t attachments_begin_ = 0;  // lines_.size() when the report has no attachment
+  bool attachments_open_ = false;        // their section is open
   bool one_line_ = false;
   bool seen_body_ = false;
   bool preamble_closed_ = false;  // a preamble sentence said 如下 before any heading

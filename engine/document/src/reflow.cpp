@@ -132,6 +132,22 @@ bool wrapped_title_like(std::string_view s) {
          (has(s, "报告") || has(s, "情况") || has(s, "总结") || has(s, "要点") || has(s, "计划"));
 }
 
+// Was text line `li` (set aside as furniture) a page number? Before reflow, lines of the text
+// and of the original correspond one to one.
+bool page_number_at(const Document& doc, std::size_t li) {
+  if (li >= doc.line_starts_.size()) return false;
+  const std::size_t start = doc.line_starts_[li];
+  const std::size_t end =
+      li + 1 < doc.line_starts_.size() ? doc.line_starts_[li + 1] : doc.original.size();
+  if (end - start > 80) return false;
+  std::string line =
+      normalize_for_matching(std::string_view(doc.original).substr(start, end - start));
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' '))
+    line.pop_back();
+  while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+  return page_number_line(line);
+}
+
 }  // namespace
 
 void reflow_lines(Document& doc, std::uint32_t first_body_line,
@@ -190,8 +206,8 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     }
     // A page's number or running footer between two pages of a PDF's text ("— 13 —") does not
     // end the sentence it falls into: the next line is the one after it.
-    const bool across =
-        hard_wrapped && lines[li + 1].boilerplate && li + 2 < lines.size() && !lines[li + 2].blank;
+    const bool across = hard_wrapped && lines[li + 1].boilerplate && li + 2 < lines.size() &&
+                        !lines[li + 2].blank && page_number_at(doc, li + 1);
     const std::size_t nx = across ? li + 2 : li + 1;
     const std::string_view c = content(li);
     const std::string_view next = content(nx);
