@@ -18,7 +18,7 @@ compared with the original's:
   Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
   UTF-16LE bytes;
 - dates and the title's year in Chinese numerals (二〇二三年十二月二十日), as formal documents
-  sign them;
+  sign them; chapters numbered 第一部分 instead of 一、;
 - the title without its year (the year comes from the body), and without its unit (the unit
   may then be lost or shortened, 市审计局 for 莆田市审计局, never replaced by another);
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
@@ -215,6 +215,14 @@ def chinese_dates(text):
     return "\n".join(head + [l.replace(title, new) if title and title in l else l for l in body])
 
 
+def chapters_as_parts(text):
+    """Chapters numbered 第一部分 instead of 一、."""
+    head, body = split_header(text)
+    return "\n".join(head + [re.sub(r"^(\s*)([一二三四五六七八九十])、\s*",
+                                     lambda m: m.group(1) + "第" + m.group(2) + "部分 ", l)
+                              for l in body])
+
+
 def traditional(text):
     """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
@@ -267,6 +275,7 @@ def main():
                   ("spaced characters", han_spaced(1), "utf-8", 0, False),
                   ("indented", indented, "utf-8", 0, False),
                   ("Chinese-numeral dates", chinese_dates, "utf-8", 0, False),
+                  ("chapters 第一部分", chapters_as_parts, "utf-8", 0, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
                   ("Traditional", traditional, "utf-8", 0, False),

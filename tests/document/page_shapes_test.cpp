@@ -355,3 +355,46 @@ TEST_CASE("an attachment after the signature is neither the signature nor the re
       "b.txt");
   CHECK(role_of(body, "附件清单已报市司法局备案") == Role::kAchievements);
 }
+
+TEST_CASE("chapters numbered 第一部分 or 第一章, and a bare 3. above a year") {
+  const Document doc = read_ok(
+      "某某局2022年法治政府建设情况报告\n"
+      "第一部分 主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "第二部分：存在的问题\n"
+      "执法力量不足。\n"
+      "第三章\n"
+      "2023年工作计划\n"
+      "继续加强执法。\n",
+      "t.txt");
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续加强执法") == Role::kPlans);
+  CHECK(doctest::section_with(doc, "存在的问题") > 0);
+
+  // Hard-wrapped: "3." alone after a line that ends with a comma, then the year.
+  const Document wrapped = read_ok(
+      "某某局2020年法治政府建设情况报告\n"
+      "1.\n"
+      "主要工作\n"
+      "全年办理行政\n"
+      "复议案件3件，罚款共计\n"
+      "3.5万元，\n"
+      "组织执法培训\n"
+      "5期，\n"
+      "2.\n"
+      "存在的问题\n"
+      "执法力量还有\n"
+      "待加强，\n"
+      "3.\n"
+      "2021年工作思路\n"
+      "继续加强执法\n"
+      "队伍建设。\n",
+      "w.txt");
+  CHECK(role_of(wrapped, "执法力量还有待加强") == Role::kShortcomings);
+  CHECK(role_of(wrapped, "继续加强执法队伍建设") == Role::kPlans);
+  CHECK(doctest::section_with(wrapped, "2021年工作思路") > 0);
+  // A decimal is not a marker: 3.5万元 runs on in its sentence.
+  CHECK(doctest::sentence_with(wrapped, "罚款共计3.5万元") != nullptr);
+  CHECK(doctest::section_with(wrapped, "5万元") <= 0);
+}

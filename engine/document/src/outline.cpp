@@ -135,6 +135,18 @@ Marker parse_marker(std::string_view s, std::size_t i) {
       return {Kind::kArParen, v, len + 2};
     return m;
   }
+  // 第一部分 / 第一章 (then a space or a colon): a chapter, like 一、.
+  if (at(s, i, "第")) {
+    if (const int v = cn_numeral(s, i + 3, len)) {
+      std::size_t k = i + 3 + len;
+      const std::size_t word = at(s, k, "部分") ? 6 : at(s, k, "章") ? 3 : 0;
+      if (word == 0) return m;
+      k += word;
+      while (k < s.size() && (s[k] == ' ' || s[k] == ':')) ++k;
+      return {Kind::kCnDun, v, k - i};
+    }
+    return m;
+  }
   if (const int v = cn_numeral(s, i, len)) {
     if (at(s, i + len, "、")) return {Kind::kCnDun, v, len + 3};
     if (v <= 20 && at(s, i + len, "是")) return {Kind::kCnShi, v, len + 3};
@@ -145,6 +157,11 @@ Marker parse_marker(std::string_view s, std::size_t i) {
     const std::size_t k = i + len;
     if (at(s, k, ".") && k + 1 < s.size() && !(s[k + 1] >= '0' && s[k + 1] <= '9') &&
         s[k + 1] != '.' && s[k + 1] != '\n')
+      return {Kind::kArDot, v, len + 1};
+    // "3.2021年工作思路": a bare "3." reflowed onto a year; no decimal is followed by 年.
+    auto digit = [&](std::size_t j) { return j < s.size() && s[j] >= '0' && s[j] <= '9'; };
+    if (at(s, k, ".") && digit(k + 1) && digit(k + 2) && digit(k + 3) && digit(k + 4) &&
+        at(s, k + 5, "年"))
       return {Kind::kArDot, v, len + 1};
   }
   return m;

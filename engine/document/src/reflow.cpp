@@ -69,14 +69,14 @@ bool starts_with_marker(std::string_view s) {
 // text runs on like any sentence.
 bool starts_with_heading_marker(std::string_view s) {
   static const RE2 re(
-      R"(^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.[^\d])|第[一二三四五六七八九十]{1,3}[,、章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
+      R"(^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.(?:[^\d]|$))|第[一二三四五六七八九十]{1,3}[,、章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
   return RE2::PartialMatch(sp(s.substr(0, 24)), re);
 }
 
 // The whole line is a marker: "一是", "(二)", "3.", "三、".
 bool bare_marker(std::string_view s) {
   static const RE2 re(
-      R"(^(?:[一二三四五六七八九十]{1,3}[是、]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[,、是]?|[①②③④⑤⑥⑦⑧⑨⑩])$)");
+      R"(^(?:[一二三四五六七八九十]{1,3}[是、]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}(?:[,、是]|部分:?|章:?)?|[①②③④⑤⑥⑦⑧⑨⑩])$)");
   return s.size() <= 16 && RE2::FullMatch(sp(s), re);
 }
 
@@ -212,7 +212,10 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     const std::string_view c = content(li);
     const std::string_view next = content(nx);
     bool join = false;
-    if (!lines[nx].blank && !starts_with_marker(next) && !date_like(next) && !terminated(c)) {
+    // A marker alone on its line ("3." before "2021年工作思路") starts a heading, whatever the
+    // line above ends with.
+    if (!lines[nx].blank && !starts_with_marker(next) && !bare_marker(next) && !date_like(next) &&
+        !terminated(c)) {
       if (para_first == li && bare_marker(c)) {
         join = true;
       } else if (date_like(c) || (para_first == li && signature_like(c) && !open_end(c))) {
@@ -226,7 +229,8 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         // the heading is the marker and the line after it), unless a number runs on.
         const bool numbered_heading = starts_with_heading_marker(content(para_first));
         const bool title = li < first_sentence_line && wrapped_title_like(content(para_first));
-        join = !numbered_heading && !title;
+        // A heading that carries body text ("1.领导高度重视。印发…") wraps like body text.
+        join = !(numbered_heading && !has(c, "。")) && !title;
       }
     }
     if (join) {
