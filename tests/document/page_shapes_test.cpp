@@ -26,6 +26,14 @@ TEST_CASE("a plain title without 报告 before a one-line body is the title, not
   CHECK(role_of(doc, "继续加强执法队伍建设") == Role::kPlans);
   CHECK(doc.meta.unit.value == "某某实验区自然资源局");
   CHECK(doc.meta.year == 2025);
+
+  // No title: a hard-wrapped first line that speaks of 法治…工作 is body text, not a title.
+  const Document untitled = read_ok(
+      "2022年，我局坚持以习近平法治思想为指导，法治政府建设工作\n"
+      "取得明显成效。一、主要工作\n"
+      "全年组织集中学法12次。\n",
+      "u.txt");
+  CHECK(role_of(untitled, "2022年,我局坚持") != Role::kTitle);
 }
 
 TEST_CASE("a site's footer and tool bar are boilerplate; the signature above them still signs") {

@@ -216,7 +216,10 @@ bool title_like(std::string_view line) {
   if (contains_any(line, {"如下", "现将"}) || at(line, 0, "根据") || at(line, 0, "按照"))
     return false;
   if (contains(line, "报告")) return true;
-  return contains_any(line, {"法治", "依法行政"}) && contains_any(line, {"情况", "总结", "工作"});
+  // Without 报告 a title is short and has no comma; a hard-wrapped first body line
+  // ("2022年,我局坚持以习近平法治思想为指导,法治政府建设工作") is neither.
+  return line.size() <= 150 && !contains_any(line, {",", ";"}) &&
+         contains_any(line, {"法治", "依法行政"}) && contains_any(line, {"情况", "总结", "工作"});
 }
 
 bool is_signature_line(std::string_view s) {
