@@ -246,7 +246,17 @@ TEST_CASE("too-large files are refused before reading (kMaxReportBytes)") {
 
 TEST_CASE("a report on one line still gets its parts, sentence by sentence") {
   const Document doc = read_ok(joined_one_line("nanhu-2021.txt"), "nanhu-one-line.txt");
-  CHECK(doc.paragraphs.size() == 1);
+  // The line is split into paragraphs where sections open: they tile the line, and each one's
+  // sentences lie in one section.
+  CHECK(doc.paragraphs.size() > 1);
+  for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const Paragraph& p = doc.paragraphs[i];
+    if (i > 0) CHECK(doc.paragraphs[i - 1].span.end <= p.span.begin);
+    for (std::uint32_t k = p.first_sentence; k < p.first_sentence + p.sentence_count; ++k) {
+      CHECK(doc.sentences[k].paragraph == i);
+      CHECK(doc.sentences[k].section == doc.sentences[p.first_sentence].section);
+    }
+  }
   CHECK(doc.meta.year == 2021);
   CHECK(doc.meta.unit.value == "南湖区");
   auto role = [&](std::string_view needle) {
@@ -285,7 +295,7 @@ TEST_CASE("a 50 MB single-line file: bounded sentences (kMaxSentenceBytes), all 
     bytes += std::string(3000, 'x') + "法治政府,";
   }
   const Document doc = read_ok(bytes, "big.txt");
-  CHECK(doc.paragraphs.size() == 1);
+  CHECK(doc.paragraphs.size() > 1);  // split where sections open (one-line pages)
   CHECK(doc.sentences.size() > 100000);
   std::set<Role> roles;
   std::size_t longest = 0;

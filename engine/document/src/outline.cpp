@@ -474,8 +474,22 @@ class Builder {
     // Inline 一是/二是 items end with their paragraph.
     while (stack_.size() > 1 && info_[static_cast<std::size_t>(stack_.back())].inline_item)
       close_to(stack_.size() - 1, l.e);
-    Paragraph& done = doc_.paragraphs[pi];
+    Paragraph& done = doc_.paragraphs.back();  // the line's last (one-line pages: split)
     done.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - done.first_sentence;
+  }
+
+  // Ends paragraph `para` at text offset `at` and opens the next one there, in the innermost
+  // open section, up to `end`. Returns the new paragraph's index.
+  std::uint32_t split_paragraph(std::uint32_t para, std::uint32_t at, std::uint32_t end) {
+    Paragraph& cur = doc_.paragraphs[para];
+    cur.span.end = at;
+    cur.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - cur.first_sentence;
+    Paragraph next;
+    next.span = {at, end};
+    next.first_sentence = static_cast<std::uint32_t>(doc_.sentences.size());
+    next.section = static_cast<std::uint32_t>(stack_.back());
+    doc_.paragraphs.push_back(next);
+    return static_cast<std::uint32_t>(doc_.paragraphs.size() - 1);
   }
 
   // Does the next numbered heading after line li continue an open section's numbering (same
@@ -561,6 +575,10 @@ class Builder {
       last_body_line = next == signature_begin_;
     }
 
+    // A one-line page's line holds the whole report: its paragraph is split where a section
+    // opens (a run-in heading, an inline item, a part), so a paragraph never spans two
+    // sections and paragraph windows are as wide as on a page with line breaks.
+    std::uint32_t para = pi;
     auto emit = [&](std::size_t b, std::size_t e) {
       while (b < e && space(t[b])) ++b;
       while (e > b && space(t[e - 1])) --e;
@@ -582,8 +600,11 @@ class Builder {
         close_to(1, static_cast<std::uint32_t>(b));
         role = Role::kSignature;
       }
+      if (one_line_ && sentence_no > 0 && doc_.sentences.back().section != stack_.back() &&
+          doc_.sentences.back().role != Role::kPreamble)
+        para = split_paragraph(para, static_cast<std::uint32_t>(b), l.e);
       doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
-                                pi,
+                                para,
                                 static_cast<std::uint32_t>(stack_.back()),
                                 role});
       ++sentence_no;
@@ -651,11 +672,13 @@ class Builder {
         const bool next_ok = !(next >= '0' && next <= '9') && next != '.';
         if (prev_ok && next_ok) after = k + 1;
       } else if (c == ':') {
-        // A colon ends a sentence only when an inline item follows it.
+        // A colon ends a sentence only when an inline item follows it, or a list's first
+        // marker ("…报告如下:一、…", "…以下几个方面:(一)…").
         std::size_t q = k + 1;
         while (q < end && space(t[q])) ++q;
         const Marker m = parse_marker(t, q);
-        if (m.kind == Kind::kCnShi && m.value == inline_value + 1) {
+        const bool first_of_list = m.value == 1 && m.kind != Kind::kNone && m.kind != Kind::kCnShi;
+        if ((m.kind == Kind::kCnShi && m.value == inline_value + 1) || first_of_list) {
           after = k + 1;
         }
       }
