@@ -9,6 +9,8 @@ compared with the original's:
   (no 标题:/发布时间: header);
 - the page's footer and tool bar kept below the text (上一篇/下一篇, 主办单位, 版权所有, ICP,
   翻译/搜索/复制);
+- the page selected and copied in a browser (breadcrumb, title, an info bar 信息来源/发布日期/
+  点击数, share line, body, footer);
 - a statistics table attached after the signature (附件：…统计表);
 - the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
   report yields (35-character lines, page numbers between pages, inside sentences and dates);
@@ -83,6 +85,15 @@ FOOTER = ("上一篇：莆田市人民政府关于公布第一批市级非物质
 
 def footer(text):
     return text.rstrip("\n") + "\n" + FOOTER
+
+
+def browser_copy(text):
+    """The page selected and copied in a browser: breadcrumb, title, info bar, share line,
+    body, footer."""
+    head, body = split_header(text)
+    top = ["当前位置：首页 > 政务公开 > 其他公开信息", header_field(head, "标题"),
+           f"信息来源：本网  发布日期：{header_field(head, '发布时间')[:10]}  点击数：88", "分享到："]
+    return "\n".join(top + body).rstrip("\n") + "\n" + FOOTER
 
 
 def body_mapped(table):
@@ -264,6 +275,7 @@ def main():
                   ("hard-wrapped", wrapped, "utf-8", args.max_calls, False),
                   ("plain title", plain_title, "utf-8", args.max_calls, False),
                   ("footer", footer, "utf-8", args.max_calls, False),
+                  ("browser copy", browser_copy, "utf-8", args.max_calls, False),
                   ("attachment", attachment, "utf-8", args.max_calls, False),
                   ("HTML page", html_page, "utf-8", args.max_calls, False),
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),

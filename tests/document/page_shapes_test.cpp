@@ -406,3 +406,20 @@ TEST_CASE("chapters numbered 第一部分 or 第一章, and a bare 3. above a ye
   CHECK(doctest::sentence_with(wrapped, "罚款共计3.5万元") != nullptr);
   CHECK(doctest::section_with(wrapped, "5万元") <= 0);
 }
+
+TEST_CASE("a page's info bar (信息来源, 发布日期, 点击数) is furniture, not the preamble") {
+  const Document doc = read_ok(
+      "某某局2023年法治政府建设工作情况总结\n"
+      "信息来源：本网  发布日期：2023-12-21  点击数：88\n"
+      "2023年以来，我局坚持依法行政。现将情况总结如下：一、主要工作全年办理行政复议案件3件。"
+      "二、存在的问题执法力量不足。三、2024年工作思路继续加强执法。\n",
+      "t.txt");
+  CHECK(doctest::sentence_with(doc, "信息来源") == nullptr);
+  CHECK(role_of(doc, "2023年以来,我局坚持依法行政") == Role::kPreamble);
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续加强执法") == Role::kPlans);
+  // One field alone is text: "来源:" in a sentence of the report.
+  const Document one = read_ok("一、主要工作\n经费来源:财政拨款,全年支出12万元\n", "o.txt");
+  CHECK(doctest::sentence_with(one, "经费来源") != nullptr);
+}

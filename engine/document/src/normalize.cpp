@@ -424,6 +424,15 @@ bool is_boilerplate_line(std::string_view line) {
     for (std::string_view mark : {"ICP备", "公网安备", "网站标识码"})
       if (contains(line, mark)) return true;
   }
+  // A page's info bar: "发布时间:2023-01-06 来源:本网 浏览次数:1234", two or more fields.
+  if (line.size() < 240 && !contains(line, "。")) {
+    int fields = 0;
+    for (std::string_view key :
+         {"发布时间:", "发布日期:", "来源:", "浏览次数:", "点击数:", "阅读次数:", "访问次数:",
+          "作者:", "责任编辑:", "编辑:", "字号:", "字体:", "分享:"})
+      fields += contains(line, key);
+    if (fields >= 2) return true;
+  }
   for (std::string_view button :
        {"翻译", "搜索", "复制", "打印", "关闭", "收藏", "分享", "返回", "顶部", "【返回顶部】"})
     if (line == button) return true;
