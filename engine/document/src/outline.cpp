@@ -576,8 +576,9 @@ class Builder {
     }
 
     // A one-line page's line holds the whole report: its paragraph is split where a section
-    // opens (a run-in heading, an inline item, a part), so a paragraph never spans two
-    // sections and paragraph windows are as wide as on a page with line breaks.
+    // opens (an inline item, a part) and where a sentence starts with a numbering marker (a
+    // run-in heading: "(二)…", "3.…"), so a paragraph never spans two sections and paragraph
+    // windows are about as wide as on the page with line breaks.
     std::uint32_t para = pi;
     auto emit = [&](std::size_t b, std::size_t e) {
       while (b < e && space(t[b])) ++b;
@@ -600,8 +601,9 @@ class Builder {
         close_to(1, static_cast<std::uint32_t>(b));
         role = Role::kSignature;
       }
-      if (one_line_ && sentence_no > 0 && doc_.sentences.back().section != stack_.back() &&
-          doc_.sentences.back().role != Role::kPreamble)
+      if (one_line_ && sentence_no > 0 && doc_.sentences.back().role != Role::kPreamble &&
+          (doc_.sentences.back().section != stack_.back() ||
+           parse_marker(st, 0).kind != Kind::kNone))
         para = split_paragraph(para, static_cast<std::uint32_t>(b), l.e);
       doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
                                 para,
