@@ -194,6 +194,43 @@ bool is_title_line(std::string_view s) {
   return is_date_line(s);
 }
 
+// A colon at t[k] ends a sentence only when an inline item follows it (the next after
+// `inline_value`), or a list's first marker ("…报告如下:一、…", "…以下几个方面:(一)…").
+bool colon_ends_sentence(std::string_view t, std::size_t k, std::size_t end, int inline_value) {
+  std::size_t q = k + 1;
+  while (q < end && space(t[q])) ++q;
+  const Marker m = parse_marker(t, q);
+  const bool first_of_list = m.value == 1 && m.kind != Kind::kNone && m.kind != Kind::kCnShi;
+  return (m.kind == Kind::kCnShi && m.value == inline_value + 1) || first_of_list;
+}
+
+// Closing quotes and brackets after a sentence's end belong to the sentence they close.
+std::size_t past_closers(std::string_view t, std::size_t after, std::size_t end) {
+  while (after < end) {
+    if (at(t, after, "”") || at(t, after, "’") || at(t, after, "」") || at(t, after, "』"))
+      after += 3;
+    else if (t[after] == ')' || t[after] == '"')
+      after += 1;
+    else
+      break;
+  }
+  return after;
+}
+
+// A sentence [s, k) too long for a quote: cut after the last comma, space or 、 in the second
+// half of the window, else at a character boundary.
+std::size_t long_sentence_cut(std::string_view t, std::size_t s, std::size_t k) {
+  std::size_t cut = 0;
+  for (std::size_t q = k; q > s + limits::kMaxSentenceBytes / 2; --q) {
+    if (t[q - 1] == ',' || t[q - 1] == ' ' || (q >= s + 3 && at(t, q - 3, "、"))) {
+      cut = q;
+      break;
+    }
+  }
+  if (!cut) cut = utf8_floor(t, k);
+  return cut <= s ? k : cut;
+}
+
 struct Line {
   std::uint32_t b = 0, e = 0;       // trimmed content in text
   std::uint32_t original_line = 0;  // 1-based line of the original where it starts
@@ -478,6 +515,22 @@ class Builder {
     done.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - done.first_sentence;
   }
 
+  // Is line l the body's last line, right above a signature region?
+  bool right_above_signature(const Line& l) const {
+    if (signature_begin_ >= lines_.size()) return false;
+    auto next = static_cast<std::uint32_t>(&l - lines_.data()) + 1;
+    while (next < signature_begin_ && (lines_[next].blank || lines_[next].boilerplate)) ++next;
+    return next == signature_begin_;
+  }
+
+  // On a one-line page, does the sentence `st` (not its line's first) begin a paragraph: a
+  // section opened since the last sentence, or a numbering marker at its start?
+  bool starts_own_paragraph(std::string_view st) const {
+    return one_line_ && doc_.sentences.back().role != Role::kPreamble &&
+           (doc_.sentences.back().section != static_cast<std::uint32_t>(stack_.back()) ||
+            parse_marker(st, 0).kind != Kind::kNone);
+  }
+
   // Ends paragraph `para` at text offset `at` and opens the next one there, in the innermost
   // open section, up to `end`. Returns the new paragraph's index.
   std::uint32_t split_paragraph(std::uint32_t para, std::uint32_t at, std::uint32_t end) {
@@ -567,13 +620,7 @@ class Builder {
     // pages, and hard-wrapped ones whose lines reflow into one paragraph).
     bool preamble_open = role == Role::kPreamble;
     std::size_t sentence_no = 0;
-    // Is this the body's last line, right above a signature region?
-    bool last_body_line = false;
-    if (signature_begin_ < lines_.size()) {
-      std::uint32_t next = static_cast<std::uint32_t>(&l - lines_.data()) + 1;
-      while (next < signature_begin_ && (lines_[next].blank || lines_[next].boilerplate)) ++next;
-      last_body_line = next == signature_begin_;
-    }
+    const bool last_body_line = right_above_signature(l);
 
     // A one-line page's line holds the whole report: its paragraph is split where a section
     // opens (an inline item, a part) and where a sentence starts with a numbering marker (a
@@ -601,9 +648,7 @@ class Builder {
         close_to(1, static_cast<std::uint32_t>(b));
         role = Role::kSignature;
       }
-      if (one_line_ && sentence_no > 0 && doc_.sentences.back().role != Role::kPreamble &&
-          (doc_.sentences.back().section != stack_.back() ||
-           parse_marker(st, 0).kind != Kind::kNone))
+      if (sentence_no > 0 && starts_own_paragraph(st))
         para = split_paragraph(para, static_cast<std::uint32_t>(b), l.e);
       doc_.sentences.push_back({{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)},
                                 para,
@@ -673,47 +718,18 @@ class Builder {
                              !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') && prev != '.';
         const bool next_ok = !(next >= '0' && next <= '9') && next != '.';
         if (prev_ok && next_ok) after = k + 1;
-      } else if (c == ':') {
-        // A colon ends a sentence only when an inline item follows it, or a list's first
-        // marker ("…报告如下:一、…", "…以下几个方面:(一)…").
-        std::size_t q = k + 1;
-        while (q < end && space(t[q])) ++q;
-        const Marker m = parse_marker(t, q);
-        const bool first_of_list = m.value == 1 && m.kind != Kind::kNone && m.kind != Kind::kCnShi;
-        if ((m.kind == Kind::kCnShi && m.value == inline_value + 1) || first_of_list) {
-          after = k + 1;
-        }
+      } else if (c == ':' && colon_ends_sentence(t, k, end, inline_value)) {
+        after = k + 1;
       }
       if (after) {
-        // Closing quotes and brackets belong to the sentence they close.
-        while (after < end) {
-          if (at(t, after, "”") || at(t, after, "’") || at(t, after, "」") || at(t, after, "』"))
-            after += 3;
-          else if (t[after] == ')' || t[after] == '"')
-            after += 1;
-          else
-            break;
-        }
+        after = past_closers(t, after, end);
         emit(s, after);
         s = k = after;
         inline_item(s);
         continue;
       }
       if (k - s >= limits::kMaxSentenceBytes) {
-        // Too long for a quote: cut after the last comma in the second half of the window.
-        std::size_t cut = 0;
-        for (std::size_t q = k; q > s + limits::kMaxSentenceBytes / 2; --q) {
-          if (t[q - 1] == ',' || t[q - 1] == ' ') {
-            cut = q;
-            break;
-          }
-          if (q >= s + 3 && at(t, q - 3, "、")) {
-            cut = q;
-            break;
-          }
-        }
-        if (!cut) cut = utf8_floor(t, k);
-        if (cut <= s) cut = k;
+        const std::size_t cut = long_sentence_cut(t, s, k);
         emit(s, cut);
         s = k = cut;
         continue;

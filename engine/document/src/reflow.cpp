@@ -148,6 +148,53 @@ bool page_number_at(const Document& doc, std::size_t li) {
   return page_number_line(line);
 }
 
+// Deletes the '\n' bytes at text offsets `joins` (sorted) from doc.text. Each becomes a deletion
+// in the offset map: at its new text position, the original offsets of the '\n' (span ends)
+// and of what follows it (span starts).
+void delete_newlines(Document& doc, const std::vector<std::uint32_t>& joins) {
+  const std::string_view text = doc.text;
+  std::vector<std::uint32_t> newline_original(joins.size());
+  for (std::size_t k = 0; k < joins.size(); ++k) newline_original[k] = doc.to_original(joins[k]);
+  std::string out;
+  out.reserve(text.size() - joins.size());
+  std::size_t from = 0;
+  for (std::uint32_t p : joins) {
+    out.append(text.substr(from, p - from));
+    from = p + 1;
+  }
+  out.append(text.substr(from));
+
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
+  anchors.reserve(doc.offset_anchors_.size() + 2 * joins.size());
+  auto push = [&](std::uint32_t t, std::uint32_t o) {
+    if (!anchors.empty() && anchors.back().first == t && anchors.back().second == o) return;
+    anchors.emplace_back(t, o);
+  };
+  std::size_t k = 0;  // joins before the current anchor
+  for (const auto& [t, o] : doc.offset_anchors_) {
+    // Emit the deletions that come before this anchor's text position.
+    while (k < joins.size() && joins[k] < t) {
+      const auto at = static_cast<std::uint32_t>(joins[k] - k);
+      push(at, newline_original[k]);
+      push(at, newline_original[k] + 1);
+      ++k;
+    }
+    push(static_cast<std::uint32_t>(t - k), o);
+  }
+  while (k < joins.size()) {
+    const auto at = static_cast<std::uint32_t>(joins[k] - k);
+    push(at, newline_original[k]);
+    push(at, newline_original[k] + 1);
+    ++k;
+  }
+  // An anchor at a deleted '\n' itself (t == join) was emitted with the shifted position before
+  // that join's pair; keep the pairs sorted by text offset, then original offset.
+  std::stable_sort(anchors.begin(), anchors.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  doc.offset_anchors_ = std::move(anchors);
+  doc.text = std::move(out);
+}
+
 }  // namespace
 
 void reflow_lines(Document& doc, std::uint32_t first_body_line,
@@ -248,48 +295,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
   }
   if (joins.empty()) return;
 
-  // Delete the joined '\n' bytes. Each becomes a deletion in the offset map: at its new text
-  // position, the original offsets of the '\n' (span ends) and of what follows it (span starts).
-  std::vector<std::uint32_t> newline_original(joins.size());
-  for (std::size_t k = 0; k < joins.size(); ++k) newline_original[k] = doc.to_original(joins[k]);
-  std::string out;
-  out.reserve(text.size() - joins.size());
-  std::size_t from = 0;
-  for (std::uint32_t p : joins) {
-    out.append(text.substr(from, p - from));
-    from = p + 1;
-  }
-  out.append(text.substr(from));
-
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
-  anchors.reserve(doc.offset_anchors_.size() + 2 * joins.size());
-  auto push = [&](std::uint32_t t, std::uint32_t o) {
-    if (!anchors.empty() && anchors.back().first == t && anchors.back().second == o) return;
-    anchors.emplace_back(t, o);
-  };
-  std::size_t k = 0;  // joins before the current anchor
-  for (const auto& [t, o] : doc.offset_anchors_) {
-    // Emit the deletions that come before this anchor's text position.
-    while (k < joins.size() && joins[k] < t) {
-      const auto at = static_cast<std::uint32_t>(joins[k] - k);
-      push(at, newline_original[k]);
-      push(at, newline_original[k] + 1);
-      ++k;
-    }
-    push(static_cast<std::uint32_t>(t - k), o);
-  }
-  while (k < joins.size()) {
-    const auto at = static_cast<std::uint32_t>(joins[k] - k);
-    push(at, newline_original[k]);
-    push(at, newline_original[k] + 1);
-    ++k;
-  }
-  // An anchor at a deleted '\n' itself (t == join) was emitted with the shifted position before
-  // that join's pair; keep the pairs sorted by text offset, then original offset.
-  std::stable_sort(anchors.begin(), anchors.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  doc.offset_anchors_ = std::move(anchors);
-  doc.text = std::move(out);
+  delete_newlines(doc, joins);
 
   // Renumber the boilerplate lines: each join before a line moves it up by one. A bridged
   // line is gone (joined into the sentence around it, with no content of its own).
