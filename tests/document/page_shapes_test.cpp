@@ -10,6 +10,13 @@ using namespace indicheck;
 using doctest::read_ok;
 using doctest::role_of;
 
+namespace {
+
+// The achievements chapter most cases below start with.
+const std::string kWork = "一、主要工作\n全年办理行政复议案件3件。\n";
+
+}  // namespace
+
 TEST_CASE("a plain title without 报告 before a one-line body is the title, not the preamble") {
   // pingtan-104827 copied from its page: title line, then the whole body on one line.
   const Document doc = read_ok(
@@ -46,16 +53,14 @@ TEST_CASE("a site's footer and tool bar are boilerplate; the signature above the
       "翻译\n"
       "搜索\n"
       "复制\n";
-  const Document doc = read_ok(
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "二、2020年工作计划\n"
-      "进一步加强行政应诉工作。\n"
-      "专此报告。\n"
-      "某某市某某区人民政府\n"
-      "2019年12月18日\n" +
-          footer,
-      "t.txt");
+  const Document doc = read_ok(kWork +
+                                   "二、2020年工作计划\n"
+                                   "进一步加强行政应诉工作。\n"
+                                   "专此报告。\n"
+                                   "某某市某某区人民政府\n"
+                                   "2019年12月18日\n" +
+                                   footer,
+                               "t.txt");
   CHECK(doc.meta.unit.value == "某某市某某区");
   CHECK(doc.meta.unit.source == "signature");
   CHECK(doc.meta.published.value == "2019-12-18");
@@ -85,43 +90,35 @@ TEST_CASE("a site's footer and tool bar are boilerplate; the signature above the
 TEST_CASE("the colophon: 抄送 names other units, the printing office is the unit's own") {
   // putian-1975864 without its crawler header: signature, 抄送 over two lines, then the 印发
   // line of the unit's office.
-  const Document doc = read_ok(
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "二、2025年工作计划\n"
-      "进一步加强行政应诉工作。\n"
-      "某某市水利局\n"
-      "2025年2月24日\n"
-      "抄送：\n"
-      "中共某某市委全面依法治市委员会办公室。\n"
-      "某某市水利局办公室 2025年2月24日印发\n",
-      "t.txt");
+  const Document doc = read_ok(kWork +
+                                   "二、2025年工作计划\n"
+                                   "进一步加强行政应诉工作。\n"
+                                   "某某市水利局\n"
+                                   "2025年2月24日\n"
+                                   "抄送：\n"
+                                   "中共某某市委全面依法治市委员会办公室。\n"
+                                   "某某市水利局办公室 2025年2月24日印发\n",
+                               "t.txt");
   CHECK(doc.meta.unit.value == "某某市水利局");
   CHECK(role_of(doc, "进一步加强行政应诉工作") == Role::kPlans);
   CHECK(role_of(doc, "中共某某市委全面依法治市委员会办公室") == Role::kSignature);
 
   // Only the 印发 line names anyone: the office prints for its unit.
-  const Document office = read_ok(
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "某某市应急管理局办公室2021年12月15日印发\n",
-      "o.txt");
+  const Document office = read_ok(kWork + "某某市应急管理局办公室2021年12月15日印发\n", "o.txt");
   CHECK(office.meta.unit.value == "某某市应急管理局");
 
   // (此件主动公开) after the signature's date, reflowed onto its line.
-  const Document open = read_ok(
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "特此报告。\n"
-      "某某\n"
-      "市海洋与渔业局\n"
-      "201\n"
-      "8\n"
-      "年1月\n"
-      "30\n"
-      "日\n"
-      "（此件主动公开）\n",
-      "p.txt");
+  const Document open = read_ok(kWork +
+                                    "特此报告。\n"
+                                    "某某\n"
+                                    "市海洋与渔业局\n"
+                                    "201\n"
+                                    "8\n"
+                                    "年1月\n"
+                                    "30\n"
+                                    "日\n"
+                                    "（此件主动公开）\n",
+                                "p.txt");
   CHECK(open.meta.unit.value == "某某市海洋与渔业局");
   CHECK(open.meta.published.value == "2018-01-30");
 }
@@ -299,16 +296,13 @@ TEST_CASE("spaces between Han characters go, other spaces stay; indentation is n
 }
 
 TEST_CASE("dates and years in Chinese numerals sign and date a report") {
-  const Document doc = read_ok(
-      "某某区二〇二一年法治政府建设情况报告\n"
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "二、2022年工作计划\n"
-      "进一步加强行政应诉工作。\n"
-      "专此报告。\n"
-      "某某市某某区人民政府\n"
-      "二〇二二年一月五日\n",
-      "t.txt");
+  const Document doc = read_ok("某某区二〇二一年法治政府建设情况报告\n" + kWork +
+                                   "二、2022年工作计划\n"
+                                   "进一步加强行政应诉工作。\n"
+                                   "专此报告。\n"
+                                   "某某市某某区人民政府\n"
+                                   "二〇二二年一月五日\n",
+                               "t.txt");
   CHECK(doc.meta.year == 2021);
   CHECK(doc.meta.unit.value == "某某区");
   CHECK(doc.meta.published.value == "2022-01-05");
@@ -324,29 +318,24 @@ TEST_CASE("dates and years in Chinese numerals sign and date a report") {
   CHECK(signed_only.meta.year == 2019);
 
   // A blank day and month, as templates leave them: 二〇二五年 月 日.
-  const Document blank = read_ok(
-      "某某局2024年法治政府建设情况报告\n"
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "某某局\n"
-      "二〇二五年  月  日\n",
-      "b.txt");
+  const Document blank = read_ok("某某局2024年法治政府建设情况报告\n" + kWork +
+                                     "某某局\n"
+                                     "二〇二五年  月  日\n",
+                                 "b.txt");
   CHECK(blank.meta.published.value == "2025");
 }
 
 TEST_CASE("an attachment after the signature is neither the signature nor the report's parts") {
-  const Document doc = read_ok(
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "二、2020年工作计划\n"
-      "进一步加强行政应诉工作。\n"
-      "专此报告。\n"
-      "某某市某某区人民政府\n"
-      "2019年12月18日\n"
-      "附件：2019年度行政执法数据统计表\n"
-      "序号\t项目\t数量\n"
-      "1\t行政处罚案件\t120件\n",
-      "t.txt");
+  const Document doc = read_ok(kWork +
+                                   "二、2020年工作计划\n"
+                                   "进一步加强行政应诉工作。\n"
+                                   "专此报告。\n"
+                                   "某某市某某区人民政府\n"
+                                   "2019年12月18日\n"
+                                   "附件：2019年度行政执法数据统计表\n"
+                                   "序号\t项目\t数量\n"
+                                   "1\t行政处罚案件\t120件\n",
+                               "t.txt");
   CHECK(doc.meta.unit.value == "某某市某某区");
   CHECK(doc.meta.published.value == "2019-12-18");
   CHECK(role_of(doc, "2019年12月18日") == Role::kSignature);
@@ -354,13 +343,11 @@ TEST_CASE("an attachment after the signature is neither the signature nor the re
   CHECK(role_of(doc, "进一步加强行政应诉工作") == Role::kPlans);
 
   // 附件 inside the body (a list of documents issued) is body text.
-  const Document body = read_ok(
-      "一、主要工作\n"
-      "全年办理行政复议案件3件。\n"
-      "附件清单已报市司法局备案。\n"
-      "二、存在的问题\n"
-      "执法力量不足。\n",
-      "b.txt");
+  const Document body = read_ok(kWork +
+                                    "附件清单已报市司法局备案。\n"
+                                    "二、存在的问题\n"
+                                    "执法力量不足。\n",
+                                "b.txt");
   CHECK(role_of(body, "附件清单已报市司法局备案") == Role::kAchievements);
 }
 
