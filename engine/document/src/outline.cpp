@@ -338,8 +338,8 @@ class Builder {
     for (std::uint32_t k = title_end_; k < n; ++k) {
       const Line& l = lines_[k];
       if (l.blank && !l.boilerplate) continue;
-      if (previous < n && !lines_[previous].boilerplate &&
-          is_signature_line(content(lines_[previous])) && starts_attachment(l))
+      if (starts_attachment(l) && previous < n && !lines_[previous].boilerplate &&
+          is_signature_line(content(lines_[previous])))
         return k;
       previous = k;
     }
