@@ -32,19 +32,12 @@ namespace {
 const fs::path kSource = INDICHECK_SOURCE_DIR;
 
 using e2e::evaluate;
+using e2e::files_below;
 using e2e::fresh_dir;
 using e2e::quote_arg;
 using e2e::Run;
 using e2e::run;
 using e2e::slurp;
-
-// Every regular file under `dir`, relative path → bytes.
-std::map<std::string, std::string> tree(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
-  return files;
-}
 
 const std::vector<std::string> kCorpusFiles = {"nanhu-2021", "sip-2023", "taicang-2024",
                                                "xiangcheng-2021", "xinbei-2020"};
@@ -101,7 +94,7 @@ TEST_CASE("--jobs 1 and --jobs 2 write byte-identical outputs", "[e2e][jobs]") {
   INFO(one.out << two.out);
   REQUIRE(one.status == 0);
   REQUIRE(two.status == 0);
-  const auto ta = tree(a), tb = tree(b);
+  const auto ta = files_below(a), tb = files_below(b);
   REQUIRE(ta.size() >= 14);
   CHECK(ta.size() == tb.size());
   for (const auto& [name, bytes] : ta) {
@@ -132,7 +125,7 @@ TEST_CASE("evidence on disk (default) and in memory (--keep-evidence) write the 
   INFO(ra.out << rb.out);
   REQUIRE(ra.status == 0);
   REQUIRE(rb.status == 0);
-  const auto ta = tree(a), tb = tree(b);
+  const auto ta = files_below(a), tb = files_below(b);
   REQUIRE(ta.size() >= 14);
   CHECK(ta.size() == tb.size());
   for (const auto& [name, bytes] : ta) {
@@ -179,7 +172,7 @@ TEST_CASE("a report containing <script> shows it as text, never as markup", "[e2
   const std::string json = slurp(dir / "out/results.json");
   REQUIRE(json.find(marker) != std::string::npos);
   // ... and every HTML page shows it escaped, never as a tag.
-  for (const auto& [name, bytes] : tree(dir / "out")) {
+  for (const auto& [name, bytes] : files_below(dir / "out")) {
     INFO(name);
     if (name.size() > 5 && name.substr(name.size() - 5) == ".html") {
       CHECK(bytes.find("<script>alert") == std::string::npos);

@@ -19,14 +19,6 @@ namespace {
 
 const fs::path kSource = INDICHECK_SOURCE_DIR;
 
-// Every file under `dir`, relative path -> bytes.
-std::map<std::string, std::string> tree(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = slurp(e.path());
-  return files;
-}
-
 std::vector<std::string> common_args(const fs::path& out) {
   return {(kSource / "corpus").string(),
           "--rules",
@@ -63,7 +55,7 @@ TEST_CASE("a machine that refuses worker threads gets fewer workers, never an ab
   const fs::path base = fresh_dir("threads");
   const Run reference = evaluate(common_args(base / "one"));
   REQUIRE(reference.status == 0);
-  const auto expected = tree(base / "one");
+  const auto expected = files_below(base / "one");
   for (const char* limit : {"0", "1", "3"}) {
     INFO("thread limit " << limit);
     const fs::path out = base / (std::string("limit-") + limit);
@@ -74,7 +66,7 @@ TEST_CASE("a machine that refuses worker threads gets fewer workers, never an ab
     CHECK(r.status == 0);
     CHECK(r.out.find(std::string("warning[threads]: the system refused to start more threads: ") +
                      limit + " of 4 worker(s) started") != std::string::npos);
-    CHECK(tree(out) == expected);
+    CHECK(files_below(out) == expected);
   }
   fs::remove_all(base);
 }

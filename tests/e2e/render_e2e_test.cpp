@@ -19,6 +19,7 @@ namespace {
 const fs::path kSource = INDICHECK_SOURCE_DIR;
 
 using e2e::evaluate;
+using e2e::files_below;
 using e2e::fresh_dir;
 using e2e::quote_arg;
 using e2e::Run;
@@ -29,15 +30,6 @@ Run render(const std::vector<std::string>& args) {
   std::string cmd = "env -u CI " + quote_arg(INDICHECK_BINARY) + " render";
   for (const auto& a : args) cmd += " " + quote_arg(a);
   return run(cmd);
-}
-
-// Every regular file below `dir` (hidden ones too), by its path relative to `dir`.
-std::map<std::string, std::string> files_below(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file())
-      out[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
-  return out;
 }
 
 // The names of files that are missing on one side or differ ("" = the folders are equal).
