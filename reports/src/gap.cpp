@@ -27,6 +27,9 @@ bool build_gap(const View& view, int report, GapModel& gap) {
   gap.row = view.row_of(report, gap.table);
   gap.framework = view.framework(gap.table);
   if (gap.row < 0 || !gap.framework) return false;
+  gap.result = &view.eval.reports[static_cast<std::size_t>(report)];
+  gap.scores = &view.eval.tables[static_cast<std::size_t>(gap.table)];
+  gap.unit = &gap.scores->units[static_cast<std::size_t>(gap.row)];
 
   const Framework& fw = *gap.framework;
   for (std::size_t l = 0; l < fw.leaves.size(); ++l) {

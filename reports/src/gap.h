@@ -26,6 +26,10 @@ struct GapModel {
   int table = -1;  // the indicators table
   int row = -1;
   const Framework* framework = nullptr;
+  // What every edition of the gap report reads, set by build_gap with the indices above.
+  const ReportResult* result = nullptr;   // evaluation.reports[report]
+  const ScoreTable* scores = nullptr;     // evaluation.tables[table]
+  const UnitScore* unit = nullptr;        // scores->units[row]
   std::vector<GapItem> missing_required;  // ordered by points at stake, then framework order
   std::vector<GapItem> not_achieved;      // planned or acknowledged (any required flag)
   std::vector<GapItem> missing_other;     // missing, not required; by points at stake

@@ -97,10 +97,9 @@ std::string reports_detail::gap_markdown(const View& v, int r) {
   const Evaluation& evaluation = v.eval;
   GapModel gap;
   if (!build_gap(v, r, gap)) return "";
-  const std::size_t report_index = static_cast<std::size_t>(r);
-  const ReportResult& rep = evaluation.reports[report_index];
-  const ScoreTable& table = evaluation.tables[gap.table];
-  const UnitScore& u = table.units[gap.row];
+  const ReportResult& rep = *gap.result;
+  const ScoreTable& table = *gap.scores;
+  const UnitScore& u = *gap.unit;
   const Framework& fw = *gap.framework;
 
   const Lang lang = v.lang();
