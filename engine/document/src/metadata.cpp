@@ -265,10 +265,9 @@ int year_of_title(std::string_view title) {
   }
   if (plans_year) return plans_year - 1;
   // 二〇二三年度…
-  for (std::size_t i = 0; i < title.size(); ++i)
-    if ((static_cast<unsigned char>(title[i]) & 0xC0) != 0x80 && chinese_year_at(title, i, year) &&
-        plausible_year(year))
-      return year;
+  for (std::size_t at = find_chinese_year(title, year); at != std::string_view::npos;
+       at = find_chinese_year(title, year, at + 1))
+    if (plausible_year(year)) return year;
   return 0;
 }
 
@@ -456,13 +455,9 @@ std::string_view signature_name(std::string_view s) {
   const std::size_t digit = s.find_first_of("0123456789");
   if (digit != std::string_view::npos) s = s.substr(0, digit);
   // …二〇二四年一月十五日: the name ends where a year in Chinese numerals begins.
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    int year = 0;
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chinese_year_at(s, i, year)) {
-      s = s.substr(0, i);
-      break;
-    }
-  }
+  int year = 0;
+  if (const std::size_t at = find_chinese_year(s, year); at != std::string_view::npos)
+    s = s.substr(0, at);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
@@ -475,6 +470,11 @@ bool signature_run_into_colophon(std::string_view line) {
   for (std::size_t at = line.find("日"); at != std::string_view::npos; at = line.find("日", at + 1))
     ++dates;
   return dates >= 2;
+}
+
+// A colophon line that holds no signature (抄送…, (此件主动公开), …办公室…印发 alone).
+bool colophon_only(std::string_view line) {
+  return colophon_line(line) && !signature_run_into_colophon(line);
 }
 
 bool signing_unit_name(std::string_view s) {
@@ -490,7 +490,7 @@ void unit_from_signature(Document& doc, const Lines& signature, bool& committee)
   for (const auto& [offset, line] : signature) {
     if (doc.meta.unit.found()) return;
     const std::string_view s = signature_name(line);
-    if (colophon_line(line) && !signature_run_into_colophon(line)) continue;
+    if (colophon_only(line)) continue;
     if (!signing_unit_name(s)) continue;
     committee = ends(s, "管理委员会") || ends(s, "管委会");
     doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
@@ -621,7 +621,7 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
       // A signature block reflowed into one line: the name is what precedes its date.
       const std::string name(signature_name(joined));
       if (has(name, "。") || name.size() > 60) continue;
-      if (colophon_line(joined) && !signature_run_into_colophon(joined)) continue;
+      if (colophon_only(joined)) continue;
       if (!completes(doc.meta.unit.value, name)) continue;
       doc.meta.unit = at_text(doc, strip_unit_suffix(name), signature[i].first, "signature");
       return;
@@ -644,11 +644,10 @@ std::string iso_date_of(std::string_view s) {
     }
     return iso;
   }
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    int year = 0, month = 0, day = 0;
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 ||
-        !chinese_date_at(s, i, year, month, day))
-      continue;
+  int year = 0, month = 0, day = 0;
+  for (std::size_t at = find_chinese_year(s, year); at != std::string_view::npos;
+       at = find_chinese_year(s, year, at + 1)) {
+    if (!chinese_date_at(s, at, year, month, day)) continue;
     if (month == 0) return fmt::format("{}", year);
     return day == 0 ? fmt::format("{}-{:02}", year, month)
                     : fmt::format("{}-{:02}-{:02}", year, month, day);

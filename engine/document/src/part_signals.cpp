@@ -153,6 +153,12 @@ std::size_t chinese_year_at(std::string_view s, std::size_t i, int& year) {
   return k + 3 - i;
 }
 
+std::size_t find_chinese_year(std::string_view s, int& year, std::size_t from) {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chinese_year_at(s, i, year)) return i;
+  return std::string_view::npos;
+}
+
 std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& month, int& day) {
   std::size_t k = i + chinese_year_at(s, i, year);
   if (k == i) return 0;

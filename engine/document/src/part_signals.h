@@ -52,6 +52,9 @@ std::optional<Role> heading_signal(std::string_view title, int report_year);
 // A year written in Chinese numerals at s[i] (二〇二三年, 二零二三年, 二○二三年): its value and the
 // bytes it spans up to and including 年, or 0.
 std::size_t chinese_year_at(std::string_view s, std::size_t i, int& year);
+// The first year in Chinese numerals in s at or after `from` (at a character boundary): its
+// offset and value, or npos.
+std::size_t find_chinese_year(std::string_view s, int& year, std::size_t from = 0);
 // A date written in Chinese numerals at s[i] (二〇二三年十二月二十日, 二〇二五年 月 日): the bytes
 // it spans, or 0; month and day are 0 when left blank.
 std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& month, int& day);
