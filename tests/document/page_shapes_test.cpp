@@ -410,3 +410,45 @@ TEST_CASE("a page's info bar (信息来源, 发布日期, 点击数) is furnitur
   const Document one = read_ok("一、主要工作\n经费来源:财政拨款,全年支出12万元\n", "o.txt");
   CHECK(doctest::sentence_with(one, "经费来源") != nullptr);
 }
+
+TEST_CASE("a formal document: red header, document number, a title over two lines, addressee") {
+  // The report as its signed Word or PDF version shows it (variants.py: official document).
+  const std::string body =
+      "\n某市委全面依法治市委员会办公室：\n"
+      "2023年，我局全面推进法治政府建设。\n"
+      "一、主要工作\n全年办理行政复议案件3件。\n"
+      "二、存在的问题\n执法力量不足。\n"
+      "三、2024年工作打算\n继续加强执法队伍建设。\n";
+  const Document doc = read_ok(
+      "某某市审计局文件\n\n某审〔2024〕6号\n\n"
+      "某某市审计局关于2023年开展法治政府\n建设工作情况的报告\n" +
+          body,
+      "t.txt");
+  CHECK(role_of(doc, "某某市审计局文件") == Role::kTitle);
+  CHECK(role_of(doc, "某某市审计局关于2023年开展法治政府建设工作情况的报告") == Role::kTitle);
+  CHECK(role_of(doc, "2023年,我局全面推进") == Role::kPreamble);
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续加强执法队伍建设") == Role::kPlans);
+  CHECK(doc.meta.unit.value == "某某市审计局");
+  CHECK(doc.meta.year == 2023);
+  CHECK(doc.meta.doc_number.value == "某审〔2024〕6号");
+
+  // A title without its unit under the red header, broken where a unit name could end
+  // (…法治政府 / 建设…): the red header names the unit, the joined title gives the year.
+  const Document short_title =
+      read_ok("某某县林业局文件\n\n关于2022年法治政府\n建设工作情况总结\n" + body, "s.txt");
+  CHECK(role_of(short_title, "关于2022年法治政府建设工作情况总结") == Role::kTitle);
+  CHECK(short_title.meta.unit.value == "某某县林业局");
+  CHECK(short_title.meta.unit.source == "red-header");
+  CHECK(short_title.meta.year == 2022);
+
+  // Two head lines that do not make a title together stay apart; a complete title does not
+  // take the addressee below it.
+  const Document apart =
+      read_ok("某某县林业局关于2022年法治政府建设工作情况的报告\n某县人民政府：\n" + body.substr(1),
+              "a.txt");
+  CHECK(role_of(apart, "某县人民政府:") == Role::kTitle);
+  CHECK(apart.meta.unit.value == "某某县林业局");
+  CHECK(apart.meta.year == 2022);
+}

@@ -389,6 +389,15 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
       break;
     }
   }
+  // A formal document's red header names the issuing unit (莆田市审计局文件) when its title
+  // does not (关于2023年度法治政府建设情况的报告).
+  for (const auto& [offset, line] : lines) {
+    if (meta.unit.found()) break;
+    const std::string_view unit = red_header_unit(line);
+    if (unit.empty() || !unit_suffix(unit)) continue;
+    committee = has(unit, "管委会") || has(unit, "管理委员会");
+    meta.unit = at_text(doc, strip_unit_suffix(std::string(unit)), offset, "red-header");
+  }
   if (!meta.unit.found() && !lines.empty() && meta.year_found.source == "title" &&
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
     // The title runs into the body on the first line.

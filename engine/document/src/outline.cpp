@@ -191,6 +191,7 @@ bool is_title_line(std::string_view s) {
   if (contains(s, "〔") && s.size() >= 3 && s.substr(s.size() - 3) == "号")
     return true;                                                     // 相政呈〔2022〕20号
   if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;  // addressee
+  if (red_header(s)) return true;                                    // 莆田市审计局文件
   return is_date_line(s);
 }
 

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "internal.h"
+
 namespace indicheck::detail {
 
 namespace {
@@ -206,6 +208,21 @@ bool joined_signature_block(std::string_view s) {
       R"([〇○零O一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日))"
       R"((?:印发)?)+$)");
   return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
+}
+
+std::string_view red_header_unit(std::string_view s) {
+  constexpr std::string_view kSuffix = "文件";
+  if (s.size() < 4 * 3 + kSuffix.size() || s.size() > 30 * 3 + kSuffix.size() ||
+      s.substr(s.size() - kSuffix.size()) != kSuffix)
+    return {};
+  const std::string_view unit = s.substr(0, s.size() - kSuffix.size());
+  for (std::size_t i = 0; i < unit.size();) {  // Han characters only
+    char32_t cp = 0;
+    const std::size_t n = decode_utf8(unit, i, cp);
+    if (n == 0 || cp < 0x4E00 || cp > 0x9FFF) return {};
+    i += n;
+  }
+  return unit;
 }
 
 bool colophon_line(std::string_view s) {

@@ -65,6 +65,13 @@ bool joined_signature_block(std::string_view s);
 // A line of the document's colophon (版记) after the signature: (此件主动公开), 抄送:…, and
 // "…办公室 2024年2月24日印发".
 bool colophon_line(std::string_view s);
+
+// A formal document's red header: the issuing unit and 文件 on a line of their own
+// ("莆田市审计局文件", "中共某某县委全面依法治县委员会文件"). Returns the unit, or empty.
+std::string_view red_header_unit(std::string_view s);
+inline bool red_header(std::string_view s) {
+  return !red_header_unit(s).empty();
+}
 // A title line, also one without 报告: "…2023年法治政府建设情况", "…工作总结及2024年工作计划".
 bool title_like(std::string_view line);
 // A line of the signature region: 特此报告, a unit name, a date.

@@ -132,6 +132,25 @@ bool wrapped_title_like(std::string_view s) {
          (has(s, "报告") || has(s, "情况") || has(s, "总结") || has(s, "要点") || has(s, "计划"));
 }
 
+// A title set over two lines, as formal documents break a long title and a PDF's text gives it
+// ("莆田市审计局关于2020年开展法治政府" / "建设工作报告"): both parts short and unpunctuated,
+// the first not a complete title nor a red header (…文件) or document number (…号), and the two
+// together a title.
+bool broken_title(std::string_view c, std::string_view next) {
+  if (c.size() > kMaxTitleBytes / 2 || next.size() > kMaxTitleBytes / 2) return false;
+  for (std::string_view p : {",", ";", ":", "。", "、"})
+    if (has(c, p) || has(next, p)) return false;
+  if (ends_with(c, "文件") || ends_with(c, "号")) return false;
+  bool continues = false;  // "…建设情况" / "的报告", "报告", "及2024年工作计划"
+  for (std::string_view start : {"的", "及", "暨", "和", "报告"})
+    continues = continues || next.rfind(start, 0) == 0;
+  for (std::string_view end : {"报告", "总结", "要点", "计划", "思路", "打算", "情况"})
+    if (ends_with(c, end) && !continues) return false;
+  std::string joined(c);
+  joined += next;
+  return title_like(joined);
+}
+
 // Was text line `li` (set aside as furniture) a page number? Before reflow, lines of the text
 // and of the original correspond one to one.
 bool page_number_at(const Document& doc, std::size_t li) {
@@ -265,6 +284,8 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         !terminated(c)) {
       if (para_first == li && bare_marker(c)) {
         join = true;
+      } else if (li < first_sentence_line && para_first == li && broken_title(c, next)) {
+        join = true;  // before the signature test: "关于2023年法治政府" ends like a unit
       } else if (date_like(c) || (para_first == li && signature_like(c) && !open_end(c))) {
         join = false;
       } else if (open_end(c)) {
