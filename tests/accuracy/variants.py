@@ -25,8 +25,13 @@ compared with the original's:
   may then be lost or shortened, 市审计局 for 莆田市审计局, never replaced by another);
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
   never replaced by another, and the year stays.
+- the signed document as its Word or PDF version shows it: the red header (…文件), the document
+  number, the title broken over two lines and the addressee line, also with the title's unit
+  removed (关于2023年…: the red header names the unit); and a Word file (.docx, runs split every
+  seven characters as Word writes them).
 
 Usage: python3 tests/accuracy/variants.py --bin build/cli/indicheck [--check] [--max-calls N]
+                                         [--shape LABEL]...
 With --check, exits 1 when a variant changes any unit or year (the body alone: a different unit
 or year), or more than N section calls over the dev part (the byte-level shapes: any call). The
 test part is not read.
@@ -234,6 +239,67 @@ def chapters_as_parts(text):
                               for l in body])
 
 
+TITLE_UNIT = r"^(?:关于)?[\u4e00-\u9fff]+?(?=(?:关于)?\d{4})"
+
+
+def official_document(text, unit, short_title=False):
+    """The report as the signed document shows it (Word, PDF): the issuing unit's red header
+    (…文件), the document number, the title broken over two lines (`short_title`: without the
+    unit, 关于2023年度…报告, as many titles under a red header are), and the addressee line."""
+    head, body = split_header(text)
+    title, number = header_field(head, "标题"), header_field(head, "文号")
+    if short_title:
+        body = [l for l in body if l.strip() != title]
+        title = re.sub(TITLE_UNIT, "关于", title, count=1)
+    while body and (not body[0].strip() or body[0].strip() == title):
+        body = body[1:]
+    cut = len(title) * 3 // 5
+    top = [unit + "文件", "", number if "〔" in number else "", "", title[:cut], title[cut:], "",
+           "中共莆田市委全面依法治市委员会办公室："]
+    return "\n".join(top + body)
+
+
+def docx_bytes(text):
+    """A Word file of the report: the title, then one paragraph per body line, each split into
+    runs every seven characters with spell-check marks between them and the first line
+    indented by the paragraph's properties, as Word writes it."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+    head, body = split_header(text)
+    title = header_field(head, "标题")
+
+    def paragraph(line, centred=False):
+        props = ('<w:pPr><w:jc w:val="center"/></w:pPr>' if centred else
+                 '<w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>')
+        runs = "".join(f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
+                       f'<w:t xml:space="preserve">{escape(line[i:i + 7])}</w:t></w:r>'
+                       f'<w:proofErr w:type="spellStart"/><w:proofErr w:type="spellEnd"/>'
+                       for i in range(0, len(line), 7))
+        return f"<w:p>{props}{runs}</w:p>"
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}>'
+                f'<w:body>{paragraph(title, True) if title else ""}'
+                + "".join(paragraph(l) for l in body if l.strip()) +
+                '<w:sectPr/></w:body></w:document>')
+    types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.'
+             'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType='
+             '"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+             'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType='
+             '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+             '</Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://'
+            'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+            'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/document.xml", document)
+    return out.getvalue()
+
+
 def traditional(text):
     """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
@@ -264,9 +330,12 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "build" / "cli" / "indicheck"))
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--max-calls", type=int, default=10)
+    ap.add_argument("--shape", action="append", default=[],
+                    help="run only this shape (its label, e.g. 'Word file'); repeatable")
     args = ap.parse_args()
-    names = [r["name"] for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
-             if r["part"] == "dev" and (CORPUS / "labels" / f"{r['name']}.yaml").exists()]
+    units = {r["name"]: r["unit"] for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
+             if r["part"] == "dev" and (CORPUS / "labels" / f"{r['name']}.yaml").exists()}
+    names = list(units)
     original = evaluate(args.bin, [str(CORPUS / "reports" / f"{n}.txt") for n in names])
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
@@ -281,7 +350,7 @@ def main():
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
-                  ("title without unit", retitled(r"^(?:关于)?[\u4e00-\u9fff]+?(?=(?:关于)?\d{4})"),
+                  ("title without unit", retitled(TITLE_UNIT),
                    "utf-8", 0, True),
                   ("stray spaces", han_spaced(13), "utf-8", 0, False),
                   ("spaced characters", han_spaced(1), "utf-8", 0, False),
@@ -293,14 +362,24 @@ def main():
                   ("Traditional", traditional, "utf-8", 0, False),
                   ("CRLF+BOM", lambda t: "\ufeff" + t.replace("\n", "\r\n"), "utf-8", 0, False),
                   ("GB18030", lambda t: t, "gb18030", 0, False),  # the bytes a GBK page holds
-                  ("UTF-16LE", lambda t: "\ufeff" + t, "utf-16-le", 0, False))
+                  ("UTF-16LE", lambda t: "\ufeff" + t, "utf-16-le", 0, False),
+                  ("official document", official_document, "unit", args.max_calls, False),
+                  ("red header, title without unit",
+                   lambda t, u: official_document(t, u, short_title=True), "unit", args.max_calls, False),
+                  ("Word file", docx_bytes, "docx", args.max_calls, False))
         for label, shape, encoding, max_calls, may_lose_unit in shapes:
+            if args.shape and label not in args.shape:
+                continue
             folder = pathlib.Path(tmp) / label.replace(" ", "-")
             folder.mkdir()
+            suffix = ".docx" if encoding == "docx" else ".txt"
             for n in names:
                 text = (CORPUS / "reports" / f"{n}.txt").read_text(encoding="utf-8")
-                (folder / f"{n}.txt").write_bytes(shape(text).encode(encoding))
-            variant = evaluate(args.bin, [str(folder / f"{n}.txt") for n in names])
+                data = (shape(text) if encoding == "docx" else
+                        shape(text, units[n]).encode("utf-8") if encoding == "unit" else
+                        shape(text).encode(encoding))
+                (folder / f"{n}{suffix}").write_bytes(data)
+            variant = evaluate(args.bin, [str(folder / f"{n}{suffix}") for n in names])
             calls = meta = lost = 0
             for n in names:
                 a, b = original[n], variant[n]
