@@ -8,6 +8,9 @@
 #   pdf/<name>.pdf     LibreOffice: that .docx → PDF (A4, Noto CJK)
 #   pdf/<name>-chromium.pdf  headless Chromium --print-to-pdf of the text as a page: running
 #                      header (date, title) and footer (file URL, page "1/3") on every page
+#   pdf/<name>-typeset.pdf  headless Chromium --print-to-pdf of the report typeset for print
+#                      (title centred over two lines, every paragraph indented; the crawl's
+#                      one-line fragments as paragraphs): tests/accuracy/variants.py print_page
 #   bad/               encrypted PDF (qpdf, user password), image-only PDF (pdftoppm → an <img>
 #                      printed by Chromium), zip bomb .docx, .docx without word/document.xml,
 #                      script-only and malformed HTML, a GBK page declaring UTF-8, a .doc
@@ -27,6 +30,7 @@ mkdir -p docx pdf bad
 docx_names=(putian-1791882 putian-2207202 pingtan-78020 putian-1555512)
 pdf_names=(putian-1791882 pingtan-78020)
 chromium_names=(putian-1694272)
+typeset_names=(putian-2205141)
 
 # The report as an auditor's Word file has it: the title first, no crawler header.
 body_of() {
@@ -53,6 +57,12 @@ for n in "${chromium_names[@]}"; do
     sed 's/&/\&amp;/g; s/</\&lt;/g; s/^.*$/<p>&<\/p>/' "$work/$n.txt"
     echo '</body></html>'; } > "$work/$n.html"
   chromium --headless --no-sandbox --disable-gpu --print-to-pdf="pdf/$n-chromium.pdf" "$work/$n.html" >/dev/null 2>&1
+done
+for n in "${typeset_names[@]}"; do
+  python3 -c 'import sys; sys.path.insert(0, "../accuracy"); import variants
+print(variants.print_page(open(sys.argv[1], encoding="utf-8").read()))' "$reports/$n.txt" > "$work/$n-typeset.html"
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="pdf/$n-typeset.pdf" "$work/$n-typeset.html" >/dev/null 2>&1
 done
 
 # Old binary Word files.

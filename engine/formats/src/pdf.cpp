@@ -7,7 +7,8 @@
 //     the pages (a running header or footer), is dropped;
 //   - hard wrapping: a line that reaches the right margin of the text continues on the next
 //     line unless the next one is indented or set off by paragraph spacing (a new paragraph;
-//     a line ending in 。 that fills the width is no sign: one-paragraph crawls are common);
+//     a line ending in 。 that fills the width is no sign: one-paragraph crawls are common) or,
+//     after a sentence's end, opens with a heading's number (三、 （三） 3. 第三部分);
 //     the two are joined without a space between Chinese characters (with one between Latin
 //     words), so terms split by a line end ("行政执法\n案卷评查") are whole again.
 // An image-only PDF (a scan) has no words: error[no-text-layer]. A PDF that needs a password to
@@ -64,6 +65,38 @@ bool wide_start(std::string_view s) {
   char32_t cp;
   next_code_point(s, 0, cp);
   return is_wide(cp);
+}
+
+// Ends a sentence: 。！？：；(full-width or ASCII).
+bool ends_sentence(std::string_view s) {
+  for (std::string_view end : {"。", "！", "？", "：", "；", "!", "?", ":", ";"})
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
+  return false;
+}
+
+// Starts with a heading's numbering: 三、 (三) （三） 3、 3. 第三部分 第三章.
+bool starts_heading_marker(std::string_view s) {
+  constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  std::size_t i = 0;
+  char32_t cp = 0;
+  auto next = [&] { return i < s.size() ? (i += next_code_point(s, i, cp), cp) : U'\0'; };
+  char32_t c = next();
+  const bool opened = c == U'（' || c == U'(';
+  const bool chapter = c == U'第';
+  if (opened || chapter) c = next();
+  int numerals = 0, digits = 0;
+  for (; kNumerals.find(c) != std::u32string_view::npos && numerals < 3; c = next()) ++numerals;
+  if (!opened && !chapter && numerals == 0)
+    for (; c >= U'0' && c <= U'9' && digits < 2; c = next()) ++digits;
+  if (numerals + digits == 0) return false;
+  if (opened) return c == U'）' || c == U')';
+  if (chapter) return numerals > 0 && (c == U'章' || (c == U'部' && next() == U'分'));
+  if (c == U'、') return true;
+  if (digits > 0 && (c == U'.' || c == U'．')) {
+    const char32_t after = next();
+    return after != U'\0' && !(after >= U'0' && after <= U'9');
+  }
+  return false;
 }
 
 // Words in reading order → lines: a word starts a new line when it is not on the same
@@ -146,6 +179,29 @@ void drop_furniture(std::vector<Page>& pages) {
     });
 }
 
+// The font size of the body text: Chinese is set one character per em, so the median advance
+// of a character on lines of wide characters. The boxes' heights are no measure when there
+// are such lines: they include the font's ascent and descent (2.6 em for Noto CJK, so an
+// indentation of 2 em looked like none). Without such lines, `median_height`.
+double em_of(const std::vector<const Line*>& lines, double median_height) {
+  std::vector<double> advances;
+  for (const Line* l : lines) {
+    std::size_t chars = 0, wide = 0;
+    for (std::size_t i = 0; i < l->text.size();) {
+      char32_t cp = 0;
+      const std::uint32_t n = next_code_point(l->text, i, cp);
+      i += n ? n : 1;
+      ++chars;
+      wide += is_wide(cp);
+    }
+    if (chars >= 8 && wide * 10 >= chars * 9 && l->right > l->left)
+      advances.push_back((l->right - l->left) / static_cast<double>(chars));
+  }
+  if (advances.size() < 3) return median_height;
+  std::nth_element(advances.begin(), advances.begin() + advances.size() / 2, advances.end());
+  return advances[advances.size() / 2];
+}
+
 // Joins hard-wrapped lines into paragraphs (see the file comment), and marks where each
 // printed line starts in the joined text.
 std::string join_lines(const std::vector<Page>& pages, std::vector<PageMark>& marks) {
@@ -168,7 +224,7 @@ std::string join_lines(const std::vector<Page>& pages, std::vector<PageMark>& ma
     return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
   };
   const double margin_right = quantile(rights, 0.9), margin_left = quantile(lefts, 0.1);
-  const double em = std::max(1.0, quantile(heights, 0.5));
+  const double em = std::max(1.0, em_of(lines, quantile(heights, 0.5)));
   std::string out;
   std::uint32_t text_line = 1, column = 1;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -183,7 +239,11 @@ std::string join_lines(const std::vector<Page>& pages, std::vector<PageMark>& ma
     // Paragraph spacing: a gap above the next line (on the same page) wider than a line's.
     const bool next_spaced =
         !last && lines[i + 1]->top > l.bottom && lines[i + 1]->top - l.bottom > 0.8 * em;
-    if (!last && full && !next_indented && !next_spaced) {
+    // A sentence's end and a heading's number at the next line's start: a new paragraph even
+    // when indentation cannot tell (a page of one-line paragraphs is all indented).
+    const bool next_heading =
+        !last && ends_sentence(t) && starts_heading_marker(trim_space(lines[i + 1]->text));
+    if (!last && full && !next_indented && !next_spaced && !next_heading) {
       if (!(wide_end(t) && wide_start(trim_space(lines[i + 1]->text)))) {
         out += ' ';
         ++column;
