@@ -28,10 +28,11 @@ compared with the original's:
 - the signed document as its Word or PDF version shows it: the red header (…文件), the document
   number, the title broken over two lines and the addressee line, also with the title's unit
   removed (关于2023年…: the red header names the unit); and a Word file (.docx, runs split every
-  seven characters as Word writes them).
+  seven characters as Word writes them); with --typeset-pdf also a PDF file printed by Chromium
+  (title centred, indented paragraphs; not in ctest: Chromium is optional and slow).
 
 Usage: python3 tests/accuracy/variants.py --bin build/cli/indicheck [--check] [--max-calls N]
-                                         [--shape LABEL]...
+                                         [--shape LABEL]... [--typeset-pdf]
 With --check, exits 1 when a variant changes any unit or year (the body alone: a different unit
 or year), or more than N section calls over the dev part (the byte-level shapes: any call). The
 test part is not read.
@@ -300,6 +301,28 @@ def docx_bytes(text):
     return out.getvalue()
 
 
+def print_page(text):
+    """The report typeset for printing (a title centred above indented paragraphs, one a line
+    of the page), which --typeset-pdf prints to a PDF file with Chromium."""
+    head, body = split_header(text)
+    title = header_field(head, "标题")
+    while body and (not body[0].strip() or body[0].strip() == title):
+        body = body[1:]
+    paragraphs = "".join(f"<p>{html.escape(l.strip())}</p>" for l in body if l.strip())
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><style>'
+            'body{font-family:"Noto Serif CJK SC";font-size:16pt;margin:2.5cm 2cm;line-height:1.6}'
+            'h1{text-align:center;font-size:22pt;font-weight:normal}p{text-indent:2em;margin:0}'
+            f'</style></head><body><h1>{html.escape(title)}</h1>{paragraphs}</body></html>')
+
+
+def print_pdf(page_html, folder, name):
+    source = folder / f"{name}.html"
+    source.write_text(page_html, encoding="utf-8")
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={folder / (name + '.pdf')}",
+                    str(source)], capture_output=True, timeout=120, check=False)
+
+
 def traditional(text):
     """Traditional characters, as ICU's Hans-Hant transform writes them (uconv, icu-devtools)."""
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text.encode("utf-8"),
@@ -330,6 +353,8 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "build" / "cli" / "indicheck"))
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--max-calls", type=int, default=10)
+    ap.add_argument("--typeset-pdf", action="store_true",
+                    help="also print each report to a PDF file with Chromium (about 2 s each)")
     ap.add_argument("--shape", action="append", default=[],
                     help="run only this shape (its label, e.g. 'Word file'); repeatable")
     args = ap.parse_args()
@@ -366,15 +391,20 @@ def main():
                   ("official document", official_document, "unit", args.max_calls, False),
                   ("red header, title without unit",
                    lambda t, u: official_document(t, u, short_title=True), "unit", args.max_calls, False),
-                  ("Word file", docx_bytes, "docx", args.max_calls, False))
+                  ("Word file", docx_bytes, "docx", args.max_calls, False)) + (
+                      (("PDF file", print_page, "pdf", args.max_calls, False),)
+                      if args.typeset_pdf else ())
         for label, shape, encoding, max_calls, may_lose_unit in shapes:
             if args.shape and label not in args.shape:
                 continue
             folder = pathlib.Path(tmp) / label.replace(" ", "-")
             folder.mkdir()
-            suffix = ".docx" if encoding == "docx" else ".txt"
+            suffix = {"docx": ".docx", "pdf": ".pdf"}.get(encoding, ".txt")
             for n in names:
                 text = (CORPUS / "reports" / f"{n}.txt").read_text(encoding="utf-8")
+                if encoding == "pdf":
+                    print_pdf(shape(text), folder, n)
+                    continue
                 data = (shape(text) if encoding == "docx" else
                         shape(text, units[n]).encode("utf-8") if encoding == "unit" else
                         shape(text).encode(encoding))

@@ -452,3 +452,44 @@ TEST_CASE("a formal document: red header, document number, a title over two line
   CHECK(apart.meta.unit.value == "某某县林业局");
   CHECK(apart.meta.year == 2022);
 }
+
+TEST_CASE("a hard-wrapped page's title over two lines ends with its second line") {
+  // A PDF's text (putian-1694272 printed): the title breaks inside a word, the preamble below
+  // it is hard-wrapped too; the title must not run into the preamble.
+  const Document doc = read_ok(
+      "某某市审计局关于2021年开展法治政府建设工\n"
+      "作情况的报告\n"
+      "根据《法治政府建设与责任落实督察工作规定》和法治政\n"
+      "府建设工作要求，现将我局\n"
+      "2021年开展法治政府建设工作情况报告如下：\n"
+      "一、主要做法\n"
+      "2021年，我局严格执行重大行政决策程序，全年\n"
+      "审议重大决策事项5项，邀请法律顾问\n"
+      "列席会议12次。\n"
+      "二、存在的问题\n"
+      "执法力量\n"
+      "不足。\n",
+      "t.pdf.txt");
+  CHECK(role_of(doc, "某某市审计局关于2021年开展法治政府建设工作情况的报告") == Role::kTitle);
+  CHECK(role_of(doc, "根据《法治政府建设与责任落实督察工作规定》") == Role::kPreamble);
+  CHECK(doc.meta.unit.value == "某某市审计局");
+  CHECK(doc.meta.year == 2021);
+  CHECK(role_of(doc, "审议重大决策事项5项") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+}
+
+TEST_CASE("a signature run on after the last sentence, with nothing below it, signs") {
+  // A PDF's text or a crawl without spaces: "…感染力。平潭…管理局2023年12月21日" at the end.
+  const Document doc = read_ok(
+      "苏平片区2023年法治政府建设工作情况总结\n"
+      "2023年以来，我局坚持依法行政。\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。增强法治宣传教育吸引力、感染力。"
+      "某某实验区苏平片区管理局2023年12月21日\n",
+      "t.txt");
+  CHECK(role_of(doc, "某某实验区苏平片区管理局2023年12月21日") == Role::kSignature);
+  CHECK(role_of(doc, "增强法治宣传教育吸引力") == Role::kAchievements);
+  CHECK(doc.meta.unit.value == "某某实验区苏平片区管理局");
+  CHECK(doc.meta.unit.source == "signature");
+  CHECK(doc.meta.published.value == "2023-12-21");
+}

@@ -516,9 +516,10 @@ class Builder {
     done.sentence_count = static_cast<std::uint32_t>(doc_.sentences.size()) - done.first_sentence;
   }
 
-  // Is line l the body's last line, right above a signature region?
+  // Is line l the body's last line: right above the signature region, or the text's last line
+  // when there is none ("…感染力。平潭综合实验区苏平片区管理局2023年12月21日": a signature
+  // run on after the last sentence, as a PDF's text or a crawl without spaces gives it)?
   bool right_above_signature(const Line& l) const {
-    if (signature_begin_ >= lines_.size()) return false;
     auto next = static_cast<std::uint32_t>(&l - lines_.data()) + 1;
     while (next < signature_begin_ && (lines_[next].blank || lines_[next].boilerplate)) ++next;
     return next == signature_begin_;

@@ -296,7 +296,11 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         // A numbered heading ends at its own line's end ("二、\n2023年工作计划\n2022年，我局…":
         // the heading is the marker and the line after it), unless a number runs on.
         const bool numbered_heading = starts_with_heading_marker(content(para_first));
-        const bool title = li < first_sentence_line && wrapped_title_like(content(para_first));
+        // The title is the paragraph so far: a title over two lines ("…建设工" / "作情况的报告")
+        // ends with its second line.
+        const bool title =
+            li < first_sentence_line &&
+            wrapped_title_like(text.substr(lines[para_first].b, lines[li].e - lines[para_first].b));
         // A heading that carries body text ("1.领导高度重视。印发…") wraps like body text.
         join = !(numbered_heading && !has(c, "。")) && !title;
       }
