@@ -25,6 +25,9 @@ compared with the original's:
   may then be lost or shortened, 市审计局 for 莆田市审计局, never replaced by another);
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
   never replaced by another, and the year stays.
+- the title with its date in parentheses below it, or the sending unit and date below it; an
+  attachment note (附件：1.… 2.…) between the body and the signature; a related-links block
+  (相关链接, 中国政府网 …) below the text;
 - the signed document as its Word or PDF version shows it: the red header (…文件), the document
   number, the title broken over two lines and the addressee line, also with the title's unit
   removed (关于2023年…: the red header names the unit); and a Word file (.docx, runs split every
@@ -260,6 +263,40 @@ def official_document(text, unit, short_title=False):
     return "\n".join(top + body)
 
 
+def title_and_body(text):
+    head, body = split_header(text)
+    title = header_field(head, "标题")
+    while body and (not body[0].strip() or body[0].strip() == title):
+        body = body[1:]
+    return title, body
+
+
+def dated_title(text, unit):
+    """The title, then its date in parentheses on the next line, as speeches and reports set it."""
+    title, body = title_and_body(text)
+    return "\n".join([title, "（2023年12月20日）", ""] + body)
+
+
+def sender_under_title(text, unit):
+    """The title, then the sending unit and the date on two lines, before the body."""
+    title, body = title_and_body(text)
+    return "\n".join([title, unit, "2023年12月20日", ""] + body)
+
+
+def attachment_note(text, unit):
+    """An attachment note (附件说明) between the body's last sentence and the signature."""
+    title, body = title_and_body(text)
+    last = max((i for i, l in enumerate(body) if "。" in l), default=len(body) - 1)
+    note = ["附件：1.2023年度行政复议应诉情况统计表", "2.2023年度规范性文件目录", ""]
+    return "\n".join([title] + body[:last + 1] + note + body[last + 1:])
+
+
+def link_list(text, unit):
+    """The page's related-links block below the text (相关链接, then the portals' names)."""
+    title, body = title_and_body(text)
+    return "\n".join([title] + body + ["", "相关链接", "中国政府网 福建省人民政府 莆田市人民政府"])
+
+
 def docx_bytes(text):
     """A Word file of the report: the title, then one paragraph per body line, each split into
     runs every seven characters with spell-check marks between them and the first line
@@ -388,6 +425,10 @@ def main():
                   ("CRLF+BOM", lambda t: "\ufeff" + t.replace("\n", "\r\n"), "utf-8", 0, False),
                   ("GB18030", lambda t: t, "gb18030", 0, False),  # the bytes a GBK page holds
                   ("UTF-16LE", lambda t: "\ufeff" + t, "utf-16-le", 0, False),
+                  ("dated title", dated_title, "unit", args.max_calls, False),
+                  ("sender under the title", sender_under_title, "unit", args.max_calls, False),
+                  ("attachment note", attachment_note, "unit", args.max_calls, False),
+                  ("link list", link_list, "unit", args.max_calls, False),
                   ("official document", official_document, "unit", args.max_calls, False),
                   ("red header, title without unit",
                    lambda t, u: official_document(t, u, short_title=True), "unit", args.max_calls, False),

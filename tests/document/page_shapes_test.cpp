@@ -493,3 +493,45 @@ TEST_CASE("a signature run on after the last sentence, with nothing below it, si
   CHECK(doc.meta.unit.source == "signature");
   CHECK(doc.meta.published.value == "2023-12-21");
 }
+
+TEST_CASE("a title's date or sender below it is head, not body; the one-line body stays one line") {
+  const std::string one_line =
+      "2023年我局坚持以习近平法治思想为指导。一、主要工作全年组织集中学法12次。"
+      "二、存在的问题执法力量不足。三、2024年工作打算继续加强执法队伍建设。";
+  for (const std::string head :
+       {"某某实验区公安局2023年度法治政府建设情况报告\n（2023年12月20日）\n\n",
+        "某某实验区公安局2023年度法治政府建设情况报告\n某某实验区公安局\n"
+        "2023年12月20日\n\n"}) {
+    const Document doc = read_ok(head + one_line, "t.txt");
+    CHECK(role_of(doc, "全年组织集中学法12次") == Role::kAchievements);
+    CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+    CHECK(role_of(doc, "继续加强执法队伍建设") == Role::kPlans);
+    CHECK(doc.meta.unit.value == "某某实验区公安局");
+    CHECK(doc.meta.year == 2023);
+  }
+}
+
+TEST_CASE("an attachment note above the signature signs with it; a link list below is furniture") {
+  const Document doc = read_ok(kWork +
+                                   "特此报告。\n"
+                                   "附件：1.2023年度行政复议应诉情况统计表\n"
+                                   "2.2023年度规范性文件目录\n"
+                                   "某某市某某区人民政府\n"
+                                   "2024年1月5日\n"
+                                   "\n相关链接\n"
+                                   "中国政府网 某某省人民政府 某某市人民政府\n",
+                               "t.txt");
+  CHECK(role_of(doc, "2.2023年度规范性文件目录") == Role::kSignature);
+  CHECK(role_of(doc, "某某市某某区人民政府") == Role::kSignature);
+  CHECK(doc.meta.unit.value == "某某市某某区");
+  CHECK(doc.meta.published.value == "2024-01-05");
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+
+  // A statistics table attached after the signature is still an attachment (role other).
+  const Document table = read_ok(kWork +
+                                     "某某市某某区人民政府\n2024年1月5日\n"
+                                     "附件：2023年度行政执法数据统计表\n1\t行政处罚案件\t120件\n",
+                                 "u.txt");
+  CHECK(table.meta.unit.value == "某某市某某区");
+  CHECK(role_of(table, "行政处罚案件") == Role::kOther);
+}

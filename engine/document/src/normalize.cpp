@@ -415,11 +415,13 @@ bool is_boilerplate_line(std::string_view line) {
     return true;
   if (line == "附件" || (line.size() < 160 && line.substr(0, 7) == "附件:")) return true;
   // A site's footer and tool bar: 上一篇/下一篇 links, 主办单位, 版权所有, ICP and police
-  // registration numbers, and buttons left one per line (翻译, 搜索, 复制).
+  // registration numbers, link lists (相关链接, 中国政府网 …), and buttons left one per line
+  // (翻译, 搜索, 复制).
   if (short_line && line.size() < 300) {
     for (std::string_view start :
          {"上一篇", "下一篇", "主办单位", "承办单位", "主办:", "承办:", "技术支持", "版权所有",
-          "Copyright", "copyright", "©", "网站标识码", "浏览次数", "访问量", "网站地图"})
+          "Copyright", "copyright", "©", "网站标识码", "浏览次数", "访问量", "网站地图", "相关链接",
+          "友情链接", "中国政府网"})
       if (line.substr(0, start.size()) == start) return true;
     for (std::string_view mark : {"ICP备", "公网安备", "网站标识码"})
       if (contains(line, mark)) return true;

@@ -192,6 +192,7 @@ bool is_title_line(std::string_view s) {
     return true;                                                     // 相政呈〔2022〕20号
   if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;  // addressee
   if (red_header(s)) return true;                                    // 莆田市审计局文件
+  if (unit_name_line(s)) return true;  // the sender under the title: 莆田市审计局
   return is_date_line(s);
 }
 
@@ -315,7 +316,7 @@ class Builder {
     for (std::uint32_t k = attachments_begin_; k-- > title_end_;) {
       const Line& l = lines_[k];
       if (l.blank || l.boilerplate) continue;
-      if (!is_signature_line(content(l)) && !copied_to_list(k)) break;
+      if (!is_signature_line(content(l)) && !copied_to_list(k) && !attachment_note(k)) break;
       signature_begin_ = k;
     }
     std::size_t body = 0;
@@ -340,7 +341,7 @@ class Builder {
       const Line& l = lines_[k];
       if (l.blank && !l.boilerplate) continue;
       if (starts_attachment(l) && previous < n && !lines_[previous].boilerplate &&
-          is_signature_line(content(lines_[previous])))
+          is_signature_line(content(lines_[previous])) && !note_above_signature(k))
         return k;
       previous = k;
     }
@@ -360,6 +361,40 @@ class Builder {
       ++seen;
       const std::string_view above = content(lines_[j]);
       if (at(above, 0, "抄送") || at(above, 0, "抄报")) return above.size() <= 400;
+    }
+    return false;
+  }
+
+  // Is the 附件 line k an attachment note (附件说明) above the signature: numbered names under
+  // it ("2.…目录"), then only signature lines (unit, date, colophon) to the end — as 特此报告。 /
+  // 附件：1.… / 2.… / 某某局 / 2023年12月20日 is laid out?
+  bool note_above_signature(std::uint32_t k) const {
+    bool items = true, signed_below = false;
+    for (std::uint32_t j = k + 1; j < lines_.size(); ++j) {
+      const Line& l = lines_[j];
+      if (l.blank) continue;
+      const std::string_view c = content(l);
+      if (items && !l.boilerplate && c.size() <= 120 && !contains(c, "。") &&
+          parse_marker(c, 0).kind != Kind::kNone && !is_date_line(c))
+        continue;
+      items = false;
+      if (l.boilerplate || !(is_signature_line(c) || copied_to_list(j))) return false;
+      signed_below = true;
+    }
+    return signed_below;
+  }
+
+  // Is line k in the attachment note (附件说明) between the body and the signature: the line
+  // "附件：1.…统计表" or a numbered name under it ("2.…目录"), short and without 。?
+  bool attachment_note(std::uint32_t k) const {
+    for (std::uint32_t j = k + 1; j-- > title_end_;) {
+      const Line& l = lines_[j];
+      if (starts_attachment(l)) return true;
+      if (l.blank) continue;
+      const std::string_view c = content(l);
+      if (l.boilerplate || c.size() > 120 || contains(c, "。") ||
+          parse_marker(c, 0).kind == Kind::kNone)
+        return false;
     }
     return false;
   }

@@ -178,6 +178,8 @@ std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& m
 }
 
 bool is_date_line(std::string_view s) {
+  // (2023年12月20日) under a title
+  if (s.size() > 2 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
   // 二〇二四年三月二十七日
   int y = 0, m = 0, d = 0;
   if (chinese_date_at(s, 0, y, m, d) == s.size() && !s.empty()) return true;
@@ -259,6 +261,10 @@ bool is_signature_line(std::string_view s) {
   if (is_date_line(s)) return true;
   if (joined_signature_block(s)) return true;
   if (colophon_line(s)) return true;
+  return unit_name_line(s);
+}
+
+bool unit_name_line(std::string_view s) {
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组"})

@@ -66,6 +66,10 @@ bool joined_signature_block(std::string_view s);
 // "…办公室 2024年2月24日印发".
 bool colophon_line(std::string_view s);
 
+// A unit's name alone on a short line, unpunctuated (某某市审计局, 某某区人民政府): a signature,
+// or the sender under a title.
+bool unit_name_line(std::string_view s);
+
 // A formal document's red header: the issuing unit and 文件 on a line of their own
 // ("莆田市审计局文件", "中共某某县委全面依法治县委员会文件"). Returns the unit, or empty.
 std::string_view red_header_unit(std::string_view s);
