@@ -20,7 +20,9 @@ compared with the original's:
   Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
   UTF-16LE bytes;
 - dates and the title's year in Chinese numerals (二〇二三年十二月二十日), as formal documents
-  sign them; chapters numbered 第一部分 instead of 一、;
+  sign them; chapters numbered 第一部分 or 一. instead of 一、, or not numbered at all (主要工作 /
+  存在的问题 / 下一步工作打算 over their (一)(二) sections);
+- the report copied from a WeChat article (follow prompt, byline 发表于, credits, buttons);
 - the title without its year (the year comes from the body), and without its unit (the unit
   may then be lost or shortened, 市审计局 for 莆田市审计局, never replaced by another);
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
@@ -235,6 +237,28 @@ def chinese_dates(text):
     return "\n".join(head + [l.replace(title, new) if title and title in l else l for l in body])
 
 
+def chapters_unnumbered(text):
+    """Chapter headings without their numbers (主要工作 / 存在的问题 / 下一步工作打算 on their own
+    lines), the sections under them still (一)(二)."""
+    head, body = split_header(text)
+    return "\n".join(head + [re.sub(r"^(\s*)[一二三四五六七八九十]、\s*", r"\1", l) for l in body])
+
+
+def chapters_dot(text):
+    """Chapters numbered 一. (一． in the source) instead of 一、."""
+    head, body = split_header(text)
+    return "\n".join(head + [re.sub(r"^(\s*)([一二三四五六七八九十])、", r"\1\2．", l) for l in body])
+
+
+def wechat_article(text):
+    """The report as a WeChat article copied: a follow prompt, the title, the byline, the body,
+    the credits and the button row."""
+    head, body = split_header(text)
+    return "\n".join(["点击上方蓝字关注我们", header_field(head, "标题"),
+                      "莆田司法 2024-01-05 10:00 发表于福建"] + body +
+                     ["编辑：张三", "审核：李四", "阅读原文", "分享 收藏 点赞 在看"])
+
+
 def chapters_as_parts(text):
     """Chapters numbered 第一部分 instead of 一、."""
     head, body = split_header(text)
@@ -419,6 +443,9 @@ def main():
                   ("indented", indented, "utf-8", 0, False),
                   ("Chinese-numeral dates", chinese_dates, "utf-8", 0, False),
                   ("chapters 第一部分", chapters_as_parts, "utf-8", 0, False),
+                  ("chapters 一.", chapters_dot, "utf-8", 0, False),
+                  ("chapters unnumbered", chapters_unnumbered, "utf-8", args.max_calls, False),
+                  ("WeChat article", wechat_article, "utf-8", args.max_calls, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
                   ("Traditional", traditional, "utf-8", 0, False),

@@ -535,3 +535,72 @@ TEST_CASE("an attachment note above the signature signs with it; a link list bel
   CHECK(table.meta.unit.value == "某某市某某区");
   CHECK(role_of(table, "行政处罚案件") == Role::kOther);
 }
+
+TEST_CASE("chapters without numbers: the parts' (一)(二) sections stay in their parts") {
+  // A hard-wrapped page whose chapter headings lost their numbers; the sections under each part
+  // are numbered (一)(二) like the achievements' own.
+  const Document doc = read_ok(
+      "现将有关情况报告如下：\n"
+      "主要工作\n"
+      "（一）加强规范性文件管理\n"
+      "全年审核规范性文件12件，\n"
+      "备案率100%。\n"
+      "（二）推进严格执法\n"
+      "开展行政执法案卷评查2次。\n"
+      "存在的主要问题\n"
+      "（一）执法力量薄弱\n"
+      "执法人员\n"
+      "不足。\n"
+      "2022年\n"
+      "工作安排\n"
+      "（一）持续开展普法宣传\n"
+      "继续开展宪法宣传周活动。\n"
+      "（二）严格执法程序\n"
+      "进一步规范行政执法文书。\n",
+      "t.txt");
+  CHECK(role_of(doc, "现将有关情况报告如下") == Role::kPreamble);
+  CHECK(role_of(doc, "全年审核规范性文件12件") == Role::kAchievements);
+  CHECK(role_of(doc, "开展行政执法案卷评查2次") == Role::kAchievements);
+  CHECK(role_of(doc, "执法人员不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续开展宪法宣传周活动") == Role::kPlans);
+  CHECK(role_of(doc, "进一步规范行政执法文书") == Role::kPlans);
+}
+
+TEST_CASE("chapters numbered 一. (一．) are chapters like 一、") {
+  const Document doc = read_ok(
+      "某某县2023年法治政府建设情况报告\n"
+      "一．主要工作\n（一）健全制度\n全年审核规范性文件12件。\n"
+      "二．存在问题\n（一）执法力量薄弱\n执法人员不足。\n"
+      "三．\n2024年工作打算\n（一）加强学习\n继续组织集中学法。\n",
+      "t.txt");
+  CHECK(role_of(doc, "全年审核规范性文件12件") == Role::kAchievements);
+  CHECK(role_of(doc, "执法人员不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续组织集中学法") == Role::kPlans);
+  const auto chapters = std::count_if(doc.sections.begin(), doc.sections.end(),
+                                      [](const Section& s) { return s.depth == 1; });
+  CHECK(chapters == 3);
+}
+
+TEST_CASE("a WeChat article's prompt, byline, credits and buttons are furniture") {
+  const Document doc = read_ok(
+      "点击上方蓝字关注我们\n"
+      "某某县司法局2023年法治政府建设情况报告\n"
+      "某某司法 2024-01-05 10:00 发表于福建\n" +
+          kWork +
+          "某某县司法局\n2024年1月5日\n"
+          "编辑：张三\n审核：李四\n阅读原文\n分享 收藏 点赞 在看\n",
+      "t.txt");
+  CHECK(doctest::sentence_with(doc, "点击上方蓝字") == nullptr);  // set aside, not text
+  CHECK(doctest::sentence_with(doc, "发表于") == nullptr);
+  CHECK(doctest::sentence_with(doc, "审核") == nullptr);
+  CHECK(doctest::sentence_with(doc, "点赞") == nullptr);
+  CHECK(role_of(doc, "某某县司法局2023年法治政府建设情况报告") == Role::kTitle);
+  CHECK(doc.meta.unit.value == "某某县司法局");
+  CHECK(doc.meta.published.value == "2024-01-05");
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  // A line above a whole title does not join it.
+  const Document above =
+      read_ok("内部资料 注意保存\n某某县司法局2023年法治政府建设情况报告\n" + kWork, "u.txt");
+  CHECK(role_of(above, "某某县司法局2023年法治政府建设情况报告") == Role::kTitle);
+  CHECK(above.meta.unit.value == "某某县司法局");
+}

@@ -357,6 +357,31 @@ void normalize_pass(std::string_view in, std::string& out,
   stats.traditional_chars = traditional;
 }
 
+// A row of an article's buttons: "分享 收藏 点赞 在看" (its spaces may be gone: a single space
+// between Han characters is deleted first), "阅读原文" — nothing but buttons.
+bool button_row(std::string_view line) {
+  if (line.size() > 60) return false;
+  static constexpr std::string_view kButtons[] = {
+      "阅读原文", "写留言", "分享", "收藏", "点赞", "在看", "转发", "留言", "打印", "关闭", "赞"};
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    for (std::string_view b : kButtons)
+      if (line.compare(i, b.size(), b) == 0) {
+        len = b.size();
+        break;
+      }
+    if (len == 0) return false;
+    i += len;
+    ++words;
+  }
+  return words >= 2 || line == "阅读原文";
+}
+
 }  // namespace
 
 // A page number a PDF's text keeps between its pages: "— 3 —", "- 3 -", "第3页", "第3页 共10页",
@@ -386,25 +411,13 @@ bool is_boilerplate_line(std::string_view line) {
   if (page_number_line(line)) return true;
   const bool short_line = line.size() < 120 || !contains(line, "。");
   static constexpr std::string_view kFurniture[] = {
-      "扫一扫在手机打开",
-      "在手机打开当前页",
-      "扫一扫",
-      "分享到",
-      "打印本页",
-      "关闭窗口",
-      "附件下载",
-      "【打印】",
-      "【关闭】",
-      "[打印]",
-      "[关闭]",
-      "返回顶部",
-      "收藏本页",
-      "当前位置:",
-      "您当前的位置",
-      "您现在的位置",
-      "字号:",
-      "【字体:",
-      "[字体:",
+      "点击上方蓝字", "扫一扫在手机打开", "在手机打开当前页",
+      "扫一扫",       "分享到",           "打印本页",
+      "关闭窗口",     "附件下载",         "【打印】",
+      "【关闭】",     "[打印]",           "[关闭]",
+      "返回顶部",     "收藏本页",         "当前位置:",
+      "您当前的位置", "您现在的位置",     "字号:",
+      "【字体:",      "[字体:",
   };
   if (short_line)
     for (auto phrase : kFurniture)
@@ -423,6 +436,10 @@ bool is_boilerplate_line(std::string_view line) {
           "Copyright", "copyright", "©", "网站标识码", "浏览次数", "访问量", "网站地图", "相关链接",
           "友情链接", "中国政府网"})
       if (line.substr(0, start.size()) == start) return true;
+    // An article's credits (编辑:张三, 审核:李四), one short field.
+    if (line.size() <= 60)
+      for (std::string_view start : {"编辑:", "责任编辑:", "审核:", "校对:", "来源:", "作者:"})
+        if (line.substr(0, start.size()) == start) return true;
     for (std::string_view mark : {"ICP备", "公网安备", "网站标识码"})
       if (contains(line, mark)) return true;
   }
@@ -431,13 +448,18 @@ bool is_boilerplate_line(std::string_view line) {
     int fields = 0;
     for (std::string_view key :
          {"发布时间:", "发布日期:", "来源:", "浏览次数:", "点击数:", "阅读次数:", "访问次数:",
-          "作者:", "责任编辑:", "编辑:", "字号:", "字体:", "分享:"})
+          "作者:", "责任编辑:", "编辑:", "审核:", "校对:", "字号:", "字体:", "分享:"})
       fields += contains(line, key);
     if (fields >= 2) return true;
   }
   for (std::string_view button :
        {"翻译", "搜索", "复制", "打印", "关闭", "收藏", "分享", "返回", "顶部", "【返回顶部】"})
     if (line == button) return true;
+  if (button_row(line)) return true;
+  // An article's byline: "莆田司法 2024-01-05 10:00 发表于福建".
+  if (line.size() < 120 && contains(line, "发表于") && !contains(line, "。") &&
+      line.find_first_of("0123456789") != std::string_view::npos)
+    return true;
   if (line.size() < 80) {
     int share = 0;
     for (std::string_view s : {"微信", "微博", "QQ", "朋友圈", "空间", "豆瓣"})

@@ -149,6 +149,9 @@ Marker parse_marker(std::string_view s, std::size_t i) {
   }
   if (const int v = cn_numeral(s, i, len)) {
     if (at(s, i + len, "、")) return {Kind::kCnDun, v, len + 3};
+    // "一." (一． before normalization) for 一、, as many documents write it; never a decimal,
+    // so a year may follow ("一.2025年工作情况").
+    if (at(s, i + len, ".")) return {Kind::kCnDun, v, len + 1};
     if (v <= 20 && at(s, i + len, "是")) return {Kind::kCnShi, v, len + 3};
     return m;
   }
@@ -189,9 +192,10 @@ bool is_title_line(std::string_view s) {
   if (parse_marker(s, 0).kind != Kind::kNone) return false;
   if (title_like(s)) return true;
   if (contains(s, "〔") && s.size() >= 3 && s.substr(s.size() - 3) == "号")
-    return true;                                                     // 相政呈〔2022〕20号
-  if (!s.empty() && s.back() == ':' && s.size() <= 90) return true;  // addressee
-  if (red_header(s)) return true;                                    // 莆田市审计局文件
+    return true;  // 相政呈〔2022〕20号
+  if (!s.empty() && s.back() == ':' && s.size() <= 90 && !contains_any(s, {"如下", "现将"}))
+    return true;  // addressee (not "现将有关情况报告如下:", the preamble)
+  if (red_header(s)) return true;      // 莆田市审计局文件
   if (unit_name_line(s)) return true;  // the sender under the title: 莆田市审计局
   return is_date_line(s);
 }
@@ -268,6 +272,7 @@ class Builder {
     Kind kind;
     int value;
     bool inline_item;
+    bool part_heading = false;  // implicit: opened by a part's heading without its number
   };
 
   void split_lines(const std::vector<std::uint32_t>& boilerplate_lines) {
@@ -307,7 +312,7 @@ class Builder {
     for (; li < lines_.size(); ++li) {
       const Line& l = lines_[li];
       if (l.blank || l.boilerplate) continue;
-      if (!is_title_line(content(l))) break;
+      if (!is_title_line(content(l)) && !above_title(li)) break;
     }
     title_end_ = li;
     attachments_begin_ = attachments_after_signature();
@@ -329,6 +334,20 @@ class Builder {
         first_heading_ = k;
     }
     one_line_ = body <= kOneLineBodyParagraphs;
+  }
+
+  // Is line k a short unpunctuated line of the head above the title ("附件1", "内部资料"): the
+  // title follows within two lines?
+  bool above_title(std::uint32_t k) const {
+    for (std::uint32_t j = k, seen = 0; j < lines_.size() && seen < 3; ++j) {
+      const Line& l = lines_[j];
+      if (l.blank || l.boilerplate) continue;
+      const std::string_view c = content(l);
+      if (parse_marker(c, 0).kind != Kind::kNone) return false;  // a heading: the body
+      if (title_like(c)) return seen > 0;
+      if (++seen == 3 || c.size() > 30 * 3 || contains_any(c, {"。", ",", ";"})) return false;
+    }
+    return false;
   }
 
   // The line where attachments begin: a line starting with 附件 (附件：…统计表, 附件1) right
@@ -446,7 +465,11 @@ class Builder {
     while (!title.empty() && space(title.front())) title.remove_prefix(1);
 
     if (chapter_kind_ != Kind::kNone && m.kind == chapter_kind_) {
-      close_to(1, begin);
+      // Under a part's heading without its number ("存在的主要问题" over (一)(二)…, when the
+      // achievements' sections were numbered (一)(二) too), the part's sections stay in it.
+      const bool in_part =
+          stack_.size() >= 2 && info_[static_cast<std::size_t>(stack_[1])].part_heading;
+      close_to(in_part ? 2 : 1, begin);
     } else {
       std::size_t j = stack_.size();
       for (std::size_t k = stack_.size(); k-- > 1;)
@@ -479,9 +502,13 @@ class Builder {
 
   void implicit_section(Role role, std::string_view opening, std::uint32_t begin,
                         std::uint32_t line) {
+    // A part opened inside a part headed without a number goes on in its place.
+    const bool in_part =
+        stack_.size() >= 2 && info_[static_cast<std::size_t>(stack_[1])].part_heading;
     close_to(1, begin);
     std::string_view title = opening.substr(0, first_sentence_end(opening));
     open_section(Kind::kImplicit, 0, "", cut_utf8(title, 120), begin, line, role, false);
+    info_.back().part_heading = in_part;
   }
 
   void paragraph(std::uint32_t li) {
@@ -526,17 +553,25 @@ class Builder {
     } else {
       const Role here = current_role();
       std::optional<Role> opened;
-      if (here != Role::kShortcomings && shortcomings_opening(body))
+      // A part's heading without its number ("存在的主要问题", "2022年工作安排").
+      const std::optional<Role> heading =
+          part_heading_line(body) ? heading_signal(body, year_) : std::nullopt;
+      if (heading && heading != here)
+        opened = heading;
+      else if (here != Role::kShortcomings && shortcomings_opening(body))
         opened = Role::kShortcomings;
       else if (here != Role::kPlans && plans_opening(body, year_))
         opened = Role::kPlans;
-      if (opened && here == Role::kAchievements && stack_.size() > 2 &&
+      if (opened && !heading && here == Role::kAchievements && stack_.size() > 2 &&
           numbering_continues_after(li)) {
         // "下一步，将…" closing a section whose numbering goes on ((一)…(二)…): an aside of
         // this paragraph, not the start of the report's plans.
         role = *opened;
       } else {
-        if (opened) implicit_section(*opened, body, l.b, line_no);
+        if (opened) {
+          implicit_section(*opened, body, l.b, line_no);
+          if (part_heading_line(body)) info_.back().part_heading = true;
+        }
         role = current_role();
       }
     }

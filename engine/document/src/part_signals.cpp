@@ -92,6 +92,13 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
   return std::nullopt;
 }
 
+bool part_heading_line(std::string_view s) {
+  if (s.empty() || s.size() > 25 * 3 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"}))
+    return false;
+  const std::optional<Role> role = heading_signal(s, 0);
+  return role == Role::kShortcomings || role == Role::kPlans;
+}
+
 namespace {
 
 // The value of a Chinese digit at s[i] (〇 ○ 零 O and 一 … 九) and its length, or -1.

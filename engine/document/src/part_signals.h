@@ -49,6 +49,10 @@ bool shortcomings_opening(std::string_view s);
 bool plans_opening(std::string_view s, int report_year);
 // Role a heading title asks for, or nullopt when it says nothing special.
 std::optional<Role> heading_signal(std::string_view title, int report_year);
+
+// A shortcomings or plans part's heading on its own line without a number ("存在的主要问题",
+// "2026年工作打算"): short, unpunctuated, with the heading signal of that part.
+bool part_heading_line(std::string_view s);
 // A year written in Chinese numerals at s[i] (二〇二三年, 二零二三年, 二○二三年): its value and the
 // bytes it spans up to and including 年, or 0.
 std::size_t chinese_year_at(std::string_view s, std::size_t i, int& year);

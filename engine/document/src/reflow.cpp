@@ -61,7 +61,7 @@ re2::StringPiece sp(std::string_view s) {
 // A numbering marker at the start of a (normalized) line.
 bool starts_with_marker(std::string_view s) {
   static const RE2 re(
-      R"(^(?:[一二三四五六七八九十]{1,3}[是、]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.[^\d])|第[一二三四五六七八九十]{1,3}[,、是章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
+      R"(^(?:[一二三四五六七八九十]{1,3}[是、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.[^\d])|第[一二三四五六七八九十]{1,3}[,、是章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
   return RE2::PartialMatch(sp(s.substr(0, 24)), re);
 }
 
@@ -69,14 +69,14 @@ bool starts_with_marker(std::string_view s) {
 // text runs on like any sentence.
 bool starts_with_heading_marker(std::string_view s) {
   static const RE2 re(
-      R"(^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.(?:[^\d]|$))|第[一二三四五六七八九十]{1,3}[,、章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
+      R"(^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}(?:、|\.(?:[^\d]|$))|第[一二三四五六七八九十]{1,3}[,、章部分])|[①②③④⑤⑥⑦⑧⑨⑩])");
   return RE2::PartialMatch(sp(s.substr(0, 24)), re);
 }
 
 // The whole line is a marker: "一是", "(二)", "3.", "三、".
 bool bare_marker(std::string_view s) {
   static const RE2 re(
-      R"(^(?:[一二三四五六七八九十]{1,3}[是、]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}(?:[,、是]|部分:?|章:?)?|[①②③④⑤⑥⑦⑧⑨⑩])$)");
+      R"(^(?:[一二三四五六七八九十]{1,3}[是、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}(?:[,、是]|部分:?|章:?)?|[①②③④⑤⑥⑦⑧⑨⑩])$)");
   return s.size() <= 16 && RE2::FullMatch(sp(s), re);
 }
 
@@ -133,11 +133,13 @@ bool wrapped_title_like(std::string_view s) {
 }
 
 // A title set over two lines, as formal documents break a long title and a PDF's text gives it
-// ("莆田市审计局关于2020年开展法治政府" / "建设工作报告"): both parts short and unpunctuated,
-// the first not a complete title nor a red header (…文件) or document number (…号), and the two
-// together a title.
+// ("莆田市审计局关于2020年开展法治政府" / "建设工作报告"): both parts unpunctuated, the first
+// holding the year or 关于 and not a complete title nor a red header (…文件) or document number
+// (…号), the second short (a line above a whole title does not join it), the two a title.
 bool broken_title(std::string_view c, std::string_view next) {
-  if (c.size() > kMaxTitleBytes / 2 || next.size() > kMaxTitleBytes / 2) return false;
+  // The first part holds the title's year or 关于; the second is its short rest.
+  if (c.size() > kMaxTitleBytes / 2 || next.size() > 20 * 3) return false;
+  if (!has(c, "年") && !has(c, "关于")) return false;
   for (std::string_view p : {",", ";", ":", "。", "、"})
     if (has(c, p) || has(next, p)) return false;
   if (ends_with(c, "文件") || ends_with(c, "号")) return false;
@@ -149,6 +151,12 @@ bool broken_title(std::string_view c, std::string_view next) {
   std::string joined(c);
   joined += next;
   return title_like(joined);
+}
+
+bool starts_with_punctuation(std::string_view s) {
+  for (std::string_view p : {",", "、", "。", ";", ":", ")", "”"})
+    if (s.rfind(p, 0) == 0) return true;
+  return false;
 }
 
 // Was text line `li` (set aside as furniture) a page number? Before reflow, lines of the text
@@ -287,6 +295,12 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
       } else if (li < first_sentence_line && para_first == li && broken_title(c, next)) {
         join = true;  // before the signature test: "关于2023年法治政府" ends like a unit
       } else if (date_like(c) || (para_first == li && signature_like(c) && !open_end(c))) {
+        join = false;
+      } else if (part_heading_line(
+                     text.substr(lines[para_first].b, lines[li].e - lines[para_first].b)) &&
+                 !starts_with_punctuation(next)) {
+        // "存在的主要问题" (or "2022年" / "工作安排") above its text: a part's heading without its
+        // number ends with its line.
         join = false;
       } else if (open_end(c)) {
         join = true;
