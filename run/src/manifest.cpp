@@ -15,6 +15,7 @@
 
 #include "indicheck/csv.h"
 #include "indicheck/file_check.h"
+#include "indicheck/levels.h"
 #include "indicheck/limits.h"
 #include "indicheck/utf8.h"
 
@@ -114,11 +115,6 @@ bool read_header(const Row& header, const std::string& path, int (&index)[5],
   return ok;
 }
 
-bool known_level(const std::string& level) {
-  return std::find(std::begin(kManifestLevels), std::end(kManifestLevels), level) !=
-         std::end(kManifestLevels);
-}
-
 // One row → an entry; false (errors in `diags`) for a bad level or year.
 bool read_row(const Row& row, const int (&index)[5], const std::string& path, ManifestEntry& entry,
               std::vector<Diagnostic>& diags) {
@@ -139,14 +135,13 @@ bool read_row(const Row& row, const int (&index)[5], const std::string& path, Ma
   if (const Field* f = cell(Column::kProvince); f && !f->text.empty())
     entry.province = normalize_for_matching(f->text);
   if (const Field* f = cell(Column::kLevel); f && !f->text.empty()) {
-    if (known_level(f->text)) {
+    if (known_unit_level(f->text)) {
       entry.level = f->text;
     } else {
-      diags.push_back(make_error(path, "manifest",
-                                 fmt::format("unknown level \"{}\"; use one of district, county, "
-                                             "county-city, city, province, department, zone",
-                                             f->text),
-                                 f->line, f->column));
+      diags.push_back(make_error(
+          path, "manifest",
+          fmt::format("unknown level \"{}\"; use one of {}", f->text, unit_levels_text()), f->line,
+          f->column));
       ok = false;
     }
   }

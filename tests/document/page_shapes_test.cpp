@@ -604,3 +604,15 @@ TEST_CASE("a WeChat article's prompt, byline, credits and buttons are furniture"
   CHECK(role_of(above, "某某县司法局2023年法治政府建设情况报告") == Role::kTitle);
   CHECK(above.meta.unit.value == "某某县司法局");
 }
+
+TEST_CASE(
+    "a township's report: its level is township, a bureau of the countryside is a department") {
+  const std::string body = "\n2023年，我镇坚持依法行政。\n" + kWork;
+  CHECK(read_ok("某某市某某区黄石镇2023年法治政府建设工作报告" + body, "a.txt").meta.level.value ==
+        "township");
+  CHECK(
+      read_ok("某某区龙桥街道关于2023年法治政府建设情况的报告" + body, "b.txt").meta.level.value ==
+      "township");
+  CHECK(read_ok("某某市乡村振兴局2023年法治政府建设情况报告" + body, "c.txt").meta.level.value ==
+        "department");
+}

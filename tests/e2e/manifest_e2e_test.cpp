@@ -94,7 +94,7 @@ TEST_CASE("a bad manifest: one diagnostic, exit 2, nothing written", "[e2e][mani
   CHECK(r.status == 2);
   CHECK(r.out == (dir / "m.csv").string() +
                      ":2:21: error[manifest]: unknown level \"town\"; use one of district, "
-                     "county, county-city, city, province, department, zone\n");
+                     "county, county-city, city, province, department, zone, township\n");
   CHECK_FALSE(fs::exists(dir / "o/index.html"));
   fs::remove_all(dir);
 }

@@ -120,7 +120,7 @@ TEST_CASE("manifest: errors word for word", "[manifest][errors]") {
         "m.csv:1:11: error[manifest]: the header names the column \"year\" twice");
   CHECK(only_error("path,level\na.txt,town\n") ==
         "m.csv:2:7: error[manifest]: unknown level \"town\"; use one of district, county, "
-        "county-city, city, province, department, zone");
+        "county-city, city, province, department, zone, township");
   CHECK(only_error("path,unit,year\n示例县.txt,示例县,21\n") ==
         "m.csv:2:13: error[manifest]: year \"21\" is not a year between 2000 and 2099 (four "
         "digits, the year reported on)");

@@ -39,6 +39,7 @@ constexpr Entry kCatalogue[] = {
     {Msg::kLevelProvince, "省", "province"},
     {Msg::kLevelDepartment, "部门", "department"},
     {Msg::kLevelZone, "开发区/园区", "development zone"},
+    {Msg::kLevelTownship, "乡镇/街道", "township or sub-district"},
     {Msg::kWindowSentence, "同一句", "one sentence"},
     {Msg::kWindowParagraph, "同一段", "one paragraph"},
     {Msg::kWindowSection, "同一部分", "one section"},

@@ -175,6 +175,9 @@ std::string level_of(std::string_view unit, bool committee_signature, const Plac
     if (ends(unit, suffix) && zone_name(unit) &&
         ends(unit.substr(0, unit.size() - suffix.size()), "区"))
       zone_committee = true;
+  // A township's government (黄石镇, 屿头乡, 龙桥街道, its 街道办事处): below the national list.
+  for (std::string_view suffix : {"镇", "乡", "街道", "街道办事处", "苏木"})
+    if (ends(unit, suffix)) return "township";
   if (department_suffix(unit) && !zone_committee) return "department";
   if (committee_signature || zone_committee) return "zone";
   // A real division wins over zone words in its name (浦东新区, 下花园区 are districts).

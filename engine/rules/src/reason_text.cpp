@@ -132,7 +132,8 @@ std::string level_label(std::string_view level, Lang lang) {
       {"city", Msg::kLevelCity},
       {"province", Msg::kLevelProvince},
       {"department", Msg::kLevelDepartment},
-      {"zone", Msg::kLevelZone}};
+      {"zone", Msg::kLevelZone},
+      {"township", Msg::kLevelTownship}};
   for (const auto& [code, id] : kLevels)
     if (code == level) return std::string(msg(id, lang));
   return std::string(level);

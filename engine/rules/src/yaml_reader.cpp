@@ -13,6 +13,7 @@
 #include <map>
 
 #include "indicheck/file_check.h"
+#include "indicheck/levels.h"
 #include "indicheck/limits.h"
 #include "indicheck/yaml_text.h"
 #include "loader_internal.h"
@@ -24,8 +25,7 @@ namespace indicheck::rules_internal {
 
 namespace {
 
-const std::vector<std::string> kLevels = {"district", "county",     "county-city", "city",
-                                          "province", "department", "zone"};
+const std::vector<std::string> kLevels(std::begin(kUnitLevels), std::end(kUnitLevels));
 
 }  // namespace
 

@@ -29,7 +29,7 @@ struct ManifestEntry {
   std::string path;        // as written in the manifest
   std::uint32_t line = 0;  // the row's line in the manifest (1-based; the header is line 1)
   std::string unit;        // empty = keep the inferred value (normalized like report text)
-  std::string level;       // one of kManifestLevels, or empty
+  std::string level;       // one of kUnitLevels (indicheck/levels.h), or empty
   std::string province;    // empty = keep
   int year = 0;            // 0 = keep
 };
@@ -39,9 +39,6 @@ struct Manifest {
   std::vector<ManifestEntry> entries;
 };
 
-// The levels a manifest may give (Metadata::level's values).
-inline constexpr std::string_view kManifestLevels[] = {
-    "district", "county", "county-city", "city", "province", "department", "zone"};
 // A plausible year reported on: annual rule-of-law reports exist since the 2004 纲要.
 inline constexpr int kManifestMinYear = 2000;
 inline constexpr int kManifestMaxYear = 2099;

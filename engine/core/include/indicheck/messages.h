@@ -50,6 +50,7 @@ enum class Msg : std::uint16_t {
   kLevelProvince,
   kLevelDepartment,
   kLevelZone,
+  kLevelTownship,
   // Windows.
   kWindowSentence,
   kWindowParagraph,

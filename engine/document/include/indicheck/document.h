@@ -94,9 +94,10 @@ struct Located {
 };
 
 struct Metadata {
-  Located unit;          // 苏州市相城区 (Simplified, as normalized)
-  Located level;         // "district" | "county" | "county-city" | "city" | "province" |
-                         // "department" | "zone" (开发区/园区管委会)
+  Located unit;   // 苏州市相城区 (Simplified, as normalized)
+  Located level;  // "district" | "county" | "county-city" | "city" | "province" |
+                  // "department" | "zone" (开发区/园区管委会) | "township" (镇/乡/街道);
+                  // indicheck/levels.h lists them
   Located province;      // 江苏省, when the text says or implies it
   int year = 0;          // the year reported on (2021 for a report written in 2022); 0 = unknown
   Located year_found;    // the phrase the year came from
