@@ -22,7 +22,8 @@ compared with the original's:
 - dates and the title's year in Chinese numerals (二〇二三年十二月二十日), as formal documents
   sign them; chapters numbered 第一部分 or 一. instead of 一、, or not numbered at all (主要工作 /
   存在的问题 / 下一步工作打算 over their (一)(二) sections);
-- the report copied from a WeChat article (follow prompt, byline 发表于, credits, buttons);
+- the report copied from a WeChat article (follow prompt, byline 发表于, credits, buttons), or
+  converted to Markdown (# title, ## chapters, **bold** headings);
 - the title without its year (the year comes from the body), and without its unit (the unit
   may then be lost or shortened, 市审计局 for 莆田市审计局, never replaced by another);
 - the body alone (no title, no header): the unit may be lost where only the title named it, but
@@ -250,6 +251,20 @@ def chapters_dot(text):
     return "\n".join(head + [re.sub(r"^(\s*)([一二三四五六七八九十])、", r"\1\2．", l) for l in body])
 
 
+def markdown(text):
+    """The report converted to Markdown (pandoc, an online editor): "# " before the title, "## "
+    before each chapter, (一) headings in **bold**; the lines kept as they are."""
+    title, body = title_and_body(text)
+    out = ["# " + title]
+    for line in body:
+        if re.match(r"^\s*[一二三四五六七八九十]、", line):
+            line = "## " + line.strip()
+        elif re.match(r"^\s*（[一二三四五六七八九十]）", line):
+            line = "**" + line.strip() + "**"
+        out.append(line)
+    return "\n".join(out)
+
+
 def wechat_article(text):
     """The report as a WeChat article copied: a follow prompt, the title, the byline, the body,
     the credits and the button row."""
@@ -446,6 +461,7 @@ def main():
                   ("chapters 一.", chapters_dot, "utf-8", 0, False),
                   ("chapters unnumbered", chapters_unnumbered, "utf-8", args.max_calls, False),
                   ("WeChat article", wechat_article, "utf-8", args.max_calls, False),
+                  ("Markdown", markdown, "utf-8", args.max_calls, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
                   ("full-width digits", body_mapped(FULL_WIDTH_DIGITS), "utf-8", 0, False),
                   ("Traditional", traditional, "utf-8", 0, False),

@@ -9,6 +9,7 @@
 using namespace indicheck;
 using doctest::read_ok;
 using doctest::role_of;
+using doctest::section_with;
 
 namespace {
 
@@ -615,4 +616,29 @@ TEST_CASE(
       "township");
   CHECK(read_ok("某某市乡村振兴局2023年法治政府建设情况报告" + body, "c.txt").meta.level.value ==
         "department");
+}
+
+TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {
+  const Document doc = read_ok(
+      "# 某某县水利局2023年法治政府建设情况报告\n"
+      "## 一、主要工作\n"
+      "**（一）健全制度**\n"
+      "全年审核**规范性文件**12件。\n"
+      "## 二、存在问题\n"
+      "执法力量不足。\n"
+      "## 三、2024年工作打算\n"
+      "继续组织集中学法。\n"
+      "某某县水利局\n2024年1月5日\n",
+      "t.md");
+  CHECK(role_of(doc, "某某县水利局2023年法治政府建设情况报告") == Role::kTitle);
+  CHECK(doc.meta.unit.value == "某某县水利局");
+  CHECK(doc.meta.year == 2023);
+  CHECK(section_with(doc, "健全制度") > 0);
+  CHECK(role_of(doc, "全年审核规范性文件12件") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续组织集中学法") == Role::kPlans);
+  CHECK(doctest::sentence_with(doc, "#") == nullptr);
+  CHECK(doctest::sentence_with(doc, "**") == nullptr);
+  // A single * stays (1*2 in a table, a footnote mark).
+  CHECK(doctest::sentence_with(read_ok("一、主要工作\n共3*2组。\n", "s.txt"), "3*2组") != nullptr);
 }

@@ -14,7 +14,8 @@
 // rule terms are normalized the same way, so matching is unaffected.
 //
 // Two context-dependent steps ride along in the same pass:
-//   - export artefacts like "[bookmark: _GoBack]" are deleted where they stand;
+//   - export artefacts like "[bookmark: _GoBack]" are deleted where they stand, and so are
+//     Markdown's marks (a heading's "## " at a line's start, "**" emphasis);
 //   - each finished line is checked for web-page furniture (扫一扫…, share buttons,
 //     breadcrumbs, 附件下载, 打印本页/关闭窗口, a site's footer); such a line's content is
 //     rolled back.
@@ -97,6 +98,7 @@ Table build_table() {
   // Bytes the main loop handles itself.
   t.ascii_plain['\n'] = t.ascii_plain['\r'] = t.ascii_plain['['] = false;
   t.ascii_plain[' '] = false;  // a space between two Han characters goes (join_han_space)
+  t.ascii_plain['*'] = false;  // Markdown's ** emphasis goes
   return t;
 }
 
@@ -120,6 +122,16 @@ std::string normalize_supplementary(char32_t cp) {
   std::string out;
   s.toUTF8String(out);
   return out;
+}
+
+// Bytes of a Markdown heading's marker at in[i] ("# ", "## " … "###### "), or 0: a report
+// converted to Markdown (pandoc, an online editor) marks its title and chapters so.
+std::size_t markdown_heading(std::string_view in, std::size_t i) {
+  std::size_t k = i;
+  while (k < in.size() && k - i < 6 && in[k] == '#') ++k;
+  if (k == i || k >= in.size() || (in[k] != ' ' && in[k] != '\t')) return 0;
+  while (k < in.size() && (in[k] == ' ' || in[k] == '\t')) ++k;
+  return k - i;
 }
 
 // End of an export artefact like "[bookmark: _GoBack]" starting at in[i], or 0.
@@ -255,6 +267,10 @@ void normalize_pass(std::string_view in, std::string& out,
       sink.deleted(i, i + indent);
       i += indent;
     }
+    if (const std::size_t marker = line_starts ? markdown_heading(in, i) : 0) {
+      sink.deleted(i, i + marker);
+      i += marker;
+    }
     while (i < n) {
       // Copy the longest run of characters the table leaves unchanged.
       std::size_t run = i;
@@ -285,6 +301,18 @@ void normalize_pass(std::string_view in, std::string& out,
           continue;
         }
         break;  // a lone CR ends a line (old Mac files)
+      }
+      if (c == '*') {  // Markdown's **emphasis** markers go; a single * stays
+        if (i + 1 < n && data[i + 1] == '*') {
+          std::size_t end = i + 2;
+          while (end < n && data[end] == '*') ++end;
+          sink.deleted(i, end);
+          i = end;
+        } else {
+          sink.put('*');
+          ++i;
+        }
+        continue;
       }
       if (c == '[') {
         if (const std::size_t end = artefact_end(in, i)) {
