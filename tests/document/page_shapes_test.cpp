@@ -642,3 +642,16 @@ TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {
   // A single * stays (1*2 in a table, a footnote mark).
   CHECK(doctest::sentence_with(read_ok("一、主要工作\n共3*2组。\n", "s.txt"), "3*2组") != nullptr);
 }
+
+TEST_CASE("a statistics table attached to a report without a signature is not its text") {
+  // A one-line page with no signature, then the table (pingtan-104827 with a table attached).
+  const Document doc = read_ok(
+      "某某局2025年法治政府建设情况\n"
+      "现将有关情况报告如下：一、主要工作全年组织集中学法12次。二、存在的问题执法力量不足。\n"
+      "附件：2025年度行政执法数据统计表\n序号\t项目\t数量\n1\t行政处罚案件\t120件\n"
+      "3\t行政复议案件\t5件\n",
+      "t.txt");
+  CHECK(role_of(doc, "行政复议案件") == Role::kOther);
+  CHECK(role_of(doc, "全年组织集中学法12次") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+}

@@ -228,11 +228,25 @@ class Builder {
       const Line& l = lines_[k];
       if (l.blank && !l.boilerplate) continue;
       if (starts_attachment(l) && previous < n && !lines_[previous].boilerplate &&
-          is_signature_line(content(lines_[previous])) && !note_above_signature(k))
+          ((is_signature_line(content(lines_[previous])) && !note_above_signature(k)) ||
+           table_to_the_end(k)))
         return k;
       previous = k;
     }
     return n;
+  }
+
+  // Is everything after line k a table's rows (cells split by tabs), to the end of the text —
+  // a statistics table attached to a report that has no signature?
+  bool table_to_the_end(std::uint32_t k) const {
+    std::size_t rows = 0;
+    for (std::uint32_t j = k + 1; j < lines_.size(); ++j) {
+      const Line& l = lines_[j];
+      if (l.blank) continue;
+      if (l.boilerplate || content(l).find('\t') == std::string_view::npos) return false;
+      ++rows;
+    }
+    return rows > 0;
   }
 
   bool starts_attachment(const Line& l) const {
