@@ -655,3 +655,21 @@ TEST_CASE("a statistics table attached to a report without a signature is not it
   CHECK(role_of(doc, "全年组织集中学法12次") == Role::kAchievements);
   CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
 }
+
+TEST_CASE("a report issued by the party committee and the government: the government is the unit") {
+  const std::string body = "\n2023年，我县坚持依法行政。\n" + kWork;
+  const Document title =
+      read_ok("中共某某县委 某某县人民政府关于2023年度法治政府建设情况的报告" + body, "a.txt");
+  CHECK(title.meta.unit.value == "某某县");
+  CHECK(title.meta.level.value == "county");
+  const Document signed_ = read_ok("关于2023年度法治政府建设情况的报告" + body +
+                                       "中共某某县委    某某县人民政府\n2024年1月5日\n",
+                                   "b.txt");
+  CHECK(signed_.meta.unit.value == "某某县");
+  // A committee's own office stays what it is; an aside in parentheses is not read.
+  CHECK(
+      read_ok("中共某某市委全面依法治市委员会办公室关于2023年度法治建设情况的报告" + body, "c.txt")
+          .meta.unit.value == "中共某某市委全面依法治市委员会办公室");
+  CHECK(read_ok("某某县司法局（县委依法治县办）2023年法治政府建设情况报告" + body, "d.txt")
+            .meta.unit.value == "某某县司法局");
+}

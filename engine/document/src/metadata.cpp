@@ -111,9 +111,32 @@ bool unit_suffix(std::string_view unit) {
   return false;
 }
 
-std::string unit_from_title(std::string_view title) {
+// A report issued jointly by the party committee and the government names both: "中共某某县委
+// 某某县人民政府关于…" (the space gone in normalization). The government is the unit.
+std::string after_party_committee(std::string unit) {
+  if (unit.rfind("中共", 0) != 0) return unit;
+  for (std::string_view committee : {"委员会", "委"}) {
+    const std::size_t at = unit.find(committee, 6);
+    if (at == std::string::npos) continue;
+    const std::string rest = unit.substr(at + committee.size());
+    // The government of a place (某某县, 某某市某某区), not another committee's office.
+    if (rest.size() < 6 || rest.find("委") != std::string::npos) continue;
+    for (std::string_view place : {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道"})
+      if (ends(rest, place)) return rest;
+  }
+  return unit;
+}
+
+std::string unit_from_title(std::string_view raw_title) {
   // "苏州市相城区2021年…", "莆田市审计局关于2022年…",
   // "莆田市人民政府国有资产监督管理委员会关于2025年…".
+  // A parenthesised aside in the title (某某县司法局(县委依法治县办)2023年…) is not read.
+  std::string title(raw_title);
+  for (std::size_t open = title.find('('); open != std::string::npos; open = title.find('(')) {
+    const std::size_t close = title.find(')', open);
+    if (close == std::string::npos || close - open > 60) break;
+    title.erase(open, close - open + 1);
+  }
   static const RE2 with_year(
       R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
@@ -122,9 +145,12 @@ std::string unit_from_title(std::string_view title) {
   static const RE2 with_subject(
       R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
   std::string unit;
-  if (RE2::PartialMatch(sp(title), with_year, &unit) && unit_suffix(unit)) return unit;
-  if (RE2::PartialMatch(sp(title), with_about, &unit) && unit_suffix(unit)) return unit;
-  if (RE2::PartialMatch(sp(title), with_subject, &unit) && unit_suffix(unit)) return unit;
+  if (RE2::PartialMatch(sp(title), with_year, &unit) && unit_suffix(unit))
+    return after_party_committee(unit);
+  if (RE2::PartialMatch(sp(title), with_about, &unit) && unit_suffix(unit))
+    return after_party_committee(unit);
+  if (RE2::PartialMatch(sp(title), with_subject, &unit) && unit_suffix(unit))
+    return after_party_committee(unit);
   return {};
 }
 
@@ -471,6 +497,13 @@ std::string_view signature_name(std::string_view s) {
   if (const std::size_t at = find_chinese_year(s, year); at != std::string_view::npos)
     s = s.substr(0, at);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  // Two issuers on one line, set apart by spaces ("中共某某县委    某某县人民政府"): the
+  // government, named last, signs.
+  if (const std::size_t gap = s.rfind("  "); gap != std::string_view::npos) {
+    std::string_view last = s.substr(gap);
+    while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+    if (!last.empty()) s = last;
+  }
   return s;
 }
 
