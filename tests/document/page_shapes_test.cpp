@@ -673,3 +673,15 @@ TEST_CASE("a report issued by the party committee and the government: the govern
   CHECK(read_ok("某某县司法局（县委依法治县办）2023年法治政府建设情况报告" + body, "d.txt")
             .meta.unit.value == "某某县司法局");
 }
+
+TEST_CASE("titles that put the year first or 报送 after 关于 still name their unit") {
+  const std::string body = "\n今年以来，我县坚持依法行政。\n" + kWork;
+  CHECK(read_ok("2023年某某县法治政府建设情况报告" + body, "a.txt").meta.unit.value == "某某县");
+  CHECK(read_ok("2023年度某某市司法局法治政府建设工作总结" + body, "b.txt").meta.unit.value ==
+        "某某市司法局");
+  const Document sent =
+      read_ok("某某区人民政府关于报送2023年度法治政府建设情况的报告" + body, "c.txt");
+  CHECK(sent.meta.unit.value == "某某区");
+  CHECK(sent.meta.year == 2023);
+  CHECK(read_ok("2023年法治政府建设情况报告" + body, "d.txt").meta.unit.value.empty());
+}

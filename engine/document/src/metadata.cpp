@@ -140,7 +140,10 @@ std::string unit_from_title(std::string_view raw_title) {
   static const RE2 with_year(
       R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
-  static const RE2 with_about(R"(^(\p{Han}{2,30}?)关于)");
+  static const RE2 with_about(R"(^(\p{Han}{2,30}?)(?:人民政府)?关于)");
+  // "2023年某某县法治政府建设情况报告": the year first, then the unit and the subject.
+  static const RE2 year_first(
+      R"(^(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年度?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
   // "某某局法治政府建设情况报告": neither year nor 关于, the subject follows the unit.
   static const RE2 with_subject(
       R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
@@ -150,6 +153,8 @@ std::string unit_from_title(std::string_view raw_title) {
   if (RE2::PartialMatch(sp(title), with_about, &unit) && unit_suffix(unit))
     return after_party_committee(unit);
   if (RE2::PartialMatch(sp(title), with_subject, &unit) && unit_suffix(unit))
+    return after_party_committee(unit);
+  if (RE2::PartialMatch(sp(title), year_first, &unit) && unit_suffix(unit))
     return after_party_committee(unit);
   return {};
 }
