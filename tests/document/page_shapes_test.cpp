@@ -685,3 +685,11 @@ TEST_CASE("titles that put the year first or 报送 after 关于 still name thei
   CHECK(sent.meta.year == 2023);
   CHECK(read_ok("2023年法治政府建设情况报告" + body, "d.txt").meta.unit.value.empty());
 }
+
+TEST_CASE("without a year in the title or preamble, the plans' opening year gives it") {
+  const Document doc = read_ok("某某市审计局法治政府建设情况报告\n今年以来，我局坚持依法行政。\n" +
+                                   kWork + "二、下一步工作计划\n2024年，我局将继续加强学习。\n",
+                               "t.txt");
+  CHECK(doc.meta.year == 2023);
+  CHECK(doc.meta.year_found.source == "plans-heading");
+}

@@ -234,14 +234,28 @@ bool year_from_plans_heading(Document& doc,
                              const std::vector<std::pair<std::uint32_t, std::string_view>>& lines) {
   static const RE2 re(
       R"((?:^|[、.)\s])(\d{4})\s*年(?:度)?\s*(?:的)?\s*(?:重点)?\s*(?:工作)?\s*(?:计划|打算|安排|思路|要点|工作计划|主要安排))");
+  // "二、下一步工作计划" / "2024年，我局将…": the year that opens the plans part.
+  static const RE2 opening_year(R"(^(\d{4})\s*年)");
+  bool under_plans_heading = false;
   for (const auto& [offset, line] : lines) {
-    if (line.size() > 150) continue;
     int y = 0;
+    if (under_plans_heading && RE2::PartialMatch(sp(line), opening_year, &y) &&
+        plausible_year(y - 1)) {
+      doc.meta.year = y - 1;
+      doc.meta.year_found =
+          at_text(doc, std::string(line.substr(0, line.find("年") + 3)), offset, "plans-heading");
+      return true;
+    }
+    if (line.size() > 150) {
+      under_plans_heading = false;
+      continue;
+    }
     if (RE2::PartialMatch(sp(line), re, &y) && plausible_year(y - 1)) {
       doc.meta.year = y - 1;
       doc.meta.year_found = at_text(doc, std::string(line), offset, "plans-heading");
       return true;
     }
+    under_plans_heading = !has(line, "。") && heading_signal(line, 0) == Role::kPlans;
   }
   return false;
 }
