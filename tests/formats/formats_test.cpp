@@ -2,8 +2,10 @@
 // diagnostic per bad file (tests/formats/bad, made by make-fixtures.sh), word for word.
 #include "indicheck/formats.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <iconv.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <catch2/catch.hpp>
@@ -185,6 +187,38 @@ TEST_CASE("DOCX: numbering markers, tables as rows, deletions and headers droppe
         "一、主要举措\n（一）健全决策机制\n1.目录管理\n2."
         "合法性审查\n（二）加强执法监督\n二、存在的问题\n"
         "一是保留的文字。\n开展执法检查。\n事项 件数\n复议 12\n");
+}
+
+TEST_CASE("DOCX: a part's wrong encoding declaration is not followed, and libxml2 stays quiet") {
+  // A package's XML is UTF-8 or UTF-16; "GBK" or a mistyped "UTF-8-" in the declaration of a
+  // UTF-8 part garbled every character (libxml2 followed it) and printed libxml2's own
+  // "encoding error" lines on stderr.
+  for (const char* declared : {"GBK", "UTF-8-"}) {
+    const std::string docx = make_docx({
+        {"[Content_Types].xml", "<Types/>"},
+        {"word/document.xml",
+         fmt::format(R"(<?xml version="1.0" encoding="{}"?><w:document {}><w:body>{}</w:body>)"
+                     R"(</w:document>)",
+                     declared, kW, paragraph("全年办理行政复议案件3件。"))},
+    });
+    // What the reader writes on stderr while it reads: nothing.
+    const fs::path err = fs::temp_directory_path() / fmt::format("indicheck-stderr-{}", ::getpid());
+    const int saved = ::dup(2);
+    const int file = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(file >= 0);
+    ::dup2(file, 2);
+    std::vector<Diagnostic> d;
+    const auto out = extract(docx, d);
+    ::dup2(saved, 2);
+    ::close(saved);
+    ::close(file);
+    const std::string printed = slurp(err);
+    fs::remove(err);
+    INFO(declared);
+    CHECK(printed.empty());
+    CHECK(d.empty());
+    CHECK(out.text == "全年办理行政复议案件3件。\n");
+  }
 }
 
 TEST_CASE("bad files: one clear error each, word for word") {

@@ -1,6 +1,7 @@
 #include "ooxml.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include "indicheck/limits.h"
 
@@ -31,10 +32,26 @@ PartResult read_part(zip_t* zip, const std::string& name, std::string& out) {
   return result;
 }
 
+namespace {
+
+void silent(void*, const char*, ...) {}
+
+}  // namespace
+
 XmlDocPtr parse_xml(const std::string& xml, const char* name) {
+  // libxml2 reports encoding and I/O errors through its generic error function whatever the
+  // parse options say ("encoding error : input conversion failed…" on our stderr): silence it
+  // for this thread; a part that does not parse is the reader's error to report.
+  xmlSetGenericErrorFunc(nullptr, silent);
+  // A package's XML is UTF-8 or UTF-16 (ECMA-376 Part 2, 8.1.4): a declaration naming anything
+  // else ("UTF-8-", "GBK") is wrong and is not followed; UTF-16 shows its byte order mark.
+  const bool utf16 =
+      xml.size() >= 2 &&
+      ((static_cast<unsigned char>(xml[0]) == 0xFF && static_cast<unsigned char>(xml[1]) == 0xFE) ||
+       (static_cast<unsigned char>(xml[0]) == 0xFE && static_cast<unsigned char>(xml[1]) == 0xFF));
   // No DTD loading, no entity substitution, no network: a part is data, never a fetch.
   return XmlDocPtr(
-      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, nullptr,
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, utf16 ? nullptr : "UTF-8",
                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT));
 }
 
