@@ -616,6 +616,11 @@ TEST_CASE(
       "township");
   CHECK(read_ok("某某市乡村振兴局2023年法治政府建设情况报告" + body, "c.txt").meta.level.value ==
         "department");
+  // A resort or bonded zone's committee names its zone.
+  const Document resort =
+      read_ok("某某岛国家旅游度假区管委会2023年法治政府建设情况报告" + body, "d.txt");
+  CHECK(resort.meta.unit.value == "某某岛国家旅游度假区");
+  CHECK(resort.meta.level.value == "zone");
 }
 
 TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {

@@ -163,7 +163,8 @@ std::string unit_from_title(std::string_view raw_title) {
 // that is a committee keeps its name (国有资产监督管理委员会).
 bool zone_name(std::string_view unit) {
   for (std::string_view z :
-       {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区"})
+       {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区",
+        "度假区", "保税区", "管理区", "功能区", "风景区", "港区"})
     if (has(unit, z)) return true;
   return false;
 }
