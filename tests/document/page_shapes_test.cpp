@@ -689,6 +689,11 @@ TEST_CASE("titles that put the year first or 报送 after 关于 still name thei
   CHECK(sent.meta.unit.value == "某某区");
   CHECK(sent.meta.year == 2023);
   CHECK(read_ok("2023年法治政府建设情况报告" + body, "d.txt").meta.unit.value.empty());
+  // A cited document's years are not the title's.
+  CHECK(read_ok("某某县关于贯彻落实《法治政府建设实施纲要（2021—2025年）》2023年度工作情况的报告" +
+                    body,
+                "e.txt")
+            .meta.year == 2023);
 }
 
 TEST_CASE("without a year in the title or preamble, the plans' opening year gives it") {

@@ -302,8 +302,16 @@ bool year_from_published(Document& doc, const Located& published) {
 // The year a title reports on: its first plausible year ("2021年法治政府建设…"; a doc number's
 // 〔2022〕 has no 年), unless that year is the plans' ("…情况及2021年工作思路", "2024年工作计划"):
 // then the next one, else the plans' year minus one.
-int year_of_title(std::string_view title) {
+int year_of_title(std::string_view raw_title) {
   static const RE2 title_year(R"((\d{4})\s*年(度?(?:工作)?(?:思路|计划|打算|安排|要点))?)");
+  // A cited document's name is not the title's year: 《法治政府建设实施纲要(2021—2025年)》.
+  std::string title(raw_title);
+  for (std::size_t open = title.find("《"); open != std::string::npos;
+       open = title.find("《", open + 1)) {
+    const std::size_t close = title.find("》", open);
+    if (close == std::string::npos) break;
+    title.replace(open, close - open, close - open, ' ');
+  }
   int year = 0, plans_year = 0;
   std::string plans;
   re2::StringPiece input = sp(title);
