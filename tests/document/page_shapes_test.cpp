@@ -703,3 +703,20 @@ TEST_CASE("without a year in the title or preamble, the plans' opening year give
   CHECK(doc.meta.year == 2023);
   CHECK(doc.meta.year_found.source == "plans-heading");
 }
+
+TEST_CASE("part headings in other words: 困难和问题, 面临的困难, 今后工作, 下一阶段") {
+  auto roles = [](const std::string& shortcomings, const std::string& plans) {
+    const Document doc = read_ok("某某县2023年法治政府建设情况报告\n" + kWork + shortcomings +
+                                     "\n执法力量不足。\n" + plans + "\n继续组织集中学法。\n",
+                                 "t.txt");
+    return std::pair(role_of(doc, "执法力量不足"), role_of(doc, "继续组织集中学法"));
+  };
+  const auto parts = std::pair(Role::kShortcomings, Role::kPlans);
+  CHECK(roles("二、困难和问题", "三、今后工作方向") == parts);
+  CHECK(roles("二、面临的困难", "三、下一阶段工作重点") == parts);
+  CHECK(roles("二、问题与差距", "三、下阶段工作打算") == parts);
+  // Acts on problems and the people helped are achievements.
+  const auto none = std::pair(Role::kAchievements, Role::kAchievements);
+  CHECK(roles("二、着力解决群众急难愁盼问题", "三、帮助企业纾困解难") == none);
+  CHECK(roles("二、关爱困难群众", "三、为今后发展奠定基础") == none);
+}

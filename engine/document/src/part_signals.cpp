@@ -83,8 +83,17 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
   // one).
   if (contains(title, "存在") && contains_any(title, {"问题", "短板", "差距", "困难"}))
     return Role::kShortcomings;
+  // 困难和问题, 面临的困难, 问题与差距 — not an act on them (解决…问题, 化解…困难), nor the
+  // people helped (困难群众, 困难企业).
+  const bool hardship = title.size() >= 6 &&
+                        (title.substr(title.size() - 6) == "困难" ||
+                         contains_any(title, {"困难和", "困难与", "困难及", "和困难", "与困难"}));
+  if (!contains_any(title, {"解决", "化解", "整改", "破解", "帮助", "纾困"}) &&
+      (hardship ||
+       (contains(title, "问题") && contains_any(title, {"短板", "差距", "挑战", "不足"}))))
+    return Role::kShortcomings;
   if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
-                           "工作思路", "明年"}))
+                           "工作思路", "明年", "下一阶段", "下阶段", "今后工作", "今后的工作"}))
     return Role::kPlans;
   if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
   if (contains(title, "其他需要报告")) return Role::kOther;
