@@ -720,3 +720,21 @@ TEST_CASE("part headings in other words: 困难和问题, 面临的困难, 今�
   CHECK(roles("二、着力解决群众急难愁盼问题", "三、帮助企业纾困解难") == none);
   CHECK(roles("二、关爱困难群众", "三、为今后发展奠定基础") == none);
 }
+
+TEST_CASE("part openers in other words: 清醒地看到, 还存在…差距, 新的一年…将, 今后…将") {
+  auto roles = [](const std::string& shortcomings, const std::string& plans) {
+    const Document doc =
+        read_ok("某某县2023年法治政府建设情况报告\n" + kWork + "开展行政执法案卷评查2次。\n" +
+                    shortcomings + "\n" + plans + "\n",
+                "t.txt");
+    return std::pair(doc.sentences[doc.sentences.size() - 2].role, doc.sentences.back().role);
+  };
+  const auto parts = std::pair(Role::kShortcomings, Role::kPlans);
+  CHECK(roles("但也要清醒地看到，我县法治政府建设还存在一些问题，执法力量不足。",
+              "新的一年，我县将继续组织集中学法。") == parts);
+  CHECK(roles("对照上级要求，我县法治政府建设还存在一定差距，执法力量不足。",
+              "今后，我们将继续组织集中学法。") == parts);
+  // A problem found and acted on is an achievement.
+  CHECK(roles("针对检查中发现还存在的问题，督促整改到位。", "今后一段时期的工作举措已明确。") ==
+        std::pair(Role::kAchievements, Role::kAchievements));
+}

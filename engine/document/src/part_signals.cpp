@@ -19,7 +19,11 @@ constexpr std::size_t kShortcomingsLeadBytes = 120;
 // staff who 认识到 the importance of something does not qualify: the subject must be 我们 or
 // the clause must say 也/清醒.
 bool admission_opening(std::string_view first) {
-  const std::size_t aware = first.find("认识到");
+  // "…也清醒认识到…", "但也要清醒地看到…".
+  std::size_t aware = first.find("认识到");
+  if (const std::size_t seen = first.find("看到");
+      seen != std::string_view::npos && contains(first.substr(0, seen), "清醒"))
+    aware = std::min(aware, seen);
   if (aware == std::string_view::npos || aware > kShortcomingsLeadBytes / 2) return false;
   const std::string_view before =
       first.substr(aware >= 18 ? aware - 18 : 0, aware >= 18 ? 18 : aware);
@@ -42,6 +46,14 @@ bool shortcomings_opening(std::string_view s) {
   if (at(first, 0, "存在的问题") || at(first, 0, "存在问题") || at(first, 0, "存在的不足") ||
       at(first, 0, "主要问题") || at(first, 0, "不足之处") || admission_opening(first))
     return true;
+  // "对照上级要求，我县法治政府建设还存在一定差距": 还/仍 存在 a gap, near the start — not a
+  // gap found and acted on (针对检查发现还存在的问题，督促整改).
+  for (std::string_view still : {"还存在", "仍存在", "仍然存在"}) {
+    const std::size_t at_still = first.find(still);
+    if (at_still == std::string_view::npos || at_still > kShortcomingsLeadBytes) continue;
+    if (contains_any(first, {"整改", "解决", "发现", "督促", "针对"})) break;
+    if (contains_any(first.substr(at_still), {"问题", "不足", "差距", "短板", "薄弱"})) return true;
+  }
   // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
   std::size_t though = first.find("虽");
   if (though == std::string_view::npos || though > kShortcomingsLeadBytes) {
@@ -69,6 +81,8 @@ bool plans_opening(std::string_view s, int report_year) {
   if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将"))
     return true;
   if (at(first, 0, "下一步") || at(first, 0, "下一年度") || at(first, 0, "明年")) return true;
+  // "新的一年，…将…", "今后，我们将…".
+  if ((at(first, 0, "新的一年") || at(first, 0, "今后")) && contains(first, "将")) return true;
   if (first.size() <= 150 &&
       contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
     return true;
