@@ -738,3 +738,15 @@ TEST_CASE("part openers in other words: 清醒地看到, 还存在…差距, 新
   CHECK(roles("针对检查中发现还存在的问题，督促整改到位。", "今后一段时期的工作举措已明确。") ==
         std::pair(Role::kAchievements, Role::kAchievements));
 }
+
+TEST_CASE("a seal's note after the signing name: (盖章), (印), and (代章) for the government") {
+  auto unit = [](const std::string& signature) {
+    return read_ok("关于2023年度法治政府建设情况的报告\n今年以来，我县坚持依法行政。\n" + kWork +
+                       signature + "\n2024年1月5日\n",
+                   "t.txt")
+        .meta.unit.value;
+  };
+  CHECK(unit("某某县人民政府（盖章）") == "某某县");
+  CHECK(unit("某某县司法局（印）") == "某某县司法局");
+  CHECK(unit("某某县人民政府办公室（代章）") == "某某县");
+}

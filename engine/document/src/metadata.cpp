@@ -525,6 +525,10 @@ std::string_view signature_name(std::string_view s) {
   if (const std::size_t at = find_chinese_year(s, year); at != std::string_view::npos)
     s = s.substr(0, at);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  // "某某县人民政府办公室(代章)": the office seals on its government's behalf.
+  const bool on_behalf = ends(s, "(代章)");
+  s = without_seal(s);
+  if (on_behalf && ends(s, "政府办公室")) s.remove_suffix(std::string_view("办公室").size());
   // Two issuers on one line, set apart by spaces ("中共某某县委    某某县人民政府"): the
   // government, named last, signs.
   if (const std::size_t gap = s.rfind("  "); gap != std::string_view::npos) {

@@ -294,7 +294,18 @@ bool is_signature_line(std::string_view s) {
   return unit_name_line(s);
 }
 
+std::string_view without_seal(std::string_view s) {
+  for (std::string_view seal : {"(盖章)", "(印)", "(公章)", "(代章)", "(章)", "(签章)", "(印章)"})
+    if (s.size() > seal.size() && s.substr(s.size() - seal.size()) == seal) {
+      s.remove_suffix(seal.size());
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+      return s;
+    }
+  return s;
+}
+
 bool unit_name_line(std::string_view s) {
+  s = without_seal(s);
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组"})

@@ -74,6 +74,9 @@ bool colophon_line(std::string_view s);
 // or the sender under a title.
 bool unit_name_line(std::string_view s);
 
+// The name without a seal's note after it: "某某县人民政府(盖章)", "(印)", "(代章)".
+std::string_view without_seal(std::string_view s);
+
 // A formal document's red header: the issuing unit and 文件 on a line of their own
 // ("莆田市审计局文件", "中共某某县委全面依法治县委员会文件"). Returns the unit, or empty.
 std::string_view red_header_unit(std::string_view s);
