@@ -750,3 +750,21 @@ TEST_CASE("a seal's note after the signing name: (盖章), (印), and (代章) f
   CHECK(unit("某某县司法局（印）") == "某某县司法局");
   CHECK(unit("某某县人民政府办公室（代章）") == "某某县");
 }
+
+TEST_CASE("a signature's date written 2024-01-05, 2024.1.5, 2024年1月; an impossible one is none") {
+  auto read = [](const std::string& date) {
+    return read_ok("关于2023年度法治政府建设情况的报告\n今年以来，我县坚持依法行政。\n" + kWork +
+                       "某某县人民政府\n" + date + "\n",
+                   "t.txt");
+  };
+  for (const char* date : {"2024-01-05", "2024.1.5", "2024/1/5", "2024 年 1 月 5 日"}) {
+    const Document doc = read(date);
+    INFO(date);
+    CHECK(doc.meta.unit.value == "某某县");
+    CHECK(doc.meta.published.value == "2024-01-05");
+  }
+  CHECK(read("2024年1月").meta.published.value == "2024-01");
+  const Document impossible = read("2024年2月30日");
+  CHECK(impossible.meta.unit.value == "某某县");
+  CHECK_FALSE(impossible.meta.published.found());
+}

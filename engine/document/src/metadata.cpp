@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "divisions.h"
+#include "indicheck/calendar.h"
 #include "internal.h"
 #include "part_signals.h"
 
@@ -712,8 +713,12 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
 // in Arabic or Chinese numerals (二〇二四年三月二十七日). Empty when the line holds none.
 std::string iso_date_of(std::string_view s) {
   static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
+  // 2024-01-05, 2024.1.5, 2024/1/5 (a signature's line only), 2024年1月.
+  static const RE2 numeric(R"(^\(?(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\)?$)");
+  static const RE2 year_month(R"(^(\d{4})\s*年\s*(\d{1,2})\s*月$)");
   std::string y, m, d;
-  if (RE2::PartialMatch(sp(s), date, &y, &m, &d)) {
+  if (RE2::PartialMatch(sp(s), date, &y, &m, &d) || RE2::FullMatch(sp(s), numeric, &y, &m, &d) ||
+      RE2::FullMatch(sp(s), year_month, &y, &m)) {
     std::string iso = y;
     if (!m.empty()) {
       iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
@@ -732,10 +737,20 @@ std::string iso_date_of(std::string_view s) {
   return {};
 }
 
+// A date that names no day (2024年2月30日, month 13) is no publication date.
+bool existing_date(const std::string& iso) {
+  if (iso.size() == 10) return is_calendar_date(iso);
+  if (iso.size() == 7) {
+    const int m = std::stoi(iso.substr(5, 2));
+    return m >= 1 && m <= 12;
+  }
+  return true;
+}
+
 void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
   for (const auto& [offset, s] : signature) {
     if (s.size() > 200) continue;
-    if (std::string iso = iso_date_of(s); !iso.empty())
+    if (std::string iso = iso_date_of(s); !iso.empty() && existing_date(iso))
       doc.meta.published = at_text(doc, iso, offset, "signature");
   }
   if (!doc.meta.published.found() && header.published.found())

@@ -207,6 +207,14 @@ std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& m
   return k - i;
 }
 
+// A date as a signature also writes it: 2024-01-05, 2024.1.5, 2024/1/5, 2024年1月, 2024 年 1 月 5
+// 日. Not a title line's test: a hard-wrapped first line can read "2023年12月".
+bool loose_date_line(std::string_view s) {
+  static const RE2 loose(
+      R"(^\(?(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\)?$)");
+  return s.size() <= 40 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), loose);
+}
+
 bool is_date_line(std::string_view s) {
   // (2023年12月20日) under a title
   if (s.size() > 2 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
@@ -288,7 +296,7 @@ bool is_signature_line(std::string_view s) {
     }
   }
   if (at(s, 0, "特此报告") || at(s, 0, "专此报告")) return true;
-  if (is_date_line(s)) return true;
+  if (is_date_line(s) || loose_date_line(s)) return true;
   if (joined_signature_block(s)) return true;
   if (colophon_line(s)) return true;
   return unit_name_line(s);

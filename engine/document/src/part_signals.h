@@ -64,6 +64,8 @@ std::size_t find_chinese_year(std::string_view s, int& year, std::size_t from = 
 std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& month, int& day);
 // 2024年3月27日, 2025年 月 日, 二〇二四年三月二十七日
 bool is_date_line(std::string_view s);
+// A signature's date in the other ways it is written (2024-01-05, 2024.1.5, 2024年1月).
+bool loose_date_line(std::string_view s);
 // Unit names each followed by its date (a hard-wrapped signature block reflowed into one line).
 bool joined_signature_block(std::string_view s);
 // A line of the document's colophon (版记) after the signature: (此件主动公开), 抄送:…, and
