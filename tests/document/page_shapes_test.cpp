@@ -768,3 +768,18 @@ TEST_CASE("a signature's date written 2024-01-05, 2024.1.5, 2024年1月; an impo
   CHECK(impossible.meta.unit.value == "某某县");
   CHECK_FALSE(impossible.meta.published.found());
 }
+
+TEST_CASE("other crawlers' header blocks: English keys and 【key】value lines") {
+  for (const std::string head :
+       {"Title: 某某县2023年法治政府建设情况报告\nURL: https://www.example.gov.cn/a/1.htm\n"
+        "Date: 2024-01-05\n\n",
+        "【标题】某某县2023年法治政府建设情况报告\n【发布时间】2024-01-"
+        "05\n【来源】某某县人民政府\n\n"}) {
+    const Document doc = read_ok(head + "2023年，我县坚持依法行政。\n" + kWork, "t.txt");
+    CHECK(doc.meta.unit.value == "某某县");
+    CHECK(doc.meta.year == 2023);
+    CHECK(doc.meta.published.value == "2024-01-05");
+    CHECK(role_of(doc, "2023年,我县坚持依法行政") == Role::kPreamble);
+    CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  }
+}

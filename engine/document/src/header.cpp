@@ -40,19 +40,67 @@ struct KeyName {
 // Field names as normalized (NFKC turns "：" into ":"). Publishers' 政府信息公开 tables use
 // the same names (索引号, 发文字号, 发布机构, 成文日期, 发布日期).
 constexpr KeyName kKeys[] = {
-    {"标题", Key::kTitle},         {"题目", Key::kTitle},         {"文章标题", Key::kTitle},
-    {"名称", Key::kTitle},         {"发布时间", Key::kPublished}, {"发布日期", Key::kPublished},
-    {"成文日期", Key::kPublished}, {"日期", Key::kPublished},     {"时间", Key::kPublished},
-    {"文号", Key::kDocNumber},     {"发文字号", Key::kDocNumber}, {"发布机构", Key::kPublisher},
-    {"发文机关", Key::kPublisher}, {"发布单位", Key::kPublisher}, {"来源", Key::kPublisher},
-    {"信息来源", Key::kPublisher}, {"正文", Key::kBodyStart},     {"内容", Key::kBodyStart},
-    {"栏目", Key::kOther},         {"所属栏目", Key::kOther},     {"原始链接", Key::kOther},
-    {"原文链接", Key::kOther},     {"链接", Key::kOther},         {"网址", Key::kOther},
-    {"索引号", Key::kOther},       {"主题分类", Key::kOther},     {"分类", Key::kOther},
-    {"关键词", Key::kOther},       {"作者", Key::kOther},         {"浏览次数", Key::kOther},
-    {"点击数", Key::kOther},       {"有效性", Key::kOther},       {"体裁分类", Key::kOther},
-    {"本地目录", Key::kOther},     {"保存时间", Key::kOther},     {"抓取时间", Key::kOther},
+    {"标题", Key::kTitle},
+    {"题目", Key::kTitle},
+    {"文章标题", Key::kTitle},
+    {"名称", Key::kTitle},
+    {"发布时间", Key::kPublished},
+    {"发布日期", Key::kPublished},
+    {"成文日期", Key::kPublished},
+    {"日期", Key::kPublished},
+    {"时间", Key::kPublished},
+    {"文号", Key::kDocNumber},
+    {"发文字号", Key::kDocNumber},
+    {"发布机构", Key::kPublisher},
+    {"发文机关", Key::kPublisher},
+    {"发布单位", Key::kPublisher},
+    {"来源", Key::kPublisher},
+    {"信息来源", Key::kPublisher},
+    {"正文", Key::kBodyStart},
+    {"内容", Key::kBodyStart},
+    {"栏目", Key::kOther},
+    {"所属栏目", Key::kOther},
+    {"原始链接", Key::kOther},
+    {"原文链接", Key::kOther},
+    {"链接", Key::kOther},
+    {"网址", Key::kOther},
+    {"索引号", Key::kOther},
+    {"主题分类", Key::kOther},
+    {"分类", Key::kOther},
+    {"关键词", Key::kOther},
+    {"作者", Key::kOther},
+    {"浏览次数", Key::kOther},
+    {"点击数", Key::kOther},
+    {"有效性", Key::kOther},
+    {"体裁分类", Key::kOther},
+    {"本地目录", Key::kOther},
+    {"保存时间", Key::kOther},
+    {"抓取时间", Key::kOther},
+    // Other crawlers write English keys (compared without case: Title, URL, Date).
+    {"title", Key::kTitle},
+    {"date", Key::kPublished},
+    {"published", Key::kPublished},
+    {"publish_time", Key::kPublished},
+    {"pubdate", Key::kPublished},
+    {"time", Key::kPublished},
+    {"source", Key::kPublisher},
+    {"publisher", Key::kPublisher},
+    {"url", Key::kOther},
+    {"link", Key::kOther},
+    {"author", Key::kOther},
+    {"category", Key::kOther},
+    {"column", Key::kOther},
+    {"crawled", Key::kOther},
+    {"fetched", Key::kOther},
 };
+
+bool same_key(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != static_cast<unsigned char>(b[i]))
+      return false;
+  return true;
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -85,12 +133,24 @@ bool separator_within(std::string_view text, std::size_t from, int lines) {
 
 // The key of a "key: value" line, or nullopt.
 std::optional<Key> header_key(std::string_view line, std::string_view& value) {
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 15) return std::nullopt;
-  const std::string_view name = trim(line.substr(0, colon));
+  // "key: value", or "【key】value".
+  std::size_t name_begin = 0, name_end = 0, value_begin = 0;
+  if (line.rfind("【", 0) == 0) {
+    const std::size_t close = line.find("】");
+    if (close == std::string_view::npos || close > 3 + 15) return std::nullopt;
+    name_begin = 3;
+    name_end = close;
+    value_begin = close + 3;
+  } else {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 15) return std::nullopt;
+    name_end = colon;
+    value_begin = colon + 1;
+  }
+  const std::string_view name = trim(line.substr(name_begin, name_end - name_begin));
   for (const KeyName& k : kKeys)
-    if (name == k.name) {
-      value = trim(line.substr(colon + 1));
+    if (same_key(name, k.name)) {
+      value = trim(line.substr(value_begin));
       return k.key;
     }
   return std::nullopt;
