@@ -783,3 +783,17 @@ TEST_CASE("other crawlers' header blocks: English keys and 【key】value lines"
     CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
   }
 }
+
+TEST_CASE(
+    "a hard-wrapped paragraph that starts 下一步我局 goes on; it is no heading or signature") {
+  const Document doc = read_ok(
+      "某某县2023年法治政府建设情况报告\n一、主要工作\n（一）加强执法\n全年办理行政\n复议案件3件。"
+      "\n"
+      "下一步我局\n将继续加强执法。\n开展案卷评查\n2次。\n二、存在问题\n执法力量\n不足。\n"
+      "三、2024年工作打算\n继续组织\n集中学法。\n",
+      "t.txt");
+  CHECK(role_of(doc, "下一步我局将继续加强执法") == Role::kPlans);  // one sentence, an aside
+  CHECK(role_of(doc, "开展案卷评查2次") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续组织集中学法") == Role::kPlans);
+}

@@ -118,6 +118,14 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
 bool part_heading_line(std::string_view s) {
   if (s.empty() || s.size() > 25 * 3 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"}))
     return false;
+  // A heading ends with its noun ("存在的主要问题", "2022年工作安排"); a line that reads
+  // "下一步我局" or "存在的问题主要" is a wrapped sentence's start, not a heading.
+  bool noun_end = false;
+  for (std::string_view noun :
+       {"问题", "不足", "短板", "差距", "困难", "环节", "挑战", "安排", "打算", "计划", "思路",
+        "要点", "重点", "方向", "举措", "措施", "工作", "下一步", "展望"})
+    noun_end = noun_end || (s.size() >= noun.size() && s.substr(s.size() - noun.size()) == noun);
+  if (!noun_end) return false;
   const std::optional<Role> role = heading_signal(s, 0);
   return role == Role::kShortcomings || role == Role::kPlans;
 }

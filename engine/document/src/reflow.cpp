@@ -120,7 +120,11 @@ bool date_like(std::string_view s) {
 }
 
 bool signature_like(std::string_view s) {
-  if (s.size() > kMaxSignatureBytes) return false;
+  // A unit's name, unpunctuated, never speaking of itself: "…，我局" or "下一步我局" at a
+  // wrapped paragraph's start is a sentence going on.
+  if (s.size() > kMaxSignatureBytes || has(s, ",") || has(s, "。") || has(s, ";") || has(s, ":") ||
+      has(s, "我") || has(s, "本局"))
+    return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组", "中心"})
     if (ends_with(s, suffix)) return true;
