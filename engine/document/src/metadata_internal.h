@@ -1,0 +1,87 @@
+// Helpers shared by the metadata stage's files (metadata.cpp: unit, level, province, dates;
+// metadata_year.cpp: the year reported on).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "internal.h"
+
+namespace indicheck::detail::meta {
+
+// Only the head of a document is searched for title-like facts (a 50 MB one-line file must
+// not be scanned by every pattern).
+constexpr std::size_t kHeadBytes = 4096;
+constexpr std::size_t kBodyScanBytes = 256u << 10;
+
+inline bool starts(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+inline bool ends(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool has(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
+
+inline std::uint32_t line_of_text_offset(const Document& doc, std::uint32_t t) {
+  const std::uint32_t o = doc.to_original(t);
+  const auto it = std::upper_bound(doc.line_starts_.begin(), doc.line_starts_.end(), o);
+  return static_cast<std::uint32_t>(it - doc.line_starts_.begin());
+}
+
+inline Located at_text(const Document& doc, std::string value, std::uint32_t t,
+                       std::string source) {
+  Located l;
+  l.value = std::move(value);
+  l.line = line_of_text_offset(doc, t);
+  l.source = std::move(source);
+  return l;
+}
+
+inline re2::StringPiece sp(std::string_view s) {
+  return re2::StringPiece(s.data(), s.size());
+}
+
+inline std::string_view head(std::string_view s, std::size_t n) {
+  if (s.size() <= n) return s;
+  return s.substr(0, utf8_floor(s, n));
+}
+
+// Lines (as text ranges) of the document's first non-blank lines, bounded.
+// Lines before `skip` (a crawler header) are left out.
+inline std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const Document& doc,
+                                                                           std::size_t count,
+                                                                           std::uint32_t skip = 0) {
+  std::vector<std::pair<std::uint32_t, std::string_view>> out;
+  const std::string_view t = head(doc.text, 64u << 10);
+  std::size_t start = 0;
+  for (std::uint32_t li = 0; li < skip && start < t.size(); ++li) {
+    const std::size_t end = t.find('\n', start);
+    start = end == std::string_view::npos ? t.size() : end + 1;
+  }
+  while (start < t.size() && out.size() < count) {
+    std::size_t end = t.find('\n', start);
+    if (end == std::string_view::npos) end = t.size();
+    std::string_view line = t.substr(start, end - start);
+    std::size_t lead = 0;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+    line.remove_prefix(lead);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (!line.empty())
+      out.emplace_back(static_cast<std::uint32_t>(start + lead), head(line, kHeadBytes));
+    start = end + 1;
+  }
+  return out;
+}
+
+// The year reported on from a publication date: a report published in Q4 reports on that year,
+// otherwise on the year before (metadata_year.cpp).
+bool year_from_published(Document& doc, const Located& published);
+
+}  // namespace indicheck::detail::meta

@@ -1,0 +1,183 @@
+// Metadata: the year a report reports on (title, preamble, the plans' heading or opening, the
+// body's most named year, the publication date). See metadata.cpp for the rest.
+#include <re2/re2.h>
+
+#include <map>
+#include <string>
+
+#include "internal.h"
+#include "metadata_internal.h"
+#include "part_signals.h"
+
+namespace indicheck::detail {
+
+using namespace meta;
+
+namespace {
+
+bool plausible_year(int y) {
+  return y >= 1990 && y <= 2100;
+}
+
+// 3. A plans heading or opener naming the next year: "二、2023年工作计划", "2024年工作打算".
+bool year_from_plans_heading(Document& doc,
+                             const std::vector<std::pair<std::uint32_t, std::string_view>>& lines) {
+  static const RE2 re(
+      R"((?:^|[、.)\s])(\d{4})\s*年(?:度)?\s*(?:的)?\s*(?:重点)?\s*(?:工作)?\s*(?:计划|打算|安排|思路|要点|工作计划|主要安排))");
+  // "二、下一步工作计划" / "2024年，我局将…": the year that opens the plans part.
+  static const RE2 opening_year(R"(^(\d{4})\s*年)");
+  bool under_plans_heading = false;
+  for (const auto& [offset, line] : lines) {
+    int y = 0;
+    if (under_plans_heading && RE2::PartialMatch(sp(line), opening_year, &y) &&
+        plausible_year(y - 1)) {
+      doc.meta.year = y - 1;
+      doc.meta.year_found =
+          at_text(doc, std::string(line.substr(0, line.find("年") + 3)), offset, "plans-heading");
+      return true;
+    }
+    if (line.size() > 150) {
+      under_plans_heading = false;
+      continue;
+    }
+    if (RE2::PartialMatch(sp(line), re, &y) && plausible_year(y - 1)) {
+      doc.meta.year = y - 1;
+      doc.meta.year_found = at_text(doc, std::string(line), offset, "plans-heading");
+      return true;
+    }
+    under_plans_heading = !has(line, "。") && heading_signal(line, 0) == Role::kPlans;
+  }
+  return false;
+}
+
+// 4. The year the body speaks of most: "2023年以来", "2023年度", "2023年，…".
+bool year_from_body_phrases(Document& doc) {
+  static const RE2 re(R"((\d{4})\s*年(?:以来|度|,|全年|上半年|下半年|共|累计|我|在|是|,))");
+  const std::string_view scan = head(doc.text, kBodyScanBytes);
+  std::map<int, std::pair<int, std::uint32_t>> counts;  // year → (count, first offset)
+  re2::StringPiece input = sp(scan);
+  int y = 0;
+  while (RE2::FindAndConsume(&input, re, &y)) {
+    if (!plausible_year(y)) continue;
+    auto& c = counts[y];
+    if (c.first++ == 0) c.second = static_cast<std::uint32_t>(input.data() - scan.data());
+  }
+  int best = 0, best_count = 1;  // at least two mentions
+  for (const auto& [year, c] : counts)
+    if (c.first > best_count) {
+      best = year;
+      best_count = c.first;
+    }
+  if (!best) return false;
+  doc.meta.year = best;
+  doc.meta.year_found = at_text(doc, std::to_string(best) + "年", counts[best].second, "body");
+  return true;
+}
+
+}  // namespace
+
+// 5. The publication date: a report published in Q4 reports on that year (莆田市审计局 posts its
+// report in late December), otherwise on the year before.
+bool meta::year_from_published(Document& doc, const Located& published) {
+  if (!published.found() || published.value.size() < 4) return false;
+  const int y = std::stoi(published.value.substr(0, 4));
+  const int m = published.value.size() >= 7 ? std::stoi(published.value.substr(5, 2)) : 0;
+  doc.meta.year = m >= 10 ? y : y - 1;
+  doc.meta.year_found = published;
+  doc.meta.year_found.source = "published";
+  return plausible_year(doc.meta.year);
+}
+
+// The year a title reports on: its first plausible year ("2021年法治政府建设…"; a doc number's
+// 〔2022〕 has no 年), unless that year is the plans' ("…情况及2021年工作思路", "2024年工作计划"):
+// then the next one, else the plans' year minus one.
+int year_of_title(std::string_view raw_title) {
+  static const RE2 title_year(R"((\d{4})\s*年(度?(?:工作)?(?:思路|计划|打算|安排|要点))?)");
+  // A cited document's name is not the title's year: 《法治政府建设实施纲要(2021—2025年)》.
+  std::string title(raw_title);
+  for (std::size_t open = title.find("《"); open != std::string::npos;
+       open = title.find("《", open + 1)) {
+    const std::size_t close = title.find("》", open);
+    if (close == std::string::npos) break;
+    title.replace(open, close - open, close - open, ' ');
+  }
+  int year = 0, plans_year = 0;
+  std::string plans;
+  re2::StringPiece input = sp(title);
+  while (RE2::FindAndConsume(&input, title_year, &year, &plans)) {
+    if (!plausible_year(year)) continue;
+    if (plans.empty()) return year;
+    if (plans_year == 0) plans_year = year;
+  }
+  if (plans_year) return plans_year - 1;
+  // 二〇二三年度…
+  for (std::size_t at = find_chinese_year(title, year); at != std::string_view::npos;
+       at = find_chinese_year(title, year, at + 1))
+    if (plausible_year(year)) return year;
+  return 0;
+}
+
+void infer_year(Document& doc, const CrawlerHeader& header) {
+  static const RE2 opening_year(R"(^(\d{4})\s*年)");
+  static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
+  const auto lines = first_lines(doc, 15, header.end_line);
+  auto plausible = plausible_year;
+  // 0. The crawler header's title.
+  if (header.title.found()) {
+    if (const int year = year_of_title(header.title.value)) {
+      doc.meta.year = year;
+      doc.meta.year_found = header.title;
+      doc.meta.year_found.source = "title";
+      return;
+    }
+  }
+  // 1. The title line.
+  for (const auto& [offset, line] : lines) {
+    if (!title_like(line)) continue;
+    if (const int year = year_of_title(line)) {
+      doc.meta.year = year;
+      doc.meta.year_found = at_text(doc, std::string(line), offset, "title");
+      return;
+    }
+  }
+  // 1b. A title run into the body on one line: "太仓市2024年度法治政府建设工作情况报告2024年,…".
+  static const RE2 inline_title(
+      R"(^\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}报告)");
+  if (!lines.empty()) {
+    int year = 0;
+    const std::string_view line = head(lines.front().second, 300);
+    if (RE2::PartialMatch(sp(line), inline_title, &year) && plausible(year)) {
+      const std::size_t end = line.find("报告");
+      doc.meta.year = year;
+      doc.meta.year_found =
+          at_text(doc, std::string(line.substr(0, end + 6)), lines.front().first, "title");
+      return;
+    }
+  }
+  // 2. The preamble: the first body line opening with a year, or "现将2021年度…报告如下".
+  for (const auto& [offset, line] : lines) {
+    if (title_like(line)) continue;
+    int year = 0;
+    if (RE2::PartialMatch(sp(line), opening_year, &year) && plausible(year)) {
+      const std::size_t end = std::min(line.find("年") + 3, line.size());
+      doc.meta.year = year;
+      doc.meta.year_found = at_text(doc, std::string(line.substr(0, end)), offset, "preamble");
+      return;
+    }
+    re2::StringPiece match;
+    if (RE2::PartialMatch(sp(line), report_phrase, &year) && plausible(year)) {
+      doc.meta.year = year;
+      const std::size_t pos = line.find("现将");
+      doc.meta.year_found = at_text(doc, std::string(line.substr(pos, 13)),
+                                    offset + static_cast<std::uint32_t>(pos), "preamble");
+      return;
+    }
+    break;  // only the first body line counts as the preamble's opening
+  }
+  // 3-5. Without a title or an opening year: the plans heading, the body, the publication date.
+  if (year_from_plans_heading(doc, first_lines(doc, 400, header.end_line))) return;
+  if (year_from_body_phrases(doc)) return;
+  year_from_published(doc, header.published);
+}
+
+}  // namespace indicheck::detail
