@@ -87,14 +87,9 @@ std::string unit_from_title(std::string_view raw_title) {
   static const RE2 with_subject(
       R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
   std::string unit;
-  if (RE2::PartialMatch(sp(title), with_year, &unit) && unit_suffix(unit))
-    return after_party_committee(unit);
-  if (RE2::PartialMatch(sp(title), with_about, &unit) && unit_suffix(unit))
-    return after_party_committee(unit);
-  if (RE2::PartialMatch(sp(title), with_subject, &unit) && unit_suffix(unit))
-    return after_party_committee(unit);
-  if (RE2::PartialMatch(sp(title), year_first, &unit) && unit_suffix(unit))
-    return after_party_committee(unit);
+  for (const RE2* pattern : {&with_year, &with_about, &with_subject, &year_first})
+    if (RE2::PartialMatch(sp(title), *pattern, &unit) && unit_suffix(unit))
+      return after_party_committee(unit);
   return {};
 }
 

@@ -275,9 +275,7 @@ class Builder {
       const Line& l = lines_[j];
       if (l.blank) continue;
       const std::string_view c = content(l);
-      if (items && !l.boilerplate && c.size() <= 120 && !contains(c, "。") &&
-          parse_marker(c, 0).kind != Kind::kNone && !is_date_line(c))
-        continue;
+      if (items && !l.boilerplate && attachment_item(c) && !is_date_line(c)) continue;
       items = false;
       if (l.boilerplate || !(is_signature_line(c) || copied_to_list(j))) return false;
       signed_below = true;
@@ -293,11 +291,19 @@ class Builder {
       if (starts_attachment(l)) return true;
       if (l.blank) continue;
       const std::string_view c = content(l);
-      if (l.boilerplate || c.size() > 120 || contains(c, "。") ||
-          parse_marker(c, 0).kind == Kind::kNone)
-        return false;
+      if (l.boilerplate || !attachment_item(c)) return false;
     }
     return false;
+  }
+
+  // Is the open top-level section a part headed without its number ("存在的主要问题")?
+  bool in_unnumbered_part() const {
+    return stack_.size() >= 2 && info_[static_cast<std::size_t>(stack_[1])].part_heading;
+  }
+
+  // A numbered name of an attachment note ("2.…目录"): short, without 。.
+  static bool attachment_item(std::string_view c) {
+    return c.size() <= 120 && !contains(c, "。") && parse_marker(c, 0).kind != Kind::kNone;
   }
 
   Role current_role() const { return doc_.sections[static_cast<std::size_t>(stack_.back())].role; }
@@ -349,9 +355,7 @@ class Builder {
     if (chapter_kind_ != Kind::kNone && m.kind == chapter_kind_) {
       // Under a part's heading without its number ("存在的主要问题" over (一)(二)…, when the
       // achievements' sections were numbered (一)(二) too), the part's sections stay in it.
-      const bool in_part =
-          stack_.size() >= 2 && info_[static_cast<std::size_t>(stack_[1])].part_heading;
-      close_to(in_part ? 2 : 1, begin);
+      close_to(in_unnumbered_part() ? 2 : 1, begin);
     } else {
       std::size_t j = stack_.size();
       for (std::size_t k = stack_.size(); k-- > 1;)
@@ -385,8 +389,7 @@ class Builder {
   void implicit_section(Role role, std::string_view opening, std::uint32_t begin,
                         std::uint32_t line) {
     // A part opened inside a part headed without a number goes on in its place.
-    const bool in_part =
-        stack_.size() >= 2 && info_[static_cast<std::size_t>(stack_[1])].part_heading;
+    const bool in_part = in_unnumbered_part();
     close_to(1, begin);
     std::string_view title = opening.substr(0, first_sentence_end(opening));
     open_section(Kind::kImplicit, 0, "", cut_utf8(title, 120), begin, line, role, false);
@@ -452,7 +455,7 @@ class Builder {
       } else {
         if (opened) {
           implicit_section(*opened, body, l.b, line_no);
-          if (part_heading_line(body)) info_.back().part_heading = true;
+          if (heading) info_.back().part_heading = true;
         }
         role = current_role();
       }

@@ -289,6 +289,9 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     const std::size_t nx = across ? li + 2 : li + 1;
     const std::string_view c = content(li);
     const std::string_view next = content(nx);
+    // The paragraph so far, its first line to this one (a title or heading over two lines).
+    const std::string_view so_far =
+        text.substr(lines[para_first].b, lines[li].e - lines[para_first].b);
     bool join = false;
     // A marker alone on its line ("3." before "2021年工作思路") starts a heading, whatever the
     // line above ends with.
@@ -300,9 +303,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         join = true;  // before the signature test: "关于2023年法治政府" ends like a unit
       } else if (date_like(c) || (para_first == li && signature_like(c) && !open_end(c))) {
         join = false;
-      } else if (part_heading_line(
-                     text.substr(lines[para_first].b, lines[li].e - lines[para_first].b)) &&
-                 !starts_with_punctuation(next)) {
+      } else if (part_heading_line(so_far) && !starts_with_punctuation(next)) {
         // "存在的主要问题" (or "2022年" / "工作安排") above its text: a part's heading without its
         // number ends with its line.
         join = false;
@@ -316,9 +317,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         const bool numbered_heading = starts_with_heading_marker(content(para_first));
         // The title is the paragraph so far: a title over two lines ("…建设工" / "作情况的报告")
         // ends with its second line.
-        const bool title =
-            li < first_sentence_line &&
-            wrapped_title_like(text.substr(lines[para_first].b, lines[li].e - lines[para_first].b));
+        const bool title = li < first_sentence_line && wrapped_title_like(so_far);
         // A heading that carries body text ("1.领导高度重视。印发…") wraps like body text.
         join = !(numbered_heading && !has(c, "。")) && !title;
       }
