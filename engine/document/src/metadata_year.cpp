@@ -15,6 +15,12 @@ using namespace meta;
 
 namespace {
 
+// A line opening with a year: "2023年，…".
+const RE2& opening_year() {
+  static const RE2 re(R"(^(\d{4})\s*年)");
+  return re;
+}
+
 bool plausible_year(int y) {
   return y >= 1990 && y <= 2100;
 }
@@ -25,11 +31,10 @@ bool year_from_plans_heading(Document& doc,
   static const RE2 re(
       R"((?:^|[、.)\s])(\d{4})\s*年(?:度)?\s*(?:的)?\s*(?:重点)?\s*(?:工作)?\s*(?:计划|打算|安排|思路|要点|工作计划|主要安排))");
   // "二、下一步工作计划" / "2024年，我局将…": the year that opens the plans part.
-  static const RE2 opening_year(R"(^(\d{4})\s*年)");
   bool under_plans_heading = false;
   for (const auto& [offset, line] : lines) {
     int y = 0;
-    if (under_plans_heading && RE2::PartialMatch(sp(line), opening_year, &y) &&
+    if (under_plans_heading && RE2::PartialMatch(sp(line), opening_year(), &y) &&
         plausible_year(y - 1)) {
       doc.meta.year = y - 1;
       doc.meta.year_found =
@@ -118,7 +123,6 @@ int year_of_title(std::string_view raw_title) {
 }
 
 void infer_year(Document& doc, const CrawlerHeader& header) {
-  static const RE2 opening_year(R"(^(\d{4})\s*年)");
   static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
   const auto lines = first_lines(doc, 15, header.end_line);
   auto plausible = plausible_year;
@@ -158,7 +162,7 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
     int year = 0;
-    if (RE2::PartialMatch(sp(line), opening_year, &year) && plausible(year)) {
+    if (RE2::PartialMatch(sp(line), opening_year(), &year) && plausible(year)) {
       const std::size_t end = std::min(line.find("年") + 3, line.size());
       doc.meta.year = year;
       doc.meta.year_found = at_text(doc, std::string(line.substr(0, end)), offset, "preamble");
