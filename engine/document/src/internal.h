@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,34 @@ void infer_year(Document& doc, const CrawlerHeader& header);
 void infer_metadata(Document& doc, const CrawlerHeader& header);
 
 // ---- shared helpers -------------------------------------------------------------------------
+
+// Where `what` first occurs in s at or after `from`, or npos. The heading, part and furniture
+// tests ask this dozens of times per line, for Chinese words. string_view::find stops at every
+// occurrence of the needle's first byte, and a Chinese character's lead byte (0xE4-0xE9) is a
+// third of all bytes; glibc's memmem clears a 256-byte table on every call. This looks for the
+// needle's last byte instead (a continuation byte: 64 values, rarely repeated) and compares
+// the rest only there.
+inline std::size_t find_text(std::string_view s, std::string_view what, std::size_t from = 0) {
+  const std::size_t n = what.size();
+  if (from > s.size()) return std::string_view::npos;
+  if (n == 0) return from;
+  if (s.size() - from < n) return std::string_view::npos;
+  const char* const base = s.data();
+  const char* const end = base + s.size();
+  const char last = what[n - 1];
+  for (const char* p = base + from + n - 1; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, last, static_cast<std::size_t>(end - p)));
+    if (!p) break;
+    const char* start = p - (n - 1);
+    if (n == 1 || std::memcmp(start, what.data(), n - 1) == 0)
+      return static_cast<std::size_t>(start - base);
+  }
+  return std::string_view::npos;
+}
+
+inline bool contains(std::string_view s, std::string_view what) {
+  return find_text(s, what) != std::string_view::npos;
+}
 
 // Decodes one UTF-8 code point at s[i] (input is valid UTF-8); returns its byte length.
 inline std::uint32_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {

@@ -26,7 +26,7 @@ inline bool ends(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 inline bool has(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
+  return contains(s, p);
 }
 
 inline std::uint32_t line_of_text_offset(const Document& doc, std::uint32_t t) {

@@ -146,10 +146,6 @@ std::size_t artefact_end(std::string_view in, std::size_t i) {
   return 0;
 }
 
-bool contains(std::string_view s, std::string_view what) {
-  return s.find(what) != std::string_view::npos;
-}
-
 // The output buffer is sized up front and written through a position (`size`), not grown by
 // append() per character: Traditional text replaces almost every character.
 struct Sink {

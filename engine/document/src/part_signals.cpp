@@ -20,8 +20,8 @@ constexpr std::size_t kShortcomingsLeadBytes = 120;
 // the clause must say 也/清醒.
 bool admission_opening(std::string_view first) {
   // "…也清醒认识到…", "但也要清醒地看到…".
-  std::size_t aware = first.find("认识到");
-  if (const std::size_t seen = first.find("看到");
+  std::size_t aware = find_text(first, "认识到");
+  if (const std::size_t seen = find_text(first, "看到");
       seen != std::string_view::npos && contains(first.substr(0, seen), "清醒"))
     aware = std::min(aware, seen);
   if (aware == std::string_view::npos || aware > kShortcomingsLeadBytes / 2) return false;
@@ -49,17 +49,17 @@ bool shortcomings_opening(std::string_view s) {
   // "对照上级要求，我县法治政府建设还存在一定差距": 还/仍 存在 a gap, near the start — not a
   // gap found and acted on (针对检查发现还存在的问题，督促整改).
   for (std::string_view still : {"还存在", "仍存在", "仍然存在"}) {
-    const std::size_t at_still = first.find(still);
+    const std::size_t at_still = find_text(first, still);
     if (at_still == std::string_view::npos || at_still > kShortcomingsLeadBytes) continue;
     if (contains_any(first, {"整改", "解决", "发现", "督促", "针对"})) break;
     if (contains_any(first.substr(at_still), {"问题", "不足", "差距", "短板", "薄弱"})) return true;
   }
   // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
-  std::size_t though = first.find("虽");
+  std::size_t though = find_text(first, "虽");
   if (though == std::string_view::npos || though > kShortcomingsLeadBytes) {
     though = std::string_view::npos;
     for (std::string_view won : {"取得", "成绩", "成效", "进展"}) {
-      const std::size_t at_won = first.find(won);
+      const std::size_t at_won = find_text(first, won);
       if (at_won != std::string_view::npos && at_won <= kShortcomingsLeadBytes * 2) {
         though = std::min(though, at_won);
       }
@@ -67,8 +67,8 @@ bool shortcomings_opening(std::string_view s) {
     if (though == std::string_view::npos) return false;
   }
   // The turn: "但", or "在看到成绩的同时，我们也认识到…".
-  std::size_t but = first.find("但", though);
-  const std::size_t meanwhile = first.find("的同时", though);
+  std::size_t but = find_text(first, "但", though);
+  const std::size_t meanwhile = find_text(first, "的同时", though);
   if (meanwhile != std::string_view::npos && meanwhile <= though + 12)
     but = std::min(but, meanwhile);
   if (but == std::string_view::npos) return false;
@@ -255,7 +255,9 @@ bool joined_signature_block(std::string_view s) {
       R"((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|)"
       R"([〇○零O一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日))"
       R"((?:印发)?)+$)");
-  return s.size() <= 240 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
+  // Every sentence of the outline asks; only those ending as a date (or 印发) can match.
+  if (s.size() > 240 || !(s.ends_with("日") || s.ends_with("印发"))) return false;
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
 }
 
 std::string_view red_header_unit(std::string_view s) {

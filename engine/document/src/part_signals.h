@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "indicheck/document.h"
+#include "internal.h"
 
 namespace indicheck::detail {
 
@@ -21,10 +22,6 @@ inline bool period_at(std::string_view s, std::size_t i) {
   return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE3 &&
          static_cast<unsigned char>(s[i + 1]) == 0x80 &&
          static_cast<unsigned char>(s[i + 2]) == 0x82;
-}
-
-inline bool contains(std::string_view s, std::string_view what) {
-  return s.find(what) != std::string_view::npos;
 }
 
 inline bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {

@@ -51,7 +51,7 @@ bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
 bool has(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
+  return contains(s, p);
 }
 
 re2::StringPiece sp(std::string_view s) {
