@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstdlib>
@@ -130,14 +131,15 @@ void print_stats(const PipelineResult& result, std::size_t failed, double write_
       "indicheck: stats\n"
       "  reports        {} ({} failed), {:.1f} MB read, {} job(s)\n"
       "  rules          {:.3f} s (load + compile, once)\n"
-      "  read + match   {:.3f} s ({}; evidence kept on disk: {:.1f} MB)\n"
+      "  read + match   {:.3f} s ({}; evidence kept in memory: {:.1f} MB, on disk: {:.1f} MB)\n"
       "  score          {:.3f} s\n"
       "  write          {:.3f} s ({:.1f} MB written)\n"
       "  total          {:.3f} s wall ({}), {:.2f} s CPU ({:.1f} MB per CPU-second)\n"
       "  peak memory    {:.0f} MB resident\n",
       result.evaluation.reports.size(), failed, mb, s.jobs, s.rules_seconds, s.scan_seconds,
-      rate(s.scan_seconds), static_cast<double>(s.spilled_bytes) / 1e6, s.score_seconds,
-      write_seconds, static_cast<double>(written) / 1e6, total_seconds, rate(total_seconds), cpu,
+      rate(s.scan_seconds), static_cast<double>(s.evidence_memory_bytes) / 1e6,
+      static_cast<double>(s.spilled_bytes) / 1e6, s.score_seconds, write_seconds,
+      static_cast<double>(written) / 1e6, total_seconds, rate(total_seconds), cpu,
       cpu > 0 ? mb / cpu : 0.0, static_cast<double>(usage.ru_maxrss) / 1024.0);
 }
 
@@ -215,12 +217,16 @@ int run_evaluate(const Args& args) {
       "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
       "time, peak memory (also with --quiet)");
   bool keep_evidence = false;
+  std::uint64_t evidence_memory_mb = kDefaultEvidenceMemoryBytes >> 20;
   std::uint32_t xlsx_max_rows = 0;
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs))
       // Keeps every report's evidence in memory instead of a temporary file in --out: for
       // comparing the two paths (outputs are identical); memory then grows with the corpus.
       ("keep-evidence", po::bool_switch(&keep_evidence))
+      // MB of stored evidence kept in memory before the temporary file takes the rest (0: all
+      // to the file; tests use it to take the file's path on a small corpus).
+      ("evidence-memory", po::value<std::uint64_t>(&evidence_memory_mb))
       // Rows per 证据 sheet of results.xlsx (tests: the split past Excel's row limit).
       ("xlsx-max-rows", po::value<std::uint32_t>(&xlsx_max_rows));
   po::positional_options_description positional;
@@ -262,6 +268,7 @@ int run_evaluate(const Args& args) {
   // Near misses are shown by results.json and the gap reports (HTML, Markdown) only.
   options.near_misses = formats.json || formats.html || formats.markdown;
   if (!keep_evidence) options.spill_dir = out_dir;  // the staging folder of --out, in fact
+  options.evidence_memory_bytes = std::min<std::uint64_t>(evidence_memory_mb, 1ull << 40) << 20;
   GapSelection gaps;
   gaps.max = gap_reports_max;
   gaps.history = history_path;

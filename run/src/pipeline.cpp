@@ -244,7 +244,7 @@ std::vector<ReportResult> scan_reports(const PipelineOptions& options,
   std::vector<ReportResult> reports(files.size());
   std::shared_ptr<FileEvidenceStore> store;
   if (!options.spill_dir.empty() && !files.empty()) {
-    store = FileEvidenceStore::open(options.spill_dir, files.size());
+    store = FileEvidenceStore::open(options.spill_dir, files.size(), options.evidence_memory_bytes);
     if (!store)
       diags.push_back(make_warning(options.spill_dir, "spill",
                                    fmt::format("cannot create a temporary file here ({}); all "
@@ -317,6 +317,7 @@ std::vector<ReportResult> scan_reports(const PipelineOptions& options,
                                  "rest of the run kept it in memory"));
   if (store) {
     result.stats.spilled_bytes = store->size();
+    result.stats.evidence_memory_bytes = store->memory_size();
     result.evaluation.store = store;
   }
   return reports;

@@ -107,41 +107,55 @@ TEST_CASE("--jobs 1 and --jobs 2 write byte-identical outputs", "[e2e][jobs]") {
   fs::remove_all(b);
 }
 
-TEST_CASE("evidence on disk (default) and in memory (--keep-evidence) write the same outputs",
+TEST_CASE("evidence stored in memory (default), on disk and kept whole write the same outputs",
           "[e2e][memory]") {
-  // The default run keeps each report's quotes in an unlinked temporary file inside --out and
-  // reads them back per report; the hidden --keep-evidence keeps them all in memory as before.
-  const fs::path a = fresh_dir("spill"), b = fresh_dir("keep");
+  // The default run stores each report's quotes in their binary form, in memory up to a budget
+  // and in an unlinked temporary file inside --out beyond it, and reads them back per report;
+  // the hidden --evidence-memory 0 sends all of it to the file; the hidden --keep-evidence
+  // keeps the quotes whole in memory as before.
+  const fs::path a = fresh_dir("spill"), b = fresh_dir("keep"), c = fresh_dir("stored");
   const std::vector<std::string> common = {(kSource / "corpus").string(),
                                            "--rules",
                                            (kSource / "rules").string(),
                                            "--date",
                                            "2026-01-02",
                                            "--quiet"};
-  std::vector<std::string> args_a = common, args_b = common;
-  args_a.insert(args_a.end(), {"--out", a.string()});
+  std::vector<std::string> args_a = common, args_b = common, args_c = common;
+  args_a.insert(args_a.end(), {"--out", a.string(), "--evidence-memory", "0", "--stats"});
   args_b.insert(args_b.end(), {"--out", b.string(), "--keep-evidence"});
-  const Run ra = evaluate(args_a), rb = evaluate(args_b);
-  INFO(ra.out << rb.out);
+  args_c.insert(args_c.end(), {"--out", c.string(), "--stats"});
+  const Run ra = evaluate(args_a), rb = evaluate(args_b), rc = evaluate(args_c);
+  INFO(ra.out << rb.out << rc.out);
   REQUIRE(ra.status == 0);
   REQUIRE(rb.status == 0);
-  const auto ta = files_below(a), tb = files_below(b);
+  REQUIRE(rc.status == 0);
+  // --stats says where the evidence went.
+  CHECK(ra.out.find("evidence kept in memory: 0.0 MB, on disk: 0.") != std::string::npos);
+  CHECK(rc.out.find(", on disk: 0.0 MB)") != std::string::npos);
+  CHECK(rc.out.find("evidence kept in memory: 0.0 MB") == std::string::npos);
+  const auto ta = files_below(a), tb = files_below(b), tc = files_below(c);
   REQUIRE(ta.size() >= 14);
   CHECK(ta.size() == tb.size());
+  CHECK(ta.size() == tc.size());
   for (const auto& [name, bytes] : ta) {
     INFO(name);
     REQUIRE(tb.count(name));
+    REQUIRE(tc.count(name));
     CHECK(bytes == tb.at(name));
+    CHECK(bytes == tc.at(name));
   }
   // Peer examples come from other reports' stored evidence: a gap report quotes another unit.
   CHECK(ta.at("gaps/nanhu-2021.md").find("参考示例（") != std::string::npos);
   // Nothing of the temporary evidence file is left behind, even by name.
-  for (const auto& e : fs::directory_iterator(a)) {
-    const std::string name = e.path().filename().string();
-    CHECK(name.rfind(".indicheck", 0) != 0);
+  for (const fs::path& dir : {a, c}) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string name = e.path().filename().string();
+      CHECK(name.rfind(".indicheck", 0) != 0);
+    }
   }
   fs::remove_all(a);
   fs::remove_all(b);
+  fs::remove_all(c);
 }
 
 TEST_CASE("a report containing <script> shows it as text, never as markup", "[e2e][escape]") {

@@ -182,16 +182,49 @@ TEST_CASE("run_pipeline: evidence on disk scores the same", "[run]") {
   const fs::path dir = fresh_dir("spill");
   PipelineOptions o = corpus_options();
   o.spill_dir = dir.string();
+  o.evidence_memory_bytes = 0;  // all to the file
   o.jobs = 1;
   PipelineResult result;
   REQUIRE(run_pipeline(o, result) == kExitOk);
   REQUIRE(result.evaluation.store != nullptr);
   CHECK(result.stats.spilled_bytes > 0);
+  CHECK(result.stats.evidence_memory_bytes == 0);
   for (const auto& r : result.evaluation.reports) {
     CHECK(r.evidence.empty());
     CHECK(r.store_slot != ReportResult::kNotStored);
   }
   result.evaluation.facts.jobs = 2;  // check_corpus reads the jobs of the in-memory run
+  check_corpus(result);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("run_pipeline: evidence partly in memory, partly on disk, scores the same", "[run]") {
+  const fs::path dir = fresh_dir("spill-mixed");
+  PipelineOptions o = corpus_options();
+  o.spill_dir = dir.string();
+  o.jobs = 1;
+  // The default budget holds the whole bundled corpus: nothing reaches the file.
+  {
+    PipelineResult result;
+    REQUIRE(run_pipeline(o, result) == kExitOk);
+    CHECK(result.stats.spilled_bytes == 0);
+    CHECK(result.stats.evidence_memory_bytes > 0);
+    for (const auto& r : result.evaluation.reports) CHECK(r.evidence.empty());
+    result.evaluation.facts.jobs = 2;
+    check_corpus(result);
+  }
+  // A budget of 40 KB: the first reports' evidence fits, the rest goes to the file.
+  o.evidence_memory_bytes = 40 * 1024;
+  PipelineResult result;
+  REQUIRE(run_pipeline(o, result) == kExitOk);
+  CHECK(result.stats.spilled_bytes > 0);
+  CHECK(result.stats.evidence_memory_bytes > 0);
+  CHECK(result.stats.evidence_memory_bytes <= 40 * 1024);
+  for (const auto& r : result.evaluation.reports) {
+    CHECK(r.evidence.empty());
+    CHECK(r.store_slot != ReportResult::kNotStored);
+  }
+  result.evaluation.facts.jobs = 2;
   check_corpus(result);
   fs::remove_all(dir);
 }

@@ -24,6 +24,10 @@
 
 namespace indicheck {
 
+// Default of PipelineOptions::evidence_memory_bytes (`evaluate --evidence-memory`, in MB): the
+// evidence of about 150 MB of reports.
+inline constexpr std::uint64_t kDefaultEvidenceMemoryBytes = 192ull << 20;
+
 struct PipelineOptions {
   std::vector<std::string> inputs;       // files and directories (at least one)
   std::vector<std::string> rules_paths;  // rule files or directories (at least one)
@@ -38,6 +42,11 @@ struct PipelineOptions {
   // (ReportResult::compact, Evaluation::store): memory no longer grows with evidence. Empty:
   // all evidence stays in memory (commands that need it, small programs).
   std::string spill_dir;
+  // With spill_dir: the first this many bytes of stored evidence (its binary form, about 1.3
+  // bytes per byte of report read) stay in memory and only the rest goes to the file. A
+  // province's run then never copies its evidence into the kernel and back; a national run's
+  // memory grows by at most this much. 0 = everything to the file.
+  std::uint64_t evidence_memory_bytes = kDefaultEvidenceMemoryBytes;
   // Quotes kept per item (1 to limits::kMaxQuotesPerItem, in the matcher's order: the
   // strongest first). Fewer quotes make every output smaller; states and scores do not change.
   std::size_t max_quotes = limits::kMaxQuotesPerItem;
@@ -73,6 +82,7 @@ struct PipelineStats {
   double score_seconds = 0;         // every framework's table
   std::uint64_t input_bytes = 0;    // bytes read from report files (as on disk)
   std::uint64_t spilled_bytes = 0;  // evidence written to the temporary file (spill_dir)
+  std::uint64_t evidence_memory_bytes = 0;  // stored evidence kept in memory instead
   unsigned jobs = 0;
 };
 
