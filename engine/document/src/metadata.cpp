@@ -86,9 +86,18 @@ std::string unit_from_title(std::string_view raw_title) {
   // "某某局法治政府建设情况报告": neither year nor 关于, the subject follows the unit.
   static const RE2 with_subject(
       R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
+  // Each pattern needs a word of its own (年, 关于, the subject): most lines asked about have
+  // none, and a capturing match is the costly kind.
+  const bool year = has(title, "年");
+  const bool subject = has(title, "法治政府") || has(title, "依法行政") || has(title, "法治建设") ||
+                       has(title, "法治工作") || has(title, "推进法治");
+  const std::pair<const RE2*, bool> patterns[] = {{&with_year, year},
+                                                  {&with_about, has(title, "关于")},
+                                                  {&with_subject, subject},
+                                                  {&year_first, year && subject}};
   std::string unit;
-  for (const RE2* pattern : {&with_year, &with_about, &with_subject, &year_first})
-    if (RE2::PartialMatch(sp(title), *pattern, &unit) && unit_suffix(unit))
+  for (const auto& [pattern, possible] : patterns)
+    if (possible && RE2::PartialMatch(sp(title), *pattern, &unit) && unit_suffix(unit))
       return after_party_committee(unit);
   return {};
 }
@@ -167,7 +176,8 @@ void find_doc_number(Document& doc, const Lines& lines, const CrawlerHeader& hea
   static const RE2 doc_number(
       R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
   for (const auto& [offset, line] : lines) {
-    if (line.size() > 200) continue;
+    if (line.size() > 200 || !has(line, "号"))
+      continue;  // the pattern needs 号; most lines lack it
     std::string number;
     if (RE2::PartialMatch(sp(line), doc_number, &number)) {
       const std::size_t pos = line.find(number);
