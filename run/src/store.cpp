@@ -44,6 +44,20 @@ class Writer {
     if (inserted) strings_.push_back(s);
     varint(it->second);
   }
+  // A quote's text: the same sentence is quoted by several items (and frameworks) of a report,
+  // always with the same text, so its sentence number finds the entry without hashing the text
+  // (checked: a different text under the same number takes the general path).
+  void sentence_text(std::uint32_t sentence, const std::string& s) {
+    const auto [it, inserted] =
+        by_sentence_.emplace(sentence, static_cast<std::uint32_t>(strings_.size()));
+    if (inserted) {
+      strings_.push_back(s);
+    } else if (strings_[it->second] != s) {
+      str(s);
+      return;
+    }
+    varint(it->second);
+  }
   std::string finish() {
     std::string out;
     std::size_t bytes = 0;
@@ -62,6 +76,7 @@ class Writer {
   std::string body_;
   std::vector<std::string_view> strings_;
   std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::unordered_map<std::uint32_t, std::uint32_t> by_sentence_;
 };
 
 class Reader {
@@ -155,7 +170,7 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
       w.varint(item.quotes.size());
       for (const auto& q : item.quotes) {
         w.varint(q.sentence);
-        w.str(q.text);
+        w.sentence_text(q.sentence, q.text);
         w.varint(q.line);
         w.varint(q.column);
         w.pod(q.role);
@@ -179,7 +194,7 @@ std::string serialize_evidence(const std::vector<DocumentEvidence>& evidence) {
       w.varint(item.near_misses.size());
       for (const auto& m : item.near_misses) {
         w.varint(m.sentence);
-        w.str(m.text);
+        w.sentence_text(m.sentence, m.text);
         w.varint(m.line);
         w.varint(m.column);
         w.pod(m.role);

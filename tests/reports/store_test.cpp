@@ -132,6 +132,43 @@ TEST_CASE("a sentence quoted by many items is stored once; damaged bytes are ref
   CHECK(refused > bytes.size());  // every truncation at least
 }
 
+TEST_CASE("quotes under one sentence number with different texts both read back", "[store]") {
+  // The store finds a quote's text by its sentence number first; a text that differs under the
+  // same number (another framework's document, a trimmed quote) must not take the first's.
+  std::vector<DocumentEvidence> ev(2);
+  ev[0].framework_id = "gangyao-2021";
+  ev[1].framework_id = "report-structure";
+  const std::vector<std::pair<std::uint32_t, std::string>> quotes = {{5, "开展行政执法案卷评查。"},
+                                                                     {5, "开展行政执法案卷评查"},
+                                                                     {6, "开展行政执法案卷评查。"},
+                                                                     {5, "另一个句子。"},
+                                                                     {9, "第九句。"},
+                                                                     {5, "开展行政执法案卷评查。"}};
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    ItemEvidence item;
+    item.node = static_cast<int>(i);
+    Quote q;
+    q.sentence = quotes[i].first;
+    q.text = quotes[i].second;
+    item.quotes.push_back(q);
+    NearMiss miss;
+    miss.sentence = quotes[i].first;
+    miss.text = quotes[(i + 1) % quotes.size()].second;
+    item.near_misses.push_back(miss);
+    ev[i % 2].items.push_back(item);
+  }
+  std::vector<DocumentEvidence> back;
+  REQUIRE(deserialize_evidence(serialize_evidence(ev), back));
+  REQUIRE(back.size() == 2);
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    INFO(i);
+    const ItemEvidence& item = back[i % 2].items[i / 2];
+    CHECK(item.quotes.at(0).sentence == quotes[i].first);
+    CHECK(item.quotes.at(0).text == quotes[i].second);
+    CHECK(item.near_misses.at(0).text == quotes[(i + 1) % quotes.size()].second);
+  }
+}
+
 TEST_CASE("compact_evidence keeps states and has-quote flags, refuses items out of leaf order",
           "[store]") {
   synthetic::Data d;
