@@ -61,11 +61,11 @@ generate "$DATA/variant-simplified" --size 20MB --traditional 0 --gb18030 0 --we
 generate "$DATA/variant-traditional" --size 20MB --traditional 1 --gb18030 0 --web 0
 generate "$DATA/variant-gb18030" --size 20MB --traditional 0 --gb18030 1 --web 0
 
-FILES=$(find "$CORPUS" -type f -not -name '.*' | wc -l)
-BYTES=$(find "$CORPUS" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s}')
+FILES=$(find "$CORPUS/" -type f -not -name '.*' | wc -l)
+BYTES=$(find "$CORPUS/" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s}')
 MB=$(awk -v b="$BYTES" 'BEGIN {printf "%.1f", b/1e6}')
 # Warm the page cache so every tool reads from memory (the figures are CPU figures).
-find "$CORPUS" -type f -not -name '.*' -print0 | xargs -0 cat >/dev/null
+find "$CORPUS/" -type f -not -name '.*' -print0 | xargs -0 cat >/dev/null
 
 # Runs a command under /usr/bin/time with a memory cap and a time limit (the machine is shared:
 # a run that would take all its memory or an hour is reported as such, not waited for). Sets
