@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""What the "mentioned, not done" filters of issue 11 §3 would change, measured on the dev part.
+
+Runs the engine on the development part only (never the test part), takes every section it
+evidences, and asks of each filter: would every credited quote of that section be dropped?
+A section whose quotes all fall is a section the filter would un-evidence: a gain when the
+label says "not evidenced" (a false positive removed), a loss when it says "evidenced".
+
+Filters (each as the issue states it):
+  title     a term counts inside 《…》 only after an issuing verb in its clause
+            (印发/出台/制定/修订/编制/发布/起草 …);
+  actor     another actor: a court or procuratorate, the unit as respondent (作为被申请人/被告),
+            the unit as the one inspected (迎接…督查);
+  enum      an item of an enumeration (…等N类, N个方面, N项);
+  training  the topic of a training or study (every term after 培训/讲座/学习 in its clause).
+
+This is a simulation on the quotes the engine writes (results.json), not on the rules: a
+condition that needs two selections may fail where one term falls, which this does not see,
+so the losses are a lower bound. Usage:
+
+  python3 tests/accuracy/mention_filters.py --bin build/cli/indicheck
+"""
+import argparse
+import csv
+import json
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests/devcorpus"
+VERBS = ("印发", "出台", "制定", "修订", "编制", "发布", "起草", "修改", "审议通过", "下发")
+CLAUSE_END = "，,；;。"
+ACTOR = re.compile(r"(法院|检察院|作为被申请人|作为被告|作为被复议|迎接[^，。；]{0,20}(督查|检查|督察|考核))")
+ENUM = re.compile(r"等\s*\d+\s*(类|个方面|项|大类)|等[一二三四五六七八九十]+(类|个方面|项|大类)")
+STUDY = re.compile(r"(培训|讲座|学习)")
+
+
+def clause_start(text, at):
+    while at > 0 and text[at - 1] not in CLAUSE_END:
+        at -= 1
+    return at
+
+
+def term_counts_as_title_rule_says(text, term):
+    """True when some occurrence of term is outside 《》, or inside a title issued in its clause."""
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]
+    for m in re.finditer(re.escape(term), text):
+        enclosing = [t for t in titles if t[0] <= m.start() and m.end() <= t[1]]
+        if not enclosing:
+            return True
+        opening = enclosing[0][0]
+        if any(v in text[clause_start(text, opening):opening] for v in VERBS):
+            return True
+    return False
+
+
+def title_drops(text, terms):
+    if any(t.startswith("/") for t in terms):
+        return False  # regexes are left alone
+    return not any(term_counts_as_title_rule_says(text, t) for t in terms)
+
+
+def training_drops(text, terms):
+    for term in terms:
+        if term.startswith("/"):
+            return False
+        found = False
+        for m in re.finditer(re.escape(term), text):
+            if not STUDY.search(text[clause_start(text, m.start()):m.start()]):
+                return False
+            found = True
+        if not found:
+            return False
+    return True
+
+
+FILTERS = {
+    "title": title_drops,
+    "actor": lambda text, terms: bool(ACTOR.search(text)),
+    "enum": lambda text, terms: bool(ENUM.search(text)),
+    "training": training_drops,
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bin", required=True)
+    args = ap.parse_args()
+    rows = [r for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
+            if r["part"] == "dev"]
+    files = [str(CORPUS / "reports" / f"{r['name']}.txt") for r in rows]
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([args.bin, "evaluate", *files, "--framework", "gangyao-2021", "--format",
+                        "json", "--out", out, "--quiet", "--date", "2026-01-01"],
+                       stdout=subprocess.DEVNULL, check=False)
+        results = json.load(open(pathlib.Path(out) / "results.json", encoding="utf-8"))
+    by_name = {pathlib.Path(r["path"]).stem: r for r in results["reports"]}
+    # (report, section) -> (labelled evidenced?, [(quote text, terms)])
+    calls = {}
+    for r in rows:
+        label = yaml.safe_load(open(CORPUS / "labels" / f"{r['name']}.yaml", encoding="utf-8"))
+        for fw in by_name[r["name"]]["results"]:
+            for item in fw["items"]:
+                if item["state"] not in ("met", "partial"):
+                    continue
+                section = ".".join(item["id"].split(".")[:2])
+                if section not in label["sections"]:
+                    continue
+                entry = calls.setdefault((r["name"], section),
+                                         (label["sections"][section]["evidenced"], []))
+                entry[1].extend((q["text"], q["terms"]) for q in item["quotes"] if q.get("credit"))
+    tp = sum(1 for want, _ in calls.values() if want)
+    fp = len(calls) - tp
+    print(f"dev: {len(calls)} evidenced sections, {tp} right, {fp} wrong "
+          f"(precision {tp / max(1, len(calls)):.3f})")
+    print("| filter | false positives removed | true positives lost | precision after |")
+    print("|---|---:|---:|---:|")
+    for name, drops in FILTERS.items():
+        gained = lost = 0
+        for (report, section), (want, quotes) in sorted(calls.items()):
+            if quotes and all(drops(text, terms) for text, terms in quotes):
+                if want:
+                    lost += 1
+                else:
+                    gained += 1
+                print(f"  {name}: {report} {section} ({'lost' if want else 'removed'}): "
+                      f"{quotes[0][0][:60]}", file=sys.stderr)
+        left = len(calls) - gained - lost
+        print(f"| {name} | {gained} | {lost} | {(tp - lost) / max(1, left):.3f} |")
+
+
+if __name__ == "__main__":
+    main()
