@@ -13,7 +13,9 @@ compared with the original's:
   点击数, share line, body, footer);
 - a statistics table attached after the signature (附件：…统计表);
 - the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
-  report yields (35-character lines, page numbers between pages, inside sentences and dates);
+  report yields (35-character lines, page numbers between pages, inside sentences and dates),
+  also with Word's running heads (the title, or the unit and document number, atop every page)
+  and "第 N 页 共 M 页" feet;
 - spaces between Han characters (stray ones, and one after every character as PDF text often
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
@@ -160,6 +162,26 @@ def pdf_text(text):
             if len(out) % 30 == 0:
                 out.append(f"— {page} —")
                 page += 1
+    return "\n".join(out)
+
+
+def pdf_running_heads(text):
+    """The text of a PDF printed from Word with page headers and footers: every page (30 lines
+    of 35 characters) starts with the running header (the unit's name and the document number,
+    or the title) and ends with "第 N 页 共 M 页", inside sentences and dates."""
+    head, body = split_header(text)
+    title = header_field(head, "标题")
+    lines = [title]
+    for line in body:
+        lines += [line[i:i + 35] for i in range(0, max(len(line), 1), 35)]
+    pages = [lines[i:i + 30] for i in range(0, len(lines), 30)]
+    running = title if len(pages) % 2 else "莆田市人民政府办公室 莆政办〔2024〕12号"
+    out = []
+    for n, page in enumerate(pages, 1):
+        if n > 1:
+            out.append(running)
+        out += page
+        out.append(f"第 {n} 页 共 {len(pages)} 页")
     return "\n".join(out)
 
 
@@ -449,6 +471,7 @@ def main():
                   ("attachment", attachment, "utf-8", args.max_calls, False),
                   ("HTML page", html_page, "utf-8", args.max_calls, False),
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),
+                  ("PDF running heads", pdf_running_heads, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
                   ("title without unit", retitled(TITLE_UNIT),

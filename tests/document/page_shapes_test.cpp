@@ -202,6 +202,84 @@ TEST_CASE("a PDF's text: page numbers between pages are set aside, sentences run
   CHECK(doc.meta.year == 2017);
 }
 
+TEST_CASE("a PDF printed from Word: running heads and feet go with the page numbers") {
+  // Every page of the printout starts with a running head and ends with "第 N 页 共 M 页": the
+  // title on one document, the unit and document number on the other. The heads fall inside a
+  // sentence and inside the signature's date; left in, the title's words would be a heading
+  // there and the sentence and the date cut in two.
+  for (const std::string& head : {std::string("某某市安监局2017年度依法行政工作报告"),
+                                  std::string("某某市人民政府办公室 某政办〔2018〕12号")}) {
+    for (const bool crlf : {false, true}) {
+      INFO(head << (crlf ? " CRLF" : ""));
+      std::string text =
+          "某某市安监局2017年度依法行政工作报告\n"
+          "一、主要工作\n"
+          "全年组织安全生产执法检查120次，\n"
+          "查处违法违规行为35起，\n"
+          "第 1 页 共 3 页\n" +
+          head +
+          "\n"
+          "罚款金额共计80万元。\n"
+          "二、存在的问题\n"
+          "执法力量不足，\n"
+          "执法装备有待加强。\n"
+          "三、2018年工作打算\n"
+          "继续加强执法，\n"
+          "第 2 页 共 3 页\n" +
+          head +
+          "\n"
+          "提升执法水平。\n"
+          "某某市\n"
+          "安全生产监督管理局\n"
+          "201\n"
+          "8\n"
+          "年\n"
+          "1\n"
+          "月\n"
+          "第 3 页 共 3 页\n" +
+          head +
+          "\n"
+          "26\n"
+          "日\n";
+      if (crlf)  // the lines as Windows writes them: the same line numbers
+        for (std::size_t at = text.find('\n'); at != std::string::npos;
+             at = text.find('\n', at + 2))
+          text.insert(at, "\r");
+      const Document doc = read_ok(text, "t.txt");
+      const Sentence* fine = doctest::sentence_with(doc, "罚款金额共计80万元");
+      REQUIRE(fine != nullptr);
+      CHECK(doctest::text_of(doc, fine->span) ==
+            "全年组织安全生产执法检查120次,查处违法违规行为35起,罚款金额共计80万元。");
+      const Sentence* plan = doctest::sentence_with(doc, "提升执法水平");
+      REQUIRE(plan != nullptr);
+      CHECK(doctest::text_of(doc, plan->span) == "继续加强执法,提升执法水平。");
+      CHECK(plan->role == Role::kPlans);
+      // The title is read once, at the top; no sentence holds a running head.
+      CHECK(role_of(doc, "某某市安监局2017年度") == Role::kTitle);
+      std::size_t titles = 0;
+      for (const Sentence& s : doc.sentences) {
+        const std::string_view said = doctest::text_of(doc, s.span);
+        titles += said.find("依法行政工作报告") != std::string_view::npos;
+        CHECK(said.find("某政办") == std::string_view::npos);
+      }
+      CHECK(titles == 1);
+      CHECK(doc.meta.unit.value == "某某市安全生产监督管理局");
+      CHECK(doc.meta.published.value == "2018-01-26");
+      CHECK(doc.meta.year == 2017);
+    }
+  }
+  // A line that happens to follow one page number is text, not a head.
+  const Document once = read_ok(
+      "某某市安监局2017年度依法行政工作报告\n"
+      "一、主要工作\n"
+      "全年组织安全生产执法检查120次，\n"
+      "第 1 页 共 2 页\n"
+      "组织执法培训\n"
+      "3次。\n",
+      "u.txt");
+  CHECK(doctest::sentence_with(once, "组织执法培训") != nullptr);
+}
+
 TEST_CASE("a signing name run on after the last sentence, its date wrapped below, signs") {
   const Document doc = read_ok(
       "苏平片区2023年法治政府建设工作情况总结\n"

@@ -253,6 +253,11 @@ void normalize_pass(std::string_view in, std::string& out,
   std::size_t i = 0;
   std::uint32_t line_no = 0;
   std::uint64_t han_bytes = 0, traditional = 0;
+  // A PDF's running heads and feet go the way of other furniture (only for a document: the
+  // line numbers are the original's).
+  const std::vector<std::uint32_t> running =
+      boilerplate && line_starts ? running_head_lines(in) : std::vector<std::uint32_t>();
+  std::size_t next_running = 0;
   while (true) {
     const std::size_t line_o0 = i;
     const std::size_t line_t0 = sink.size;
@@ -361,8 +366,11 @@ void normalize_pass(std::string_view in, std::string& out,
       i += len;
     }
     // End of a line: web furniture is rolled back, leaving an empty line.
-    if (boilerplate && i - line_o0 <= kMaxBoilerplateLineBytes &&
-        is_boilerplate_line(std::string_view(out.data() + line_t0, sink.size - line_t0))) {
+    while (next_running < running.size() && running[next_running] < line_no) ++next_running;
+    const bool running_head = next_running < running.size() && running[next_running] == line_no;
+    if (boilerplate && (running_head || (i - line_o0 <= kMaxBoilerplateLineBytes &&
+                                         is_boilerplate_line(std::string_view(
+                                             out.data() + line_t0, sink.size - line_t0))))) {
       sink.size = line_t0;
       if (anchors) {
         while (anchors->size() > 1 && anchors->back().first >= line_t0) anchors->pop_back();

@@ -179,6 +179,21 @@ bool page_number_at(const Document& doc, std::size_t li) {
   return page_number_line(line);
 }
 
+// Lines set aside right after line `li` that make a page break — a page number, with at most
+// a running foot before it and a running head after it — followed by text; 0 when there is none.
+template <typename LineList>
+std::size_t page_break_after(const Document& doc, const LineList& lines, std::size_t li) {
+  constexpr std::size_t kMaxBreakLines = 3;
+  std::size_t k = 0;
+  bool page = false;
+  while (k < kMaxBreakLines && li + 1 + k < lines.size() && lines[li + 1 + k].boilerplate) {
+    page = page || page_number_at(doc, li + 1 + k);
+    ++k;
+  }
+  if (!page || li + 1 + k >= lines.size() || lines[li + 1 + k].blank) return 0;
+  return k;
+}
+
 // Deletes the '\n' bytes at text offsets `joins` (sorted) from doc.text. Each becomes a deletion
 // in the offset map: at its new text position, the original offsets of the '\n' (span ends)
 // and of what follows it (span starts).
@@ -282,11 +297,11 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
       para_first = li + 1;
       continue;
     }
-    // A page's number or running footer between two pages of a PDF's text ("— 13 —") does not
-    // end the sentence it falls into: the next line is the one after it.
-    const bool across = hard_wrapped && lines[li + 1].boilerplate && li + 2 < lines.size() &&
-                        !lines[li + 2].blank && page_number_at(doc, li + 1);
-    const std::size_t nx = across ? li + 2 : li + 1;
+    // A page's number between two pages of a PDF's text ("— 13 —"), with the running foot and
+    // head around it, does not end the sentence it falls into: the next line is the one after
+    // them.
+    const std::size_t across = hard_wrapped ? page_break_after(doc, lines, li) : 0;
+    const std::size_t nx = li + 1 + across;
     const std::string_view c = content(li);
     const std::string_view next = content(nx);
     // The paragraph so far, its first line to this one (a title or heading over two lines).
@@ -325,7 +340,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     if (join) {
       joins.push_back(lines[li].nl);
       joined_lines.push_back(static_cast<std::uint32_t>(li));
-      if (across) {
+      for (std::size_t k = 0; k < across; ++k) {
         joins.push_back(lines[li + 1].nl);
         joined_lines.push_back(static_cast<std::uint32_t>(li + 1));
         bridged.push_back(static_cast<std::uint32_t>(li + 1));

@@ -1,0 +1,111 @@
+// The running heads and feet of a PDF printed from Word: the title, or the unit's name and the
+// document number, repeated at the top (or bottom) of every page next to its page number. Left
+// in the text they are a heading in the middle of a sentence: the sentence is cut in two and the
+// title's words (法治政府建设…) are read as evidence where the page breaks.
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "internal.h"
+
+namespace indicheck::detail {
+
+namespace {
+
+// Longest line taken for a running head (a title over 40 characters, in bytes).
+constexpr std::size_t kMaxHeadBytes = 160;
+// Longest raw line that may hold a page number (page_number_line takes 40 bytes, indentation
+// and spaces around them).
+constexpr std::size_t kMaxPageLineBytes = 80;
+// Lines at the top of the text that may hold the title (crawler header lines before it).
+constexpr std::size_t kTitleLines = 12;
+
+std::string_view trimmed(std::string_view s) {
+  auto space_at_front = [&] {
+    if (s.empty()) return std::size_t{0};
+    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r') return std::size_t{1};
+    return s.substr(0, 3) == "\u3000" ? std::size_t{3} : std::size_t{0};
+  };
+  auto space_at_back = [&] {
+    if (s.empty()) return std::size_t{0};
+    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r') return std::size_t{1};
+    return s.size() >= 3 && s.substr(s.size() - 3) == "\u3000" ? std::size_t{3} : std::size_t{0};
+  };
+  while (const std::size_t n = space_at_front()) s.remove_prefix(n);
+  while (const std::size_t n = space_at_back()) s.remove_suffix(n);
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> running_head_lines(std::string_view original) {
+  // Lines as normalize_pass counts them: '\n', CRLF or a lone '\r' ends one.
+  const bool cr = std::memchr(original.data(), '\r', original.size()) != nullptr;
+  auto each_line = [&](auto&& take) {
+    std::size_t b = 0;
+    if (!cr) {  // the usual case: memchr from line to line
+      for (const char* nl; (nl = static_cast<const char*>(std::memchr(
+                                original.data() + b, '\n', original.size() - b))) != nullptr;) {
+        const auto e = static_cast<std::size_t>(nl - original.data());
+        take(original.substr(b, e - b));
+        b = e + 1;
+      }
+    } else {
+      for (std::size_t i = 0; i < original.size(); ++i) {
+        const char c = original[i];
+        if (c != '\n' && c != '\r') continue;
+        if (c == '\r' && i + 1 < original.size() && original[i + 1] == '\n') continue;
+        take(original.substr(b, i - b));
+        b = i + 1;
+      }
+    }
+    take(original.substr(b));
+  };
+  // Most documents have no page number: found on a first pass that keeps nothing else.
+  std::vector<std::size_t> pages;  // lines holding a page number
+  std::size_t count = 0;
+  each_line([&](std::string_view raw) {
+    if (raw.size() <= kMaxPageLineBytes) {
+      const std::string_view line = trimmed(raw);
+      if (!line.empty() && page_number_line(line)) pages.push_back(count);
+    }
+    ++count;
+  });
+  if (pages.empty()) return {};
+  std::vector<std::string_view> lines;
+  lines.reserve(count);
+  each_line([&](std::string_view raw) { lines.push_back(trimmed(raw)); });
+  // Next to each page number: the first non-empty line after it (a head) and before it (a
+  // foot). The same text next to two page numbers, or the title next to one, runs.
+  std::map<std::string_view, std::vector<std::uint32_t>> beside;
+  auto candidate = [&](std::size_t li) {
+    const std::string_view s = lines[li];
+    if (s.empty() || s.size() > kMaxHeadBytes || page_number_line(s) || contains(s, "。")) return;
+    auto& at = beside[s];
+    if (at.empty() || at.back() != li) at.push_back(static_cast<std::uint32_t>(li));
+  };
+  for (const std::size_t p : pages) {
+    std::size_t after = p + 1;
+    while (after < lines.size() && lines[after].empty()) ++after;
+    if (after < lines.size()) candidate(after);
+    std::size_t before = p;
+    while (before > 0 && lines[before - 1].empty()) --before;
+    if (before > 0 && before - 1 > kTitleLines) candidate(before - 1);
+  }
+  std::vector<std::uint32_t> heads;
+  for (const auto& [text, at] : beside) {
+    bool title = false;
+    for (std::size_t li = 0, seen = 0; li < lines.size() && seen < kTitleLines && !title; ++li) {
+      if (lines[li].empty()) continue;
+      ++seen;
+      title = lines[li] == text && li < at.front();
+    }
+    if (at.size() >= 2 || title) heads.insert(heads.end(), at.begin(), at.end());
+  }
+  std::sort(heads.begin(), heads.end());
+  return heads;
+}
+
+}  // namespace indicheck::detail
