@@ -181,6 +181,13 @@ struct Sink {
       anchors->emplace_back(t, ob);
     note(o_after);
   }
+  // Takes back the line written since text position t0 (original o0 to o1): it is furniture.
+  void roll_back_line(std::size_t t0, std::size_t o0, std::size_t o1) {
+    size = t0;
+    if (!anchors) return;
+    while (anchors->size() > 1 && anchors->back().first >= t0) anchors->pop_back();
+    deleted(o0, o1);
+  }
 };
 
 bool han(char32_t cp) {
@@ -231,6 +238,21 @@ bool join_han_space(const Table& tab, std::string_view in, std::size_t i, std::s
   return han(normalized_first(tab, after));
 }
 
+// Line numbers, sorted, asked about in increasing order.
+class LineSet {
+ public:
+  using Lines = std::vector<std::uint32_t>;
+  explicit LineSet(Lines lines) : lines_(std::move(lines)) {}
+  bool next_is(std::uint32_t line) {
+    while (next_ < lines_.size() && lines_[next_] < line) ++next_;
+    return next_ < lines_.size() && lines_[next_] == line;
+  }
+
+ private:
+  Lines lines_;
+  std::size_t next_ = 0;
+};
+
 // The single pass. `anchors`, `line_starts` and `boilerplate` may be null.
 void normalize_pass(std::string_view in, std::string& out,
                     std::vector<std::pair<std::uint32_t, std::uint32_t>>* anchors,
@@ -255,9 +277,7 @@ void normalize_pass(std::string_view in, std::string& out,
   std::uint64_t han_bytes = 0, traditional = 0;
   // A PDF's running heads and feet go the way of other furniture (only for a document: the
   // line numbers are the original's).
-  const std::vector<std::uint32_t> running =
-      boilerplate && line_starts ? running_head_lines(in) : std::vector<std::uint32_t>();
-  std::size_t next_running = 0;
+  LineSet running(boilerplate && line_starts ? running_head_lines(in) : LineSet::Lines());
   while (true) {
     const std::size_t line_o0 = i;
     const std::size_t line_t0 = sink.size;
@@ -366,16 +386,10 @@ void normalize_pass(std::string_view in, std::string& out,
       i += len;
     }
     // End of a line: web furniture is rolled back, leaving an empty line.
-    while (next_running < running.size() && running[next_running] < line_no) ++next_running;
-    const bool running_head = next_running < running.size() && running[next_running] == line_no;
-    if (boilerplate && (running_head || (i - line_o0 <= kMaxBoilerplateLineBytes &&
-                                         is_boilerplate_line(std::string_view(
-                                             out.data() + line_t0, sink.size - line_t0))))) {
-      sink.size = line_t0;
-      if (anchors) {
-        while (anchors->size() > 1 && anchors->back().first >= line_t0) anchors->pop_back();
-        sink.deleted(line_o0, i);
-      }
+    if (boilerplate && (running.next_is(line_no) ||
+                        (i - line_o0 <= kMaxBoilerplateLineBytes &&
+                         is_boilerplate_line({out.data() + line_t0, sink.size - line_t0})))) {
+      sink.roll_back_line(line_t0, line_o0, i);
       boilerplate->push_back(line_no);
     }
     if (i >= n) break;
