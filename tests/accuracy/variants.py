@@ -15,7 +15,8 @@ compared with the original's:
 - the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
   report yields (35-character lines, page numbers between pages, inside sentences and dates),
   also with Word's running heads (the title, or the unit and document number, atop every page)
-  and "第 N 页 共 M 页" feet;
+  and "第 N 页 共 M 页" feet; a table of contents (目录, chapters with dot leaders and pages)
+  between the title and the text;
 - spaces between Han characters (stray ones, and one after every character as PDF text often
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
@@ -183,6 +184,18 @@ def pdf_running_heads(text):
         out += page
         out.append(f"第 {n} 页 共 {len(pages)} 页")
     return "\n".join(out)
+
+
+def table_of_contents(text):
+    """A long report as Word lays it out: a table of contents (目录, each chapter heading with a
+    dot leader and its page) between the title and the text."""
+    head, body = split_header(text)
+    chapters = [l.strip() for l in body
+                if re.match(r"^\s*[一二三四五六七八九十]{1,2}、\S{3,}", l) and len(l.strip()) < 60]
+    if not chapters:
+        return text
+    entries = [f"{c}{'…' * 12}{1 + 3 * k}" for k, c in enumerate(chapters)]
+    return "\n".join(head + ["目  录"] + entries + body)
 
 
 def retitled(pattern):
@@ -472,6 +485,7 @@ def main():
                   ("HTML page", html_page, "utf-8", args.max_calls, False),
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),
                   ("PDF running heads", pdf_running_heads, "utf-8", args.max_calls, False),
+                  ("table of contents", table_of_contents, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
                   ("title without unit", retitled(TITLE_UNIT),

@@ -280,6 +280,40 @@ TEST_CASE("a PDF printed from Word: running heads and feet go with the page numb
   CHECK(doctest::sentence_with(once, "组织执法培训") != nullptr);
 }
 
+TEST_CASE("a table of contents between the title and the text is set aside") {
+  // A long report as Word lays it out: 目录, then each chapter with a dot leader and its page.
+  // Read as text, the entries were headings: the plans heading at the top of the document, the
+  // title's words credited, and a year read from "2024年工作打算" where the title has none.
+  const Document doc = read_ok(
+      "某某县司法局法治政府建设情况报告\n"
+      "目  录\n"
+      "一、主要工作开展情况……………………1\n"
+      "二、存在的问题…………………………5\n"
+      "三、2024年工作打算·····················7\n"
+      "2023年，我局坚持以习近平法治思想为指导，现将有关情况报告如下：\n"
+      "一、主要工作开展情况\n"
+      "全年办理行政复议案件3件。\n"
+      "二、存在的问题\n"
+      "执法力量不足。\n"
+      "三、2024年工作打算\n"
+      "继续加强执法队伍建设。\n",
+      "t.txt");
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续加强执法队伍建设") == Role::kPlans);
+  for (const Sentence& s : doc.sentences) {
+    const std::string_view said = doctest::text_of(doc, s.span);
+    CHECK(said.find("...") == std::string_view::npos);
+    CHECK(said.find("目录") == std::string_view::npos);
+  }
+  CHECK(doc.meta.year == 2023);
+  CHECK(doc.meta.unit.value == "某某县司法局");
+  // A sentence (its 。) or a short leader before a number is text.
+  const Document text = read_ok(kWork + "共办理各类案件...3件。\n受理申请..12\n", "u.txt");
+  CHECK(doctest::sentence_with(text, "共办理各类案件") != nullptr);
+  CHECK(doctest::sentence_with(text, "受理申请") != nullptr);
+}
+
 TEST_CASE("a signing name run on after the last sentence, its date wrapped below, signs") {
   const Document doc = read_ok(
       "苏平片区2023年法治政府建设工作情况总结\n"

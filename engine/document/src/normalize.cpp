@@ -428,6 +428,34 @@ bool button_row(std::string_view line) {
   return words >= 2 || line == "阅读原文";
 }
 
+// A long report's table of contents, as Word lays it out: "目录" (目 录) alone, and entries that
+// end in a dot leader and a page number ("一、主要工作……………3"; NFKC has made … into ...).
+bool toc_line(std::string_view line) {
+  if (line == "目录" || line == "目 录" || line == "目  录") return true;
+  if (line.size() > 200 || contains(line, "。")) return false;
+  std::size_t end = line.size();
+  std::size_t digits = 0;
+  while (end > 0 && line[end - 1] >= '0' && line[end - 1] <= '9' && digits < 4) {
+    --end;
+    ++digits;
+  }
+  if (digits == 0 || digits > 3) return false;
+  while (end > 0 && line[end - 1] == ' ') --end;
+  std::size_t leader = 0;
+  for (;;) {
+    if (end > 0 && (line[end - 1] == '.' || line[end - 1] == '-' || line[end - 1] == '_')) {
+      --end;
+      ++leader;
+    } else if (end >= 2 && line.substr(end - 2) == "\u00B7") {  // middle dot ·
+      end -= 2;
+      ++leader;
+    } else {
+      break;
+    }
+  }
+  return leader >= 3 && end > 0;  // a heading before the leader
+}
+
 }  // namespace
 
 // A page number a PDF's text keeps between its pages: "— 3 —", "- 3 -", "第3页", "第3页 共10页",
@@ -473,6 +501,7 @@ bool is_boilerplate_line(std::string_view line) {
        contains(line, "/")))
     return true;
   if (line == "附件" || (line.size() < 160 && line.substr(0, 7) == "附件:")) return true;
+  if (toc_line(line)) return true;
   // A site's footer and tool bar: 上一篇/下一篇 links, 主办单位, 版权所有, ICP and police
   // registration numbers, link lists (相关链接, 中国政府网 …), and buttons left one per line
   // (翻译, 搜索, 复制).
