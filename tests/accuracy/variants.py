@@ -16,7 +16,8 @@ compared with the original's:
   report yields (35-character lines, page numbers between pages, inside sentences and dates),
   also with Word's running heads (the title, or the unit and document number, atop every page)
   and "第 N 页 共 M 页" feet; a table of contents (目录, chapters with dot leaders and pages)
-  between the title and the text;
+  between the title and the text; the 政府信息公开 catalogue table (索引号, 发布机构, 生成日期 …)
+  above the title; the title inside book-title marks (《…报告》);
 - spaces between Han characters (stray ones, and one after every character as PDF text often
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
@@ -184,6 +185,30 @@ def pdf_running_heads(text):
         out += page
         out.append(f"第 {n} 页 共 {len(pages)} 页")
     return "\n".join(out)
+
+
+def disclosure_table(text):
+    """The page copied from a 政府信息公开 site: the disclosure catalogue's table above the
+    text (索引号, 发布机构, 生成日期, 名称, 文号, 主题分类; each key and value on its own line, as
+    a table's cells copy), then the title and the body."""
+    head, body = split_header(text)
+    title = header_field(head, "标题")
+    date = header_field(head, "发布时间")[:10]
+    table = ["索引号：", "350300-0123-2024-00012", "发布机构：", header_field(head, "发布机构") or
+             "本机关", "生成日期：", date, "名　　称：", title, "文　　号：",
+             header_field(head, "文号"), "主题分类：", "综合政务\\其他"]
+    return "\n".join(table + [title] + body)
+
+
+def title_in_marks(text):
+    """The title written inside book-title marks, as some sites list it: 《…报告》."""
+    head, body = split_header(text)
+    title = header_field(head, "标题")
+    if not title:
+        return text
+    marked = f"《{title}》"
+    head = [("标题: " + marked) if l.startswith("标题:") else l for l in head]
+    return "\n".join(head + [marked] + [l for l in body if l.strip() != title])
 
 
 def table_of_contents(text):
@@ -486,6 +511,8 @@ def main():
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),
                   ("PDF running heads", pdf_running_heads, "utf-8", args.max_calls, False),
                   ("table of contents", table_of_contents, "utf-8", args.max_calls, False),
+                  ("disclosure table", disclosure_table, "utf-8", args.max_calls, False),
+                  ("title in 《》", title_in_marks, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
                   ("title without unit", retitled(TITLE_UNIT),

@@ -314,6 +314,31 @@ TEST_CASE("a table of contents between the title and the text is set aside") {
   CHECK(doctest::sentence_with(text, "受理申请") != nullptr);
 }
 
+TEST_CASE("a title written inside book-title marks names the unit and the year") {
+  // Some sites list a report as 《…报告》; the signature has only the short name.
+  const Document doc = read_ok(
+      "《某某市海洋与渔业局2023年度法治政府建设情况报告》\n"
+      "一、主要工作\n"
+      "全年办理行政复议案件3件。\n"
+      "二、2024年工作打算\n"
+      "继续加强执法队伍建设。\n"
+      "某某市海渔局\n"
+      "2024年2月5日\n",
+      "t.txt");
+  CHECK(doc.meta.unit.value == "某某市海洋与渔业局");
+  CHECK(doc.meta.unit.source == "title");
+  CHECK(doc.meta.year == 2023);
+  CHECK(role_of(doc, "全年办理行政复议案件3件") == Role::kAchievements);
+  // A title that cites a document keeps its marks: the cited 纲要's years are not the year.
+  const Document cites = read_ok(
+      "某某县司法局关于贯彻落实《法治政府建设实施纲要(2021—2025年)》情况的报告\n"
+      "2022年，我局坚持以习近平法治思想为指导，现将有关情况报告如下：\n" +
+          kWork,
+      "u.txt");
+  CHECK(cites.meta.year == 2022);
+  CHECK(cites.meta.unit.value == "某某县司法局");
+}
+
 TEST_CASE("a signing name run on after the last sentence, its date wrapped below, signs") {
   const Document doc = read_ok(
       "苏平片区2023年法治政府建设工作情况总结\n"

@@ -70,7 +70,7 @@ std::string unit_from_title(std::string_view raw_title) {
   // "苏州市相城区2021年…", "莆田市审计局关于2022年…",
   // "莆田市人民政府国有资产监督管理委员会关于2025年…".
   // A parenthesised aside in the title (某某县司法局(县委依法治县办)2023年…) is not read.
-  std::string title(raw_title);
+  std::string title(unwrapped_title(raw_title));
   for (std::size_t open = title.find('('); open != std::string::npos; open = title.find('(')) {
     const std::size_t close = title.find(')', open);
     if (close == std::string::npos || close - open > 60) break;

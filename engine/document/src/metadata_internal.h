@@ -29,6 +29,19 @@ inline bool has(std::string_view s, std::string_view p) {
   return contains(s, p);
 }
 
+// A title some sites write inside book-title marks, 《某某局2023年法治政府建设情况报告》: the
+// title within them. Any other line is returned as it is (a title that cites a document,
+// 关于贯彻《…》的报告, keeps its marks).
+inline std::string_view unwrapped_title(std::string_view t) {
+  constexpr std::string_view kOpen = "《", kClose = "》";
+  if (t.size() > kOpen.size() + kClose.size() && t.substr(0, kOpen.size()) == kOpen &&
+      t.substr(t.size() - kClose.size()) == kClose) {
+    const std::string_view inner = t.substr(kOpen.size(), t.size() - kOpen.size() - kClose.size());
+    if (!has(inner, kOpen) && !has(inner, kClose)) return inner;
+  }
+  return t;
+}
+
 inline std::uint32_t line_of_text_offset(const Document& doc, std::uint32_t t) {
   const std::uint32_t o = doc.to_original(t);
   const auto it = std::upper_bound(doc.line_starts_.begin(), doc.line_starts_.end(), o);

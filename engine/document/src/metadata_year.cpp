@@ -99,7 +99,7 @@ bool meta::year_from_published(Document& doc, const Located& published) {
 int year_of_title(std::string_view raw_title) {
   static const RE2 title_year(R"((\d{4})\s*年(度?(?:工作)?(?:思路|计划|打算|安排|要点))?)");
   // A cited document's name is not the title's year: 《法治政府建设实施纲要(2021—2025年)》.
-  std::string title(raw_title);
+  std::string title(unwrapped_title(raw_title));
   for (std::size_t open = title.find("《"); open != std::string::npos;
        open = title.find("《", open + 1)) {
     const std::size_t close = title.find("》", open);
