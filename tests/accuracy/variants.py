@@ -17,7 +17,8 @@ compared with the original's:
   also with Word's running heads (the title, or the unit and document number, atop every page)
   and "第 N 页 共 M 页" feet; a table of contents (目录, chapters with dot leaders and pages)
   between the title and the text; the 政府信息公开 catalogue table (索引号, 发布机构, 生成日期 …)
-  above the title; the title inside book-title marks (《…报告》);
+  above the title; the title inside book-title marks (《…报告》); a related-articles list
+  (相关阅读, other reports' titles and dates) below the text; chapters numbered 1、2、3、;
 - spaces between Han characters (stray ones, and one after every character as PDF text often
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
@@ -311,6 +312,16 @@ def chapters_dot(text):
     return "\n".join(head + [re.sub(r"^(\s*)([一二三四五六七八九十])、", r"\1\2．", l) for l in body])
 
 
+def chapters_arabic(text):
+    """Chapters numbered with Arabic digits (1、 or 1. at the line's start: 1、主要工作 /
+    2、存在的问题 / 3、下一步打算), the sections under them still (一)(二)."""
+    head, body = split_header(text)
+    digits = {c: str(i) for i, c in enumerate("一二三四五六七八九十", 1)}
+    return "\n".join(head + [re.sub(r"^(\s*)([一二三四五六七八九十])、",
+                                     lambda m: m.group(1) + digits[m.group(2)] + "、", l)
+                              for l in body])
+
+
 def markdown(text):
     """The report converted to Markdown (pandoc, an online editor): "# " before the title, "## "
     before each chapter, (一) headings in **bold**; the lines kept as they are."""
@@ -394,6 +405,17 @@ def link_list(text, unit):
     """The page's related-links block below the text (相关链接, then the portals' names)."""
     title, body = title_and_body(text)
     return "\n".join([title] + body + ["", "相关链接", "中国政府网 福建省人民政府 莆田市人民政府"])
+
+
+def related_reading(text, unit):
+    """The page's related-articles block below the text: other units' reports of other years,
+    each title with its date (相关阅读 / 推荐阅读 lists on government sites)."""
+    title, body = title_and_body(text)
+    return "\n".join([title] + body + [
+        "", "相关阅读",
+        "某某市司法局关于2019年度法治政府建设情况的报告 2020-01-15",
+        "某某区人民政府2018年法治政府建设工作总结 2019-02-01",
+        "关于印发《某某市2020年法治政府建设工作要点》的通知 2020-03-09"])
 
 
 def docx_bytes(text):
@@ -524,6 +546,7 @@ def main():
                   ("chapters 第一部分", chapters_as_parts, "utf-8", 0, False),
                   ("chapters 一.", chapters_dot, "utf-8", 0, False),
                   ("chapters unnumbered", chapters_unnumbered, "utf-8", args.max_calls, False),
+                  ("chapters 1、", chapters_arabic, "utf-8", args.max_calls, False),
                   ("WeChat article", wechat_article, "utf-8", args.max_calls, False),
                   ("Markdown", markdown, "utf-8", args.max_calls, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
@@ -536,6 +559,7 @@ def main():
                   ("sender under the title", sender_under_title, "unit", args.max_calls, False),
                   ("attachment note", attachment_note, "unit", args.max_calls, False),
                   ("link list", link_list, "unit", args.max_calls, False),
+                  ("related reading", related_reading, "unit", args.max_calls, False),
                   ("official document", official_document, "unit", args.max_calls, False),
                   ("red header, title without unit",
                    lambda t, u: official_document(t, u, short_title=True), "unit", args.max_calls, False),

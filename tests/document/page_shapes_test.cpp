@@ -339,6 +339,37 @@ TEST_CASE("a title written inside book-title marks names the unit and the year")
   CHECK(cites.meta.unit.value == "某某县司法局");
 }
 
+TEST_CASE("a page's related-articles list below the text is furniture; the signature signs") {
+  // Other units' reports of other years with their dates, under 相关阅读, after the signature:
+  // read as text they were the report's end (no signature, no unit) and their words evidence.
+  const Document doc =
+      read_ok(kWork +
+                  "二、2024年工作计划\n"
+                  "进一步加强行政应诉工作。\n"
+                  "某某市某某区人民政府\n"
+                  "2024年1月15日\n"
+                  "\n"
+                  "相关阅读：\n"
+                  "某某市司法局关于2019年度法治政府建设情况的报告 2020-01-15\n"
+                  "\n"
+                  "某某区人民政府2018年法治政府建设工作总结 2019-02-01\n"
+                  "关于印发《某某市2020年法治政府建设工作要点》的通知 2020-03-09\n",
+              "t.txt");
+  CHECK(doc.meta.unit.value == "某某市某某区");
+  CHECK(doc.meta.unit.source == "signature");
+  CHECK(doc.meta.published.value == "2024-01-15");
+  CHECK(doc.meta.year == 2023);
+  CHECK(role_of(doc, "进一步加强行政应诉工作") == Role::kPlans);
+  for (const Sentence& s : doc.sentences) {
+    const std::string_view said = doctest::text_of(doc, s.span);
+    CHECK(said.find("工作要点") == std::string_view::npos);
+    CHECK(said.find("相关阅读") == std::string_view::npos);
+  }
+  // A chapter that goes on after a line reading 相关信息 keeps its sentences.
+  const Document body = read_ok(kWork + "相关信息\n全年组织执法培训3次。\n", "u.txt");
+  CHECK(role_of(body, "全年组织执法培训3次") == Role::kAchievements);
+}
+
 TEST_CASE("a signing name run on after the last sentence, its date wrapped below, signs") {
   const Document doc = read_ok(
       "苏平片区2023年法治政府建设工作情况总结\n"

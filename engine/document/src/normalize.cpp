@@ -275,9 +275,9 @@ void normalize_pass(std::string_view in, std::string& out,
   std::size_t i = 0;
   std::uint32_t line_no = 0;
   std::uint64_t han_bytes = 0, traditional = 0;
-  // A PDF's running heads and feet go the way of other furniture (only for a document: the
-  // line numbers are the original's).
-  LineSet running(boilerplate && line_starts ? running_head_lines(in) : LineSet::Lines());
+  // A PDF's running heads and feet and a page's related-articles list go the way of other
+  // furniture (only for a document: the line numbers are the original's).
+  LineSet running(boilerplate && line_starts ? furniture_lines(in) : LineSet::Lines());
   while (true) {
     const std::size_t line_o0 = i;
     const std::size_t line_t0 = sink.size;

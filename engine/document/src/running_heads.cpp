@@ -1,7 +1,11 @@
-// The running heads and feet of a PDF printed from Word: the title, or the unit's name and the
-// document number, repeated at the top (or bottom) of every page next to its page number. Left
-// in the text they are a heading in the middle of a sentence: the sentence is cut in two and the
-// title's words (法治政府建设…) are read as evidence where the page breaks.
+// Page furniture that only its neighbours give away, found before normalization by line:
+// - the running heads and feet of a PDF printed from Word: the title, or the unit's name and the
+//   document number, repeated at the top (or bottom) of every page next to its page number.
+//   Left in the text they are a heading in the middle of a sentence: the sentence is cut in two
+//   and the title's words (法治政府建设…) are read as evidence where the page breaks;
+// - a page's related-articles list below the text (相关阅读, then other reports' titles with
+//   their dates): left in, it is read as the end of the report, after the signature, and its
+//   titles' words (工作要点…) as evidence.
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -40,7 +44,26 @@ std::string_view trimmed(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::uint32_t> running_head_lines(std::string_view original) {
+namespace {
+
+// A related-articles list's heading, alone on its line (a colon after it or not).
+bool related_list_heading(std::string_view line) {
+  for (std::string_view colon : {":", "：", "\uFF1A"})
+    if (line.size() > colon.size() && line.substr(line.size() - colon.size()) == colon)
+      line.remove_suffix(colon.size());
+  for (std::string_view h : {"相关阅读", "推荐阅读", "相关文章", "相关新闻", "延伸阅读", "相关信息",
+                             "相关稿件", "相关推荐", "猜你喜欢", "热点推荐", "热门文章"})
+    if (line == h) return true;
+  return false;
+}
+
+// Items of a list: short lines without a full stop.
+constexpr std::size_t kMaxListItemBytes = 200;
+constexpr std::size_t kMaxListItems = 30;
+
+}  // namespace
+
+std::vector<std::uint32_t> furniture_lines(std::string_view original) {
   // Lines as normalize_pass counts them: '\n', CRLF or a lone '\r' ends one.
   const bool cr = std::memchr(original.data(), '\r', original.size()) != nullptr;
   auto each_line = [&](auto&& take) {
@@ -63,20 +86,34 @@ std::vector<std::uint32_t> running_head_lines(std::string_view original) {
     }
     take(original.substr(b));
   };
-  // Most documents have no page number: found on a first pass that keeps nothing else.
+  // Most documents have no page number and no list: found on a first pass that keeps nothing
+  // else.
   std::vector<std::size_t> pages;  // lines holding a page number
+  std::vector<std::size_t> lists;  // lines heading a related-articles list
   std::size_t count = 0;
   each_line([&](std::string_view raw) {
     if (raw.size() <= kMaxPageLineBytes) {
       const std::string_view line = trimmed(raw);
       if (!line.empty() && page_number_line(line)) pages.push_back(count);
+      if (!line.empty() && related_list_heading(line)) lists.push_back(count);
     }
     ++count;
   });
-  if (pages.empty()) return {};
+  if (pages.empty() && lists.empty()) return {};
   std::vector<std::string_view> lines;
   lines.reserve(count);
   each_line([&](std::string_view raw) { lines.push_back(trimmed(raw)); });
+  std::vector<std::uint32_t> furniture;
+  // A list: its heading and the short lines after it, blank lines between them allowed.
+  for (const std::size_t h : lists) {
+    furniture.push_back(static_cast<std::uint32_t>(h));
+    for (std::size_t li = h + 1, items = 0; li < lines.size() && items < kMaxListItems; ++li) {
+      if (lines[li].empty()) continue;
+      if (lines[li].size() > kMaxListItemBytes || contains(lines[li], "。")) break;
+      furniture.push_back(static_cast<std::uint32_t>(li));
+      ++items;
+    }
+  }
   // Next to each page number: the first non-empty line after it (a head) and before it (a
   // foot). The same text next to two page numbers, or the title next to one, runs.
   std::map<std::string_view, std::vector<std::uint32_t>> beside;
@@ -94,7 +131,6 @@ std::vector<std::uint32_t> running_head_lines(std::string_view original) {
     while (before > 0 && lines[before - 1].empty()) --before;
     if (before > 0 && before - 1 > kTitleLines) candidate(before - 1);
   }
-  std::vector<std::uint32_t> heads;
   for (const auto& [text, at] : beside) {
     bool title = false;
     for (std::size_t li = 0, seen = 0; li < lines.size() && seen < kTitleLines && !title; ++li) {
@@ -102,10 +138,11 @@ std::vector<std::uint32_t> running_head_lines(std::string_view original) {
       ++seen;
       title = lines[li] == text && li < at.front();
     }
-    if (at.size() >= 2 || title) heads.insert(heads.end(), at.begin(), at.end());
+    if (at.size() >= 2 || title) furniture.insert(furniture.end(), at.begin(), at.end());
   }
-  std::sort(heads.begin(), heads.end());
-  return heads;
+  std::sort(furniture.begin(), furniture.end());
+  furniture.erase(std::unique(furniture.begin(), furniture.end()), furniture.end());
+  return furniture;
 }
 
 }  // namespace indicheck::detail
