@@ -18,7 +18,8 @@ compared with the original's:
   and "第 N 页 共 M 页" feet; a table of contents (目录, chapters with dot leaders and pages)
   between the title and the text; the 政府信息公开 catalogue table (索引号, 发布机构, 生成日期 …)
   above the title; the title inside book-title marks (《…报告》); a related-articles list
-  (相关阅读, other reports' titles and dates) below the text; chapters numbered 1、2、3、;
+  (相关阅读, other reports' titles and dates) below the text; chapters numbered 1、2、3、; HTML's
+  character references left undecoded (&nbsp; indentation, &ldquo; &rdquo;, &#12289;);
 - spaces between Han characters (stray ones, and one after every character as PDF text often
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
@@ -210,6 +211,19 @@ def title_in_marks(text):
     marked = f"《{title}》"
     head = [("标题: " + marked) if l.startswith("标题:") else l for l in head]
     return "\n".join(head + [marked] + [l for l in body if l.strip() != title])
+
+
+def html_entities(text):
+    """The text a careless extraction leaves: HTML's character references undecoded (&nbsp; for
+    the indentation, &ldquo; &rdquo; around quotations, &#12289; for 、)."""
+    head, body = split_header(text)
+    refs = {"“": "&ldquo;", "”": "&rdquo;", "\u3000": "&nbsp;", "、": "&#12289;"}
+    out = []
+    for line in body:
+        for ch, ref in refs.items():
+            line = line.replace(ch, ref)
+        out.append("&nbsp;" * 4 + line if line.strip() else line)
+    return "\n".join(head + out)
 
 
 def table_of_contents(text):
@@ -535,6 +549,7 @@ def main():
                   ("table of contents", table_of_contents, "utf-8", args.max_calls, False),
                   ("disclosure table", disclosure_table, "utf-8", args.max_calls, False),
                   ("title in 《》", title_in_marks, "utf-8", args.max_calls, False),
+                  ("HTML entities", html_entities, "utf-8", args.max_calls, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
                   ("title without unit", retitled(TITLE_UNIT),

@@ -370,6 +370,50 @@ TEST_CASE("a page's related-articles list below the text is furniture; the signa
   CHECK(role_of(body, "全年组织执法培训3次") == Role::kAchievements);
 }
 
+TEST_CASE("HTML character references left undecoded in text are read as their characters") {
+  // A careless extraction keeps &nbsp; (here the indentation), &ldquo; &rdquo; and &#12289;.
+  CHECK(normalize_for_matching("推行&ldquo;三项制度&rdquo;&#12289;执法公示&#x3001;记录") ==
+        "推行“三项制度”、执法公示、记录");
+  CHECK(normalize_for_matching("A&amp;B&lt;C&gt;") == "A&B<C>");
+  // Not references: unknown names, no semicolon, controls, surrogates, a bare ampersand.
+  CHECK(normalize_for_matching("R&D;研发&copy") == "R&D;研发&copy");
+  CHECK(normalize_for_matching("&#0;&#xD800;&#12;&foo;&") == "&#0;&#xD800;&#12;&foo;&");
+  const std::string page =
+      "某某市安监局2017年度依法行政工作报告\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;一、主要工作\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;全面推行行政执法&ldquo;三项制度&rdquo;&#12289;开展执法检查120次，\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;查处违法违规行为35起。\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;二、2018年工作打算\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;继续加强执法。\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;某某市安全生产监督管理局\n"
+      "&nbsp;&nbsp;&nbsp;&nbsp;2018年1月26日\n";
+  // The same page with the references decoded by hand (&nbsp; indentation as U+3000).
+  std::string plain = page;
+  for (const auto& [ref, ch] : {std::pair<std::string, std::string>{"&nbsp;", "\u3000"},
+                                {"&ldquo;", "“"},
+                                {"&rdquo;", "”"},
+                                {"&#12289;", "、"}})
+    for (std::size_t at = plain.find(ref); at != std::string::npos; at = plain.find(ref, at))
+      plain.replace(at, ref.size(), ch);
+  const Document doc = read_ok(page, "t.txt"), want = read_ok(plain, "u.txt");
+  REQUIRE(doc.sentences.size() == want.sentences.size());
+  for (std::size_t k = 0; k < doc.sentences.size(); ++k) {
+    CHECK(doctest::text_of(doc, doc.sentences[k].span) ==
+          doctest::text_of(want, want.sentences[k].span));
+    CHECK(doc.sentences[k].role == want.sentences[k].role);
+  }
+  const Sentence* act = doctest::sentence_with(doc, "三项制度");
+  REQUIRE(act != nullptr);
+  CHECK(doctest::text_of(doc, act->span) ==
+        "全面推行行政执法“三项制度”、开展执法检查120次,查处违法违规行为35起。");
+  CHECK(act->role == Role::kAchievements);
+  // The quote is the original text, references and all.
+  CHECK(doc.original_text(act->span).find("&ldquo;三项制度&rdquo;") != std::string_view::npos);
+  CHECK(doc.meta.unit.value == want.meta.unit.value);
+  CHECK(doc.meta.published.value == "2018-01-26");
+  CHECK(doc.meta.year == 2017);
+}
+
 TEST_CASE("a signing name run on after the last sentence, its date wrapped below, signs") {
   const Document doc = read_ok(
       "苏平片区2023年法治政府建设工作情况总结\n"

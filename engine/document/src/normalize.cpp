@@ -99,6 +99,7 @@ Table build_table() {
   t.ascii_plain['\n'] = t.ascii_plain['\r'] = t.ascii_plain['['] = false;
   t.ascii_plain[' '] = false;  // a space between two Han characters goes (join_han_space)
   t.ascii_plain['*'] = false;  // Markdown's ** emphasis goes
+  t.ascii_plain['&'] = false;  // an undecoded character reference (&nbsp;) is read
   return t;
 }
 
@@ -132,6 +133,50 @@ std::size_t markdown_heading(std::string_view in, std::size_t i) {
   if (k == i || k >= in.size() || (in[k] != ' ' && in[k] != '\t')) return 0;
   while (k < in.size() && (in[k] == ' ' || in[k] == '\t')) ++k;
   return k - i;
+}
+
+// A character reference of HTML left undecoded in text (a careless extraction, a CMS's source
+// copied): "&nbsp;", "&ldquo;", "&#12289;", "&#x3001;". Its length (0 when there is none at
+// in[i]) and the character it stands for. Only the names such text holds, and characters a text
+// may contain (no controls, no surrogates).
+std::size_t character_reference(std::string_view in, std::size_t i, char32_t& cp) {
+  constexpr std::size_t kMaxReferenceBytes = 10;  // "&#x10FFFF;"
+  const std::size_t semi = in.find(';', i + 1);
+  if (semi == std::string_view::npos || semi - i > kMaxReferenceBytes || semi == i + 1) return 0;
+  const std::string_view body = in.substr(i + 1, semi - i - 1);
+  std::uint32_t value = 0;
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    for (char d : digits) {
+      int v = -1;
+      if (d >= '0' && d <= '9')
+        v = d - '0';
+      else if (hex && d >= 'a' && d <= 'f')
+        v = d - 'a' + 10;
+      else if (hex && d >= 'A' && d <= 'F')
+        v = d - 'A' + 10;
+      if (v < 0) return 0;
+      value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+      if (value > 0x10FFFF) return 0;
+    }
+  } else {
+    static constexpr std::pair<std::string_view, char32_t> kNames[] = {
+        {"nbsp", 0xA0},    {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"lsquo", 0x2018},
+        {"rsquo", 0x2019}, {"mdash", 0x2014},  {"ndash", 0x2013}, {"hellip", 0x2026},
+        {"middot", 0xB7},  {"bull", 0x2022},   {"amp", '&'},      {"lt", '<'},
+        {"gt", '>'},       {"quot", '"'},      {"apos", '\''},    {"ensp", 0x2002},
+        {"emsp", 0x2003},  {"thinsp", 0x2009}, {"laquo", 0xAB},   {"raquo", 0xBB},
+        {"times", 0xD7},   {"deg", 0xB0},      {"copy", 0xA9},    {"reg", 0xAE}};
+    for (const auto& [name, c] : kNames)
+      if (body == name) value = c;
+    if (value == 0) return 0;
+  }
+  if (value < 0x20 || (value >= 0x7F && value < 0xA0) || (value >= 0xD800 && value < 0xE000))
+    return 0;
+  cp = value;
+  return semi + 1 - i;
 }
 
 // End of an export artefact like "[bookmark: _GoBack]" starting at in[i], or 0.
@@ -194,7 +239,7 @@ bool han(char32_t cp) {
   return cp >= 0x3400 && cp <= 0x9FFF;
 }
 
-// Bytes of indentation at in[i]: spaces, tabs, U+3000 and U+00A0.
+// Bytes of indentation at in[i]: spaces, tabs, U+3000, U+00A0 and an undecoded &nbsp;.
 std::size_t indentation(std::string_view in, std::size_t i) {
   const std::size_t from = i;
   while (i < in.size()) {
@@ -204,6 +249,8 @@ std::size_t indentation(std::string_view in, std::size_t i) {
       i += 3;
     } else if (in.compare(i, 2, "\xC2\xA0") == 0) {
       i += 2;
+    } else if (in.compare(i, 6, "&nbsp;") == 0) {  // undecoded (character_reference)
+      i += 6;
     } else {
       break;
     }
@@ -346,7 +393,17 @@ void normalize_pass(std::string_view in, std::string& out,
         continue;
       }
       char32_t cp = 0;
-      const std::uint32_t len = decode_utf8(in, i, cp);
+      std::uint32_t len = 0;
+      if (c == '&') {
+        len = static_cast<std::uint32_t>(character_reference(in, i, cp));
+        if (len == 0) {
+          sink.put('&');
+          ++i;
+          continue;
+        }
+      } else {
+        len = decode_utf8(in, i, cp);
+      }
       if ((cp == ' ' || cp == 0xA0 || cp == 0x3000) && join_han_space(tab, in, i, len, sink)) {
         sink.deleted(i, i + len);
         i += len;
@@ -358,7 +415,13 @@ void normalize_pass(std::string_view in, std::string& out,
         continue;
       }
       std::size_t rep_len;
-      if (cp < 0x10000) {
+      if (c == '&' && (cp >= 0x10000 || tab.entry[cp] == 0)) {
+        // A reference to a character the table leaves as it is: write the character.
+        std::string utf8;
+        append_utf8(utf8, cp);
+        rep_len = utf8.size();
+        sink.write(utf8.data(), utf8.size());
+      } else if (cp < 0x10000) {
         const std::uint32_t e = tab.entry[cp];
         rep_len = e & 0xFF;
         const char* rep = tab.pool.data() + (e >> 8);
