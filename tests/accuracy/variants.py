@@ -24,7 +24,7 @@ compared with the original's:
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
   Hans-Hant transform, `uconv` of icu-devtools), CRLF lines after a byte order mark, GB18030 and
-  UTF-16LE bytes;
+  UTF-16LE bytes, the Traditional text in Big5 bytes;
 - dates and the title's year in Chinese numerals (二〇二三年十二月二十日), as formal documents
   sign them; chapters numbered 第一部分 or 一. instead of 一、, or not numbered at all (主要工作 /
   存在的问题 / 下一步工作打算 over their (一)(二) sections);
@@ -501,6 +501,12 @@ def traditional(text):
                           stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
 
 
+def traditional_big5(text):
+    """Traditional characters as Taiwan's standard writes the few that ICU's transform gives in
+    another form (啓 → 啟, 醖 → 醞), so that Big5 can encode them."""
+    return traditional(text).translate(str.maketrans({"啓": "啟", "醖": "醞"}))
+
+
 HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -569,6 +575,7 @@ def main():
                   ("Traditional", traditional, "utf-8", 0, False),
                   ("CRLF+BOM", lambda t: "\ufeff" + t.replace("\n", "\r\n"), "utf-8", 0, False),
                   ("GB18030", lambda t: t, "gb18030", 0, False),  # the bytes a GBK page holds
+                  ("Big5", traditional_big5, "big5", 0, False),  # a Traditional page's bytes
                   ("UTF-16LE", lambda t: "\ufeff" + t, "utf-16-le", 0, False),
                   ("dated title", dated_title, "unit", args.max_calls, False),
                   ("sender under the title", sender_under_title, "unit", args.max_calls, False),
