@@ -226,6 +226,18 @@ def html_entities(text):
     return "\n".join(head + out)
 
 
+def invisible_marks(text):
+    """Characters a site inserts against copying, or an editor leaves: a zero-width space after
+    every third character of the body, a zero-width joiner or a soft hyphen now and then."""
+    head, body = split_header(text)
+    marks = ["\u200b", "\u200b", "\u200d", "\u00ad", "\ufeff"]
+    out = []
+    for line in body:
+        out.append("".join(ch + (marks[k % len(marks)] if k % 3 == 2 else "")
+                           for k, ch in enumerate(line)))
+    return "\n".join(head + out)
+
+
 def table_of_contents(text):
     """A long report as Word lays it out: a table of contents (目录, each chapter heading with a
     dot leader and its page) between the title and the text."""
@@ -556,6 +568,7 @@ def main():
                   ("disclosure table", disclosure_table, "utf-8", args.max_calls, False),
                   ("title in 《》", title_in_marks, "utf-8", args.max_calls, False),
                   ("HTML entities", html_entities, "utf-8", args.max_calls, False),
+                  ("invisible marks", invisible_marks, "utf-8", 0, False),
                   ("body only", body_only, "utf-8", args.max_calls, True),
                   ("title without year", retitled(r"\d{4}\s*年度?"), "utf-8", 0, False),
                   ("title without unit", retitled(TITLE_UNIT),
