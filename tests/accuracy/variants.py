@@ -12,7 +12,9 @@ compared with the original's:
 - the page selected and copied in a browser (breadcrumb, title, an info bar 信息来源/发布日期/
   点击数, share line, body, footer);
 - a statistics table attached after the signature (附件：…统计表);
-- the page saved as HTML (menus, breadcrumb, info bar, footer), and the text a PDF of the
+- the page saved as HTML (menus, breadcrumb, info bar, footer; also as an older site serves it,
+  GB2312 declared in an http-equiv meta tag, or laid out in nested tables with <br> lines), and
+  the text a PDF of the
   report yields (35-character lines, page numbers between pages, inside sentences and dates),
   also with Word's running heads (the title, or the unit and document number, atop every page)
   and "第 N 页 共 M 页" feet; a table of contents (目录, chapters with dot leaders and pages)
@@ -20,6 +22,7 @@ compared with the original's:
   above the title; the title inside book-title marks (《…报告》); a related-articles list
   (相关阅读, other reports' titles and dates) below the text; chapters numbered 1、2、3、; HTML's
   character references left undecoded (&nbsp; indentation, &ldquo; &rdquo;, &#12289;);
+  invisible marks inserted against copying (zero-width space and joiner, soft hyphen);
 - spaces between Han characters (stray ones, and one after every character as PDF text often
   has), lines indented with ideographic spaces;
 - half-width punctuation (,;:() for ，；：（）), full-width digits, Traditional characters (ICU's
@@ -153,6 +156,31 @@ def html_page(text):
             '<div class="tools">【打印本页】【关闭窗口】</div></div>\n'
             '<div class="footer">主办单位：某某市人民政府办公室 版权所有 闽ICP备05007397号</div>'
             '</body></html>')
+
+
+def html_page_gb2312(text):
+    """The same page as an older site serves it: GB2312 declared in an http-equiv meta tag (the
+    bytes are GB18030, which GB2312 pages are read as)."""
+    return html_page(text).replace(
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+
+
+def html_table_page(text):
+    """A page of an older site: the layout in nested tables, the title and the info bar in cells
+    of their own, the body one cell of lines separated by <br>, indented with &nbsp;."""
+    head, body = split_header(text)
+    title = html.escape(header_field(head, "标题"))
+    cell = "<br>\n".join("&nbsp;&nbsp;&nbsp;&nbsp;" + html.escape(l) for l in body if l.strip())
+    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            '<table width="100%"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a></td></tr>'
+            '<tr><td><table width="960" align="center">'
+            f'<tr><td class="title" align="center"><b>{title}</b></td></tr>'
+            f'<tr><td align="center">发布日期：{header_field(head, "发布时间")[:10]}　　来源：本网　'
+            '　【打印】【关闭】</td></tr>'
+            f'<tr><td class="content">{cell}</td></tr>'
+            '</table></td></tr><tr><td align="center">版权所有：某某市人民政府 '
+            '闽ICP备05007397号</td></tr></table></body></html>')
 
 
 def pdf_text(text):
@@ -562,6 +590,8 @@ def main():
                   ("browser copy", browser_copy, "utf-8", args.max_calls, False),
                   ("attachment", attachment, "utf-8", args.max_calls, False),
                   ("HTML page", html_page, "utf-8", args.max_calls, False),
+                  ("HTML page, GB2312", html_page_gb2312, "gb18030", args.max_calls, False),
+                  ("HTML page, table layout", html_table_page, "utf-8", args.max_calls, False),
                   ("PDF text", pdf_text, "utf-8", args.max_calls, False),
                   ("PDF running heads", pdf_running_heads, "utf-8", args.max_calls, False),
                   ("table of contents", table_of_contents, "utf-8", args.max_calls, False),
