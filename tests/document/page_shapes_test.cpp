@@ -375,6 +375,7 @@ TEST_CASE("HTML character references left undecoded in text are read as their ch
   CHECK(normalize_for_matching("推行&ldquo;三项制度&rdquo;&#12289;执法公示&#x3001;记录") ==
         "推行“三项制度”、执法公示、记录");
   CHECK(normalize_for_matching("A&amp;B&lt;C&gt;") == "A&B<C>");
+  CHECK(normalize_for_matching("A&#32;B&#x1F600;C") == "A B\U0001F600C");  // a space, an emoji
   // Not references: unknown names, no semicolon, controls, surrogates, a bare ampersand.
   CHECK(normalize_for_matching("R&D;研发&copy") == "R&D;研发&copy");
   CHECK(normalize_for_matching("&#0;&#xD800;&#12;&foo;&") == "&#0;&#xD800;&#12;&foo;&");

@@ -285,6 +285,38 @@ bool join_han_space(const Table& tab, std::string_view in, std::size_t i, std::s
   return han(normalized_first(tab, after));
 }
 
+// Writes what code point `cp` normalizes to (the table's entry; for a character reference, the
+// character itself when the table leaves it as it is) and returns its length in bytes.
+std::size_t put_normalized(const Table& tab, Sink& sink, char32_t cp, bool reference,
+                           std::uint64_t& traditional) {
+  if (reference && (cp >= 0x10000 || tab.entry[cp] == 0)) {
+    std::string utf8;
+    append_utf8(utf8, cp);
+    sink.write(utf8.data(), utf8.size());
+    return utf8.size();
+  }
+  if (cp >= 0x10000) {
+    const std::string rep = normalize_supplementary(cp);
+    sink.write(rep.data(), rep.size());
+    return rep.size();
+  }
+  const std::uint32_t e = tab.entry[cp];
+  const std::size_t rep_len = e & 0xFF;
+  const char* rep = tab.pool.data() + (e >> 8);
+  if (rep_len == 3) {  // the usual Traditional → Simplified case: no library call
+    sink.reserve(3);
+    char* w = sink.out.data() + sink.size;
+    w[0] = rep[0];
+    w[1] = rep[1];
+    w[2] = rep[2];
+    sink.size += 3;
+  } else {
+    sink.write(rep, rep_len);
+  }
+  traditional += tab.traditional[cp];
+  return rep_len;
+}
+
 // Line numbers, sorted, asked about in increasing order.
 class LineSet {
  public:
@@ -409,39 +441,13 @@ void normalize_pass(std::string_view in, std::string& out,
         i += len;
         continue;
       }
-      if (cp == ' ') {  // not plain only to be looked at above
+      if (cp == ' ' && c != '&') {  // not plain only to be looked at above
         sink.put(' ');
         ++i;
         continue;
       }
-      std::size_t rep_len;
-      if (c == '&' && (cp >= 0x10000 || tab.entry[cp] == 0)) {
-        // A reference to a character the table leaves as it is: write the character.
-        std::string utf8;
-        append_utf8(utf8, cp);
-        rep_len = utf8.size();
-        sink.write(utf8.data(), utf8.size());
-      } else if (cp < 0x10000) {
-        const std::uint32_t e = tab.entry[cp];
-        rep_len = e & 0xFF;
-        const char* rep = tab.pool.data() + (e >> 8);
-        if (rep_len == 3) {  // the usual Traditional → Simplified case: no library call
-          sink.reserve(3);
-          char* w = sink.out.data() + sink.size;
-          w[0] = rep[0];
-          w[1] = rep[1];
-          w[2] = rep[2];
-          sink.size += 3;
-        } else {
-          sink.write(rep, rep_len);
-        }
-        traditional += tab.traditional[cp];
-        if (len == 3) han_bytes += 3;
-      } else {
-        const std::string rep = normalize_supplementary(cp);
-        rep_len = rep.size();
-        sink.write(rep.data(), rep.size());
-      }
+      const std::size_t rep_len = put_normalized(tab, sink, cp, c == '&', traditional);
+      if (cp < 0x10000 && len == 3) han_bytes += 3;
       if (rep_len == 0)
         sink.deleted(i, i + len);
       else if (rep_len != len)
