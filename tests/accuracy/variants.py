@@ -20,7 +20,7 @@ compared with the original's:
   and "第 N 页 共 M 页" feet; a table of contents (目录, chapters with dot leaders and pages)
   between the title and the text; the 政府信息公开 catalogue table (索引号, 发布机构, 生成日期 …)
   above the title; the title inside book-title marks (《…报告》); a related-articles list
-  (相关阅读, other reports' titles and dates) below the text; chapters numbered 1、2、3、; HTML's
+  (相关阅读, other reports' titles and dates) below the text; chapters numbered 1、2、3、 or 1. 2. 3.; HTML's
   character references left undecoded (&nbsp; indentation, &ldquo; &rdquo;, &#12289;);
   invisible marks inserted against copying (zero-width space and joiner, soft hyphen);
 - spaces between Han characters (stray ones, and one after every character as PDF text often
@@ -376,6 +376,15 @@ def chapters_arabic(text):
                               for l in body])
 
 
+def chapters_arabic_dot(text):
+    """Chapters numbered 1. 2. 3. (a period after the digit)."""
+    head, body = split_header(text)
+    digits = {c: str(i) for i, c in enumerate("一二三四五六七八九十", 1)}
+    return "\n".join(head + [re.sub(r"^(\s*)([一二三四五六七八九十])、",
+                                     lambda m: m.group(1) + digits[m.group(2)] + ".", l)
+                              for l in body])
+
+
 def markdown(text):
     """The report converted to Markdown (pandoc, an online editor): "# " before the title, "## "
     before each chapter, (一) headings in **bold**; the lines kept as they are."""
@@ -611,6 +620,7 @@ def main():
                   ("chapters 一.", chapters_dot, "utf-8", 0, False),
                   ("chapters unnumbered", chapters_unnumbered, "utf-8", args.max_calls, False),
                   ("chapters 1、", chapters_arabic, "utf-8", args.max_calls, False),
+                  ("chapters 1.", chapters_arabic_dot, "utf-8", args.max_calls, False),
                   ("WeChat article", wechat_article, "utf-8", args.max_calls, False),
                   ("Markdown", markdown, "utf-8", args.max_calls, False),
                   ("half-width", body_mapped(HALF_WIDTH), "utf-8", 0, False),
