@@ -51,7 +51,6 @@ bool FileEvidenceStore::store(std::size_t slot, const std::vector<DocumentEviden
     if (memory_used_ + bytes.size() <= memory_budget_) {
       memory_used_ += bytes.size();
       slots_[slot].bytes = std::move(bytes);
-      slots_[slot].in_memory = true;
       return true;
     }
     offset = end_;
@@ -69,7 +68,7 @@ bool FileEvidenceStore::load(std::size_t slot, std::vector<DocumentEvidence>& ev
   {
     std::lock_guard lock(mutex_);
     if (slot >= slots_.size()) return false;
-    if (slots_[slot].in_memory) {
+    if (!slots_[slot].bytes.empty()) {
       kept = &slots_[slot].bytes;
     } else {
       if (slots_[slot].size == kNoSize) return false;

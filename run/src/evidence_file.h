@@ -34,8 +34,7 @@ class FileEvidenceStore final : public EvidenceStore {
   struct Slot {
     std::uint64_t offset = 0;
     std::uint64_t size = kNoSize;
-    std::string bytes;  // kept in memory (then offset and size are not used)
-    bool in_memory = false;
+    std::string bytes;  // kept in memory when not empty (a stored form never is)
   };
   FileEvidenceStore(int fd, std::size_t slots, std::uint64_t memory_budget)
       : fd_(fd), slots_(slots), memory_budget_(memory_budget) {}

@@ -43,7 +43,7 @@ bool is_boilerplate_line(std::string_view normalized_line);
 // A normalized line that is only a page number ("— 3 —", "第3页 共10页"): one of the above.
 bool page_number_line(std::string_view normalized_line);
 // Lines (0-based, as normalization counts them, sorted) of `original` that only their
-// neighbours show to be page furniture (running_heads.cpp): a PDF's running head or foot (the
+// neighbours show to be page furniture (furniture_lines.cpp): a PDF's running head or foot (the
 // same text next to two page numbers, or the title next to one), and a related-articles list
 // (相关阅读 and the short lines after it).
 std::vector<std::uint32_t> furniture_lines(std::string_view original);

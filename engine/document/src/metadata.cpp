@@ -88,11 +88,12 @@ std::string unit_from_title(std::string_view raw_title) {
       R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
   // Each pattern needs a word of its own (年, 关于, the subject): most lines asked about have
   // none, and a capturing match is the costly kind.
-  const bool year = has(title, "年");
-  const bool subject = has(title, "法治政府") || has(title, "依法行政") || has(title, "法治建设") ||
-                       has(title, "法治工作") || has(title, "推进法治");
+  const bool year = contains(title, "年");
+  const bool subject = contains(title, "法治政府") || contains(title, "依法行政") ||
+                       contains(title, "法治建设") || contains(title, "法治工作") ||
+                       contains(title, "推进法治");
   const std::pair<const RE2*, bool> patterns[] = {{&with_year, year},
-                                                  {&with_about, has(title, "关于")},
+                                                  {&with_about, contains(title, "关于")},
                                                   {&with_subject, subject},
                                                   {&year_first, year && subject}};
   std::string unit;
@@ -108,7 +109,7 @@ bool zone_name(std::string_view unit) {
   for (std::string_view z :
        {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区",
         "度假区", "保税区", "管理区", "功能区", "风景区", "港区"})
-    if (has(unit, z)) return true;
+    if (contains(unit, z)) return true;
   return false;
 }
 
@@ -176,7 +177,7 @@ void find_doc_number(Document& doc, const Lines& lines, const CrawlerHeader& hea
   static const RE2 doc_number(
       R"((\p{Han}{1,12}(?:〔|\[|【|\()\d{4}(?:〕|\]|】|\))\s*\d{1,5}\s*号))");
   for (const auto& [offset, line] : lines) {
-    if (line.size() > 200 || !has(line, "号"))
+    if (line.size() > 200 || !contains(line, "号"))
       continue;  // the pattern needs 号; most lines lack it
     std::string number;
     if (RE2::PartialMatch(sp(line), doc_number, &number)) {
@@ -207,7 +208,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   if (header.title.found()) {
     std::string unit = unit_from_title(header.title.value);
     if (!unit.empty()) {
-      committee = has(unit, "管委会") || has(unit, "管理委员会");
+      committee = contains(unit, "管委会") || contains(unit, "管理委员会");
       meta.unit = header.title;
       meta.unit.value = strip_unit_suffix(unit);
       meta.unit.source = "title";
@@ -218,7 +219,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     if (!title_like(line)) continue;
     std::string unit = unit_from_title(line);
     if (!unit.empty()) {
-      committee = has(unit, "管委会") || has(unit, "管理委员会");
+      committee = contains(unit, "管委会") || contains(unit, "管理委员会");
       meta.unit = at_text(doc, strip_unit_suffix(unit), offset, "title");
       break;
     }
@@ -229,7 +230,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     if (meta.unit.found()) break;
     const std::string_view unit = red_header_unit(line);
     if (unit.empty() || !unit_suffix(unit)) continue;
-    committee = has(unit, "管委会") || has(unit, "管理委员会");
+    committee = contains(unit, "管委会") || contains(unit, "管理委员会");
     meta.unit = at_text(doc, strip_unit_suffix(std::string(unit)), offset, "red-header");
   }
   if (!meta.unit.found() && !lines.empty() && meta.year_found.source == "title" &&
@@ -332,7 +333,7 @@ bool colophon_only(std::string_view line) {
 }
 
 bool signing_unit_name(std::string_view s) {
-  return !has(s, "。") && s.size() <= 60 &&
+  return !contains(s, "。") && s.size() <= 60 &&
          (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
           ends(s, "局") || ends(s, "办公室"));
 }
@@ -398,7 +399,7 @@ bool relative_unit(std::string_view u) {
 bool completes(std::string_view unit, std::string_view full) {
   if (unit.size() < 9 || full.size() <= unit.size() || !unit_suffix(full)) return false;
   if (ends(full, "办公室") && !ends(unit, "办公室")) return false;
-  if (has(full, unit) || expands(unit, full)) return true;
+  if (contains(full, unit) || expands(unit, full)) return true;
   if (!relative_unit(unit)) return false;
   const std::u32string a = code_points(unit), f = code_points(full);
   if (a.back() != f.back()) return false;
@@ -474,7 +475,7 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
       for (std::size_t k = i; k < i + n; ++k) joined += signature[k].second;
       // A signature block reflowed into one line: the name is what precedes its date.
       const std::string name(signature_name(joined));
-      if (has(name, "。") || name.size() > 60) continue;
+      if (contains(name, "。") || name.size() > 60) continue;
       if (colophon_only(joined)) continue;
       if (!completes(doc.meta.unit.value, name)) continue;
       doc.meta.unit = at_text(doc, strip_unit_suffix(name), signature[i].first, "signature");

@@ -25,10 +25,6 @@ inline bool starts(std::string_view s, std::string_view p) {
 inline bool ends(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-inline bool has(std::string_view s, std::string_view p) {
-  return contains(s, p);
-}
-
 // A title some sites write inside book-title marks, 《某某局2023年法治政府建设情况报告》: the
 // title within them. Any other line is returned as it is (a title that cites a document,
 // 关于贯彻《…》的报告, keeps its marks).
@@ -37,7 +33,7 @@ inline std::string_view unwrapped_title(std::string_view t) {
   if (t.size() > kOpen.size() + kClose.size() && t.substr(0, kOpen.size()) == kOpen &&
       t.substr(t.size() - kClose.size()) == kClose) {
     const std::string_view inner = t.substr(kOpen.size(), t.size() - kOpen.size() - kClose.size());
-    if (!has(inner, kOpen) && !has(inner, kClose)) return inner;
+    if (!contains(inner, kOpen) && !contains(inner, kClose)) return inner;
   }
   return t;
 }

@@ -50,7 +50,7 @@ bool year_from_plans_heading(Document& doc,
       doc.meta.year_found = at_text(doc, std::string(line), offset, "plans-heading");
       return true;
     }
-    under_plans_heading = !has(line, "。") && heading_signal(line, 0) == Role::kPlans;
+    under_plans_heading = !contains(line, "。") && heading_signal(line, 0) == Role::kPlans;
   }
   return false;
 }

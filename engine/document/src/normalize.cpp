@@ -286,10 +286,11 @@ bool join_han_space(const Table& tab, std::string_view in, std::size_t i, std::s
 }
 
 // Writes what code point `cp` normalizes to (the table's entry; for a character reference, the
-// character itself when the table leaves it as it is) and returns its length in bytes.
+// character itself when the table leaves it as it is: the fast path copies such characters from
+// the input, which here holds the reference) and returns its length in bytes.
 std::size_t put_normalized(const Table& tab, Sink& sink, char32_t cp, bool reference,
                            std::uint64_t& traditional) {
-  if (reference && (cp >= 0x10000 || tab.entry[cp] == 0)) {
+  if (reference && cp < 0x10000 && tab.entry[cp] == 0) {
     std::string utf8;
     append_utf8(utf8, cp);
     sink.write(utf8.data(), utf8.size());
@@ -356,7 +357,7 @@ void normalize_pass(std::string_view in, std::string& out,
   std::uint64_t han_bytes = 0, traditional = 0;
   // A PDF's running heads and feet and a page's related-articles list go the way of other
   // furniture (only for a document: the line numbers are the original's).
-  LineSet running(boilerplate && line_starts ? furniture_lines(in) : LineSet::Lines());
+  LineSet furniture(boilerplate && line_starts ? furniture_lines(in) : LineSet::Lines());
   while (true) {
     const std::size_t line_o0 = i;
     const std::size_t line_t0 = sink.size;
@@ -455,7 +456,7 @@ void normalize_pass(std::string_view in, std::string& out,
       i += len;
     }
     // End of a line: web furniture is rolled back, leaving an empty line.
-    if (boilerplate && (running.next_is(line_no) ||
+    if (boilerplate && (furniture.next_is(line_no) ||
                         (i - line_o0 <= kMaxBoilerplateLineBytes &&
                          is_boilerplate_line({out.data() + line_t0, sink.size - line_t0})))) {
       sink.roll_back_line(line_t0, line_o0, i);

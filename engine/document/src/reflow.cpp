@@ -50,9 +50,6 @@ struct LineInfo {
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
-bool has(std::string_view s, std::string_view p) {
-  return contains(s, p);
-}
 
 re2::StringPiece sp(std::string_view s) {
   return re2::StringPiece(s.data(), s.size());
@@ -122,8 +119,8 @@ bool date_like(std::string_view s) {
 bool signature_like(std::string_view s) {
   // A unit's name, unpunctuated, never speaking of itself: "…，我局" or "下一步我局" at a
   // wrapped paragraph's start is a sentence going on.
-  if (s.size() > kMaxSignatureBytes || has(s, ",") || has(s, "。") || has(s, ";") || has(s, ":") ||
-      has(s, "我") || has(s, "本局"))
+  if (s.size() > kMaxSignatureBytes || contains(s, ",") || contains(s, "。") || contains(s, ";") ||
+      contains(s, ":") || contains(s, "我") || contains(s, "本局"))
     return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组", "中心"})
@@ -132,8 +129,9 @@ bool signature_like(std::string_view s) {
 }
 
 bool wrapped_title_like(std::string_view s) {
-  return s.size() <= kMaxTitleBytes && !has(s, ",") &&
-         (has(s, "报告") || has(s, "情况") || has(s, "总结") || has(s, "要点") || has(s, "计划"));
+  return s.size() <= kMaxTitleBytes && !contains(s, ",") &&
+         (contains(s, "报告") || contains(s, "情况") || contains(s, "总结") ||
+          contains(s, "要点") || contains(s, "计划"));
 }
 
 // A title set over two lines, as formal documents break a long title and a PDF's text gives it
@@ -143,9 +141,9 @@ bool wrapped_title_like(std::string_view s) {
 bool broken_title(std::string_view c, std::string_view next) {
   // The first part holds the title's year or 关于; the second is its short rest.
   if (c.size() > kMaxTitleBytes / 2 || next.size() > 20 * 3) return false;
-  if (!has(c, "年") && !has(c, "关于")) return false;
+  if (!contains(c, "年") && !contains(c, "关于")) return false;
   for (std::string_view p : {",", ";", ":", "。", "、"})
-    if (has(c, p) || has(next, p)) return false;
+    if (contains(c, p) || contains(next, p)) return false;
   if (ends_with(c, "文件") || ends_with(c, "号")) return false;
   bool continues = false;  // "…建设情况" / "的报告", "报告", "及2024年工作计划"
   for (std::string_view start : {"的", "及", "暨", "和", "报告"})
@@ -181,8 +179,8 @@ bool page_number_at(const Document& doc, std::size_t li) {
 
 // Lines set aside right after line `li` that make a page break — a page number, with at most
 // a running foot before it and a running head after it — followed by text; 0 when there is none.
-template <typename LineList>
-std::size_t page_break_after(const Document& doc, const LineList& lines, std::size_t li) {
+std::size_t page_break_after(const Document& doc, const std::vector<LineInfo>& lines,
+                             std::size_t li) {
   constexpr std::size_t kMaxBreakLines = 3;
   std::size_t k = 0;
   bool page = false;
@@ -280,7 +278,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     if (lines[li].blank) continue;
     const std::string_view c = content(li);
     ++body;
-    if (first_sentence_line == lines.size() && has(c, "。")) first_sentence_line = li;
+    if (first_sentence_line == lines.size() && contains(c, "。")) first_sentence_line = li;
     if (li + 1 < lines.size() && !lines[li + 1].blank && !terminated(c) && !starts_with_marker(c) &&
         !date_like(c) && !signature_like(c))
       ++fragments;
@@ -334,7 +332,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         // ends with its second line.
         const bool title = li < first_sentence_line && wrapped_title_like(so_far);
         // A heading that carries body text ("1.领导高度重视。印发…") wraps like body text.
-        join = !(numbered_heading && !has(c, "。")) && !title;
+        join = !(numbered_heading && !contains(c, "。")) && !title;
       }
     }
     if (join) {

@@ -48,7 +48,7 @@ namespace {
 
 // A related-articles list's heading, alone on its line (a colon after it or not).
 bool related_list_heading(std::string_view line) {
-  for (std::string_view colon : {":", "：", "\uFF1A"})
+  for (std::string_view colon : {":", "："})
     if (line.size() > colon.size() && line.substr(line.size() - colon.size()) == colon)
       line.remove_suffix(colon.size());
   for (std::string_view h : {"相关阅读", "推荐阅读", "相关文章", "相关新闻", "延伸阅读", "相关信息",
