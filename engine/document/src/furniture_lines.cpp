@@ -20,9 +20,8 @@ namespace {
 
 // Longest line taken for a running head (a title over 40 characters, in bytes).
 constexpr std::size_t kMaxHeadBytes = 160;
-// Longest raw line that may hold a page number (page_number_line takes 40 bytes, indentation
-// and spaces around them).
-constexpr std::size_t kMaxPageLineBytes = 80;
+// Longest raw line that may head a related-articles list (a heading, indentation around it).
+constexpr std::size_t kMaxListHeadingBytes = 80;
 // Lines at the top of the text that may hold the title (crawler header lines before it).
 constexpr std::size_t kTitleLines = 12;
 
@@ -92,11 +91,9 @@ std::vector<std::uint32_t> furniture_lines(std::string_view original) {
   std::vector<std::size_t> lists;  // lines heading a related-articles list
   std::size_t count = 0;
   each_line([&](std::string_view raw) {
-    if (raw.size() <= kMaxPageLineBytes) {
-      const std::string_view line = trimmed(raw);
-      if (!line.empty() && page_number_line(line)) pages.push_back(count);
-      if (!line.empty() && related_list_heading(line)) lists.push_back(count);
-    }
+    if (original_page_number_line(raw)) pages.push_back(count);
+    if (raw.size() <= kMaxListHeadingBytes && related_list_heading(trimmed(raw)))
+      lists.push_back(count);
     ++count;
   });
   if (pages.empty() && lists.empty()) return {};
@@ -119,7 +116,8 @@ std::vector<std::uint32_t> furniture_lines(std::string_view original) {
   std::map<std::string_view, std::vector<std::uint32_t>> beside;
   auto candidate = [&](std::size_t li) {
     const std::string_view s = lines[li];
-    if (s.empty() || s.size() > kMaxHeadBytes || page_number_line(s) || contains(s, "。")) return;
+    if (s.empty() || s.size() > kMaxHeadBytes || original_page_number_line(s) || contains(s, "。"))
+      return;
     auto& at = beside[s];
     if (at.empty() || at.back() != li) at.push_back(static_cast<std::uint32_t>(li));
   };

@@ -42,6 +42,8 @@ void normalize_document(Document& doc, NormalizeStats& stats,
 bool is_boilerplate_line(std::string_view normalized_line);
 // A normalized line that is only a page number ("— 3 —", "第3页 共10页"): one of the above.
 bool page_number_line(std::string_view normalized_line);
+// The same asked of a line of the original (before normalization: full-width digits, indentation).
+bool original_page_number_line(std::string_view original_line);
 // Lines (0-based, as normalization counts them, sorted) of `original` that only their
 // neighbours show to be page furniture (furniture_lines.cpp): a PDF's running head or foot (the
 // same text next to two page numbers, or the title next to one), and a related-articles list

@@ -538,6 +538,27 @@ bool page_number_line(std::string_view line) {
          RE2::FullMatch(re2::StringPiece(line.data(), line.size()), page);
 }
 
+bool original_page_number_line(std::string_view original_line) {
+  constexpr std::size_t kMaxOriginalBytes = 80;  // 40 normalized bytes, indentation around them
+  if (original_line.size() > kMaxOriginalBytes) return false;
+  // A digit, ASCII or full-width (U+FF10-U+FF19: EF BC 90-99), before normalizing anything.
+  bool digit = false;
+  for (std::size_t i = 0; i < original_line.size() && !digit; ++i) {
+    const auto c = static_cast<unsigned char>(original_line[i]);
+    digit = (c >= '0' && c <= '9') || (c == 0xEF && i + 2 < original_line.size() &&
+                                       static_cast<unsigned char>(original_line[i + 1]) == 0xBC &&
+                                       static_cast<unsigned char>(original_line[i + 2]) >= 0x90 &&
+                                       static_cast<unsigned char>(original_line[i + 2]) <= 0x99);
+  }
+  if (!digit) return false;
+  std::string line = normalize_for_matching(original_line);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' '))
+    line.pop_back();
+  std::size_t front = 0;
+  while (front < line.size() && line[front] == ' ') ++front;
+  return page_number_line(std::string_view(line).substr(front));
+}
+
 bool is_boilerplate_line(std::string_view line) {
   // Trim spaces and tabs.
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);

@@ -168,13 +168,7 @@ bool page_number_at(const Document& doc, std::size_t li) {
   const std::size_t start = doc.line_starts_[li];
   const std::size_t end =
       li + 1 < doc.line_starts_.size() ? doc.line_starts_[li + 1] : doc.original.size();
-  if (end - start > 80) return false;
-  std::string line =
-      normalize_for_matching(std::string_view(doc.original).substr(start, end - start));
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' '))
-    line.pop_back();
-  while (!line.empty() && line.front() == ' ') line.erase(0, 1);
-  return page_number_line(line);
+  return original_page_number_line(std::string_view(doc.original).substr(start, end - start));
 }
 
 // Lines set aside right after line `li` that make a page break — a page number, with at most
