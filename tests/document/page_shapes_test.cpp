@@ -834,6 +834,39 @@ TEST_CASE(
       read_ok("某某岛国家旅游度假区管委会2023年法治政府建设情况报告" + body, "d.txt");
   CHECK(resort.meta.unit.value == "某某岛国家旅游度假区");
   CHECK(resort.meta.level.value == "zone");
+  // A sub-district office's full name (…街道办事处) is a unit; a new area's committee signs as
+  // 管委 as often as 管委会.
+  const Document office = read_ok("某某市某某区望京街道办事处2023年法治政府建设工作报告" + body +
+                                      "某某市某某区望京街道办事处\n2024年1月15日\n",
+                                  "e.txt");
+  CHECK(office.meta.unit.value == "某某市某某区望京街道办事处");
+  CHECK(office.meta.level.value == "township");
+  const Document area = read_ok(
+      "某某西海岸新区2023年法治政府建设情况报告" + body + "某某西海岸新区管委\n2024年1月15日\n",
+      "f.txt");
+  CHECK(area.meta.unit.value == "某某西海岸新区");
+  CHECK(area.meta.level.value == "zone");
+}
+
+TEST_CASE("titles and signatures of other places name their unit") {
+  const std::string body = "\n2023年，我们深入推进法治政府建设。\n" + kWork;
+  const auto unit_of = [&](const std::string& title, const std::string& signature) {
+    const Document doc = read_ok(title + body + signature + "\n2024年1月15日\n", "t.txt");
+    return doc.meta.unit.value + "|" + doc.meta.level.value;
+  };
+  // The issuer before 关于 names the unit; its office issues the government's report.
+  CHECK(unit_of("某某市人民政府关于某某市2023年度法治政府建设情况的报告", "某某市人民政府") ==
+        "某某市|county-city");
+  CHECK(unit_of("绍兴市上虞区人民政府办公室关于上虞区2023年度法治政府建设情况的报告",
+                "绍兴市上虞区人民政府办公室") == "绍兴市上虞区|district");
+  // A year in Chinese numerals first is no part of the unit.
+  CHECK(unit_of("二〇二三年度长兴县法治政府建设情况报告", "长兴县人民政府") == "长兴县|county");
+  // A league's 行政公署 is its government.
+  CHECK(unit_of("锡林郭勒盟行政公署2023年法治政府建设情况报告", "锡林郭勒盟行政公署") ==
+        "锡林郭勒盟|city");
+  // A joint signature with one space between the names (run together by normalization).
+  CHECK(unit_of("2023年法治政府建设年度报告", "中共瑞安市委 瑞安市人民政府") ==
+        "瑞安市|county-city");
 }
 
 TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {

@@ -44,8 +44,9 @@ const std::vector<std::string_view>& province_names() {
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
 bool unit_suffix(std::string_view unit) {
   for (std::string_view suffix :
-       {"省", "市", "区",   "县", "旗", "管委会", "管理委员会", "局",   "厅", "委员会", "办公室",
-        "委", "办", "中心", "院", "署", "镇",     "乡",         "街道", "州", "盟",     "地区"})
+       {"省", "市",     "区",     "县", "旗", "管委会", "管理委员会", "局",
+        "厅", "委员会", "办公室", "委", "办", "中心",   "院",         "署",
+        "镇", "乡",     "街道",   "州", "盟", "地区",   "办事处"})
     if (ends(unit, suffix)) return true;
   return false;
 }
@@ -92,14 +93,27 @@ std::string unit_from_title(std::string_view raw_title) {
   const bool subject = contains(title, "法治政府") || contains(title, "依法行政") ||
                        contains(title, "法治建设") || contains(title, "法治工作") ||
                        contains(title, "推进法治");
+  // year_first before with_subject: a title that opens with its year in Chinese numerals
+  // (二〇二三年度某某县法治政府…) would otherwise give the year as part of the unit.
   const std::pair<const RE2*, bool> patterns[] = {{&with_year, year},
                                                   {&with_about, contains(title, "关于")},
-                                                  {&with_subject, subject},
-                                                  {&year_first, year && subject}};
+                                                  {&year_first, year && subject},
+                                                  {&with_subject, subject}};
   std::string unit;
-  for (const auto& [pattern, possible] : patterns)
-    if (possible && RE2::PartialMatch(sp(title), *pattern, &unit) && unit_suffix(unit))
-      return after_party_committee(unit);
+  for (const auto& [pattern, possible] : patterns) {
+    if (!possible || !RE2::PartialMatch(sp(title), *pattern, &unit)) continue;
+    // "某某市人民政府关于某某市2023年度…", "某某区人民政府办公室关于某某区2023年度…": the
+    // issuer before 关于 is the unit (an office issues its government's report).
+    if (const std::size_t about = unit.find("关于"); about != std::string::npos) {
+      unit.resize(about);
+      for (std::string_view issuer : {"人民政府办公室", "人民政府"})
+        if (ends(unit, issuer)) {
+          unit.resize(unit.size() - issuer.size());
+          break;
+        }
+    }
+    if (unit_suffix(unit)) return after_party_committee(unit);
+  }
   return {};
 }
 
@@ -114,14 +128,18 @@ bool zone_name(std::string_view unit) {
 }
 
 std::string strip_unit_suffix(std::string unit) {
-  for (std::string_view suffix : {"人民政府", "管理委员会", "管委会"}) {
+  for (std::string_view suffix : {"人民政府", "行政公署", "管理委员会", "管委会", "管委"}) {
     if (!ends(unit, suffix) || unit.size() <= suffix.size() + 3) continue;
     const std::string_view stem = std::string_view(unit).substr(0, unit.size() - suffix.size());
-    if (suffix != "人民政府" && !(zone_name(stem) && (ends(stem, "区")))) continue;
+    // A league's or prefecture's 行政公署 is its government (锡林郭勒盟行政公署).
+    if (suffix == "行政公署" && !ends(stem, "盟") && !ends(stem, "地区")) continue;
+    if ((suffix != "人民政府" && suffix != "行政公署") && !(zone_name(stem) && (ends(stem, "区"))))
+      continue;
     unit.resize(stem.size());
     break;
   }
-  return unit;
+  // A joint signature whose two names normalization ran together (中共某某市委某某市人民政府).
+  return after_party_committee(std::move(unit));
 }
 
 bool generic_unit(std::string_view u) {
@@ -147,7 +165,7 @@ std::string level_of(std::string_view unit, bool committee_signature, const Plac
   // its committee, is a zone.
   // The zone's own administration: 开发区管委会, 苏平片区管理局 (a zone word right before it).
   bool zone_committee = false;
-  for (std::string_view suffix : {"管委会", "管理委员会", "管理局"})
+  for (std::string_view suffix : {"管委会", "管理委员会", "管理局", "管委"})
     if (ends(unit, suffix) && zone_name(unit) &&
         ends(unit.substr(0, unit.size() - suffix.size()), "区"))
       zone_committee = true;
@@ -335,7 +353,7 @@ bool colophon_only(std::string_view line) {
 bool signing_unit_name(std::string_view s) {
   return !contains(s, "。") && s.size() <= 60 &&
          (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
-          ends(s, "局") || ends(s, "办公室"));
+          ends(s, "局") || ends(s, "办公室") || ends(s, "行政公署"));
 }
 
 // Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区); else the
