@@ -961,10 +961,17 @@ TEST_CASE("part headings in other words: 困难和问题, 面临的困难, 今�
   CHECK(roles("二、困难和问题", "三、今后工作方向") == parts);
   CHECK(roles("二、面临的困难", "三、下一阶段工作重点") == parts);
   CHECK(roles("二、问题与差距", "三、下阶段工作打算") == parts);
+  CHECK(roles("二、短板弱项", "三、今后努力方向") == parts);
+  CHECK(roles("二、需要改进的方面", "三、下步打算") == parts);
+  CHECK(roles("二、面临的挑战", "三、工作展望") == parts);
+  CHECK(roles("二、主要问题", "三、下一步工作设想") == parts);
+  CHECK(roles("二、工作短板", "三、下步工作安排") == parts);
   // Acts on problems and the people helped are achievements.
   const auto none = std::pair(Role::kAchievements, Role::kAchievements);
   CHECK(roles("二、着力解决群众急难愁盼问题", "三、帮助企业纾困解难") == none);
   CHECK(roles("二、关爱困难群众", "三、为今后发展奠定基础") == none);
+  CHECK(roles("二、补齐执法短板", "三、聚焦短板弱项") == none);
+  CHECK(roles("二、积极应对风险挑战", "三、聚焦群众反映的主要问题") == none);
 }
 
 TEST_CASE("part openers in other words: 清醒地看到, 还存在…差距, 新的一年…将, 今后…将") {

@@ -91,7 +91,8 @@ bool plans_opening(std::string_view s, int report_year) {
 
 // Role a heading title asks for, or nullopt when it says nothing special.
 std::optional<Role> heading_signal(std::string_view title, int report_year) {
-  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节"}))
+  if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节", "需要改进",
+                           "有待改进", "有待加强", "有待提高"}))
     return Role::kShortcomings;
   // 存在的主要问题, 存在的困难和短板: 存在 with a gap word (a chapter that 解决…主要问题 is not
   // one).
@@ -99,15 +100,23 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
     return Role::kShortcomings;
   // 困难和问题, 面临的困难, 问题与差距 — not an act on them (解决…问题, 化解…困难), nor the
   // people helped (困难群众, 困难企业).
-  const bool hardship = title.size() >= 6 &&
-                        (title.substr(title.size() - 6) == "困难" ||
-                         contains_any(title, {"困难和", "困难与", "困难及", "和困难", "与困难"}));
-  if (!contains_any(title, {"解决", "化解", "整改", "破解", "帮助", "纾困"}) &&
+  // Also 短板弱项, 工作短板, 面临的挑战, a chapter named 主要问题 — not an act on them (补齐短板,
+  // 应对挑战).
+  const auto ends_with = [&](std::string_view word) {
+    return title.size() >= word.size() && title.substr(title.size() - word.size()) == word;
+  };
+  const bool hardship = ends_with("困难") || ends_with("主要问题") || ends_with("短板") ||
+                        ends_with("弱项") ||
+                        contains_any(title, {"困难和", "困难与", "困难及", "和困难", "与困难",
+                                             "短板和", "短板与", "面临的挑战"});
+  if (!contains_any(title, {"解决", "化解", "整改", "破解", "帮助", "纾困", "补齐", "补短板",
+                            "补强", "弥补", "应对", "聚焦", "针对"}) &&
       (hardship ||
        (contains(title, "问题") && contains_any(title, {"短板", "差距", "挑战", "不足"}))))
     return Role::kShortcomings;
   if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
-                           "工作思路", "明年", "下一阶段", "下阶段", "今后工作", "今后的工作"}))
+                           "工作思路", "明年", "下一阶段", "下阶段", "今后工作", "今后的工作",
+                           "下步打算", "下步工作", "今后打算", "努力方向", "工作设想", "工作展望"}))
     return Role::kPlans;
   if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
   if (contains(title, "其他需要报告")) return Role::kOther;
@@ -122,8 +131,8 @@ bool part_heading_line(std::string_view s) {
   // "下一步我局" or "存在的问题主要" is a wrapped sentence's start, not a heading.
   bool noun_end = false;
   for (std::string_view noun :
-       {"问题", "不足", "短板", "差距", "困难", "环节", "挑战", "安排", "打算", "计划", "思路",
-        "要点", "重点", "方向", "举措", "措施", "工作", "下一步", "展望"})
+       {"问题", "不足", "短板", "差距", "困难", "环节", "挑战",   "安排", "打算", "计划", "思路",
+        "要点", "重点", "方向", "举措", "措施", "工作", "下一步", "展望", "方面", "设想"})
     noun_end = noun_end || (s.size() >= noun.size() && s.substr(s.size() - noun.size()) == noun);
   if (!noun_end) return false;
   const std::optional<Role> role = heading_signal(s, 0);
