@@ -987,8 +987,17 @@ TEST_CASE("part openers in other words: 清醒地看到, 还存在…差距, 新
               "新的一年，我县将继续组织集中学法。") == parts);
   CHECK(roles("对照上级要求，我县法治政府建设还存在一定差距，执法力量不足。",
               "今后，我们将继续组织集中学法。") == parts);
+  CHECK(roles("在肯定成绩的同时，我们也清醒认识到，执法人员素质有待提高。",
+              "展望2024年，我县将继续组织集中学法。") == parts);
+  CHECK(roles("但对照上级要求，仍有一定差距，执法力量不足。",
+              "站在新的起点上，我县将继续组织集中学法。") == parts);
+  CHECK(roles("客观分析，我县法治政府建设仍面临一些困难和问题，执法力量不足。",
+              "在新的一年，我县将继续组织集中学法。") == parts);
+  CHECK(roles("但也存在一些问题，执法力量不足。", "下一步，我县将继续组织集中学法。") == parts);
   // A problem found and acted on is an achievement.
   CHECK(roles("针对检查中发现还存在的问题，督促整改到位。", "今后一段时期的工作举措已明确。") ==
+        std::pair(Role::kAchievements, Role::kAchievements));
+  CHECK(roles("全县还有3个乡镇完成了示范创建。", "展望未来发展的法治讲座举办2场。") ==
         std::pair(Role::kAchievements, Role::kAchievements));
 }
 

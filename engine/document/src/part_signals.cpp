@@ -28,8 +28,8 @@ bool admission_opening(std::string_view first) {
   const std::string_view before =
       first.substr(aware >= 18 ? aware - 18 : 0, aware >= 18 ? 18 : aware);
   if (!contains_any(before, {"我们", "也", "清醒"})) return false;
-  return contains_any(first.substr(aware),
-                      {"不足", "差距", "困难", "短板", "薄弱", "存在一些问题", "存在的问题"});
+  return contains_any(first.substr(aware), {"不足", "差距", "困难", "短板", "薄弱", "有待",
+                                            "存在一些问题", "存在的问题"});
 }
 
 bool starts_with_year(std::string_view s, int year) {
@@ -47,12 +47,22 @@ bool shortcomings_opening(std::string_view s) {
       at(first, 0, "主要问题") || at(first, 0, "不足之处") || admission_opening(first))
     return true;
   // "对照上级要求，我县法治政府建设还存在一定差距": 还/仍 存在 a gap, near the start — not a
-  // gap found and acted on (针对检查发现还存在的问题，督促整改).
-  for (std::string_view still : {"还存在", "仍存在", "仍然存在"}) {
-    const std::size_t at_still = find_text(first, still);
+  // gap found and acted on (针对检查发现还存在的问题，督促整改). Also 但也存在一些问题, 仍有一定
+  // 差距, 仍面临一些困难和问题.
+  enum class Gaps { kAny, kNoProblem, kFaced };  // which gap words may follow the word
+  static constexpr std::pair<std::string_view, Gaps> kStill[] = {
+      {"还存在", Gaps::kAny},   {"仍存在", Gaps::kAny},     {"仍然存在", Gaps::kAny},
+      {"也存在", Gaps::kAny},   {"仍有", Gaps::kNoProblem}, {"还有", Gaps::kNoProblem},
+      {"仍面临", Gaps::kFaced}, {"还面临", Gaps::kFaced}};
+  for (const auto& [word, gaps] : kStill) {
+    const std::size_t at_still = find_text(first, word);
     if (at_still == std::string_view::npos || at_still > kShortcomingsLeadBytes) continue;
     if (contains_any(first, {"整改", "解决", "发现", "督促", "针对"})) break;
-    if (contains_any(first.substr(at_still), {"问题", "不足", "差距", "短板", "薄弱"})) return true;
+    const std::string_view rest = first.substr(at_still);
+    if (gaps == Gaps::kAny ? contains_any(rest, {"问题", "不足", "差距", "短板", "薄弱"})
+        : gaps == Gaps::kNoProblem ? contains_any(rest, {"不足", "差距", "短板", "薄弱"})
+                                   : contains_any(rest, {"困难", "问题", "挑战"}))
+      return true;
   }
   // "虽然…但…存在…", and without 虽: "一年来…取得了一定成效，但…仍存在…差距".
   std::size_t though = find_text(first, "虽");
@@ -81,8 +91,11 @@ bool plans_opening(std::string_view s, int report_year) {
   if (report_year > 0 && starts_with_year(first, report_year + 1) && contains(first, "将"))
     return true;
   if (at(first, 0, "下一步") || at(first, 0, "下一年度") || at(first, 0, "明年")) return true;
-  // "新的一年，…将…", "今后，我们将…".
-  if ((at(first, 0, "新的一年") || at(first, 0, "今后")) && contains(first, "将")) return true;
+  // "新的一年，…将…", "今后，我们将…", "展望2024年，…将…", "站在新的起点上，…将…".
+  if ((at(first, 0, "新的一年") || at(first, 0, "在新的一年") || at(first, 0, "今后") ||
+       at(first, 0, "展望") || at(first, 0, "站在新的起点")) &&
+      contains(first, "将"))
+    return true;
   if (first.size() <= 150 &&
       contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
     return true;
