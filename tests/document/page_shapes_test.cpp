@@ -869,6 +869,22 @@ TEST_CASE("titles and signatures of other places name their unit") {
         "瑞安市|county-city");
 }
 
+TEST_CASE("a title without the unit: the opening names it, a department or a government too") {
+  const auto unit_of = [](const std::string& opening) {
+    return read_ok("关于2023年度法治政府建设情况的报告\n" + opening + "\n" + kWork, "t.txt")
+        .meta.unit.value;
+  };
+  CHECK(unit_of("2023年，长兴县司法局在县委、县政府的坚强领导下，深入推进法治政府建设。") ==
+        "长兴县司法局");
+  CHECK(unit_of("今年以来，湖州市吴兴区人民政府深入推进法治政府建设。") == "湖州市吴兴区");
+  CHECK(unit_of("2023年，中共长兴县委、长兴县人民政府深入推进法治政府建设。") == "长兴县");
+  CHECK(unit_of("2023年，嘉兴经济技术开发区管委会深入推进法治政府建设。") == "嘉兴经济技术开发区");
+  CHECK(unit_of("2023年德清县市场监督管理局认真贯彻落实上级决策部署。") == "德清县市场监督管理局");
+  // Not a name: a leading party body, a clause ending in 我局.
+  CHECK(unit_of("2023年，在区党工委全面依法治区委员会的指导下，我局深入推进法治建设。").empty());
+  CHECK(unit_of("2023年，为筑牢法治根基我局坚持依法行政。").empty());
+}
+
 TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {
   const Document doc = read_ok(
       "# 某某县水利局2023年法治政府建设情况报告\n"

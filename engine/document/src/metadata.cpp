@@ -283,8 +283,10 @@ std::string with_city_prefix(std::string_view text, const std::string& unit) {
 // Unit, second choice: a self-name opening a sentence of the first three body paragraphs
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
+  // A place, its government or committee, or a department naming itself before its verb:
+  // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,10}?(?:区|县|市|旗))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|人民政府|管委会|管理委员会|委员会|办公室|委|办))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
   std::size_t seen = 0;
   for (const Paragraph& p : doc.paragraphs) {
     if (seen >= 3) break;
@@ -298,8 +300,23 @@ void unit_from_body(Document& doc) {
     re2::StringPiece input = sp(body);
     std::string unit;
     while (RE2::FindAndConsume(&input, body_unit, &unit)) {
-      if (generic_unit(unit) || unit.size() < 9) continue;
+      // "2025年莆田市水利局坚持…": the year's 年 is no part of the name.
+      for (std::string_view lead : {"年度", "年"})
+        if (starts(unit, lead)) unit.erase(0, lead.size());
+      // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
+      if (generic_unit(unit) || unit.size() < 9 || starts(unit, "在") || starts(unit, "以") ||
+          starts(unit, "由") || ends(unit, "党工委") || ends(unit, "党委") || ends(unit, "党组") ||
+          contains(unit, "我") || contains(unit, "本"))
+        continue;
+      // A body's or committee's name starts with its place (长兴县司法局) or a relative one
+      // (县司法局); a clause ending in 局 (筑牢法治根基我局…) is none.
+      const bool place =
+          ends(unit, "区") || ends(unit, "县") || ends(unit, "市") || ends(unit, "旗");
+      const bool relative = starts(unit, "市") || starts(unit, "县") || starts(unit, "区") ||
+                            starts(unit, "省") || starts(unit, "州") || starts(unit, "旗");
+      if (!place && !relative && place_of_unit(unit, body).province.empty()) continue;
       const std::size_t pos = body.find(unit);
+      unit = strip_unit_suffix(std::move(unit));
       doc.meta.unit = at_text(doc, with_city_prefix(doc.text, unit),
                               p.span.begin + static_cast<std::uint32_t>(pos),
                               seen == 1 ? "first-lines" : "body");
