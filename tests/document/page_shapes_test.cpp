@@ -1042,6 +1042,16 @@ TEST_CASE("a signature's date written 2024-01-05, 2024.1.5, 2024年1月; an impo
     CHECK(doc.meta.published.value == "2024-01-05");
   }
   CHECK(read("2024年1月").meta.published.value == "2024-01");
+  // 元月 is January, 号 the spoken 日; the year reported on follows from the date.
+  for (const char* date :
+       {"2024年元月5日", "二〇二四年元月五日", "2024年1月5号", "2024年元月5号"}) {
+    const Document doc = read(date);
+    INFO(date);
+    CHECK(doc.meta.published.value == "2024-01-05");
+    CHECK(doc.meta.year == 2023);
+    CHECK(role_of(doc, date) == Role::kSignature);
+  }
+  CHECK(read("2024年元月").meta.published.value == "2024-01");
   const Document impossible = read("2024年2月30日");
   CHECK(impossible.meta.unit.value == "某某县");
   CHECK_FALSE(impossible.meta.published.found());

@@ -524,13 +524,15 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
 // The last date of a signature line, as far as it is filled in: "2024-03-27", "2025-03", "2025";
 // in Arabic or Chinese numerals (二〇二四年三月二十七日). Empty when the line holds none.
 std::string iso_date_of(std::string_view s) {
-  static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2})\s*月\s*(\d{0,2})\s*日)");
+  // 元月 is January; 号 is the spoken 日.
+  static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2}|元)\s*月\s*(\d{0,2})\s*(?:日|号))");
   // 2024-01-05, 2024.1.5, 2024/1/5 (a signature's line only), 2024年1月.
   static const RE2 numeric(R"(^\(?(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\)?$)");
-  static const RE2 year_month(R"(^(\d{4})\s*年\s*(\d{1,2})\s*月$)");
+  static const RE2 year_month(R"(^(\d{4})\s*年\s*(\d{1,2}|元)\s*月$)");
   std::string y, m, d;
   if (RE2::PartialMatch(sp(s), date, &y, &m, &d) || RE2::FullMatch(sp(s), numeric, &y, &m, &d) ||
       RE2::FullMatch(sp(s), year_month, &y, &m)) {
+    if (m == "元") m = "1";
     std::string iso = y;
     if (!m.empty()) {
       iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;

@@ -227,8 +227,17 @@ std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& m
   auto part = [&](std::string_view unit, int& value) {
     while (k < s.size() && s[k] == ' ') ++k;
     value = 0;
-    k += chinese_small_number_at(s, k, value);
+    if (unit == "月" && at(s, k, "元")) {  // 元月 is January
+      value = 1;
+      k += 3;
+    } else {
+      k += chinese_small_number_at(s, k, value);
+    }
     while (k < s.size() && s[k] == ' ') ++k;
+    if (unit == "日" && at(s, k, "号")) {  // the spoken 号 for 日
+      k += 3;
+      return true;
+    }
     if (!at(s, k, unit)) return false;
     k += unit.size();
     return true;
@@ -241,7 +250,7 @@ std::size_t chinese_date_at(std::string_view s, std::size_t i, int& year, int& m
 // 日. Not a title line's test: a hard-wrapped first line can read "2023年12月".
 bool loose_date_line(std::string_view s) {
   static const RE2 loose(
-      R"(^\(?(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\)?$)");
+      R"(^\(?(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{4}\s*年\s*(?:\d{1,2}|元)\s*月(?:\s*\d{1,2}\s*(?:日|号))?)\)?$)");
   return s.size() <= 40 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), loose);
 }
 
@@ -260,10 +269,11 @@ bool is_date_line(std::string_view s) {
     while (k < s.size() && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' ')) ++k;
   };
   skip();
+  if (at(s, k, "元")) k += 3;  // 元月
   if (!at(s, k, "月")) return false;
   k += 3;
   skip();
-  if (!at(s, k, "日")) return false;
+  if (!at(s, k, "日") && !at(s, k, "号")) return false;
   return k + 3 == s.size();
 }
 
@@ -274,11 +284,12 @@ bool joined_signature_block(std::string_view s) {
   // A name, then its date in Arabic or Chinese numerals (二〇二四年一月十五日), then maybe 印发.
   static const RE2 block(
       R"(^(?:\p{Han}{2,30}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|局|厅|委|办)\s*)"
-      R"((?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|)"
-      R"([〇○零O一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日))"
+      R"((?:\d{4}\s*年\s*(?:\d{1,2}|元)\s*月\s*\d{1,2}\s*(?:日|号)|)"
+      R"([〇○零O一二三四五六七八九]{4}\s*年\s*(?:[一二三四五六七八九十]{1,3}|元)\s*月\s*[一二三四五六七八九十]{1,3}\s*(?:日|号)))"
       R"((?:印发)?)+$)");
   // Every sentence of the outline asks; only those ending as a date (or 印发) can match.
-  if (s.size() > 240 || !(s.ends_with("日") || s.ends_with("印发"))) return false;
+  if (s.size() > 240 || !(s.ends_with("日") || s.ends_with("号") || s.ends_with("印发")))
+    return false;
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
 }
 

@@ -110,7 +110,7 @@ bool split_number(std::string_view line, std::string_view next) {
 }
 
 bool date_like(std::string_view s) {
-  static const RE2 re(R"(^\d{4}\s*年\s*\d{0,2}\s*月\s*\d{0,2}\s*日$)");
+  static const RE2 re(R"(^\d{4}\s*年\s*(?:\d{0,2}|元)\s*月\s*\d{0,2}\s*(?:日|号)$)");
   int y = 0, m = 0, d = 0;
   return s.size() <= 60 &&
          (RE2::FullMatch(sp(s), re) || (!s.empty() && chinese_date_at(s, 0, y, m, d) == s.size()));
