@@ -864,6 +864,13 @@ TEST_CASE("titles and signatures of other places name their unit") {
   // A league's 行政公署 is its government.
   CHECK(unit_of("锡林郭勒盟行政公署2023年法治政府建设情况报告", "锡林郭勒盟行政公署") ==
         "锡林郭勒盟|city");
+  // The unit set apart: in 【】 or before a colon at the start, in parentheses at the end; a
+  // column's tag in 【】 is no part of it.
+  CHECK(unit_of("【长兴县】2023年度法治政府建设情况报告", "") == "长兴县|county");
+  CHECK(unit_of("长兴县：2023年度法治政府建设情况报告", "") == "长兴县|county");
+  CHECK(unit_of("关于2023年度法治政府建设情况的报告（长兴县司法局）", "") ==
+        "长兴县司法局|department");
+  CHECK(unit_of("【专题】长兴县2023年度法治政府建设情况报告", "") == "长兴县|county");
   // A joint signature with one space between the names (run together by normalization).
   CHECK(unit_of("2023年法治政府建设年度报告", "中共瑞安市委 瑞安市人民政府") ==
         "瑞安市|county-city");

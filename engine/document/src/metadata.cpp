@@ -72,6 +72,33 @@ std::string unit_from_title(std::string_view raw_title) {
   // "莆田市人民政府国有资产监督管理委员会关于2025年…".
   // A parenthesised aside in the title (某某县司法局(县委依法治县办)2023年…) is not read.
   std::string title(unwrapped_title(raw_title));
+  // "【长兴县】2023年度…", "长兴县:2023年度…": the unit set apart at the start is read as if
+  // it ran on into the title; a column's tag (【专题】…) is dropped.
+  constexpr std::size_t kMaxName = 30 * 3;
+  if (starts(title, "【")) {
+    const std::size_t close = title.find("】");
+    if (close != std::string::npos && close <= kMaxName) {
+      const std::string tag = title.substr(3, close - 3);
+      title = (unit_suffix(tag) ? tag : std::string()) + title.substr(close + 3);
+    }
+  } else if (const std::size_t colon = title.find(':');
+             colon != std::string::npos && colon <= kMaxName &&
+             unit_suffix(std::string_view(title).substr(0, colon))) {
+    title.erase(colon, 1);
+  }
+  // "关于2023年度…的报告(长兴县司法局)": a unit named in closing parentheses, read when the
+  // title names none before them.
+  std::string closing;
+  if (ends(title, ")")) {
+    const std::size_t open = title.rfind('(');
+    const std::string_view inner =
+        open == std::string::npos
+            ? std::string_view()
+            : std::string_view(title).substr(open + 1, title.size() - open - 2);
+    if (!inner.empty() && inner.size() <= kMaxName && unit_suffix(inner) &&
+        inner.find_first_of("0123456789") == std::string_view::npos)
+      closing = inner;
+  }
   for (std::size_t open = title.find('('); open != std::string::npos; open = title.find('(')) {
     const std::size_t close = title.find(')', open);
     if (close == std::string::npos || close - open > 60) break;
@@ -114,7 +141,7 @@ std::string unit_from_title(std::string_view raw_title) {
     }
     if (unit_suffix(unit)) return after_party_committee(unit);
   }
-  return {};
+  return closing.empty() ? std::string() : after_party_committee(closing);
 }
 
 // A zone's committee names the zone (苏州工业园区管理委员会 → 苏州工业园区); a department
