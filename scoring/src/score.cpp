@@ -371,29 +371,39 @@ void settle_weights(const Framework& fw, const Profile* profile, bool profile_we
 
 // Per leaf, whether it applies to units of `level` (every `levels` constraint on its path
 // names the level), cached per level.
+// Per leaf at a level: applies, not applicable, or (outside_levels: evidence-only) applies only
+// when met or partial.
+enum class LevelScope : std::uint8_t { kApplies, kExcluded, kEvidenceOnly };
+
 class LevelFilter {
  public:
   explicit LevelFilter(const Framework& fw) : fw_(fw) {}
-  const std::vector<bool>& applicable(const std::string& level) {
+  const std::vector<LevelScope>& scope(const std::string& level) {
     auto it = by_level_.find(level);
     if (it != by_level_.end()) return it->second;
-    std::vector<bool> ok(fw_.leaves.size(), true);
+    std::vector<LevelScope> out(fw_.leaves.size(), LevelScope::kApplies);
     if (!level.empty()) {
       for (std::size_t l = 0; l < fw_.leaves.size(); ++l) {
         int n = fw_.leaves[l];
         for (std::size_t guard = 0; n >= 0 && guard <= limits::kMaxRuleDepth + 1; ++guard) {
-          const auto& lv = fw_.nodes[idx(n)].levels;
-          if (!lv.empty() && std::find(lv.begin(), lv.end(), level) == lv.end()) ok[l] = false;
-          n = fw_.nodes[idx(n)].parent;
+          const RuleNode& node = fw_.nodes[idx(n)];
+          const auto& lv = node.levels;
+          if (!lv.empty() && std::find(lv.begin(), lv.end(), level) == lv.end()) {
+            if (!node.evidence_outside_levels)
+              out[l] = LevelScope::kExcluded;
+            else if (out[l] == LevelScope::kApplies)
+              out[l] = LevelScope::kEvidenceOnly;
+          }
+          n = node.parent;
         }
       }
     }
-    return by_level_.emplace(level, std::move(ok)).first->second;
+    return by_level_.emplace(level, std::move(out)).first->second;
   }
 
  private:
   const Framework& fw_;
-  std::unordered_map<std::string, std::vector<bool>> by_level_;
+  std::unordered_map<std::string, std::vector<LevelScope>> by_level_;
 };
 
 // States per unit: as found, then level → not applicable, then waivers → waived; the counts
@@ -409,9 +419,12 @@ void settle_states(const Framework& fw, std::vector<UnitStates>& units,
     us.key = std::move(units[u].key);
     us.states = std::move(units[u].states);
     us.states.resize(leaf_count, ItemState::kMissing);
-    const auto& ok = levels.applicable(us.key.level);
+    const auto& scope = levels.scope(us.key.level);
     for (std::size_t l = 0; l < leaf_count; ++l) {
-      if (!ok[l] && us.states[l] != ItemState::kNotApplicable) {
+      const bool evidenced = us.states[l] == ItemState::kMet || us.states[l] == ItemState::kPartial;
+      const bool excluded = scope[l] == LevelScope::kExcluded ||
+                            (scope[l] == LevelScope::kEvidenceOnly && !evidenced);
+      if (excluded && us.states[l] != ItemState::kNotApplicable) {
         us.states[l] = ItemState::kNotApplicable;
         ++not_applicable_units[l];
       }

@@ -266,6 +266,11 @@ TEST_CASE("values with did-you-mean: window, roles, levels, kind", "[loader]") {
   CHECK(load(kHead + leaf("1", "    levels: [countyy]\n")) ==
         Lines{"t.yaml:8:14: error[bad-value]: unknown unit level \"countyy\"; did you mean "
               "\"county\"?"});
+  CHECK(load(kHead + leaf("1", "    levels: [city]\n    outside_levels: evidence_only\n")) ==
+        Lines{"t.yaml:9:21: error[bad-value]: \"outside_levels\" must be not-applicable or "
+              "evidence-only; did you mean \"evidence-only\"?"});
+  CHECK(load(kHead + leaf("1", "    outside_levels: evidence-only\n")) ==
+        Lines{"t.yaml:8:21: error[bad-value]: \"outside_levels\" needs \"levels\" beside it"});
 }
 
 TEST_CASE("structure: ids follow the parent, checks only on leaves", "[loader]") {

@@ -187,6 +187,36 @@ TEST_CASE("not-applicable from node levels vs the document's level", "[matcher]"
   CHECK(state_of(c, make_document({{Role::kAchievements, {"开展地方立法。"}}})) == ItemState::kMet);
 }
 
+TEST_CASE("outside_levels: evidence-only — below its levels a node counts only when evidenced",
+          "[matcher]") {
+  const auto c = compile(
+      "  - id: \"1\"\n    title: x\n    levels: [city, province]\n"
+      "    outside_levels: evidence-only\n    children:\n"
+      "      - id: \"1.1\"\n        title: y\n        check: {terms: {a: [条例草案]}}\n");
+  // A district that drafts a 条例 earns the item …
+  CHECK(state_of(c, make_document({{Role::kAchievements, {"编制某某条例草案。"}}}, "district")) ==
+        ItemState::kMet);
+  // … one that does not, or only plans to, is not judged on it.
+  Scanner scanner(c.compiled);
+  const auto none = scanner
+                        .scan(make_document({{Role::kAchievements, {"开展普法。"}}}, "district"),
+                              c.rules.frameworks[0])
+                        .items[0];
+  CHECK(none.state == ItemState::kNotApplicable);
+  CHECK(none.reason ==
+        Reason{ReasonCode::kLevelExcluded, Role::kAchievements, 0, 0, {"district", "1"}});
+  const auto planned =
+      scanner
+          .scan(make_document({{Role::kPlans, {"编制某某条例草案。"}}}, "district"),
+                c.rules.frameworks[0])
+          .items[0];
+  CHECK(planned.state == ItemState::kNotApplicable);
+  CHECK(planned.quotes.empty());
+  // At its own levels a missing item is missing.
+  CHECK(state_of(c, make_document({{Role::kAchievements, {"开展普法。"}}}, "city")) ==
+        ItemState::kMissing);
+}
+
 TEST_CASE("regexes match within one sentence only", "[matcher]") {
   const auto c = compile(
       "  - id: \"1\"\n    title: x\n    check:\n      regex:\n"

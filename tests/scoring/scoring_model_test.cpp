@@ -142,6 +142,26 @@ TEST_CASE("levels make items not applicable for other unit levels", "[scoring][p
   CHECK(t.applied_overrides[0] == "A.2 title A.2: not applicable to 1 unit(s) by level");
 }
 
+TEST_CASE("outside_levels: evidence-only counts below its levels only when evidenced",
+          "[scoring][profile]") {
+  auto fw = make_framework("fw", {{"A", "", 1}, {"A.1", "A", 1}, {"A.2", "A", 1, false, {"city"}}});
+  fw.nodes[static_cast<std::size_t>(fw.leaves[1])].evidence_outside_levels = true;
+  Corpus corpus;
+  corpus.add(fw, unit("甲区", "district"), {S::kMet, S::kMissing});
+  corpus.add(fw, unit("乙区", "district"), {S::kMet, S::kMet});
+  corpus.add(fw, unit("丙区", "district"), {S::kMissing, S::kPartial});
+  corpus.add(fw, unit("某市", "city"), {S::kMet, S::kMissing});
+  const auto t = score(fw, corpus, ScoringModel::kHierarchical);
+  CHECK(t.units[0].states[1] == S::kNotApplicable);  // no penalty without evidence
+  CHECK(t.units[0].score == Approx(100));
+  CHECK(t.units[1].states[1] == S::kMet);  // credit with it
+  CHECK(t.units[1].score == Approx(100));
+  CHECK(t.units[2].states[1] == S::kPartial);
+  CHECK(t.units[2].score == Approx(25));
+  CHECK(t.units[3].states[1] == S::kMissing);  // at its own level, missing is missing
+  CHECK(t.units[3].score == Approx(50));
+}
+
 TEST_CASE("profile: selection, weights, required, waivers, unknown ids", "[scoring][profile]") {
   const auto fw = tree();
   Corpus corpus;

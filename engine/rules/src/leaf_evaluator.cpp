@@ -184,7 +184,9 @@ void LeafEvaluator::fill_positions() const {
 
 // ---- Windows ---------------------------------------------------------------------------------
 
-bool LeafEvaluator::not_applicable(const RuleNode& leaf, Reason& reason) const {
+bool LeafEvaluator::not_applicable(const RuleNode& leaf, Reason& reason,
+                                   bool& evidence_only) const {
+  evidence_only = false;
   const std::string& level = doc_.meta.level.value;
   if (level.empty()) return false;
   const auto excludes = [&](const std::vector<std::string>& levels) {
@@ -201,7 +203,8 @@ bool LeafEvaluator::not_applicable(const RuleNode& leaf, Reason& reason) const {
     if (excludes(n.levels)) {
       reason.code = ReasonCode::kLevelExcluded;
       reason.args = {level, n.id};
-      return true;
+      if (!n.evidence_outside_levels) return true;
+      evidence_only = true;
     }
   }
   return false;
@@ -251,15 +254,36 @@ std::uint32_t LeafEvaluator::first_window_sentence(Window w, std::uint32_t unit,
 // ---- evaluate, phase by phase ------------------------------------------------------------------
 
 ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const {
+  const RuleNode& leaf = fw_.nodes[static_cast<std::size_t>(fw_.leaves[slot])];
+  Reason excluded;
+  bool evidence_only = false;
+  if (leaf.check && not_applicable(leaf, excluded, evidence_only)) {
+    if (!evidence_only) {
+      ItemEvidence ev;
+      ev.node = fw_.leaves[slot];
+      ev.state = ItemState::kNotApplicable;
+      ev.reason = std::move(excluded);
+      return ev;
+    }
+  }
+  ItemEvidence ev = evaluate_applicable(slot, hits);
+  // Below its levels an evidence-only leaf stands only when the report evidences it.
+  if (evidence_only && ev.state != ItemState::kMet && ev.state != ItemState::kPartial) {
+    ev.state = ItemState::kNotApplicable;
+    ev.reason = std::move(excluded);
+    ev.quotes.clear();
+    ev.near_misses.clear();
+  }
+  return ev;
+}
+
+ItemEvidence LeafEvaluator::evaluate_applicable(std::size_t slot,
+                                                const std::vector<LeafHit>& hits) const {
   ItemEvidence ev;
   ev.node = fw_.leaves[slot];
   const RuleNode& leaf = fw_.nodes[static_cast<std::size_t>(ev.node)];
   if (!leaf.check) {
     ev.reason.code = ReasonCode::kNoCheck;
-    return ev;
-  }
-  if (not_applicable(leaf, ev.reason)) {
-    ev.state = ItemState::kNotApplicable;
     return ev;
   }
   const Check& check = *leaf.check;

@@ -118,7 +118,7 @@ void number_preorder(Framework& fw) {
 struct FrameworkDraft {
   Framework fw;
   std::vector<std::unique_ptr<FileContext>> files;
-  std::vector<PendingList> lists;  // in file order; walked after all files are read
+  std::vector<PendingList> lists;         // in file order; walked after all files are read
   std::vector<SourceLocation> weight_at;  // per node: its "weight" value, else the node
   bool ok = true;
 };
@@ -293,7 +293,8 @@ void Loader::read_include_tree(const std::string& display, const fs::path& root,
 // pre-order numbering is computed afterwards.
 void Loader::walk_nodes(FrameworkDraft& draft) {
   static const std::vector<std::string> kNodeKeys = {
-      "id", "title", "weight", "required", "levels", "note", "children", "check", "examples"};
+      "id",   "title",    "weight", "required", "levels", "outside_levels",
+      "note", "children", "check",  "examples"};
   std::vector<RuleNode>& nodes = draft.fw.nodes;
   std::map<std::string, SourceLocation> ids;
   if (!draft.fw.id.empty()) ids[draft.fw.id] = draft.fw.location;
@@ -313,7 +314,8 @@ void Loader::walk_nodes(FrameworkDraft& draft) {
       node.parent = pl.parent;
       bool nok = get_string(f, yn, "id", node.id) && get_string(f, yn, "title", node.title) &&
                  get_string(f, yn, "note", node.note) && get_weight(f, yn, node.weight) &&
-                 get_bool(f, yn, "required", node.required) && get_levels(f, yn, node.levels);
+                 get_bool(f, yn, "required", node.required) && get_levels(f, yn, node.levels) &&
+                 get_outside_levels(f, yn, node);
       nok = check_node_id(f, yn, nodes, pl.parent, ids, node) && nok;
       const YAML::Node children = yn["children"];
       const bool branch = children && !(children.IsSequence() && children.size() == 0);

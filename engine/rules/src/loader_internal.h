@@ -84,6 +84,7 @@ class Loader {
   bool get_string_list(const FileContext& f, const YAML::Node& n, const std::string& what,
                        std::vector<std::string>& out, bool allow_scalar);
   bool get_levels(const FileContext& f, const YAML::Node& map, std::vector<std::string>& out);
+  bool get_outside_levels(const FileContext& f, const YAML::Node& map, RuleNode& node);
   bool get_weight(const FileContext& f, const YAML::Node& map, double& out);
 
   // ---- check_parser.cpp ----

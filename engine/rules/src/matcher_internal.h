@@ -143,7 +143,7 @@ struct Scanner::Scratch {
   std::vector<std::int8_t> strengths;
   std::vector<float> gate_scores;  // the gate's score per sentence, -1 = not asked yet
   // Buffers reused from document to document (no allocation per document once warm).
-  std::vector<std::uint32_t> order;            // sentences by start, when not already in order
+  std::vector<std::uint32_t> order;  // sentences by start, when not already in order
   // (sentence, regex id) pairs to confirm in the re-scan: where an untriggered regex's match
   // ends, and the triggered regexes a sentence's atoms let through.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> regex_candidates;
@@ -238,7 +238,10 @@ class LeafEvaluator {
 
  private:
   // The phases of evaluate, in order; each works on the buffers below.
-  bool not_applicable(const RuleNode& leaf, Reason& reason) const;
+  // Whether the unit's level excludes the leaf; `evidence_only` when the excluding node is
+  // outside_levels: evidence-only (then only a met or partial state stands).
+  bool not_applicable(const RuleNode& leaf, Reason& reason, bool& evidence_only) const;
+  ItemEvidence evaluate_applicable(std::size_t slot, const std::vector<LeafHit>& hits) const;
   bool group_hits(const Check& check, const std::vector<LeafHit>& hits) const;
   void evaluate_windows(const Check& check, std::size_t slot) const;
   void add_window(const Check& check, std::size_t slot, std::uint32_t unit, Role role) const;

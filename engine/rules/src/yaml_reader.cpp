@@ -233,6 +233,28 @@ bool Loader::get_levels(const FileContext& f, const YAML::Node& map,
   return ok;
 }
 
+// "outside_levels": not-applicable (the default) or evidence-only; only beside "levels".
+bool Loader::get_outside_levels(const FileContext& f, const YAML::Node& map, RuleNode& node) {
+  const YAML::Node n = map["outside_levels"];
+  if (!n) return true;
+  std::string value;
+  if (!get_string(f, map, "outside_levels", value)) return false;
+  static const std::vector<std::string> kValues = {"not-applicable", "evidence-only"};
+  if (std::find(kValues.begin(), kValues.end(), value) == kValues.end()) {
+    const std::string hint = closest(value, kValues);
+    error(f, n, "bad-value",
+          fmt::format("\"outside_levels\" must be not-applicable or evidence-only{}",
+                      hint.empty() ? "" : fmt::format("; did you mean {}?", dq(hint))));
+    return false;
+  }
+  if (!map["levels"]) {
+    error(f, n, "bad-value", "\"outside_levels\" needs \"levels\" beside it");
+    return false;
+  }
+  node.evidence_outside_levels = value == "evidence-only";
+  return true;
+}
+
 bool Loader::get_weight(const FileContext& f, const YAML::Node& map, double& out) {
   if (!map["weight"]) return true;
   double w = 1;

@@ -82,9 +82,12 @@ struct RuleNode {
   double weight = 1;  // >= 0, relative to siblings
   bool required = false;
   std::vector<std::string> levels;  // unit levels it applies to; empty = all
-  int parent = -1;                  // index into Framework::nodes
-  std::vector<int> children;        // indices into Framework::nodes
-  std::optional<Check> check;       // leaves only
+  // outside_levels: evidence-only — below `levels` the node is still evaluated and counts when
+  // met or partial; only its absence is not-applicable (3.1: a district drafting a 条例).
+  bool evidence_outside_levels = false;
+  int parent = -1;             // index into Framework::nodes
+  std::vector<int> children;   // indices into Framework::nodes
+  std::optional<Check> check;  // leaves only
   SourceLocation location;
   bool is_leaf() const { return children.empty(); }
 };
