@@ -12,7 +12,10 @@ Filters (each as the issue states it):
   actor     another actor: a court or procuratorate, the unit as respondent (作为被申请人/被告),
             the unit as the one inspected (迎接…督查);
   enum      an item of an enumeration (…等N类, N个方面, N项);
-  training  the topic of a training or study (every term after 培训/讲座/学习 in its clause).
+  training  the topic of a training or study (every term after 培训/讲座/学习 in its clause);
+  intent    an intention, not an act: the sentence opens with 拟, 计划于, 准备, 力争, 将于,
+            要进一步, 下一步 … (after an item marker or 我局/我县);
+  purpose   every term sits in a purpose clause after the first (…，不断提升…水平, 为…保驾护航).
 
 This is a simulation on the quotes the engine writes (results.json), not on the rules: a
 condition that needs two selections may fail where one term falls, which this does not see,
@@ -79,11 +82,39 @@ def training_drops(text, terms):
     return True
 
 
+INTENT = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?"
+    r"(?:我[局县区市委办]|本[局级]|全[县区市局])?"
+    r"(?:拟|计划于|计划在|计划对|计划将|准备|力争|打算|将于|将在|将对|将要|要进一步|要继续|要持续|"
+    r"下一步|明年|下阶段|今后)")
+PURPOSE = re.compile(
+    r"^(以|从而|进而|切实|不断|有效|全面|进一步|着力|努力|全力|持续)?(提升|提高|增强|营造|确保|"
+    r"保障|促进|助推|助力|维护|防范|筑牢|夯实|为[^，。；]{0,20}(保驾护航|提供)|形成|实现|"
+    r"推动[^，。；]{0,12}(向|更加)|让|使)")
+
+
+def purpose_drops(text, terms):
+    for term in terms:
+        if term.startswith("/"):
+            return False
+        found = False
+        for m in re.finditer(re.escape(term), text):
+            start = clause_start(text, m.start())
+            if start == 0 or not PURPOSE.match(text[start:]):
+                return False
+            found = True
+        if not found:
+            return False
+    return True
+
+
 FILTERS = {
     "title": title_drops,
     "actor": lambda text, terms: bool(ACTOR.search(text)),
     "enum": lambda text, terms: bool(ENUM.search(text)),
     "training": training_drops,
+    "intent": lambda text, terms: bool(INTENT.match(text.replace("\n", ""))),
+    "purpose": purpose_drops,
 }
 
 
