@@ -890,6 +890,35 @@ TEST_CASE("a title without the unit: the opening names it, a department or a gov
   // Not a name: a leading party body, a clause ending in 我局.
   CHECK(unit_of("2023年，在区党工委全面依法治区委员会的指导下，我局深入推进法治建设。").empty());
   CHECK(unit_of("2023年，为筑牢法治根基我局坚持依法行政。").empty());
+  CHECK(unit_of("2023年，龙华区委区政府高度重视法治政府建设。").empty());  // party and government
+}
+
+TEST_CASE("a one-line page: breadcrumb, info bar and title run into the text") {
+  const std::string bar =
+      "首页 > 政务公开 > 法治政府建设 > 正文 发布时间：2019-03-23 来源：某某市某某区人民政府 "
+      "浏览次数：5857 【字体：大 中 小】 ";
+  const std::string body =
+      "2018年,某某区全面贯彻落实上级部署。一、主要工作全年审核规范性文件12件。"
+      "二、存在的问题执法力量不足。三、下一步工作计划继续组织集中学法。\n";
+  const Document doc = read_ok(bar + "某某市某某区2018年法治政府建设情况报告" + body, "a.txt");
+  CHECK(doc.meta.year == 2018);
+  CHECK(doc.meta.unit.value == "某某市某某区");
+  // A document number run into the title is no part of the unit.
+  const Document numbered =
+      read_ok(bar + "某政呈〔2019〕36号某某省应急管理厅2018年法治政府建设工作报告" + body, "b.txt");
+  CHECK(numbered.meta.year == 2018);
+  CHECK(numbered.meta.unit.value == "某某省应急管理厅");
+  // No title at all: the info bar's date is the publication date (and gives the year), the
+  // opening names the unit (a place's 政府, a department ending in 厅).
+  const Document untitled = read_ok(bar + "某某市人民政府：" + body, "c.txt");
+  CHECK(untitled.meta.published.value == "2019-03-23");
+  CHECK(untitled.meta.published.source == "info-bar");
+  CHECK(untitled.meta.year == 2018);
+  CHECK(read_ok(bar + "2018年，某某区政府在市委的领导下深入推进法治建设。" + body, "d.txt")
+            .meta.unit.value == "某某市某某区");  // placed by the text
+  CHECK(
+      read_ok(bar + "2018年，湖北省交通运输厅全面推进法治建设。" + body, "e.txt").meta.unit.value ==
+      "湖北省交通运输厅");
 }
 
 TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {

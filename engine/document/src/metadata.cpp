@@ -155,12 +155,17 @@ bool zone_name(std::string_view unit) {
 }
 
 std::string strip_unit_suffix(std::string unit) {
-  for (std::string_view suffix : {"人民政府", "行政公署", "管理委员会", "管委会", "管委"}) {
+  for (std::string_view suffix : {"人民政府", "政府", "行政公署", "管理委员会", "管委会", "管委"}) {
     if (!ends(unit, suffix) || unit.size() <= suffix.size() + 3) continue;
     const std::string_view stem = std::string_view(unit).substr(0, unit.size() - suffix.size());
     // A league's or prefecture's 行政公署 is its government (锡林郭勒盟行政公署).
     if (suffix == "行政公署" && !ends(stem, "盟") && !ends(stem, "地区")) continue;
-    if ((suffix != "人民政府" && suffix != "行政公署") && !(zone_name(stem) && (ends(stem, "区"))))
+    // 某某区政府: a place's government by its short name (not 市政府, a relative one).
+    if (suffix == "政府" && !(ends(stem, "区") || ends(stem, "县") || ends(stem, "市") ||
+                              ends(stem, "旗") || ends(stem, "镇") || ends(stem, "乡")))
+      continue;
+    if ((suffix != "人民政府" && suffix != "政府" && suffix != "行政公署") &&
+        !(zone_name(stem) && (ends(stem, "区"))))
       continue;
     unit.resize(stem.size());
     break;
@@ -280,8 +285,8 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   }
   if (!meta.unit.found() && !lines.empty() && meta.year_found.source == "title" &&
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
-    // The title runs into the body on the first line.
-    std::string unit = unit_from_title(head(lines.front().second, 300));
+    // The title runs into the body on the first line (after a breadcrumb, maybe).
+    std::string unit = unit_from_title(meta.year_found.value);
     if (!unit.empty())
       meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
   }
@@ -313,7 +318,7 @@ void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb:
   // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|人民政府|管委会|管理委员会|委员会|办公室|委|办))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|委|办))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
   std::size_t seen = 0;
   for (const Paragraph& p : doc.paragraphs) {
     if (seen >= 3) break;
@@ -333,7 +338,8 @@ void unit_from_body(Document& doc) {
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
       if (generic_unit(unit) || unit.size() < 9 || starts(unit, "在") || starts(unit, "以") ||
           starts(unit, "由") || ends(unit, "党工委") || ends(unit, "党委") || ends(unit, "党组") ||
-          contains(unit, "我") || contains(unit, "本"))
+          contains(unit, "我") || contains(unit, "本") ||
+          (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
       // A body's or committee's name starts with its place (长兴县司法局) or a relative one
       // (县司法局); a clause ending in 局 (筑牢法治根基我局…) is none.
@@ -598,6 +604,20 @@ void published_from_signature(Document& doc, const Lines& signature, const Crawl
     doc.meta.published = header.published;
 }
 
+// Last: a page's info bar run into the first line ("首页 > … 发布时间:2019-03-23 来源:…").
+void published_from_info_bar(Document& doc, const Lines& lines) {
+  if (doc.meta.published.found() || lines.empty()) return;
+  static const RE2 info(R"((?:发布时间|发布日期|发文日期|日期):\s*(\d{4})-(\d{1,2})-(\d{1,2}))");
+  const std::string_view line = head(lines.front().second, 400);
+  if (!contains(line, "日期:") && !contains(line, "时间:")) return;
+  std::string y, m, d;
+  if (!RE2::PartialMatch(sp(line), info, &y, &m, &d)) return;
+  const std::string iso = fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
+  if (!existing_date(iso)) return;
+  doc.meta.published =
+      at_text(doc, iso, lines.front().first + static_cast<std::uint32_t>(line.find(y)), "info-bar");
+}
+
 // The crawler header's publisher: completes a title's short name (苏平片区 in
 // 平潭综合实验区苏平片区管理局), and is the unit of last resort.
 void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
@@ -675,6 +695,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_signature(doc, signature, committee);
   unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
+  published_from_info_bar(doc, lines);
   unit_from_publisher(doc, header);
   place_unit(doc, committee);
   if (!doc.meta.province.found()) province_from_body(doc);

@@ -144,17 +144,25 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       return;
     }
   }
-  // 1b. A title run into the body on one line: "太仓市2024年度法治政府建设工作情况报告2024年,…".
+  // 1b. A title run into the body on one line: "太仓市2024年度法治政府建设工作情况报告2024年,…",
+  // maybe after a page's breadcrumb and info bar run into the same line ("首页 > … 发布时间:…
+  // 【字体:大中小】 某某区2018年法治政府建设情况报告2018年,…").
   static const RE2 inline_title(
-      R"(^\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}报告)");
+      R"((?:^|[^\p{Han}])(\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}?报告))");
   if (!lines.empty()) {
     int year = 0;
+    std::string title;
     const std::string_view line = head(lines.front().second, 300);
-    if (RE2::PartialMatch(sp(line), inline_title, &year) && plausible(year)) {
-      const std::size_t end = line.find("报告");
+    if (RE2::PartialMatch(sp(line), inline_title, &title, &year) && plausible(year)) {
+      std::size_t at = line.find(title);
+      // A document number run into it ("福政呈〔2019〕36号福建省…") ends with 号.
+      if (title.rfind("号", 0) == 0) {
+        title.erase(0, 3);
+        at += 3;
+      }
       doc.meta.year = year;
-      doc.meta.year_found =
-          at_text(doc, std::string(line.substr(0, end + 6)), lines.front().first, "title");
+      doc.meta.year_found = at_text(doc, std::move(title),
+                                    lines.front().first + static_cast<std::uint32_t>(at), "title");
       return;
     }
   }
