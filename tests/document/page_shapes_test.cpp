@@ -908,6 +908,11 @@ TEST_CASE("a one-line page: breadcrumb, info bar and title run into the text") {
       read_ok(bar + "某政呈〔2019〕36号某某省应急管理厅2018年法治政府建设工作报告" + body, "b.txt");
   CHECK(numbered.meta.year == 2018);
   CHECK(numbered.meta.unit.value == "某某省应急管理厅");
+  // The breadcrumb's last column runs into the title when normalization drops the space.
+  const Document column = read_ok(
+      "首页 > 信息公开 > 年度报告 长兴县司法局2023年度法治政府建设情况报告 " + body, "f.txt");
+  CHECK(column.meta.unit.value == "长兴县司法局");
+  CHECK(column.meta.year == 2023);
   // No title at all: the info bar's date is the publication date (and gives the year), the
   // opening names the unit (a place's 政府, a department ending in 厅).
   const Document untitled = read_ok(bar + "某某市人民政府：" + body, "c.txt");

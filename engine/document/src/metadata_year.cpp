@@ -155,10 +155,22 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
     const std::string_view line = head(lines.front().second, 300);
     if (RE2::PartialMatch(sp(line), inline_title, &title, &year) && plausible(year)) {
       std::size_t at = line.find(title);
-      // A document number run into it ("福政呈〔2019〕36号福建省…") ends with 号.
-      if (title.rfind("号", 0) == 0) {
-        title.erase(0, 3);
-        at += 3;
+      // A document number run into it ("福政呈〔2019〕36号福建省…") ends with 号; the breadcrumb's
+      // last column (… > 年度报告 长兴县司法局2023年度…, the space gone between two Han) is no
+      // part of it either.
+      for (bool again = true; again;) {
+        again = false;
+        for (std::string_view lead : {"号", "正文", "年度报告", "工作报告", "计划总结", "规划计划",
+                                      "法治政府建设", "法治建设", "依法行政", "其他", "通知公告",
+                                      "工作动态", "部门文件", "政务公开", "信息公开"}) {
+          // Not when the year follows at once: then the word is the title's own beginning.
+          if (title.size() > lead.size() + 12 && title.compare(0, lead.size(), lead) == 0 &&
+              !(title[lead.size()] >= '0' && title[lead.size()] <= '9')) {
+            title.erase(0, lead.size());
+            at += lead.size();
+            again = true;
+          }
+        }
       }
       doc.meta.year = year;
       doc.meta.year_found = at_text(doc, std::move(title),
