@@ -117,6 +117,12 @@ def browser_copy(text):
     return "\n".join(top + body).rstrip("\n") + "\n" + FOOTER
 
 
+def one_line_browser_copy(text):
+    """The browser copy as a crawler flattens it: breadcrumb, title, info bar, body and footer in
+    one line, separated by single spaces."""
+    return " ".join(l.strip() for l in browser_copy(text).split("\n") if l.strip()) + "\n"
+
+
 def body_mapped(table):
     def shape(text):
         head, body = split_header(text)
@@ -597,6 +603,9 @@ def main():
                   ("plain title", plain_title, "utf-8", args.max_calls, False),
                   ("footer", footer, "utf-8", args.max_calls, False),
                   ("browser copy", browser_copy, "utf-8", args.max_calls, False),
+                  # may lose or shorten a unit: a signature date the page wrapped inside its year
+                  # (201 / 8 年) reads 201 8 年 once flattened with spaces (putian-1421263).
+                  ("one-line browser copy", one_line_browser_copy, "utf-8", args.max_calls, True),
                   ("attachment", attachment, "utf-8", args.max_calls, False),
                   ("HTML page", html_page, "utf-8", args.max_calls, False),
                   ("HTML page, GB2312", html_page_gb2312, "gb18030", args.max_calls, False),

@@ -891,6 +891,7 @@ TEST_CASE("a title without the unit: the opening names it, a department or a gov
   CHECK(unit_of("2023年，在区党工委全面依法治区委员会的指导下，我局深入推进法治建设。").empty());
   CHECK(unit_of("2023年，为筑牢法治根基我局坚持依法行政。").empty());
   CHECK(unit_of("2023年，龙华区委区政府高度重视法治政府建设。").empty());  // party and government
+  CHECK(unit_of("现将我局2023年开展法治政府建设情况报告如下：").empty());  // no title
 }
 
 TEST_CASE("a one-line page: breadcrumb, info bar and title run into the text") {
@@ -913,6 +914,15 @@ TEST_CASE("a one-line page: breadcrumb, info bar and title run into the text") {
       "首页 > 信息公开 > 年度报告 长兴县司法局2023年度法治政府建设情况报告 " + body, "f.txt");
   CHECK(column.meta.unit.value == "长兴县司法局");
   CHECK(column.meta.year == 2023);
+  // The signature with the page's footer run into it still signs (its full name is the unit).
+  const Document footer =
+      read_ok("首页 > 信息公开 > 年度报告 某某市安监局2023年度法治政府建设情况报告 " +
+                  body.substr(0, body.size() - 1) +
+                  " 某某市安全生产监督管理局 2024年1月5日 上一篇：关于开展统计执法检查的通知 "
+                  "【打印本页】【关闭窗口】\n",
+              "g.txt");
+  CHECK(footer.meta.unit.value == "某某市安全生产监督管理局");
+  CHECK(footer.meta.published.value == "2024-01-05");
   // No title at all: the info bar's date is the publication date (and gives the year), the
   // opening names the unit (a place's 政府, a department ending in 厅).
   const Document untitled = read_ok(bar + "某某市人民政府：" + body, "c.txt");

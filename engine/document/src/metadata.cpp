@@ -287,7 +287,8 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
     // The title runs into the body on the first line (after a breadcrumb, maybe).
     std::string unit = unit_from_title(meta.year_found.value);
-    if (!unit.empty())
+    // "现将我局2019年…情况报告如下" is the preamble's own phrase, no title.
+    if (!unit.empty() && !contains(unit, "我") && !contains(unit, "本") && !starts(unit, "现将"))
       meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
   }
 }

@@ -148,7 +148,7 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   // maybe after a page's breadcrumb and info bar run into the same line ("首页 > … 发布时间:…
   // 【字体:大中小】 某某区2018年法治政府建设情况报告2018年,…").
   static const RE2 inline_title(
-      R"((?:^|[^\p{Han}])(\p{Han}{0,20}?(\d{4})\s*年度?\s*(?:法治政府|依法行政|法治建设)\p{Han}{0,20}?报告))");
+      R"((?:^|[^\p{Han}])(\p{Han}{0,24}?(\d{4})\s*年度?\p{Han}{0,6}?(?:法治政府|依法行政|法治建设|法治工作)\p{Han}{0,20}?(?:报告|情况|总结)))");
   if (!lines.empty()) {
     int year = 0;
     std::string title;
@@ -160,9 +160,30 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       // part of it either.
       for (bool again = true; again;) {
         again = false;
-        for (std::string_view lead : {"号", "正文", "年度报告", "工作报告", "计划总结", "规划计划",
-                                      "法治政府建设", "法治建设", "依法行政", "其他", "通知公告",
-                                      "工作动态", "部门文件", "政务公开", "信息公开"}) {
+        for (std::string_view lead : {"号",
+                                      "正文",
+                                      "年度报告",
+                                      "工作报告",
+                                      "计划总结",
+                                      "规划计划",
+                                      "法治政府建设",
+                                      "法治建设",
+                                      "依法行政",
+                                      "其他",
+                                      "通知公告",
+                                      "工作动态",
+                                      "部门文件",
+                                      "政务公开",
+                                      "信息公开",
+                                      "公开信息",
+                                      "法定主动公开内容",
+                                      "主动公开",
+                                      "部门信息",
+                                      "工作总结",
+                                      "总结报告",
+                                      "年度计划总结",
+                                      "发展规划",
+                                      "政策文件"}) {
           // Not when the year follows at once: then the word is the title's own beginning.
           if (title.size() > lead.size() + 12 && title.compare(0, lead.size(), lead) == 0 &&
               !(title[lead.size()] >= '0' && title[lead.size()] <= '9')) {

@@ -544,7 +544,8 @@ class Builder {
         implicit_section(Role::kAchievements, st, b, line_no);
         role = Role::kAchievements;
         part_from_sentence_ = false;
-      } else if (at(st, 0, "特此报告") || at(st, 0, "专此报告") || joined_signature_block(st)) {
+      } else if (at(st, 0, "特此报告") || at(st, 0, "专此报告") || joined_signature_block(st) ||
+                 joined_signature_block(before_page_footer(st))) {
         implicit_section(Role::kSignature, st, b, line_no);
         role = Role::kSignature;
       } else if (here != Role::kShortcomings && shortcomings_opening(st)) {

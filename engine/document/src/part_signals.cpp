@@ -293,6 +293,16 @@ bool joined_signature_block(std::string_view s) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), block);
 }
 
+std::string_view before_page_footer(std::string_view s) {
+  std::size_t cut = s.size();
+  for (std::string_view mark : {"上一篇", "下一篇", "【打印", "打印本页", "【关闭", "关闭窗口",
+                                "主办单位", "版权所有", "附件下载", "责任编辑", "扫一扫", "分享到"})
+    cut = std::min(cut, s.find(mark) == std::string_view::npos ? s.size() : s.find(mark));
+  s = s.substr(0, cut);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::string_view red_header_unit(std::string_view s) {
   constexpr std::string_view kSuffix = "文件";
   if (s.size() < 4 * 3 + kSuffix.size() || s.size() > 30 * 3 + kSuffix.size() ||

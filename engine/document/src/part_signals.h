@@ -65,6 +65,9 @@ bool is_date_line(std::string_view s);
 bool loose_date_line(std::string_view s);
 // Unit names each followed by its date (a hard-wrapped signature block reflowed into one line).
 bool joined_signature_block(std::string_view s);
+// `s` up to a page's footer run into it on a one-line page ("…2018年1月26日 上一篇:…
+// 【打印本页】…"), without trailing spaces; `s` itself when it holds no footer.
+std::string_view before_page_footer(std::string_view s);
 // A line of the document's colophon (版记) after the signature: (此件主动公开), 抄送:…, and
 // "…办公室 2024年2月24日印发".
 bool colophon_line(std::string_view s);
