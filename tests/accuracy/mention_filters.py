@@ -68,18 +68,24 @@ def title_drops(text, terms):
     return not any(term_counts_as_title_rule_says(text, t) for t in terms)
 
 
-def training_drops(text, terms):
+def every_occurrence(text, terms, dropped):
+    """True when each term occurs and every occurrence is dropped(text, start); regexes never."""
     for term in terms:
         if term.startswith("/"):
             return False
         found = False
         for m in re.finditer(re.escape(term), text):
-            if not STUDY.search(text[clause_start(text, m.start()):m.start()]):
+            if not dropped(text, m.start()):
                 return False
             found = True
         if not found:
             return False
     return True
+
+
+def training_drops(text, terms):
+    return every_occurrence(
+        text, terms, lambda t, at: bool(STUDY.search(t[clause_start(t, at):at])))
 
 
 INTENT = re.compile(
@@ -94,18 +100,10 @@ PURPOSE = re.compile(
 
 
 def purpose_drops(text, terms):
-    for term in terms:
-        if term.startswith("/"):
-            return False
-        found = False
-        for m in re.finditer(re.escape(term), text):
-            start = clause_start(text, m.start())
-            if start == 0 or not PURPOSE.match(text[start:]):
-                return False
-            found = True
-        if not found:
-            return False
-    return True
+    def in_purpose_clause(t, at):
+        start = clause_start(t, at)
+        return start > 0 and bool(PURPOSE.match(t[start:]))
+    return every_occurrence(text, terms, in_purpose_clause)
 
 
 FILTERS = {
