@@ -122,6 +122,14 @@ int year_of_title(std::string_view raw_title) {
   return 0;
 }
 
+// Words that come off the front of a title found inside a one-line page's first line: the end
+// of a document number (…36号) and the breadcrumb's last column (年度报告, 其他公开信息 …).
+constexpr std::string_view kTitleLeads[] = {
+    "号",           "正文",     "年度报告", "工作报告",     "计划总结",         "规划计划",
+    "法治政府建设", "法治建设", "依法行政", "其他",         "通知公告",         "工作动态",
+    "部门文件",     "政务公开", "信息公开", "公开信息",     "法定主动公开内容", "主动公开",
+    "部门信息",     "工作总结", "总结报告", "年度计划总结", "发展规划",         "政策文件"};
+
 void infer_year(Document& doc, const CrawlerHeader& header) {
   static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
   const auto lines = first_lines(doc, 15, header.end_line);
@@ -160,30 +168,7 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       // part of it either.
       for (bool again = true; again;) {
         again = false;
-        for (std::string_view lead : {"号",
-                                      "正文",
-                                      "年度报告",
-                                      "工作报告",
-                                      "计划总结",
-                                      "规划计划",
-                                      "法治政府建设",
-                                      "法治建设",
-                                      "依法行政",
-                                      "其他",
-                                      "通知公告",
-                                      "工作动态",
-                                      "部门文件",
-                                      "政务公开",
-                                      "信息公开",
-                                      "公开信息",
-                                      "法定主动公开内容",
-                                      "主动公开",
-                                      "部门信息",
-                                      "工作总结",
-                                      "总结报告",
-                                      "年度计划总结",
-                                      "发展规划",
-                                      "政策文件"}) {
+        for (std::string_view lead : kTitleLeads) {
           // Not when the year follows at once: then the word is the title's own beginning.
           if (title.size() > lead.size() + 12 && title.compare(0, lead.size(), lead) == 0 &&
               !(title[lead.size()] >= '0' && title[lead.size()] <= '9')) {
