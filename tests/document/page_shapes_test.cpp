@@ -936,6 +936,17 @@ TEST_CASE("a one-line page: breadcrumb, info bar and title run into the text") {
       "湖北省交通运输厅");
 }
 
+TEST_CASE("a 发文字号 field is the document number, a 字号 switch is furniture") {
+  const Document doc = read_ok(
+      "标题: 长兴县2023年度法治政府建设情况报告\n发文字号: 长政〔2024〕3号\n发布机构: "
+      "长兴县人民政府\n"
+      "正文:\n字号：大 中 小\n2023年，长兴县坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(doc.meta.doc_number.value == "长政〔2024〕3号");
+  CHECK(doctest::sentence_with(doc, "大中小") == nullptr);
+}
+
 TEST_CASE("a report in Markdown: heading marks and ** emphasis are not text") {
   const Document doc = read_ok(
       "# 某某县水利局2023年法治政府建设情况报告\n"

@@ -576,17 +576,16 @@ bool is_boilerplate_line(std::string_view line) {
   if (page_number_line(line)) return true;
   const bool short_line = line.size() < 120 || !contains(line, "。");
   static constexpr std::string_view kFurniture[] = {
-      "点击上方蓝字", "扫一扫在手机打开", "在手机打开当前页",
-      "扫一扫",       "分享到",           "打印本页",
-      "关闭窗口",     "附件下载",         "【打印】",
-      "【关闭】",     "[打印]",           "[关闭]",
-      "返回顶部",     "收藏本页",         "当前位置:",
-      "您当前的位置", "您现在的位置",     "字号:",
-      "【字体:",      "[字体:",
+      "点击上方蓝字", "扫一扫在手机打开", "在手机打开当前页", "扫一扫",   "分享到",
+      "打印本页",     "关闭窗口",         "附件下载",         "【打印】", "【关闭】",
+      "[打印]",       "[关闭]",           "返回顶部",         "收藏本页", "当前位置:",
+      "您当前的位置", "您现在的位置",     "【字体:",          "[字体:",
   };
   if (short_line)
     for (auto phrase : kFurniture)
       if (contains(line, phrase)) return true;
+  // A font-size switch (字号:大 中 小), not a document number's field (发文字号: 某政〔2024〕3号).
+  if (short_line && contains(line, "字号:") && !contains(line, "文字号:")) return true;
   if (line.size() < 160 && line.substr(0, 6) == "首页" &&
       (contains(line, ">") || contains(line, "›") || contains(line, "»") || contains(line, "→") ||
        contains(line, "/")))
@@ -614,8 +613,9 @@ bool is_boilerplate_line(std::string_view line) {
     int fields = 0;
     for (std::string_view key :
          {"发布时间:", "发布日期:", "来源:", "浏览次数:", "点击数:", "阅读次数:", "访问次数:",
-          "作者:", "责任编辑:", "编辑:", "审核:", "校对:", "字号:", "字体:", "分享:"})
+          "作者:", "责任编辑:", "编辑:", "审核:", "校对:", "字体:", "分享:"})
       fields += contains(line, key);
+    fields += contains(line, "字号:") && !contains(line, "文字号:");
     if (fields >= 2) return true;
   }
   for (std::string_view button :
