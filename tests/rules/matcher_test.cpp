@@ -203,8 +203,13 @@ TEST_CASE("outside_levels: evidence-only — below its levels a node counts only
                               c.rules.frameworks[0])
                         .items[0];
   CHECK(none.state == ItemState::kNotApplicable);
-  CHECK(none.reason ==
-        Reason{ReasonCode::kLevelExcluded, Role::kAchievements, 0, 0, {"district", "1"}});
+  CHECK(none.reason == Reason{ReasonCode::kLevelExcluded,
+                              Role::kAchievements,
+                              0,
+                              0,
+                              {"district", "1", "evidence-only"}});
+  CHECK(reason_text(none.reason, c.rules.frameworks[0].nodes[none.node], Lang::kZh) ==
+        "第1项对区级单位只在报告有相关成效时计入，本报告未见，不扣分");
   const auto planned =
       scanner
           .scan(make_document({{Role::kPlans, {"编制某某条例草案。"}}}, "district"),

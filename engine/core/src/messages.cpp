@@ -47,6 +47,8 @@ constexpr Entry kCatalogue[] = {
     {Msg::kReasonNoTerms, "未找到{}相关表述", "no mention of {} found"},
     {Msg::kReasonLevelFramework, "本纲要不适用于{}级单位", "the framework does not apply to a {}"},
     {Msg::kReasonLevelNode, "第{}项不适用于{}级单位", "item {} does not apply to a {}"},
+    {Msg::kReasonLevelEvidenceOnly, "第{}项对{}级单位只在报告有相关成效时计入，本报告未见，不扣分",
+     "item {} counts for a {} only when its report evidences it; this one does not (no penalty)"},
     {Msg::kReasonOutsideCredit, "仅在“{1}”部分提及{0}（第{2}行），不计为落实",
      "{0} mentioned only in the “{1}” part (line {2}), which earns no credit"},
     {Msg::kReasonNotTogether, "提到了部分关键词，但未在{1}中同时提及{0}",

@@ -204,6 +204,7 @@ bool LeafEvaluator::not_applicable(const RuleNode& leaf, Reason& reason,
       reason.code = ReasonCode::kLevelExcluded;
       reason.args = {level, n.id};
       if (!n.evidence_outside_levels) return true;
+      reason.args.push_back("evidence-only");
       evidence_only = true;
     }
   }

@@ -220,8 +220,10 @@ std::string reason_text(const Reason& r, const RuleNode& leaf, Lang lang) {
     case ReasonCode::kNoTerms:
       return tr(lang, Msg::kReasonNoTerms, cond());
     case ReasonCode::kLevelExcluded:
-      return arg(1).empty() ? tr(lang, Msg::kReasonLevelFramework, level_label(arg(0), lang))
-                            : tr(lang, Msg::kReasonLevelNode, arg(1), level_label(arg(0), lang));
+      if (arg(1).empty()) return tr(lang, Msg::kReasonLevelFramework, level_label(arg(0), lang));
+      return tr(lang,
+                arg(2) == "evidence-only" ? Msg::kReasonLevelEvidenceOnly : Msg::kReasonLevelNode,
+                arg(1), level_label(arg(0), lang));
     case ReasonCode::kOutsideCredit:
       return tr(lang, Msg::kReasonOutsideCredit, cond(), role, r.line);
     case ReasonCode::kNotTogether:

@@ -56,17 +56,18 @@ enum class Msg : std::uint16_t {
   kWindowParagraph,
   kWindowSection,
   // Verdict reasons (ReasonCode, rendered by reason_text in the rules library).
-  kReasonNoCheck,         // the leaf has no check
-  kReasonNoTerms,         // {condition in words}
-  kReasonLevelFramework,  // {level}
-  kReasonLevelNode,       // {node id}, {level}
-  kReasonOutsideCredit,   // {condition}, {role}, {line}
-  kReasonNotTogether,     // {condition}, {window}
-  kReasonMet,             // {condition}, {role}, {line}
-  kReasonMetMetric,       // {metric}, {value}
-  kReasonPartialMissing,  // {condition}, {role}, {line}, {metric}
-  kReasonPartialBelow,    // {condition}, {role}, {line}, {metric}, {value}, {comparison}, {bound}
-  kCmpAtLeast,            // comparison words: "不低于" ...
+  kReasonNoCheck,            // the leaf has no check
+  kReasonNoTerms,            // {condition in words}
+  kReasonLevelFramework,     // {level}
+  kReasonLevelNode,          // {node id}, {level}
+  kReasonLevelEvidenceOnly,  // {node id}, {level}: outside_levels: evidence-only, not evidenced
+  kReasonOutsideCredit,      // {condition}, {role}, {line}
+  kReasonNotTogether,        // {condition}, {window}
+  kReasonMet,                // {condition}, {role}, {line}
+  kReasonMetMetric,          // {metric}, {value}
+  kReasonPartialMissing,     // {condition}, {role}, {line}, {metric}
+  kReasonPartialBelow,  // {condition}, {role}, {line}, {metric}, {value}, {comparison}, {bound}
+  kCmpAtLeast,          // comparison words: "不低于" ...
   kCmpAtMost,
   kCmpGreater,
   kCmpLess,
