@@ -371,33 +371,16 @@ void settle_weights(const Framework& fw, const Profile* profile, bool profile_we
 
 // Per leaf, whether it applies to units of `level` (every `levels` constraint on its path
 // names the level), cached per level.
-// Per leaf at a level: applies, not applicable, or (outside_levels: evidence-only) applies only
-// when met or partial.
-enum class LevelScope : std::uint8_t { kApplies, kExcluded, kEvidenceOnly };
-
+// Per leaf at a level (Framework::level_scope), cached per level.
 class LevelFilter {
  public:
   explicit LevelFilter(const Framework& fw) : fw_(fw) {}
   const std::vector<LevelScope>& scope(const std::string& level) {
     auto it = by_level_.find(level);
     if (it != by_level_.end()) return it->second;
-    std::vector<LevelScope> out(fw_.leaves.size(), LevelScope::kApplies);
-    if (!level.empty()) {
-      for (std::size_t l = 0; l < fw_.leaves.size(); ++l) {
-        int n = fw_.leaves[l];
-        for (std::size_t guard = 0; n >= 0 && guard <= limits::kMaxRuleDepth + 1; ++guard) {
-          const RuleNode& node = fw_.nodes[idx(n)];
-          const auto& lv = node.levels;
-          if (!lv.empty() && std::find(lv.begin(), lv.end(), level) == lv.end()) {
-            if (!node.evidence_outside_levels)
-              out[l] = LevelScope::kExcluded;
-            else if (out[l] == LevelScope::kApplies)
-              out[l] = LevelScope::kEvidenceOnly;
-          }
-          n = node.parent;
-        }
-      }
-    }
+    std::vector<LevelScope> out(fw_.leaves.size());
+    for (std::size_t l = 0; l < fw_.leaves.size(); ++l)
+      out[l] = fw_.level_scope(fw_.leaves[l], level);
     return by_level_.emplace(level, std::move(out)).first->second;
   }
 

@@ -61,8 +61,7 @@ std::string after_party_committee(std::string unit) {
     const std::string rest = unit.substr(at + committee.size());
     // The government of a place (某某县, 某某市某某区), not another committee's office.
     if (rest.size() < 6 || rest.find("委") != std::string::npos) continue;
-    for (std::string_view place : {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道"})
-      if (ends(rest, place)) return rest;
+    if (ends_any(rest, {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道"})) return rest;
   }
   return unit;
 }
@@ -161,9 +160,7 @@ std::string strip_unit_suffix(std::string unit) {
     // A league's or prefecture's 行政公署 is its government (锡林郭勒盟行政公署).
     if (suffix == "行政公署" && !ends(stem, "盟") && !ends(stem, "地区")) continue;
     // 某某区政府: a place's government by its short name (not 市政府, a relative one).
-    if (suffix == "政府" && !(ends(stem, "区") || ends(stem, "县") || ends(stem, "市") ||
-                              ends(stem, "旗") || ends(stem, "镇") || ends(stem, "乡")))
-      continue;
+    if (suffix == "政府" && !ends_any(stem, {"区", "县", "市", "旗", "镇", "乡"})) continue;
     if ((suffix != "人民政府" && suffix != "政府" && suffix != "行政公署") &&
         !(zone_name(stem) && (ends(stem, "区"))))
       continue;
@@ -172,6 +169,11 @@ std::string strip_unit_suffix(std::string unit) {
   }
   // A joint signature whose two names normalization ran together (中共某某市委某某市人民政府).
   return after_party_committee(std::move(unit));
+}
+
+// A name that speaks of its writer (…我局, 本级…): no unit's own name.
+bool self_reference(std::string_view u) {
+  return contains(u, "我") || contains(u, "本");
 }
 
 bool generic_unit(std::string_view u) {
@@ -288,7 +290,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     // The title runs into the body on the first line (after a breadcrumb, maybe).
     std::string unit = unit_from_title(meta.year_found.value);
     // "现将我局2019年…情况报告如下" is the preamble's own phrase, no title.
-    if (!unit.empty() && !contains(unit, "我") && !contains(unit, "本") && !starts(unit, "现将"))
+    if (!unit.empty() && !self_reference(unit) && !starts(unit, "现将"))
       meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
   }
 }
@@ -337,17 +339,14 @@ void unit_from_body(Document& doc) {
       for (std::string_view lead : {"年度", "年"})
         if (starts(unit, lead)) unit.erase(0, lead.size());
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
-      if (generic_unit(unit) || unit.size() < 9 || starts(unit, "在") || starts(unit, "以") ||
-          starts(unit, "由") || ends(unit, "党工委") || ends(unit, "党委") || ends(unit, "党组") ||
-          contains(unit, "我") || contains(unit, "本") ||
+      if (generic_unit(unit) || unit.size() < 9 || starts_any(unit, {"在", "以", "由"}) ||
+          ends_any(unit, {"党工委", "党委", "党组"}) || self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
       // A body's or committee's name starts with its place (长兴县司法局) or a relative one
       // (县司法局); a clause ending in 局 (筑牢法治根基我局…) is none.
-      const bool place =
-          ends(unit, "区") || ends(unit, "县") || ends(unit, "市") || ends(unit, "旗");
-      const bool relative = starts(unit, "市") || starts(unit, "县") || starts(unit, "区") ||
-                            starts(unit, "省") || starts(unit, "州") || starts(unit, "旗");
+      const bool place = ends_any(unit, {"区", "县", "市", "旗"});
+      const bool relative = starts_any(unit, {"市", "县", "区", "省", "州", "旗"});
       if (!place && !relative && place_of_unit(unit, body).province.empty()) continue;
       const std::size_t pos = body.find(unit);
       unit = strip_unit_suffix(std::move(unit));

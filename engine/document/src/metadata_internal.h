@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,6 +25,16 @@ inline bool starts(std::string_view s, std::string_view p) {
 }
 inline bool ends(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool ends_any(std::string_view s, std::initializer_list<std::string_view> ps) {
+  for (std::string_view p : ps)
+    if (ends(s, p)) return true;
+  return false;
+}
+inline bool starts_any(std::string_view s, std::initializer_list<std::string_view> ps) {
+  for (std::string_view p : ps)
+    if (starts(s, p)) return true;
+  return false;
 }
 // A title some sites write inside book-title marks, 《某某局2023年法治政府建设情况报告》: the
 // title within them. Any other line is returned as it is (a title that cites a document,

@@ -170,7 +170,7 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
         again = false;
         for (std::string_view lead : kTitleLeads) {
           // Not when the year follows at once: then the word is the title's own beginning.
-          if (title.size() > lead.size() + 12 && title.compare(0, lead.size(), lead) == 0 &&
+          if (title.size() > lead.size() + 12 && std::string_view(title).starts_with(lead) &&
               !(title[lead.size()] >= '0' && title[lead.size()] <= '9')) {
             title.erase(0, lead.size());
             at += lead.size();

@@ -545,7 +545,9 @@ class Builder {
         role = Role::kAchievements;
         part_from_sentence_ = false;
       } else if (at(st, 0, "特此报告") || at(st, 0, "专此报告") || joined_signature_block(st) ||
-                 joined_signature_block(before_page_footer(st))) {
+                 // (a block ends in 日, 号 or 印发: the footer is looked for only then)
+                 ((contains(st, "日") || contains(st, "号") || contains(st, "印发")) &&
+                  joined_signature_block(before_page_footer(st)))) {
         implicit_section(Role::kSignature, st, b, line_no);
         role = Role::kSignature;
       } else if (here != Role::kShortcomings && shortcomings_opening(st)) {

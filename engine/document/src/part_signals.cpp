@@ -115,11 +115,8 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
   // people helped (困难群众, 困难企业).
   // Also 短板弱项, 工作短板, 面临的挑战, a chapter named 主要问题 — not an act on them (补齐短板,
   // 应对挑战).
-  const auto ends_with = [&](std::string_view word) {
-    return title.size() >= word.size() && title.substr(title.size() - word.size()) == word;
-  };
-  const bool hardship = ends_with("困难") || ends_with("主要问题") || ends_with("短板") ||
-                        ends_with("弱项") ||
+  const bool hardship = title.ends_with("困难") || title.ends_with("主要问题") ||
+                        title.ends_with("短板") || title.ends_with("弱项") ||
                         contains_any(title, {"困难和", "困难与", "困难及", "和困难", "与困难",
                                              "短板和", "短板与", "面临的挑战"});
   if (!contains_any(title, {"解决", "化解", "整改", "破解", "帮助", "纾困", "补齐", "补短板",
@@ -146,7 +143,7 @@ bool part_heading_line(std::string_view s) {
   for (std::string_view noun :
        {"问题", "不足", "短板", "差距", "困难", "环节", "挑战",   "安排", "打算", "计划", "思路",
         "要点", "重点", "方向", "举措", "措施", "工作", "下一步", "展望", "方面", "设想"})
-    noun_end = noun_end || (s.size() >= noun.size() && s.substr(s.size() - noun.size()) == noun);
+    noun_end = noun_end || s.ends_with(noun);
   if (!noun_end) return false;
   const std::optional<Role> role = heading_signal(s, 0);
   return role == Role::kShortcomings || role == Role::kPlans;
@@ -297,7 +294,7 @@ std::string_view before_page_footer(std::string_view s) {
   std::size_t cut = s.size();
   for (std::string_view mark : {"上一篇", "下一篇", "【打印", "打印本页", "【关闭", "关闭窗口",
                                 "主办单位", "版权所有", "附件下载", "责任编辑", "扫一扫", "分享到"})
-    cut = std::min(cut, s.find(mark) == std::string_view::npos ? s.size() : s.find(mark));
+    cut = std::min(cut, s.find(mark));  // npos when absent
   s = s.substr(0, cut);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;

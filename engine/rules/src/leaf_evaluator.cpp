@@ -184,31 +184,23 @@ void LeafEvaluator::fill_positions() const {
 
 // ---- Windows ---------------------------------------------------------------------------------
 
-bool LeafEvaluator::not_applicable(const RuleNode& leaf, Reason& reason,
-                                   bool& evidence_only) const {
-  evidence_only = false;
+LevelScope LeafEvaluator::level_scope(std::size_t slot, Reason& reason) const {
   const std::string& level = doc_.meta.level.value;
-  if (level.empty()) return false;
-  const auto excludes = [&](const std::vector<std::string>& levels) {
-    return !levels.empty() && std::find(levels.begin(), levels.end(), level) == levels.end();
-  };
-  if (excludes(fw_.levels)) {
+  if (level.empty()) return LevelScope::kApplies;
+  if (!fw_.levels.empty() &&
+      std::find(fw_.levels.begin(), fw_.levels.end(), level) == fw_.levels.end()) {
     reason.code = ReasonCode::kLevelExcluded;
     reason.args = {level, ""};
-    return true;
+    return LevelScope::kExcluded;
   }
-  for (int i = static_cast<int>(&leaf - fw_.nodes.data()); i >= 0;
-       i = fw_.nodes[static_cast<std::size_t>(i)].parent) {
-    const RuleNode& n = fw_.nodes[static_cast<std::size_t>(i)];
-    if (excludes(n.levels)) {
-      reason.code = ReasonCode::kLevelExcluded;
-      reason.args = {level, n.id};
-      if (!n.evidence_outside_levels) return true;
-      reason.args.push_back("evidence-only");
-      evidence_only = true;
-    }
+  std::string by;
+  const LevelScope scope = fw_.level_scope(fw_.leaves[slot], level, &by);
+  if (scope != LevelScope::kApplies) {
+    reason.code = ReasonCode::kLevelExcluded;
+    reason.args = {level, by};
+    if (scope == LevelScope::kEvidenceOnly) reason.args.emplace_back("evidence-only");
   }
-  return false;
+  return scope;
 }
 
 void LeafEvaluator::window_sentences(Window w, std::uint32_t unit, Role role,
@@ -255,21 +247,20 @@ std::uint32_t LeafEvaluator::first_window_sentence(Window w, std::uint32_t unit,
 // ---- evaluate, phase by phase ------------------------------------------------------------------
 
 ItemEvidence LeafEvaluator::evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const {
-  const RuleNode& leaf = fw_.nodes[static_cast<std::size_t>(fw_.leaves[slot])];
+  const bool checked = fw_.nodes[static_cast<std::size_t>(fw_.leaves[slot])].check.has_value();
   Reason excluded;
-  bool evidence_only = false;
-  if (leaf.check && not_applicable(leaf, excluded, evidence_only)) {
-    if (!evidence_only) {
-      ItemEvidence ev;
-      ev.node = fw_.leaves[slot];
-      ev.state = ItemState::kNotApplicable;
-      ev.reason = std::move(excluded);
-      return ev;
-    }
+  const LevelScope scope = checked ? level_scope(slot, excluded) : LevelScope::kApplies;
+  if (scope == LevelScope::kExcluded) {
+    ItemEvidence ev;
+    ev.node = fw_.leaves[slot];
+    ev.state = ItemState::kNotApplicable;
+    ev.reason = std::move(excluded);
+    return ev;
   }
   ItemEvidence ev = evaluate_applicable(slot, hits);
   // Below its levels an evidence-only leaf stands only when the report evidences it.
-  if (evidence_only && ev.state != ItemState::kMet && ev.state != ItemState::kPartial) {
+  if (scope == LevelScope::kEvidenceOnly && ev.state != ItemState::kMet &&
+      ev.state != ItemState::kPartial) {
     ev.state = ItemState::kNotApplicable;
     ev.reason = std::move(excluded);
     ev.quotes.clear();

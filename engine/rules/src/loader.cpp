@@ -30,6 +30,20 @@ int Framework::find(std::string_view node_id) const {
   return -1;
 }
 
+LevelScope Framework::level_scope(int node, std::string_view level, std::string* by) const {
+  if (level.empty()) return LevelScope::kApplies;
+  LevelScope scope = LevelScope::kApplies;
+  for (int i = node; i >= 0; i = nodes[static_cast<std::size_t>(i)].parent) {
+    const RuleNode& n = nodes[static_cast<std::size_t>(i)];
+    if (n.levels.empty() || std::find(n.levels.begin(), n.levels.end(), level) != n.levels.end())
+      continue;
+    if (by) *by = n.id;
+    if (!n.evidence_outside_levels) return LevelScope::kExcluded;
+    scope = LevelScope::kEvidenceOnly;
+  }
+  return scope;
+}
+
 const Framework* RuleSet::find_framework(std::string_view id) const {
   for (const auto& f : frameworks)
     if (f.id == id) return &f;

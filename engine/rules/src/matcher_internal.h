@@ -238,9 +238,9 @@ class LeafEvaluator {
 
  private:
   // The phases of evaluate, in order; each works on the buffers below.
-  // Whether the unit's level excludes the leaf; `evidence_only` when the excluding node is
-  // outside_levels: evidence-only (then only a met or partial state stands).
-  bool not_applicable(const RuleNode& leaf, Reason& reason, bool& evidence_only) const;
+  // How the unit's level treats the leaf (the framework's `levels`, then the nodes'); the
+  // reason filled in when it is not kApplies.
+  LevelScope level_scope(std::size_t slot, Reason& reason) const;
   ItemEvidence evaluate_applicable(std::size_t slot, const std::vector<LeafHit>& hits) const;
   bool group_hits(const Check& check, const std::vector<LeafHit>& hits) const;
   void evaluate_windows(const Check& check, std::size_t slot) const;

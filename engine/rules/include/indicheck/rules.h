@@ -92,6 +92,13 @@ struct RuleNode {
   bool is_leaf() const { return children.empty(); }
 };
 
+// How a node's `levels` (its own and its ancestors') treat a unit's level.
+enum class LevelScope : std::uint8_t {
+  kApplies,
+  kExcluded,      // not-applicable
+  kEvidenceOnly,  // outside_levels: evidence-only — counts only when met or partial
+};
+
 struct Framework {
   std::string id;       // "gangyao-2021"
   std::string title;    // 法治政府建设实施纲要（2021－2025年）
@@ -105,6 +112,10 @@ struct Framework {
   SourceLocation location;
 
   int find(std::string_view node_id) const;  // index or -1
+  // The scope of node `node` for a unit of `level` (empty: applies), from the node's and its
+  // ancestors' `levels`; the framework's own `levels` are not asked. `by`, when not null, gets
+  // the id of the node that decides (the excluding one; for evidence-only, the topmost).
+  LevelScope level_scope(int node, std::string_view level, std::string* by = nullptr) const;
 };
 
 struct Waiver {
