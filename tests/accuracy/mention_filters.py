@@ -15,7 +15,9 @@ Filters (each as the issue states it):
   training  the topic of a training or study (every term after 培训/讲座/学习 in its clause);
   intent    an intention, not an act: the sentence opens with 拟, 计划于, 准备, 力争, 将于,
             要进一步, 下一步 … (after an item marker or 我局/我县);
-  purpose   every term sits in a purpose clause after the first (…，不断提升…水平, 为…保驾护航).
+  purpose   every term sits in a purpose clause after the first (…，不断提升…水平, 为…保驾护航);
+  slogan    the adjudication's slogan rule (C4) by shape alone: no number besides a year, no
+            date, no titled document 《…》 in the sentence.
 
 This is a simulation on the quotes the engine writes (results.json), not on the rules: a
 condition that needs two selections may fail where one term falls, which this does not see,
@@ -106,7 +108,17 @@ def purpose_drops(text, terms):
     return every_occurrence(text, terms, in_purpose_clause)
 
 
+NUMBER = re.compile(r"(?<![\d])\d+(?!\d*\s*年(?:度|以来|[，,上下全初底]|$))|[一二两三四五六七八九十百千万]+\s*(?:次|件|场|个|项|人|份|家|批|期|起|条|名|篇|部|户|宗|轮|余|多)|\d+\s*月|[一二三四五六七八九十]+月|百分之")
+DOCUMENT = re.compile(r"《[^》]{2,}》")
+
+
+def slogan(text, terms):
+    """No number (besides a year), no date, no titled document: C4's slogan rule, by shape."""
+    return not NUMBER.search(text) and not DOCUMENT.search(text)
+
+
 FILTERS = {
+    "slogan": slogan,
     "title": title_drops,
     "actor": lambda text, terms: bool(ACTOR.search(text)),
     "enum": lambda text, terms: bool(ENUM.search(text)),
