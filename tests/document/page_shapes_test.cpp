@@ -1147,3 +1147,38 @@ TEST_CASE(
   CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
   CHECK(role_of(doc, "继续组织集中学法") == Role::kPlans);
 }
+
+TEST_CASE("a bureau's party group signs for the bureau: 中共某某市林业局党组, 某某市林业局党委") {
+  for (const std::string signer :
+       {"中共某某市林业局党组", "某某市林业局党委", "中国共产党某某市林业局党组"}) {
+    const Document doc =
+        read_ok("关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n" + kWork + "\n" +
+                    signer + "\n2024年1月10日\n",
+                "t.txt");
+    INFO(signer);
+    CHECK(doc.meta.unit.value == "某某市林业局");
+    CHECK(doc.meta.level.value == "department");
+  }
+  // A place's party committee is no government unit.
+  const Document county =
+      read_ok("关于2023年度法治政府建设情况的报告\n2023年，我县坚持依法行政。\n" + kWork +
+                  "\n中共某某县委\n2024年1月10日\n",
+              "t.txt");
+  CHECK_FALSE(county.meta.unit.found());
+}
+
+TEST_CASE("the issuing unit on its own line above a title that names none") {
+  const Document doc =
+      read_ok("某某市林业局\n关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n" +
+                  kWork + "\n2024年1月10日\n",
+              "t.txt");
+  CHECK(doc.meta.unit.value == "某某市林业局");
+  CHECK(doc.meta.year == 2023);
+  // An addressee line (某某市人民政府：) is no issuer, and a unit line with no 关于 title
+  // below it (a site's banner) names nothing.
+  const Document addressed =
+      read_ok("关于2023年度法治政府建设情况的报告\n某某市人民政府：\n2023年，我局坚持依法行政。\n" +
+                  kWork + "\n2024年1月10日\n",
+              "t.txt");
+  CHECK_FALSE(addressed.meta.unit.found());
+}

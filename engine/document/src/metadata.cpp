@@ -406,14 +406,28 @@ bool signing_unit_name(std::string_view s) {
           ends(s, "局") || ends(s, "办公室") || ends(s, "行政公署"));
 }
 
+// "中共莆田市林业局党组" signs for its bureau: the party group (党组, 党委) of a body named by 局
+// or 管理委员会 names the body. A place's party committee (中共某某县委) names none.
+std::string_view body_of_party_group(std::string_view s) {
+  if (!ends_any(s, {"党组", "党委"})) return {};
+  s.remove_suffix(std::string_view("党组").size());
+  for (std::string_view lead : {"中国共产党", "中共"})
+    if (starts(s, lead)) {
+      s.remove_prefix(lead.size());
+      break;
+    }
+  return ends_any(s, {"局", "管理委员会", "管委会"}) ? s : std::string_view();
+}
+
 // Unit, third choice: the signature's unit line (苏州工业园区管理委员会 → 苏州工业园区); else the
 // colophon's printing office, which is the unit's own (莆田市水利局办公室 …印发 → 莆田市水利局).
 // 抄送 names other units and is never read.
 void unit_from_signature(Document& doc, const Lines& signature, bool& committee) {
   for (const auto& [offset, line] : signature) {
     if (doc.meta.unit.found()) return;
-    const std::string_view s = signature_name(line);
+    std::string_view s = signature_name(line);
     if (colophon_only(line)) continue;
+    if (const std::string_view body = body_of_party_group(s); !body.empty()) s = body;
     if (!signing_unit_name(s)) continue;
     committee = ends(s, "管理委员会") || ends(s, "管委会");
     doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
@@ -427,6 +441,27 @@ void unit_from_signature(Document& doc, const Lines& signature, bool& committee)
     if (!signing_unit_name(s)) continue;
     committee = ends(s, "管理委员会") || ends(s, "管委会");
     doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
+  }
+}
+
+// Unit, fourth choice: a formal document's issuing unit on its own line right above a title that
+// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告"). After the signature, which
+// names the same unit when there is one, so that a site's banner never wins over it.
+void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
+  for (std::size_t i = 0; i + 1 < lines.size() && !doc.meta.unit.found(); ++i) {
+    const std::string_view name = lines[i].second;
+    const std::string_view title = lines[i + 1].second;
+    if (!starts(title, "关于") || !title_like(title) || !signing_unit_name(name)) continue;
+    bool han = name.size() >= 4 * 3;
+    for (std::size_t k = 0; k < name.size() && han;) {
+      char32_t cp = 0;
+      const std::size_t n = decode_utf8(name, k, cp);
+      han = n != 0 && cp >= 0x4E00 && cp <= 0x9FFF;
+      k += n ? n : 1;
+    }
+    if (!han) continue;
+    committee = ends(name, "管理委员会") || ends(name, "管委会");
+    doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(name)), lines[i].first, "title");
   }
 }
 
@@ -693,6 +728,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_titles(doc, lines, header, committee);
   if (!doc.meta.unit.found()) unit_from_body(doc);
   unit_from_signature(doc, signature, committee);
+  unit_from_name_line(doc, lines, committee);
   unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
   published_from_info_bar(doc, lines);

@@ -366,7 +366,7 @@ bool unit_name_line(std::string_view s) {
   s = without_seal(s);
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
-                                  "局", "厅", "委", "办", "领导小组"})
+                                  "局", "厅", "委", "办", "领导小组", "党组"})
     if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
   return false;
 }
