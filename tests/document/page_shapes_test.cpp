@@ -1174,6 +1174,10 @@ TEST_CASE("the issuing unit on its own line above a title that names none") {
               "t.txt");
   CHECK(doc.meta.unit.value == "某某市林业局");
   CHECK(doc.meta.year == 2023);
+  const Document summary = read_ok(
+      "某某市林业局\n2023年法治政府建设工作总结\n2023年，我局坚持依法行政。\n" + kWork, "t.txt");
+  CHECK(summary.meta.unit.value == "某某市林业局");
+  CHECK(summary.meta.year == 2023);
   // An addressee line (某某市人民政府：) is no issuer, and a unit line with no 关于 title
   // below it (a site's banner) names nothing.
   const Document addressed =

@@ -445,13 +445,14 @@ void unit_from_signature(Document& doc, const Lines& signature, bool& committee)
 }
 
 // Unit, fourth choice: a formal document's issuing unit on its own line right above a title that
-// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告"). After the signature, which
-// names the same unit when there is one, so that a site's banner never wins over it.
+// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告", or
+// "2023年法治政府建设工作总结"). After the signature, which names the same unit when there is one,
+// so that a site's banner never wins over it.
 void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
   for (std::size_t i = 0; i + 1 < lines.size() && !doc.meta.unit.found(); ++i) {
     const std::string_view name = lines[i].second;
     const std::string_view title = lines[i + 1].second;
-    if (!starts(title, "关于") || !title_like(title) || !signing_unit_name(name)) continue;
+    if (!title_like(title) || !signing_unit_name(name)) continue;
     bool han = name.size() >= 4 * 3;
     for (std::size_t k = 0; k < name.size() && han;) {
       char32_t cp = 0;
