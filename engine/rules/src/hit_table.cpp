@@ -192,7 +192,7 @@ void add_triggered_sentences(const CompiledRules::Impl& impl, Scanner::Scratch& 
       s.atoms.push_back(atom_hits[i].second);
     }
     if (!distinct && !impl.trigger_single_atom) continue;
-    TriggerKey key;  // there are at most kMaxTriggerAtoms = 128 atoms
+    TriggerKey key;  // there are at most kMaxTriggerAtoms = 256 atoms
     for (int atom : s.atoms) key.bits[atom >> 6] |= std::uint64_t{1} << (atom & 63);
     auto found = s.trigger_cache.find(key);
     if (found == s.trigger_cache.end()) {

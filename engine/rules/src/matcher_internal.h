@@ -119,13 +119,13 @@ struct SentenceView {
 
 // A set of trigger atoms as a bit mask (see Scanner::Scratch::trigger_cache).
 struct TriggerKey {
-  std::uint64_t bits[2] = {0, 0};
-  bool operator==(const TriggerKey& o) const {
-    return bits[0] == o.bits[0] && bits[1] == o.bits[1];
-  }
+  std::uint64_t bits[4] = {0, 0, 0, 0};
+  bool operator==(const TriggerKey& o) const = default;
   struct Hash {
     std::size_t operator()(const TriggerKey& k) const {
-      return static_cast<std::size_t>(k.bits[0] * 0x9E3779B97F4A7C15ULL ^ k.bits[1]);
+      std::uint64_t h = 0;
+      for (std::uint64_t b : k.bits) h = (h ^ b) * 0x9E3779B97F4A7C15ULL;
+      return static_cast<std::size_t>(h);
     }
   };
 };
@@ -149,7 +149,7 @@ struct Scanner::Scratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> regex_candidates;
   std::vector<std::pair<std::uint32_t, std::int32_t>> atom_hits;  // (sentence, trigger atom)
   std::vector<int> atoms, potentials;  // one sentence's atoms; regexes they allow
-  // The trigger's answer by set of atoms (bit i = atom i; a trigger has at most 128 atoms): an
+  // The trigger's answer by set of atoms (bit i = atom i; a trigger has at most 256 atoms): an
   // index into potential_sets, the pattern ids of the regexes it lets through (often none).
   // Sentences repeat the same few combinations ("建设" + "平台"), and asking the trigger
   // costs more than the rest of the hit table. Emptied when it reaches kMaxTriggerCache.

@@ -36,14 +36,13 @@ namespace {
 constexpr int kMinAtomBytes = 3;
 
 // Triggers pay when there are few of them: then a sentence rarely holds a combination that lets
-// a regex through (the shipped packs: 12 regexes, 64 atoms, ~450 sentences re-scanned per MB),
-// and the trigger's answers for the combinations that occur are cached by a 128-bit mask of
-// atoms. Many regexes over common words (bench_matcher's 200 "bigram[^。]{0,8}bigram") let
-// some regex through in half the sentences: re-scanning those costs more than the regexes in
-// the full-text pass (55 vs 91 MB/s measured). Above either bound, no triggers at all (the
-// design before triggers).
+// a regex through (the shipped packs: 19 regexes, 142 atoms), and the trigger's answers for the
+// combinations that occur are cached by a 256-bit mask of atoms. Many regexes over common words
+// (bench_matcher's 200 "bigram[^。]{0,8}bigram") let some regex through in half the sentences:
+// re-scanning those costs more than the regexes in the full-text pass (55 vs 91 MB/s measured).
+// Above either bound, no triggers at all (the design before triggers).
 constexpr std::size_t kMaxTriggeredRegexes = 32;
-constexpr std::size_t kMaxTriggerAtoms = 128;
+constexpr std::size_t kMaxTriggerAtoms = 256;
 
 // True when every character of `atom` is without case: ASCII except letters, general
 // punctuation, CJK symbols, kana, ideographs, Hangul, compatibility ideographs and forms,
