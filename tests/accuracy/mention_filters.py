@@ -117,8 +117,37 @@ def slogan(text, terms):
     return not NUMBER.search(text) and not DOCUMENT.search(text)
 
 
+SLOGAN_VERB = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?"
+    r"(?:我[局县区市委办]|本[局级]|全[县区市局])?"
+    r"(?:依法依规做好|严厉打击|深入推进|积极推进|全面推进|全面落实|严格落实|严格执行|认真落实|"
+    r"扎实推进|认真做好|积极开展|进一步|加强|强化|坚持|持续|不断|切实|着力|大力|努力|始终|注重|深化|"
+    r"落实|做好|确保|营造)")
+
+
+def slogan_clauses(text, terms):
+    """Every clause opens with a standing verb (加强, 坚持, 严格落实…) and the sentence has no
+    number, date or titled document: the slogan rule with the verbs of the rubric's examples."""
+    if re.search(r"\d", text) or not slogan(text, terms) or "了" in text:
+        return False
+    clauses = [c for c in re.split(r"[，,；;。：:]", text) if c.strip()]
+    return bool(clauses) and all(SLOGAN_VERB.match(c.strip()) for c in clauses)
+
+
+HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]|[一二三四五六七八九十]+是)")
+
+
+def heading(text, terms):
+    """A numbered heading line alone (short, no full stop inside): the rubric's 'headings alone
+    are not evidence'."""
+    flat = text.replace("\n", "")
+    return bool(HEADING.match(flat)) and len(flat) <= 30 and "。" not in flat[:-1]
+
+
 FILTERS = {
+    "heading": heading,
     "slogan": slogan,
+    "slogan-verbs": slogan_clauses,
     "title": title_drops,
     "actor": lambda text, terms: bool(ACTOR.search(text)),
     "enum": lambda text, terms: bool(ENUM.search(text)),

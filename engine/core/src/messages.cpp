@@ -73,6 +73,11 @@ constexpr Entry kCatalogue[] = {
      "在“{1}”部分提及{0}（第{2}行），但该处未写明具体举措或成效（证据模型评分{3}，低于{4}）",
      "{0} mentioned in the “{1}” part (line {2}), but no act or result is stated there (evidence "
      "score {3} below {4})"},
+    {Msg::kReasonSlogan,
+     "在“{1}”部分提及{0}（第{2}行），但只是口号式表述（坚持、加强、严格落实…），未写明本年度的具体"
+     "做法、数字或文件",
+     "{0} mentioned in the “{1}” part (line {2}), but only as a slogan (uphold, strengthen, "
+     "strictly implement…): no act, number or document of the year is stated"},
     {Msg::kCondAnd, "{}和{}", "{} and {}"},
     {Msg::kCondOr, "{}或{}", "{} or {}"},
     {Msg::kCondNot, "且不含{}", "without {}"},

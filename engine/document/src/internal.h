@@ -123,28 +123,6 @@ inline bool contains(std::string_view s, std::string_view what) {
   return find_text(s, what) != std::string_view::npos;
 }
 
-// Decodes one UTF-8 code point at s[i] (input is valid UTF-8); returns its byte length.
-inline std::uint32_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  if (c < 0xE0) {
-    cp = (char32_t(c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    return 2;
-  }
-  if (c < 0xF0) {
-    cp = (char32_t(c & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-         (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-    return 3;
-  }
-  cp = (char32_t(c & 0x07) << 18) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-       (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
-       (static_cast<unsigned char>(s[i + 3]) & 0x3F);
-  return 4;
-}
-
 // Moves back from `i` to the start of the UTF-8 character containing byte i.
 inline std::size_t utf8_floor(std::string_view s, std::size_t i) {
   while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;

@@ -278,6 +278,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   s.section_paths.clear();
   s.strengths.clear();
   s.gate_scores.clear();
+  s.slogans.clear();
   const auto& sentences = document.sentences;
   const bool in_order = order_by_start(sentences, s.order);
   // The full-text pass: literal and atom hits, and the sentences where a regex ends, taken as

@@ -22,6 +22,7 @@
 #include "indicheck/gate.h"
 #include "indicheck/limits.h"
 #include "matcher_internal.h"
+#include "slogan.h"
 
 namespace indicheck {
 
@@ -413,7 +414,15 @@ void LeafEvaluator::add_window(const Check& check, std::size_t slot, std::uint32
   }
   if (in_roles(check, r.role)) {
     read_metrics(check, slot, r);
-    if (gated_) {
+    if (slogan_rule_) {
+      // Credit needs one hit sentence that is more than a slogan (the rubric's slogan rule).
+      bool act = false;
+      for (std::uint32_t k = r.sentences_begin;
+           k < r.sentences_begin + win_sentences.size() && !act; ++k)
+        act = !slogan(pool[k]);
+      if (!act) r.outcome = Outcome::kSlogan;
+    }
+    if (gated_ && r.outcome != Outcome::kSlogan) {
       // Credit needs one hit sentence that states an act or result, not only its topic.
       bool passes = false;
       for (std::uint32_t k = r.sentences_begin;
@@ -588,6 +597,10 @@ void LeafEvaluator::write_reason(Outcome best, const WindowResult* first_best, b
       ev.state = ItemState::kPlanned;
       reason.code = ReasonCode::kPlanned;
       break;
+    case Outcome::kSlogan:
+      ev.state = ItemState::kMissing;
+      reason.code = ReasonCode::kSlogan;
+      break;
     case Outcome::kGated: {
       ev.state = ItemState::kMissing;
       reason.code = ReasonCode::kGated;
@@ -666,7 +679,8 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
     }
     for (const auto& [msi, mv] : r.metrics)
       if (msi == si) q.metrics.push_back(mv);
-    q.credit = r.outcome == best && best != Outcome::kElsewhere && best != Outcome::kGated;
+    q.credit = r.outcome == best && best != Outcome::kElsewhere && best != Outcome::kGated &&
+               best != Outcome::kSlogan;
     if (gated_ && (r.outcome == Outcome::kMet || r.outcome == Outcome::kPartial ||
                    r.outcome == Outcome::kGated))
       q.gate = gate_score(si);
@@ -677,6 +691,18 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
 }  // namespace indicheck
 
 namespace indicheck {
+
+bool LeafEvaluator::slogan(std::uint32_t si) const {
+  if (slogans_.size() != doc_.sentences.size()) slogans_.assign(doc_.sentences.size(), -1);
+  std::int8_t& v = slogans_[si];
+  if (v < 0) {
+    const Span span = doc_.sentences[si].span;
+    v = rules_internal::slogan_sentence(std::string_view(doc_.text).substr(span.begin, span.size()))
+            ? 1
+            : 0;
+  }
+  return v == 1;
+}
 
 float LeafEvaluator::gate_score(std::uint32_t si) const {
   if (gate_scores_.size() != doc_.sentences.size())

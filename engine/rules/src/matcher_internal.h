@@ -141,7 +141,8 @@ struct Scanner::Scratch {
   std::vector<SentenceView> views;
   std::vector<std::optional<std::string>> section_paths;  // per section, on first use
   std::vector<std::int8_t> strengths;
-  std::vector<float> gate_scores;  // the gate's score per sentence, -1 = not asked yet
+  std::vector<float> gate_scores;    // the gate's score per sentence, -1 = not asked yet
+  std::vector<std::int8_t> slogans;  // slogan_sentence() per sentence, -1 = not asked yet
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;  // sentences by start, when not already in order
   // (sentence, regex id) pairs to confirm in the re-scan: where an untriggered regex's match
@@ -190,8 +191,10 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
 // --------------------------------------------------------
 
 // What a window earned, best first (the order matters: min() picks the best).
+// kSlogan: satisfied in a credit role of an indicator framework, but every hit sentence of the
+// window only restates standing policy (slogan.h).
 // kGated: satisfied in a credit role, but no sentence of the window passed the evidence gate.
-enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kGated, kElsewhere };
+enum class Outcome { kMet, kPartial, kAcknowledged, kPlanned, kSlogan, kGated, kElsewhere };
 
 // One window (sentence, paragraph or section, within one role) that satisfied the condition.
 struct WindowResult {
@@ -227,7 +230,9 @@ class LeafEvaluator {
         section_paths_(scratch.section_paths),
         strengths_(scratch.strengths),
         gate_scores_(scratch.gate_scores),
-        gated_(impl.gate != nullptr && fw_.kind == "indicators") {}
+        gated_(impl.gate != nullptr && fw_.kind == "indicators"),
+        slogans_(scratch.slogans),
+        slogan_rule_(fw_.kind == "indicators") {}
 
   // `hits` are the leaf's hits in sentence order (Scanner buckets them so).
   ItemEvidence evaluate(std::size_t slot, const std::vector<LeafHit>& hits) const;
@@ -303,6 +308,12 @@ class LeafEvaluator {
   std::vector<float>& gate_scores_;
   const bool gated_;  // this framework's credit windows go through the gate
   float gate_score(std::uint32_t si) const;
+
+  // Whether a sentence is a slogan (slogan.h), cached per sentence for the scan. Indicator
+  // frameworks only: the report-structure pack asks whether a content is there at all.
+  std::vector<std::int8_t>& slogans_;
+  const bool slogan_rule_;
+  bool slogan(std::uint32_t si) const;
 
   // Per-leaf working buffers, reused from leaf to leaf.
   struct GroupEntry {

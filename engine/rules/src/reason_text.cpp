@@ -9,10 +9,18 @@ namespace indicheck {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kReasonCodes = {
-    "no-check", "no-terms",           "level-excluded", "outside-credit", "not-together",
-    "met",      "partial-not-stated", "partial-below",  "acknowledged",   "planned",
-    "gated"};
+constexpr std::array<std::string_view, 12> kReasonCodes = {"no-check",
+                                                           "no-terms",
+                                                           "level-excluded",
+                                                           "outside-credit",
+                                                           "not-together",
+                                                           "met",
+                                                           "partial-not-stated",
+                                                           "partial-below",
+                                                           "acknowledged",
+                                                           "planned",
+                                                           "gated",
+                                                           "slogan"};
 
 std::string_view comparison_words(std::string_view symbol, Lang lang) {
   if (symbol == ">=") return msg(Msg::kCmpAtLeast, lang);
@@ -247,6 +255,8 @@ std::string reason_text(const Reason& r, const RuleNode& leaf, Lang lang) {
       return tr(lang, Msg::kReasonPlanned, cond(), role, r.line);
     case ReasonCode::kGated:
       return tr(lang, Msg::kReasonGated, cond(), role, r.line, arg(0), arg(1));
+    case ReasonCode::kSlogan:
+      return tr(lang, Msg::kReasonSlogan, cond(), role, r.line);
   }
   return "";
 }

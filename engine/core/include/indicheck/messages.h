@@ -75,6 +75,7 @@ enum class Msg : std::uint16_t {
   kReasonAcknowledged,  // {condition}, {role}, {line}
   kReasonPlanned,       // {condition}, {role}, {line}
   kReasonGated,         // {condition}, {role}, {line}, {score}, {threshold}
+  kReasonSlogan,        // {condition}, {role}, {line}
   // Conditions in words.
   kCondAnd,        // joins two or more parts: "{}和{}"
   kCondOr,         // "{}或{}"

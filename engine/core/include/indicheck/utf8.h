@@ -1,8 +1,10 @@
-// UTF-8 for every stage: appending a code point (the document stage, the format readers and
+// UTF-8 for every stage: decoding one code point of valid text (the document stage, the slogan
+// rule), appending a code point (the document stage, the format readers and
 // the evidence gate all build UTF-8 from code points) and checking that bytes are UTF-8 (the
 // format readers, manifests, review files and AHP sheets decide on it before decoding).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,6 +26,28 @@ inline void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+// Decodes one UTF-8 code point at s[i] (input is valid UTF-8); returns its byte length.
+inline std::uint32_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  if (c < 0xE0) {
+    cp = (char32_t(c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0) {
+    cp = (char32_t(c & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+         (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    return 3;
+  }
+  cp = (char32_t(c & 0x07) << 18) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
+       (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
+       (static_cast<unsigned char>(s[i + 3]) & 0x3F);
+  return 4;
 }
 
 // True when `s` is well-formed UTF-8: no stray continuation bytes, no truncated sequence (also

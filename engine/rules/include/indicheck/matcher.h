@@ -83,9 +83,11 @@ enum class ReasonCode : std::uint8_t {
   kAcknowledged,      // met only in the shortcomings part, at role/line/column
   kPlanned,           // met only in the plans part, at role/line/column
   kGated,             // met at role/line/column; args: {gate score, threshold} ("0.42")
+  kSlogan,            // met at role/line/column, but only by sentences that are slogans
 };
 // "no-check", "no-terms", "level-excluded", "outside-credit", "not-together", "met",
-// "partial-not-stated", "partial-below", "acknowledged", "planned", "gated": stable codes for
+// "partial-not-stated", "partial-below", "acknowledged", "planned", "gated", "slogan": stable
+// codes for
 // results.json and evidence.csv.
 std::string_view reason_code_name(ReasonCode code);
 bool reason_code_from_name(std::string_view name, ReasonCode& code);

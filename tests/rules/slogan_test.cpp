@@ -1,0 +1,85 @@
+// The rubric's slogan rule: which sentences are slogans, and what a slogan earns in an
+// indicator framework (nothing, with its reason) and in a supplement (what it always did).
+#include "slogan.h"
+
+#include <catch2/catch.hpp>
+
+#include "indicheck/matcher.h"
+#include "indicheck/reason_text.h"
+#include "test_util.h"
+
+using namespace indicheck;
+using rules_internal::slogan_sentence;
+using rules_test::make_document;
+using rules_test::TempDir;
+
+TEST_CASE("slogans: every clause a standing verb, nothing done or counted", "[slogan]") {
+  // The rubric's and the adjudication's own examples (SECTIONS-2021, ADJUDICATION C4), as
+  // normalization writes them (half-width comma).
+  for (const char* s :
+       {"坚持依法统计,严格执行统计法律法规。", "积极开展法治宣传活动,营造良好法治氛围。",
+        "切实履行法治建设第一责任人职责,坚持法治建设与业务工作同部署、同推进。",
+        "严格落实行政执法三项制度,进一步规范执法行为。", "一是加强政务公开。",
+        "(二)深化政务公开和政务诚信建设。", "我局坚持领导干部带头学法,不断提高依法行政能力。",
+        "持续\n深化放管服改革,不断优化营商环境。", "全面推进一件事一次办改革。"}) {
+    INFO(s);
+    CHECK(slogan_sentence(s));
+  }
+  // An act, a count, a date, a document, a completed aspect, or a clause that does something.
+  for (const char* s :
+       {"加强执法,查处案件12件。", "成立法治建设领导小组。", "坚持每月召开三次专题会议。",
+        "严格落实《重大行政决策程序暂行条例》。", "加强了执法队伍建设。",
+        "坚持依法行政,组织全体干部参加宪法宣誓。", "健全行政调解与人民调解联动机制。",
+        "十二月召开专题会议研究部署法治工作。", "", "一、主要工作"}) {
+    INFO(s);
+    CHECK_FALSE(slogan_sentence(s));
+  }
+}
+
+namespace {
+
+std::string framework(const std::string& kind) {
+  return "framework:\n  id: t\n  title: 测试\n  kind: " + kind +
+         (kind == "indicators" ? "\n  years: [2021, 2025]" : "") +
+         "\nnodes:\n  - id: \"1\"\n    title: 政务公开\n    check:\n      terms:\n"
+         "        open: [政务公开]\n";
+}
+
+ItemEvidence scan(const std::string& kind, const std::vector<std::string>& sentences,
+                  RuleSet& rules) {
+  TempDir dir;
+  dir.write("t.yaml", framework(kind));
+  const auto problems = dir.load("t.yaml", &rules);
+  for (const auto& line : problems) UNSCOPED_INFO(line);
+  REQUIRE(problems.empty());
+  std::vector<Diagnostic> diagnostics;
+  auto compiled = CompiledRules::compile(rules, diagnostics);
+  REQUIRE(compiled);
+  Scanner scanner(compiled);
+  return scanner.scan(make_document({{Role::kAchievements, sentences}}), rules.frameworks[0])
+      .items.at(0);
+}
+
+}  // namespace
+
+TEST_CASE("an indicator's slogan earns nothing, says why, and is still quoted", "[slogan]") {
+  RuleSet rules;
+  const ItemEvidence slogan = scan("indicators", {"积极推进政务公开工作。"}, rules);
+  CHECK(slogan.state == ItemState::kMissing);
+  CHECK(slogan.reason.code == ReasonCode::kSlogan);
+  CHECK(reason_code_name(slogan.reason.code) == "slogan");
+  CHECK(reason_text(slogan.reason, rules.frameworks[0].nodes[slogan.node], Lang::kZh) ==
+        "在“主要举措和成效”部分提及“政务公开”（第1行），但只是口号式表述（坚持、加强、严格落实…），"
+        "未写明本年度的具体做法、数字或文件");
+  REQUIRE(slogan.quotes.size() == 1);
+  CHECK_FALSE(slogan.quotes[0].credit);
+
+  RuleSet rules2;
+  const ItemEvidence act =
+      scan("indicators", {"积极推进政务公开工作。", "全年政务公开信息286条。"}, rules2);
+  CHECK(act.state == ItemState::kMet);
+
+  // The report-structure pack and supplements ask whether a content is there at all.
+  RuleSet rules3;
+  CHECK(scan("supplement", {"积极推进政务公开工作。"}, rules3).state == ItemState::kMet);
+}
