@@ -29,6 +29,10 @@ constexpr std::u32string_view kChineseDigits = U"一二两三四五六七八九�
 // Measure words after a number in Chinese numerals (三次会议, 十二月, 五个方面).
 constexpr std::u32string_view kMeasureWords = U"次件场个项人份家批期起条名篇部户宗轮余多月日年";
 
+bool space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
 bool starts(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
@@ -53,13 +57,27 @@ std::string_view after_marker(std::string_view c) {
   return c;
 }
 
+// First characters of the self-names and of the standing verbs: most clauses begin with none
+// of them, and are decided on one code point.
+constexpr std::u32string_view kSelfLeads = U"我本全局各";
+constexpr std::u32string_view kVerbLeads = U"依严深积全认扎进加强坚持不切着大努始注落做确营";
+
+bool leads(std::string_view c, std::u32string_view set) {
+  if (c.size() < 3) return false;
+  char32_t cp = 0;
+  decode_utf8(c, 0, cp);
+  return set.find(cp) != std::u32string_view::npos;
+}
+
 bool standing_clause(std::string_view c) {
   c = after_marker(c);
-  for (std::string_view self : kSelfNames)
-    if (starts(c, self)) {
-      c.remove_prefix(self.size());
-      break;
-    }
+  if (leads(c, kSelfLeads))
+    for (std::string_view self : kSelfNames)
+      if (starts(c, self)) {
+        c.remove_prefix(self.size());
+        break;
+      }
+  if (!leads(c, kVerbLeads)) return false;
   for (std::string_view verb : kStandingVerbs)
     if (starts(c, verb)) return true;
   return false;
@@ -68,13 +86,48 @@ bool standing_clause(std::string_view c) {
 }  // namespace
 
 bool slogan_sentence(std::string_view sentence) {
+  // Cheapest first: a sentence can only be a slogan when it opens with an item marker, a
+  // self-name or a standing verb.
+  {
+    std::size_t i = 0;
+    while (i < sentence.size() && space(sentence[i])) ++i;
+    if (i == sentence.size()) return false;
+    if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbLeads) &&
+        !leads(sentence.substr(i), kSelfLeads) && !leads(sentence.substr(i), kChineseDigits))
+      return false;
+  }
+  // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
+  // without white space (whole code points only), before copying anything.
+  {
+    char head[64];
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < sentence.size();) {
+      const auto c = static_cast<unsigned char>(sentence[i]);
+      const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (i + len > sentence.size() || n + len > 60) break;
+      if (!space(sentence[i]))
+        for (std::size_t k = 0; k < len; ++k) head[n++] = sentence[i + k];
+      i += len;
+    }
+    std::string_view first(head, n);
+    for (std::size_t i = 0; i < first.size(); ++i)
+      if (first[i] == ',' || first[i] == ';' || first[i] == ':') {
+        first = first.substr(0, i);
+        break;
+      }
+    if (!standing_clause(first)) return false;
+  }
+  // A digit, a titled document or 了 anywhere: not a slogan (white space splits none of them).
+  for (char c : sentence)
+    if (c >= '0' && c <= '9') return false;
+  if (sentence.find("《") != std::string_view::npos ||
+      sentence.find("了") != std::string_view::npos)
+    return false;
   // The sentence without white space (a hard-wrapped line may split a verb: 持续\n深化).
   std::string flat;
   flat.reserve(sentence.size());
   for (char c : sentence)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') flat += c;
-  if (flat.empty() || flat.find("《") != std::string::npos || flat.find("了") != std::string::npos)
-    return false;
+    if (!space(c)) flat += c;
   // Counted or dated: an ASCII digit (text is NFKC-normalized), or a Chinese numeral before a
   // measure word. A lone 一 is a name's (一件事, 一次办), and so is 三项制度.
   std::size_t numerals = 0;  // Chinese numerals right before the current code point
