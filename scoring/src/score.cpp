@@ -369,9 +369,7 @@ void settle_weights(const Framework& fw, const Profile* profile, bool profile_we
   }
 }
 
-// Per leaf, whether it applies to units of `level` (every `levels` constraint on its path
-// names the level), cached per level.
-// Per leaf at a level (Framework::level_scope), cached per level.
+// Per leaf, its scope at a unit's level (Framework::level_scope), cached per level.
 class LevelFilter {
  public:
   explicit LevelFilter(const Framework& fw) : fw_(fw) {}

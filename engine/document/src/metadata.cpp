@@ -452,15 +452,8 @@ void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
   for (std::size_t i = 0; i + 1 < lines.size() && !doc.meta.unit.found(); ++i) {
     const std::string_view name = lines[i].second;
     const std::string_view title = lines[i + 1].second;
-    if (!title_like(title) || !signing_unit_name(name)) continue;
-    bool han = name.size() >= 4 * 3;
-    for (std::size_t k = 0; k < name.size() && han;) {
-      char32_t cp = 0;
-      const std::size_t n = decode_utf8(name, k, cp);
-      han = n != 0 && cp >= 0x4E00 && cp <= 0x9FFF;
-      k += n ? n : 1;
-    }
-    if (!han) continue;
+    if (name.size() < 4 * 3 || !title_like(title) || !signing_unit_name(name) || !han_only(name))
+      continue;
     committee = ends(name, "管理委员会") || ends(name, "管委会");
     doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(name)), lines[i].first, "title");
   }

@@ -559,6 +559,14 @@ bool original_page_number_line(std::string_view original_line) {
   return page_number_line(std::string_view(line).substr(front));
 }
 
+namespace {
+// A page's font-size switch (字号:大 中 小), not a document number's field (发文字号:
+// 某政〔2024〕3号).
+bool font_size_switch(std::string_view line) {
+  return contains(line, "字号:") && !contains(line, "文字号:");
+}
+}  // namespace
+
 bool is_boilerplate_line(std::string_view line) {
   // Trim spaces and tabs.
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
@@ -584,8 +592,7 @@ bool is_boilerplate_line(std::string_view line) {
   if (short_line)
     for (auto phrase : kFurniture)
       if (contains(line, phrase)) return true;
-  // A font-size switch (字号:大 中 小), not a document number's field (发文字号: 某政〔2024〕3号).
-  if (short_line && contains(line, "字号:") && !contains(line, "文字号:")) return true;
+  if (short_line && font_size_switch(line)) return true;
   if (line.size() < 160 && line.substr(0, 6) == "首页" &&
       (contains(line, ">") || contains(line, "›") || contains(line, "»") || contains(line, "→") ||
        contains(line, "/")))
@@ -615,7 +622,7 @@ bool is_boilerplate_line(std::string_view line) {
          {"发布时间:", "发布日期:", "来源:", "浏览次数:", "点击数:", "阅读次数:", "访问次数:",
           "作者:", "责任编辑:", "编辑:", "审核:", "校对:", "字体:", "分享:"})
       fields += contains(line, key);
-    fields += contains(line, "字号:") && !contains(line, "文字号:");
+    fields += font_size_switch(line);
     if (fields >= 2) return true;
   }
   for (std::string_view button :

@@ -300,19 +300,22 @@ std::string_view before_page_footer(std::string_view s) {
   return s;
 }
 
+bool han_only(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    i += decode_utf8(s, i, cp);
+    if (cp < 0x4E00 || cp > 0x9FFF) return false;
+  }
+  return true;
+}
+
 std::string_view red_header_unit(std::string_view s) {
   constexpr std::string_view kSuffix = "文件";
   if (s.size() < 4 * 3 + kSuffix.size() || s.size() > 30 * 3 + kSuffix.size() ||
-      s.substr(s.size() - kSuffix.size()) != kSuffix)
+      !s.ends_with(kSuffix))
     return {};
   const std::string_view unit = s.substr(0, s.size() - kSuffix.size());
-  for (std::size_t i = 0; i < unit.size();) {  // Han characters only
-    char32_t cp = 0;
-    const std::size_t n = decode_utf8(unit, i, cp);
-    if (n == 0 || cp < 0x4E00 || cp > 0x9FFF) return {};
-    i += n;
-  }
-  return unit;
+  return han_only(unit) ? unit : std::string_view();
 }
 
 bool colophon_line(std::string_view s) {
@@ -367,7 +370,7 @@ bool unit_name_line(std::string_view s) {
   if (s.size() > 60 || contains_any(s, {"。", ",", ";", ":", "、", "!", "?"})) return false;
   for (std::string_view suffix : {"人民政府", "政府", "管理委员会", "管委会", "委员会", "办公室",
                                   "局", "厅", "委", "办", "领导小组", "党组"})
-    if (s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
+    if (s.ends_with(suffix)) return true;
   return false;
 }
 

@@ -79,6 +79,8 @@ bool unit_name_line(std::string_view s);
 // The name without a seal's note after it: "某某县人民政府(盖章)", "(印)", "(代章)".
 std::string_view without_seal(std::string_view s);
 
+// True when `s` is made of CJK unified ideographs only (a unit's name on a line of its own).
+bool han_only(std::string_view s);
 // A formal document's red header: the issuing unit and 文件 on a line of their own
 // ("莆田市审计局文件", "中共某某县委全面依法治县委员会文件"). Returns the unit, or empty.
 std::string_view red_header_unit(std::string_view s);

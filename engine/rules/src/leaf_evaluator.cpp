@@ -414,22 +414,19 @@ void LeafEvaluator::add_window(const Check& check, std::size_t slot, std::uint32
   }
   if (in_roles(check, r.role)) {
     read_metrics(check, slot, r);
-    if (slogan_rule_) {
-      // Credit needs one hit sentence that is more than a slogan (the rubric's slogan rule).
-      bool act = false;
-      for (std::uint32_t k = r.sentences_begin;
-           k < r.sentences_begin + win_sentences.size() && !act; ++k)
-        act = !slogan(pool[k]);
-      if (!act) r.outcome = Outcome::kSlogan;
-    }
-    if (gated_ && r.outcome != Outcome::kSlogan) {
-      // Credit needs one hit sentence that states an act or result, not only its topic.
-      bool passes = false;
-      for (std::uint32_t k = r.sentences_begin;
-           k < r.sentences_begin + win_sentences.size() && !passes; ++k)
-        passes = gate_score(pool[k]) >= impl_.gate->threshold();
-      if (!passes) r.outcome = Outcome::kGated;
-    }
+    // Whether one hit sentence of the window passes `test`.
+    const auto any_hit = [&](auto&& test) {
+      for (std::uint32_t k = r.sentences_begin; k < r.sentences_begin + win_sentences.size(); ++k)
+        if (test(pool[k])) return true;
+      return false;
+    };
+    // Credit needs one hit sentence that is more than a slogan (the rubric's slogan rule), and
+    // with the gate, one that states an act or result, not only its topic.
+    if (slogan_rule_ && !any_hit([&](std::uint32_t si) { return !slogan(si); }))
+      r.outcome = Outcome::kSlogan;
+    else if (gated_ &&
+             !any_hit([&](std::uint32_t si) { return gate_score(si) >= impl_.gate->threshold(); }))
+      r.outcome = Outcome::kGated;
   } else if (r.role == Role::kShortcomings) {
     r.outcome = Outcome::kAcknowledged;
   } else if (r.role == Role::kPlans) {

@@ -62,6 +62,13 @@ std::string_view after_marker(std::string_view c) {
 constexpr std::u32string_view kSelfLeads = U"我本全局各";
 constexpr std::u32string_view kVerbLeads = U"依严深积全认扎进加强坚持不切着大努始注落做确营";
 
+// Bytes of the clause delimiter at the start of `s` (, ; : ! ? or 。), 0 when there is none.
+std::size_t delimiter(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s[0] == ',' || s[0] == ';' || s[0] == ':' || s[0] == '!' || s[0] == '?') return 1;
+  return starts(s, "。") ? 3 : 0;
+}
+
 bool leads(std::string_view c, std::u32string_view set) {
   if (c.size() < 3) return false;
   char32_t cp = 0;
@@ -102,20 +109,14 @@ bool slogan_sentence(std::string_view sentence) {
     char head[64];
     std::size_t n = 0;
     for (std::size_t i = 0; i < sentence.size();) {
-      const auto c = static_cast<unsigned char>(sentence[i]);
-      const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + len > sentence.size() || n + len > 60) break;
+      char32_t cp = 0;
+      const std::size_t len = decode_utf8(sentence, i, cp);
+      if (n + len > 60 || delimiter(sentence.substr(i)) > 0) break;
       if (!space(sentence[i]))
         for (std::size_t k = 0; k < len; ++k) head[n++] = sentence[i + k];
       i += len;
     }
-    std::string_view first(head, n);
-    for (std::size_t i = 0; i < first.size(); ++i)
-      if (first[i] == ',' || first[i] == ';' || first[i] == ':') {
-        first = first.substr(0, i);
-        break;
-      }
-    if (!standing_clause(first)) return false;
+    if (!standing_clause(std::string_view(head, n))) return false;
   }
   // A digit, a titled document or 了 anywhere: not a slogan (white space splits none of them).
   for (char c : sentence)
@@ -128,15 +129,14 @@ bool slogan_sentence(std::string_view sentence) {
   flat.reserve(sentence.size());
   for (char c : sentence)
     if (!space(c)) flat += c;
-  // Counted or dated: an ASCII digit (text is NFKC-normalized), or a Chinese numeral before a
-  // measure word. A lone 一 is a name's (一件事, 一次办), and so is 三项制度.
+  // Counted or dated in Chinese numerals: a numeral before a measure word (ASCII digits were
+  // refused above; text is NFKC-normalized). A lone 一 is a name's (一件事, 一次办), and so is
+  // 三项制度.
   std::size_t numerals = 0;  // Chinese numerals right before the current code point
   bool lone_one = false;
   for (std::size_t i = 0; i < flat.size();) {
     char32_t cp = 0;
     const std::size_t n = decode_utf8(flat, i, cp);
-    if (n == 0) return false;
-    if (cp >= '0' && cp <= '9') return false;
     if (numerals > 0 && !(numerals == 1 && lone_one) &&
         kMeasureWords.find(cp) != std::u32string_view::npos &&
         !starts(std::string_view(flat).substr(i - 3), "三项制度"))
@@ -152,19 +152,19 @@ bool slogan_sentence(std::string_view sentence) {
   // Every clause opens with a standing verb. An item marker's own clause ("一、", "(二)") is
   // part of the clause after it, since the marker holds no comma.
   bool any = false;
-  std::size_t start = 0;
   const std::string_view text(flat);
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const bool end = i == text.size() || text[i] == ',' || text[i] == ';' || text[i] == ':' ||
-                     text[i] == '!' || text[i] == '?' || starts(text.substr(i), "。");
-    if (!end) continue;
-    const std::string_view clause = text.substr(start, i - start);
-    if (!clause.empty()) {
+  for (std::size_t i = 0, start = 0; i <= text.size();) {
+    const std::size_t d = i == text.size() ? 1 : delimiter(text.substr(i));
+    if (d == 0) {
+      ++i;
+      continue;
+    }
+    if (const std::string_view clause = text.substr(start, i - start); !clause.empty()) {
       if (!standing_clause(clause)) return false;
       any = true;
     }
-    start = i + (i < text.size() && starts(text.substr(i), "。") ? 3 : 1);
-    if (i < text.size() && starts(text.substr(i), "。")) i += 2;
+    i += d;
+    start = i;
   }
   return any;
 }
