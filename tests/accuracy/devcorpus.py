@@ -43,26 +43,39 @@ def section_of(item_id):
     return ".".join(parts[:2]) if len(parts) >= 2 else None
 
 
-def part_start_ok(sentences, label_part, role):
-    """Engine's first sentence of `role` within one sentence of the labelled start."""
+def labelled_start(sentences, label_part):
+    """Index of the labelled first sentence of a part in the engine's sentences of the labelled
+    text: the first sentence that starts at or after the quote's line and contains (or follows)
+    it; headings and their first sentence may differ by one."""
+    line = label_part["line"]
+    # Sentences are shown normalized (NFKC: full-width punctuation as ASCII).
+    quote = unicodedata.normalize("NFKC", label_part.get("quote", "")).replace(" ", "")
+    for i, s in enumerate(sentences):
+        if s["line"] > line or (s["line"] == line and quote and quote[:20] in s["text"].replace(" ", "")):
+            return i
+        if s["line"] == line and not quote:
+            return i
+    return None
+
+
+def part_start_ok(sentences, label_part, role, reference=None):
+    """Engine's first sentence of `role` within one sentence of the labelled start.
+
+    reference: the engine's sentences of the labelled text, when `sentences` come from another
+    file of the same report (its saved web page): the labelled start is found there by line,
+    then in `sentences` by its text."""
     engine_idx = next((i for i, s in enumerate(sentences) if s["role"] == role), None)
     if not label_part.get("present"):
         return engine_idx is None, engine_idx, None
     if engine_idx is None:
         return False, None, None
-    line = label_part["line"]
-    # Sentences are shown normalized (NFKC: full-width punctuation as ASCII).
-    quote = unicodedata.normalize("NFKC", label_part.get("quote", "")).replace(" ", "")
-    # The labelled sentence: the first engine sentence that starts at or after the quote's
-    # line and contains (or follows) it; headings and their first sentence may differ by one.
-    label_idx = None
-    for i, s in enumerate(sentences):
-        if s["line"] > line or (s["line"] == line and quote and quote[:20] in s["text"].replace(" ", "")):
-            label_idx = i
-            break
-        if s["line"] == line and label_idx is None and not quote:
-            label_idx = i
-            break
+    label_idx = labelled_start(reference if reference is not None else sentences, label_part)
+    if reference is not None and label_idx is not None:
+        # One file may glue a heading to the sentence after it: either text may start the other.
+        key = reference[label_idx]["text"].replace(" ", "")[:16]
+        label_idx = next((i for i, s in enumerate(sentences)
+                          if (t := s["text"].replace(" ", "")[:16]) and len(t) >= 4
+                          and (key.startswith(t) or t.startswith(key))), None)
     if label_idx is None:
         return False, engine_idx, None
     return abs(engine_idx - label_idx) <= 1, engine_idx, label_idx
@@ -96,46 +109,24 @@ class Totals:
                 f"  shortcomings start {self.short}/{self.n}  plans start {self.plans}/{self.n}"), p, r
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=str(ROOT / "build" / "cli" / "indicheck"))
-    ap.add_argument("--part", default="all", choices=["dev", "test", "all"])
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--min-precision", type=float, default=0.0)
-    ap.add_argument("--min-recall", type=float, default=0.0)
-    ap.add_argument("--min-unit", type=float, default=0.0, help="share of reports")
-    ap.add_argument("--min-year", type=float, default=0.0, help="share of reports")
-    ap.add_argument("--min-parts", type=float, default=0.0, help="share of reports, each part")
-    ap.add_argument("--details", action="store_true", help="list every section error")
-    ap.add_argument("--gate", default=None, help="evidence gate model file, or off "
-                    "(default: the engine's default, rules/evidence-gate.json)")
-    ap.add_argument("--only", default="", help="comma-separated report names (cross-validation)")
-    ap.add_argument("--labeller", default="", help="a or b: one labeller's files instead of the "
-                    "adjudicated ones (while adjudication is pending)")
-    args = ap.parse_args()
-
-    rows = [r for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
-            if r["part"] in (("dev", "test") if args.part == "all" else (args.part,))]
-    labels = {}
-    for r in rows:
-        suffix = f".{args.labeller}.yaml" if args.labeller else ".yaml"
-        path = CORPUS / "labels" / f"{r['name']}{suffix}"
-        if path.exists():
-            labels[r["name"]] = yaml.safe_load(open(path, encoding="utf-8"))
-    rows = [r for r in rows if r["name"] in labels]
-    if args.only:
-        only = set(args.only.split(","))
-        rows = [r for r in rows if r["name"] in only]
-    if not rows:
-        print("no labelled report in this part")
-        return 1
-    files = [str(CORPUS / "reports" / f"{r['name']}.txt") for r in rows]
+def evaluate(args, rows, labels, folder, ext, quiet=False):
+    """Run the engine on each row's file in `folder` and score it against its label; print a
+    line per report unless quiet. Returns the totals per part and each report's verdict (its
+    section errors and the metadata and part-start checks)."""
+    files = [str(folder / f"{r['name']}{ext}") for r in rows]
     results, parsed = run(args.bin, files, args.gate)
+    reference = {}
+    if args.html:  # the labelled texts' sentences, to place the part starts
+        texts = [str(CORPUS / "reports" / f"{r['name']}.txt") for r in rows]
+        reference = {pathlib.Path(p["path"]).stem: p["sentences"] for p in json.loads(
+            subprocess.run([args.bin, "parse", "--json", *texts], check=True,
+                           capture_output=True, text=True).stdout)}
 
     totals = {"dev": Totals(), "test": Totals()}
+    verdicts = {}
     for r in rows:
         name, lab = r["name"], labels[r["name"]]
-        res, doc = results[name + ".txt"], parsed[name + ".txt"]
+        res, doc = results[name + ext], parsed[name + ext]
         t = totals[r["part"]]
         t.n += 1
         engine = {s: False for s in SECTIONS}
@@ -165,8 +156,10 @@ def main():
         t.year += year_ok
         t.level += level_ok
         sentences = doc["sentences"]
-        s_ok, s_eng, s_lab = part_start_ok(sentences, lab["report_structure"]["shortcomings"], "shortcomings")
-        p_ok, p_eng, p_lab = part_start_ok(sentences, lab["report_structure"]["plans"], "plans")
+        s_ok, s_eng, s_lab = part_start_ok(sentences, lab["report_structure"]["shortcomings"], "shortcomings",
+                                            reference.get(name))
+        p_ok, p_eng, p_lab = part_start_ok(sentences, lab["report_structure"]["plans"], "plans",
+                                            reference.get(name))
         t.short += s_ok
         t.plans += p_ok
         flags = []
@@ -180,9 +173,70 @@ def main():
             flags.append(f"shortcomings at sentence {s_eng} != {s_lab}")
         if not p_ok:
             flags.append(f"plans at sentence {p_eng} != {p_lab}")
-        print(f"{r['part']:4} {name:16} sections {' '.join(errors) if args.details else len(errors)}"
-              f"  {'; '.join(flags)}")
+        verdicts[name] = (tuple(errors), unit_ok, level_ok, year_ok, s_ok, p_ok)
+        if not quiet:
+            print(f"{r['part']:4} {name:16} sections {' '.join(errors) if args.details else len(errors)}"
+                  f"  {'; '.join(flags)}")
+    return totals, verdicts
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=str(ROOT / "build" / "cli" / "indicheck"))
+    ap.add_argument("--part", default="all", choices=["dev", "test", "all"])
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--min-precision", type=float, default=0.0)
+    ap.add_argument("--min-recall", type=float, default=0.0)
+    ap.add_argument("--min-unit", type=float, default=0.0, help="share of reports")
+    ap.add_argument("--min-year", type=float, default=0.0, help="share of reports")
+    ap.add_argument("--min-parts", type=float, default=0.0, help="share of reports, each part")
+    ap.add_argument("--details", action="store_true", help="list every section error")
+    ap.add_argument("--gate", default=None, help="evidence gate model file, or off "
+                    "(default: the engine's default, rules/evidence-gate.json)")
+    ap.add_argument("--only", default="", help="comma-separated report names (cross-validation)")
+    ap.add_argument("--html", default="", metavar="DIR",
+                    help="read each report from DIR/<name>.html (the page as saved from the "
+                    "site) instead of its text; reports without one are left out")
+    ap.add_argument("--same-as-text", action="store_true",
+                    help="with --html: fail unless every web page gets the text's section calls and "
+                    "passes every check its text passes")
+    ap.add_argument("--labeller", default="", help="a or b: one labeller's files instead of the "
+                    "adjudicated ones (while adjudication is pending)")
+    args = ap.parse_args()
+
+    rows = [r for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
+            if r["part"] in (("dev", "test") if args.part == "all" else (args.part,))]
+    labels = {}
+    for r in rows:
+        suffix = f".{args.labeller}.yaml" if args.labeller else ".yaml"
+        path = CORPUS / "labels" / f"{r['name']}{suffix}"
+        if path.exists():
+            labels[r["name"]] = yaml.safe_load(open(path, encoding="utf-8"))
+    rows = [r for r in rows if r["name"] in labels]
+    if args.only:
+        only = set(args.only.split(","))
+        rows = [r for r in rows if r["name"] in only]
+    if not rows:
+        print("no labelled report in this part")
+        return 1
+    ext = ".html" if args.html else ".txt"
+    folder = pathlib.Path(args.html) if args.html else CORPUS / "reports"
+    rows = [r for r in rows if (folder / f"{r['name']}{ext}").exists()]
+    if not rows:
+        print(f"no report of this part in {folder}")
+        return 1
+    totals, verdicts = evaluate(args, rows, labels, folder, ext)
     status = 0
+    if args.same_as_text:
+        _, text_verdicts = evaluate(args, rows, labels, CORPUS / "reports", ".txt", quiet=True)
+        # The same section calls, and every check the text passes passed by the page too.
+        differ = [n for n, (errors, *checks) in verdicts.items()
+                  if errors != text_verdicts[n][0]
+                  or any(t and not w for w, t in zip(checks, text_verdicts[n][1:]))]
+        for n in differ:
+            print(f"{n}: web page {verdicts[n]}  text {text_verdicts[n]}")
+        print(f"web pages read as well as their text: {len(verdicts) - len(differ)}/{len(verdicts)}")
+        status = 1 if differ else 0
     for part, t in totals.items():
         if t.n == 0:
             continue
