@@ -892,6 +892,21 @@ TEST_CASE("a title without the unit: the opening names it, a department or a gov
   CHECK(unit_of("2023年，为筑牢法治根基我局坚持依法行政。").empty());
   CHECK(unit_of("2023年，龙华区委区政府高度重视法治政府建设。").empty());  // party and government
   CHECK(unit_of("现将我局2023年开展法治政府建设情况报告如下：").empty());  // no title
+  // A level's government with no place (区政府, 县人民政府) is the writer speaking of itself.
+  CHECK(unit_of("2023年，在市委、市政府和区委的坚强领导下，区政府坚持依法行政。").empty());
+  CHECK(unit_of("2023年，县人民政府深入推进法治政府建设。").empty());
+  CHECK(unit_of("2023年，市政府坚持依法行政。").empty());
+  CHECK(unit_of("2023年，区党工委、区管委会围绕中心工作推进法治建设。").empty());
+  // A phrase that happens to end in 县委 before 全面…: no name holds 的.
+  CHECK(
+      unit_of("2024年，得益于县委、县政府的坚强领导和县委全面依法治县委员会的引领，我乡积极作为。")
+          .empty());
+  // Townships and sub-districts, and a zone's department, name themselves the same way.
+  CHECK(unit_of("2025年，某某街道在区委、区政府的坚强领导下，扎实推进依法行政。") == "某某街道");
+  CHECK(unit_of("2025年，某某街道办事处深入学习贯彻习近平法治思想。") == "某某街道办事处");
+  CHECK(unit_of("一年来，某某乡在县委、县政府的正确领导下，有序推进法治政府建设。") == "某某乡");
+  CHECK(unit_of("2023年，高新区综治局在区党工委的领导下推进法治建设。") == "高新区综治局");
+  CHECK(unit_of("2023年，乡镇坚持依法行政。").empty());
 }
 
 TEST_CASE("a one-line page: breadcrumb, info bar and title run into the text") {
@@ -1182,4 +1197,54 @@ TEST_CASE("the issuing unit on its own line above a title that names none") {
                   kWork + "\n2024年1月10日\n",
               "t.txt");
   CHECK_FALSE(addressed.meta.unit.found());
+}
+
+TEST_CASE("a site's article line under the title dates the page; today's date above it does not") {
+  // "文章来源:司法局 更新时间:2021/03/29 11:30:01" under the title; the site's own date line
+  // ("今天是:…") at the top is no publication date.
+  const Document doc = read_ok(
+      "今天是:2019年10月31日 星期三\n工作报告\n您所在的位置:政务公开 > 工作报告\n"
+      "某某区法治政府建设情况报告\n文章来源:司法局 更新时间:2021/03/29 11:30:01\n"
+      "某某区坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(doc.meta.published.value == "2021-03-29");
+  CHECK(doc.meta.published.source == "info-bar");
+  CHECK(doc.meta.year == 2020);  // published in March: the year before
+  CHECK(doc.meta.unit.value == "某某区");
+  CHECK(doctest::sentence_with(doc, "今天是") == nullptr);  // furniture: blanked
+
+  // The site's name with today's date and weekday above the title; the info bar under it.
+  const Document dated = read_ok(
+      "某某市某某区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n"
+      "某某区2023年度法治政府建设情况报告\n来源:某某区人民政府办公室 发布时间:2024-03-28 09:18\n"
+      "2023年，某某区坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(doctest::sentence_with(dated, "2019年12月3日") == nullptr);
+  CHECK(dated.meta.published.value == "2024-03-28");
+  CHECK(dated.meta.year == 2023);
+  CHECK(dated.meta.unit.value == "某某区");
+}
+
+TEST_CASE("a browser warning, an addressee or the unit's name above the opening year") {
+  // A site's warning about old browsers above a body without a title: furniture, and the
+  // opening sentence still names the unit and the year.
+  const Document warned = read_ok(
+      "更换或升级浏览器以获得最佳体验。\n当前浏览器版本过低，可能会有安全风险且无法正常显示。\n"
+      "若您当前使用的浏览器为QQ浏览器，请切换至极速模式。\n"
+      "2023年，某某新区坚持以习近平法治思想为指导，深入推进法治政府建设。\n" +
+          kWork,
+      "t.txt");
+  CHECK(doctest::sentence_with(warned, "浏览器") == nullptr);
+  CHECK(warned.meta.year == 2023);
+  CHECK(warned.meta.unit.value == "某某新区");
+
+  // An addressee line, or the issuing unit's name, before the opening "2025年以来…".
+  for (const std::string head : {"市委、市政府：\n", "某某乡人民政府\n"}) {
+    const Document doc = read_ok(
+        head + "2025年以来，我委紧扣法治政府建设总体目标，系统推进各项工作。\n" + kWork, "t.txt");
+    INFO(head);
+    CHECK(doc.meta.year == 2025);
+  }
 }

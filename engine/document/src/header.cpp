@@ -15,10 +15,13 @@
 // the title role. Only a run of recognised keys from the top of the file counts (blank lines
 // and separators like "==== 正文 ====" may sit between them), so a body sentence that happens
 // to start with "来源:" is never taken for a header.
+#include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 
+#include "indicheck/calendar.h"
 #include "internal.h"
 
 namespace indicheck::detail {
@@ -166,6 +169,37 @@ std::string iso_date(std::string_view value) {
   return y + "-" + m + "-" + d;
 }
 
+// A page's info bar in its first lines ("来源:某区人民政府办公室 发布时间:2024-03-28 09:18",
+// "文章来源:司法局 更新时间:2021/03/29 11:30:01", or run into a one-line page's text after the
+// breadcrumb): the publication date when no header gives one. Read from the original, since
+// normalization blanks the bar as furniture; only the first lines, since further down "时间:"
+// starts a sentence of the report.
+Located info_bar_date(const Document& doc) {
+  constexpr std::size_t kInfoBarLines = 12;
+  constexpr std::size_t kMaxInfoBarBytes = 600;
+  static const RE2 re(
+      R"((?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))");
+  const std::string_view original = doc.original;
+  const auto& starts = doc.line_starts_;
+  for (std::size_t li = 0; li < kInfoBarLines && li < starts.size(); ++li) {
+    const std::size_t begin = starts[li];
+    const std::size_t end = li + 1 < starts.size() ? starts[li + 1] : original.size();
+    const std::string_view line = original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
+    if (line.find("时间") == std::string_view::npos && line.find("日期") == std::string_view::npos)
+      continue;
+    std::string y, m, d;
+    if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), re, &y, &m, &d)) continue;
+    const std::string iso = fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
+    if (!is_calendar_date(iso)) continue;
+    Located l;
+    l.value = iso;
+    l.line = static_cast<std::uint32_t>(li + 1);
+    l.source = "info-bar";
+    return l;
+  }
+  return {};
+}
+
 }  // namespace
 
 CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) {
@@ -266,6 +300,7 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
     header.end_line = last_field_line;
   else
     header = CrawlerHeader{};
+  if (!header.published.found()) header.published = info_bar_date(doc);
   return header;
 }
 

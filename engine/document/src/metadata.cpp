@@ -176,12 +176,27 @@ bool self_reference(std::string_view u) {
   return contains(u, "我") || contains(u, "本");
 }
 
+// "区政府坚持…", "县人民政府…": a level's government with no place named is how a report
+// speaks of its own writer, not a name.
+bool government_of_no_place(std::string_view u) {
+  for (std::string_view level : {"省", "市", "区", "县", "州", "旗", "镇", "乡"}) {
+    if (!starts(u, level)) continue;
+    const std::string_view rest = u.substr(level.size());
+    return rest == "政府" || rest == "人民政府" || rest == "委" || rest == "党委" ||
+           rest == "委区政府" || rest == "委县政府" || rest == "委市政府" || rest == "管委会" ||
+           rest == "管理委员会" || rest == "党工委" || rest == "工委";
+  }
+  return false;
+}
+
 bool generic_unit(std::string_view u) {
   return starts(u, "我") || starts(u, "全") || starts(u, "本") || starts(u, "该") ||
          starts(u, "各") || u == "园区" || u == "新区" || u == "城区" || u == "市区" ||
          u == "辖区" || u == "社区" || u == "片区" || u == "景区" || u == "实验区" ||
          u == "试验区" || u == "开发区" || u == "高新区" || u == "自贸区" || u == "示范区" ||
-         u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县";
+         u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县" ||
+         u == "乡镇" || u == "街道" || u == "镇街" || u == "街镇" || u == "城乡" ||
+         government_of_no_place(u);
 }
 
 bool department_suffix(std::string_view unit) {
@@ -321,7 +336,7 @@ void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb:
   // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|委|办))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
   std::size_t seen = 0;
   for (const Paragraph& p : doc.paragraphs) {
     if (seen >= 3) break;
@@ -339,13 +354,18 @@ void unit_from_body(Document& doc) {
       for (std::string_view lead : {"年度", "年"})
         if (starts(unit, lead)) unit.erase(0, lead.size());
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
+      // "县政府的坚强领导和县委…": a phrase, no name holds 的.
       if (generic_unit(unit) || unit.size() < 9 || starts_any(unit, {"在", "以", "由"}) ||
-          ends_any(unit, {"党工委", "党委", "党组"}) || self_reference(unit) ||
+          contains(unit, "的") || ends_any(unit, {"党工委", "党委", "党组"}) ||
+          self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
       // A body's or committee's name starts with its place (长兴县司法局) or a relative one
       // (县司法局); a clause ending in 局 (筑牢法治根基我局…) is none.
-      const bool place = ends_any(unit, {"区", "县", "市", "旗"});
+      // A township or sub-district (周溪乡, 大中街道, 鼓楼街道办事处) and a zone's department
+      // (高新区综治局) name their own place too.
+      const bool place = ends_any(unit, {"区", "县", "市", "旗", "乡", "镇", "街道", "办事处"}) ||
+                         (zone_name(unit) && !starts_any(unit, {"区", "市", "县"}));
       const bool relative = starts_any(unit, {"市", "县", "区", "省", "州", "旗"});
       if (!place && !relative && place_of_unit(unit, body).province.empty()) continue;
       const std::size_t pos = body.find(unit);
@@ -633,20 +653,6 @@ void published_from_signature(Document& doc, const Lines& signature, const Crawl
     doc.meta.published = header.published;
 }
 
-// Last: a page's info bar run into the first line ("首页 > … 发布时间:2019-03-23 来源:…").
-void published_from_info_bar(Document& doc, const Lines& lines) {
-  if (doc.meta.published.found() || lines.empty()) return;
-  static const RE2 info(R"((?:发布时间|发布日期|发文日期|日期):\s*(\d{4})-(\d{1,2})-(\d{1,2}))");
-  const std::string_view line = head(lines.front().second, 400);
-  if (!contains(line, "日期:") && !contains(line, "时间:")) return;
-  std::string y, m, d;
-  if (!RE2::PartialMatch(sp(line), info, &y, &m, &d)) return;
-  const std::string iso = fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
-  if (!existing_date(iso)) return;
-  doc.meta.published =
-      at_text(doc, iso, lines.front().first + static_cast<std::uint32_t>(line.find(y)), "info-bar");
-}
-
 // The crawler header's publisher: completes a title's short name (苏平片区 in
 // 平潭综合实验区苏平片区管理局), and is the unit of last resort.
 void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
@@ -725,7 +731,6 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_name_line(doc, lines, committee);
   unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
-  published_from_info_bar(doc, lines);
   unit_from_publisher(doc, header);
   place_unit(doc, committee);
   if (!doc.meta.province.found()) province_from_body(doc);

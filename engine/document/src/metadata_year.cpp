@@ -184,9 +184,16 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       return;
     }
   }
-  // 2. The preamble: the first body line opening with a year, or "现将2021年度…报告如下".
+  // 2. The preamble: the first body line opening with a year, or "现将2021年度…报告如下". An
+  // addressee ("市委、市政府:") or the issuing unit's name on its own line may come first.
+  int head_lines = 0;
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
+    if (head_lines < 2 && line.size() <= 90 && !contains(line, "。") && !contains(line, ",") &&
+        (line.ends_with(":") || han_only(line))) {
+      ++head_lines;
+      continue;
+    }
     int year = 0;
     if (RE2::PartialMatch(sp(line), opening_year(), &year) && plausible(year)) {
       const std::size_t end = std::min(line.find("年") + 3, line.size());

@@ -615,12 +615,24 @@ bool is_boilerplate_line(std::string_view line) {
     for (std::string_view mark : {"ICP备", "公网安备", "网站标识码"})
       if (contains(line, mark)) return true;
   }
+  // A site's date widget: "今天是:2019年10月31日 星期三 农历十月初七", "某某区人民政府
+  // 2019年12月3日星期二" — today's date with its weekday, never a report's.
+  if (line.size() < 160 && !contains(line, "。") &&
+      line.find_first_of("0123456789") != std::string_view::npos &&
+      (line.substr(0, 9) == "今天是" || contains(line, "日星期") || contains(line, "日 星期") ||
+       contains(line, "农历")))
+    return true;
+  // A site's warning about the reader's browser ("当前浏览器版本过低…请切换至极速模式。").
+  if (line.size() < 240 && contains(line, "浏览器") &&
+      (contains(line, "升级") || contains(line, "版本过低") || contains(line, "极速模式") ||
+       contains(line, "最佳体验") || contains(line, "兼容模式") || contains(line, "分辨率")))
+    return true;
   // A page's info bar: "发布时间:2023-01-06 来源:本网 浏览次数:1234", two or more fields.
   if (line.size() < 240 && !contains(line, "。")) {
     int fields = 0;
     for (std::string_view key :
-         {"发布时间:", "发布日期:", "来源:", "浏览次数:", "点击数:", "阅读次数:", "访问次数:",
-          "作者:", "责任编辑:", "编辑:", "审核:", "校对:", "字体:", "分享:"})
+         {"发布时间:", "发布日期:", "更新时间:", "来源:", "浏览次数:", "点击数:", "阅读次数:",
+          "访问次数:", "作者:", "责任编辑:", "编辑:", "审核:", "校对:", "字体:", "分享:"})
       fields += contains(line, key);
     fields += font_size_switch(line);
     if (fields >= 2) return true;
