@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Unit and year on the openings of report pages from other sites (tests/devcorpus/probe).
+
+tests/devcorpus/probe/openings.tsv lists 59 real 法治政府建设 report pages of government sites
+across China (not the two archives of the development corpus) with the unit, level and year
+their opening states, labelled from the opening alone. The openings themselves (the first ~2,000
+bytes of each page, as the project's search look-ups return them) are third-party text and are
+not stored here: save each as DIR/<id>.txt to rerun
+
+    python3 tests/accuracy/probe_openings.py --bin build/cli/indicheck --texts DIR
+
+A label of "?" means the opening does not name it (the engine should not invent one). Names
+compare without 人民政府 / 管委会 / 办事处 and when one ends with the other (草滩街道 and
+草滩街道办事处, 涪陵高新区 and 涪陵高新区管委会).
+"""
+import argparse
+import csv
+import json
+import pathlib
+import subprocess
+import sys
+import unicodedata
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def norm(unit):
+    u = unicodedata.normalize("NFKC", unit or "").replace(" ", "")
+    for suffix in ("人民政府", "管理委员会", "管委会", "办事处"):
+        if u.endswith(suffix) and len(u) > len(suffix) + 1:
+            u = u[: -len(suffix)]
+    return u
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=str(ROOT / "build" / "cli" / "indicheck"))
+    ap.add_argument("--texts", required=True, help="folder holding <id>.txt for each row")
+    args = ap.parse_args()
+    rows = list(csv.DictReader(open(ROOT / "tests/devcorpus/probe/openings.tsv", encoding="utf-8"),
+                               delimiter="\t"))
+    texts = pathlib.Path(args.texts)
+    rows = [r for r in rows if (texts / f"{r['id']}.txt").exists()]
+    if not rows:
+        print(f"no opening saved in {texts}")
+        return 1
+    parsed = json.loads(subprocess.run(
+        [args.bin, "parse", "--json", *[str(texts / f"{r['id']}.txt") for r in rows]],
+        check=True, capture_output=True, text=True).stdout)
+    by_id = {pathlib.Path(d["path"]).stem: d["metadata"] for d in parsed}
+    units = years = 0
+    for r in rows:
+        m = by_id[r["id"]]
+        unit = m["unit"]["value"] if m["unit"] else None
+        year = m["year"]
+        want, got = norm(r["unit"]), norm(unit)
+        unit_ok = (r["unit"] == "?" and not unit) or bool(
+            got and (got == want or want.endswith(got) or got.endswith(want)))
+        year_ok = (r["year"] == "?" and not year) or str(year) == r["year"]
+        units += unit_ok
+        years += year_ok
+        flags = ("" if unit_ok else "  UNIT") + ("" if year_ok else "  YEAR")
+        print(f"{r['id']:6} {r['level']:10} label {r['unit']} {r['year']:5} engine {unit} {year}{flags}")
+    print(f"openings: {len(rows)}  unit {units}/{len(rows)}  year {years}/{len(rows)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
