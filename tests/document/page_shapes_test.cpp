@@ -1247,4 +1247,11 @@ TEST_CASE("a browser warning, an addressee or the unit's name above the opening 
     INFO(head);
     CHECK(doc.meta.year == 2025);
   }
+  // The sender and the sending date under a title without a year: the date opens nothing.
+  const Document sent = read_ok(
+      "关于法治政府建设情况的报告\n某某县司法局\n2024年1月5日\n"
+      "2023年，我局坚持依法行政，深入推进法治政府建设。\n" +
+          kWork,
+      "t.txt");
+  CHECK(sent.meta.year == 2023);
 }
