@@ -36,6 +36,29 @@ TEST_CASE("slogans: every clause a standing verb, nothing done or counted", "[sl
   }
 }
 
+TEST_CASE("slogans: more standing openers, and a purpose or result as a later clause", "[slogan]") {
+  // Written from the rubric by readers who saw neither the engine nor any report.
+  for (const char* s :
+       {"充分发挥法律顾问作用,确保各项决策于法有据。", "坚决守住不发生区域性风险的底线。",
+        "牢固树立谁执法谁普法理念,推动民族宗教政策法规深入人心。",
+        "全面落实行政执法三项制度,做到执法全过程有据可查。",
+        "持续深化数字政府建设,以数字化改革助力法治政府建设。",
+        "坚持包容审慎原则,为新业态健康发展营造宽松有序的环境。",
+        "定期对规范性文件进行清理,确保不出现与上位法相抵触的条款。",
+        "主动接受人大、政协和社会各界监督,不断提升服务水平。",
+        "坚持依法科学精准防控,毫不放松抓好各项防控工作。"}) {
+    INFO(s);
+    CHECK(slogan_sentence(s));
+  }
+  // A purpose clause after an act stays an act; a sentence opening with 推动 may report one.
+  for (const char* s :
+       {"开展执法案卷评查,推动执法规范化。", "推动成立行政争议调解中心。",
+        "深入开展道路交通安全执法领域突出问题专项整治。", "积极运用省行政执法监督信息系统。"}) {
+    INFO(s);
+    CHECK_FALSE(slogan_sentence(s));
+  }
+}
+
 namespace {
 
 std::string framework(const std::string& kind) {

@@ -13,12 +13,21 @@ namespace {
 // Verbs of standing policy: the rubric's own (落实…, 积极推进…, 坚持…, 进一步加强…) and their
 // kin. Verbs that set something up or change it (建立, 健全, 完善, 推行, 优化…) are left out:
 // "a mechanism set up" is an act in the rubric.
-constexpr std::array<std::string_view, 29> kStandingVerbs = {
-    "依法依规做好", "严厉打击", "深入推进", "积极推进", "全面推进", "全面落实",
-    "严格落实",     "严格执行", "认真落实", "扎实推进", "认真做好", "积极开展",
-    "进一步",       "加强",     "强化",     "坚持",     "持续",     "不断",
-    "切实",         "着力",     "大力",     "努力",     "始终",     "注重",
-    "深化",         "落实",     "做好",     "确保",     "营造"};
+constexpr std::array<std::string_view, 39> kStandingVerbs = {
+    "依法依规做好", "严厉打击", "深入推进", "积极推进", "全面推进", "全面落实", "严格落实",
+    "严格执行",     "认真落实", "扎实推进", "认真做好", "积极开展", "进一步",   "加强",
+    "强化",         "坚持",     "持续",     "不断",     "切实",     "着力",     "大力",
+    "努力",         "始终",     "注重",     "深化",     "落实",     "做好",     "确保",
+    "营造",         "坚决",     "毫不",     "充分发挥", "牢固树立", "定期",     "主动接受",
+    "自觉接受",     "全面加强", "全面提升", "全面贯彻"};
+
+// What a slogan's later clauses open with besides those: its purpose or result, stated as
+// intent (…，推动矛盾纠纷就地化解 / 为…营造宽松环境 / 以数字化改革助力… / 做到同部署、同推进).
+// Only after a first clause that is a standing verb's: a sentence opening with 推动… may
+// report an act.
+constexpr std::array<std::string_view, 15> kTailOpeners = {"推动", "以",   "为",   "把",   "做到",
+                                                           "促进", "助力", "提升", "提高", "增强",
+                                                           "形成", "实现", "维护", "保障", "筑牢"};
 
 // Self-names that may stand before the verb: 我局坚持…, 全市持续….
 constexpr std::array<std::string_view, 14> kSelfNames = {"我局", "我县",   "我区",   "我市", "我委",
@@ -60,7 +69,8 @@ std::string_view after_marker(std::string_view c) {
 // First characters of the self-names and of the standing verbs: most clauses begin with none
 // of them, and are decided on one code point.
 constexpr std::u32string_view kSelfLeads = U"我本全局各";
-constexpr std::u32string_view kVerbLeads = U"依严深积全认扎进加强坚持不切着大努始注落做确营";
+constexpr std::u32string_view kVerbLeads =
+    U"依严深积全认扎进加强坚持不切着大努始注落做确营毫充牢定主自";
 
 // Bytes of the clause delimiter at the start of `s` (, ; : ! ? or 。), 0 when there is none.
 std::size_t delimiter(std::string_view s) {
@@ -88,6 +98,12 @@ bool standing_clause(std::string_view c) {
   for (std::string_view verb : kStandingVerbs)
     if (starts(c, verb)) return true;
   return false;
+}
+
+bool tail_clause(std::string_view c) {
+  for (std::string_view opener : kTailOpeners)
+    if (starts(c, opener)) return true;
+  return standing_clause(c);
 }
 
 }  // namespace
@@ -160,7 +176,7 @@ bool slogan_sentence(std::string_view sentence) {
       continue;
     }
     if (const std::string_view clause = text.substr(start, i - start); !clause.empty()) {
-      if (!standing_clause(clause)) return false;
+      if (!(any ? tail_clause(clause) : standing_clause(clause))) return false;
       any = true;
     }
     i += d;
