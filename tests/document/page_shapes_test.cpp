@@ -1255,3 +1255,17 @@ TEST_CASE("a browser warning, an addressee or the unit's name above the opening 
       "t.txt");
   CHECK(sent.meta.year == 2023);
 }
+
+TEST_CASE("an intention closing a paragraph of the year's work is a plan, the part goes on") {
+  const Document doc = read_ok(
+      "某某市商务局2023年法治政府建设情况报告\n一、2023年推进法治政府建设的主要举措和成效\n"
+      "全年开展执法检查12次。下一步，我局将研究出台免罚轻罚清单。\n"
+      "组织集中学法4次。2024年，将继续开展执法检查。\n"
+      "二、存在的不足\n一是工作仍有差距。\n三、下一步工作计划\n2024年将继续推进。\n",
+      "t.txt");
+  CHECK(role_of(doc, "全年开展执法检查12次") == Role::kAchievements);
+  CHECK(role_of(doc, "我局将研究出台") == Role::kPlans);
+  CHECK(role_of(doc, "组织集中学法4次") == Role::kAchievements);
+  CHECK(role_of(doc, "将继续开展执法检查") == Role::kPlans);
+  CHECK(role_of(doc, "工作仍有差距") == Role::kShortcomings);
+}

@@ -563,6 +563,11 @@ class Builder {
       // "…存在…不足。2023年，我局将…": the plans start inside the shortcomings paragraph.
       implicit_section(Role::kPlans, st, b, line_no);
       role = Role::kPlans;
+    } else if (!one_line_ && role == Role::kAchievements && plans_aside(st, year_)) {
+      // "…全年开展执法检查12次。下一步，我局将研究出台…。": an intention closing a paragraph of
+      // the year's work is a plan (the rubric: plans are not evidence); the paragraphs after it
+      // are still the year's work.
+      role = Role::kPlans;
     }
     return role;
   }

@@ -102,6 +102,17 @@ bool plans_opening(std::string_view s, int report_year) {
   return false;
 }
 
+// Does a sentence inside a paragraph of the year's work state an intention rather than a deed:
+// "下一步，我局将…", "明年将…", "2024年，将…" (the year after the report's), "今后将…"?
+bool plans_aside(std::string_view s, int report_year) {
+  const std::string_view first = s.substr(0, first_sentence_end(s));
+  if (!contains(first, "将")) return false;
+  if (at(first, 0, "下一步") || at(first, 0, "明年") || at(first, 0, "今后") ||
+      at(first, 0, "下一年度"))
+    return true;
+  return report_year > 0 && starts_with_year(first, report_year + 1);
+}
+
 // Role a heading title asks for, or nullopt when it says nothing special.
 std::optional<Role> heading_signal(std::string_view title, int report_year) {
   if (contains_any(title, {"存在的问题", "存在问题", "存在的不足", "不足", "薄弱环节", "需要改进",

@@ -44,6 +44,9 @@ inline std::size_t first_sentence_end(std::string_view s) {
 bool shortcomings_opening(std::string_view s);
 // Does text opening with s start the plans part (下一步, 2024年…将, 工作安排…)?
 bool plans_opening(std::string_view s, int report_year);
+// An intention inside a paragraph of the year's work ("下一步，我局将…", "2024年将…"): the
+// sentence is a plan; the part does not change.
+bool plans_aside(std::string_view s, int report_year);
 // Role a heading title asks for, or nullopt when it says nothing special.
 std::optional<Role> heading_signal(std::string_view title, int report_year);
 
