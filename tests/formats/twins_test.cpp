@@ -165,7 +165,7 @@ void check_twins(const std::string& sub, const std::string& format, std::size_t 
 }  // namespace
 
 TEST_CASE("saved web pages score like their text twins") {
-  check_twins("html", "html", 12);
+  check_twins("html", "html", 18);
 }
 
 TEST_CASE("docx made from report texts score like the texts") {
