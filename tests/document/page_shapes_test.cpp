@@ -1269,3 +1269,72 @@ TEST_CASE("an intention closing a paragraph of the year's work is a plan, the pa
   CHECK(role_of(doc, "将继续开展执法检查") == Role::kPlans);
   CHECK(role_of(doc, "工作仍有差距") == Role::kShortcomings);
 }
+
+TEST_CASE("a publisher's metadata table above the title: pipe rows and fields run together") {
+  // Rows copied from a 政府信息公开 table: a key with its value in the next cell, several keys
+  // on one row, an empty field before the next one on one line.
+  const Document table = read_ok(
+      "| 索 引 号:000014349/2026-01547 | |\n| 发文字号: | 发文时间: |\n"
+      "| 发文机关:某某县住房和城乡建设管理局 | 主 题 词: |\n"
+      "| 标 题:某某县住房和城乡建设管理局关于2025年法治政府建设情况的报告 | |\n"
+      "| 主题分类: | 发布日期:2026-01-15 |\n"
+      "2025年，在县委、县政府的正确领导下，我局深入学习贯彻习近平法治思想。\n" +
+          kWork,
+      "t.txt");
+  CHECK(table.meta.unit.value == "某某县住房和城乡建设管理局");
+  CHECK(table.meta.year == 2025);
+  CHECK(table.meta.published.value == "2026-01-15");
+  CHECK(role_of(table, "我局深入学习") == Role::kPreamble);
+
+  const Document cells = read_ok(
+      "| 索引号: | 4300000001/2026-00628 | 分类: | |\n| 发文机关: | 某某县应急管理局 | 发文日期: | "
+      "|\n"
+      "某某县应急管理局\n2025年法治政府建设报告\n某某县应急管理局坚持以习近平法治思想为统揽。\n" +
+          kWork,
+      "t.txt");
+  CHECK(cells.meta.unit.value == "某某县应急管理局");
+  CHECK(cells.meta.year == 2025);
+
+  const Document run_together = read_ok(
+      "索引号: A25290--2024-0018 主题分类: 综合政务\n"
+      "发布机构: 某某区文化广电旅游局 生成日期: 2024-03-01\n文件编号: 有效性: 有效\n"
+      "某某区文化广电旅游局2023年法治政府建设年度报告\n某某区文化广电旅游局始终坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(run_together.meta.unit.value == "某某区文化广电旅游局");
+  CHECK(run_together.meta.published.value == "2024-03-01");
+  CHECK(run_together.meta.doc_number.value.empty());  // 文件编号 left empty, not "有效性: 有效"
+
+  // A title alone in a table row above the title itself.
+  const Document row = read_ok(
+      "| 某某综合保税区2025年度法治政府建设情况报告 "
+      "|\n某某综合保税区2025年度法治政府建设\n情况报告\n"
+      "2025年，某某综保区深入贯彻习近平法治思想。\n" +
+          kWork,
+      "t.txt");
+  CHECK(row.meta.unit.value == "某某综合保税区");
+  CHECK(row.meta.level.value == "zone");
+}
+
+TEST_CASE("departments' openings: a province's 厅 above its title, a space before the year") {
+  const Document ting = read_ok(
+      "某某省交通运输厅\n2025年法治政府部门建设工作情况\n2025年，我厅坚持依法行政。\n" + kWork,
+      "t.txt");
+  CHECK(ting.meta.unit.value == "某某省交通运输厅");
+  const Document spaced = read_ok(
+      "某某县教育局 2023年度法治政府建设工作情况报告\n我局认真开展了2023年度法治政府建设工作。\n" +
+          kWork,
+      "t.txt");
+  CHECK(spaced.meta.unit.value == "某某县教育局");
+  const auto unit_of = [](const std::string& opening) {
+    return read_ok("关于2024年度法治政府建设情况的报告\n" + opening + "\n" + kWork, "t.txt")
+        .meta.unit.value;
+  };
+  // The name and its verb set apart by a comma.
+  CHECK(unit_of(
+            "2024年，在市委、市政府的正确领导下，丽江市林业和草原局，以全面推进依法行政为目标。") ==
+        "丽江市林业和草原局");
+  // A notice's preposition and a party committee are no unit.
+  CHECK(unit_of("根据按照中共某某市委全面依法治市委员会办公室的通知要求，现将报告予以公布。")
+            .empty());
+}

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "indicheck/calendar.h"
 #include "internal.h"
@@ -49,11 +50,15 @@ constexpr KeyName kKeys[] = {
     {"名称", Key::kTitle},
     {"发布时间", Key::kPublished},
     {"发布日期", Key::kPublished},
+    {"生成日期", Key::kPublished},
+    {"发文日期", Key::kPublished},
+    {"发文时间", Key::kPublished},
     {"成文日期", Key::kPublished},
     {"日期", Key::kPublished},
     {"时间", Key::kPublished},
     {"文号", Key::kDocNumber},
     {"发文字号", Key::kDocNumber},
+    {"文件编号", Key::kDocNumber},
     {"发布机构", Key::kPublisher},
     {"发文机关", Key::kPublisher},
     {"发布单位", Key::kPublisher},
@@ -75,6 +80,10 @@ constexpr KeyName kKeys[] = {
     {"浏览次数", Key::kOther},
     {"点击数", Key::kOther},
     {"有效性", Key::kOther},
+    {"公开范围", Key::kOther},
+    {"公开方式", Key::kOther},
+    {"组配分类", Key::kOther},
+    {"主题词", Key::kOther},
     {"体裁分类", Key::kOther},
     {"本地目录", Key::kOther},
     {"保存时间", Key::kOther},
@@ -169,6 +178,79 @@ std::string iso_date(std::string_view value) {
   return y + "-" + m + "-" + d;
 }
 
+// The fields of one header line: "key: value"; "【key】value"; several on one line
+// ("索引号: A25290-2024-0018 主题分类: 综合政务", "发布机构: 某局 生成日期: 2024-03-01"); a
+// publisher's metadata table copied as pipe rows ("| 发文机关: | 某局 | 发文日期: | |", "| 标题:
+// 某局关于… |"), or a title alone in one ("| 某区2025年度法治政府建设情况报告 |").
+struct Field {
+  Key key;
+  std::string_view value;
+};
+
+// Appends the fields of "k1: v1 k2: v2" (split at each space that a known key and its colon
+// follow); false when the text does not open with a key.
+bool split_keys(std::string_view text, std::vector<Field>& out) {
+  std::string_view value;
+  auto key = header_key(text, value);
+  if (!key) return false;
+  while (true) {
+    // "文件编号: 有效性: 有效": an empty field, then the next.
+    std::string_view nested;
+    if (const auto inner = header_key(value, nested)) {
+      out.push_back({*key, {}});
+      key = inner;
+      value = nested;
+      continue;
+    }
+    std::size_t cut = std::string_view::npos;
+    for (std::size_t sp = value.find(' '); sp != std::string_view::npos;
+         sp = value.find(' ', sp + 1)) {
+      std::string_view ignored;
+      if (header_key(trim(value.substr(sp)), ignored)) {
+        cut = sp;
+        break;
+      }
+    }
+    if (cut == std::string_view::npos) break;
+    out.push_back({*key, trim(value.substr(0, cut))});
+    key = header_key(trim(value.substr(cut)), value);
+  }
+  out.push_back({*key, value});
+  return true;
+}
+
+std::vector<Field> fields_of_line(std::string_view line) {
+  std::vector<Field> out;
+  if (line.size() < 2 || line.find('|') == std::string_view::npos) {
+    split_keys(line, out);
+    return out;
+  }
+  std::vector<std::string_view> cells;
+  for (std::size_t b = line.front() == '|' ? 1 : 0; b <= line.size();) {
+    std::size_t e = line.find('|', b);
+    if (e == std::string_view::npos) e = line.size();
+    if (const std::string_view c = trim(line.substr(b, e - b)); !c.empty()) cells.push_back(c);
+    b = e + 1;
+  }
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    std::string_view value, ignored;
+    const auto key = header_key(cells[i], value);
+    if (!key) continue;
+    // "| 发文机关: | 某局 |": the value in the next cell.
+    if (value.empty() && i + 1 < cells.size() && !header_key(cells[i + 1], ignored)) {
+      out.push_back({*key, cells[++i]});
+      continue;
+    }
+    split_keys(cells[i], out);
+  }
+  // A title alone in a row of its own.
+  if (out.empty() && cells.size() == 1 && line.front() == '|' &&
+      (cells[0].find("报告") != std::string_view::npos ||
+       cells[0].find("法治") != std::string_view::npos))
+    out.push_back({Key::kTitle, cells[0]});
+  return out;
+}
+
 // A page's info bar in its first lines ("来源:某区人民政府办公室 发布时间:2024-03-28 09:18",
 // "文章来源:司法局 更新时间:2021/03/29 11:30:01", or run into a one-line page's text after the
 // breadcrumb): the publication date when no header gives one. Read from the original, since
@@ -208,6 +290,7 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
   std::size_t start = 0;
   std::uint32_t li = 0;
   int fields = 0;
+  bool pipe_title = false;
   std::uint32_t last_field_line = 0;  // one past the last header line seen
   for (; li < kMaxHeaderLines && start <= text.size(); ++li) {
     std::size_t end = text.find('\n', start);
@@ -226,9 +309,8 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
       start = next;
       break;  // the body follows
     }
-    std::string_view value;
-    const auto key = header_key(line, value);
-    if (!key) {
+    const std::vector<Field> line_fields = fields_of_line(line);
+    if (line_fields.empty()) {
       // A crawler's note inside the block ("页面链接与图片详见 links.tsv(同目录)"): kept in
       // the header only when a body separator follows within two lines.
       if (fields >= 2 && line.size() <= 120 && line.find("。") == std::string_view::npos &&
@@ -249,54 +331,60 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
       l.source = source_name;
       return l;
     };
-    switch (*key) {
-      case Key::kTitle:
-        if (!value.empty() && !header.title.found())
-          header.title = located(std::string(value), "header");
-        break;
-      case Key::kPublished:
-        if (!header.published.found())
-          if (std::string iso = iso_date(value); !iso.empty())
-            header.published = located(iso, "header");
-        break;
-      case Key::kDocNumber:
-        if (!value.empty() && !header.doc_number.found())
-          header.doc_number = located(std::string(value), "header");
-        break;
-      case Key::kPublisher: {
-        // CMS site codes before the name: "PTSSLJ-莆田市水利局", "PTSSLJ--莆田市水利局".
-        std::string_view name = value;
-        std::size_t code = 0;
-        while (code < name.size() && std::isalnum(static_cast<unsigned char>(name[code]))) ++code;
-        if (code > 0 && code < name.size() && (name[code] == '-' || name[code] == '_')) {
-          name.remove_prefix(code);
-          while (!name.empty() &&
-                 (name.front() == '-' || name.front() == '_' || name.front() == ' '))
-            name.remove_prefix(1);
+    bool body_starts = false;
+    pipe_title = pipe_title || (line.front() == '|' && line_fields.size() == 1 &&
+                                line_fields[0].key == Key::kTitle);
+    for (const auto& [key, value] : line_fields) switch (key) {
+        case Key::kTitle:
+          if (!value.empty() && !header.title.found())
+            header.title = located(std::string(value), "header");
+          break;
+        case Key::kPublished:
+          if (!header.published.found())
+            if (std::string iso = iso_date(value); !iso.empty())
+              header.published = located(iso, "header");
+          break;
+        case Key::kDocNumber:
+          if (!value.empty() && !header.doc_number.found())
+            header.doc_number = located(std::string(value), "header");
+          break;
+        case Key::kPublisher: {
+          // CMS site codes before the name: "PTSSLJ-莆田市水利局", "PTSSLJ--莆田市水利局".
+          std::string_view name = value;
+          std::size_t code = 0;
+          while (code < name.size() && std::isalnum(static_cast<unsigned char>(name[code]))) ++code;
+          if (code > 0 && code < name.size() && (name[code] == '-' || name[code] == '_')) {
+            name.remove_prefix(code);
+            while (!name.empty() &&
+                   (name.front() == '-' || name.front() == '_' || name.front() == ' '))
+              name.remove_prefix(1);
+          }
+          if (!name.empty() && !header.publisher.found())
+            header.publisher = located(std::string(name), "header");
+          break;
         }
-        if (!name.empty() && !header.publisher.found())
-          header.publisher = located(std::string(name), "header");
-        break;
+        case Key::kBodyStart:
+          if (!value.empty()) {
+            // "正文: 2022年，我局…": the body starts on this line; the line is not header.
+            --fields;
+            last_field_line = li;
+          }
+          body_starts = true;
+          break;
+        case Key::kOther:
+          break;
       }
-      case Key::kBodyStart:
-        if (!value.empty()) {
-          // "正文: 2022年，我局…": the body starts on this line; the line is not header.
-          --fields;
-          last_field_line = li;
-          li = kMaxHeaderLines;  // stop
-          continue;
-        }
-        start = next;
-        li = kMaxHeaderLines;  // stop after this line
-        continue;
-      case Key::kOther:
-        break;
+    if (body_starts) {
+      if (last_field_line == li + 1) start = next;  // "正文:" alone: the body follows
+      li = kMaxHeaderLines;                         // stop
+      continue;
     }
     start = next;
     if (end >= text.size()) break;
   }
-  // One "来源: …" line alone is a sentence of the report, not a header; two fields are.
-  if (fields >= 2)
+  // One "来源: …" line alone is a sentence of the report, not a header; two fields are, and so
+  // is a title in a table row of its own ("| 某区2025年度…报告 |").
+  if (fields >= 2 || (fields == 1 && pipe_title))
     header.end_line = last_field_line;
   else
     header = CrawlerHeader{};

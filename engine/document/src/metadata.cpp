@@ -104,7 +104,7 @@ std::string unit_from_title(std::string_view raw_title) {
     title.erase(open, close - open + 1);
   }
   static const RE2 with_year(
-      R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
+      R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?\s*(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
   static const RE2 with_about(R"(^(\p{Han}{2,30}?)(?:人民政府)?关于)");
   // "2023年某某县法治政府建设情况报告": the year first, then the unit and the subject.
@@ -148,7 +148,7 @@ std::string unit_from_title(std::string_view raw_title) {
 bool zone_name(std::string_view unit) {
   for (std::string_view z :
        {"园区", "开发区", "高新区", "实验区", "试验区", "新区", "片区", "合作区", "示范区",
-        "度假区", "保税区", "管理区", "功能区", "风景区", "港区"})
+        "度假区", "保税区", "综保区", "管理区", "功能区", "风景区", "港区"})
     if (contains(unit, z)) return true;
   return false;
 }
@@ -336,7 +336,7 @@ void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb:
   // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办))(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
   std::size_t seen = 0;
   for (const Paragraph& p : doc.paragraphs) {
     if (seen >= 3) break;
@@ -355,7 +355,9 @@ void unit_from_body(Document& doc) {
         if (starts(unit, lead)) unit.erase(0, lead.size());
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
       // "县政府的坚强领导和县委…": a phrase, no name holds 的.
-      if (generic_unit(unit) || unit.size() < 9 || starts_any(unit, {"在", "以", "由"}) ||
+      if (generic_unit(unit) || unit.size() < 9 ||
+          starts_any(unit, {"在", "以", "由", "根据", "按照", "为", "经", "对", "向", "关于",
+                            "结合", "中共"}) ||
           contains(unit, "的") || ends_any(unit, {"党工委", "党委", "党组"}) ||
           self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
@@ -423,7 +425,7 @@ bool colophon_only(std::string_view line) {
 bool signing_unit_name(std::string_view s) {
   return !contains(s, "。") && s.size() <= 60 &&
          (ends(s, "人民政府") || ends(s, "管理委员会") || ends(s, "管委会") || ends(s, "委员会") ||
-          ends(s, "局") || ends(s, "办公室") || ends(s, "行政公署"));
+          ends(s, "局") || ends(s, "厅") || ends(s, "办公室") || ends(s, "行政公署"));
 }
 
 // "中共莆田市林业局党组" signs for its bureau: the party group (党组, 党委) of a body named by 局
