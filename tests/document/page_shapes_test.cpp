@@ -1334,6 +1334,15 @@ TEST_CASE("departments' openings: a province's 厅 above its title, a space befo
   CHECK(unit_of(
             "2024年，在市委、市政府的正确领导下，丽江市林业和草原局，以全面推进依法行政为目标。") ==
         "丽江市林业和草原局");
+  // A publication note before the text names the report it publishes.
+  for (const std::string note :
+       {"现将《某某市文化和旅游局2025年度法治政府建设情况报告》予以公布。",
+        "根据有关要求，现将某某市人社局2025年法治政府建设情况报告予以公开。"}) {
+    const Document published = read_ok(note + "\n2025年，我局坚持依法行政。\n" + kWork, "t.txt");
+    INFO(note);
+    CHECK((published.meta.unit.value == "某某市文化和旅游局" ||
+           published.meta.unit.value == "某某市人社局"));
+  }
   // A notice's preposition and a party committee are no unit.
   CHECK(unit_of("根据按照中共某某市委全面依法治市委员会办公室的通知要求，现将报告予以公布。")
             .empty());

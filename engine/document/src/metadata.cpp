@@ -300,6 +300,21 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     committee = contains(unit, "管委会") || contains(unit, "管理委员会");
     meta.unit = at_text(doc, strip_unit_suffix(std::string(unit)), offset, "red-header");
   }
+  // A publication note before the text names the report: "现将《某某市文化和旅游局2025年度法治
+  // 政府建设情况报告》予以公布", "现将市人社局2021年法治政府建设情况报告予以公开".
+  for (const auto& [offset, line] : lines) {
+    if (meta.unit.found()) break;
+    const std::size_t at = line.find("现将");
+    if (at == std::string_view::npos ||
+        !contains_any(line.substr(at), {"予以公布", "予以公开", "予以发布", "公布如下"}))
+      continue;
+    std::string_view named = line.substr(at + std::string_view("现将").size());
+    if (starts(named, "《")) named.remove_prefix(std::string_view("《").size());
+    const std::string unit = unit_from_title(named);
+    if (unit.empty() || self_reference(unit) || generic_unit(unit)) continue;
+    meta.unit =
+        at_text(doc, strip_unit_suffix(unit), offset + static_cast<std::uint32_t>(at), "title");
+  }
   if (!meta.unit.found() && !lines.empty() && meta.year_found.source == "title" &&
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
     // The title runs into the body on the first line (after a breadcrumb, maybe).
