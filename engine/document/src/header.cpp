@@ -168,14 +168,21 @@ std::optional<Key> header_key(std::string_view line, std::string_view& value) {
   return std::nullopt;
 }
 
+// A date as header fields and info bars write it: "2022-12-30", "2022年12月30日", "2022/12/30";
+// year, month and day captured.
+constexpr char kDatePattern[] = R"((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))";
+
+// The first date matching `re` (kDatePattern, maybe after a prefix) in `text`, as an ISO date.
+std::string iso_date_by(const RE2& re, std::string_view text) {
+  std::string y, m, d;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re, &y, &m, &d)) return {};
+  return fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
+}
+
 // "2022-12-30 10:31", "2022年12月30日", "2022/12/30" → "2022-12-30".
 std::string iso_date(std::string_view value) {
-  static const RE2 re(R"((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))");
-  std::string y, m, d;
-  if (!RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), re, &y, &m, &d)) return {};
-  if (m.size() == 1) m = "0" + m;
-  if (d.size() == 1) d = "0" + d;
-  return y + "-" + m + "-" + d;
+  static const RE2 re(kDatePattern);
+  return iso_date_by(re, value);
 }
 
 // The fields of one header line: "key: value"; "【key】value"; several on one line
@@ -260,7 +267,8 @@ Located info_bar_date(const Document& doc) {
   constexpr std::size_t kInfoBarLines = 12;
   constexpr std::size_t kMaxInfoBarBytes = 600;
   static const RE2 re(
-      R"((?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))");
+      std::string(R"((?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*)") +
+      kDatePattern);
   const std::string_view original = doc.original;
   const auto& starts = doc.line_starts_;
   for (std::size_t li = 0; li < kInfoBarLines && li < starts.size(); ++li) {
@@ -269,10 +277,8 @@ Located info_bar_date(const Document& doc) {
     const std::string_view line = original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
     if (line.find("时间") == std::string_view::npos && line.find("日期") == std::string_view::npos)
       continue;
-    std::string y, m, d;
-    if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), re, &y, &m, &d)) continue;
-    const std::string iso = fmt::format("{}-{:0>2}-{:0>2}", y, m, d);
-    if (!is_calendar_date(iso)) continue;
+    const std::string iso = iso_date_by(re, line);
+    if (iso.empty() || !is_calendar_date(iso)) continue;
     Located l;
     l.value = iso;
     l.line = static_cast<std::uint32_t>(li + 1);

@@ -190,9 +190,8 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
     // A date alone under the title ("2023年12月20日", the sending date) opens nothing either.
-    static const RE2 date_line(R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)");
     if (head_lines < 2 && line.size() <= 90 && !contains(line, "。") && !contains(line, ",") &&
-        (line.ends_with(":") || han_only(line) || RE2::FullMatch(sp(line), date_line))) {
+        (line.ends_with(":") || han_only(line) || is_date_line(line))) {
       ++head_lines;
       continue;
     }

@@ -66,11 +66,20 @@ std::string_view after_marker(std::string_view c) {
   return c;
 }
 
-// First characters of the self-names and of the standing verbs: most clauses begin with none
-// of them, and are decided on one code point.
-constexpr std::u32string_view kSelfLeads = U"我本全局各";
-constexpr std::u32string_view kVerbLeads =
-    U"依严深积全认扎进加强坚持不切着大努始注落做确营毫充牢定主自";
+// First characters of the self-names and of the standing verbs, taken from the lists above:
+// most clauses begin with none of them, and are decided on one code point.
+template <std::size_t N>
+std::u32string first_code_points(const std::array<std::string_view, N>& words) {
+  std::u32string out;
+  for (std::string_view w : words) {
+    char32_t cp = 0;
+    decode_utf8(w, 0, cp);
+    if (out.find(cp) == std::u32string::npos) out += cp;
+  }
+  return out;
+}
+const std::u32string kSelfLeads = first_code_points(kSelfNames);
+const std::u32string kVerbLeads = first_code_points(kStandingVerbs);
 
 // Bytes of the clause delimiter at the start of `s` (, ; : ! ? or 。), 0 when there is none.
 std::size_t delimiter(std::string_view s) {

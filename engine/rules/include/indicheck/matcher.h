@@ -87,8 +87,7 @@ enum class ReasonCode : std::uint8_t {
 };
 // "no-check", "no-terms", "level-excluded", "outside-credit", "not-together", "met",
 // "partial-not-stated", "partial-below", "acknowledged", "planned", "gated", "slogan": stable
-// codes for
-// results.json and evidence.csv.
+// codes for results.json and evidence.csv.
 std::string_view reason_code_name(ReasonCode code);
 bool reason_code_from_name(std::string_view name, ReasonCode& code);
 
