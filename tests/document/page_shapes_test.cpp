@@ -1347,3 +1347,68 @@ TEST_CASE("departments' openings: a province's 厅 above its title, a space befo
   CHECK(unit_of("根据按照中共某某市委全面依法治市委员会办公室的通知要求，现将报告予以公布。")
             .empty());
 }
+
+TEST_CASE("a publisher's table with bare keys, a rule row and the site's name above it") {
+  const Document table = read_ok(
+      "某某县人民政府\n政府信息公开\n"
+      "| [ 索引号 ] | 0017/2026-00002 | [ 发文字号 ] | 某林草发〔2026〕6号 |\n"
+      "|---|---|---|---|\n"
+      "| 关键词 | 发布机构 | 某某县林草局 | |\n"
+      "| 公开形式 | 责任部门 | ||\n"
+      "| 生成日期 | 2026-01-16 18:00:00 | 是否有效 |\n"
+      "2025年，我局法治政府建设坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(table.meta.unit.value == "某某县林草局");
+  CHECK(table.meta.year == 2025);
+  CHECK(table.meta.doc_number.value == "某林草发〔2026〕6号");
+  CHECK(table.meta.published.value == "2026-01-16");
+  // A list of fields, one bullet each; 成文时间 and 效力状态 are fields too.
+  const Document listed = read_ok(
+      "- 索 引 号:0017/2022-00029\n- 发布机构:人力资源和社会保障局\n- 成文时间:2022年02月28日\n"
+      "- 文 号:无\n- 标 题:某某区人社局2021年度法治政府建设情况报告\n- 效力状态:有效\n"
+      "某某区人社局2021年度法治政府建设情况报告\n2021年以来，区人社局坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(listed.meta.year == 2021);
+  CHECK(listed.meta.unit.value == "某某区人社局");
+  CHECK(listed.meta.doc_number.value.empty());
+  const Document bullets = read_ok(
+      "• 发布机构: 某某县教育局\n• 发布时间: 2023-03-06\n"
+      "2022年，我局坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(bullets.meta.unit.value == "某某县教育局");
+  CHECK(bullets.meta.published.value == "2023-03-06");
+  // A table's stray "|" above the addressee and the opening year.
+  const Document stray = read_ok(
+      "|\n县人大常委会:\n2021年，在市委、市政府正确领导下，我县切实推进法治政府建设。\n" + kWork,
+      "t.txt");
+  CHECK(stray.meta.year == 2021);
+}
+
+TEST_CASE("openings that name a province, a joint committee, an ambiguous district") {
+  const auto unit_of = [](const std::string& opening) {
+    return read_ok("关于2024年度法治政府建设情况的报告\n" + opening + "\n" + kWork, "t.txt")
+        .meta.unit.value;
+  };
+  CHECK(unit_of("2019年，浙江省以习近平新时代中国特色社会主义思想为指导，深入推进依法行政。") ==
+        "浙江省");
+  CHECK(unit_of("2024年，安徽省委、省政府坚持以习近平新时代中国特色社会主义思想为指导。") ==
+        "安徽省");
+  // 城中区 is a district of 西宁 and of 柳州: a name still.
+  CHECK(unit_of("2025年以来，城中区应急管理局在区委、区政府的坚强领导下，推进依法行政。") ==
+        "城中区应急管理局");
+  // The name, then the work it reports on, then the verb.
+  CHECK(unit_of("2024年，江宁区商务局法治政府建设工作坚持以习近平法治思想为指导。") ==
+        "江宁区商务局");
+  // "现将…报告如下" names the unit as a publication note does.
+  CHECK(unit_of("按照有关规定，现将某某市人社局2020年法治政府建设工作情况报告如下。") ==
+        "某某市人社局");
+  // A zone's generic name in the title is no unit.
+  CHECK(read_ok("经济技术开发区管理委员会关于 2022年法治政府建设情况报告\n"
+                "2022年，经开区坚持依法行政。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value.empty());
+}

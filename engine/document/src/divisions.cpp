@@ -207,6 +207,11 @@ std::span<const Division> all_divisions() {
   return kDivisions;
 }
 
+bool opens_with_division(std::string_view unit) {
+  const std::vector<Found> chain = names_in_unit(unit);
+  return !chain.empty() && chain.front().full_name;
+}
+
 Place place_of_unit(std::string_view unit, std::string_view text) {
   Place place;
   std::vector<Found> chain = names_in_unit(unit);

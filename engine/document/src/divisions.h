@@ -46,4 +46,8 @@ struct Place {
 // names most wins.
 Place place_of_unit(std::string_view unit, std::string_view text);
 
+// Does the name open with a division's full name (城中区应急管理局: 城中区, of 西宁 or of 柳州),
+// however many divisions bear it?
+bool opens_with_division(std::string_view unit);
+
 }  // namespace indicheck::detail

@@ -31,6 +31,8 @@ namespace {
 
 // Lines searched for a header at the top of the file; crawlers write about ten.
 constexpr std::uint32_t kMaxHeaderLines = 40;
+// Lines of a site's name and channel that may stand above a publisher's metadata.
+constexpr std::uint32_t kMaxSiteLines = 3;
 // A header line is short: "原始链接: <url>" is the longest usual one.
 constexpr std::size_t kMaxHeaderLineBytes = 600;
 
@@ -54,6 +56,7 @@ constexpr KeyName kKeys[] = {
     {"发文日期", Key::kPublished},
     {"发文时间", Key::kPublished},
     {"成文日期", Key::kPublished},
+    {"成文时间", Key::kPublished},
     {"日期", Key::kPublished},
     {"时间", Key::kPublished},
     {"文号", Key::kDocNumber},
@@ -80,6 +83,11 @@ constexpr KeyName kKeys[] = {
     {"浏览次数", Key::kOther},
     {"点击数", Key::kOther},
     {"有效性", Key::kOther},
+    {"效力状态", Key::kOther},
+    {"是否有效", Key::kOther},
+    {"责任部门", Key::kOther},
+    {"公开形式", Key::kOther},
+    {"内容概述", Key::kOther},
     {"公开范围", Key::kOther},
     {"公开方式", Key::kOther},
     {"组配分类", Key::kOther},
@@ -145,7 +153,8 @@ bool separator_within(std::string_view text, std::size_t from, int lines) {
 
 // The key of a "key: value" line, or nullopt.
 std::optional<Key> header_key(std::string_view line, std::string_view& value) {
-  // "key: value", or "【key】value".
+  // "key: value", "【key】value" or "[ key ] value".
+  if (line.empty()) return std::nullopt;
   std::size_t name_begin = 0, name_end = 0, value_begin = 0;
   if (line.rfind("【", 0) == 0) {
     const std::size_t close = line.find("】");
@@ -153,6 +162,12 @@ std::optional<Key> header_key(std::string_view line, std::string_view& value) {
     name_begin = 3;
     name_end = close;
     value_begin = close + 3;
+  } else if (line.front() == '[') {  // "[ 索引号 ]" (a publisher's table cell)
+    const std::size_t close = line.find(']');
+    if (close == std::string_view::npos || close > 1 + 15) return std::nullopt;
+    name_begin = 1;
+    name_end = close;
+    value_begin = close + 1;
   } else {
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 15) return std::nullopt;
@@ -226,8 +241,32 @@ bool split_keys(std::string_view text, std::vector<Field>& out) {
   return true;
 }
 
+// "|---|:--|": a Markdown table's rule row between a copied table's rows.
+bool table_rule(std::string_view line) {
+  if (line.front() != '|' || line.find('-') == std::string_view::npos) return false;
+  for (char c : line)
+    if (c != '|' && c != '-' && c != ':' && c != ' ') return false;
+  return true;
+}
+
+// A line of a page's top above its metadata: the site's name or channel ("某某县人民政府",
+// "政府信息公开", "各区县局"), short and without a sentence, a date or a report's title.
+bool site_line(std::string_view line) {
+  if (line.size() > 45) return false;
+  for (std::string_view w : {"。", "，", ",", ":", "报告", "总结", "情况", "法治", "年"})
+    if (line.find(w) != std::string_view::npos) return false;
+  return true;
+}
+
 std::vector<Field> fields_of_line(std::string_view line) {
   std::vector<Field> out;
+  // "• 发布机构: 某局": a list item of the publisher's metadata.
+  for (std::string_view bullet : {"•", "·", "●", "* ", "- "})
+    if (line.starts_with(bullet)) {
+      line = trim(line.substr(bullet.size()));
+      break;
+    }
+  if (line.empty()) return out;
   if (line.size() < 2 || line.find('|') == std::string_view::npos) {
     split_keys(line, out);
     return out;
@@ -239,13 +278,25 @@ std::vector<Field> fields_of_line(std::string_view line) {
     if (const std::string_view c = trim(line.substr(b, e - b)); !c.empty()) cells.push_back(c);
     b = e + 1;
   }
+  // A cell holding a key's name alone ("| 索引号 | A25-2024 |"), or with its colon.
+  const auto cell_key = [](std::string_view cell, std::string_view& value) -> std::optional<Key> {
+    if (auto key = header_key(cell, value)) return key;
+    value = {};
+    for (const KeyName& k : kKeys)
+      if (same_key(cell, k.name)) return k.key;
+    return std::nullopt;
+  };
   for (std::size_t i = 0; i < cells.size(); ++i) {
     std::string_view value, ignored;
-    const auto key = header_key(cells[i], value);
+    const auto key = cell_key(cells[i], value);
     if (!key) continue;
-    // "| 发文机关: | 某局 |": the value in the next cell.
-    if (value.empty() && i + 1 < cells.size() && !header_key(cells[i + 1], ignored)) {
+    // "| 发文机关: | 某局 |", "| 发布机构 | 某局 |": the value in the next cell.
+    if (value.empty() && i + 1 < cells.size() && !cell_key(cells[i + 1], ignored)) {
       out.push_back({*key, cells[++i]});
+      continue;
+    }
+    if (value.empty() && !header_key(cells[i], ignored)) {
+      out.push_back({*key, {}});  // "| 关键词 | 发布机构 | 某局 |": an empty field
       continue;
     }
     split_keys(cells[i], out);
@@ -316,6 +367,20 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
       break;  // the body follows
     }
     const std::vector<Field> line_fields = fields_of_line(line);
+    // A rule row of the table, or a row of fields this reader does not know ("| 公开形式 |
+    // 责任部门 | |") between rows it does.
+    if (line_fields.empty() && fields > 0 && (table_rule(line) || line.front() == '|')) {
+      last_field_line = li + 1;
+      start = next;
+      if (end >= text.size()) break;
+      continue;
+    }
+    // The site's name and channel above the metadata: header when fields follow.
+    if (line_fields.empty() && fields == 0 && li < kMaxSiteLines && site_line(line)) {
+      start = next;
+      if (end >= text.size()) break;
+      continue;
+    }
     if (line_fields.empty()) {
       // A crawler's note inside the block ("页面链接与图片详见 links.tsv(同目录)"): kept in
       // the header only when a body separator follows within two lines.
@@ -351,7 +416,7 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
               header.published = located(iso, "header");
           break;
         case Key::kDocNumber:
-          if (!value.empty() && !header.doc_number.found())
+          if (!value.empty() && value != "无" && !header.doc_number.found())
             header.doc_number = located(std::string(value), "header");
           break;
         case Key::kPublisher: {

@@ -194,9 +194,10 @@ bool generic_unit(std::string_view u) {
          starts(u, "各") || u == "园区" || u == "新区" || u == "城区" || u == "市区" ||
          u == "辖区" || u == "社区" || u == "片区" || u == "景区" || u == "实验区" ||
          u == "试验区" || u == "开发区" || u == "高新区" || u == "自贸区" || u == "示范区" ||
-         u == "合作区" || u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县" ||
-         u == "乡镇" || u == "街道" || u == "镇街" || u == "街镇" || u == "城乡" ||
-         government_of_no_place(u);
+         u == "经开区" || u == "经济开发区" || u == "经济技术开发区" || u == "高新技术产业开发区" ||
+         u == "综保区" || u == "保税区" || u == "工业园区" || u == "产业园区" || u == "合作区" ||
+         u == "农村" || u == "城市" || u == "地区" || u == "县区" || u == "市县" || u == "乡镇" ||
+         u == "街道" || u == "镇街" || u == "街镇" || u == "城乡" || government_of_no_place(u);
 }
 
 bool department_suffix(std::string_view unit) {
@@ -272,8 +273,13 @@ Lines signature_of(const Document& doc) {
 void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& header,
                       bool& committee) {
   Metadata& meta = doc.meta;
+  // "经济技术开发区管理委员会关于…报告": a zone's or a level's generic name is no unit.
+  const auto named_unit = [](std::string unit) {
+    if (!unit.empty() && generic_unit(strip_unit_suffix(unit))) unit.clear();
+    return unit;
+  };
   if (header.title.found()) {
-    std::string unit = unit_from_title(header.title.value);
+    std::string unit = named_unit(unit_from_title(header.title.value));
     if (!unit.empty()) {
       committee = contains(unit, "管委会") || contains(unit, "管理委员会");
       meta.unit = header.title;
@@ -284,7 +290,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   for (const auto& [offset, line] : lines) {
     if (meta.unit.found()) break;
     if (!title_like(line)) continue;
-    std::string unit = unit_from_title(line);
+    std::string unit = named_unit(unit_from_title(line));
     if (!unit.empty()) {
       committee = contains(unit, "管委会") || contains(unit, "管理委员会");
       meta.unit = at_text(doc, strip_unit_suffix(unit), offset, "title");
@@ -306,7 +312,8 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     if (meta.unit.found()) break;
     const std::size_t at = line.find("现将");
     if (at == std::string_view::npos ||
-        !contains_any(line.substr(at), {"予以公布", "予以公开", "予以发布", "公布如下"}))
+        !contains_any(line.substr(at),
+                      {"予以公布", "予以公开", "予以发布", "公布如下", "报告如下"}))
       continue;
     std::string_view named = line.substr(at + std::string_view("现将").size());
     if (starts(named, "《")) named.remove_prefix(std::string_view("《").size());
@@ -318,7 +325,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   if (!meta.unit.found() && !lines.empty() && meta.year_found.source == "title" &&
       meta.year_found.line == line_of_text_offset(doc, lines.front().first)) {
     // The title runs into the body on the first line (after a breadcrumb, maybe).
-    std::string unit = unit_from_title(meta.year_found.value);
+    std::string unit = named_unit(unit_from_title(meta.year_found.value));
     // "现将我局2019年…情况报告如下" is the preamble's own phrase, no title.
     if (!unit.empty() && !self_reference(unit) && !starts(unit, "现将"))
       meta.unit = at_text(doc, strip_unit_suffix(unit), lines.front().first, "title");
@@ -351,7 +358,10 @@ void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb:
   // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作)?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+  // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
+  static const RE2 joint_unit(
+      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))委、\p{Han}{0,3}?政府,?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
   std::size_t seen = 0;
   for (const Paragraph& p : doc.paragraphs) {
     if (seen >= 3) break;
@@ -364,6 +374,16 @@ void unit_from_body(Document& doc) {
         head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
     re2::StringPiece input = sp(body);
     std::string unit;
+    if (seen == 1 && contains(body, "委、") && RE2::PartialMatch(input, joint_unit, &unit)) {
+      for (std::string_view lead : {"年度", "年"})
+        if (starts(unit, lead)) unit.erase(0, lead.size());
+      if (!generic_unit(unit) && unit.size() >= 6 && opens_with_division(unit)) {
+        const std::size_t pos = body.find(unit);
+        doc.meta.unit =
+            at_text(doc, unit, p.span.begin + static_cast<std::uint32_t>(pos), "first-lines");
+        return;
+      }
+    }
     while (RE2::FindAndConsume(&input, body_unit, &unit)) {
       // "2025年莆田市水利局坚持…": the year's 年 is no part of the name.
       for (std::string_view lead : {"年度", "年"})
@@ -384,7 +404,9 @@ void unit_from_body(Document& doc) {
       const bool place = ends_any(unit, {"区", "县", "市", "旗", "乡", "镇", "街道", "办事处"}) ||
                          (zone_name(unit) && !starts_any(unit, {"区", "市", "县"}));
       const bool relative = starts_any(unit, {"市", "县", "区", "省", "州", "旗"});
-      if (!place && !relative && place_of_unit(unit, body).province.empty()) continue;
+      if (!place && !relative && !opens_with_division(unit) &&
+          place_of_unit(unit, body).province.empty())
+        continue;
       const std::size_t pos = body.find(unit);
       unit = strip_unit_suffix(std::move(unit));
       doc.meta.unit = at_text(doc, with_city_prefix(doc.text, unit),

@@ -2,6 +2,8 @@
 // body's most named year, the publication date). See metadata.cpp for the rest.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 
@@ -189,6 +191,12 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   int head_lines = 0;
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
+    // Markup left of a page's table or list ("|", "--", "•") says nothing.
+    if (line.size() <= 8 && std::none_of(line.begin(), line.end(), [](char c) {
+          return static_cast<unsigned char>(c) >= 0x80 ||
+                 std::isalnum(static_cast<unsigned char>(c));
+        }))
+      continue;
     // A date alone under the title ("2023年12月20日", the sending date) opens nothing either.
     if (head_lines < 2 && line.size() <= 90 && !contains(line, "。") && !contains(line, ",") &&
         (line.ends_with(":") || han_only(line) || is_date_line(line))) {
