@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include <charconv>
 #include <string>
 
 #include "internal.h"
@@ -34,8 +35,10 @@ bool admission_opening(std::string_view first) {
 
 bool starts_with_year(std::string_view s, int year) {
   if (year <= 0) return false;
-  const std::string y = std::to_string(year) + "年";
-  return at(s, 0, y);
+  char digits[16];  // no allocation: this runs for every sentence of the year's work
+  const auto end = std::to_chars(digits, digits + sizeof digits, year).ptr;
+  const std::string_view y(digits, static_cast<std::size_t>(end - digits));
+  return s.starts_with(y) && at(s, y.size(), "年");
 }
 
 }  // namespace
@@ -105,12 +108,11 @@ bool plans_opening(std::string_view s, int report_year) {
 // Does a sentence inside a paragraph of the year's work state an intention rather than a deed:
 // "下一步，我局将…", "明年将…", "2024年，将…" (the year after the report's), "今后将…"?
 bool plans_aside(std::string_view s, int report_year) {
-  const std::string_view first = s.substr(0, first_sentence_end(s));
-  if (!contains(first, "将")) return false;
-  if (at(first, 0, "下一步") || at(first, 0, "明年") || at(first, 0, "今后") ||
-      at(first, 0, "下一年度"))
-    return true;
-  return report_year > 0 && starts_with_year(first, report_year + 1);
+  // The opening first (most sentences have none of these), then the first sentence's 将.
+  if (!(at(s, 0, "下一步") || at(s, 0, "明年") || at(s, 0, "今后") || at(s, 0, "下一年度") ||
+        (report_year > 0 && starts_with_year(s, report_year + 1))))
+    return false;
+  return contains(s.substr(0, first_sentence_end(s)), "将");
 }
 
 // Role a heading title asks for, or nullopt when it says nothing special.

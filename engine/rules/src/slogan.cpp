@@ -1,8 +1,11 @@
 // The slogan rule (slogan.h): plain string tests on code points, no regex.
 #include "slogan.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "indicheck/utf8.h"
 
@@ -84,8 +87,14 @@ const std::u32string kVerbLeads = first_code_points(kStandingVerbs);
 // Bytes of the clause delimiter at the start of `s` (, ; : ! ? or 。), 0 when there is none.
 std::size_t delimiter(std::string_view s) {
   if (s.empty()) return 0;
-  if (s[0] == ',' || s[0] == ';' || s[0] == ':' || s[0] == '!' || s[0] == '?') return 1;
-  return starts(s, "。") ? 3 : 0;
+  const char c = s[0];
+  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return 1;
+  // 。 is E3 80 82; tested byte by byte (this runs for every byte of a clause).
+  return s.size() >= 3 && static_cast<unsigned char>(c) == 0xE3 &&
+                 static_cast<unsigned char>(s[1]) == 0x80 &&
+                 static_cast<unsigned char>(s[2]) == 0x82
+             ? 3
+             : 0;
 }
 
 bool leads(std::string_view c, std::u32string_view set) {
@@ -95,24 +104,46 @@ bool leads(std::string_view c, std::u32string_view set) {
   return set.find(cp) != std::u32string_view::npos;
 }
 
+// Words by their first code point, in list order: a clause is compared only with the words
+// that open with its own first character.
+template <std::size_t N>
+std::vector<std::pair<char32_t, std::string_view>> by_first_code_point(
+    const std::array<std::string_view, N>& words) {
+  std::vector<std::pair<char32_t, std::string_view>> out;
+  for (std::string_view w : words) {
+    char32_t cp = 0;
+    decode_utf8(w, 0, cp);
+    out.emplace_back(cp, w);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
+}
+const auto kSelfIndex = by_first_code_point(kSelfNames);
+const auto kVerbIndex = by_first_code_point(kStandingVerbs);
+const auto kTailIndex = by_first_code_point(kTailOpeners);
+
+// The first word of `index` that `c` opens with, or an empty view.
+std::string_view opening_word(std::string_view c,
+                              const std::vector<std::pair<char32_t, std::string_view>>& index) {
+  if (c.size() < 3) return {};
+  char32_t cp = 0;
+  decode_utf8(c, 0, cp);
+  const auto first = std::lower_bound(index.begin(), index.end(), cp,
+                                      [](const auto& e, char32_t x) { return e.first < x; });
+  for (auto it = first; it != index.end() && it->first == cp; ++it)
+    if (starts(c, it->second)) return it->second;
+  return {};
+}
+
 bool standing_clause(std::string_view c) {
   c = after_marker(c);
-  if (leads(c, kSelfLeads))
-    for (std::string_view self : kSelfNames)
-      if (starts(c, self)) {
-        c.remove_prefix(self.size());
-        break;
-      }
-  if (!leads(c, kVerbLeads)) return false;
-  for (std::string_view verb : kStandingVerbs)
-    if (starts(c, verb)) return true;
-  return false;
+  c.remove_prefix(opening_word(c, kSelfIndex).size());
+  return !opening_word(c, kVerbIndex).empty();
 }
 
 bool tail_clause(std::string_view c) {
-  for (std::string_view opener : kTailOpeners)
-    if (starts(c, opener)) return true;
-  return standing_clause(c);
+  return !opening_word(c, kTailIndex).empty() || standing_clause(c);
 }
 
 }  // namespace
