@@ -1412,3 +1412,41 @@ TEST_CASE("openings that name a province, a joint committee, an ambiguous distri
                 "t.txt")
             .meta.unit.value.empty());
 }
+
+TEST_CASE("a fourth probe's shapes: keys without colons, a 大队, a doc number above the opening") {
+  // A publisher's table copied without colons; normalization joins 发布机构 and 文号.
+  const Document bare = read_ok(
+      "索 引 号 XM00128-30-01-2022-005 主题分类 文件通知\n发布机构 文 号 某政外综〔2022〕94号\n"
+      "标 题: 某某市人民政府外事办公室关于 2021年法治政府建设工作情况的报告\n"
+      "某某市人民政府外事办公室关于 2021年法治政府建设工作情况的报告\n"
+      "2021年，市外办坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(bare.meta.unit.value == "某某市人民政府外事办公室");
+  CHECK(bare.meta.doc_number.value == "某政外综〔2022〕94号");
+  const auto unit_of = [](const std::string& text) {
+    return read_ok(text + "\n" + kWork, "t.txt").meta.unit.value;
+  };
+  CHECK(unit_of("某某市消防救援大队2023年度法治政府建设情况报告\n2023年，我大队坚持依法行政。") ==
+        "某某市消防救援大队");
+  // A free trade zone's name keeps its province in parentheses.
+  CHECK(unit_of("中国(上海)自由贸易试验区管理委员会保税区管理局2023年度法治政府建设情况报告\n"
+                "2023年，保税区管理局坚持依法行政。") ==
+        "中国(上海)自由贸易试验区管理委员会保税区管理局");
+  // The name, its short form in parentheses, then the verb; 严格 is a verb too.
+  CHECK(unit_of(
+            "关于2024年度法治政府建设情况的报告\n2024年，中新-某某经济技术开发区(以下简称“中新经开"
+            "区”)深入贯彻落实习近平法治思想。") == "某某经济技术开发区");
+  CHECK(
+      unit_of("关于2020年法治政府建设情况的报告\n为贯彻落实有关精神，区统计局严格对标对表实施纲要，"
+              "将2020年法治政府建设情况报告如下：") == "区统计局");
+  // "制定了某某镇全面依法治镇…" is an act's object, not the writer naming itself.
+  CHECK(unit_of("关于2023年度法治政府建设情况的报告\n2023年以来，我镇坚持依法行政。\n"
+                "一是加强组织领导。结合新形势新任务，制定了某某镇全面依法治镇2023年工作要点。")
+            .empty());
+  // The document number above the opening does not hide its year.
+  const Document numbered = read_ok(
+      "某东府〔2025〕26号\n2025年以来，在市委、市政府的坚强领导下，我镇坚持依法行政。\n" + kWork,
+      "t.txt");
+  CHECK(numbered.meta.year == 2025);
+}

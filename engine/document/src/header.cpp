@@ -151,8 +151,29 @@ bool separator_within(std::string_view text, std::size_t from, int lines) {
   return false;
 }
 
+// Keys a publisher's table may write without a colon, its value after a space or run on
+// ("索引号 XM001-2022-005", "发布机构文号厦政外综〔2022〕94号": normalization joins two Han
+// characters across a space): names no sentence of a report opens with.
+constexpr std::string_view kBareKeys[] = {"索引号", "主题分类", "发布机构", "发文机关", "发文字号",
+                                          "文号",   "成文日期", "发布日期", "体裁分类", "组配分类"};
+
+std::optional<Key> colon_key(std::string_view line, std::string_view& value);
+
 // The key of a "key: value" line, or nullopt.
 std::optional<Key> header_key(std::string_view line, std::string_view& value) {
+  if (auto key = colon_key(line, value)) return key;
+  for (std::string_view bare : kBareKeys)
+    if (line.starts_with(bare) && (line.size() == bare.size() || line[bare.size()] != ':')) {
+      for (const KeyName& k : kKeys)
+        if (k.name == bare) {
+          value = trim(line.substr(bare.size()));
+          return k.key;
+        }
+    }
+  return std::nullopt;
+}
+
+std::optional<Key> colon_key(std::string_view line, std::string_view& value) {
   // "key: value", "【key】value" or "[ key ] value".
   if (line.empty()) return std::nullopt;
   std::size_t name_begin = 0, name_end = 0, value_begin = 0;

@@ -44,9 +44,9 @@ const std::vector<std::string_view>& province_names() {
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
 bool unit_suffix(std::string_view unit) {
   for (std::string_view suffix :
-       {"省", "市",     "区",     "县", "旗", "管委会", "管理委员会", "局",
-        "厅", "委员会", "办公室", "委", "办", "中心",   "院",         "署",
-        "镇", "乡",     "街道",   "州", "盟", "地区",   "办事处"})
+       {"省",     "市",     "区", "县",   "旗",     "管委会", "管理委员会", "局", "厅",
+        "委员会", "办公室", "委", "办",   "中心",   "院",     "署",         "镇", "乡",
+        "街道",   "州",     "盟", "地区", "办事处", "大队",   "支队"})
     if (ends(unit, suffix)) return true;
   return false;
 }
@@ -98,13 +98,21 @@ std::string unit_from_title(std::string_view raw_title) {
         inner.find_first_of("0123456789") == std::string_view::npos)
       closing = inner;
   }
-  for (std::size_t open = title.find('('); open != std::string::npos; open = title.find('(')) {
+  for (std::size_t open = title.find('('); open != std::string::npos;) {
     const std::size_t close = title.find(')', open);
     if (close == std::string::npos || close - open > 60) break;
+    // A free trade zone's name holds its province: 中国(上海)自由贸易试验区.
+    if (open >= 6 && std::string_view(title).substr(open - 6, 6) == "中国" &&
+        close - open <= 1 + 9 &&
+        han_only(std::string_view(title).substr(open + 1, close - open - 1))) {
+      open = title.find('(', close);
+      continue;
+    }
     title.erase(open, close - open + 1);
+    open = title.find('(', open);
   }
   static const RE2 with_year(
-      R"(^(?:关于)?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?\s*(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
+      R"(^(?:关于)?((?:\p{Han}|[()]){2,30}?)(?:人民政府)?(?:关于)?\s*(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
   static const RE2 with_about(R"(^(\p{Han}{2,30}?)(?:人民政府)?关于)");
   // "2023年某某县法治政府建设情况报告": the year first, then the unit and the subject.
@@ -203,7 +211,7 @@ bool generic_unit(std::string_view u) {
 bool department_suffix(std::string_view unit) {
   return ends(unit, "局") || ends(unit, "厅") || ends(unit, "委") || ends(unit, "办") ||
          ends(unit, "委员会") || ends(unit, "办公室") || ends(unit, "中心") || ends(unit, "院") ||
-         ends(unit, "署");
+         ends(unit, "署") || ends(unit, "大队") || ends(unit, "支队");
 }
 
 // The level: departments and zones by their own words (a unit ending in 局/委/办… is a
@@ -358,7 +366,7 @@ void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb:
   // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作)?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作)?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|严格|切实|不断|大力|进一步|以|在))");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
       R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))委、\p{Han}{0,3}?政府,?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
@@ -393,8 +401,8 @@ void unit_from_body(Document& doc) {
       if (generic_unit(unit) || unit.size() < 9 ||
           starts_any(unit, {"在", "以", "由", "根据", "按照", "为", "经", "对", "向", "关于",
                             "结合", "中共"}) ||
-          contains(unit, "的") || ends_any(unit, {"党工委", "党委", "党组"}) ||
-          self_reference(unit) ||
+          contains(unit, "的") || contains(unit, "了") ||
+          ends_any(unit, {"党工委", "党委", "党组"}) || self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
       // A body's or committee's name starts with its place (长兴县司法局) or a relative one

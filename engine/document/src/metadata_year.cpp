@@ -202,8 +202,11 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
         }))
       continue;
     // A date alone under the title ("2023年12月20日", the sending date) opens nothing either.
+    // Nor does the document number ("雷东府〔2025〕26号").
+    const bool doc_number =
+        line.ends_with("号") && line.size() <= 60 && (contains(line, "〔") || contains(line, "["));
     if (head_lines < 2 && line.size() <= 90 && !contains(line, "。") && !contains(line, ",") &&
-        (line.ends_with(":") || han_only(line) || is_date_line(line))) {
+        (line.ends_with(":") || han_only(line) || is_date_line(line) || doc_number)) {
       ++head_lines;
       continue;
     }
