@@ -31,17 +31,23 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kEvaluateUsage =
-    "Usage: indicheck evaluate [PATH...] [OPTIONS]\n"
-    "Evaluate reports (files or folders; default corpus/) against the rules and write\n"
-    "index.html, gaps/*.html|md, results.json, scores.csv and evidence.csv into --out.\n\n";
+const char* evaluate_usage() {
+  return tr(
+      "用法：indicheck evaluate [PATH...] [选项]\n"
+      "对照规则评估报告（文件或文件夹；默认 corpus/），在 --out 中写出 index.html、\n"
+      "gaps/*.html|md、results.json、scores.csv 和 evidence.csv。\n\n",
+      "Usage: indicheck evaluate [PATH...] [OPTIONS]\n"
+      "Evaluate reports (files or folders; default corpus/) against the rules and write\n"
+      "index.html, gaps/*.html|md, results.json, scores.csv and evidence.csv into --out.\n\n");
+}
 
 // The run date printed in outputs: --date, else SOURCE_DATE_EPOCH (reproducible builds
 // convention), else today (UTC). Tests pin it so outputs can be compared byte for byte.
 bool run_date(const std::string& option, std::string& date, std::string& error) {
   if (!option.empty()) {
     if (!is_calendar_date(option)) {
-      error = fmt::format("--date must be a calendar date YYYY-MM-DD, got '{}'", option);
+      error = tr("--date 须为有效的日历日期 YYYY-MM-DD，而不是“{}”",
+                 "--date must be a calendar date YYYY-MM-DD, got '{}'", option);
       return false;
     }
     date = option;
@@ -52,7 +58,8 @@ bool run_date(const std::string& option, std::string& date, std::string& error) 
     char* end = nullptr;
     const long long v = std::strtoll(epoch, &end, 10);
     if (*end != '\0' || v < 0) {
-      error = fmt::format("SOURCE_DATE_EPOCH must be a number of seconds, got '{}'", epoch);
+      error = tr("SOURCE_DATE_EPOCH 须为秒数，而不是“{}”",
+                 "SOURCE_DATE_EPOCH must be a number of seconds, got '{}'", epoch);
       return false;
     }
     t = static_cast<std::time_t>(v);
@@ -145,13 +152,13 @@ void print_stats(const PipelineResult& result, std::size_t failed, double write_
 
 int usage_error(const std::string& message) {
   std::cerr << "indicheck evaluate: error[usage]: " << message
-            << " (run 'indicheck evaluate --help')\n";
+            << tr("（运行 indicheck evaluate --help 查看用法）\n",
+                  " (run 'indicheck evaluate --help')\n");
   return kExitInput;
 }
 
-}  // namespace
-
-int run_evaluate(const Args& args) {
+// What `evaluate`'s command line sets.
+struct EvaluateArgs {
   PipelineOptions options;
   std::string out_dir, formats_text, model_text, date_option, edition_text;
   double fail_under = -1;
@@ -161,61 +168,112 @@ int run_evaluate(const Args& args) {
   std::size_t gap_reports_max = kDefaultGapReportsMax;
   std::vector<std::string> gap_units_args;
   std::string history_path;
+};
 
-  po::options_description desc("Options");
-  desc.add_options()("help,h", "show this help")(
-      "rules", po::value<std::vector<std::string>>(&options.rules_paths),
-      "rule file or directory (repeatable; default rules/)")(
-      "profile", po::value<std::string>(&options.profile_path), "profile to apply (YAML)")(
-      "framework", po::value<std::string>(&options.framework_override),
-      "score every report against this framework id instead of choosing by year")(
-      "manifest", po::value<std::string>(&options.manifest_path),
-      "CSV with a header naming path (or file) and any of unit, level, province, year: values "
-      "given win over what is inferred from the reports")(
-      "review", po::value<std::string>(&options.review_path),
-      "review decisions (.csv as `review init` writes it, or .yaml): the reviewed state is "
-      "scored, the machine state stays visible (docs/review.md)")(
-      "history", po::value<std::string>(&history_path),
-      "append this run to a SQLite history file (created if needed; docs/history.md)")(
-      "out,o", po::value<std::string>(&out_dir)->default_value("out"), "output directory")(
-      "format", po::value<std::string>(&formats_text)->default_value("all"),
-      "outputs: any of html,md,json,csv (comma-separated) or all")(
-      "jobs,j", po::value<int>(&options.jobs)->default_value(0),
-      "worker threads (0 = all cores); output is identical for any value")(
-      "model", po::value<std::string>(&model_text)->default_value("hierarchical"),
-      "scoring model: hierarchical, flat, flat-unweighted, absolute")(
-      "partial-credit", po::value<double>(&partial_credit),
-      "credit of a partially met item, 0-1 (default 0.5; a profile may set it)")(
-      "fail-under", po::value<double>(&fail_under),
-      "exit 1 when any unit's indicators score is below SCORE")(
-      "encoding", po::value<std::string>(&options.encoding),
-      "force the encoding of every report (e.g. GB18030); default: detect")(
-      "ocr", po::bool_switch(&options.ocr),
-      "recognize scanned PDF pages (no text layer) with Tesseract instead of refusing them; "
-      "slow (seconds a page), quotes from them are marked 来源：OCR")(
-      "date", po::value<std::string>(&date_option),
-      "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
-      "(default: SOURCE_DATE_EPOCH, else today)")(
+// The options `evaluate --help` lists, bound to `a`.
+po::options_description evaluate_options(EvaluateArgs& a) {
+  po::options_description desc;
+  desc.add_options()("help,h", tr("显示本帮助", "show this help"))(
+      "rules", po::value<std::vector<std::string>>(&a.options.rules_paths),
+      tr("规则文件或目录（可重复；默认 rules/）",
+         "rule file or directory (repeatable; default rules/)"))(
+      "profile", po::value<std::string>(&a.options.profile_path),
+      tr("采用的评分方案（YAML）", "profile to apply (YAML)"))(
+      "framework", po::value<std::string>(&a.options.framework_override),
+      tr("所有报告都按此纲要 id 评分，不再按年度选择纲要",
+         "score every report against this framework id instead of choosing by year"))(
+      "manifest", po::value<std::string>(&a.options.manifest_path),
+      tr("清单 CSV：表头含 path（或 file）及 unit、level、province、year 中的任意几列；"
+         "其中给出的值优先于从报告中识别的值",
+         "CSV with a header naming path (or file) and any of unit, level, province, year: "
+         "values given win over what is inferred from the reports"))(
+      "review", po::value<std::string>(&a.options.review_path),
+      tr("复核结论文件（review init 写出的 .csv，或 .yaml）：按复核后的判定计分，"
+         "机器判定仍然可见（docs/review.md）",
+         "review decisions (.csv as `review init` writes it, or .yaml): the reviewed state is "
+         "scored, the machine state stays visible (docs/review.md)"))(
+      "history", po::value<std::string>(&a.history_path),
+      tr("把本次运行追加到 SQLite 历史文件（不存在时新建；docs/history.md）",
+         "append this run to a SQLite history file (created if needed; docs/history.md)"))(
+      "out,o", po::value<std::string>(&a.out_dir)->default_value("out"),
+      tr("输出目录", "output directory"))(
+      "format", po::value<std::string>(&a.formats_text)->default_value("all"),
+      tr("输出格式：html、md、json、csv 中的任意几种（逗号分隔），或 all",
+         "outputs: any of html,md,json,csv (comma-separated) or all"))(
+      "jobs,j", po::value<int>(&a.options.jobs)->default_value(0),
+      tr("工作线程数（0 = 全部核心）；取任何值输出都相同",
+         "worker threads (0 = all cores); output is identical for any value"))(
+      "model", po::value<std::string>(&a.model_text)->default_value("hierarchical"),
+      tr("计分模型：hierarchical、flat、flat-unweighted、absolute",
+         "scoring model: hierarchical, flat, flat-unweighted, absolute"))(
+      "partial-credit", po::value<double>(&a.partial_credit),
+      tr("部分落实项的计分系数，0–1（默认 0.5；评分方案可另行设定）",
+         "credit of a partially met item, 0-1 (default 0.5; a profile may set it)"))(
+      "fail-under", po::value<double>(&a.fail_under),
+      tr("任一单位的指标得分低于该分数时，以退出码 1 结束",
+         "exit 1 when any unit's indicators score is below SCORE"))(
+      "encoding", po::value<std::string>(&a.options.encoding),
+      tr("强制所有报告使用该编码（如 GB18030）；默认自动识别",
+         "force the encoding of every report (e.g. GB18030); default: detect"))(
+      "ocr", po::bool_switch(&a.options.ocr),
+      tr("用 Tesseract 识别扫描版 PDF 页面（无文字层），而不是拒绝读取；速度慢（每页数秒），"
+         "由此得到的引文标注“来源：OCR”",
+         "recognize scanned PDF pages (no text layer) with Tesseract instead of refusing them; "
+         "slow (seconds a page), quotes from them are marked 来源：OCR"))(
+      "date", po::value<std::string>(&a.date_option),
+      tr("运行日期 YYYY-MM-DD，显示在输出中，也用于判断豁免是否过期"
+         "（默认：SOURCE_DATE_EPOCH，否则为当天）",
+         "run date YYYY-MM-DD shown in outputs and used for waiver expiry "
+         "(default: SOURCE_DATE_EPOCH, else today)"))(
       "gap-reports-max",
-      po::value<std::size_t>(&gap_reports_max)->default_value(kDefaultGapReportsMax),
-      "write a gap report for every unit-year only when the run has at most N of them; beyond "
-      "that only for --gap-units (index.html is always written)")(
-      "gap-units", po::value<std::vector<std::string>>(&gap_units_args),
-      "units (name as found in the report, or file name/stem/path) that get a gap report "
-      "beyond --gap-reports-max; comma-separated, repeatable")(
-      "max-quotes", po::value<std::size_t>(&options.max_quotes)->default_value(options.max_quotes),
-      "quotes kept per item, strongest first (1-8): fewer make every output smaller for large "
-      "runs; states and scores do not change")(
-      "gate", po::value<std::string>(&options.gate),
-      "evidence gate: off (default), default (evidence-gate.json beside the rules), or a model "
-      "file; credit then needs a sentence the gate scores as an act or result")(
-      "edition", po::value<std::string>(&edition_text)->default_value("audit"),
-      "gap reports: audit (审核版, the full trail, gaps/*.html|md), unit (单位版, at most 3 A4 "
-      "pages for the unit, gaps/*.unit.html|md) or both")(
-      "quiet,q", po::bool_switch(&quiet), "no progress, warnings or summary on stderr")(
-      "stats", po::bool_switch(&stats),
-      "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, CPU "
-      "time, peak memory (also with --quiet)");
+      po::value<std::size_t>(&a.gap_reports_max)->default_value(kDefaultGapReportsMax),
+      tr("本次运行的单位-年度不超过 N 个时，为每个都写差距报告；超过时只为 --gap-units "
+         "所列单位写（index.html 总会写出）",
+         "write a gap report for every unit-year only when the run has at most N of them; "
+         "beyond that only for --gap-units (index.html is always written)"))(
+      "gap-units", po::value<std::vector<std::string>>(&a.gap_units_args),
+      tr("超出 --gap-reports-max 时仍写差距报告的单位（报告中的单位名，或文件名、"
+         "文件名主干、路径）；逗号分隔，可重复",
+         "units (name as found in the report, or file name/stem/path) that get a gap report "
+         "beyond --gap-reports-max; comma-separated, repeatable"))(
+      "max-quotes",
+      po::value<std::size_t>(&a.options.max_quotes)->default_value(a.options.max_quotes),
+      tr("每项保留的引文数，由强到弱（1–8）：数量少则大批量运行的各项输出都更小；"
+         "判定和得分不变",
+         "quotes kept per item, strongest first (1-8): fewer make every output smaller for "
+         "large runs; states and scores do not change"))(
+      "gate", po::value<std::string>(&a.options.gate),
+      tr("证据门控：off（默认）、default（规则旁的 evidence-gate.json）或模型文件；"
+         "启用后须有门控判为举措或成效的句子才计分",
+         "evidence gate: off (default), default (evidence-gate.json beside the rules), or a "
+         "model file; credit then needs a sentence the gate scores as an act or result"))(
+      "edition", po::value<std::string>(&a.edition_text)->default_value("audit"),
+      tr("差距报告版本：audit（审核版，完整依据，gaps/*.html|md）、unit（单位版，"
+         "给单位看的不超过 3 页 A4，gaps/*.unit.html|md）或 both（两者都写）",
+         "gap reports: audit (审核版, the full trail, gaps/*.html|md), unit (单位版, at most 3 "
+         "A4 pages for the unit, gaps/*.unit.html|md) or both"))(
+      "quiet,q", po::bool_switch(&a.quiet),
+      tr("不在 stderr 上显示进度、警告和汇总", "no progress, warnings or summary on stderr"))(
+      "stats", po::bool_switch(&a.stats),
+      tr("在 stderr 上显示耗时分布：报告数、读取的 MB 数、各阶段秒数和 MB/s、CPU 时间、"
+         "内存峰值（--quiet 时也显示）",
+         "print where the time went on stderr: reports, MB read, seconds and MB/s per phase, "
+         "CPU time, peak memory (also with --quiet)"));
+  return desc;
+}
+
+}  // namespace
+
+int run_evaluate(const Args& args) {
+  EvaluateArgs a;
+  PipelineOptions& options = a.options;
+  std::string &out_dir = a.out_dir, &formats_text = a.formats_text, &model_text = a.model_text;
+  std::string &date_option = a.date_option, &edition_text = a.edition_text;
+  const double& fail_under = a.fail_under;
+  const double& partial_credit = a.partial_credit;
+  const bool &quiet = a.quiet, &stats = a.stats;
+  const std::vector<std::string>& gap_units_args = a.gap_units_args;
+  const po::options_description desc = evaluate_options(a);
   bool keep_evidence = false;
   std::uint64_t evidence_memory_mb = kDefaultEvidenceMemoryBytes >> 20;
   std::uint32_t xlsx_max_rows = 0;
@@ -237,30 +295,37 @@ int run_evaluate(const Args& args) {
     return usage_error(usage);
   }
   if (vm.count("help")) {
-    std::cout << kEvaluateUsage << desc
-              << "\nExit codes: 0 ok, 1 a unit below --fail-under, "
-                 "2 bad input, rules or options (an unreadable report is listed in the outputs "
-                 "and the batch completes), 3 internal error.\n";
+    std::cout << evaluate_usage();
+    print_options(std::cout, desc, tr("选项", "Options"));
+    std::cout << tr(
+        "\n退出码：0 成功，1 有单位低于 --fail-under，2 输入、规则或选项有误\n"
+        "（无法读取的报告列在输出中，整批照常完成），3 内部错误。\n",
+        "\nExit codes: 0 ok, 1 a unit below --fail-under, "
+        "2 bad input, rules or options (an unreadable report is listed in the "
+        "outputs and the batch completes), 3 internal error.\n");
     return kExitOk;
   }
-  if (options.jobs < 0) return usage_error("--jobs must be 0 or more");
+  if (options.jobs < 0) return usage_error(tr("--jobs 须为 0 或更大", "--jobs must be 0 or more"));
   if (options.max_quotes < 1 || options.max_quotes > limits::kMaxQuotesPerItem)
-    return usage_error(
-        fmt::format("--max-quotes must be between 1 and {}", limits::kMaxQuotesPerItem));
+    return usage_error(tr("--max-quotes 须在 1 到 {} 之间", "--max-quotes must be between 1 and {}",
+                          limits::kMaxQuotesPerItem));
   if (const auto model = model_from_name(model_text))
     options.scoring.model = *model;
   else
-    return usage_error(fmt::format("unknown --model '{}'", model_text));
+    return usage_error(tr("未知的 --model 取值“{}”", "unknown --model '{}'", model_text));
   if (vm.count("partial-credit")) {
     if (!(partial_credit >= 0 && partial_credit <= 1))
-      return usage_error("--partial-credit must be between 0 and 1");
+      return usage_error(
+          tr("--partial-credit 须在 0 到 1 之间", "--partial-credit must be between 0 and 1"));
     options.scoring.partial_credit = partial_credit;
   }
   OutputFormats formats;
   std::string error;
-  if (!parse_formats(formats_text, formats, error)) return usage_error(error);
+  if (!parse_formats(formats_text, formats, error))
+    return usage_error(tr("--format 的取值有误。详情：{}", "{}", error));
   if (!parse_edition(edition_text, formats.edition))
-    return usage_error(fmt::format("unknown --edition '{}' (audit, unit or both)", edition_text));
+    return usage_error(tr("未知的 --edition 取值“{}”（可用 audit、unit 或 both）",
+                          "unknown --edition '{}' (audit, unit or both)", edition_text));
   formats.xlsx_max_rows = xlsx_max_rows;
   if (!run_date(date_option, options.scoring.today, error)) return usage_error(error);
   options.progress = !quiet && ::isatty(2) && std::getenv("CI") == nullptr;
@@ -270,8 +335,8 @@ int run_evaluate(const Args& args) {
   if (!keep_evidence) options.spill_dir = out_dir;  // the staging folder of --out, in fact
   options.evidence_memory_bytes = std::min<std::uint64_t>(evidence_memory_mb, 1ull << 40) << 20;
   GapSelection gaps;
-  gaps.max = gap_reports_max;
-  gaps.history = history_path;
+  gaps.max = a.gap_reports_max;
+  gaps.history = a.history_path;
   for (const auto& arg : gap_units_args) {
     std::size_t start = 0;
     while (start <= arg.size()) {

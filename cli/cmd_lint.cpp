@@ -86,8 +86,11 @@ int lint_corpus(std::shared_ptr<const CompiledRules> rules, const CorpusLintRequ
   const bool same = request.near_misses.empty() || request.collisions.empty() ||
                     request.near_misses == request.collisions;
   if (!same) {
-    std::cerr << "indicheck: error[usage]: --near-misses and --collisions name different corpora; "
-                 "run them one at a time\n";
+    std::cerr << tr(
+        "indicheck: error[usage]: --near-misses 和 --collisions 指定了不同的语料；"
+        "请分开运行\n",
+        "indicheck: error[usage]: --near-misses and --collisions name different "
+        "corpora; run them one at a time\n");
     return kExitInput;
   }
   std::vector<Diagnostic> diagnostics;

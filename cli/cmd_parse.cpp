@@ -25,8 +25,18 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kParseUsage =
-    R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME] [--ocr]
+const char* parse_usage() {
+  return tr(
+      R"(用法：indicheck parse FILE... [--json] [--text] [--encoding NAME] [--ocr]
+
+读取每份报告，显示其元数据（单位、层级、省份、报告年度、日期、文号，
+各附所在行）和结构：各级标题的编号、标题、角色和原文行号，以及标题、导语、落款和
+网页杂项等部分。角色：title preamble achievements leadership shortcomings plans
+other signature boilerplate。网页（.html，或任何实为 HTML 的文件）、.docx 和 PDF
+文件按内容而非扩展名识别；--text 显示从中提取的文本，即计分所依据的文本。
+
+)",
+      R"(Usage: indicheck parse FILE... [--json] [--text] [--encoding NAME] [--ocr]
 
 Reads each report and prints its metadata (unit, level, province, year reported on, date,
 document number, each with the line it came from) and its outline: headings with their
@@ -35,8 +45,8 @@ parts. Roles: title preamble achievements leadership shortcomings plans other si
 boilerplate. Web pages (.html, or any file that is HTML), .docx and PDF files are read by
 content, not extension; --text prints the text extracted from them, which is what is scored.
 
-Options:
-)";
+)");
+}
 
 // Original line and column of normalized offsets, for offsets visited in increasing order
 // (linear over a document even when it is one 50 MB line).
@@ -224,13 +234,17 @@ nlohmann::json to_json(const Document& doc) {
 
 int run_parse(const Args& args) {
   po::options_description options;
-  options.add_options()("help,h", "show this help")(
-      "json", "print the result as JSON (an array, one object per file)")(
-      "text",
-      "print the text of each file as read (extracted from HTML, .docx or PDF), nothing else")(
+  options.add_options()("help,h", tr("显示本帮助", "show this help"))(
+      "json", tr("以 JSON 输出结果（数组，每个文件一个对象）",
+                 "print the result as JSON (an array, one object per file)"))(
+      "text", tr("只显示每个文件读到的文本（从 HTML、.docx 或 PDF 中提取）",
+                 "print the text of each file as read (extracted from HTML, .docx or PDF), "
+                 "nothing else"))(
       "encoding", po::value<std::string>()->value_name("NAME"),
-      "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting it")(
-      "ocr", "recognize scanned PDF pages (no text layer) with Tesseract (slow)");
+      tr("用该 ICU 编码（GB18030、Big5、UTF-16LE 等）解码，不再自动识别",
+         "decode with this ICU encoding (GB18030, Big5, UTF-16LE, ...) instead of detecting "
+         "it"))("ocr", tr("用 Tesseract 识别扫描版 PDF 页面（无文字层；速度慢）",
+                          "recognize scanned PDF pages (no text layer) with Tesseract (slow)"));
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>(), "report files");
   po::positional_options_description positional;
@@ -238,15 +252,22 @@ int run_parse(const Args& args) {
   po::variables_map vm;
   if (const std::string usage = parse_arguments(args, options, hidden, positional, vm);
       !usage.empty()) {
-    std::cerr << "indicheck parse: error[usage]: " << usage << " (run 'indicheck parse --help')\n";
+    std::cerr << "indicheck parse: error[usage]: " << usage
+              << tr("（运行 indicheck parse --help 查看用法）\n",
+                    " (run 'indicheck parse --help')\n");
     return kExitInput;
   }
   if (vm.count("help")) {
-    std::cout << kParseUsage << options << '\n';
+    std::cout << parse_usage();
+    print_options(std::cout, options, tr("选项", "Options"));
+    std::cout << '\n';
     return kExitOk;
   }
   if (!vm.count("file")) {
-    std::cerr << "indicheck parse: error[usage]: no input files (run 'indicheck parse --help')\n";
+    std::cerr << tr(
+        "indicheck parse: error[usage]: 没有指定输入文件（运行 indicheck parse --help "
+        "查看用法）\n",
+        "indicheck parse: error[usage]: no input files (run 'indicheck parse --help')\n");
     return kExitInput;
   }
   ReadOptions read_options;

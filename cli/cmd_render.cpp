@@ -23,15 +23,22 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kRenderUsage =
-    "Usage: indicheck render RESULTS.json [OPTIONS]\n"
-    "Write the outputs of a saved run again from its results.json (no report is read): the\n"
-    "same bytes as the run for the same --format, --edition and --lang. The rule files the run\n"
-    "used must still be there (or be given with --rules).\n\n";
+const char* render_usage() {
+  return tr(
+      "用法：indicheck render RESULTS.json [选项]\n"
+      "由已保存运行的 results.json 重新写出该次运行的输出（不读取报告）：--format、\n"
+      "--edition 和 --lang 相同时，输出与该次运行逐字节相同。该次运行所用的规则文件\n"
+      "须仍在原处（或用 --rules 指定）。\n\n",
+      "Usage: indicheck render RESULTS.json [OPTIONS]\n"
+      "Write the outputs of a saved run again from its results.json (no report is read): the\n"
+      "same bytes as the run for the same --format, --edition and --lang. The rule files the run\n"
+      "used must still be there (or be given with --rules).\n\n");
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "indicheck render: error[usage]: " << message
-            << " (run 'indicheck render --help')\n";
+            << tr("（运行 indicheck render --help 查看用法）\n",
+                  " (run 'indicheck render --help')\n");
   return kExitInput;
 }
 
@@ -70,19 +77,25 @@ int run_render(const Args& args) {
   std::vector<std::string> rules_paths;
   int jobs = 0;
   bool quiet = false;
-  po::options_description desc("Options");
-  desc.add_options()("help,h", "show this help")(
+  po::options_description desc;
+  desc.add_options()("help,h", tr("显示本帮助", "show this help"))(
       "out,o", po::value<std::string>(&out_dir)->default_value("out"),
-      "output directory (replaced as a whole, as by evaluate)")(
+      tr("输出目录（与 evaluate 一样整体替换）",
+         "output directory (replaced as a whole, as by evaluate)"))(
       "format", po::value<std::string>(&formats_text)->default_value("all"),
-      "outputs: any of html,md,json,csv,xlsx,docx,pdf (comma-separated) or all")(
+      tr("输出格式：html、md、json、csv、xlsx、docx、pdf 中的任意几种（逗号分隔），或 all",
+         "outputs: any of html,md,json,csv,xlsx,docx,pdf (comma-separated) or all"))(
       "edition", po::value<std::string>(&edition_text)->default_value("audit"),
-      "gap reports: audit (审核版), unit (单位版) or both")(
+      tr("差距报告版本：audit（审核版）、unit（单位版）或 both（两者都写）",
+         "gap reports: audit (审核版), unit (单位版) or both"))(
       "rules", po::value<std::vector<std::string>>(&rules_paths),
-      "the run's rule files or folders, when not where results.json says (repeatable)")(
+      tr("该次运行的规则文件或文件夹，不在 results.json 所记位置时指定（可重复）",
+         "the run's rule files or folders, when not where results.json says (repeatable)"))(
       "jobs,j", po::value<int>(&jobs)->default_value(0),
-      "threads writing the outputs (0 = all cores); output is identical for any value")(
-      "quiet,q", po::bool_switch(&quiet), "no warnings or summary on stderr");
+      tr("写出输出的线程数（0 = 全部核心）；取任何值输出都相同",
+         "threads writing the outputs (0 = all cores); output is identical for any value"))(
+      "quiet,q", po::bool_switch(&quiet),
+      tr("不在 stderr 上显示警告和汇总", "no warnings or summary on stderr"));
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>(&results_path));
   po::positional_options_description positional;
@@ -91,18 +104,25 @@ int run_render(const Args& args) {
   if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm); !usage.empty())
     return usage_error(usage);
   if (vm.count("help")) {
-    std::cout << kRenderUsage << desc
-              << "\nExit codes: 0 ok, 2 bad results.json, changed rules, bad option or outputs "
-                 "that could not be written, 3 internal error.\n";
+    std::cout << render_usage();
+    print_options(std::cout, desc, tr("选项", "Options"));
+    std::cout << tr(
+        "\n退出码：0 成功，2 results.json 有误、规则已改动、选项有误或输出无法写入，\n"
+        "3 内部错误。\n",
+        "\nExit codes: 0 ok, 2 bad results.json, changed rules, bad option or "
+        "outputs that could not be written, 3 internal error.\n");
     return kExitOk;
   }
-  if (results_path.empty()) return usage_error("name the results.json to render");
-  if (jobs < 0) return usage_error("--jobs must be 0 or more");
+  if (results_path.empty())
+    return usage_error(tr("请指定要重新生成的 results.json", "name the results.json to render"));
+  if (jobs < 0) return usage_error(tr("--jobs 须为 0 或更大", "--jobs must be 0 or more"));
   OutputFormats formats;
   std::string error;
-  if (!parse_formats(formats_text, formats, error)) return usage_error(error);
+  if (!parse_formats(formats_text, formats, error))
+    return usage_error(tr("--format 的取值有误。详情：{}", "{}", error));
   if (!parse_edition(edition_text, formats.edition))
-    return usage_error(fmt::format("unknown --edition '{}' (audit, unit or both)", edition_text));
+    return usage_error(tr("未知的 --edition 取值“{}”（可用 audit、unit 或 both）",
+                          "unknown --edition '{}' (audit, unit or both)", edition_text));
 
   PipelineResult result;
   const int rc = read_results_file(results_path, rules_paths, result);

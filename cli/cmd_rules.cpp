@@ -27,8 +27,23 @@ namespace indicheck::cli {
 
 namespace {
 
-constexpr const char* kRulesUsage =
-    R"(Usage: indicheck rules check|test|lint|list [PATH...] [OPTIONS]
+const char* rules_usage() {
+  return tr(
+      R"(用法：indicheck rules check|test|lint|list [PATH...] [选项]
+
+  check   校验规则文件（默认：自带的 rules/）；有任何错误则退出码为 2
+  test    运行每个末级指标的示例；有示例未通过则退出码为 1
+  lint    警告单字词语、没有示例的末级指标、在 --corpus DIR 中从未出现或过于频繁
+          （每 MB 不少于 500 次）的词语，以及词语大量重合的末级指标；
+          加 --near-misses CORPUS：列出含有某部分锚词、但该部分没有任何末级指标
+          接受的成效句；
+          加 --collisions CORPUS：列出每个词语最常见的、包含它的复合词；
+          加 --anchors：列出每个部分的锚词
+  list    显示指标树及权重和必选标记
+
+PATH 为纲要文件，或在其中查找 framework.yaml 文件的目录。
+)",
+      R"(Usage: indicheck rules check|test|lint|list [PATH...] [OPTIONS]
 
   check   validate rule files (default: the bundled rules/); exit 2 on any error
   test    run every leaf's examples; exit 1 if one fails
@@ -40,7 +55,8 @@ constexpr const char* kRulesUsage =
   list    print the node tree with weights and required flags
 
 PATH is a framework file or a directory searched for framework.yaml files.
-)";
+)");
+}
 
 struct Loaded {
   RuleSet rules;
@@ -267,20 +283,25 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
 }  // namespace
 
 int run_rules(const Args& args) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "show help")("corpus", po::value<std::string>(),
-                                               "lint: directory of reports to look terms up in")(
+  po::options_description options;
+  options.add_options()("help,h", tr("显示帮助", "show help"))(
+      "corpus", po::value<std::string>(),
+      tr("lint：在该目录的报告中查找词语", "lint: directory of reports to look terms up in"))(
       "near-misses", po::value<std::vector<std::string>>()->composing(),
-      "lint: report files or directories; list sentences the rules nearly accept")(
+      tr("lint：报告文件或目录；列出规则差一点就接受的句子",
+         "lint: report files or directories; list sentences the rules nearly accept"))(
       "collisions", po::value<std::vector<std::string>>()->composing(),
-      "lint: report files or directories; list each term's containing compounds")(
-      "anchors", "lint: print every section's anchor words")(
+      tr("lint：报告文件或目录；列出包含各词语的复合词",
+         "lint: report files or directories; list each term's containing compounds"))(
+      "anchors", tr("lint：列出每个部分的锚词", "lint: print every section's anchor words"))(
       "max-examples", po::value<std::size_t>()->default_value(3),
-      "lint --near-misses: examples per section")("top", po::value<std::size_t>()->default_value(5),
-                                                  "lint --collisions: compounds per term")(
+      tr("lint --near-misses：每个部分列出的例句数", "lint --near-misses: examples per section"))(
+      "top", po::value<std::size_t>()->default_value(5),
+      tr("lint --collisions：每个词语列出的复合词数", "lint --collisions: compounds per term"))(
       "min-occurrences", po::value<std::size_t>()->default_value(20),
-      "lint --collisions: list only terms seen at least this often")(
-      "verbose,v", "test: list passing rules too");
+      tr("lint --collisions：只列出至少出现这么多次的词语",
+         "lint --collisions: list only terms seen at least this often"))(
+      "verbose,v", tr("test：也列出通过的规则", "test: list passing rules too"));
   po::options_description hidden;
   hidden.add_options()("action", po::value<std::string>())("paths",
                                                            po::value<std::vector<std::string>>());
@@ -289,16 +310,19 @@ int run_rules(const Args& args) {
   po::variables_map vm;
   if (const std::string usage = parse_arguments(args, options, hidden, positional, vm);
       !usage.empty()) {
-    std::cerr << "indicheck: error[usage]: " << usage << "\n" << kRulesUsage;
+    std::cerr << "indicheck: error[usage]: " << usage << "\n" << rules_usage();
     return kExitInput;
   }
   if (vm.count("help")) {
-    std::cout << kRulesUsage << options;
+    std::cout << rules_usage();
+    print_options(std::cout, options, tr("选项", "Options"));
     return kExitOk;
   }
   const std::string action = vm.count("action") ? vm["action"].as<std::string>() : "";
   if (action != "check" && action != "test" && action != "lint" && action != "list") {
-    std::cerr << "indicheck: error[usage]: expected check, test, lint or list\n" << kRulesUsage;
+    std::cerr << tr("indicheck: error[usage]: 需要子命令 check、test、lint 或 list\n",
+                    "indicheck: error[usage]: expected check, test, lint or list\n")
+              << rules_usage();
     return kExitInput;
   }
   std::vector<std::string> paths;
@@ -326,9 +350,13 @@ int run_rules(const Args& args) {
 
 namespace {
 
-constexpr const char* kExplainUsage =
-    "Usage: indicheck explain FILE --item ID [--rules PATH] [--framework ID] [--encoding NAME]\n"
-    "                         [--gate FILE|off]\n";
+const char* explain_usage() {
+  return tr(
+      "用法：indicheck explain FILE --item ID [--rules PATH] [--framework ID] [--encoding NAME]\n"
+      "                        [--gate FILE|off]\n",
+      "Usage: indicheck explain FILE --item ID [--rules PATH] [--framework ID] [--encoding NAME]\n"
+      "                         [--gate FILE|off]\n");
+}
 
 void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev) {
   const RuleNode& node = fw.nodes[static_cast<std::size_t>(ev.node)];
@@ -376,13 +404,18 @@ void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev
 }  // namespace
 
 int run_explain(const Args& args) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "show help")("item", po::value<std::string>(), "node id")(
-      "rules", po::value<std::vector<std::string>>(), "rule files or directories (default rules/)")(
+  po::options_description options;
+  options.add_options()("help,h", tr("显示帮助", "show help"))("item", po::value<std::string>(),
+                                                               tr("节点 id", "node id"))(
+      "rules", po::value<std::vector<std::string>>(),
+      tr("规则文件或目录（默认 rules/）", "rule files or directories (default rules/)"))(
       "framework", po::value<std::string>(),
-      "framework id (default: by report year, then supplements)")(
-      "encoding", po::value<std::string>(), "force the report's encoding")(
-      "gate", po::value<std::string>(), "evidence gate: off (default), default, or a model file");
+      tr("纲要 id（默认：按报告年度选择，其次为补充纲要）",
+         "framework id (default: by report year, then supplements)"))(
+      "encoding", po::value<std::string>(), tr("强制报告编码", "force the report's encoding"))(
+      "gate", po::value<std::string>(),
+      tr("证据门控：off（默认）、default 或模型文件",
+         "evidence gate: off (default), default, or a model file"));
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
@@ -390,16 +423,19 @@ int run_explain(const Args& args) {
   po::variables_map vm;
   if (const std::string usage = parse_arguments(args, options, hidden, positional, vm);
       !usage.empty()) {
-    std::cerr << "indicheck: error[usage]: " << usage << "\n" << kExplainUsage;
+    std::cerr << "indicheck: error[usage]: " << usage << "\n" << explain_usage();
     return kExitInput;
   }
   if (vm.count("help")) {
-    std::cout << kExplainUsage << options;
+    std::cout << explain_usage();
+    print_options(std::cout, options, tr("选项", "Options"));
     return kExitOk;
   }
   if (!vm.count("file") || vm["file"].as<std::vector<std::string>>().size() != 1 ||
       !vm.count("item")) {
-    std::cerr << "indicheck: error[usage]: explain needs one FILE and --item ID\n" << kExplainUsage;
+    std::cerr << tr("indicheck: error[usage]: explain 需要一个 FILE 和 --item ID\n",
+                    "indicheck: error[usage]: explain needs one FILE and --item ID\n")
+              << explain_usage();
     return kExitInput;
   }
   const std::string file = vm["file"].as<std::vector<std::string>>().front();

@@ -29,25 +29,42 @@ namespace indicheck::cli {
 
 namespace weights {
 
-const char* const kWeightsUsage =
-    "Usage: indicheck weights METHOD [ARGS] [OPTIONS]\n"
-    "Derive weights and write them as a profile (evaluate --profile accepts it).\n\n"
-    "Methods:\n"
-    "  ahp FILE...            pairwise comparison matrix (YAML, .xlsx, or .csv in UTF-8/GBK)\n"
-    "                         → eigenvector weights, λmax, CI, CR (Saaty's RI table); CR >= 0.1\n"
-    "                         is refused (exit 1); several files = several experts, combined by\n"
-    "                         the geometric mean, each expert's CR shown\n"
-    "  ahp --template FRAMEWORK --out matrix.xlsx|csv\n"
-    "                         empty pairwise matrix of the areas for a weighting meeting\n"
-    "  entropy [PATH...]      entropy weights (熵权法) from the corpus' credit matrix\n"
-    "  critic [PATH...]       CRITIC weights from the corpus' credit matrix\n"
-    "  fit REFERENCE.csv [PATH...]\n"
-    "                         non-negative least-squares weights reproducing an auditor's\n"
-    "                         reference scores (CSV: unit,score[,year]); R² and Kendall τ-b\n\n";
+const char* weights_usage() {
+  return tr(
+      "用法：indicheck weights <方法> [参数] [选项]\n"
+      "计算权重并写成评分方案（evaluate --profile 可直接使用）。\n\n"
+      "方法：\n"
+      "  ahp FILE...            两两比较判断矩阵（YAML、.xlsx，或 UTF-8/GBK 的 .csv）\n"
+      "                         → 特征向量权重、λmax、CI、CR（Saaty 的 RI 表）；\n"
+      "                         CR >= 0.1 时拒绝（退出码 1）；多个文件即多位专家，\n"
+      "                         按几何平均合并，并显示每位专家的 CR\n"
+      "  ahp --template FRAMEWORK --out matrix.xlsx|csv\n"
+      "                         为权重评议会生成各领域的空白两两比较矩阵\n"
+      "  entropy [PATH...]      由语料的计分矩阵计算熵权\n"
+      "  critic [PATH...]       由语料的计分矩阵计算 CRITIC 权重\n"
+      "  fit REFERENCE.csv [PATH...]\n"
+      "                         用非负最小二乘拟合出能重现审核人员参考得分的权重\n"
+      "                         （CSV：unit,score[,year]）；给出 R² 和 Kendall τ-b\n\n",
+      "Usage: indicheck weights METHOD [ARGS] [OPTIONS]\n"
+      "Derive weights and write them as a profile (evaluate --profile accepts it).\n\n"
+      "Methods:\n"
+      "  ahp FILE...            pairwise comparison matrix (YAML, .xlsx, or .csv in UTF-8/GBK)\n"
+      "                         → eigenvector weights, λmax, CI, CR (Saaty's RI table); CR >= 0.1\n"
+      "                         is refused (exit 1); several files = several experts, combined by\n"
+      "                         the geometric mean, each expert's CR shown\n"
+      "  ahp --template FRAMEWORK --out matrix.xlsx|csv\n"
+      "                         empty pairwise matrix of the areas for a weighting meeting\n"
+      "  entropy [PATH...]      entropy weights (熵权法) from the corpus' credit matrix\n"
+      "  critic [PATH...]       CRITIC weights from the corpus' credit matrix\n"
+      "  fit REFERENCE.csv [PATH...]\n"
+      "                         non-negative least-squares weights reproducing an auditor's\n"
+      "                         reference scores (CSV: unit,score[,year]); R² and Kendall τ-b\n\n");
+}
 
 int usage_error(const std::string& command, const std::string& message) {
-  std::cerr << "indicheck " << command << ": error[usage]: " << message << " (run 'indicheck "
-            << command << " --help')\n";
+  std::cerr << "indicheck " << command << ": error[usage]: " << message
+            << tr("（运行 indicheck {} --help 查看用法）\n", " (run 'indicheck {} --help')\n",
+                  command);
   return kExitInput;
 }
 
@@ -86,14 +103,19 @@ int emit_profile(const std::string& yaml, const std::string& out) {
 namespace {
 
 using weights::emit_profile;
-using weights::kWeightsUsage;
 using weights::usage_error;
+using weights::weights_usage;
 
-constexpr const char* kSensitivityUsage =
-    "Usage: indicheck sensitivity [PATH...] [OPTIONS]\n"
-    "How stable the ranking is when the weights move: Dirichlet draws around the weights in\n"
-    "force, per unit the 5th/50th/95th percentile of its rank and P(rank = 1), and Kendall's\n"
-    "τ-b of each draw's ranking to the baseline.\n\n";
+const char* sensitivity_usage() {
+  return tr(
+      "用法：indicheck sensitivity [PATH...] [选项]\n"
+      "权重变动时排名的稳定性：在现行权重附近做 Dirichlet 随机抽样，给出每个单位排名的\n"
+      "第 5/50/95 百分位数和 P(排名 = 1)，以及每次抽样的排名与基准排名的 Kendall τ-b。\n\n",
+      "Usage: indicheck sensitivity [PATH...] [OPTIONS]\n"
+      "How stable the ranking is when the weights move: Dirichlet draws around the weights in\n"
+      "force, per unit the 5th/50th/95th percentile of its rank and P(rank = 1), and Kendall's\n"
+      "τ-b of each draw's ranking to the baseline.\n\n");
+}
 
 std::string today_utc() {
   std::time_t t = std::time(nullptr);
@@ -114,22 +136,30 @@ struct CorpusOptions {
 
   void add_to(po::options_description& desc) {
     desc.add_options()("rules", po::value<std::vector<std::string>>(&pipeline.rules_paths),
-                       "rule file or folder (repeatable; default rules/)")(
+                       tr("规则文件或文件夹（可重复；默认 rules/）",
+                          "rule file or folder (repeatable; default rules/)"))(
         "profile", po::value<std::string>(&pipeline.profile_path),
-        "profile in force (YAML); its selection and waivers are carried into the output")(
+        tr("现行评分方案（YAML）；其指标选择和豁免带入输出",
+           "profile in force (YAML); its selection and waivers are carried into the output"))(
         "framework", po::value<std::string>(&pipeline.framework_override),
-        "framework to weight (default: the indicators framework scoring most reports)")(
+        tr("要计算权重的纲要（默认：计分报告最多的指标纲要）",
+           "framework to weight (default: the indicators framework scoring most reports)"))(
         "manifest", po::value<std::string>(&pipeline.manifest_path),
-        "CSV of path (or file) and unit, level, province, year: wins over inference")(
+        tr("清单 CSV：path（或 file）及 unit、level、province、year；优先于自动识别",
+           "CSV of path (or file) and unit, level, province, year: wins over inference"))(
         "model", po::value<std::string>(&model)->default_value("hierarchical"),
-        "hierarchical | flat (the weighted models)")(
-        "partial-credit", po::value<double>(&partial_credit), "credit of a partial item (0-1)")(
+        tr("hierarchical | flat（有权重的计分模型）", "hierarchical | flat (the weighted models)"))(
+        "partial-credit", po::value<double>(&partial_credit),
+        tr("部分落实项的计分系数（0–1）", "credit of a partial item (0-1)"))(
         "jobs,j", po::value<int>(&pipeline.jobs)->default_value(0),
-        "worker threads (0 = all cores)")("encoding", po::value<std::string>(&pipeline.encoding),
-                                          "force the reports' encoding")(
-        "out,o", po::value<std::string>(&out), "write the profile YAML to FILE")(
+        tr("工作线程数（0 = 全部核心）", "worker threads (0 = all cores)"))(
+        "encoding", po::value<std::string>(&pipeline.encoding),
+        tr("强制报告编码", "force the reports' encoding"))(
+        "out,o", po::value<std::string>(&out),
+        tr("把评分方案 YAML 写入 FILE", "write the profile YAML to FILE"))(
         "verbose,v", po::bool_switch(&verbose),
-        "also print the full credit and correlation matrices");
+        tr("同时显示完整的计分矩阵和相关系数矩阵",
+           "also print the full credit and correlation matrices"));
   }
 
   // Validates option values; returns an error message or "".
@@ -137,13 +167,13 @@ struct CorpusOptions {
     if (const auto parsed = model_from_name(model))
       pipeline.scoring.model = *parsed;
     else
-      return fmt::format("unknown --model '{}'", model);
+      return tr("未知的 --model 取值“{}”", "unknown --model '{}'", model);
     if (partial_credit_given) {
       if (!(partial_credit >= 0 && partial_credit <= 1))
-        return "--partial-credit must be between 0 and 1";
+        return tr("--partial-credit 须在 0 到 1 之间", "--partial-credit must be between 0 and 1");
       pipeline.scoring.partial_credit = partial_credit;
     }
-    if (pipeline.jobs < 0) return "--jobs must be 0 or more";
+    if (pipeline.jobs < 0) return tr("--jobs 须为 0 或更大", "--jobs must be 0 or more");
     pipeline.scoring.today = today_utc();
     pipeline.progress = ::isatty(2) && std::getenv("CI") == nullptr;
     return "";
@@ -259,16 +289,29 @@ void print_support(const DataSupport& s, const std::string& method) {
         method == "fit" ? "拟合只会把参考得分原样“背下来”" : "所得权重只描述这几个单位，不宜推广");
 }
 
+// The entropy method's table: each leaf's counts, entropy, divergence and weight.
+void print_entropy_table(const CreditMatrix& cm, const auto& r) {
+  std::cout << "Entropy weights: p_ij = x_ij / Σ_i x_ij, e_j = -(1/ln m_j) Σ_i p_ij ln p_ij "
+               "(0·ln 0 = 0), d_j = 1 - e_j, w_j = d_j / Σ d\n";
+  std::cout << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {}\n", "leaf", "m_j", "Σx", "e_j",
+                           "d_j", "w_j", "note");
+  for (std::size_t c = 0; c < cm.cols(); ++c)
+    std::cout << fmt::format("{:<10} {:>5} {:>8.3f} {:>8.4f} {:>8.4f} {:>8.4f}  {}\n", cm.items[c],
+                             r.counted[c], r.column_sum[c], r.entropy[c], r.divergence[c],
+                             r.weights.empty() ? 0.0 : r.weights[c], r.notes[c]);
+}
+
 // entropy | critic | fit share the corpus options.
 int run_objective(const std::string& method, const Args& args) {
   CorpusOptions options;
   std::string reference_path;
   bool force = false;
-  po::options_description desc(fmt::format("Options (weights {})", method));
-  desc.add_options()("help,h", "show this help");
+  po::options_description desc;
+  desc.add_options()("help,h", tr("显示本帮助", "show this help"));
   if (method == "fit")
     desc.add_options()("force", po::bool_switch(&force),
-                       "fit even when there are no more reference units than free weights");
+                       tr("参考单位数不多于自由权重数时也强制拟合",
+                          "fit even when there are no more reference units than free weights"));
   options.add_to(desc);
   std::vector<std::string> positional_args;
   po::options_description hidden;
@@ -282,11 +325,13 @@ int run_objective(const std::string& method, const Args& args) {
     return usage_error(command, usage);
   }
   if (vm.count("help")) {
-    std::cout << kWeightsUsage << desc;
+    std::cout << weights_usage();
+    print_options(std::cout, desc, tr("选项（weights {}）", "Options (weights {})", method));
     return kExitOk;
   }
   if (method == "fit") {
-    if (positional_args.empty()) return usage_error(command, "missing REFERENCE.csv");
+    if (positional_args.empty())
+      return usage_error(command, tr("缺少参考得分文件 REFERENCE.csv", "missing REFERENCE.csv"));
     reference_path = positional_args.front();
     positional_args.erase(positional_args.begin());
   }
@@ -295,7 +340,8 @@ int run_objective(const std::string& method, const Args& args) {
     return usage_error(command, error);
   if (options.pipeline.scoring.model != ScoringModel::kHierarchical &&
       options.pipeline.scoring.model != ScoringModel::kFlat)
-    return usage_error(command, "weights apply to the hierarchical and flat models only");
+    return usage_error(command, tr("权重只适用于 hierarchical 和 flat 计分模型",
+                                   "weights apply to the hierarchical and flat models only"));
 
   std::optional<std::vector<ReferenceScore>> reference;
   if (method == "fit") {
@@ -321,14 +367,7 @@ int run_objective(const std::string& method, const Args& args) {
   if (method == "entropy") {
     print_credit_matrix(cm, options.verbose || cm.rows() <= 20);
     const auto r = entropy_weights(cm);
-    std::cout << "Entropy weights: p_ij = x_ij / Σ_i x_ij, e_j = -(1/ln m_j) Σ_i p_ij ln p_ij "
-                 "(0·ln 0 = 0), d_j = 1 - e_j, w_j = d_j / Σ d\n";
-    std::cout << fmt::format("{:<10} {:>5} {:>8} {:>8} {:>8} {:>8}  {}\n", "leaf", "m_j", "Σx",
-                             "e_j", "d_j", "w_j", "note");
-    for (std::size_t c = 0; c < cm.cols(); ++c)
-      std::cout << fmt::format("{:<10} {:>5} {:>8.3f} {:>8.4f} {:>8.4f} {:>8.4f}  {}\n",
-                               cm.items[c], r.counted[c], r.column_sum[c], r.entropy[c],
-                               r.divergence[c], r.weights.empty() ? 0.0 : r.weights[c], r.notes[c]);
+    print_entropy_table(cm, r);
     if (!r.error.empty()) {
       std::cerr << "indicheck: error[entropy-undefined]: " << r.error << '\n';
       return kExitInput;
@@ -414,7 +453,9 @@ int run_objective(const std::string& method, const Args& args) {
 
 int run_weights(const Args& args) {
   if (args.empty() || args[0] == "-h" || args[0] == "--help") {
-    std::cout << kWeightsUsage << "Run 'indicheck weights METHOD --help' for a method's options.\n";
+    std::cout << weights_usage()
+              << tr("各方法的选项见 indicheck weights <方法> --help。\n",
+                    "Run 'indicheck weights METHOD --help' for a method's options.\n");
     return args.empty() ? kExitInput : kExitOk;
   }
   const std::string method = args[0];
@@ -422,24 +463,26 @@ int run_weights(const Args& args) {
   if (method == "ahp") return run_weights_ahp(rest);
   if (method == "entropy" || method == "critic" || method == "fit")
     return run_objective(method, rest);
-  return usage_error("weights",
-                     fmt::format("unknown method '{}' (ahp, entropy, critic, fit)", method));
+  return usage_error("weights", tr("未知的方法“{}”（可用 ahp、entropy、critic、fit）",
+                                   "unknown method '{}' (ahp, entropy, critic, fit)", method));
 }
 
 int run_sensitivity(const Args& args) {
   CorpusOptions options;
   SensitivityOptions sensitivity_options;
   bool compare = false;
-  po::options_description desc("Options (sensitivity)");
-  desc.add_options()("help,h", "show this help")(
+  po::options_description desc;
+  desc.add_options()("help,h", tr("显示本帮助", "show this help"))(
       "draws", po::value<int>(&sensitivity_options.draws)->default_value(1000),
-      "Monte-Carlo draws")(
+      tr("蒙特卡洛抽样次数", "Monte-Carlo draws"))(
       "concentration", po::value<double>(&sensitivity_options.concentration)->default_value(100),
-      "Dirichlet concentration C: Var(w_j) = w_j(1 - w_j)/(C + 1); larger = smaller moves")(
+      tr("Dirichlet 集中度 C：Var(w_j) = w_j(1-w_j)/(C+1)；越大则权重变动越小",
+         "Dirichlet concentration C: Var(w_j) = w_j(1 - w_j)/(C + 1); larger = smaller moves"))(
       "seed", po::value<std::uint64_t>(&sensitivity_options.seed)->default_value(1),
-      "random seed (same seed, same output)")(
+      tr("随机种子（种子相同，输出相同）", "random seed (same seed, same output)"))(
       "compare-methods", po::bool_switch(&compare),
-      "also rank under equal, entropy and CRITIC weights side by side");
+      tr("同时并列给出等权、熵权和 CRITIC 权重下的排名",
+         "also rank under equal, entropy and CRITIC weights side by side"));
   options.add_to(desc);
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.pipeline.inputs));
@@ -451,16 +494,19 @@ int run_sensitivity(const Args& args) {
     return usage_error("sensitivity", usage);
   }
   if (vm.count("help")) {
-    std::cout << kSensitivityUsage << desc;
+    std::cout << sensitivity_usage();
+    print_options(std::cout, desc, tr("选项（sensitivity）", "Options (sensitivity)"));
     return kExitOk;
   }
   if (auto error = options.finish(vm.count("partial-credit") > 0); !error.empty())
     return usage_error("sensitivity", error);
   if (sensitivity_options.draws < 1 || sensitivity_options.draws > limits::kMaxSensitivityDraws)
-    return usage_error("sensitivity", fmt::format("--draws must be between 1 and {}",
-                                                  limits::kMaxSensitivityDraws));
+    return usage_error("sensitivity",
+                       tr("--draws 须在 1 到 {} 之间", "--draws must be between 1 and {}",
+                          limits::kMaxSensitivityDraws));
   if (!(sensitivity_options.concentration > 0) || !std::isfinite(sensitivity_options.concentration))
-    return usage_error("sensitivity", "--concentration must be a positive number");
+    return usage_error("sensitivity",
+                       tr("--concentration 须为正数", "--concentration must be a positive number"));
 
   PipelineResult result;
   Target target;

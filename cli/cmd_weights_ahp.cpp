@@ -58,7 +58,8 @@ int write_template(const RuleSet& rules, const std::string& framework_id, const 
   const auto rows = ahp_template_rows(*fw, parent);
   const bool xlsx = ends_with_ci(out, ".xlsx");
   if (!xlsx && !ends_with_ci(out, ".csv"))
-    return weights::usage_error("weights ahp", "--out of a template must end in .xlsx or .csv");
+    return weights::usage_error("weights ahp", tr("模板的 --out 文件名须以 .xlsx 或 .csv 结尾",
+                                                  "--out of a template must end in .xlsx or .csv"));
   std::vector<Diagnostic> diags;
   if (xlsx) {
     formats::XlsxWriteOptions options;
@@ -234,20 +235,26 @@ int run_weights_ahp(const Args& args) {
   std::vector<std::string> files, rules_paths;
   std::string out, profile_path, template_framework, node, framework_id;
   bool allow_inconsistent = false;
-  po::options_description desc("Options (weights ahp FILE...)");
-  desc.add_options()("help,h", "show this help")("rules",
-                                                 po::value<std::vector<std::string>>(&rules_paths),
-                                                 "rule file or folder (default rules/)")(
+  po::options_description desc;
+  desc.add_options()("help,h", tr("显示本帮助", "show this help"))(
+      "rules", po::value<std::vector<std::string>>(&rules_paths),
+      tr("规则文件或文件夹（默认 rules/）", "rule file or folder (default rules/)"))(
       "profile", po::value<std::string>(&profile_path),
-      "base profile: its other settings and weights are kept, the items' weights replaced")(
-      "out,o", po::value<std::string>(&out), "write the profile YAML (or the template) to FILE")(
-      "allow-inconsistent", po::bool_switch(&allow_inconsistent), "accept CR >= 0.1")(
+      tr("基础评分方案：保留其其他设置和权重，只替换所比较各项的权重",
+         "base profile: its other settings and weights are kept, the items' weights replaced"))(
+      "out,o", po::value<std::string>(&out),
+      tr("把评分方案 YAML（或模板）写入 FILE", "write the profile YAML (or the template) to FILE"))(
+      "allow-inconsistent", po::bool_switch(&allow_inconsistent),
+      tr("接受 CR >= 0.1 的判断矩阵", "accept CR >= 0.1"))(
       "framework", po::value<std::string>(&framework_id),
-      "framework of a spreadsheet whose top-left cell does not name it")(
+      tr("表格左上角单元格未写明纲要时，指定其纲要",
+         "framework of a spreadsheet whose top-left cell does not name it"))(
       "template", po::value<std::string>(&template_framework),
-      "write an empty pairwise matrix for FRAMEWORK's areas to --out (.xlsx or .csv)")(
+      tr("把纲要 FRAMEWORK 各领域的空白两两比较矩阵写入 --out（.xlsx 或 .csv）",
+         "write an empty pairwise matrix for FRAMEWORK's areas to --out (.xlsx or .csv)"))(
       "node", po::value<std::string>(&node),
-      "with --template: compare the children of this node instead of the areas");
+      tr("与 --template 合用：比较该节点的下级各项，而不是各领域",
+         "with --template: compare the children of this node instead of the areas"));
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>(&files));
   po::positional_options_description positional;
@@ -256,13 +263,18 @@ int run_weights_ahp(const Args& args) {
   if (const std::string usage = parse_arguments(args, desc, hidden, positional, vm); !usage.empty())
     return weights::usage_error("weights ahp", usage);
   if (vm.count("help")) {
-    std::cout << weights::kWeightsUsage << desc;
+    std::cout << weights::weights_usage();
+    print_options(std::cout, desc,
+                  tr("选项（weights ahp FILE...）", "Options (weights ahp FILE...)"));
     return kExitOk;
   }
   if (template_framework.empty() && files.empty())
-    return weights::usage_error("weights ahp", "missing the pairwise matrix FILE");
+    return weights::usage_error(
+        "weights ahp", tr("缺少两两比较判断矩阵文件 FILE", "missing the pairwise matrix FILE"));
   if (!template_framework.empty() && (out.empty() || !files.empty()))
-    return weights::usage_error("weights ahp", "--template FRAMEWORK needs --out FILE and no FILE");
+    return weights::usage_error("weights ahp",
+                                tr("--template FRAMEWORK 需要 --out FILE，且不能同时给出 FILE",
+                                   "--template FRAMEWORK needs --out FILE and no FILE"));
 
   std::vector<Diagnostic> diags;
   if (rules_paths.empty()) rules_paths = {default_data_path("rules")};

@@ -1,8 +1,12 @@
 // Helpers shared by subcommands: argument parsing, diagnostic printing, default data paths.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <boost/program_options.hpp>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commands.h"
@@ -13,8 +17,9 @@
 namespace indicheck::cli {
 
 // Parses a subcommand's arguments: `visible` options (listed by --help), `hidden` ones that
-// the bare arguments fill through `positional`. Returns Boost's message for a usage error and
-// "" on success; each command prints the message its own way and exits kExitInput.
+// the bare arguments fill through `positional`. Returns the message of a usage error (Boost's
+// in English, the same said in Chinese otherwise) and "" on success; each command prints the
+// message its own way and exits kExitInput.
 std::string parse_arguments(
     const Args& args, const boost::program_options::options_description& visible,
     const boost::program_options::options_description& hidden,
@@ -27,6 +32,22 @@ Lang ui_lang();
 void set_ui_lang(Lang lang);
 // Whether --lang was given (then it also chooses the language of output files).
 bool ui_lang_given();
+
+// The CLI's own words (help texts, option descriptions, usage errors) in ui_lang(): `zh` by
+// default, `en` when the messages are English. With arguments (the template; without any, the
+// plain overload is chosen) the chosen text is an fmt format string ("{}" in order), formatted.
+const char* tr(const char* zh, const char* en);
+template <typename... Args>
+std::string tr(const char* zh, const char* en, const Args&... args) {
+  return fmt::format(fmt::runtime(tr(zh, en)), args...);
+}
+
+// A command's options as --help lists them, under `caption` (e.g. tr("选项", "Options")).
+// English: Boost's own layout. Chinese: the same columns, descriptions wrapped at 80 columns by
+// display width (a Chinese character is two columns), never inside a character or an ASCII word
+// (Boost counts bytes and would cut a character in two).
+void print_options(std::ostream& os, const boost::program_options::options_description& options,
+                   std::string_view caption);
 
 // A diagnostic as the user reads it: Diagnostic::str() in English; in Chinese the code stays
 // (`error[not-found]`) and the catalogue's headline for it comes first, the detail after it.

@@ -19,7 +19,34 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(indicheck: score 法治政府建设 reports against indicator checklists
+// The command list of `indicheck --help`, in the CLI's language (cli::ui_lang()).
+const char* usage() {
+  return indicheck::cli::tr(
+      R"(indicheck：对照指标清单为法治政府建设年度报告评分
+
+用法：indicheck <命令> [选项] [参数]
+
+命令：
+  evaluate [PATH...]       对照 rules/ 评估报告（默认 corpus/），写入 out/
+  render RESULTS.json      由 results.json 重新生成输出（可换格式、版本、语言）
+  parse FILE...            显示报告的元数据、结构和各部分角色
+  explain FILE --item ID   逐句说明某一项为何得到这一判定
+  rules check|test|lint|list [PATH...]
+                           校验规则、运行规则示例、检查规则、列出指标树
+  weights ahp|entropy|critic|fit ...
+                           计算权重并写成评分方案
+  sensitivity              权重变动时排名的稳定性
+  review init --out F.csv  写出人工复核表；填好后用 evaluate --review F 计入
+  history FILE.db ...      运行历史：runs、units、unit 单位名、diff 运行A 运行B
+  version                  显示版本号
+
+全局选项：--lang zh|en  消息和输出文件的语言（默认：消息随 LANG 等环境变量，
+                        输出文件为中文）
+各命令的选项见 indicheck <命令> --help。
+退出码：0 成功，1 有发现（低于 --fail-under、规则示例未通过），
+2 输入或规则有误，3 内部错误。详见 docs/cli.md。
+)",
+      R"(indicheck: score 法治政府建设 reports against indicator checklists
 
 Usage: indicheck COMMAND [OPTIONS] [ARGS]
 
@@ -42,7 +69,8 @@ Global option: --lang zh|en  language of messages and outputs (default: messages
 Run 'indicheck COMMAND --help' for a command's options.
 Exit codes: 0 ok, 1 findings (below --fail-under, failing examples), 2 bad input or rules,
 3 internal error. See docs/cli.md.
-)";
+)");
+}
 
 }  // namespace
 
@@ -62,7 +90,7 @@ int main(int argc, char** argv) {
   using namespace indicheck;
   limit_ocr_threads(argv);
   if (argc < 2) {
-    std::cerr << kUsage;
+    std::cerr << usage();
     return kExitInput;
   }
   // --lang zh|en (or --lang=zh) anywhere: taken out before the command sees its arguments.
@@ -80,20 +108,21 @@ int main(int argc, char** argv) {
     }
     Lang lang = Lang::kZh;
     if (!parse_lang(value, lang)) {
-      std::cerr << "indicheck: error[usage]: --lang takes zh or en, not '" << value << "'\n";
+      std::cerr << cli::tr("indicheck: error[usage]: --lang 只接受 zh 或 en，不接受“{}”\n",
+                           "indicheck: error[usage]: --lang takes zh or en, not '{}'\n", value);
       return kExitInput;
     }
     cli::set_ui_lang(lang);
   }
   if (rest.empty()) {
-    std::cerr << kUsage;
+    std::cerr << usage();
     return kExitInput;
   }
   const std::string command = rest[0];
   cli::Args args(rest.begin() + 1, rest.end());
   try {
     if (command == "-h" || command == "--help" || command == "help") {
-      std::cout << kUsage;
+      std::cout << usage();
       return kExitOk;
     }
     if (command == "version" || command == "--version") {
@@ -109,8 +138,9 @@ int main(int argc, char** argv) {
     if (command == "sensitivity") return cli::run_sensitivity(args);
     if (command == "review") return cli::run_review(args);
     if (command == "history") return cli::run_history(args);
-    std::cerr << "indicheck: error[usage]: unknown command '" << command
-              << "' (run 'indicheck --help')\n";
+    std::cerr << cli::tr(
+        "indicheck: error[usage]: 未知命令“{}”（运行 indicheck --help 查看用法）\n",
+        "indicheck: error[usage]: unknown command '{}' (run 'indicheck --help')\n", command);
     return kExitInput;
   } catch (const std::exception& e) {
     std::cerr << "indicheck: error[internal]: " << e.what()

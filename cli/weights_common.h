@@ -5,8 +5,10 @@
 
 namespace indicheck::cli::weights {
 
-extern const char* const kWeightsUsage;
-// "indicheck CMD: error[usage]: MESSAGE (run …--help)" on stderr; returns the input exit code.
+// The methods of `weights --help`, in the CLI's language (ui_lang()).
+const char* weights_usage();
+// "indicheck CMD: error[usage]: MESSAGE (run …--help)" on stderr, in the CLI's language;
+// returns the input exit code.
 int usage_error(const std::string& command, const std::string& message);
 // Writes `text` to `path` through a temporary file and a rename; error[unwritable] otherwise.
 int write_file(const std::string& path, const std::string& text);

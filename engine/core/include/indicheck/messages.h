@@ -19,7 +19,7 @@ enum class Lang : std::uint8_t { kZh, kEn };
 // "zh" or "en" (also "zh-CN", "zh_CN.UTF-8", "en_US.UTF-8", "C"→en). False for anything else.
 bool parse_lang(std::string_view text, Lang& lang);
 // The language of the environment: LC_ALL, else LC_MESSAGES, else LANG; a value starting with
-// "en" (or "C"/"POSIX") is English, anything else (unset included) is Chinese.
+// "en" is English, anything else (C, C.UTF-8, POSIX and unset included) is Chinese.
 Lang lang_from_environment();
 std::string_view lang_code(Lang lang);  // "zh" / "en"
 
