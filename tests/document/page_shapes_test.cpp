@@ -1450,3 +1450,21 @@ TEST_CASE("a fourth probe's shapes: keys without colons, a 大队, a doc number 
       "t.txt");
   CHECK(numbered.meta.year == 2025);
 }
+
+TEST_CASE("a report read to a congress; a leading group named in the body") {
+  // The occasion in parentheses, the government's name, the congress as addressee.
+  const Document read = read_ok(
+      "(2023年4月27日在某某市第十四届人民代表大会常务委员会第十次会议上)\n某某市人民政府\n"
+      "主任、副主任、秘书长、各位委员:\n2022年，全市法治政府建设坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(read.meta.year == 2022);
+  CHECK(read.meta.unit.value == "某某市");
+  // "省法治政府建设领导小组及其办公室积极履行…": a body of the writer's, not its name.
+  CHECK(read_ok("国务院:\n2018年，全省不断开创法治政府建设新局面。\n一、完善工作机制\n"
+                "(一)健全组织领导机制。省法治政府建设领导小组及其办公室积极履行协调职能，"
+                "开展了2017年度依法行政考核。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value.empty());
+}

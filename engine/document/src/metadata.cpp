@@ -401,8 +401,9 @@ void unit_from_body(Document& doc) {
       if (generic_unit(unit) || unit.size() < 9 ||
           starts_any(unit, {"在", "以", "由", "根据", "按照", "为", "经", "对", "向", "关于",
                             "结合", "中共"}) ||
-          contains(unit, "的") || contains(unit, "了") ||
-          ends_any(unit, {"党工委", "党委", "党组"}) || self_reference(unit) ||
+          contains(unit, "的") || contains(unit, "了") || contains(unit, "及其") ||
+          contains(unit, "领导小组") || ends_any(unit, {"党工委", "党委", "党组"}) ||
+          self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
       // A body's or committee's name starts with its place (长兴县司法局) or a relative one
@@ -519,7 +520,11 @@ void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
   for (std::size_t i = 0; i + 1 < lines.size() && !doc.meta.unit.found(); ++i) {
     const std::string_view name = lines[i].second;
     const std::string_view title = lines[i + 1].second;
-    if (name.size() < 4 * 3 || !title_like(title) || !signing_unit_name(name) || !han_only(name))
+    // Above the title, or above the addressee of a report read to a congress ("杭州市人民政府"
+    // / "主任、副主任、秘书长、各位委员:").
+    const bool addressee = title.ends_with(":") && title.size() <= 30 * 3 && !contains(title, "。");
+    if (name.size() < 4 * 3 || !(title_like(title) || addressee) || !signing_unit_name(name) ||
+        !han_only(name))
       continue;
     committee = ends(name, "管理委员会") || ends(name, "管委会");
     doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(name)), lines[i].first, "title");

@@ -195,6 +195,9 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   int head_lines = 0;
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
+    // A report read to a congress opens with its occasion in parentheses ("(2023年4月27日在某某
+    // 市人民代表大会常务委员会会议上)"): not the year reported on.
+    if (line.starts_with("(") && line.ends_with(")") && !contains(line, "。")) continue;
     // Markup left of a page's table or list ("|", "--", "•") says nothing.
     if (line.size() <= 8 && std::none_of(line.begin(), line.end(), [](char c) {
           return static_cast<unsigned char>(c) >= 0x80 ||
