@@ -5,6 +5,8 @@
 #include <iostream>
 #include <system_error>
 
+#include "indicheck/utf8.h"
+
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
 
@@ -115,15 +117,6 @@ const char* tr(const char* zh, const char* en) {
 
 namespace {
 
-// Columns a code point takes in a terminal: two for CJK characters and full-width forms.
-std::size_t display_width(char32_t c) {
-  const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                    (c >= 0xFFE0 && c <= 0xFFE6);
-  return wide ? 2 : 1;
-}
-
 // A unit of wrapping: a space, a CJK character with the punctuation glued to it, or an ASCII
 // word. `opens`: it starts with opening punctuation; `closes`: it ends with closing punctuation.
 struct Piece {
@@ -144,16 +137,9 @@ std::vector<Piece> break_pieces(std::string_view text) {
   std::vector<Piece> pieces;
   bool glue_next = false;  // after opening punctuation
   for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t n = lead < 0x80    ? 1
-                          : lead >= 0xF0 ? 4
-                          : lead >= 0xE0 ? 3
-                          : lead >= 0xC0 ? 2
-                                         : 1;
+    char32_t c = 0;
+    const std::size_t n = decode_utf8(text, i, c);  // the CLI's own texts: valid UTF-8
     const std::string_view ch = text.substr(i, n);
-    char32_t c = n == 1 ? lead : lead & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n && i + k < text.size(); ++k)
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
     i += n;
     if (ch == " ") {
       pieces.push_back({" ", 1, true});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "e2e_util.h"
+#include "indicheck/utf8.h"
 
 using namespace e2e;
 
@@ -17,7 +18,7 @@ namespace {
 const std::string kZh = "env -u CI -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 ";
 const std::string kEn = "env -u CI -u LC_ALL LC_MESSAGES=en_US.UTF-8 ";
 
-Run indicheck(const std::string& env, const std::vector<std::string>& args) {
+Run run_indicheck(const std::string& env, const std::vector<std::string>& args) {
   std::string cmd = env + quote_arg(INDICHECK_BINARY);
   for (const auto& a : args) cmd += " " + quote_arg(a);
   return run(cmd);
@@ -37,32 +38,12 @@ bool contains(const std::string& text, const std::string& part) {
 // character or full-width form is two).
 bool valid_utf8(const std::string& s, std::size_t& columns) {
   columns = 0;
+  if (!indicheck::valid_utf8(s)) return false;
   std::size_t line = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    const std::size_t n = lead < 0x80         ? 1
-                          : (lead >> 5) == 6  ? 2
-                          : (lead >> 4) == 14 ? 3
-                          : (lead >> 3) == 30 ? 4
-                                              : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    char32_t c = n == 1 ? lead : lead & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto next = static_cast<unsigned char>(s[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      c = (c << 6) | (next & 0x3F);
-    }
-    i += n;
-    if (c == '\n') {
-      line = 0;
-      continue;
-    }
-    line += (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                    (c >= 0xFFE0 && c <= 0xFFE6)
-                ? 2
-                : 1;
+    char32_t c = 0;
+    i += indicheck::decode_utf8(s, i, c);
+    line = c == '\n' ? 0 : line + indicheck::display_width(c);
     columns = std::max(columns, line);
   }
   return true;
@@ -99,7 +80,7 @@ const std::vector<std::vector<std::string>> kParsed = {
 TEST_CASE("every --help is Chinese by default and English under an English locale", "[e2e][help]") {
   for (const auto& args : kHelps) {
     INFO(joined(args));
-    const Run zh = indicheck(kZh, args);
+    const Run zh = run_indicheck(kZh, args);
     INFO(zh.out);
     CHECK(zh.status == 0);
     CHECK(contains(zh.out, "用法"));
@@ -111,7 +92,7 @@ TEST_CASE("every --help is Chinese by default and English under an English local
     CHECK(valid_utf8(zh.out, columns));
     CHECK(columns <= 100);
 
-    const Run en = indicheck(kEn, args);
+    const Run en = run_indicheck(kEn, args);
     INFO(en.out);
     CHECK(en.status == 0);
     CHECK(contains(en.out, "Usage"));
@@ -120,13 +101,13 @@ TEST_CASE("every --help is Chinese by default and English under an English local
     CHECK(valid_utf8(en.out, columns));
 
     // --lang wins over the environment, both ways.
-    const Run forced_en = indicheck(kZh, [&] {
+    const Run forced_en = run_indicheck(kZh, [&] {
       std::vector<std::string> a{"--lang", "en"};
       a.insert(a.end(), args.begin(), args.end());
       return a;
     }());
     CHECK(forced_en.out == en.out);
-    const Run forced_zh = indicheck(kEn, [&] {
+    const Run forced_zh = run_indicheck(kEn, [&] {
       std::vector<std::string> a = args;
       a.insert(a.end(), {"--lang", "zh"});
       return a;
@@ -136,8 +117,8 @@ TEST_CASE("every --help is Chinese by default and English under an English local
 }
 
 TEST_CASE("the option tables keep their columns in Chinese", "[e2e][help]") {
-  const Run zh = indicheck(kZh, {"evaluate", "--help"});
-  const Run en = indicheck(kEn, {"evaluate", "--help"});
+  const Run zh = run_indicheck(kZh, {"evaluate", "--help"});
+  const Run en = run_indicheck(kEn, {"evaluate", "--help"});
   REQUIRE(zh.status == 0);
   REQUIRE(en.status == 0);
   CHECK(contains(zh.out, "\n选项：\n  -h [ --help ]"));
@@ -174,13 +155,13 @@ TEST_CASE("usage errors are Chinese by default and English under an English loca
     std::vector<std::string> args = command;
     args.push_back("--no-such-option");
     INFO(joined(args));
-    const Run zh = indicheck(kZh, args);
+    const Run zh = run_indicheck(kZh, args);
     INFO(zh.out);
     CHECK(zh.status == 2);
     CHECK(contains(zh.out, "error[usage]: 无法识别的选项 --no-such-option"));
     CHECK_FALSE(contains(zh.out, "unrecognised"));
     CHECK_FALSE(contains(zh.out, "Usage"));
-    const Run en = indicheck(kEn, args);
+    const Run en = run_indicheck(kEn, args);
     INFO(en.out);
     CHECK(en.status == 2);
     CHECK(contains(en.out, "error[usage]: unrecognised option '--no-such-option'"));
@@ -241,35 +222,35 @@ TEST_CASE("usage errors are Chinese by default and English under an English loca
   };
   for (const auto& c : cases) {
     INFO(joined(c.args));
-    const Run zh = indicheck(kZh, c.args);
+    const Run zh = run_indicheck(kZh, c.args);
     CHECK(zh.status == 2);
     CHECK(zh.out == c.zh);
-    const Run en = indicheck(kEn, c.args);
+    const Run en = run_indicheck(kEn, c.args);
     CHECK(en.status == 2);
     CHECK(en.out == c.en);
   }
   // Usage errors that print the command's usage after the message.
-  const Run rules_zh = indicheck(kZh, {"rules", "frob"});
+  const Run rules_zh = run_indicheck(kZh, {"rules", "frob"});
   CHECK(rules_zh.status == 2);
   CHECK(contains(rules_zh.out,
                  "indicheck: error[usage]: 需要子命令 check、test、lint 或 list\n"
                  "用法：indicheck rules"));
-  const Run rules_en = indicheck(kEn, {"rules", "frob"});
+  const Run rules_en = run_indicheck(kEn, {"rules", "frob"});
   CHECK(rules_en.status == 2);
   CHECK(contains(rules_en.out,
                  "indicheck: error[usage]: expected check, test, lint or list\n"
                  "Usage: indicheck rules"));
-  const Run history_zh = indicheck(kZh, {"history", "h.db"});
+  const Run history_zh = run_indicheck(kZh, {"history", "h.db"});
   CHECK(history_zh.status == 2);
   CHECK(contains(history_zh.out, "indicheck history: error[usage]: 参数有误\n用法："));
-  const Run history_en = indicheck(kEn, {"history", "h.db"});
+  const Run history_en = run_indicheck(kEn, {"history", "h.db"});
   CHECK(history_en.status == 2);
   CHECK(contains(history_en.out, "indicheck history: error[usage]: wrong arguments\nUsage: "));
   // No command at all: the command list on stderr, exit 2.
-  const Run bare_zh = indicheck(kZh, {});
+  const Run bare_zh = run_indicheck(kZh, {});
   CHECK(bare_zh.status == 2);
   CHECK(contains(bare_zh.out, "用法：indicheck <命令>"));
-  const Run bare_en = indicheck(kEn, {});
+  const Run bare_en = run_indicheck(kEn, {});
   CHECK(bare_en.status == 2);
   CHECK(contains(bare_en.out, "Usage: indicheck COMMAND"));
 }

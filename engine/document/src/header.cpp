@@ -122,6 +122,13 @@ bool same_key(std::string_view a, std::string_view b) {
   return true;
 }
 
+// The key a field name stands for (compared without ASCII case), or nullopt.
+std::optional<Key> key_named(std::string_view name) {
+  for (const KeyName& k : kKeys)
+    if (same_key(name, k.name)) return k.key;
+  return std::nullopt;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
@@ -163,12 +170,9 @@ std::optional<Key> colon_key(std::string_view line, std::string_view& value);
 std::optional<Key> header_key(std::string_view line, std::string_view& value) {
   if (auto key = colon_key(line, value)) return key;
   for (std::string_view bare : kBareKeys)
-    if (line.starts_with(bare) && (line.size() == bare.size() || line[bare.size()] != ':')) {
-      for (const KeyName& k : kKeys)
-        if (k.name == bare) {
-          value = trim(line.substr(bare.size()));
-          return k.key;
-        }
+    if (line.starts_with(bare)) {
+      value = trim(line.substr(bare.size()));
+      return key_named(bare);
     }
   return std::nullopt;
 }
@@ -195,13 +199,9 @@ std::optional<Key> colon_key(std::string_view line, std::string_view& value) {
     name_end = colon;
     value_begin = colon + 1;
   }
-  const std::string_view name = trim(line.substr(name_begin, name_end - name_begin));
-  for (const KeyName& k : kKeys)
-    if (same_key(name, k.name)) {
-      value = trim(line.substr(value_begin));
-      return k.key;
-    }
-  return std::nullopt;
+  const auto key = key_named(trim(line.substr(name_begin, name_end - name_begin)));
+  if (key) value = trim(line.substr(value_begin));
+  return key;
 }
 
 // A date as header fields and info bars write it: "2022-12-30", "2022年12月30日", "2022/12/30";
@@ -262,14 +262,6 @@ bool split_keys(std::string_view text, std::vector<Field>& out) {
   return true;
 }
 
-// "|---|:--|": a Markdown table's rule row between a copied table's rows.
-bool table_rule(std::string_view line) {
-  if (line.front() != '|' || line.find('-') == std::string_view::npos) return false;
-  for (char c : line)
-    if (c != '|' && c != '-' && c != ':' && c != ' ') return false;
-  return true;
-}
-
 // A line of a page's top above its metadata: the site's name or channel ("某某县人民政府",
 // "政府信息公开", "各区县局"), short and without a sentence, a date or a report's title.
 bool site_line(std::string_view line) {
@@ -303,9 +295,7 @@ std::vector<Field> fields_of_line(std::string_view line) {
   const auto cell_key = [](std::string_view cell, std::string_view& value) -> std::optional<Key> {
     if (auto key = header_key(cell, value)) return key;
     value = {};
-    for (const KeyName& k : kKeys)
-      if (same_key(cell, k.name)) return k.key;
-    return std::nullopt;
+    return key_named(cell);
   };
   for (std::size_t i = 0; i < cells.size(); ++i) {
     std::string_view value, ignored;
@@ -388,9 +378,9 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
       break;  // the body follows
     }
     const std::vector<Field> line_fields = fields_of_line(line);
-    // A rule row of the table, or a row of fields this reader does not know ("| 公开形式 |
-    // 责任部门 | |") between rows it does.
-    if (line_fields.empty() && fields > 0 && (table_rule(line) || line.front() == '|')) {
+    // A row of the table without fields this reader knows: a Markdown rule row ("|---|"), or
+    // "| 公开形式 | 责任部门 | |" between rows it does.
+    if (line_fields.empty() && fields > 0 && line.front() == '|') {
       last_field_line = li + 1;
       start = next;
       if (end >= text.size()) break;

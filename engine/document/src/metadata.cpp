@@ -363,13 +363,21 @@ std::string with_city_prefix(std::string_view text, const std::string& unit) {
 // Unit, second choice: a self-name opening a sentence of the first three body paragraphs
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
-  // A place, its government or committee, or a department naming itself before its verb:
-  // "2023年，长兴县司法局在县委、县政府的坚强领导下…", "…吴兴区人民政府深入推进…".
+  // A place, its government or committee, or a department naming itself before its verb (kVerbs;
+  // body_unit takes five more): "2023年，长兴县司法局在县委…", "…吴兴区人民政府深入推进…".
+  static const std::string kVerbs =
+      "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕";
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作)?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|严格|切实|不断|大力|进一步|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作)?(?:)" +
+      kVerbs + "|严格|切实|不断|大力|进一步|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))委、\p{Han}{0,3}?政府,?(?:坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|以|在))");
+      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))委、\p{Han}{0,3}?政府,?(?:)" +
+      kVerbs + "|以|在)");
+  const auto without_year = [](std::string& unit) {  // "2025年莆田市水利局…": 年 is no part of it
+    for (std::string_view lead : {"年度", "年"})
+      if (starts(unit, lead)) unit.erase(0, lead.size());
+  };
   std::size_t seen = 0;
   for (const Paragraph& p : doc.paragraphs) {
     if (seen >= 3) break;
@@ -383,8 +391,7 @@ void unit_from_body(Document& doc) {
     re2::StringPiece input = sp(body);
     std::string unit;
     if (seen == 1 && contains(body, "委、") && RE2::PartialMatch(input, joint_unit, &unit)) {
-      for (std::string_view lead : {"年度", "年"})
-        if (starts(unit, lead)) unit.erase(0, lead.size());
+      without_year(unit);
       if (!generic_unit(unit) && unit.size() >= 6 && opens_with_division(unit)) {
         const std::size_t pos = body.find(unit);
         doc.meta.unit =
@@ -393,9 +400,7 @@ void unit_from_body(Document& doc) {
       }
     }
     while (RE2::FindAndConsume(&input, body_unit, &unit)) {
-      // "2025年莆田市水利局坚持…": the year's 年 is no part of the name.
-      for (std::string_view lead : {"年度", "年"})
-        if (starts(unit, lead)) unit.erase(0, lead.size());
+      without_year(unit);
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
       // "县政府的坚强领导和县委…": a phrase, no name holds 的.
       if (generic_unit(unit) || unit.size() < 9 ||

@@ -69,21 +69,6 @@ std::string_view after_marker(std::string_view c) {
   return c;
 }
 
-// First characters of the self-names and of the standing verbs, taken from the lists above:
-// most clauses begin with none of them, and are decided on one code point.
-template <std::size_t N>
-std::u32string first_code_points(const std::array<std::string_view, N>& words) {
-  std::u32string out;
-  for (std::string_view w : words) {
-    char32_t cp = 0;
-    decode_utf8(w, 0, cp);
-    if (out.find(cp) == std::u32string::npos) out += cp;
-  }
-  return out;
-}
-const std::u32string kSelfLeads = first_code_points(kSelfNames);
-const std::u32string kVerbLeads = first_code_points(kStandingVerbs);
-
 // Bytes of the clause delimiter at the start of `s` (, ; : ! ? or 。), 0 when there is none.
 std::size_t delimiter(std::string_view s) {
   if (s.empty()) return 0;
@@ -123,6 +108,17 @@ const auto kSelfIndex = by_first_code_point(kSelfNames);
 const auto kVerbIndex = by_first_code_point(kStandingVerbs);
 const auto kTailIndex = by_first_code_point(kTailOpeners);
 
+// Whether some word of `index` opens with `c`'s first code point: most clauses open with
+// none, and are decided on that one code point.
+bool leads(std::string_view c, const std::vector<std::pair<char32_t, std::string_view>>& index) {
+  if (c.size() < 3) return false;
+  char32_t cp = 0;
+  decode_utf8(c, 0, cp);
+  return std::binary_search(index.begin(), index.end(),
+                            std::pair<char32_t, std::string_view>{cp, {}},
+                            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
 // The first word of `index` that `c` opens with, or an empty view.
 std::string_view opening_word(std::string_view c,
                               const std::vector<std::pair<char32_t, std::string_view>>& index) {
@@ -155,8 +151,8 @@ bool slogan_sentence(std::string_view sentence) {
     std::size_t i = 0;
     while (i < sentence.size() && space(sentence[i])) ++i;
     if (i == sentence.size()) return false;
-    if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbLeads) &&
-        !leads(sentence.substr(i), kSelfLeads) && !leads(sentence.substr(i), kChineseDigits))
+    if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbIndex) &&
+        !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits))
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes

@@ -50,6 +50,16 @@ inline std::uint32_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp
   return 4;
 }
 
+// Columns a code point takes in a terminal: two for CJK characters and full-width forms (the
+// CLI's help tables are wrapped by it).
+inline std::size_t display_width(char32_t c) {
+  const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                    (c >= 0xFFE0 && c <= 0xFFE6);
+  return wide ? 2 : 1;
+}
+
 // True when `s` is well-formed UTF-8: no stray continuation bytes, no truncated sequence (also
 // at the very end), no overlong forms, no surrogates, nothing above U+10FFFF.
 inline bool valid_utf8(std::string_view s) {
