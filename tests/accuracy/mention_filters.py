@@ -42,6 +42,9 @@ VERBS = ("印发", "出台", "制定", "修订", "编制", "发布", "起草", "
 CLAUSE_END = "，,；;。"
 ACTOR = re.compile(r"(法院|检察院|作为被申请人|作为被告|作为被复议|迎接[^，。；]{0,20}(督查|检查|督察|考核))")
 ENUM = re.compile(r"等\s*\d+\s*(类|个方面|项|大类)|等[一二三四五六七八九十]+(类|个方面|项|大类)")
+SECTIONS = ["2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3",
+            "5.4", "6.1", "6.2", "6.3", "7.1", "7.2", "7.3", "7.4", "8.1", "8.2", "8.3", "8.4",
+            "8.5", "9.1", "9.2", "9.3", "10.1", "10.2", "10.3", "10.4"]
 STUDY = re.compile(r"(培训|讲座|学习)")
 
 
@@ -160,10 +163,25 @@ FILTERS = {
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin", required=True)
+    ap.add_argument("--probe", default="", metavar="DIR",
+                    help="measure on the dev half of the openings' section labels "
+                    "(tests/devcorpus/probe/sections.tsv; openings saved as DIR/<id>.txt) instead "
+                    "of the development corpus; calls the two labellers dispute are left out")
     args = ap.parse_args()
-    rows = [r for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
-            if r["part"] == "dev"]
-    files = [str(CORPUS / "reports" / f"{r['name']}.txt") for r in rows]
+    if args.probe:
+        labels = {}
+        for r in csv.DictReader(open(CORPUS / "probe/sections.tsv", encoding="utf-8"),
+                                delimiter="\t"):
+            if r["part"] == "dev":
+                calls = labels.setdefault(r["id"], {})
+                if r["section"] != "-":
+                    calls[r["section"]] = (r["x"] != "-", r["y"] != "-")
+        rows = [{"name": i} for i in sorted(labels) if (pathlib.Path(args.probe) / f"{i}.txt").exists()]
+        files = [str(pathlib.Path(args.probe) / f"{r['name']}.txt") for r in rows]
+    else:
+        rows = [r for r in csv.DictReader(open(CORPUS / "manifest.csv", encoding="utf-8"))
+                if r["part"] == "dev"]
+        files = [str(CORPUS / "reports" / f"{r['name']}.txt") for r in rows]
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([args.bin, "evaluate", *files, "--framework", "gangyao-2021", "--format",
                         "json", "--out", out, "--quiet", "--date", "2026-01-01"],
@@ -173,7 +191,12 @@ def main():
     # (report, section) -> (labelled evidenced?, [(quote text, terms)])
     calls = {}
     for r in rows:
-        label = yaml.safe_load(open(CORPUS / "labels" / f"{r['name']}.yaml", encoding="utf-8"))
+        if args.probe:  # agreed calls only: both labellers evidenced it, or neither did
+            label = {"sections": {s: {"evidenced": labels[r["name"]].get(s, (False, False))[0]}
+                                  for s in SECTIONS
+                                  if len(set(labels[r["name"]].get(s, (False, False)))) == 1}}
+        else:
+            label = yaml.safe_load(open(CORPUS / "labels" / f"{r['name']}.yaml", encoding="utf-8"))
         for fw in by_name[r["name"]]["results"]:
             for item in fw["items"]:
                 if item["state"] not in ("met", "partial"):
