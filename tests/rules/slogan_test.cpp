@@ -11,7 +11,6 @@
 using namespace indicheck;
 using rules_internal::slogan_sentence;
 using rules_test::make_document;
-using rules_test::TempDir;
 
 TEST_CASE("slogans: every clause a standing verb, nothing done or counted", "[slogan]") {
   // The rubric's and the adjudication's own examples (SECTIONS-2021, ADJUDICATION C4), as
@@ -70,13 +69,9 @@ std::string framework(const std::string& kind) {
 
 ItemEvidence scan(const std::string& kind, const std::vector<std::string>& sentences,
                   RuleSet& rules) {
-  TempDir dir;
-  dir.write("t.yaml", framework(kind));
-  const auto problems = dir.load("t.yaml", &rules);
+  const auto [problems, compiled] = rules_test::load_and_compile(framework(kind), rules);
   for (const auto& line : problems) UNSCOPED_INFO(line);
   REQUIRE(problems.empty());
-  std::vector<Diagnostic> diagnostics;
-  auto compiled = CompiledRules::compile(rules, diagnostics);
   REQUIRE(compiled);
   Scanner scanner(compiled);
   return scanner.scan(make_document({{Role::kAchievements, sentences}}), rules.frameworks[0])

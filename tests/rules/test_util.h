@@ -11,6 +11,7 @@
 
 #include "indicheck/document.h"
 #include "indicheck/limits.h"
+#include "indicheck/matcher.h"
 #include "indicheck/rules.h"
 
 namespace rules_test {
@@ -59,6 +60,18 @@ struct Para {
   indicheck::Role role;
   std::vector<std::string> sentences;
 };
+
+// One rule file written from `yaml`, loaded into `rules` and compiled: the load's problems
+// (empty when it loaded cleanly) and the compiled rules (null when they did not compile).
+inline std::pair<std::vector<std::string>, std::shared_ptr<const indicheck::CompiledRules>>
+load_and_compile(const std::string& yaml, indicheck::RuleSet& rules) {
+  TempDir dir;
+  dir.write("t.yaml", yaml);
+  auto problems = dir.load("t.yaml", &rules);
+  if (!problems.empty()) return {std::move(problems), nullptr};
+  std::vector<indicheck::Diagnostic> diagnostics;
+  return {std::move(problems), indicheck::CompiledRules::compile(rules, diagnostics)};
+}
 
 inline indicheck::Document make_document(const std::vector<Para>& paras, std::string level = "") {
   using namespace indicheck;

@@ -128,8 +128,8 @@ bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char
 }
 
 bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check) {
-  static const std::vector<std::string> kKeys = {"terms",   "regex",   "condition", "window",
-                                                 "exclude", "metrics", "roles",     "quotes"};
+  static const std::vector<std::string> kKeys = {
+      "terms", "regex", "condition", "window", "exclude", "metrics", "roles", "quotes", "titles"};
   if (!check_mapping(f, n, dq("check"), kKeys, {})) {
     if (!n.IsMap()) return false;
   }
@@ -149,6 +149,14 @@ bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check
   if (const YAML::Node w = n["window"]) ok = parse_window(f, w, check) && ok;
   if (const YAML::Node q = n["quotes"]) ok = parse_quotes(f, q, check) && ok;
   if (const YAML::Node e = n["exclude"]) ok = parse_exclude(f, e, check) && ok;
+  if (const YAML::Node t = n["titles"]) {
+    if (!t.IsScalar() || t.Scalar() != "evidence") {
+      error(f, t, "bad-value", "\"titles\" must be \"evidence\"");
+      ok = false;
+    } else {
+      check.titles_as_evidence = true;
+    }
+  }
   // "must name at least one role" is said only when nothing else was wrong so far.
   if (const YAML::Node r = n["roles"]) ok = parse_roles(f, r, check, ok);
   if (const YAML::Node ms = n["metrics"]) {

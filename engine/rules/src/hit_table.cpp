@@ -16,6 +16,7 @@
 #include <iterator>
 
 #include "matcher_internal.h"
+#include "titles.h"
 
 namespace indicheck {
 
@@ -130,14 +131,30 @@ struct TextPass {
     const std::uint32_t si = sorted_at(cursor);
     return offset < sentences[si].span.end ? static_cast<long>(si) : -1;
   }
+  // Whether [begin, end) lies inside a title named only as a topic (titles.h).
+  bool in_topic_title(std::uint64_t begin, std::uint64_t end) const {
+    const auto& titles = s.topic_titles;
+    if (titles.empty()) return false;
+    auto it = std::upper_bound(titles.begin(), titles.end(), begin,
+                               [](std::uint64_t at, const auto& t) { return at < t.first; });
+    if (it == titles.begin()) return false;
+    --it;
+    return begin >= it->first && end <= it->second;
+  }
   void add(std::uint32_t id, std::uint64_t end) {
     const auto n_patterns = static_cast<std::uint32_t>(impl.patterns.size());
     if (id < impl.literal_count || id >= n_patterns) {  // a literal, or a trigger's own atom
-      const long si = sentence_at(end - impl.match_length[id]);
+      const std::uint64_t begin = end - impl.match_length[id];
+      const long si = sentence_at(begin);
       if (si < 0 || end > sentences[static_cast<std::size_t>(si)].span.end) return;
       const auto sentence = static_cast<std::uint32_t>(si);
       if (id < n_patterns) {
-        add_hit(sentence, id);
+        // Inside a title named as a topic: kept apart (add_title_hits); a regex's trigger
+        // atoms still count, regexes match the whole sentence.
+        if (id < impl.literal_count && in_topic_title(begin, end))
+          s.in_titles.push_back({sentence, id});
+        else
+          add_hit(sentence, id);
         if (impl.trigger && impl.literal_atom[id] >= 0)
           s.atom_hits.emplace_back(sentence, impl.literal_atom[id]);
       } else {
@@ -268,6 +285,23 @@ void merge_regex_hits(Scanner::Scratch& s) {
     s.hits.erase(std::unique(s.hits.begin(), s.hits.end()), s.hits.end());
 }
 
+// The literal hits seen only inside topic titles (s.in_titles, not in s.hits) into s.title_only
+// and into s.hits: leaves that count titles read them, the others skip them (leaf_hits).
+void add_title_hits(Scanner::Scratch& s) {
+  s.title_only.clear();
+  if (s.in_titles.empty()) return;
+  std::sort(s.in_titles.begin(), s.in_titles.end());
+  s.in_titles.erase(std::unique(s.in_titles.begin(), s.in_titles.end()), s.in_titles.end());
+  for (const SentenceHit& h : s.in_titles)
+    if (!std::binary_search(s.hits.begin(), s.hits.end(), h)) s.title_only.push_back(h);
+  s.in_titles.clear();
+  if (s.title_only.empty()) return;
+  s.merged.clear();
+  std::merge(s.hits.begin(), s.hits.end(), s.title_only.begin(), s.title_only.end(),
+             std::back_inserter(s.merged));
+  s.hits.swap(s.merged);
+}
+
 }  // namespace
 
 const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& document) {
@@ -283,6 +317,8 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   const bool in_order = order_by_start(sentences, s.order);
   // The full-text pass: literal and atom hits, and the sentences where a regex ends, taken as
   // Hyperscan reports them.
+  rules_internal::mentioned_titles(document.text, s.topic_titles);
+  s.in_titles.clear();
   TextPass pass{impl, sentences, in_order ? nullptr : &s.order, s};
   s.regex_candidates.clear();
   s.atom_hits.clear();
@@ -292,6 +328,7 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   add_triggered_sentences(impl, s);
   rescan_regex_sentences(impl, s, document);
   merge_regex_hits(s);
+  add_title_hits(s);
   return s.hits;
 }
 

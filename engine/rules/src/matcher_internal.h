@@ -145,6 +145,10 @@ struct Scanner::Scratch {
   std::vector<std::int8_t> slogans;  // slogan_sentence() per sentence, -1 = not asked yet
   // Buffers reused from document to document (no allocation per document once warm).
   std::vector<std::uint32_t> order;  // sentences by start, when not already in order
+  // Byte ranges of titles named only as a topic (titles.h), the literal hits found only inside
+  // them (a subset of `hits`, sorted), and those found outside them, while scanning.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> topic_titles;
+  std::vector<SentenceHit> title_only, in_titles;
   // (sentence, regex id) pairs to confirm in the re-scan: where an untriggered regex's match
   // ends, and the triggered regexes a sentence's atoms let through.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> regex_candidates;

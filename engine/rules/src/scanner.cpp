@@ -30,17 +30,40 @@ namespace {
 
 // Hits of one framework, bucketed per leaf slot into `out` (buffers reused). `hits` is sorted
 // by sentence, so each bucket comes out in sentence order, hit order kept.
+// A hit found only inside a title named as a topic (titles.h) reaches only the leaves of an
+// indicators framework that count titles (`titles: evidence`) and those of other frameworks;
+// exclusions always reach their leaf.
+bool title_hit_counts(const Framework& framework, std::size_t slot, std::int32_t selection) {
+  return selection < 0 || framework.kind != "indicators" ||
+         framework.nodes[static_cast<std::size_t>(framework.leaves[slot])]
+             .check->titles_as_evidence;
+}
+
+// Whether hit `h` is one of `title_only` (sorted); `next` walks along it as `h` grows (hits
+// come sorted), so a document's check costs one pass over both lists.
+bool in_title_only(const std::vector<SentenceHit>& title_only, std::size_t& next,
+                   const SentenceHit& h) {
+  while (next < title_only.size() && title_only[next] < h) ++next;
+  return next < title_only.size() && title_only[next] == h;
+}
+
 void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw,
-               const std::vector<SentenceHit>& hits, std::vector<std::vector<LeafHit>>& out) {
-  const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
+               const std::vector<SentenceHit>& hits, const std::vector<SentenceHit>& title_only,
+               std::vector<std::vector<LeafHit>>& out) {
+  const Framework& framework = impl.rules.frameworks[fw];
+  const std::size_t leaves = framework.leaves.size();
   if (out.size() < leaves) out.resize(leaves);
   for (std::size_t i = 0; i < leaves; ++i) out[i].clear();
   const auto& fu = impl.framework_uses[fw];
-  for (const auto& h : hits)
+  std::size_t next = 0;
+  for (const auto& h : hits) {
+    const bool topic = in_title_only(title_only, next, h);
     for (std::uint32_t u = fu.begin[h.pattern]; u < fu.begin[h.pattern + 1]; ++u) {
       const auto [slot, selection] = fu.uses[u];
+      if (topic && !title_hit_counts(framework, slot, selection)) continue;
       out[slot].push_back({h.sentence, selection, h.pattern});
     }
+  }
 }
 
 }  // namespace
@@ -59,7 +82,7 @@ std::vector<DocumentEvidence> Scanner::scan(const Document& document,
     if (!hits) hits = &sentence_hits(*this, document);
     const auto fw = static_cast<std::size_t>(fi);
     auto& per_leaf = scratch_->per_leaf;
-    leaf_hits(impl, fw, *hits, per_leaf);
+    leaf_hits(impl, fw, *hits, scratch_->title_only, per_leaf);
     LeafEvaluator evaluator(impl, document, fw, *scratch_, max_quotes, near_misses);
     const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
     auto& items = out[k].items;
@@ -84,7 +107,7 @@ std::vector<std::vector<std::uint32_t>> Scanner::accepted_sentences(const Docume
   const auto fw = static_cast<std::size_t>(fi);
   const auto& hits = sentence_hits(*this, document);
   auto& per_leaf = scratch_->per_leaf;
-  leaf_hits(impl, fw, hits, per_leaf);
+  leaf_hits(impl, fw, hits, scratch_->title_only, per_leaf);
   LeafEvaluator evaluator(impl, document, fw, *scratch_, limits::kMaxQuotesPerItem);
   const std::size_t leaves = impl.rules.frameworks[fw].leaves.size();
   std::vector<std::vector<std::uint32_t>> out(leaves);
@@ -105,10 +128,14 @@ ItemEvidence Scanner::scan_item(const Document& document, const Framework& frame
   const auto slot = static_cast<std::size_t>(it - fw.leaves.begin());
   const auto& hits = sentence_hits(*this, document);
   std::vector<LeafHit> mine;
-  for (const auto& h : hits)
+  std::size_t next = 0;
+  for (const auto& h : hits) {
+    const bool topic = in_title_only(scratch_->title_only, next, h);
     for (const auto& use : impl.patterns[h.pattern].uses)
-      if (use.framework == static_cast<std::uint32_t>(fi) && use.leaf_slot == slot)
+      if (use.framework == static_cast<std::uint32_t>(fi) && use.leaf_slot == slot &&
+          (!topic || title_hit_counts(fw, slot, use.selection)))
         mine.push_back({h.sentence, use.selection, h.pattern});
+  }
   LeafEvaluator evaluator(impl, document, static_cast<std::size_t>(fi), *scratch_,
                           limits::kMaxQuotesPerItem);
   return evaluator.evaluate(slot, mine);

@@ -71,6 +71,10 @@ struct Check {
   // `quotes: first`, the first in document order (structure checks, where a heading is the
   // evidence that a part exists).
   bool quotes_in_document_order = false;
+  // In an indicators framework a term inside a 《…》 title that its clause only studies or
+  // follows (学习《行政复议法》, 贯彻《优化营商环境条例》) is the sentence's topic and no hit;
+  // with `titles: evidence` it counts (leaders' study, publicity: 学习《宪法》 is 学法).
+  bool titles_as_evidence = false;
   std::vector<std::string> examples_match;
   std::vector<std::string> examples_no_match;
 };

@@ -1,0 +1,21 @@
+// Documents named, not issued (issue 11 §3, "mentioned, not done"): a term inside 《…》 that
+// the clause only studies or follows (学习《行政复议法》, 贯彻落实《优化营商环境条例》) is the
+// topic of the sentence, not evidence of the unit's own work under the term's section.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace indicheck::rules_internal {
+
+// Byte ranges [begin, end) of `text` (normalized: clause marks , ; : ! ? as ASCII, 。 kept)
+// lying inside a 《…》 title that its clause names only as a topic: the text of the clause
+// before the title (outside other titles) holds a verb of studying or following (学习, 宣传,
+// 贯彻, 落实, 执行, 按照, 根据, 结合 …) and no verb of issuing or making (印发, 制定, 修订,
+// 出台, 起草, 审议, 报送, 建立 …). In text order; `out` is cleared first.
+void mentioned_titles(std::string_view text,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
+
+}  // namespace indicheck::rules_internal

@@ -1,0 +1,85 @@
+// Documents named, not issued (issue 11 §3): a term inside a 《…》 title that its clause only
+// studies or follows is the sentence's topic, not evidence, in an indicator framework; a
+// leaf with `titles: evidence` (leaders' study, publicity) still counts it.
+#include "titles.h"
+
+#include <catch2/catch.hpp>
+
+#include "indicheck/matcher.h"
+#include "test_util.h"
+
+using namespace indicheck;
+using rules_internal::mentioned_titles;
+using rules_test::make_document;
+
+namespace {
+
+// The titles mentioned_titles() finds, as text.
+std::vector<std::string> topics(std::string_view text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  mentioned_titles(text, spans);
+  std::vector<std::string> out;
+  for (const auto& [b, e] : spans) out.emplace_back(text.substr(b, e - b));
+  return out;
+}
+
+using Titles = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("titles named as a topic: studied or followed, not issued", "[titles]") {
+  CHECK(topics("组织学习《行政复议法》《信访工作条例》等法律法规。") ==
+        Titles{"行政复议法", "信访工作条例"});
+  CHECK(topics("认真贯彻落实《重大行政决策程序暂行条例》,严格执行议事规则。") ==
+        Titles{"重大行政决策程序暂行条例"});
+  // Issued, drafted or revised by the unit: evidence of its own work.
+  CHECK(topics("印发《2023年法治政府建设工作要点》。").empty());
+  // 新修订的 names the law's revision, not the unit's.
+  CHECK(topics("学习新修订的《行政处罚法》。") == Titles{"行政处罚法"});
+  CHECK(topics("根据《行政许可法》,制定《行政许可事项清单》。") == Titles{"行政许可法"});
+  CHECK(topics("按照《实施方案》要求,修订《规范性文件管理办法》。") == Titles{"实施方案"});
+  // A verb inside an earlier title is not the clause's verb: 印发 here is part of a name.
+  CHECK(topics("学习《关于印发〈纲要〉的通知》和《宪法》。") ==
+        Titles{"关于印发〈纲要〉的通知", "宪法"});
+  // No verb of either kind, another clause's verb, no title at all, a stray 《.
+  CHECK(topics("《优化营商环境条例》正式施行。").empty());
+  CHECK(topics("开展培训,出台《公平竞争审查办法》。").empty());
+  CHECK(topics("没有书名号的句子。").empty());
+  CHECK(topics("学习《未闭合的标题").empty());
+}
+
+namespace {
+
+// One indicator framework with two leaves on the same term: "plain" and "study" (titles:
+// evidence). Returns the two items' states for one achievements sentence.
+std::pair<ItemState, ItemState> states(const std::string& sentence) {
+  RuleSet rules;
+  const auto [problems, compiled] = rules_test::load_and_compile(
+      "framework:\n  id: t\n  title: 测试\n  kind: indicators\n  years: [2021, 2025]\n"
+      "nodes:\n"
+      "  - id: \"1\"\n    title: 行政复议\n    check:\n      terms:\n"
+      "        review: [行政复议]\n"
+      "  - id: \"2\"\n    title: 学法\n    check:\n      titles: evidence\n      terms:\n"
+      "        review: [行政复议]\n",
+      rules);
+  for (const auto& line : problems) UNSCOPED_INFO(line);
+  REQUIRE(problems.empty());
+  REQUIRE(compiled);
+  Scanner scanner(compiled);
+  const auto evidence =
+      scanner.scan(make_document({{Role::kAchievements, {sentence}}}), rules.frameworks[0]);
+  return {evidence.items.at(0).state, evidence.items.at(1).state};
+}
+
+}  // namespace
+
+TEST_CASE("a studied title is no hit, unless the leaf counts titles", "[titles]") {
+  // Studied only: the plain leaf finds nothing, the study leaf is met.
+  CHECK(states("组织干部学习新修订的《行政复议法》3次。") ==
+        std::pair{ItemState::kMissing, ItemState::kMet});
+  // The same term outside the title, or the title issued: both count it.
+  CHECK(states("学习《行政复议法》,办理行政复议案件12件。") ==
+        std::pair{ItemState::kMet, ItemState::kMet});
+  CHECK(states("制定《行政复议案件办理规程》12条。") ==
+        std::pair{ItemState::kMet, ItemState::kMet});
+}
