@@ -46,10 +46,11 @@ def load_labels(path):
     return labels
 
 
-def engine_sections(bin_path, files):
+def engine_sections(bin_path, files, gate=None):
     with tempfile.TemporaryDirectory() as tmp:
+        extra = ["--gate", gate] if gate else []
         subprocess.run([bin_path, "evaluate", *files, "--framework", "gangyao-2021", "--format",
-                        "json", "--out", tmp, "--quiet", "--date", "2026-01-01"],
+                        "json", "--out", tmp, "--quiet", "--date", "2026-01-01", *extra],
                        check=False, stdout=subprocess.DEVNULL)
         results = json.load(open(pathlib.Path(tmp) / "results.json", encoding="utf-8"))
     found = {}
@@ -72,6 +73,8 @@ def main():
     ap.add_argument("--texts", required=True, help="folder holding <id>.txt for each opening")
     ap.add_argument("--labels", default=str(ROOT / "tests/devcorpus/probe/sections.tsv"))
     ap.add_argument("--part", default="all", choices=["dev", "test", "all"])
+    ap.add_argument("--gate", default=None, help="evidence gate: default, off or a model file "
+                    "(default: the engine's default, off)")
     ap.add_argument("--details", action="store_true",
                     help="print each dev opening's errors (never the test half's)")
     args = ap.parse_args()
@@ -82,7 +85,7 @@ def main():
     if not ids:
         print(f"no labelled opening saved in {texts}")
         return 1
-    found = engine_sections(args.bin, [str(texts / f"{i}.txt") for i in ids])
+    found = engine_sections(args.bin, [str(texts / f"{i}.txt") for i in ids], args.gate)
     totals = collections.defaultdict(collections.Counter)
     per_section = collections.defaultdict(collections.Counter)
     for i in ids:
