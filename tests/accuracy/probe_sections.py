@@ -46,9 +46,9 @@ def load_labels(path):
     return labels
 
 
-def engine_sections(bin_path, files, gate=None):
+def engine_sections(bin_path, files, gate=None, rules=None):
     with tempfile.TemporaryDirectory() as tmp:
-        extra = ["--gate", gate] if gate else []
+        extra = (["--gate", gate] if gate else []) + (["--rules", rules] if rules else [])
         subprocess.run([bin_path, "evaluate", *files, "--framework", "gangyao-2021", "--format",
                         "json", "--out", tmp, "--quiet", "--date", "2026-01-01", *extra],
                        check=False, stdout=subprocess.DEVNULL)
@@ -75,6 +75,7 @@ def main():
     ap.add_argument("--part", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--gate", default=None, help="evidence gate: default, off or a model file "
                     "(default: the engine's default, off)")
+    ap.add_argument("--rules", default=None, help="rules folder (default: the engine's, rules/)")
     ap.add_argument("--details", action="store_true",
                     help="print each dev opening's errors (never the test half's)")
     args = ap.parse_args()
@@ -85,7 +86,7 @@ def main():
     if not ids:
         print(f"no labelled opening saved in {texts}")
         return 1
-    found = engine_sections(args.bin, [str(texts / f"{i}.txt") for i in ids], args.gate)
+    found = engine_sections(args.bin, [str(texts / f"{i}.txt") for i in ids], args.gate, args.rules)
     totals = collections.defaultdict(collections.Counter)
     per_section = collections.defaultdict(collections.Counter)
     for i in ids:
