@@ -1468,3 +1468,55 @@ TEST_CASE("a report read to a congress; a leading group named in the body") {
                 "t.txt")
             .meta.unit.value.empty());
 }
+
+TEST_CASE("a sixth probe's shapes: short county names, 委, bulleted fields, a name over a title") {
+  // A county of two characters naming itself after a clause; a 委 naming itself before 的.
+  CHECK(read_ok("2024年，在市委市政府坚强领导下，沛县坚持以习近平法治思想为指导，扎实推进法治"
+                "政府建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "沛县");
+  CHECK(read_ok("2025年，洛阳市卫生健康委的法治政府建设工作紧紧围绕年度工作要点抓落实。\n" + kWork,
+                "t.txt")
+            .meta.unit.value == "洛阳市卫生健康委");
+  // A slogan's "贸易兴市" is no city: a city is on the national list.
+  const std::string slogan_unit =
+      read_ok(
+          "2023年，全市各级行政机关扎实推进法治政府建设，为文化立市、工业强市、贸易兴市，"
+          "全面建设现代化城市提供法治支撑。\n" +
+              kWork,
+          "t.txt")
+          .meta.unit.value;
+  CHECK(slogan_unit != "贸易兴市");
+  CHECK(slogan_unit != "工业强市");
+  // A publisher's fields as a bulleted list without keys above the title: each item a line of
+  // its own, so the title under them is read.
+  const Document listed = read_ok(
+      "  • 005254130/2024-00001\n  • 洛阳市自然资源和规划局西工分局\n"
+      "  • 洛阳市自然资源和规划局西工分局2023年法治政府建设工作报告\n  • 2023-12-14\n"
+      "  • 2024-01-02\n洛阳市自然资源和规划局西工分局2023年法治政府建设工作报告\n\n"
+      "   2023年以来，我局坚持以习近平法治思想为指导，有力推动依法行政工作。\n" +
+          kWork,
+      "t.txt");
+  CHECK(listed.meta.unit.value == "洛阳市自然资源和规划局西工分局");
+  CHECK(listed.meta.year == 2023);
+  CHECK(role_of(listed, "• 2024-01-02") == Role::kTitle);
+  // The unit's name above a title set over two lines.
+  CHECK(read_ok("湖南省林业局\n\n关于2022年度法治政府部门建设\n\n工作情况的报告\n\n"
+                "2022年，我厅坚持以习近平法治思想为指导，扎实推进法治政府建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "湖南省林业局");
+  // The name above the title spells out the opening's shorter one.
+  CHECK(read_ok("绵府办〔2025〕3号\n绵阳市人民政府办公室\n关于2024年法治政府建设工作情况的报告\n"
+                "市委、市政府:\n2024年，市政府办公室坚持以习近平法治思想为指导，扎实推进法治政府"
+                "建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "绵阳市人民政府办公室");
+  CHECK(read_ok("重庆市璧山区交通运输委员会\n关于2024年法治政府建设工作情况的报告\n"
+                "2024年，璧山区交通运输委坚持以习近平法治思想为指导，扎实推进法治政府建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "重庆市璧山区交通运输委员会");
+}

@@ -212,6 +212,11 @@ bool opens_with_division(std::string_view unit) {
   return !chain.empty() && chain.front().full_name;
 }
 
+bool division_name(std::string_view name) {
+  return std::any_of(std::begin(kDivisions), std::end(kDivisions),
+                     [&](const Division& d) { return d.name == name; });
+}
+
 Place place_of_unit(std::string_view unit, std::string_view text) {
   Place place;
   std::vector<Found> chain = names_in_unit(unit);

@@ -50,4 +50,7 @@ Place place_of_unit(std::string_view unit, std::string_view text);
 // however many divisions bear it?
 bool opens_with_division(std::string_view unit);
 
+// Is the name a division's whole name (房县, 沛县: a place of two characters)?
+bool division_name(std::string_view name);
+
 }  // namespace indicheck::detail

@@ -10,7 +10,6 @@
 // from the signature (苏州工业园区管理委员会 → 苏州工业园区). Province and level come from the
 // divisions the unit's name contains, through the national list (divisions.h); a province the
 // name does not settle is the one the body names most.
-#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -19,7 +18,6 @@
 #include <unordered_set>
 
 #include "divisions.h"
-#include "indicheck/calendar.h"
 #include "internal.h"
 #include "metadata_internal.h"
 #include "part_signals.h"
@@ -368,7 +366,7 @@ void unit_from_body(Document& doc) {
   static const std::string kVerbs =
       "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕";
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作)?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
       kVerbs + "|严格|切实|不断|大力|进一步|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
@@ -403,7 +401,8 @@ void unit_from_body(Document& doc) {
       without_year(unit);
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
       // "县政府的坚强领导和县委…": a phrase, no name holds 的.
-      if (generic_unit(unit) || unit.size() < 9 ||
+      // Two characters name a place only as a division's whole name (房县, 沛县).
+      if (generic_unit(unit) || (unit.size() < 9 && !division_name(unit)) ||
           starts_any(unit, {"在", "以", "由", "根据", "按照", "为", "经", "对", "向", "关于",
                             "结合", "中共"}) ||
           contains(unit, "的") || contains(unit, "了") || contains(unit, "及其") ||
@@ -420,6 +419,10 @@ void unit_from_body(Document& doc) {
       const bool relative = starts_any(unit, {"市", "县", "区", "省", "州", "旗"});
       if (!place && !relative && !opens_with_division(unit) &&
           place_of_unit(unit, body).province.empty())
+        continue;
+      // A city, county or province is on the national list: 贸易兴市 (文化立市、工业强市、贸易兴市)
+      // is a slogan's phrase.
+      if (!relative && ends_any(unit, {"省", "市", "县", "旗"}) && !opens_with_division(unit))
         continue;
       const std::size_t pos = body.find(unit);
       unit = strip_unit_suffix(std::move(unit));
@@ -514,25 +517,6 @@ void unit_from_signature(Document& doc, const Lines& signature, bool& committee)
     if (!signing_unit_name(s)) continue;
     committee = ends(s, "管理委员会") || ends(s, "管委会");
     doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(s)), offset, "signature");
-  }
-}
-
-// Unit, fourth choice: a formal document's issuing unit on its own line right above a title that
-// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告", or
-// "2023年法治政府建设工作总结"). After the signature, which names the same unit when there is one,
-// so that a site's banner never wins over it.
-void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
-  for (std::size_t i = 0; i + 1 < lines.size() && !doc.meta.unit.found(); ++i) {
-    const std::string_view name = lines[i].second;
-    const std::string_view title = lines[i + 1].second;
-    // Above the title, or above the addressee of a report read to a congress ("杭州市人民政府"
-    // / "主任、副主任、秘书长、各位委员:").
-    const bool addressee = title.ends_with(":") && title.size() <= 30 * 3 && !contains(title, "。");
-    if (name.size() < 4 * 3 || !(title_like(title) || addressee) || !signing_unit_name(name) ||
-        !han_only(name))
-      continue;
-    committee = ends(name, "管理委员会") || ends(name, "管委会");
-    doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(name)), lines[i].first, "title");
   }
 }
 
@@ -636,6 +620,44 @@ std::string placed_by_text(std::string_view text, const std::string& unit) {
   return best.empty() ? unit : std::string(best) + unit;
 }
 
+// Unit, fourth choice: a formal document's issuing unit on its own line right above a title that
+// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告", or
+// "2023年法治政府建设工作总结"; the title may run over two lines, "关于2022年度法治政府部门建设" /
+// "工作情况的报告"). After the signature, which names the same unit when there is one, so that a
+// site's banner never wins over it. Such a name also spells out the opening's shorter one
+// ("遂宁市人民政府办公室" for "市政府办公室坚持…", "…交通运输委员会" for "…交通运输委").
+// Does the name above the title spell out the opening's name: complete it, or write its 委 as
+// 委员会 (交通运输委 / 交通运输委员会)?
+bool spells_out(const std::string& unit, std::string_view name) {
+  if (completes(unit, name)) return true;
+  if (!ends(unit, "委")) return false;
+  const std::string committee = unit + "员会";
+  return committee == name || completes(committee, name);
+}
+
+void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
+  const bool named_by_opening =
+      doc.meta.unit.source == "first-lines" || doc.meta.unit.source == "body";
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (doc.meta.unit.found() && !named_by_opening) return;
+    const std::string_view name = lines[i].second;
+    const std::string_view title = lines[i + 1].second;
+    // Above the title, or above the addressee of a report read to a congress ("杭州市人民政府"
+    // / "主任、副主任、秘书长、各位委员:").
+    const bool addressee = title.ends_with(":") && title.size() <= 30 * 3 && !contains(title, "。");
+    const bool two_lines = i + 2 < lines.size() && !title_like(title) &&
+                           title.size() + lines[i + 2].second.size() <= 60 * 3 &&
+                           title_like(std::string(title) + std::string(lines[i + 2].second));
+    if (name.size() < 4 * 3 || !(title_like(title) || addressee || two_lines) ||
+        !signing_unit_name(name) || !han_only(name))
+      continue;
+    if (named_by_opening && !spells_out(doc.meta.unit.value, name)) continue;
+    committee = ends(name, "管理委员会") || ends(name, "管委会");
+    doc.meta.unit = at_text(doc, strip_unit_suffix(std::string(name)), lines[i].first, "title");
+    return;
+  }
+}
+
 // A title that names the unit by its short name (莆田市安监局2017年度依法行政工作报告) and a
 // signature that spells it out, maybe over two lines (莆田市 / 安全生产监督管理局): the signature's
 // full name is the unit.
@@ -656,58 +678,6 @@ void unit_expanded_by_signature(Document& doc, const Lines& signature) {
       return;
     }
   }
-}
-
-// The publication date: the signature's last date (ISO, as far as it is filled in), else the
-// crawler header's 发布时间.
-// The last date of a signature line, as far as it is filled in: "2024-03-27", "2025-03", "2025";
-// in Arabic or Chinese numerals (二〇二四年三月二十七日). Empty when the line holds none.
-std::string iso_date_of(std::string_view s) {
-  // 元月 is January; 号 is the spoken 日.
-  static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2}|元)\s*月\s*(\d{0,2})\s*(?:日|号))");
-  // 2024-01-05, 2024.1.5, 2024/1/5 (a signature's line only), 2024年1月.
-  static const RE2 numeric(R"(^\(?(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\)?$)");
-  static const RE2 year_month(R"(^(\d{4})\s*年\s*(\d{1,2}|元)\s*月$)");
-  std::string y, m, d;
-  if (RE2::PartialMatch(sp(s), date, &y, &m, &d) || RE2::FullMatch(sp(s), numeric, &y, &m, &d) ||
-      RE2::FullMatch(sp(s), year_month, &y, &m)) {
-    if (m == "元") m = "1";
-    std::string iso = y;
-    if (!m.empty()) {
-      iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
-      if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
-    }
-    return iso;
-  }
-  int year = 0, month = 0, day = 0;
-  for (std::size_t at = find_chinese_year(s, year); at != std::string_view::npos;
-       at = find_chinese_year(s, year, at + 1)) {
-    if (!chinese_date_at(s, at, year, month, day)) continue;
-    if (month == 0) return fmt::format("{}", year);
-    return day == 0 ? fmt::format("{}-{:02}", year, month)
-                    : fmt::format("{}-{:02}-{:02}", year, month, day);
-  }
-  return {};
-}
-
-// A date that names no day (2024年2月30日, month 13) is no publication date.
-bool existing_date(const std::string& iso) {
-  if (iso.size() == 10) return is_calendar_date(iso);
-  if (iso.size() == 7) {
-    const int m = std::stoi(iso.substr(5, 2));
-    return m >= 1 && m <= 12;
-  }
-  return true;
-}
-
-void published_from_signature(Document& doc, const Lines& signature, const CrawlerHeader& header) {
-  for (const auto& [offset, s] : signature) {
-    if (s.size() > 200) continue;
-    if (std::string iso = iso_date_of(s); !iso.empty() && existing_date(iso))
-      doc.meta.published = at_text(doc, iso, offset, "signature");
-  }
-  if (!doc.meta.published.found() && header.published.found())
-    doc.meta.published = header.published;
 }
 
 // The crawler header's publisher: completes a title's short name (苏平片区 in

@@ -100,6 +100,14 @@ inline std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const
   return out;
 }
 
+// Lines as (text offset, line), as first_lines gives them.
+using SignatureLines = std::vector<std::pair<std::uint32_t, std::string_view>>;
+
+// The publication date: the signature's last date, else the crawler header's 发布时间
+// (metadata_year.cpp).
+void published_from_signature(Document& doc, const SignatureLines& signature,
+                              const CrawlerHeader& header);
+
 // The year reported on from a publication date: a report published in Q4 reports on that year,
 // otherwise on the year before (metadata_year.cpp).
 bool year_from_published(Document& doc, const Located& published);

@@ -1,5 +1,6 @@
 // Metadata: the year a report reports on (title, preamble, the plans' heading or opening, the
 // body's most named year, the publication date). See metadata.cpp for the rest.
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "indicheck/calendar.h"
 #include "internal.h"
 #include "metadata_internal.h"
 #include "part_signals.h"
@@ -81,7 +83,60 @@ bool year_from_body_phrases(Document& doc) {
   return true;
 }
 
+// The last date of a signature line, as far as it is filled in: "2024-03-27", "2025-03", "2025";
+// in Arabic or Chinese numerals (二〇二四年三月二十七日). Empty when the line holds none.
+std::string iso_date_of(std::string_view s) {
+  // 元月 is January; 号 is the spoken 日.
+  static const RE2 date(R"((\d{4})\s*年\s*(\d{0,2}|元)\s*月\s*(\d{0,2})\s*(?:日|号))");
+  // 2024-01-05, 2024.1.5, 2024/1/5 (a signature's line only), 2024年1月.
+  static const RE2 numeric(R"(^\(?(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\)?$)");
+  static const RE2 year_month(R"(^(\d{4})\s*年\s*(\d{1,2}|元)\s*月$)");
+  std::string y, m, d;
+  if (RE2::PartialMatch(sp(s), date, &y, &m, &d) || RE2::FullMatch(sp(s), numeric, &y, &m, &d) ||
+      RE2::FullMatch(sp(s), year_month, &y, &m)) {
+    if (m == "元") m = "1";
+    std::string iso = y;
+    if (!m.empty()) {
+      iso += "-" + std::string(m.size() == 1 ? "0" : "") + m;
+      if (!d.empty()) iso += "-" + std::string(d.size() == 1 ? "0" : "") + d;
+    }
+    return iso;
+  }
+  int year = 0, month = 0, day = 0;
+  for (std::size_t at = find_chinese_year(s, year); at != std::string_view::npos;
+       at = find_chinese_year(s, year, at + 1)) {
+    if (!chinese_date_at(s, at, year, month, day)) continue;
+    if (month == 0) return fmt::format("{}", year);
+    return day == 0 ? fmt::format("{}-{:02}", year, month)
+                    : fmt::format("{}-{:02}-{:02}", year, month, day);
+  }
+  return {};
+}
+
+// A date that names no day (2024年2月30日, month 13) is no publication date.
+bool existing_date(const std::string& iso) {
+  if (iso.size() == 10) return is_calendar_date(iso);
+  if (iso.size() == 7) {
+    const int m = std::stoi(iso.substr(5, 2));
+    return m >= 1 && m <= 12;
+  }
+  return true;
+}
+
 }  // namespace
+
+// The publication date: the signature's last date (ISO, as far as it is filled in), else the
+// crawler header's 发布时间.
+void meta::published_from_signature(Document& doc, const SignatureLines& signature,
+                                    const CrawlerHeader& header) {
+  for (const auto& [offset, s] : signature) {
+    if (s.size() > 200) continue;
+    if (std::string iso = iso_date_of(s); !iso.empty() && existing_date(iso))
+      doc.meta.published = at_text(doc, iso, offset, "signature");
+  }
+  if (!doc.meta.published.found() && header.published.found())
+    doc.meta.published = header.published;
+}
 
 // 5. The publication date: a report published in Q4 reports on that year (莆田市审计局 posts its
 // report in late December), otherwise on the year before.

@@ -155,6 +155,14 @@ bool broken_title(std::string_view c, std::string_view next) {
   return title_like(joined);
 }
 
+// An item of a bulleted list ("• 郑州市某局", "• 2024-01-02": a page's metadata written as a
+// list) is a line of its own: it neither joins the line above nor takes the line below.
+bool bullet_line(std::string_view s) {
+  for (std::string_view b : {"•", "●", "▪", "◆", "■", "◦"})
+    if (s.rfind(b, 0) == 0) return true;
+  return false;
+}
+
 bool starts_with_punctuation(std::string_view s) {
   for (std::string_view p : {",", "、", "。", ";", ":", ")", "”"})
     if (s.rfind(p, 0) == 0) return true;
@@ -303,7 +311,7 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     // A marker alone on its line ("3." before "2021年工作思路") starts a heading, whatever the
     // line above ends with.
     if (!lines[nx].blank && !starts_with_marker(next) && !bare_marker(next) && !date_like(next) &&
-        !terminated(c)) {
+        !terminated(c) && !bullet_line(c) && !bullet_line(next)) {
       if (para_first == li && bare_marker(c)) {
         join = true;
       } else if (li < first_sentence_line && para_first == li && broken_title(c, next)) {
