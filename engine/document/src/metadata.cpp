@@ -620,12 +620,6 @@ std::string placed_by_text(std::string_view text, const std::string& unit) {
   return best.empty() ? unit : std::string(best) + unit;
 }
 
-// Unit, fourth choice: a formal document's issuing unit on its own line right above a title that
-// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告", or
-// "2023年法治政府建设工作总结"; the title may run over two lines, "关于2022年度法治政府部门建设" /
-// "工作情况的报告"). After the signature, which names the same unit when there is one, so that a
-// site's banner never wins over it. Such a name also spells out the opening's shorter one
-// ("遂宁市人民政府办公室" for "市政府办公室坚持…", "…交通运输委员会" for "…交通运输委").
 // Does the name above the title spell out the opening's name: complete it, or write its 委 as
 // 委员会 (交通运输委 / 交通运输委员会)?
 bool spells_out(const std::string& unit, std::string_view name) {
@@ -635,6 +629,12 @@ bool spells_out(const std::string& unit, std::string_view name) {
   return committee == name || completes(committee, name);
 }
 
+// Unit, fourth choice: a formal document's issuing unit on its own line right above a title that
+// names none ("莆田市林业局" / "关于2023年度法治政府建设情况的报告", or
+// "2023年法治政府建设工作总结"; the title may run over two lines, "关于2022年度法治政府部门建设" /
+// "工作情况的报告"). After the signature, which names the same unit when there is one, so that a
+// site's banner never wins over it. Such a name also spells out the opening's shorter one
+// ("遂宁市人民政府办公室" for "市政府办公室坚持…", "…交通运输委员会" for "…交通运输委").
 void unit_from_name_line(Document& doc, const Lines& lines, bool& committee) {
   const bool named_by_opening =
       doc.meta.unit.source == "first-lines" || doc.meta.unit.source == "body";

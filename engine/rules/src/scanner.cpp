@@ -28,8 +28,6 @@ Scanner::Scanner(Scanner&&) noexcept = default;
 
 namespace {
 
-// Hits of one framework, bucketed per leaf slot into `out` (buffers reused). `hits` is sorted
-// by sentence, so each bucket comes out in sentence order, hit order kept.
 // A hit found only inside a title named as a topic (titles.h) reaches only the leaves of an
 // indicators framework that count titles (`titles: evidence`) and those of other frameworks;
 // exclusions always reach their leaf.
@@ -47,6 +45,8 @@ bool in_title_only(const std::vector<SentenceHit>& title_only, std::size_t& next
   return next < title_only.size() && title_only[next] == h;
 }
 
+// Hits of one framework, bucketed per leaf slot into `out` (buffers reused). `hits` is sorted
+// by sentence, so each bucket comes out in sentence order, hit order kept.
 void leaf_hits(const CompiledRules::Impl& impl, std::size_t fw,
                const std::vector<SentenceHit>& hits, const std::vector<SentenceHit>& title_only,
                std::vector<std::vector<LeafHit>>& out) {
