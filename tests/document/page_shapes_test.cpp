@@ -1520,3 +1520,30 @@ TEST_CASE("a sixth probe's shapes: short county names, 委, bulleted fields, a n
                 "t.txt")
             .meta.unit.value == "重庆市璧山区交通运输委员会");
 }
+
+TEST_CASE("a seventh probe's shapes: 关于 before the year, a bracketed number, 党委和政府, 按照") {
+  // The unit between the year and the subject, after 关于.
+  CHECK(read_ok("关于2024年天心区法治政府建设工作情况的报告\n\n2024年，我区坚持以习近平法治思想为"
+                "指导，扎实推进法治政府建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "天心区");
+  // A document number in brackets before the title's unit.
+  CHECK(read_ok("[定政发〔2026〕5号]定西市人民政府关于2025年法治政府建设情况的报告\n市委:\n2025年，"
+                "市政府坚持以习近平法治思想为指导，扎实推进法治政府建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "定西市");
+  // A region's party committee and government writing jointly, joined by 和.
+  CHECK(
+      read_ok("2022年，内蒙古自治区党委和政府全面学习贯彻党的二十大精神，持续推进法治政府建设。\n" +
+                  kWork,
+              "t.txt")
+          .meta.unit.value == "内蒙古自治区");
+  // 按照 as the verb after the self-name.
+  CHECK(read_ok("2025年度，在区委、区政府的正确领导下，春申街道按照《法治政府建设与责任落实督察工作"
+                "规定》要求，全面推进法治政府建设。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "春申街道");
+}

@@ -72,6 +72,13 @@ std::string unit_from_title(std::string_view raw_title) {
   // "【长兴县】2023年度…", "长兴县:2023年度…": the unit set apart at the start is read as if
   // it ran on into the title; a column's tag (【专题】…) is dropped.
   constexpr std::size_t kMaxName = 30 * 3;
+  // "[天政发〔2026〕7号]天水市人民政府关于…": a document number in brackets before the title.
+  if (starts(title, "[")) {
+    const std::size_t close = title.find(']');
+    if (close != std::string::npos && close <= kMaxName &&
+        contains(std::string_view(title).substr(0, close), "号"))
+      title.erase(0, close + 1);
+  }
   if (starts(title, "【")) {
     const std::size_t close = title.find("】");
     if (close != std::string::npos && close <= kMaxName) {
@@ -114,8 +121,9 @@ std::string unit_from_title(std::string_view raw_title) {
   // "莆田市审计局关于贯彻落实法治政府建设情况的自查报告": no year after the unit.
   static const RE2 with_about(R"(^(\p{Han}{2,30}?)(?:人民政府)?关于)");
   // "2023年某某县法治政府建设情况报告": the year first, then the unit and the subject.
+  // "关于2022年度某某市某某区法治政府建设情况的报告": 关于 may come first.
   static const RE2 year_first(
-      R"(^(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年度?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
+      R"(^(?:关于)?(?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*年度?(\p{Han}{2,30}?)(?:人民政府)?(?:关于)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
   // "某某局法治政府建设情况报告": neither year nor 关于, the subject follows the unit.
   static const RE2 with_subject(
       R"(^(\p{Han}{2,30}?)(?:人民政府)?(?:年度)?(?:法治政府|依法行政|法治建设|法治工作|推进法治))");
@@ -367,10 +375,10 @@ void unit_from_body(Document& doc) {
       "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕";
   static const RE2 body_unit(
       R"((?:^|[^\p{Han}])(\p{Han}{1,14}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
-      kVerbs + "|严格|切实|不断|大力|进一步|以|在)");
+      kVerbs + "|严格|切实|不断|大力|进一步|按照|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))委、\p{Han}{0,3}?政府,?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))(?:党委和|党委、|委、)\p{Han}{0,3}?政府,?(?:)" +
       kVerbs + "|以|在)");
   const auto without_year = [](std::string& unit) {  // "2025年莆田市水利局…": 年 is no part of it
     for (std::string_view lead : {"年度", "年"})
@@ -388,7 +396,8 @@ void unit_from_body(Document& doc) {
         head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
     re2::StringPiece input = sp(body);
     std::string unit;
-    if (seen == 1 && contains(body, "委、") && RE2::PartialMatch(input, joint_unit, &unit)) {
+    if (seen == 1 && (contains(body, "委、") || contains(body, "党委和")) &&
+        RE2::PartialMatch(input, joint_unit, &unit)) {
       without_year(unit);
       if (!generic_unit(unit) && unit.size() >= 6 && opens_with_division(unit)) {
         const std::size_t pos = body.find(unit);
