@@ -1547,3 +1547,46 @@ TEST_CASE("a seventh probe's shapes: 关于 before the year, a bracketed number,
                 "t.txt")
             .meta.unit.value == "春申街道");
 }
+
+TEST_CASE(
+    "an eighth probe's shapes: a 新城, verbs before 新区, an addressee, an info bar's source") {
+  // A zone named 新城 in its title; "遵循新区全面依法治区总体思路" names no unit.
+  const Document town = read_ok(
+      "沣东新城2022年度法治政府建设工作报告\n\n2022年，沣东新城深入贯彻习近平法治思想，"
+      "遵循新区全面依法治区总体思路，奋力推进法治工作。\n" +
+          kWork,
+      "t.txt");
+  CHECK(town.meta.unit.value == "沣东新城");
+  CHECK(read_ok("2022年，全区深入贯彻习近平法治思想，遵循新区全面依法治区总体思路，奋力推进法治"
+                "工作。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value != "遵循新区");
+  CHECK(read_ok("一、推进法治政府建设主要举措和成效\n(一)聚焦重点任务\n组织召开两江新区全面依法治区"
+                "委员会第六次会议，研究部署法治建设。\n",
+                "t.txt")
+            .meta.unit.value != "组织召开两江新区");
+  // A cover letter's addressee is no title: the unit is the one signing the letter.
+  CHECK(read_ok(
+            "上海市浦东新区法治政府建设工作领导小组办公室:\n根据有关工作要求，我委拟就了《浦东新区"
+            "发展和改革委员会2023年度法治政府建设情况的报告》，现呈上，请审阅。\n特此报告。\n"
+            "上海市浦东新区发展和改革委员会\n2024年1月19日\n" +
+                kWork,
+            "t.txt")
+            .meta.unit.value != "上海市浦东新区");
+  // An info bar's source names the unit when nothing else does ("我局…"); it never completes a
+  // name the report gives (the office that posted a district's report is not its unit).
+  CHECK(read_ok(
+            "2024年法治政府建设情况报告\n发布时间:2025-03-06 15:53 信息来源:新晃县退役军人事务局\n"
+            "2024年，在县委、县政府的正确领导下，我局始终坚持以习近平法治思想为指导。\n" +
+                kWork,
+            "t.txt")
+            .meta.unit.value == "新晃县退役军人事务局");
+  CHECK(
+      read_ok(
+          "来源:南湖区人民政府办公室 发布时间:2024-03-28 09:18\n南湖区2023年法治政府建设情况报告\n"
+          "2023年，南湖区坚持以习近平法治思想为指导。\n" +
+              kWork,
+          "t.txt")
+          .meta.unit.value == "南湖区");
+}

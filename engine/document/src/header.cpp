@@ -350,6 +350,31 @@ Located info_bar_date(const Document& doc) {
   return {};
 }
 
+// The same info bar's source, when it names a body ("发布时间:2025-03-06 15:53 信息来源:某某县
+// 退役军人事务局"): the publisher when no header gives one (the unit's last resort, metadata.cpp).
+Located info_bar_publisher(const Document& doc) {
+  constexpr std::size_t kInfoBarLines = 12;
+  constexpr std::size_t kMaxInfoBarBytes = 600;
+  static const RE2 re(R"((?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(\p{Han}{2,30}))");
+  const std::string_view original = doc.original;
+  const auto& starts = doc.line_starts_;
+  for (std::size_t li = 0; li < kInfoBarLines && li < starts.size(); ++li) {
+    const std::size_t begin = starts[li];
+    const std::size_t end = li + 1 < starts.size() ? starts[li + 1] : original.size();
+    const std::string_view line = original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
+    if (line.find("时间") == std::string_view::npos && line.find("日期") == std::string_view::npos)
+      continue;
+    std::string name;
+    if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), re, &name)) continue;
+    Located l;
+    l.value = std::move(name);
+    l.line = static_cast<std::uint32_t>(li + 1);
+    l.source = "info-bar";
+    return l;
+  }
+  return {};
+}
+
 }  // namespace
 
 CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) {
@@ -471,6 +496,7 @@ CrawlerHeader read_crawler_header(const Document& doc, const char* source_name) 
   else
     header = CrawlerHeader{};
   if (!header.published.found()) header.published = info_bar_date(doc);
+  if (!header.publisher.found()) header.publisher = info_bar_publisher(doc);
   return header;
 }
 

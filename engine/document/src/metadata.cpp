@@ -42,9 +42,9 @@ const std::vector<std::string_view>& province_names() {
 // The unit a title starts with: "苏州市相城区2021年…" → 苏州市相城区.
 bool unit_suffix(std::string_view unit) {
   for (std::string_view suffix :
-       {"省",     "市",     "区", "县",   "旗",     "管委会", "管理委员会", "局", "厅",
-        "委员会", "办公室", "委", "办",   "中心",   "院",     "署",         "镇", "乡",
-        "街道",   "州",     "盟", "地区", "办事处", "大队",   "支队"})
+       {"省",     "市",     "区", "县",   "旗",     "管委会", "管理委员会", "局",  "厅",
+        "委员会", "办公室", "委", "办",   "中心",   "院",     "署",         "镇",  "乡",
+        "街道",   "州",     "盟", "地区", "办事处", "大队",   "支队",       "新城"})
     if (ends(unit, suffix)) return true;
   return false;
 }
@@ -303,7 +303,8 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   }
   for (const auto& [offset, line] : lines) {
     if (meta.unit.found()) break;
-    if (!title_like(line)) continue;
+    // A line ending in a colon addresses someone ("某某区法治政府建设工作领导小组办公室:").
+    if (!title_like(line) || line.ends_with(":")) continue;
     std::string unit = named_unit(unit_from_title(line));
     if (!unit.empty()) {
       committee = contains(unit, "管委会") || contains(unit, "管理委员会");
@@ -413,7 +414,7 @@ void unit_from_body(Document& doc) {
       // Two characters name a place only as a division's whole name (房县, 沛县).
       if (generic_unit(unit) || (unit.size() < 9 && !division_name(unit)) ||
           starts_any(unit, {"在", "以", "由", "根据", "按照", "为", "经", "对", "向", "关于",
-                            "结合", "中共"}) ||
+                            "结合", "中共", "遵循", "组织", "召开"}) ||
           contains(unit, "的") || contains(unit, "了") || contains(unit, "及其") ||
           contains(unit, "领导小组") || ends_any(unit, {"党工委", "党委", "党组"}) ||
           self_reference(unit) ||
@@ -696,8 +697,10 @@ void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
   const std::string& publisher = header.publisher.value;
   const bool named = meta.unit.source == "title" || meta.unit.source == "first-lines" ||
                      meta.unit.source == "body";
+  // An info bar's 来源 is often the office that posted the page (某区人民政府办公室): the last
+  // resort only, never a name's completion.
   if (meta.unit.found() && named && header.publisher.found() &&
-      completes(meta.unit.value, publisher)) {
+      header.publisher.source != "info-bar" && completes(meta.unit.value, publisher)) {
     meta.unit.value = strip_unit_suffix(publisher);
   }
   if (!meta.unit.found() && header.publisher.found() && !generic_unit(publisher) &&
