@@ -1590,3 +1590,14 @@ TEST_CASE(
           "t.txt")
           .meta.unit.value == "南湖区");
 }
+
+TEST_CASE("a report read to a congress that announces itself without its year") {
+  // The year opens the first chapter, after an announcement and the chapter's heading.
+  const Document read = read_ok(
+      "某某市人民政府关于法治政府建设情况的报告\n(2024年5月28日在市六届人大常委会第九次会议上)\n"
+      "市人大常委会:\n按照工作安排，现就法治政府建设情况报告如下。\n一、主要工作举措及成效\n"
+      "2023年，在市委坚强领导下，全市各级行政机关深学笃用习近平法治思想。\n" +
+          kWork,
+      "t.txt");
+  CHECK(read.meta.year == 2023);
+}

@@ -248,8 +248,17 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   // 2. The preamble: the first body line opening with a year, or "现将2021年度…报告如下". An
   // addressee ("市委、市政府:") or the issuing unit's name on its own line may come first.
   int head_lines = 0;
+  bool announced = false;  // "现就法治政府建设情况报告如下。" came first, without a year
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
+    // A report read to a congress may announce itself without a year ("按照工作安排，现就法治
+    // 政府建设情况报告如下。"); its first chapter's heading and opening follow ("一、主要工作举措
+    // 及成效" / "2023年，在市委坚强领导下…").
+    if (!announced && contains(line, "报告如下") && !contains(line, "年")) {
+      announced = true;
+      continue;
+    }
+    if (announced && line.starts_with("一、") && !contains(line, "。")) continue;
     // A report read to a congress opens with its occasion in parentheses ("(2023年4月27日在某某
     // 市人民代表大会常务委员会会议上)"): not the year reported on.
     if (line.starts_with("(") && line.ends_with(")") && !contains(line, "。")) continue;
