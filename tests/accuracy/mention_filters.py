@@ -36,15 +36,14 @@ import tempfile
 
 import yaml
 
+from devcorpus import SECTIONS  # the 32 sections of the rubric, in order
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests/devcorpus"
 VERBS = ("印发", "出台", "制定", "修订", "编制", "发布", "起草", "修改", "审议通过", "下发")
 CLAUSE_END = "，,；;。"
 ACTOR = re.compile(r"(法院|检察院|作为被申请人|作为被告|作为被复议|迎接[^，。；]{0,20}(督查|检查|督察|考核))")
 ENUM = re.compile(r"等\s*\d+\s*(类|个方面|项|大类)|等[一二三四五六七八九十]+(类|个方面|项|大类)")
-SECTIONS = ["2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3",
-            "5.4", "6.1", "6.2", "6.3", "7.1", "7.2", "7.3", "7.4", "8.1", "8.2", "8.3", "8.4",
-            "8.5", "9.1", "9.2", "9.3", "10.1", "10.2", "10.3", "10.4"]
 STUDY = re.compile(r"(培训|讲座|学习)")
 
 

@@ -30,10 +30,9 @@ import subprocess
 import sys
 import tempfile
 
+from devcorpus import SECTIONS  # the 32 sections of the rubric, in order
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SECTIONS = ["2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "5.2", "5.3",
-            "5.4", "6.1", "6.2", "6.3", "7.1", "7.2", "7.3", "7.4", "8.1", "8.2", "8.3", "8.4",
-            "8.5", "9.1", "9.2", "9.3", "10.1", "10.2", "10.3", "10.4"]
 
 
 def load_labels(path):

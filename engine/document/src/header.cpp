@@ -322,15 +322,13 @@ std::vector<Field> fields_of_line(std::string_view line) {
 
 // A page's info bar in its first lines ("来源:某区人民政府办公室 发布时间:2024-03-28 09:18",
 // "文章来源:司法局 更新时间:2021/03/29 11:30:01", or run into a one-line page's text after the
-// breadcrumb): the publication date when no header gives one. Read from the original, since
-// normalization blanks the bar as furniture; only the first lines, since further down "时间:"
-// starts a sentence of the report.
-Located info_bar_date(const Document& doc) {
+// breadcrumb). Read from the original, since normalization blanks the bar as furniture; only
+// the first lines holding 时间 or 日期, since further down "时间:" starts a sentence of the
+// report. The first non-empty `read(line)` of those lines, located there, "info-bar".
+template <typename Read>
+Located from_info_bar(const Document& doc, Read&& read) {
   constexpr std::size_t kInfoBarLines = 12;
   constexpr std::size_t kMaxInfoBarBytes = 600;
-  static const RE2 re(
-      std::string(R"((?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*)") +
-      kDatePattern);
   const std::string_view original = doc.original;
   const auto& starts = doc.line_starts_;
   for (std::size_t li = 0; li < kInfoBarLines && li < starts.size(); ++li) {
@@ -339,10 +337,10 @@ Located info_bar_date(const Document& doc) {
     const std::string_view line = original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
     if (line.find("时间") == std::string_view::npos && line.find("日期") == std::string_view::npos)
       continue;
-    const std::string iso = iso_date_by(re, line);
-    if (iso.empty() || !is_calendar_date(iso)) continue;
+    std::string value = read(line);
+    if (value.empty()) continue;
     Located l;
-    l.value = iso;
+    l.value = std::move(value);
     l.line = static_cast<std::uint32_t>(li + 1);
     l.source = "info-bar";
     return l;
@@ -350,29 +348,26 @@ Located info_bar_date(const Document& doc) {
   return {};
 }
 
-// The same info bar's source, when it names a body ("发布时间:2025-03-06 15:53 信息来源:某某县
+// The info bar's publication date: when no header gives one.
+Located info_bar_date(const Document& doc) {
+  static const RE2 re(
+      std::string(R"((?:发布时间|发布日期|发文日期|更新时间|日期|时间)\s*[:：]\s*)") +
+      kDatePattern);
+  return from_info_bar(doc, [](std::string_view line) {
+    std::string iso = iso_date_by(re, line);
+    return iso.empty() || !is_calendar_date(iso) ? std::string() : iso;
+  });
+}
+
+// The info bar's source, when it names a body ("发布时间:2025-03-06 15:53 信息来源:某某县
 // 退役军人事务局"): the publisher when no header gives one (the unit's last resort, metadata.cpp).
 Located info_bar_publisher(const Document& doc) {
-  constexpr std::size_t kInfoBarLines = 12;
-  constexpr std::size_t kMaxInfoBarBytes = 600;
   static const RE2 re(R"((?:信息来源|文章来源|来源|发布机构|发布单位)\s*[:：]\s*(\p{Han}{2,30}))");
-  const std::string_view original = doc.original;
-  const auto& starts = doc.line_starts_;
-  for (std::size_t li = 0; li < kInfoBarLines && li < starts.size(); ++li) {
-    const std::size_t begin = starts[li];
-    const std::size_t end = li + 1 < starts.size() ? starts[li + 1] : original.size();
-    const std::string_view line = original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
-    if (line.find("时间") == std::string_view::npos && line.find("日期") == std::string_view::npos)
-      continue;
+  return from_info_bar(doc, [](std::string_view line) {
     std::string name;
-    if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), re, &name)) continue;
-    Located l;
-    l.value = std::move(name);
-    l.line = static_cast<std::uint32_t>(li + 1);
-    l.source = "info-bar";
-    return l;
-  }
-  return {};
+    RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), re, &name);
+    return name;
+  });
 }
 
 }  // namespace
