@@ -48,6 +48,19 @@ TEST_CASE("titles named as a topic: studied or followed, not issued", "[titles]"
   CHECK(topics("学习《未闭合的标题").empty());
 }
 
+TEST_CASE("titles named as a topic by the words after them", "[titles]") {
+  // The study or publicity named after the titles, past 等 and a short noun.
+  CHECK(topics("通过党组会议等方式组织《退役军人保障法》《信访工作条例》等法律的学习。") ==
+        Titles{"退役军人保障法", "信访工作条例"});
+  CHECK(topics("开展《民法典》宣传活动12场。") == Titles{"民法典"});
+  CHECK(topics("组织《行政复议法》、《信访工作条例》专题培训。") ==
+        Titles{"行政复议法", "信访工作条例"});
+  // A making verb first, the word in a later clause or too far on: not the topic.
+  CHECK(topics("完成《信访工作条例》修订后的学习。").empty());
+  CHECK(topics("组织《信访工作条例》实施,开展学习。").empty());
+  CHECK(topics("推动《信访工作条例》的各项规定和要求逐条落地后开展学习。").empty());
+}
+
 namespace {
 
 // One indicator framework with two leaves on the same term: "plain" and "study" (titles:
