@@ -371,7 +371,8 @@ void print_item(const Document& doc, const Framework& fw, const ItemEvidence& ev
                              c.condition_text,
                              c.window == Window::kSentence    ? "sentence"
                              : c.window == Window::kParagraph ? "paragraph"
-                                                              : "section",
+                             : c.window == Window::kSection   ? "section"
+                                                              : "clause",
                              fmt::join(roles, ", "));
     for (const auto& s : c.selections) {
       std::vector<std::string> parts = s.terms;

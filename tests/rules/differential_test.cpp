@@ -87,7 +87,7 @@ Fixture make_rules(std::mt19937& rng, std::size_t leaves) {
     if (rng() % 4 == 0) check.exclude.push_back(random_piece(rng, 2, 3));
     check.condition = rules_internal::any_condition(check.selections.size());
     check.condition_text = "any";
-    check.window = static_cast<Window>(rng() % 3);
+    check.window = static_cast<Window>(rng() % 4);
     node.check = check;
     fw.nodes[0].children.push_back(static_cast<int>(fw.nodes.size()));
     fw.leaves.push_back(static_cast<int>(fw.nodes.size()));

@@ -256,7 +256,8 @@ TEST_CASE("conditions: syntax errors and unknown selections point into the strin
 
 TEST_CASE("values with did-you-mean: window, roles, levels, kind", "[loader]") {
   CHECK(load(kHead + leaf("1", "", "        a: [x]\n      window: paragrph\n")) ==
-        Lines{"t.yaml:11:15: error[bad-value]: \"window\" must be sentence, paragraph or section; "
+        Lines{"t.yaml:11:15: error[bad-value]: \"window\" must be sentence, paragraph, section or "
+              "clause; "
               "did you mean \"paragraph\"?"});
   CHECK(load(kHead + leaf("1", "", "        a: [x]\n      roles: [shortcoming]\n")) ==
         Lines{"t.yaml:11:15: error[bad-value]: unknown role \"shortcoming\"; did you mean "

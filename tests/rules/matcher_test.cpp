@@ -81,6 +81,33 @@ TEST_CASE("paragraph window: parts of the condition may sit in different sentenc
         "“法制审核”) not mentioned together in one paragraph");
 }
 
+TEST_CASE("clause window: the parts of the condition in one clause", "[matcher]") {
+  const auto c = compile(
+      "  - id: \"1\"\n    title: 重点领域执法\n    check:\n      terms:\n"
+      "        field: [安全生产, 卫生健康]\n        action: [执法, 检查]\n"
+      "        whole: [重点领域执法]\n"
+      "      condition: whole or (field and action)\n      window: clause\n");
+  const auto state = [&](std::string sentence) {
+    return state_of(c, make_document({{Role::kAchievements, {std::move(sentence)}}}));
+  };
+  CHECK(state("开展安全生产执法检查12次。") == ItemState::kMet);
+  CHECK(state("召开会议,开展安全生产执法检查12次。") == ItemState::kMet);
+  // Field and action in different clauses (, ; :) of one sentence: not together.
+  CHECK(state("把法治建设纳入卫生健康工作全局,与业务工作同安排、同检查。") == ItemState::kMissing);
+  CHECK(state("围绕安全生产;严格规范公正文明执法。") == ItemState::kMissing);
+  // One term alone satisfies an `or`, in whatever clause; a term found twice counts in both.
+  CHECK(state("会议强调,加大重点领域执法力度。") == ItemState::kMet);
+  CHECK(state("安全生产培训3次,安全生产执法检查5次。") == ItemState::kMet);
+  Scanner scanner(c.compiled);
+  const auto ev = scanner
+                      .scan(make_document({{Role::kAchievements, {"围绕安全生产,严格执法。"}}}),
+                            c.rules.frameworks[0])
+                      .items[0];
+  CHECK(ev.reason.code == ReasonCode::kNotTogether);
+  CHECK(reason_text(ev.reason, c.rules.frameworks[0].nodes[ev.node], Lang::kZh) ==
+        "提到了部分关键词，但未在同一分句中同时提及“重点领域执法”或（“安全生产”等和“执法”等）");
+}
+
 TEST_CASE("roles: achievements earn credit, shortcomings acknowledge, plans plan", "[matcher]") {
   const auto c = compile(kThree);
   auto doc = make_document(

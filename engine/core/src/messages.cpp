@@ -43,6 +43,7 @@ constexpr Entry kCatalogue[] = {
     {Msg::kWindowSentence, "同一句", "one sentence"},
     {Msg::kWindowParagraph, "同一段", "one paragraph"},
     {Msg::kWindowSection, "同一部分", "one section"},
+    {Msg::kWindowClause, "同一分句", "one clause"},
     {Msg::kReasonNoCheck, "该项没有检查规则", "the item has no check"},
     {Msg::kReasonNoTerms, "未找到{}相关表述", "no mention of {} found"},
     {Msg::kReasonLevelFramework, "本纲要不适用于{}级单位", "the framework does not apply to a {}"},

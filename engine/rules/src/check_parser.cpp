@@ -203,13 +203,13 @@ bool Loader::parse_condition_key(const FileContext& f, const YAML::Node& c, Chec
 }
 
 bool Loader::parse_window(const FileContext& f, const YAML::Node& w, Check& check) {
-  static const std::vector<std::string> kWindows = {"sentence", "paragraph", "section"};
+  static const std::vector<std::string> kWindows = {"sentence", "paragraph", "section", "clause"};
   const std::string v = w.IsScalar() ? w.Scalar() : "";
   const auto it = std::find(kWindows.begin(), kWindows.end(), v);
   if (it == kWindows.end()) {
     const std::string hint = closest(v, kWindows);
     error(f, w, "bad-value",
-          fmt::format("\"window\" must be sentence, paragraph or section{}",
+          fmt::format("\"window\" must be sentence, paragraph, section or clause{}",
                       hint.empty() ? "" : fmt::format("; did you mean {}?", dq(hint))));
     return false;
   } else {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -207,7 +208,7 @@ LevelScope LeafEvaluator::level_scope(std::size_t slot, Reason& reason) const {
 void LeafEvaluator::window_sentences(Window w, std::uint32_t unit, Role role,
                                      std::vector<std::uint32_t>& out) const {
   out.clear();
-  if (w == Window::kSentence) {
+  if (w == Window::kSentence || w == Window::kClause) {
     out.push_back(unit);
     return;
   }
@@ -228,7 +229,7 @@ void LeafEvaluator::window_sentences(Window w, std::uint32_t unit, Role role,
 
 std::uint32_t LeafEvaluator::first_window_sentence(Window w, std::uint32_t unit, Role role,
                                                    std::uint32_t bound) const {
-  if (w == Window::kSentence) return std::min(unit, bound);
+  if (w == Window::kSentence || w == Window::kClause) return std::min(unit, bound);
   if (w == Window::kParagraph && unit < doc_.paragraphs.size()) {
     const Paragraph& p = doc_.paragraphs[unit];
     for (std::uint32_t k = 0; k < p.sentence_count; ++k) {
@@ -350,21 +351,54 @@ bool LeafEvaluator::group_hits(const Check& check, const std::vector<LeafHit>& h
     if (h.selection < 0 || is_excluded(h.sentence)) continue;
     any_hit = true;
     const Sentence& s = doc_.sentences[h.sentence];
+    const auto role = static_cast<std::uint8_t>(s.role);
+    terms_in.emplace_back(h.sentence, h.pattern);
+    if (check.window == Window::kClause) {
+      // One entry per clause holding the term: the condition is then tested clause by clause.
+      for (std::uint32_t mask = clauses_holding(h.sentence, h.pattern); mask != 0; mask &= mask - 1)
+        entries.push_back({h.sentence, static_cast<std::uint8_t>(std::countr_zero(mask)), role,
+                           static_cast<std::uint32_t>(entries.size()), h.sentence, h.selection});
+      continue;
+    }
     const std::uint32_t unit = check.window == Window::kSentence    ? h.sentence
                                : check.window == Window::kParagraph ? s.paragraph
                                                                     : s.section;
-    entries.push_back({unit, static_cast<std::uint8_t>(s.role),
-                       static_cast<std::uint32_t>(entries.size()), h.sentence, h.selection});
-    terms_in.emplace_back(h.sentence, h.pattern);
+    entries.push_back(
+        {unit, 0, role, static_cast<std::uint32_t>(entries.size()), h.sentence, h.selection});
   }
   const auto entry_less = [](const GroupEntry& x, const GroupEntry& y) {
     if (x.unit != y.unit) return x.unit < y.unit;
+    if (x.clause != y.clause) return x.clause < y.clause;
     if (x.role != y.role) return x.role < y.role;
     return x.seq < y.seq;
   };
   if (!std::is_sorted(entries.begin(), entries.end(), entry_less))
     std::sort(entries.begin(), entries.end(), entry_less);
   return any_hit;
+}
+
+std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id) const {
+  const Span span = doc_.sentences[si].span;
+  const std::string_view text = std::string_view(doc_.text).substr(span.begin, span.size());
+  // Clause marks of the normalized text (，；：are , ; : after NFKC).
+  const auto is_mark = [](char c) { return c == ',' || c == ';' || c == ':'; };
+  const auto bit = [](std::size_t clause) {
+    return std::uint32_t{1} << std::min<std::size_t>(clause, 31);
+  };
+  const CompiledPattern& p = impl_.patterns[id];
+  std::uint32_t mask = 0;
+  if (!p.regex) {
+    std::size_t clause = 0, scanned = 0;
+    for (std::size_t at = text.find(p.text); at != std::string_view::npos;
+         at = text.find(p.text, at + 1)) {
+      for (; scanned < at; ++scanned) clause += is_mark(text[scanned]) ? 1 : 0;
+      mask |= bit(clause);
+    }
+  }
+  if (mask != 0) return mask;
+  // A regex (or a literal not found as written): every clause of the sentence.
+  const auto marks = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), is_mark));
+  return bit(marks) | (bit(marks) - 1);
 }
 
 // Phase 2: every window whose selections satisfy the condition, in (unit, role) order, into
@@ -378,10 +412,13 @@ void LeafEvaluator::evaluate_windows(const Check& check, std::size_t slot) const
   std::vector<std::uint32_t>& win_sentences = win_sentences_;
   for (std::size_t g = 0; g < entries.size();) {
     const std::uint32_t unit = entries[g].unit;
+    const std::uint8_t clause = entries[g].clause;
     const std::uint8_t role = entries[g].role;
     if (!any_hit_satisfies) present.assign(check.selections.size(), 0);
     win_sentences.clear();
-    for (; g < entries.size() && entries[g].unit == unit && entries[g].role == role; ++g) {
+    for (; g < entries.size() && entries[g].unit == unit && entries[g].clause == clause &&
+           entries[g].role == role;
+         ++g) {
       if (!any_hit_satisfies) present[static_cast<std::size_t>(entries[g].selection)] = 1;
       if (win_sentences.empty() || win_sentences.back() != entries[g].sentence)
         win_sentences.push_back(entries[g].sentence);

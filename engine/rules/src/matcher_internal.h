@@ -252,6 +252,10 @@ class LeafEvaluator {
   LevelScope level_scope(std::size_t slot, Reason& reason) const;
   ItemEvidence evaluate_applicable(std::size_t slot, const std::vector<LeafHit>& hits) const;
   bool group_hits(const Check& check, const std::vector<LeafHit>& hits) const;
+  // The clauses of sentence `si` that hold pattern `id`, one bit each (bit k = clause k; clauses
+  // from the 32nd on share bit 31). A regex holds in every clause of the sentence: its gaps
+  // are its own.
+  std::uint32_t clauses_holding(std::uint32_t si, std::uint32_t id) const;
   void evaluate_windows(const Check& check, std::size_t slot) const;
   void add_window(const Check& check, std::size_t slot, std::uint32_t unit, Role role) const;
   void read_metrics(const Check& check, std::size_t slot, WindowResult& r) const;
@@ -322,6 +326,7 @@ class LeafEvaluator {
   // Per-leaf working buffers, reused from leaf to leaf.
   struct GroupEntry {
     std::uint32_t unit;
+    std::uint8_t clause;  // Window::kClause: the clause of the sentence `unit`; else 0
     std::uint8_t role;
     std::uint32_t seq;  // hit order
     std::uint32_t sentence;

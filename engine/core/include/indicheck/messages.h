@@ -55,6 +55,7 @@ enum class Msg : std::uint16_t {
   kWindowSentence,
   kWindowParagraph,
   kWindowSection,
+  kWindowClause,
   // Verdict reasons (ReasonCode, rendered by reason_text in the rules library).
   kReasonNoCheck,            // the leaf has no check
   kReasonNoTerms,            // {condition in words}

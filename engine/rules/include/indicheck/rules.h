@@ -28,7 +28,8 @@ struct SourceLocation {
   std::uint32_t column = 0;
 };
 
-enum class Window : std::uint8_t { kSentence, kParagraph, kSection };
+// kClause: one sentence, its terms in one clause (between , ; : of the normalized text).
+enum class Window : std::uint8_t { kSentence, kParagraph, kSection, kClause };
 
 // A named list of alternatives ("any of"). Terms are normalized like documents.
 struct Selection {
