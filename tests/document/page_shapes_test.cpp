@@ -1601,3 +1601,18 @@ TEST_CASE("a report read to a congress that announces itself without its year") 
       "t.txt");
   CHECK(read.meta.year == 2023);
 }
+
+TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padded keys") {
+  // 政府信息公开 platforms align their keys with spaces ("标      题") under a breadcrumb.
+  const Document read = read_ok(
+      "某某区人民政府信息公开专栏 >> 某某区人民政府办公室 >> 政府信息公开基础平台\n\n"
+      "索  引 号: 11220502013583620H/2025-05229\n分      类: 其他 ; 报告\n"
+      "发文机关: 通化市东昌区人民政府\n成文日期: 2025年02月27日\n"
+      "标      题: 中共东昌区委东昌区人民政府关于2024年度法治政府建设工作情况的报告\n"
+      "发文字号: 通昌委〔2025〕1号\n发布日期: 2025年02月27日\n" +
+          kWork,
+      "t.txt");
+  CHECK(read.meta.unit.value == "东昌区");
+  CHECK(read.meta.year == 2024);
+  CHECK(read.meta.published.value == "2025-02-27");
+}

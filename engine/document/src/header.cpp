@@ -122,8 +122,15 @@ bool same_key(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The key a field name stands for (compared without ASCII case), or nullopt.
+// The key a field name stands for (compared without ASCII case), or nullopt. Spaces inside a
+// name are padding: 政府信息公开 tables align their keys ("索  引 号", "标      题").
 std::optional<Key> key_named(std::string_view name) {
+  std::string compact;
+  if (name.find_first_of(" \t") != std::string_view::npos) {
+    for (char c : name)
+      if (c != ' ' && c != '\t') compact += c;
+    name = compact;
+  }
   for (const KeyName& k : kKeys)
     if (same_key(name, k.name)) return k.key;
   return std::nullopt;
@@ -265,6 +272,10 @@ bool split_keys(std::string_view text, std::vector<Field>& out) {
 // A line of a page's top above its metadata: the site's name or channel ("某某县人民政府",
 // "政府信息公开", "各区县局"), short and without a sentence, a date or a report's title.
 bool site_line(std::string_view line) {
+  // A breadcrumb: "某区人民政府信息公开专栏 >> 某区人民政府办公室 >> 政府信息公开基础平台".
+  if (line.size() <= 240 && line.find('>') != std::string_view::npos &&
+      line.find("。") == std::string_view::npos && line.find(',') == std::string_view::npos)
+    return true;
   if (line.size() > 45) return false;
   for (std::string_view w : {"。", "，", ",", ":", "报告", "总结", "情况", "法治", "年"})
     if (line.find(w) != std::string_view::npos) return false;
