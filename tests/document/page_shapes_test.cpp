@@ -1615,4 +1615,24 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
   CHECK(read.meta.unit.value == "东昌区");
   CHECK(read.meta.year == 2024);
   CHECK(read.meta.published.value == "2025-02-27");
+  // An info bar over two lines; its source spells out the title's relative name, and a
+  // municipality places one (天津市 is a province in the list of divisions).
+  CHECK(read_ok("当前位置: 首页>政务公开>公示公告\n\n市卫生健康委2023年法治政府建设情况报告\n\n"
+                "发布日期: 2024-03-14 09:37\n来源: 天津市卫生健康委员会\n\n"
+                "2023年,市卫生健康委坚持以习近平新时代中国特色社会主义思想为指导。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "天津市卫生健康委员会");
+  CHECK(read_ok("市生态环境局2023年法治政府建设情况报告\n\n2023年,市生态环境局坚持以习近平法治思想"
+                "为指导，全面落实天津市生态环境局年度工作要点。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "天津市生态环境局");
+  // The office that posted the page completes no name.
+  CHECK(read_ok(
+            "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"
+            "2023年,区司法局坚持以习近平法治思想为指导。\n" +
+                kWork,
+            "t.txt")
+            .meta.unit.value == "区司法局");
 }

@@ -333,21 +333,36 @@ std::vector<Field> fields_of_line(std::string_view line) {
 
 // A page's info bar in its first lines ("来源:某区人民政府办公室 发布时间:2024-03-28 09:18",
 // "文章来源:司法局 更新时间:2021/03/29 11:30:01", or run into a one-line page's text after the
-// breadcrumb). Read from the original, since normalization blanks the bar as furniture; only
-// the first lines holding 时间 or 日期, since further down "时间:" starts a sentence of the
-// report. The first non-empty `read(line)` of those lines, located there, "info-bar".
+// breadcrumb, or over two lines: "发布日期: 2024-03-14" / "来源: 某委"). Read from the original,
+// since normalization blanks the bar as furniture; only the first lines holding 时间 or 日期 and
+// the two lines on either side of such a line, since further down "时间:" starts a sentence of
+// the report. The first non-empty `read(line)` of those lines, located there, "info-bar".
 template <typename Read>
 Located from_info_bar(const Document& doc, Read&& read) {
   constexpr std::size_t kInfoBarLines = 12;
   constexpr std::size_t kMaxInfoBarBytes = 600;
+  constexpr std::size_t kNear = 2;
   const std::string_view original = doc.original;
   const auto& starts = doc.line_starts_;
-  for (std::size_t li = 0; li < kInfoBarLines && li < starts.size(); ++li) {
+  const std::size_t n = std::min(kInfoBarLines, starts.size());
+  const auto line_at = [&](std::size_t li) {
     const std::size_t begin = starts[li];
     const std::size_t end = li + 1 < starts.size() ? starts[li + 1] : original.size();
-    const std::string_view line = original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
-    if (line.find("时间") == std::string_view::npos && line.find("日期") == std::string_view::npos)
-      continue;
+    return original.substr(begin, std::min(end - begin, kMaxInfoBarBytes));
+  };
+  const auto dated = [&](std::size_t li) {
+    const std::string_view line = line_at(li);
+    return line.find("时间") != std::string_view::npos ||
+           line.find("日期") != std::string_view::npos;
+  };
+  std::vector<bool> bar(n, false);
+  for (std::size_t li = 0; li < n; ++li)
+    if (dated(li))
+      for (std::size_t k = li > kNear ? li - kNear : 0; k <= li + kNear && k < n; ++k)
+        bar[k] = true;
+  for (std::size_t li = 0; li < n; ++li) {
+    if (!bar[li]) continue;
+    const std::string_view line = line_at(li);
     std::string value = read(line);
     if (value.empty()) continue;
     Located l;

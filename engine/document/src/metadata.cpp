@@ -585,6 +585,8 @@ std::string placed_by_text(std::string_view text, const std::string& unit) {
     std::unordered_set<std::string_view> set;
     for (const Division& d : all_divisions())
       if (d.level != DivisionLevel::kProvince) set.insert(d.name);
+    // The municipalities are provinces in the list and a 市 to their bodies (天津市卫生健康委).
+    for (std::string_view m : {"北京市", "天津市", "上海市", "重庆市"}) set.insert(m);
     return set;
   }();
   const std::string_view scan = head(text, kBodyScanBytes);
@@ -698,9 +700,12 @@ void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
   const bool named = meta.unit.source == "title" || meta.unit.source == "first-lines" ||
                      meta.unit.source == "body";
   // An info bar's 来源 is often the office that posted the page (某区人民政府办公室): the last
-  // resort only, never a name's completion.
+  // resort, and a completion only of a relative name it spells out (市卫生健康委 →
+  // 天津市卫生健康委员会), which a posting office never does.
+  const bool from_bar = header.publisher.source == "info-bar";
   if (meta.unit.found() && named && header.publisher.found() &&
-      header.publisher.source != "info-bar" && completes(meta.unit.value, publisher)) {
+      (from_bar ? relative_unit(meta.unit.value) && spells_out(meta.unit.value, publisher)
+                : completes(meta.unit.value, publisher))) {
     meta.unit.value = strip_unit_suffix(publisher);
   }
   if (!meta.unit.found() && header.publisher.found() && !generic_unit(publisher) &&
