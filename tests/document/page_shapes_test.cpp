@@ -1628,6 +1628,13 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
                     kWork,
                 "t.txt")
             .meta.unit.value == "天津市生态环境局");
+  // A district's department by its whole name: sixteen characters before its verb.
+  CHECK(
+      read_ok("2024年,长沙市岳麓区人力资源和社会保障局坚持以习近平新时代中国特色社会主义思想为指导,"
+              "全面学习贯彻党的二十大精神。\n" +
+                  kWork,
+              "t.txt")
+          .meta.unit.value == "长沙市岳麓区人力资源和社会保障局");
   // The office that posted the page completes no name.
   CHECK(read_ok(
             "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"
