@@ -1635,6 +1635,15 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
                   kWork,
               "t.txt")
           .meta.unit.value == "长沙市岳麓区人力资源和社会保障局");
+  // A sub-district named 街 (Guangzhou's usage); a street of shops is none.
+  const Document street = read_ok(
+      "2024年,鹤龙街坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神。\n" +
+          kWork,
+      "t.txt");
+  CHECK(street.meta.unit.value == "鹤龙街");
+  CHECK(street.meta.level.value == "township");
+  CHECK(read_ok("2024年,打造特色商业街坚持以人民为中心。\n" + kWork, "t.txt").meta.unit.value !=
+        "打造特色商业街");
   // The office that posted the page completes no name.
   CHECK(read_ok(
             "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"

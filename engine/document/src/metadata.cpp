@@ -233,9 +233,11 @@ std::string level_of(std::string_view unit, bool committee_signature, const Plac
     if (ends(unit, suffix) && zone_name(unit) &&
         ends(unit.substr(0, unit.size() - suffix.size()), "区"))
       zone_committee = true;
-  // A township's government (黄石镇, 屿头乡, 龙桥街道, its 街道办事处): below the national list.
+  // A township's government (黄石镇, 屿头乡, 龙桥街道, its 街道办事处; in Guangzhou 鹤龙街): below
+  // the national list.
   for (std::string_view suffix : {"镇", "乡", "街道", "街道办事处", "苏木"})
     if (ends(unit, suffix)) return "township";
+  if (ends(unit, "街") && unit.size() <= 4 * 3) return "township";
   if (department_suffix(unit) && !zone_committee) return "department";
   if (committee_signature || zone_committee) return "zone";
   // A real division wins over zone words in its name (浦东新区, 下花园区 are districts).
@@ -375,7 +377,7 @@ void unit_from_body(Document& doc) {
   static const std::string kVerbs =
       "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕";
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
       kVerbs + "|严格|切实|不断|大力|进一步|按照|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
@@ -425,6 +427,7 @@ void unit_from_body(Document& doc) {
       // A township or sub-district (周溪乡, 大中街道, 鼓楼街道办事处) and a zone's department
       // (高新区综治局) name their own place too.
       const bool place = ends_any(unit, {"区", "县", "市", "旗", "乡", "镇", "街道", "办事处"}) ||
+                         (ends(unit, "街") && unit.size() <= 4 * 3) ||
                          (zone_name(unit) && !starts_any(unit, {"区", "市", "县"}));
       const bool relative = starts_any(unit, {"市", "县", "区", "省", "州", "旗"});
       if (!place && !relative && !opens_with_division(unit) &&
