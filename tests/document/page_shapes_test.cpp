@@ -1644,6 +1644,14 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
   CHECK(street.meta.level.value == "township");
   CHECK(read_ok("2024年,打造特色商业街坚持以人民为中心。\n" + kWork, "t.txt").meta.unit.value !=
         "打造特色商业街");
+  // A city by its bare name; a phrase that is no city's name is none.
+  const Document city = read_ok(
+      "2024年,在省委、省人民政府的坚强领导下,株洲深入贯彻党的二十大精神和习近平法治思想。\n" +
+          kWork,
+      "t.txt");
+  CHECK(city.meta.unit.value == "株洲市");
+  CHECK(city.meta.level.value == "city");
+  CHECK(!read_ok("2024年,法治深入人心,全面推进依法行政。\n" + kWork, "t.txt").meta.unit.found());
   // The office that posted the page completes no name.
   CHECK(read_ok(
             "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"

@@ -383,6 +383,7 @@ void unit_from_body(Document& doc) {
   static const RE2 joint_unit(
       R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))(?:党委和|党委、|委、)\p{Han}{0,3}?政府,?(?:)" +
       kVerbs + "|以|在)");
+  static const RE2 bare_city(R"((?:^|[^\p{Han}])(\p{Han}{2,3})(?:)" + kVerbs + ")");
   const auto without_year = [](std::string& unit) {  // "2025年莆田市水利局…": 年 is no part of it
     for (std::string_view lead : {"年度", "年"})
       if (starts(unit, lead)) unit.erase(0, lead.size());
@@ -442,6 +443,15 @@ void unit_from_body(Document& doc) {
       doc.meta.unit = at_text(doc, with_city_prefix(doc.text, unit),
                               p.span.begin + static_cast<std::uint32_t>(pos),
                               seen == 1 ? "first-lines" : "body");
+      return;
+    }
+    // A city by its bare name, as cities write themselves ("…领导下，株洲深入贯彻…"): a name
+    // that is a city with 市 after it, opening the first paragraph's sentence or clause.
+    input = sp(body);
+    if (seen == 1 && RE2::PartialMatch(input, bare_city, &unit) && division_name(unit + "市")) {
+      const std::size_t pos = body.find(unit);
+      doc.meta.unit =
+          at_text(doc, unit + "市", p.span.begin + static_cast<std::uint32_t>(pos), "first-lines");
       return;
     }
   }
