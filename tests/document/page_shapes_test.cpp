@@ -1652,6 +1652,29 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
   CHECK(city.meta.unit.value == "株洲市");
   CHECK(city.meta.level.value == "city");
   CHECK(!read_ok("2024年,法治深入人心,全面推进依法行政。\n" + kWork, "t.txt").meta.unit.found());
+  // A government that writes of itself only as 我区: the district its text names most, twice
+  // at least; none when two are named as often, or when the opening is a body's (我局).
+  const Document self = read_ok(
+      "2024年,我区坚持以习近平新时代中国特色社会主义思想为指导。\n"
+      "一、主要举措和成效\n(一)强化组织领导\n凤翔区政府常务会议学法4次。"
+      "印发《凤翔区2024年法治政府建设工作要点》。\n",
+      "t.txt");
+  CHECK(self.meta.unit.value == "凤翔区");
+  CHECK(self.meta.level.value == "district");
+  CHECK(!read_ok("2024年,我区坚持以习近平法治思想为指导。\n凤翔区、金台区、凤翔区、金台区。\n",
+                 "t.txt")
+             .meta.unit.found());
+  CHECK(!read_ok("2024年,在市委、市政府的坚强领导下,我局坚持依法行政。\n印发《鞍山市实施方案》"
+                 "《鞍山市工作要点》。\n",
+                 "t.txt")
+             .meta.unit.found());
+  // A body's other names in brackets after its self-name (合署办公).
+  CHECK(read_ok("2025年,市数据局(市营商环境建设局、市行政审批局)在市委、市政府的坚强领导下,深入学习"
+                "贯彻习近平法治思想,"
+                "全面落实《鞍山市法治政府建设实施方案》《中共鞍山市委2025年工作要点》。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "鞍山市数据局");
   // The office that posted the page completes no name.
   CHECK(read_ok(
             "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"

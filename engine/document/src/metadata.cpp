@@ -349,26 +349,6 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   }
 }
 
-// "南湖区" → "嘉兴市南湖区" when the text writes the city right before the unit somewhere.
-std::string with_city_prefix(std::string_view text, const std::string& unit) {
-  const std::string_view scan = head(text, kBodyScanBytes);
-  for (std::size_t at = scan.find(unit); at != std::string_view::npos;
-       at = scan.find(unit, at + 1)) {
-    if (at < 3 || scan.substr(at - 3, 3) != "市") continue;
-    std::size_t b = at - 3;
-    int chars = 0;
-    while (b >= 3 && chars < 4) {
-      char32_t cp = 0;
-      decode_utf8(scan, b - 3, cp);
-      if (cp < 0x4E00 || cp > 0x9FFF) break;
-      b -= 3;
-      ++chars;
-    }
-    if (chars >= 2) return std::string(scan.substr(b, at - b)) + unit;
-  }
-  return unit;
-}
-
 // Unit, second choice: a self-name opening a sentence of the first three body paragraphs
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
@@ -377,7 +357,7 @@ void unit_from_body(Document& doc) {
   static const std::string kVerbs =
       "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕";
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办)),?(?:\(以下简称[^)]{1,20}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办)),?(?:\((?:以下简称)?[^)]{1,30}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
       kVerbs + "|严格|切实|不断|大力|进一步|按照|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
@@ -590,61 +570,6 @@ bool completes(std::string_view unit, std::string_view full) {
   return k == a.size();
 }
 
-// A relative name placed by the text: "市审计局" → "莆田市审计局" where the text writes
-// 莆田市审计局 (a division's name ending where the unit's 市, 区 or 县 is); else by the division of
-// that kind the text names most often, at least twice (莆田市 …莆田市 → 莆田市海渔局).
-std::string placed_by_text(std::string_view text, const std::string& unit) {
-  static const std::unordered_set<std::string_view> names = [] {
-    std::unordered_set<std::string_view> set;
-    for (const Division& d : all_divisions())
-      if (d.level != DivisionLevel::kProvince) set.insert(d.name);
-    // The municipalities are provinces in the list and a 市 to their bodies (天津市卫生健康委).
-    for (std::string_view m : {"北京市", "天津市", "上海市", "重庆市"}) set.insert(m);
-    return set;
-  }();
-  const std::string_view scan = head(text, kBodyScanBytes);
-  const std::string_view suffix = std::string_view(unit).substr(0, 3);  // 市, 区 or 县
-  // The division names ending at `end` (exclusive) of scan, nearest first.
-  auto places_ending_at = [&](std::size_t end, auto&& visit) {
-    for (std::size_t chars = 1; chars <= 6 && end >= 3 * chars; ++chars) {
-      const std::size_t b = end - 3 * chars;
-      char32_t cp = 0;
-      decode_utf8(scan, b, cp);
-      if (cp < 0x4E00 || cp > 0x9FFF) return;
-      const std::string_view place = scan.substr(b, end - b);
-      if (chars >= 2 && names.count(std::string(place) + std::string(suffix)) && visit(place))
-        return;
-    }
-  };
-  for (std::size_t at = scan.find(unit); at != std::string_view::npos;
-       at = scan.find(unit, at + 1)) {
-    std::string found;
-    places_ending_at(at, [&](std::string_view place) {
-      found = std::string(place) + unit;
-      return true;
-    });
-    if (!found.empty()) return found;
-  }
-  std::map<std::string_view, std::pair<int, std::size_t>> counts;  // place → (count, first)
-  for (std::size_t at = scan.find(suffix); at != std::string_view::npos;
-       at = scan.find(suffix, at + 3)) {
-    places_ending_at(at, [&](std::string_view place) {
-      auto& c = counts[place];
-      if (c.first++ == 0) c.second = at;
-      return true;
-    });
-  }
-  std::string_view best;
-  std::pair<int, std::size_t> best_count{1, 0};
-  for (const auto& [place, c] : counts)
-    if (c.first > best_count.first ||
-        (c.first == best_count.first && c.second < best_count.second && !best.empty())) {
-      best = place;
-      best_count = c;
-    }
-  return best.empty() ? unit : std::string(best) + unit;
-}
-
 // Does the name above the title spell out the opening's name: complete it, or write its 委 as
 // 委员会 (交通运输委 / 交通运输委员会)?
 bool spells_out(const std::string& unit, std::string_view name) {
@@ -789,6 +714,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);
+  if (!doc.meta.unit.found()) unit_from_self_reference(doc);
   place_unit(doc, committee);
   if (!doc.meta.province.found()) province_from_body(doc);
   // Year fallback: the date under the signature (a Q4 date is the same year, else the year

@@ -1,5 +1,6 @@
 // Helpers shared by the metadata stage's files (metadata.cpp: unit, level, province, dates;
-// metadata_year.cpp: the year reported on).
+// metadata_year.cpp: the year reported on; metadata_place.cpp: units placed by the divisions
+// their text names).
 #pragma once
 
 #include <re2/re2.h>
@@ -111,5 +112,16 @@ void published_from_signature(Document& doc, const SignatureLines& signature,
 // The year reported on from a publication date: a report published in Q4 reports on that year,
 // otherwise on the year before (metadata_year.cpp).
 bool year_from_published(Document& doc, const Located& published);
+
+// "南湖区" → "嘉兴市南湖区" when the text writes the city right before the unit
+// (metadata_place.cpp).
+std::string with_city_prefix(std::string_view text, const std::string& unit);
+
+// A relative name (市审计局) placed by the divisions the text names (metadata_place.cpp).
+std::string placed_by_text(std::string_view text, const std::string& unit);
+
+// Unit, last resort: a government writing of itself only as 我区 / 区政府, placed by the division
+// of that kind its text names most (metadata_place.cpp).
+void unit_from_self_reference(Document& doc);
 
 }  // namespace indicheck::detail::meta
