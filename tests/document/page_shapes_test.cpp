@@ -1675,6 +1675,13 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
                     kWork,
                 "t.txt")
             .meta.unit.value == "鞍山市数据局");
+  // The year in the sentence announcing the report, after the reporter ("现将我厅2025年…").
+  CHECK(
+      read_ok("在省委、省政府的坚强领导下,省生态环境厅坚持以习近平法治思想为指导,扎实推进依法治污。"
+              "现将我厅2025年法治政府建设工作情况报告如下:\n" +
+                  kWork,
+              "t.txt")
+          .meta.year == 2025);
   // The office that posted the page completes no name.
   CHECK(read_ok(
             "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"

@@ -189,6 +189,10 @@ constexpr std::string_view kTitleLeads[] = {
 
 void infer_year(Document& doc, const CrawlerHeader& header) {
   static const RE2 report_phrase(R"(现将\s*(\d{4})\s*年)");
+  // With the reporter first, when the sentence announces the report: "现将我厅2025年法治政府
+  // 建设工作情况报告如下".
+  static const RE2 reporter_phrase(
+      R"(现将\p{Han}{1,12}?(\d{4})\s*年[^。]{0,60}?(?:报告|汇报)如下)");
   const auto lines = first_lines(doc, 15, header.end_line);
   auto plausible = plausible_year;
   // 0. The crawler header's title.
@@ -285,7 +289,9 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       return;
     }
     re2::StringPiece match;
-    if (RE2::PartialMatch(sp(line), report_phrase, &year) && plausible(year)) {
+    if ((RE2::PartialMatch(sp(line), report_phrase, &year) ||
+         RE2::PartialMatch(sp(line), reporter_phrase, &year)) &&
+        plausible(year)) {
       doc.meta.year = year;
       const std::size_t pos = line.find("现将");
       doc.meta.year_found = at_text(doc, std::string(line.substr(pos, 13)),
