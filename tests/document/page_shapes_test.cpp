@@ -1675,9 +1675,12 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
                     kWork,
                 "t.txt")
             .meta.unit.value == "鞍山市数据局");
-  // The year in the sentence announcing the report, after the reporter ("现将我厅2025年…").
+  // The year in the sentence announcing the report, after the reporter ("现将我厅2025年…"), past
+  // the part of a long first line read for a title run into the body.
   CHECK(
-      read_ok("在省委、省政府的坚强领导下,省生态环境厅坚持以习近平法治思想为指导,扎实推进依法治污。"
+      read_ok("在省委、省政府的坚强领导下,省生态环境厅坚持以习近平新时代中国特色社会主义思想为指导,"
+              "深入学习贯彻习近平法治思想、习近平生态文明思想,坚决扛起生态环境保护政治责任,紧紧"
+              "围绕党中央和省委关于法治建设的决策部署,扎实推进依法治污取得明显成效。"
               "现将我厅2025年法治政府建设工作情况报告如下:\n" +
                   kWork,
               "t.txt")
