@@ -1685,6 +1685,19 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
                   kWork,
               "t.txt")
           .meta.year == 2025);
+  // A body writing of itself as 我局 that cites its own report by title; a higher body's
+  // document cited the same way names no unit.
+  CHECK(read_ok(
+            "沪环法〔2023〕23号\n市委、市政府:\n2022年,我局坚持以习近平法治思想为指导。根据有关"
+            "要求,我局总结形成了《上海市生态环境局关于2022年度法治政府建设情况的报告》,现报送。\n" +
+                kWork,
+            "t.txt")
+            .meta.unit.value == "上海市生态环境局");
+  CHECK(!read_ok("2022年,我局坚持以习近平法治思想为指导。\n我局认真学习《某某市人民政府关于2021年度"
+                 "法治政府建设情况的报告》。\n" +
+                     kWork,
+                 "t.txt")
+             .meta.unit.found());
   // The office that posted the page completes no name.
   CHECK(read_ok(
             "区司法局2023年法治政府建设情况报告\n发布日期: 2024-03-14\n来源: 某某区人民政府办公室\n"

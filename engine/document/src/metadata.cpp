@@ -657,6 +657,32 @@ void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
     meta.unit.value = placed_by_text(doc.text, meta.unit.value);
 }
 
+// Unit, before the last resort: a body that writes of itself only as 我局 and cites the report
+// it wrote by title ("我局总结形成了《上海市生态环境局关于2022年度法治政府建设情况的报告》"),
+// not one it studied.
+void unit_from_cited_report(Document& doc) {
+  constexpr std::string_view kOpen = "《", kClose = "》";
+  const std::string_view scan = head(doc.text, kHeadBytes);
+  for (std::size_t open = scan.find(kOpen); open != std::string_view::npos;
+       open = scan.find(kOpen, open + kOpen.size())) {
+    const std::size_t close = scan.find(kClose, open);
+    if (close == std::string_view::npos) return;
+    const std::string_view title = scan.substr(open + kOpen.size(), close - open - kOpen.size());
+    std::size_t from = scan.rfind("。", open);
+    from = from == std::string_view::npos ? 0 : from;
+    const std::string_view before = scan.substr(from, open - from);
+    if (!contains(title, "报告") || !contains(title, "年") ||
+        !contains_any(title, {"法治政府", "依法行政", "法治建设"}) ||
+        !contains_any(before, {"我局", "本局", "我委", "本委", "我厅", "我办", "我中心"}) ||
+        !contains_any(before, {"形成", "拟就", "拟定", "起草", "撰写", "编写", "报送", "呈报"}))
+      continue;
+    const std::string unit = unit_from_title(title);
+    if (unit.empty() || self_reference(unit) || generic_unit(unit) || !unit_suffix(unit)) continue;
+    doc.meta.unit = at_text(doc, strip_unit_suffix(unit), static_cast<std::uint32_t>(open), "body");
+    return;
+  }
+}
+
 // Level and province follow the unit, placed in the national list of divisions.
 void place_unit(Document& doc, bool committee) {
   Metadata& meta = doc.meta;
@@ -714,6 +740,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);
+  if (!doc.meta.unit.found()) unit_from_cited_report(doc);
   if (!doc.meta.unit.found()) unit_from_self_reference(doc);
   place_unit(doc, committee);
   if (!doc.meta.province.found()) province_from_body(doc);
