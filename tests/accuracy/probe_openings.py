@@ -29,6 +29,9 @@ def norm(unit):
     for suffix in ("人民政府", "管理委员会", "管委会", "办事处"):
         if u.endswith(suffix) and len(u) > len(suffix) + 1:
             u = u[: -len(suffix)]
+    # 密云区政府 is 密云区人民政府 by its short name.
+    if u.endswith("政府") and len(u) > 4 and u[-3] in "区县市旗州":
+        u = u[:-2]
     return u
 
 
