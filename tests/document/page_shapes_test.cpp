@@ -1706,3 +1706,24 @@ TEST_CASE("a ninth probe's shapes: a breadcrumb over a publisher's table of padd
             "t.txt")
             .meta.unit.value == "区司法局");
 }
+
+TEST_CASE("a tenth probe's shapes: a clause ending in a city, furniture before the opening") {
+  // A long clause that ends in a city's name and opens with none is no self-name; the bare
+  // name of a county-level city is one.
+  const Document city = read_ok(
+      "2023年,邹城坚持以习近平新时代中国特色社会主义思想为指导,持续提升法治政府建设质效,司法部"
+      "行政执法协调监督业务培训班和济宁市全面推进依法治市专题培训班在邹城举办。\n" +
+          kWork,
+      "t.txt");
+  CHECK(city.meta.unit.value == "邹城市");
+  // A site's furniture above the text (站群导航, AQI, a list of levels, a date bar) takes none of
+  // the opening's place: its self-name and year are read.
+  const Document page = read_ok(
+      "站群导航\n\nAQI\n\n  • 轻度污染\n  • 中度污染\n  • 重度污染\n  • 严重污染\n\n"
+      "2024-03-15来源:\n\n2023年,吉林省人民政府坚持以习近平新时代中国特色社会主义思想为指导,"
+      "推动法治政府建设实现新突破。\n\n" +
+          kWork,
+      "t.txt");
+  CHECK(page.meta.unit.value == "吉林省");
+  CHECK(page.meta.year == 2023);
+}

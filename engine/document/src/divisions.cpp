@@ -94,6 +94,7 @@ std::string_view level_name(const Division& d) {
 
 // One name found in the unit, with every division that bears it (still possible).
 struct Found {
+  std::size_t begin = 0;
   std::size_t end = 0;
   bool full_name = false;  // the text is a full name of every candidate
   std::vector<const Division*> candidates;
@@ -150,6 +151,7 @@ std::vector<Found> names_in_unit(std::string_view unit) {
         continue;
       }
     }
+    found.begin = pos;
     chain.push_back(std::move(found));
     pos = chain.back().end;
   }
@@ -209,7 +211,8 @@ std::span<const Division> all_divisions() {
 
 bool opens_with_division(std::string_view unit) {
   const std::vector<Found> chain = names_in_unit(unit);
-  return !chain.empty() && chain.front().full_name;
+  const std::size_t start = unit.substr(0, 6) == "中共" ? 6 : 0;
+  return !chain.empty() && chain.front().full_name && chain.front().begin == start;
 }
 
 bool division_name(std::string_view name) {

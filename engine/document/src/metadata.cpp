@@ -375,9 +375,11 @@ void unit_from_body(Document& doc) {
                           ? Role::kAchievements
                           : doc.sentences[p.first_sentence].role;
     if (role == Role::kTitle || role == Role::kBoilerplate) continue;
-    ++seen;
     const std::string_view body =
         head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
+    // A page's furniture left in the body (站群导航, AQI, • 轻度污染 …): short, no sentence.
+    if (body.size() < 20 * 3 && !contains(body, "。") && !contains(body, ",")) continue;
+    ++seen;
     re2::StringPiece input = sp(body);
     std::string unit;
     if (seen == 1 && (contains(body, "委、") || contains(body, "党委和")) &&
