@@ -1726,4 +1726,16 @@ TEST_CASE("a tenth probe's shapes: a clause ending in a city, furniture before t
       "t.txt");
   CHECK(page.meta.unit.value == "吉林省");
   CHECK(page.meta.year == 2023);
+  // A red header and the document's number above a name and a title, each on its own line:
+  // none is joined to the next.
+  const Document red = read_ok(
+      "上海市宝山区生态环境局文件\n宝环保〔2026〕1号\n宝山区生态环境局\n2025年法治政府建设情况报告"
+      "\n"
+      "中共上海市宝山区委、宝山区人民政府:\n2025年在区委、区政府的坚强领导下,我局扎实推进法治"
+      "政府建设。\n" +
+          kWork,
+      "t.txt");
+  CHECK(red.meta.unit.value == "上海市宝山区生态环境局");
+  CHECK(red.meta.doc_number.value == "宝环保〔2026〕1号");
+  CHECK(red.meta.year == 2025);
 }

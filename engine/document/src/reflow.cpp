@@ -163,6 +163,15 @@ bool bullet_line(std::string_view s) {
   return false;
 }
 
+// A formal document's red header ("上海市宝山区生态环境局文件") or its number ("宝环保〔2026〕1号")
+// above the title is a line of its own (only before the first sentence).
+bool header_line(std::string_view s) {
+  if (s.size() > 30 * 3 || s.find("。") != std::string_view::npos) return false;
+  if (ends_with(s, "文件")) return true;
+  return ends_with(s, "号") &&
+         (s.find("〔") != std::string_view::npos || s.find("[") != std::string_view::npos);
+}
+
 bool starts_with_punctuation(std::string_view s) {
   for (std::string_view p : {",", "、", "。", ";", ":", ")", "”"})
     if (s.rfind(p, 0) == 0) return true;
@@ -311,7 +320,8 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
     // A marker alone on its line ("3." before "2021年工作思路") starts a heading, whatever the
     // line above ends with.
     if (!lines[nx].blank && !starts_with_marker(next) && !bare_marker(next) && !date_like(next) &&
-        !terminated(c) && !bullet_line(c) && !bullet_line(next)) {
+        !terminated(c) && !bullet_line(c) && !bullet_line(next) &&
+        !(li < first_sentence_line && (header_line(c) || header_line(next)))) {
       if (para_first == li && bare_marker(c)) {
         join = true;
       } else if (li < first_sentence_line && para_first == li && broken_title(c, next)) {
