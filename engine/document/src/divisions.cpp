@@ -216,8 +216,11 @@ bool opens_with_division(std::string_view unit) {
 }
 
 bool division_name(std::string_view name) {
-  return std::any_of(std::begin(kDivisions), std::end(kDivisions),
-                     [&](const Division& d) { return d.name == name; });
+  const Index& ix = index();
+  const auto it = ix.by_key.find(name);
+  return it != ix.by_key.end() &&
+         std::any_of(it->second.begin(), it->second.end(),
+                     [&](std::uint16_t id) { return kDivisions[id].name == name; });
 }
 
 Place place_of_unit(std::string_view unit, std::string_view text) {

@@ -378,7 +378,7 @@ void unit_from_body(Document& doc) {
     const std::string_view body =
         head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
     // A page's furniture left in the body (站群导航, AQI, • 轻度污染 …): short, no sentence.
-    if (body.size() < 20 * 3 && !contains(body, "。") && !contains(body, ",")) continue;
+    if (furniture_like(body)) continue;
     ++seen;
     re2::StringPiece input = sp(body);
     std::string unit;
@@ -674,8 +674,7 @@ void unit_from_cited_report(Document& doc) {
     from = from == std::string_view::npos ? 0 : from;
     const std::string_view before = scan.substr(from, open - from);
     if (!contains(title, "报告") || !contains(title, "年") ||
-        !contains_any(title, {"法治政府", "依法行政", "法治建设"}) ||
-        !contains_any(before, {"我局", "本局", "我委", "本委", "我厅", "我办", "我中心"}) ||
+        !contains_any(title, {"法治政府", "依法行政", "法治建设"}) || !names_body_self(before) ||
         !contains_any(before, {"形成", "拟就", "拟定", "起草", "撰写", "编写", "报送", "呈报"}))
       continue;
     const std::string unit = unit_from_title(title);

@@ -101,6 +101,21 @@ inline std::vector<std::pair<std::uint32_t, std::string_view>> first_lines(const
   return out;
 }
 
+// A page's furniture left in the text (站群导航, AQI, • 轻度污染, 2024-03-15来源:): a short
+// stretch holding no sentence.
+inline bool furniture_like(std::string_view s) {
+  return s.size() < 20 * 3 && !contains(s, "。") && !contains(s, ",");
+}
+
+// How a body (not a government) writes of itself: a report holding one is a department's.
+inline constexpr std::string_view kBodySelfNames[] = {"我局", "本局", "我委",  "本委",
+                                                      "我厅", "我办", "我中心"};
+inline bool names_body_self(std::string_view s) {
+  for (std::string_view w : kBodySelfNames)
+    if (contains(s, w)) return true;
+  return false;
+}
+
 // Lines as (text offset, line), as first_lines gives them.
 using SignatureLines = std::vector<std::pair<std::uint32_t, std::string_view>>;
 

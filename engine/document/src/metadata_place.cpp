@@ -127,9 +127,8 @@ void unit_from_self_reference(Document& doc) {
   // ("在市委、市政府的领导下").
   static const RE2 government(R"((?:^|[\n,;:。]|年)(区|市|县)(?:人民)?政府)");
   const std::string_view opening = head(doc.text, 2400);
-  for (std::string_view body :
-       {"我局", "本局", "我委", "本委", "我办", "我厅", "局党组", "委党组", "我中心"})
-    if (contains(opening, body)) return;
+  if (names_body_self(opening) || contains(opening, "局党组") || contains(opening, "委党组"))
+    return;
   std::string kind;
   for (std::string_view self : {"我区", "我市", "我县"})
     if (contains(opening, self)) {

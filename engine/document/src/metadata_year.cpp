@@ -265,9 +265,7 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
     if (announced && line.starts_with("一、") && !contains(line, "。")) continue;
     // A page's furniture left above the text (站群导航, AQI, • 轻度污染, 2024-03-15来源:): short,
     // no sentence and no year of its own.
-    if (line.size() < 20 * 3 && !contains(line, "。") && !contains(line, ",") &&
-        !contains(line, "年"))
-      continue;
+    if (furniture_like(line) && !contains(line, "年")) continue;
     // A report read to a congress opens with its occasion in parentheses ("(2023年4月27日在某某
     // 市人民代表大会常务委员会会议上)"): not the year reported on.
     if (line.starts_with("(") && line.ends_with(")") && !contains(line, "。")) continue;
