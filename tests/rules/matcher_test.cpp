@@ -98,6 +98,14 @@ TEST_CASE("clause window: the parts of the condition in one clause", "[matcher]"
   // One term alone satisfies an `or`, in whatever clause; a term found twice counts in both.
   CHECK(state("会议强调,加大重点领域执法力度。") == ItemState::kMet);
   CHECK(state("安全生产培训3次,安全生产执法检查5次。") == ItemState::kMet);
+  // Items of a list of quoted topics are clauses of their own; one quoted name is not.
+  CHECK(state("围绕“安全生产”“执法规范化”等开展培训。") == ItemState::kMissing);
+  CHECK(state("围绕“安全生产”、“执法规范化”等开展培训。") == ItemState::kMissing);
+  CHECK(state("开展“安全生产”执法检查5次。") == ItemState::kMet);
+  // A term inside a title the clause only studies holds in no clause there, even when the
+  // sentence names it again elsewhere.
+  CHECK(state("学习《安全生产法》等执法依据,推进安全生产标准化。") == ItemState::kMissing);
+  CHECK(state("印发《安全生产执法检查办法》。") == ItemState::kMet);
   Scanner scanner(c.compiled);
   const auto ev = scanner
                       .scan(make_document({{Role::kAchievements, {"围绕安全生产,严格执法。"}}}),

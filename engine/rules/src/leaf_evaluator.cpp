@@ -29,6 +29,11 @@ namespace indicheck {
 
 namespace {
 
+// The quotes that mark a list of quoted items (U+201D, U+201C; 、 is U+3001).
+constexpr std::string_view kCloseQuote = "\u201D";
+constexpr std::string_view kOpenQuote = "\u201C";
+constexpr std::string_view kListedOpenQuote = "\u3001\u201C";
+
 bool compare(Comparison c, double v, double t) {
   switch (c) {
     case Comparison::kAtLeast:
@@ -355,7 +360,8 @@ bool LeafEvaluator::group_hits(const Check& check, const std::vector<LeafHit>& h
     terms_in.emplace_back(h.sentence, h.pattern);
     if (check.window == Window::kClause) {
       // One entry per clause holding the term: the condition is then tested clause by clause.
-      for (std::uint32_t mask = clauses_holding(h.sentence, h.pattern); mask != 0; mask &= mask - 1)
+      for (std::uint32_t mask = clauses_holding(h.sentence, h.pattern, check.titles_as_evidence);
+           mask != 0; mask &= mask - 1)
         entries.push_back({h.sentence, static_cast<std::uint8_t>(std::countr_zero(mask)), role,
                            static_cast<std::uint32_t>(entries.size()), h.sentence, h.selection});
       continue;
@@ -377,13 +383,27 @@ bool LeafEvaluator::group_hits(const Check& check, const std::vector<LeafHit>& h
   return any_hit;
 }
 
-std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id) const {
+std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id,
+                                             bool in_titles) const {
   const Span span = doc_.sentences[si].span;
   const std::string_view text = std::string_view(doc_.text).substr(span.begin, span.size());
-  // Clause marks of the normalized text (，；：are , ; : after NFKC).
-  const auto is_mark = [](char c) { return c == ',' || c == ';' || c == ':'; };
+  // Clause marks of the normalized text (，；：are , ; : after NFKC), and the closing quote of
+  // an item in a list of quoted items (“…”“…” or “…”、“…”): each item is a topic of its own.
+  const auto is_mark = [text](std::size_t i) {
+    const char c = text[i];
+    if (c == ',' || c == ';' || c == ':') return true;
+    if (c != '\xE2' || text.compare(i, 3, kCloseQuote) != 0) return false;
+    const std::string_view after = text.substr(i + 3);
+    return after.starts_with(kOpenQuote) || after.starts_with(kListedOpenQuote);
+  };
   const auto bit = [](std::size_t clause) {
     return std::uint32_t{1} << std::min<std::size_t>(clause, 31);
+  };
+  const auto in_topic_title = [this](std::size_t begin, std::size_t end) {
+    const auto& titles = topic_titles_;
+    auto it = std::upper_bound(titles.begin(), titles.end(), begin,
+                               [](std::size_t at, const auto& t) { return at < t.first; });
+    return it != titles.begin() && begin >= std::prev(it)->first && end <= std::prev(it)->second;
   };
   const CompiledPattern& p = impl_.patterns[id];
   std::uint32_t mask = 0;
@@ -391,13 +411,15 @@ std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id)
     std::size_t clause = 0, scanned = 0;
     for (std::size_t at = text.find(p.text); at != std::string_view::npos;
          at = text.find(p.text, at + 1)) {
-      for (; scanned < at; ++scanned) clause += is_mark(text[scanned]) ? 1 : 0;
+      if (!in_titles && in_topic_title(span.begin + at, span.begin + at + p.text.size())) continue;
+      for (; scanned < at; ++scanned) clause += is_mark(scanned) ? 1 : 0;
       mask |= bit(clause);
     }
   }
   if (mask != 0) return mask;
   // A regex (or a literal not found as written): every clause of the sentence.
-  const auto marks = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), is_mark));
+  std::size_t marks = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) marks += is_mark(i) ? 1 : 0;
   return bit(marks) | (bit(marks) - 1);
 }
 

@@ -231,6 +231,7 @@ class LeafEvaluator {
         max_quotes_(max_quotes),
         want_near_misses_(near_misses),
         views_(scratch.views),
+        topic_titles_(scratch.topic_titles),
         section_paths_(scratch.section_paths),
         strengths_(scratch.strengths),
         gate_scores_(scratch.gate_scores),
@@ -254,8 +255,9 @@ class LeafEvaluator {
   bool group_hits(const Check& check, const std::vector<LeafHit>& hits) const;
   // The clauses of sentence `si` that hold pattern `id`, one bit each (bit k = clause k; clauses
   // from the 32nd on share bit 31). A regex holds in every clause of the sentence: its gaps
-  // are its own.
-  std::uint32_t clauses_holding(std::uint32_t si, std::uint32_t id) const;
+  // are its own. Unless `in_titles`, a literal inside a title named only as a topic (titles.h)
+  // holds in no clause there, as it earns no hit there.
+  std::uint32_t clauses_holding(std::uint32_t si, std::uint32_t id, bool in_titles) const;
   void evaluate_windows(const Check& check, std::size_t slot) const;
   void add_window(const Check& check, std::size_t slot, std::uint32_t unit, Role role) const;
   void read_metrics(const Check& check, std::size_t slot, WindowResult& r) const;
@@ -298,6 +300,8 @@ class LeafEvaluator {
   // sentences, so it is computed once per sentence (the section path once per section) per
   // document, kept in the scratch next to the hit table, and reset with it.
   std::vector<SentenceView>& views_;
+  // The document's titles named only as topics (byte ranges, in text order; hit_table.cpp).
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& topic_titles_;
   SentenceView& view_slot(std::uint32_t si) const;
   // Line:column alone (for reasons), without the quote text and section path. The first call
   // for a document fills every sentence's (fill_positions).
