@@ -1739,3 +1739,36 @@ TEST_CASE("a tenth probe's shapes: a clause ending in a city, furniture before t
   CHECK(red.meta.doc_number.value == "宝环保〔2026〕1号");
   CHECK(red.meta.year == 2025);
 }
+
+TEST_CASE("a report sent as the attachment of a short letter is read as the report") {
+  // 关于报送《…》的报告: the letter, its signature, 附件, then the report with its own title over
+  // two lines under the letter's date. The report's chapters earn credit; the letter is its head.
+  const std::string letter =
+      "关于报送《2024年度浦东新区建设和交通委员会法治政府建设情况报告》的报告\n"
+      "上海市浦东新区法治政府建设工作领导小组办公室:\n"
+      "根据法治政府建设有关工作要求,我委拟就了《2024年度浦东新区建设和交通委员会法治政府建设情况"
+      "报告》,现予报送。\n特此报告。\n"
+      "附件:2024年度浦东新区建设和交通委员会法治政府建设情况报告\n"
+      "上海市浦东新区建设和交通委员会\n2025年1月20日\n";
+  const std::string report =
+      "2024年度浦东新区建设和交通委员会\n法治政府建设情况报告\n"
+      "2024年,在区委、区政府的坚强领导下,浦东新区建交委全面贯彻落实法治政府建设各项要求。\n"
+      "一、2024年法治工作情况总结\n(一)深入学习宣传贯彻习近平法治思想\n"
+      "全年组织集中学法12次,开展专题讲座3场。\n二、存在的不足\n执法力量不足。\n"
+      "三、下一步工作打算\n继续深化行政执法改革。\n";
+  const Document doc = read_ok(letter + report, "t.txt");
+  CHECK(role_of(doc, "全年组织集中学法12次") == Role::kAchievements);
+  CHECK(role_of(doc, "执法力量不足") == Role::kShortcomings);
+  CHECK(role_of(doc, "继续深化行政执法改革") == Role::kPlans);
+  CHECK(role_of(doc, "根据法治政府建设有关工作要求") == Role::kTitle);
+  CHECK(doc.meta.unit.value == "浦东新区建设和交通委员会");
+  CHECK(doc.meta.year == 2024);
+  // An attachment that is no report (a table of figures, a list) stays an attachment.
+  const Document table =
+      read_ok("某区司法局2024年法治政府建设情况报告\n2024年,我局扎实推进法治政府建设。\n" + kWork +
+                  "特此报告。\n某区司法局\n2025年1月20日\n附件:行政复议案件统计表\n"
+                  "类别\t件数\n受理\t12\n办结\t11\n",
+              "t.txt");
+  CHECK(role_of(table, "全年办理行政复议案件3件") == Role::kAchievements);
+  CHECK(role_of(table, "受理") == Role::kOther);
+}

@@ -284,6 +284,14 @@ Lines signature_of(const Document& doc) {
   return signature;
 }
 
+// The title of the report a letter sends (关于报送《某局2023年度法治政府建设情况报告》的报告 → the
+// name inside 《》); any other line as it is.
+std::string_view sent_title(std::string_view line) {
+  if (!starts(line, "关于报送《")) return line;
+  line.remove_prefix(std::string_view("关于报送《").size());
+  return line.substr(0, line.find("》"));
+}
+
 // Unit, first choice: a title (the crawler header's, a title line, or a title run into the
 // body on the first line). `committee` is set when the title names a 管委会.
 void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& header,
@@ -307,7 +315,7 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     if (meta.unit.found()) break;
     // A line ending in a colon addresses someone ("某某区法治政府建设工作领导小组办公室:").
     if (!title_like(line) || line.ends_with(":")) continue;
-    std::string unit = named_unit(unit_from_title(line));
+    std::string unit = named_unit(unit_from_title(sent_title(line)));
     if (!unit.empty()) {
       committee = contains(unit, "管委会") || contains(unit, "管理委员会");
       meta.unit = at_text(doc, strip_unit_suffix(unit), offset, "title");
@@ -322,6 +330,16 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
     if (unit.empty() || !unit_suffix(unit)) continue;
     committee = contains(unit, "管委会") || contains(unit, "管理委员会");
     meta.unit = at_text(doc, strip_unit_suffix(std::string(unit)), offset, "red-header");
+  }
+  // A title set over two lines, the unit on the first ("西宁市城东区人民政府" /
+  // "关于2022年…的报告", "2024年度浦东新区建设和交通委员会" / "法治政府建设情况报告").
+  for (std::size_t i = 1; i < lines.size() && !meta.unit.found(); ++i) {
+    const auto& [offset, line] = lines[i];
+    const std::string_view above = lines[i - 1].second;
+    if (!title_like(line) || title_like(above) || !unit_suffix(above)) continue;
+    const std::string unit = named_unit(unit_from_title(std::string(above) + std::string(line)));
+    if (!unit.empty())
+      meta.unit = at_text(doc, strip_unit_suffix(unit), lines[i - 1].first, "title");
   }
   // A publication note before the text names the report: "现将《某某市文化和旅游局2025年度法治
   // 政府建设情况报告》予以公布", "现将市人社局2021年法治政府建设情况报告予以公开".

@@ -34,6 +34,8 @@ constexpr std::size_t kMaxSectionDepth = 8;
 constexpr std::size_t kMaxTitleBytes = 300;
 // Body paragraph count at or below which the report is treated as "one line".
 constexpr std::size_t kOneLineBodyParagraphs = 2;
+// A letter sending the report as its attachment is a few sentences (about 400 characters).
+constexpr std::size_t kMaxCoverLetterBytes = 1200;
 // A one-line report's preamble is cut after this many sentences when no "如下" closes it.
 constexpr std::size_t kOneLinePreambleSentences = 3;
 
@@ -184,6 +186,17 @@ class Builder {
     }
     title_end_ = li;
     attachments_begin_ = attachments_after_signature();
+    if (cover_letter(attachments_begin_)) {
+      // The report is the attachment: the letter sending it (关于报送《…报告》的报告 … 特此报告。)
+      // is read as the head of the document, and the attachment as its text.
+      for (li = attachments_begin_; li < lines_.size(); ++li) {
+        const Line& l = lines_[li];
+        if (l.blank || l.boilerplate || starts_attachment(l)) continue;
+        if (!is_title_line(content(l)) && !above_title(li)) break;
+      }
+      title_end_ = li;
+      attachments_begin_ = attachments_after_signature();
+    }
     // Signature region: trailing 特此报告, unit name and date lines (before any attachment).
     signature_begin_ = attachments_begin_;
     for (std::uint32_t k = attachments_begin_; k-- > title_end_;) {
@@ -234,6 +247,29 @@ class Builder {
       previous = k;
     }
     return n;
+  }
+
+  // Is the attachment starting at line k the report itself, sent with a short letter: a title
+  // naming a report among its first four lines (附件:某局2023年度法治政府建设情况报告), a text
+  // longer than the letter above it, itself short (a few sentences: 根据…要求，我局拟就了《…》，
+  // 现予报送。特此报告。), and no table?
+  bool cover_letter(std::uint32_t k) const {
+    const auto n = static_cast<std::uint32_t>(lines_.size());
+    if (k >= n || table_to_the_end(k)) return false;
+    std::size_t letter = 0, attached = 0, lines = 0;
+    bool titled = false;
+    for (std::uint32_t j = title_end_; j < n; ++j) {
+      const Line& l = lines_[j];
+      if (l.blank || l.boilerplate) continue;
+      const std::string_view c = content(l);
+      if (j < k) {
+        letter += c.size();
+        continue;
+      }
+      if (++lines <= 4 && title_like(c) && contains_any(c, {"报告", "情况", "总结"})) titled = true;
+      if (j > k) attached += c.size();
+    }
+    return titled && lines >= 5 && letter <= kMaxCoverLetterBytes && attached >= letter;
   }
 
   // Is everything after line k a table's rows (cells split by tabs), to the end of the text —

@@ -342,7 +342,14 @@ void reflow_lines(Document& doc, std::uint32_t first_body_line,
         const bool numbered_heading = starts_with_heading_marker(content(para_first));
         // The title is the paragraph so far: a title over two lines ("…建设工" / "作情况的报告")
         // ends with its second line.
-        const bool title = li < first_sentence_line && wrapped_title_like(so_far);
+        // So is a title at most two lines under a date: a report attached to the letter sending
+        // it (特此报告。 / 附件:… / 某局 / 2024年3月20日 / [某局] / 某局2023年度…情况报告).
+        const auto date_at = [&](std::size_t k) {
+          return !lines[k].blank && date_like(content(k));
+        };
+        const bool under_date = (para_first > 0 && date_at(para_first - 1)) ||
+                                (para_first > 1 && date_at(para_first - 2));
+        const bool title = (li < first_sentence_line || under_date) && wrapped_title_like(so_far);
         // A heading that carries body text ("1.领导高度重视。印发…") wraps like body text.
         join = !(numbered_heading && !contains(c, "。")) && !title;
       }
