@@ -151,6 +151,12 @@ TEST_CASE("invalid, empty-matching and unsupported regexes", "[loader]") {
   CHECK(load(head + "        r: ['(?=a)b']\n") ==
         Lines{"t.yaml:10:13: error[unsupported-regex]: regex \"(?=a)b\" is not supported: "
               "Zero-width assertions are not supported."});
+  // Reports are normalized before matching: a full-width comma or a Traditional character is
+  // never in the text, so a regex holding one is refused, not silently wrong.
+  CHECK(load(head + "        r: ['法治[^。，]{0,9}督察']\n") ==
+        Lines{"t.yaml:10:13: error[unnormalized-regex]: regex \"法治[^。，]{0,9}督察\" holds "
+              "\"，\", which the normalized text never contains (it reads \",\")"});
+  CHECK(load(head + "        r: ['法治[^。,]{0,9}督察']\n") == Lines{});
 }
 
 TEST_CASE("include cycle, include outside the root, missing include", "[loader]") {

@@ -14,8 +14,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "condition.h"
+#include "indicheck/document.h"
 #include "indicheck/limits.h"
 #include "loader_internal.h"
 #include "text_checks.h"
@@ -32,6 +35,20 @@ bool valid_selection_name(std::string_view name) {
     if (!std::isdigit(c)) digits = false;
   }
   return !digits;
+}
+
+// The first non-ASCII character of `pattern` that normalization for matching changes, and what
+// it becomes; empty views when there is none.
+std::pair<std::string, std::string> unnormalized_character(std::string_view pattern) {
+  for (std::size_t i = 0; i < pattern.size();) {
+    const auto c = static_cast<unsigned char>(pattern[i]);
+    const std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    const std::string_view ch = pattern.substr(i, len);
+    i += len;
+    if (len == 1) continue;
+    if (std::string to = normalize_for_matching(ch); to != ch) return {std::string(ch), to};
+  }
+  return {};
 }
 
 }  // namespace
@@ -114,6 +131,18 @@ bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char
       }
       const bool empty = info->min_width == 0;
       std::free(info);
+      // The text is normalized before matching (，；：（） become , ; : ( ), Traditional becomes
+      // Simplified): a character normalization changes is never in the text, so a regex holding
+      // one is silently wrong (a class [^。，] that excludes nothing, a literal that never
+      // matches).
+      if (const auto [from, to] = unnormalized_character(pattern); !from.empty()) {
+        error(
+            f, item, "unnormalized-regex",
+            fmt::format("regex {} holds {}, which the normalized text never contains (it reads {})",
+                        dq(pattern), dq(from), dq(to)));
+        ok = false;
+        continue;
+      }
       if (empty) {
         error(f, item, "empty-match",
               fmt::format("regex {} can match the empty string", dq(pattern)));
