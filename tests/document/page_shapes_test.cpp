@@ -1772,3 +1772,44 @@ TEST_CASE("a report sent as the attachment of a short letter is read as the repo
   CHECK(role_of(table, "全年办理行政复议案件3件") == Role::kAchievements);
   CHECK(role_of(table, "受理") == Role::kOther);
 }
+
+TEST_CASE("an eleventh probe's shapes: a province by its bare name, a zone's two committees") {
+  // A crawler's table whose publisher is a department of the district the text names: the
+  // district reports, its 司法局 only publishes (the publisher does not complete a place).
+  const Document district = read_ok(
+      "- 发布机构:薛城区司法局\n- 标 题:关于2025年度法治政府建设情况的报告\n"
+      "关于2025年度法治政府建设情况的报告\n\n"
+      "2025年,在市委、市政府的坚强领导下,薛城区坚持以习近平法治思想为根本遵循,系统推进法治政府"
+      "建设。\n" +
+          kWork,
+      "t.txt");
+  CHECK(district.meta.unit.value == "薛城区");
+  // A province by its bare name.
+  const Document province = read_ok(
+      "2024年,广东坚持以习近平新时代中国特色社会主义思想为指导,扎实推动法治政府建设取得积极成效。"
+      "\n" +
+          kWork,
+      "t.txt");
+  CHECK(province.meta.unit.value == "广东省");
+  CHECK(province.meta.level.value == "province");
+  // A zone's party working committee and administrative committee, each with its other name.
+  const Document zone = read_ok(
+      "2024年,青岛西海岸新区工委(区委)、管委(区政府)在市委、市政府的坚强领导下,扎实推进法治政府"
+      "建设。\n" +
+          kWork,
+      "t.txt");
+  CHECK(zone.meta.unit.value == "青岛西海岸新区");
+  // 我县 named only in the county's slogan (法治弋阳、法治政府、法治社会一体建设).
+  const Document county = read_ok(
+      "2023年,我县坚持依法治县、依法执政、依法行政共同推进,法治弋阳、法治政府、法治社会一体"
+      "建设。\n" +
+          kWork,
+      "t.txt");
+  CHECK(county.meta.unit.value == "弋阳县");
+  // The year named only by the achievements part's heading.
+  const Document heading = read_ok(
+      "通州区坚持以习近平新时代中国特色社会主义思想为指导,法治建设的保障作用全面彰显。\n"
+      "一、2022年法治政府建设主要举措和成效\n全年办理行政复议案件3件。\n",
+      "t.txt");
+  CHECK(heading.meta.year == 2022);
+}

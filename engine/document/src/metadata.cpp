@@ -367,6 +367,15 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   }
 }
 
+// The province a bare name stands for (广东 → 广东省, 广西 → 广西壮族自治区); empty when none.
+std::string province_named(std::string_view bare) {
+  for (const Division& d : all_divisions())
+    if (d.level == DivisionLevel::kProvince && d.name.size() > bare.size() &&
+        starts(d.name, bare) && !division_name(std::string(bare)))
+      return std::string(d.name);
+  return {};
+}
+
 // Unit, second choice: a self-name opening a sentence of the first three body paragraphs
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
@@ -380,6 +389,11 @@ void unit_from_body(Document& doc) {
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
       R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))(?:党委和|党委、|委、)\p{Han}{0,3}?政府,?(?:)" +
+      kVerbs + "|以|在)");
+  // "2024年，青岛西海岸新区工委(区委)、管委(区政府)在…": a zone's party working committee and
+  // its administrative committee.
+  static const RE2 zone_joint(
+      R"((?:^|[^\p{Han}])(\p{Han}{2,16}?(?:新区|开发区|园区|示范区|实验区|试验区|合作区))(?:党工委|工委)(?:\([^)]{1,8}\))?、(?:管委会|管委)(?:\([^)]{1,8}\))?,?(?:)" +
       kVerbs + "|以|在)");
   static const RE2 bare_city(R"((?:^|[^\p{Han}])(\p{Han}{2,3})(?:)" + kVerbs + ")");
   const auto without_year = [](std::string& unit) {  // "2025年莆田市水利局…": 年 is no part of it
@@ -400,10 +414,14 @@ void unit_from_body(Document& doc) {
     ++seen;
     re2::StringPiece input = sp(body);
     std::string unit;
-    if (seen == 1 && (contains(body, "委、") || contains(body, "党委和")) &&
-        RE2::PartialMatch(input, joint_unit, &unit)) {
+    const bool zone =
+        seen == 1 && contains(body, "工委") && RE2::PartialMatch(input, zone_joint, &unit);
+    if (zone || (seen == 1 && (contains(body, "委、") || contains(body, "党委和")) &&
+                 RE2::PartialMatch(input, joint_unit, &unit))) {
       without_year(unit);
-      if (!generic_unit(unit) && unit.size() >= 6 && opens_with_division(unit)) {
+      // A zone is named after its city, short or whole (青岛西海岸新区).
+      if (!generic_unit(unit) && unit.size() >= 6 &&
+          (opens_with_division(unit) || (zone && !place_of_unit(unit, body).province.empty()))) {
         const std::size_t pos = body.find(unit);
         doc.meta.unit =
             at_text(doc, unit, p.span.begin + static_cast<std::uint32_t>(pos), "first-lines");
@@ -445,14 +463,18 @@ void unit_from_body(Document& doc) {
                               seen == 1 ? "first-lines" : "body");
       return;
     }
-    // A city by its bare name, as cities write themselves ("…领导下，株洲深入贯彻…"): a name
-    // that is a city with 市 after it, opening the first paragraph's sentence or clause.
+    // A city or a province by its bare name, as they write themselves ("…领导下，株洲深入贯彻…",
+    // "2024年，广东坚持…"): a name that is a city with 市 after it, or a province's name without
+    // its suffix, opening the first paragraph's sentence or clause.
     input = sp(body);
-    if (seen == 1 && RE2::PartialMatch(input, bare_city, &unit) && division_name(unit + "市")) {
-      const std::size_t pos = body.find(unit);
-      doc.meta.unit =
-          at_text(doc, unit + "市", p.span.begin + static_cast<std::uint32_t>(pos), "first-lines");
-      return;
+    if (seen == 1 && RE2::PartialMatch(input, bare_city, &unit)) {
+      const std::string name = division_name(unit + "市") ? unit + "市" : province_named(unit);
+      if (!name.empty()) {
+        const std::size_t pos = body.find(unit);
+        doc.meta.unit =
+            at_text(doc, name, p.span.begin + static_cast<std::uint32_t>(pos), "first-lines");
+        return;
+      }
     }
   }
 }
@@ -580,6 +602,9 @@ bool relative_unit(std::string_view u) {
 bool completes(std::string_view unit, std::string_view full) {
   if (unit.size() < 9 || full.size() <= unit.size() || !unit_suffix(full)) return false;
   if (ends(full, "办公室") && !ends(unit, "办公室")) return false;
+  // A place is not completed into one of its departments: 薛城区 published by 薛城区司法局 is
+  // the district's report.
+  if (starts(full, unit) && division_name(unit)) return false;
   if (contains(full, unit) || expands(unit, full)) return true;
   if (!relative_unit(unit)) return false;
   const std::u32string a = code_points(unit), f = code_points(full);

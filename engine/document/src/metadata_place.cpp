@@ -9,6 +9,7 @@
 #include "divisions.h"
 #include "internal.h"
 #include "metadata_internal.h"
+#include "part_signals.h"
 
 namespace indicheck::detail::meta {
 
@@ -138,9 +139,23 @@ void unit_from_self_reference(Document& doc) {
   if (kind.empty() && !RE2::PartialMatch(sp(opening), government, &kind)) return;
   const std::string_view scan = head(doc.text, kBodyScanBytes);
   const NamedPlace best = most_named_place(scan, kind);
-  if (best.place.empty() || best.tied) return;
-  doc.meta.unit = at_text(doc, std::string(best.place) + kind,
-                          static_cast<std::uint32_t>(best.first - best.place.size()), "body");
+  if (!best.place.empty() && !best.tied) {
+    doc.meta.unit = at_text(doc, std::string(best.place) + kind,
+                            static_cast<std::uint32_t>(best.first - best.place.size()), "body");
+    return;
+  }
+  // The place's short name in its own slogan: 法治弋阳、法治政府、法治社会一体建设 (我县 → 弋阳县).
+  for (std::size_t at = opening.find("法治"); at != std::string_view::npos;
+       at = opening.find("法治", at + 6)) {
+    for (std::size_t chars : {2, 3}) {
+      const std::string_view name = opening.substr(at + 6, chars * 3);
+      if (name.size() < chars * 3 || !han_only(name)) continue;
+      const std::string unit = std::string(name) + kind;
+      if (!division_name(unit)) continue;
+      doc.meta.unit = at_text(doc, unit, static_cast<std::uint32_t>(at + 6), "body");
+      return;
+    }
+  }
 }
 
 }  // namespace indicheck::detail::meta

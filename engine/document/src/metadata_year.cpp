@@ -59,6 +59,24 @@ bool year_from_plans_heading(Document& doc,
   return false;
 }
 
+// 3b. The achievements part's heading naming its year: "一、2022年法治政府建设主要举措和成效",
+// "一、2023年度工作开展情况" (a heading: short, no full stop).
+bool year_from_achievements_heading(
+    Document& doc, const std::vector<std::pair<std::uint32_t, std::string_view>>& lines) {
+  static const RE2 re(
+      R"(^(?:[一二三四五六七八九十]+、|\d+[.、])\s*(\d{4})\s*年度?\p{Han}{0,16}?(?:举措|成效|成绩|开展情况|工作情况|落实情况|主要工作|工作总结))");
+  for (const auto& [offset, line] : lines) {
+    int y = 0;
+    if (line.size() > 120 || contains(line, "。") || !RE2::PartialMatch(sp(line), re, &y) ||
+        !plausible_year(y))
+      continue;
+    doc.meta.year = y;
+    doc.meta.year_found = at_text(doc, std::string(line), offset, "achievements-heading");
+    return true;
+  }
+  return false;
+}
+
 // 4. The year the body speaks of most: "2023年以来", "2023年度", "2023年，…".
 bool year_from_body_phrases(Document& doc) {
   static const RE2 re(R"((\d{4})\s*年(?:以来|度|,|全年|上半年|下半年|共|累计|我|在|是|,))");
@@ -304,7 +322,9 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
     break;  // only the first body line counts as the preamble's opening
   }
   // 3-5. Without a title or an opening year: the plans heading, the body, the publication date.
-  if (year_from_plans_heading(doc, first_lines(doc, 400, header.end_line))) return;
+  const auto body = first_lines(doc, 400, header.end_line);
+  if (year_from_plans_heading(doc, body)) return;
+  if (year_from_achievements_heading(doc, body)) return;
   if (year_from_body_phrases(doc)) return;
   year_from_published(doc, header.published);
 }
