@@ -32,10 +32,10 @@ constexpr std::array<std::string_view, 15> kTailOpeners = {"推动", "以",   "�
                                                            "促进", "助力", "提升", "提高", "增强",
                                                            "形成", "实现", "维护", "保障", "筑牢"};
 
-// Self-names that may stand before the verb: 我局坚持…, 全市持续….
-constexpr std::array<std::string_view, 14> kSelfNames = {"我局", "我县",   "我区",   "我市", "我委",
-                                                         "我办", "本局",   "全县",   "全区", "全市",
-                                                         "全局", "局党组", "局党委", "各级"};
+// Self-names that may stand before the verb: 我局坚持…, 全市持续…, 我乡严格执行….
+constexpr std::array<std::string_view, 21> kSelfNames = {
+    "我局", "我县", "我区", "我市", "我委", "我办", "本局", "全县",   "全区",   "全市", "全局",
+    "我乡", "我镇", "我厅", "我省", "全乡", "全镇", "全省", "局党组", "局党委", "各级"};
 
 constexpr std::u32string_view kChineseDigits = U"一二两三四五六七八九十百千万〇零";
 // Measure words after a number in Chinese numerals (三次会议, 十二月, 五个方面).
