@@ -1806,6 +1806,19 @@ TEST_CASE("an eleventh probe's shapes: a province by its bare name, a zone's two
           kWork,
       "t.txt");
   CHECK(county.meta.unit.value == "弋阳县");
+  // A province writing of itself as 全省, named by the speech on its work; a city that names
+  // the same speech is not the province.
+  const Document whole = read_ok(
+      "2024年,全省各级政府及其组成部门深入学习贯彻习近平法治思想和习近平总书记对江苏工作重要讲话"
+      "精神,依法全面履行政府职能。\n" +
+          kWork,
+      "t.txt");
+  CHECK(whole.meta.unit.value == "江苏省");
+  const Document city = read_ok(
+      "2023年,我市深入学习贯彻习近平总书记考察江西重要讲话精神,法治政府建设位列全省第一。\n" +
+          kWork,
+      "t.txt");
+  CHECK(city.meta.unit.value != "江西省");
   // The year named only by the achievements part's heading.
   const Document heading = read_ok(
       "通州区坚持以习近平新时代中国特色社会主义思想为指导,法治建设的保障作用全面彰显。\n"

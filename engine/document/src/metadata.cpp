@@ -367,15 +367,6 @@ void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& he
   }
 }
 
-// The province a bare name stands for (广东 → 广东省, 广西 → 广西壮族自治区); empty when none.
-std::string province_named(std::string_view bare) {
-  for (const Division& d : all_divisions())
-    if (d.level == DivisionLevel::kProvince && d.name.size() > bare.size() &&
-        starts(d.name, bare) && !division_name(std::string(bare)))
-      return std::string(d.name);
-  return {};
-}
-
 // Unit, second choice: a self-name opening a sentence of the first three body paragraphs
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
@@ -468,7 +459,8 @@ void unit_from_body(Document& doc) {
     // its suffix, opening the first paragraph's sentence or clause.
     input = sp(body);
     if (seen == 1 && RE2::PartialMatch(input, bare_city, &unit)) {
-      const std::string name = division_name(unit + "市") ? unit + "市" : province_named(unit);
+      const std::string name =
+          division_name(unit + "市") ? unit + "市" : meta::province_named(unit);
       if (!name.empty()) {
         const std::size_t pos = body.find(unit);
         doc.meta.unit =

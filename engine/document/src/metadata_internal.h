@@ -135,8 +135,13 @@ std::string with_city_prefix(std::string_view text, const std::string& unit);
 // A relative name (市审计局) placed by the divisions the text names (metadata_place.cpp).
 std::string placed_by_text(std::string_view text, const std::string& unit);
 
+// The province a bare name stands for (广东 → 广东省, 广西 → 广西壮族自治区); empty when none
+// (metadata_place.cpp).
+std::string province_named(std::string_view bare);
+
 // Unit, last resort: a government writing of itself only as 我区 / 区政府, placed by the division
-// of that kind its text names most (metadata_place.cpp).
+// of that kind its text names most, or a province as 全省 / 我省 by the visit or speech its
+// opening names (metadata_place.cpp).
 void unit_from_self_reference(Document& doc);
 
 }  // namespace indicheck::detail::meta

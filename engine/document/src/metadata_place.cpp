@@ -120,6 +120,34 @@ std::string placed_by_text(std::string_view text, const std::string& unit) {
   return best.place.empty() ? unit : std::string(best.place) + unit;
 }
 
+std::string province_named(std::string_view bare) {
+  for (const Division& d : all_divisions())
+    if (d.level == DivisionLevel::kProvince && d.name.size() > bare.size() &&
+        starts(d.name, bare) && !division_name(std::string(bare)))
+      return std::string(d.name);
+  return {};
+}
+
+namespace {
+
+// A province writing of itself as 全省 / 我省, named by the General Secretary's speech on its work
+// or his visit to it ("深入学习贯彻习近平总书记对江苏工作重要讲话精神", "考察江西重要讲话精神").
+bool province_by_speech(Document& doc, std::string_view opening) {
+  if (!contains(opening, "全省") && !contains(opening, "我省")) return false;
+  // A city's or county's report names the province too (全省第一, 考察江西重要讲话).
+  for (std::string_view lower : {"我市", "我县", "我区", "全市", "全县", "全区", "我镇", "我乡"})
+    if (contains(opening, lower)) return false;
+  static const RE2 speech(R"((?:对|考察)(\p{Han}{2,3}?)(?:工作)?(?:时的)?重要(?:讲话|指示))");
+  std::string bare;
+  if (!RE2::PartialMatch(sp(opening), speech, &bare)) return false;
+  const std::string province = province_named(bare);
+  if (province.empty()) return false;
+  doc.meta.unit = at_text(doc, province, static_cast<std::uint32_t>(opening.find(bare)), "body");
+  return true;
+}
+
+}  // namespace
+
 // Unit, last resort: a government that writes of itself only as 我区, 我市, 我县 or 区政府, 市政府,
 // 县政府 in its opening ("2023年，我区坚持…"), never a body's report (我局, 本局, 我委 …): the
 // division of that kind the text names most often, at least twice and more than any other.
@@ -130,6 +158,7 @@ void unit_from_self_reference(Document& doc) {
   const std::string_view opening = head(doc.text, 2400);
   if (names_body_self(opening) || contains(opening, "局党组") || contains(opening, "委党组"))
     return;
+  if (province_by_speech(doc, opening)) return;
   std::string kind;
   for (std::string_view self : {"我区", "我市", "我县"})
     if (contains(opening, self)) {
