@@ -1784,41 +1784,31 @@ TEST_CASE("an eleventh probe's shapes: a province by its bare name, a zone's two
           kWork,
       "t.txt");
   CHECK(district.meta.unit.value == "薛城区");
+  // An opening sentence above the work, read as a page.
+  const auto opening = [](const std::string& sentence) {
+    return read_ok(sentence + "\n" + kWork, "t.txt");
+  };
   // A province by its bare name.
-  const Document province = read_ok(
-      "2024年,广东坚持以习近平新时代中国特色社会主义思想为指导,扎实推动法治政府建设取得积极成效。"
-      "\n" +
-          kWork,
-      "t.txt");
+  const Document province = opening(
+      "2024年,广东坚持以习近平新时代中国特色社会主义思想为指导,扎实推动法治政府建设取得积极成效。");
   CHECK(province.meta.unit.value == "广东省");
   CHECK(province.meta.level.value == "province");
   // A zone's party working committee and administrative committee, each with its other name.
-  const Document zone = read_ok(
-      "2024年,青岛西海岸新区工委(区委)、管委(区政府)在市委、市政府的坚强领导下,扎实推进法治政府"
-      "建设。\n" +
-          kWork,
-      "t.txt");
-  CHECK(zone.meta.unit.value == "青岛西海岸新区");
+  CHECK(opening("2024年,青岛西海岸新区工委(区委)、管委(区政府)在市委、市政府的坚强领导下,扎实推进"
+                "法治政府建设。")
+            .meta.unit.value == "青岛西海岸新区");
   // 我县 named only in the county's slogan (法治弋阳、法治政府、法治社会一体建设).
-  const Document county = read_ok(
-      "2023年,我县坚持依法治县、依法执政、依法行政共同推进,法治弋阳、法治政府、法治社会一体"
-      "建设。\n" +
-          kWork,
-      "t.txt");
-  CHECK(county.meta.unit.value == "弋阳县");
+  CHECK(opening("2023年,我县坚持依法治县、依法执政、依法行政共同推进,法治弋阳、法治政府、法治社会"
+                "一体建设。")
+            .meta.unit.value == "弋阳县");
   // A province writing of itself as 全省, named by the speech on its work; a city that names
   // the same speech is not the province.
-  const Document whole = read_ok(
-      "2024年,全省各级政府及其组成部门深入学习贯彻习近平法治思想和习近平总书记对江苏工作重要讲话"
-      "精神,依法全面履行政府职能。\n" +
-          kWork,
-      "t.txt");
-  CHECK(whole.meta.unit.value == "江苏省");
-  const Document city = read_ok(
-      "2023年,我市深入学习贯彻习近平总书记考察江西重要讲话精神,法治政府建设位列全省第一。\n" +
-          kWork,
-      "t.txt");
-  CHECK(city.meta.unit.value != "江西省");
+  CHECK(opening("2024年,全省各级政府及其组成部门深入学习贯彻习近平法治思想和习近平总书记对江苏工作"
+                "重要讲话精神,依法全面履行政府职能。")
+            .meta.unit.value == "江苏省");
+  CHECK(
+      opening("2023年,我市深入学习贯彻习近平总书记考察江西重要讲话精神,法治政府建设位列全省第一。")
+          .meta.unit.value != "江西省");
   // The year named only by the achievements part's heading.
   const Document heading = read_ok(
       "通州区坚持以习近平新时代中国特色社会主义思想为指导,法治建设的保障作用全面彰显。\n"

@@ -174,27 +174,26 @@ class Builder {
     return std::string_view(text_).substr(l.b, l.e - l.b);
   }
 
-  void classify_regions() {
-    // Title region: leading short lines without 。 (title, doc number, addressee).
-    // A crawler header (标题: …, 发布时间: …) comes first and is part of it.
-    std::uint32_t li =
-        std::min<std::uint32_t>(header_end_, static_cast<std::uint32_t>(lines_.size()));
-    for (; li < lines_.size(); ++li) {
-      const Line& l = lines_[li];
+  // The end of a title region starting at line `from`: short lines without 。 (title, doc
+  // number, addressee) and the short lines above a title.
+  std::uint32_t title_region_end(std::uint32_t from) const {
+    for (; from < lines_.size(); ++from) {
+      const Line& l = lines_[from];
       if (l.blank || l.boilerplate) continue;
-      if (!is_title_line(content(l)) && !above_title(li)) break;
+      if (!is_title_line(content(l)) && !above_title(from)) break;
     }
-    title_end_ = li;
+    return from;
+  }
+
+  void classify_regions() {
+    // A crawler header (标题: …, 发布时间: …) comes first and is part of the title region.
+    title_end_ = title_region_end(
+        std::min<std::uint32_t>(header_end_, static_cast<std::uint32_t>(lines_.size())));
     attachments_begin_ = attachments_after_signature();
     if (cover_letter(attachments_begin_)) {
       // The report is the attachment: the letter sending it (关于报送《…报告》的报告 … 特此报告。)
-      // is read as the head of the document, and the attachment as its text.
-      for (li = attachments_begin_; li < lines_.size(); ++li) {
-        const Line& l = lines_[li];
-        if (l.blank || l.boilerplate || starts_attachment(l)) continue;
-        if (!is_title_line(content(l)) && !above_title(li)) break;
-      }
-      title_end_ = li;
+      // is read as the head of the document, and the attachment (after its 附件 line) as its text.
+      title_end_ = title_region_end(attachments_begin_ + 1);
       attachments_begin_ = attachments_after_signature();
     }
     // Signature region: trailing 特此报告, unit name and date lines (before any attachment).

@@ -20,6 +20,7 @@
 #include "condition.h"
 #include "indicheck/document.h"
 #include "indicheck/limits.h"
+#include "indicheck/utf8.h"
 #include "loader_internal.h"
 #include "text_checks.h"
 
@@ -40,12 +41,12 @@ bool valid_selection_name(std::string_view name) {
 // The first non-ASCII character of `pattern` that normalization for matching changes, and what
 // it becomes; empty views when there is none.
 std::pair<std::string, std::string> unnormalized_character(std::string_view pattern) {
-  for (std::size_t i = 0; i < pattern.size();) {
-    const auto c = static_cast<unsigned char>(pattern[i]);
-    const std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  for (std::size_t i = 0; i < pattern.size();) {  // rule files are valid UTF-8 (yaml_reader.cpp)
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(pattern, i, cp);
     const std::string_view ch = pattern.substr(i, len);
     i += len;
-    if (len == 1) continue;
+    if (cp < 0x80) continue;
     if (std::string to = normalize_for_matching(ch); to != ch) return {std::string(ch), to};
   }
   return {};

@@ -133,13 +133,7 @@ struct TextPass {
   }
   // Whether [begin, end) lies inside a title named only as a topic (titles.h).
   bool in_topic_title(std::uint64_t begin, std::uint64_t end) const {
-    const auto& titles = s.topic_titles;
-    if (titles.empty()) return false;
-    auto it = std::upper_bound(titles.begin(), titles.end(), begin,
-                               [](std::uint64_t at, const auto& t) { return at < t.first; });
-    if (it == titles.begin()) return false;
-    --it;
-    return begin >= it->first && end <= it->second;
+    return rules_internal::inside_title(s.topic_titles, begin, end);
   }
   void add(std::uint32_t id, std::uint64_t end) {
     const auto n_patterns = static_cast<std::uint32_t>(impl.patterns.size());

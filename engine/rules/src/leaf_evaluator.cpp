@@ -24,6 +24,7 @@
 #include "indicheck/limits.h"
 #include "matcher_internal.h"
 #include "slogan.h"
+#include "titles.h"
 
 namespace indicheck {
 
@@ -399,19 +400,15 @@ std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id,
   const auto bit = [](std::size_t clause) {
     return std::uint32_t{1} << std::min<std::size_t>(clause, 31);
   };
-  const auto in_topic_title = [this](std::size_t begin, std::size_t end) {
-    const auto& titles = topic_titles_;
-    auto it = std::upper_bound(titles.begin(), titles.end(), begin,
-                               [](std::size_t at, const auto& t) { return at < t.first; });
-    return it != titles.begin() && begin >= std::prev(it)->first && end <= std::prev(it)->second;
-  };
   const CompiledPattern& p = impl_.patterns[id];
   std::uint32_t mask = 0;
   if (!p.regex) {
     std::size_t clause = 0, scanned = 0;
     for (std::size_t at = text.find(p.text); at != std::string_view::npos;
          at = text.find(p.text, at + 1)) {
-      if (!in_titles && in_topic_title(span.begin + at, span.begin + at + p.text.size())) continue;
+      if (!in_titles && rules_internal::inside_title(topic_titles_, span.begin + at,
+                                                     span.begin + at + p.text.size()))
+        continue;
       for (; scanned < at; ++scanned) clause += is_mark(scanned) ? 1 : 0;
       mask |= bit(clause);
     }

@@ -3,6 +3,7 @@
 // topic of the sentence, not evidence of the unit's own work under the term's section.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -17,5 +18,15 @@ namespace indicheck::rules_internal {
 // 出台, 起草, 审议, 报送, 建立 …). In text order; `out` is cleared first.
 void mentioned_titles(std::string_view text,
                       std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
+
+// Whether [begin, end) lies inside one of `titles` (mentioned_titles' ranges, in text order).
+inline bool inside_title(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& titles,
+                         std::uint64_t begin, std::uint64_t end) {
+  auto it = std::upper_bound(titles.begin(), titles.end(), begin,
+                             [](std::uint64_t at, const auto& t) { return at < t.first; });
+  if (it == titles.begin()) return false;
+  --it;
+  return begin >= it->first && end <= it->second;
+}
 
 }  // namespace indicheck::rules_internal
