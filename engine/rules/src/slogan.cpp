@@ -16,13 +16,14 @@ namespace {
 // Verbs of standing policy: the rubric's own (落实…, 积极推进…, 坚持…, 进一步加强…) and their
 // kin. Verbs that set something up or change it (建立, 健全, 完善, 推行, 优化…) are left out:
 // "a mechanism set up" is an act in the rubric.
-constexpr std::array<std::string_view, 39> kStandingVerbs = {
+constexpr std::array<std::string_view, 47> kStandingVerbs = {
     "依法依规做好", "严厉打击", "深入推进", "积极推进", "全面推进", "全面落实", "严格落实",
     "严格执行",     "认真落实", "扎实推进", "认真做好", "积极开展", "进一步",   "加强",
     "强化",         "坚持",     "持续",     "不断",     "切实",     "着力",     "大力",
     "努力",         "始终",     "注重",     "深化",     "落实",     "做好",     "确保",
     "营造",         "坚决",     "毫不",     "充分发挥", "牢固树立", "定期",     "主动接受",
-    "自觉接受",     "全面加强", "全面提升", "全面贯彻"};
+    "自觉接受",     "全面加强", "全面提升", "全面贯彻", "自觉",     "认真履行", "严格履行",
+    "认真贯彻",     "贯彻落实", "深入贯彻", "带头",     "压实"};
 
 // What a slogan's later clauses open with besides those: its purpose or result, stated as
 // intent (…，推动矛盾纠纷就地化解 / 为…营造宽松环境 / 以数字化改革助力… / 做到同部署、同推进).
@@ -36,6 +37,16 @@ constexpr std::array<std::string_view, 15> kTailOpeners = {"推动", "以",   "�
 constexpr std::array<std::string_view, 21> kSelfNames = {
     "我局", "我县", "我区", "我市", "我委", "我办", "本局", "全县",   "全区",   "全市", "全局",
     "我乡", "我镇", "我厅", "我省", "全乡", "全镇", "全省", "局党组", "局党委", "各级"};
+
+// A leader as the subject (镇主要领导严格落实…, 局党组书记、局长认真落实…): the words that end
+// it, found among the clause's first kLeaderReach code points.
+constexpr std::array<std::string_view, 6> kLeaders = {
+    "主要领导", "主要负责同志", "主要负责人", "党组书记、局长", "党组书记", "领导班子"};
+constexpr std::size_t kLeaderReach = 8;
+
+// The 第一责任人 regulation's own formulas, a tail's whole content (重要工作亲自部署、重大问题亲自
+// 过问… / 将法治建设与中心工作同部署、同推进).
+constexpr std::array<std::string_view, 4> kFormulas = {"亲自部署", "亲自过问", "同部署", "同推进"};
 
 constexpr std::u32string_view kChineseDigits = U"一二两三四五六七八九十百千万〇零";
 // Measure words after a number in Chinese numerals (三次会议, 十二月, 五个方面).
@@ -132,14 +143,33 @@ std::string_view opening_word(std::string_view c,
   return {};
 }
 
+// The bytes of `c` up to the end of a leader subject among its first code points, 0 when it
+// opens with none.
+std::size_t leader_end(std::string_view c) {
+  std::size_t best = std::string_view::npos;
+  std::size_t end = 0;
+  for (std::string_view w : kLeaders) {
+    const std::size_t at = c.find(w);
+    if (at != std::string_view::npos && at <= 3 * kLeaderReach && at < best) {
+      best = at;
+      end = at + w.size();
+    }
+  }
+  return end;
+}
+
 bool standing_clause(std::string_view c) {
   c = after_marker(c);
-  c.remove_prefix(opening_word(c, kSelfIndex).size());
-  return !opening_word(c, kVerbIndex).empty();
+  if (!opening_word(c.substr(opening_word(c, kSelfIndex).size()), kVerbIndex).empty()) return true;
+  // A leader as the subject, after any self-name (局党组书记、局长认真履行…).
+  const std::size_t leader = leader_end(c);
+  return leader > 0 && !opening_word(c.substr(leader), kVerbIndex).empty();
 }
 
 bool tail_clause(std::string_view c) {
-  return !opening_word(c, kTailIndex).empty() || standing_clause(c);
+  if (!opening_word(c, kTailIndex).empty() || standing_clause(c)) return true;
+  return std::any_of(kFormulas.begin(), kFormulas.end(),
+                     [&](std::string_view f) { return c.find(f) != std::string_view::npos; });
 }
 
 }  // namespace
@@ -152,7 +182,8 @@ bool slogan_sentence(std::string_view sentence) {
     while (i < sentence.size() && space(sentence[i])) ++i;
     if (i == sentence.size()) return false;
     if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbIndex) &&
-        !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits))
+        !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&
+        leader_end(sentence.substr(i, 3 * kLeaderReach + 21)) == 0)
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
