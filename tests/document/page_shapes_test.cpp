@@ -1816,3 +1816,31 @@ TEST_CASE("an eleventh probe's shapes: a province by its bare name, a zone's two
       "t.txt");
   CHECK(heading.meta.year == 2022);
 }
+
+TEST_CASE("a twelfth probe's shapes: a department after who leads it, its own year's plan") {
+  const auto opening = [](const std::string& sentence) {
+    return read_ok(sentence + "\n" + kWork, "t.txt");
+  };
+  // The subject after the clause of who leads it, whatever its verb; placed by the addressee.
+  CHECK(opening("2025年,在区委、区政府的坚强领导下,龙华区政务服务和数据管理局锚定法治建设总目标,"
+                "推动法治政府建设与主责主业融合。")
+            .meta.unit.value == "龙华区政务服务和数据管理局");
+  const Document addressed = read_ok(
+      "荣成市委、荣成市人民政府:\n2024年,在市委市政府的正确领导下,市市场监管局把握新形势,树立"
+      "法治新理念。\n" +
+          kWork,
+      "t.txt");
+  CHECK(addressed.meta.unit.value == "荣成市市场监管局");
+  CHECK(addressed.meta.level.value == "department");
+  // A party committee and its government after the clause are no department (朔州市委、市政府).
+  CHECK(opening("2024年,在省委、省政府的正确领导下,朔州委、政府坚持以习近平法治思想为指导。")
+            .meta.unit.value != "朔州委");
+  // 我局 only, and the year's plan it made, cited by its title.
+  const Document plan = opening(
+      "2025年,我局深入学习贯彻习近平法治思想。结合我局实际工作制定了《湛江市城市管理和综合执法局"
+      "2025年度法治政府建设工作要点》,明确年度任务。");
+  CHECK(plan.meta.unit.value == "湛江市城市管理和综合执法局");
+  // A plan it only follows names no unit.
+  CHECK(opening("2025年,我局认真落实《湛江市2025年度法治政府建设工作要点》,明确年度任务。")
+            .meta.unit.value.empty());
+}

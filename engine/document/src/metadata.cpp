@@ -387,6 +387,10 @@ void unit_from_body(Document& doc) {
       R"((?:^|[^\p{Han}])(\p{Han}{2,16}?(?:新区|开发区|园区|示范区|实验区|试验区|合作区))(?:党工委|工委)(?:\([^)]{1,8}\))?、(?:管委会|管委)(?:\([^)]{1,8}\))?,?(?:)" +
       kVerbs + "|以|在)");
   static const RE2 bare_city(R"((?:^|[^\p{Han}])(\p{Han}{2,3})(?:)" + kVerbs + ")");
+  // "在市委市政府的正确领导下,市市场监管局把握新形势": the subject after the clause of who leads
+  // it, whatever its verb; not a party committee and its government (朔州市委、市政府坚持…).
+  static const RE2 led_unit(
+      R"((?:领导下|指导下|关心下|支持下),(\p{Han}{2,20}?(?:局|厅|委员会|委|办公室|办|中心))[^、])");
   const auto without_year = [](std::string& unit) {  // "2025年莆田市水利局…": 年 is no part of it
     for (std::string_view lead : {"年度", "年"})
       if (starts(unit, lead)) unit.erase(0, lead.size());
@@ -405,6 +409,7 @@ void unit_from_body(Document& doc) {
     ++seen;
     re2::StringPiece input = sp(body);
     std::string unit;
+    re2::StringPiece led = sp(body);
     const bool zone =
         seen == 1 && contains(body, "工委") && RE2::PartialMatch(input, zone_joint, &unit);
     if (zone || (seen == 1 && (contains(body, "委、") || contains(body, "党委和")) &&
@@ -419,7 +424,8 @@ void unit_from_body(Document& doc) {
         return;
       }
     }
-    while (RE2::FindAndConsume(&input, body_unit, &unit)) {
+    while (RE2::FindAndConsume(&input, body_unit, &unit) ||
+           RE2::FindAndConsume(&led, led_unit, &unit)) {
       without_year(unit);
       // "在区党工委全面依法治区委员会的指导下": a preposition's object, a party body leading.
       // "县政府的坚强领导和县委…": a phrase, no name holds 的.
@@ -695,8 +701,8 @@ void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
 }
 
 // Unit, before the last resort: a body that writes of itself only as 我局 and cites the report
-// it wrote by title ("我局总结形成了《上海市生态环境局关于2022年度法治政府建设情况的报告》"),
-// not one it studied.
+// or the year's plan it wrote by title ("我局总结形成了《上海市生态环境局关于2022年度法治政府建设
+// 情况的报告》", "结合我局实际制定了《某市某局2025年度法治政府建设工作要点》"), not one it studied.
 void unit_from_cited_report(Document& doc) {
   constexpr std::string_view kOpen = "《", kClose = "》";
   const std::string_view scan = head(doc.text, kHeadBytes);
@@ -708,9 +714,10 @@ void unit_from_cited_report(Document& doc) {
     std::size_t from = scan.rfind("。", open);
     from = from == std::string_view::npos ? 0 : from;
     const std::string_view before = scan.substr(from, open - from);
-    if (!contains(title, "报告") || !contains(title, "年") ||
+    if (!contains_any(title, {"报告", "要点", "计划"}) || !contains(title, "年") ||
         !contains_any(title, {"法治政府", "依法行政", "法治建设"}) || !names_body_self(before) ||
-        !contains_any(before, {"形成", "拟就", "拟定", "起草", "撰写", "编写", "报送", "呈报"}))
+        !contains_any(before, {"形成", "拟就", "拟定", "起草", "撰写", "编写", "报送", "呈报",
+                               "制定", "印发"}))
       continue;
     const std::string unit = unit_from_title(title);
     if (unit.empty() || self_reference(unit) || generic_unit(unit) || !unit_suffix(unit)) continue;
