@@ -409,7 +409,7 @@ void unit_from_body(Document& doc) {
     ++seen;
     re2::StringPiece input = sp(body);
     std::string unit;
-    re2::StringPiece led = sp(body);
+    re2::StringPiece led = contains(body, "下,") ? sp(body) : re2::StringPiece();
     const bool zone =
         seen == 1 && contains(body, "工委") && RE2::PartialMatch(input, zone_joint, &unit);
     if (zone || (seen == 1 && (contains(body, "委、") || contains(body, "党委和")) &&

@@ -146,16 +146,18 @@ std::string_view opening_word(std::string_view c,
 // The bytes of `c` up to the end of a leader subject among its first code points, 0 when it
 // opens with none.
 std::size_t leader_end(std::string_view c) {
-  std::size_t best = std::string_view::npos;
-  std::size_t end = 0;
-  for (std::string_view w : kLeaders) {
-    const std::size_t at = c.find(w);
-    if (at != std::string_view::npos && at <= 3 * kLeaderReach && at < best) {
-      best = at;
-      end = at + w.size();
-    }
+  // One pass over the first code points; a leader word opens with 主, 党 or 领.
+  std::size_t i = 0;
+  for (std::size_t k = 0; k <= kLeaderReach && i < c.size(); ++k) {
+    char32_t cp = 0;
+    const std::size_t n = decode_utf8(c, i, cp);
+    if (n == 0) break;
+    if (cp == U'主' || cp == U'党' || cp == U'领')
+      for (std::string_view w : kLeaders)
+        if (starts(c.substr(i), w)) return i + w.size();
+    i += n;
   }
-  return end;
+  return 0;
 }
 
 bool standing_clause(std::string_view c) {
@@ -183,7 +185,7 @@ bool slogan_sentence(std::string_view sentence) {
     if (i == sentence.size()) return false;
     if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbIndex) &&
         !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&
-        leader_end(sentence.substr(i, 3 * kLeaderReach + 21)) == 0)
+        leader_end(sentence.substr(i)) == 0)
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
