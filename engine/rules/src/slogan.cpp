@@ -48,6 +48,16 @@ constexpr std::size_t kLeaderReach = 8;
 // 过问… / 将法治建设与中心工作同部署、同推进).
 constexpr std::array<std::string_view, 4> kFormulas = {"亲自部署", "亲自过问", "同部署", "同推进"};
 
+// An array declared longer than its list pads it with empty words, and an empty word opens
+// every clause: each list must be as long as declared.
+template <std::size_t N>
+constexpr bool no_empty_word(const std::array<std::string_view, N>& words) {
+  return std::none_of(words.begin(), words.end(), [](std::string_view w) { return w.empty(); });
+}
+static_assert(no_empty_word(kStandingVerbs) && no_empty_word(kTailOpeners) &&
+                  no_empty_word(kSelfNames) && no_empty_word(kLeaders) && no_empty_word(kFormulas),
+              "a word list holds fewer words than its declared size");
+
 constexpr std::u32string_view kChineseDigits = U"一二两三四五六七八九十百千万〇零";
 // Measure words after a number in Chinese numerals (三次会议, 十二月, 五个方面).
 constexpr std::u32string_view kMeasureWords = U"次件场个项人份家批期起条名篇部户宗轮余多月日年";
