@@ -235,6 +235,15 @@ int rules_lint(const Loaded& loaded, const std::string& corpus) {
                  fmt::format("term \"{}\" of \"{}\" never occurs in the corpus", t, node.id));
         }
       }
+      // A regex without regex syntax is a term written in the wrong place: it costs one of the
+      // few regexes the scanner can trigger by their literals (engine/rules/src/triggers.cpp).
+      for (const auto& s : c.selections)
+        for (const auto& r : s.regexes)
+          if (r.find_first_of("\\^$.|?*+()[]{}") == std::string::npos)
+            warn(s.location, "literal-regex",
+                 fmt::format("regex \"{}\" in selection \"{}\" of \"{}\" has no regex syntax; "
+                             "list it under terms",
+                             r, s.name, node.id));
       leaf_terms.emplace_back(leaf, std::move(terms));
     }
     // Leaves whose term sets overlap heavily (Jaccard >= 0.5) are probably duplicates.

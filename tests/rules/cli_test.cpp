@@ -155,6 +155,22 @@ TEST_CASE("rules lint names terms so frequent in the corpus that they say little
   CHECK(run("rules lint " + path).err.find("frequent-term") == std::string::npos);
 }
 
+TEST_CASE("rules lint names a regex without regex syntax, which belongs under terms", "[cli]") {
+  TempRules t;
+  const std::string path = t.write(
+      "framework.yaml",
+      kHead +
+          "  - id: \"1\"\n    title: x\n    check: {regex: {a: [量子纠缠, '量子[^。]{0,3}纠缠']}}\n"
+          "    examples: {match: [量子纠缠], no_match: [量子]}\n");
+  const Run r = run("rules lint " + path);
+  CHECK(r.exit == 0);
+  CHECK(r.err ==
+        path +
+            ":8:21: warning[literal-regex]: regex \"量子纠缠\" in selection \"a\" of \"1\" "
+            "has no regex syntax; list it under terms\n");
+  CHECK(r.out == "1 warning(s)\n");
+}
+
 TEST_CASE("explain shows state, reason and quoted sentences with line and role", "[cli]") {
   const Run r = run("explain corpus/xiangcheng-2021.txt --item 2 --framework report-structure");
   CHECK(r.exit == 0);
