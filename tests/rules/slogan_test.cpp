@@ -103,6 +103,20 @@ ItemEvidence scan(const std::string& kind, const std::vector<std::string>& sente
 
 }  // namespace
 
+TEST_CASE("slogans: what a meeting said is its words, not the unit's act", "[slogan]") {
+  for (const char* s : {"会议强调,要领悟好、贯彻好上级部署要求,在推进依法治理上持续发力。",
+                        "会议指出,《政务数据共享条例》是我国首部规范政务数据共享的行政法规。",
+                        "会上要求各单位于12月底前完成自查。"}) {
+    INFO(s);
+    CHECK(slogan_sentence(s));
+  }
+  for (const char* s : {"会议审议通过《某区行政执法监督办法》。", "会上通报了3起典型案例。",
+                        "会议研究部署法治政府建设工作。"}) {
+    INFO(s);
+    CHECK_FALSE(slogan_sentence(s));
+  }
+}
+
 TEST_CASE("an indicator's slogan earns nothing, says why, and is still quoted", "[slogan]") {
   RuleSet rules;
   const ItemEvidence slogan = scan("indicators", {"积极推进政务公开工作。"}, rules);

@@ -48,6 +48,9 @@ constexpr std::size_t kLeaderReach = 8;
 // 过问… / 将法治建设与中心工作同部署、同推进).
 constexpr std::array<std::string_view, 4> kFormulas = {"亲自部署", "亲自过问", "同部署", "同推进"};
 
+// A meeting's words: 会议指出 / 会议强调 / 会上要求 ….
+constexpr std::array<std::string_view, 5> kSaid = {"指出", "强调", "要求", "提出", "号召"};
+
 // An array declared longer than its list pads it with empty words, and an empty word opens
 // every clause: each list must be as long as declared.
 template <std::size_t N>
@@ -55,7 +58,8 @@ constexpr bool no_empty_word(const std::array<std::string_view, N>& words) {
   return std::none_of(words.begin(), words.end(), [](std::string_view w) { return w.empty(); });
 }
 static_assert(no_empty_word(kStandingVerbs) && no_empty_word(kTailOpeners) &&
-                  no_empty_word(kSelfNames) && no_empty_word(kLeaders) && no_empty_word(kFormulas),
+                  no_empty_word(kSelfNames) && no_empty_word(kLeaders) &&
+                  no_empty_word(kFormulas) && no_empty_word(kSaid),
               "a word list holds fewer words than its declared size");
 
 constexpr std::u32string_view kChineseDigits = U"一二两三四五六七八九十百千万〇零";
@@ -128,6 +132,7 @@ std::vector<std::pair<char32_t, std::string_view>> by_first_code_point(
 const auto kSelfIndex = by_first_code_point(kSelfNames);
 const auto kVerbIndex = by_first_code_point(kStandingVerbs);
 const auto kTailIndex = by_first_code_point(kTailOpeners);
+const auto kSaidIndex = by_first_code_point(kSaid);
 
 // Whether some word of `index` opens with `c`'s first code point: most clauses open with
 // none, and are decided on that one code point.
@@ -193,6 +198,14 @@ bool slogan_sentence(std::string_view sentence) {
     std::size_t i = 0;
     while (i < sentence.size() && space(sentence[i])) ++i;
     if (i == sentence.size()) return false;
+    // What a meeting said (会议强调,要…; 会议指出,《…条例》是…): its words, not the unit's act.
+    if (starts(sentence.substr(i), "会")) {
+      const std::string_view said = sentence.substr(i + 3);
+      const std::size_t skip = starts(said, "议上")                       ? 6
+                               : starts(said, "议") || starts(said, "上") ? 3
+                                                                          : 0;
+      if (skip > 0 && opening_word(said.substr(skip), kSaidIndex).size() > 0) return true;
+    }
     if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbIndex) &&
         !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&
         leader_end(sentence.substr(i)) == 0)
