@@ -67,7 +67,8 @@ TEST_CASE("slogans: a leader as the subject, and the first-responsibility formul
        {"镇主要领导严格落实推进法治建设第一责任人职责,将法治建设与中心工作同部署、同推进,"
         "重要工作亲自部署、重大问题亲自过问。",
         "局党组书记、局长认真履行推进法治建设第一责任人职责,自觉运用法治思维和法治方式推动工作。",
-        "主要负责同志带头尊法学法守法用法,压实法治建设责任。"}) {
+        "主要负责同志带头尊法学法守法用法,压实法治建设责任。",
+        "严格规范公正文明执法,推动执法质量不断提升。"}) {
     INFO(s);
     CHECK(slogan_sentence(s));
   }
@@ -75,7 +76,7 @@ TEST_CASE("slogans: a leader as the subject, and the first-responsibility formul
   for (const char* s : {"局主要领导主持召开专题会议研究法治工作。",
                         "区主要领导亲自部署,组织召开法治政府建设推进会。",
                         "主要领导严格落实第一责任人职责,年内听取法治工作汇报3次。",
-                        "领导班子成员参加旁听庭审活动。"}) {
+                        "领导班子成员参加旁听庭审活动。", "严格审查规范性文件12件。"}) {
     INFO(s);
     CHECK_FALSE(slogan_sentence(s));
   }
