@@ -16,6 +16,11 @@ namespace {
 // The achievements chapter most cases below start with.
 const std::string kWork = "一、主要工作\n全年办理行政复议案件3件。\n";
 
+// An opening sentence above the work, read as a page.
+Document opening(const std::string& sentence) {
+  return read_ok(sentence + "\n" + kWork, "t.txt");
+}
+
 }  // namespace
 
 TEST_CASE("a plain title without 报告 before a one-line body is the title, not the preamble") {
@@ -1784,10 +1789,6 @@ TEST_CASE("an eleventh probe's shapes: a province by its bare name, a zone's two
           kWork,
       "t.txt");
   CHECK(district.meta.unit.value == "薛城区");
-  // An opening sentence above the work, read as a page.
-  const auto opening = [](const std::string& sentence) {
-    return read_ok(sentence + "\n" + kWork, "t.txt");
-  };
   // A province by its bare name.
   const Document province = opening(
       "2024年,广东坚持以习近平新时代中国特色社会主义思想为指导,扎实推动法治政府建设取得积极成效。");
@@ -1818,9 +1819,6 @@ TEST_CASE("an eleventh probe's shapes: a province by its bare name, a zone's two
 }
 
 TEST_CASE("a twelfth probe's shapes: a department after who leads it, its own year's plan") {
-  const auto opening = [](const std::string& sentence) {
-    return read_ok(sentence + "\n" + kWork, "t.txt");
-  };
   // The subject after the clause of who leads it, whatever its verb; placed by the addressee.
   CHECK(opening("2025年,在区委、区政府的坚强领导下,龙华区政务服务和数据管理局锚定法治建设总目标,"
                 "推动法治政府建设与主责主业融合。")
