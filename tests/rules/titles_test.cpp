@@ -96,3 +96,48 @@ TEST_CASE("a studied title is no hit, unless the leaf counts titles", "[titles]"
   CHECK(states("制定《行政复议案件办理规程》12条。") ==
         std::pair{ItemState::kMet, ItemState::kMet});
 }
+
+namespace {
+
+// The agenda ranges meeting_agendas() finds, as text.
+std::vector<std::string> agendas(std::string_view text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  rules_internal::meeting_agendas(text, spans);
+  std::vector<std::string> out;
+  for (const auto& [b, e] : spans) out.emplace_back(text.substr(b, e - b));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a meeting's agenda is its topics, not the unit's work", "[titles]") {
+  // 研究部署 finds the agenda twice; it is kept once, from its first verb.
+  CHECK(
+      agendas("召开党组会,研究部署推动规范性文件监督管理、政府法律顾问、行政复议及应诉等工作。") ==
+      Titles{"部署推动规范性文件监督管理、政府法律顾问、行政复议及应诉"});
+  CHECK(agendas("专门听取法律顾问工作、行政败诉案件情况汇报。") ==
+        Titles{"法律顾问工作、行政败诉案件情况"});
+  CHECK(agendas("多次专题研究行政执法改革、优化法治化营商环境等重点任务。") ==
+        Titles{"行政执法改革、优化法治化营商环境"});
+  // A document reviewed among the items, one item only, no closing 等 and noun, consulting
+  // (听取…意见), another clause: no agenda.
+  CHECK(agendas("研究法治政府建设年度工作要点、重大行政决策事项目录等事项。").empty());
+  CHECK(agendas("研究部署法治政府建设工作。").empty());
+  CHECK(agendas("部署开展食品安全、安全生产等领域专项执法检查。").empty());
+  CHECK(agendas("重大决策听取法律顾问意见、合法性审查等相关工作制度。").empty());
+  CHECK(agendas("研究部署法治工作,开展执法监督、案卷评查等工作。").empty());
+  // After the titles the clause names as topics, in text order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  const std::string text = "学习《宪法》。会议研究执法监督、案卷评查等工作。";
+  mentioned_titles(text, spans);
+  rules_internal::meeting_agendas(text, spans);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].first < spans[1].first);
+}
+
+TEST_CASE("an agenda's items reach only the leaves that count topics", "[titles]") {
+  CHECK(states("区政府常务会议专题研究行政复议、行政应诉等工作。") ==
+        std::pair{ItemState::kMissing, ItemState::kMet});
+  CHECK(states("区政府常务会议专题研究行政复议工作,全年办理行政复议案件12件。") ==
+        std::pair{ItemState::kMet, ItemState::kMet});
+}

@@ -311,7 +311,10 @@ const std::vector<SentenceHit>& sentence_hits(Scanner& scanner, const Document& 
   const bool in_order = order_by_start(sentences, s.order);
   // The full-text pass: literal and atom hits, and the sentences where a regex ends, taken as
   // Hyperscan reports them.
+  // Titles named only as a topic, and a meeting's agenda: their terms reach only the leaves
+  // that count topics (titles.h).
   rules_internal::mentioned_titles(document.text, s.topic_titles);
+  rules_internal::meeting_agendas(document.text, s.topic_titles);
   s.in_titles.clear();
   TextPass pass{impl, sentences, in_order ? nullptr : &s.order, s};
   s.regex_candidates.clear();

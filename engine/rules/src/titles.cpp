@@ -116,3 +116,86 @@ void mentioned_titles(std::string_view text,
 }
 
 }  // namespace indicheck::rules_internal
+
+namespace indicheck::rules_internal {
+
+namespace {
+
+// Verbs of a meeting taking up its agenda (研究部署X、Y等工作, 听取X、Y情况汇报).
+constexpr std::array<std::string_view, 3> kMeetingVerbs = {"研究", "部署", "听取"};
+// What the agenda's list closes with, right after its 等 (等工作, 等重点任务, 等问题).
+constexpr std::array<std::string_view, 8> kAgendaNouns = {"工作", "任务", "问题", "事项",
+                                                          "议题", "情况", "重点", "方面"};
+constexpr std::size_t kMaxAgenda = 300;
+// A document among the items: the meeting reviews it, its own act.
+constexpr std::array<std::string_view, 11> kDocumentWords = {
+    "审议", "《", "》", "要点", "目录", "计划", "方案", "清单", "办法", "规定", "草案"};
+
+// Bytes from `from` to the next clause mark (, ; : ! ? newline or 。), at most kMaxAgenda.
+std::size_t clause_end(std::string_view text, std::size_t from) {
+  std::size_t k = from;
+  while (k < text.size() && k - from < kMaxAgenda) {
+    const char c = text[k];
+    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') break;
+    if (text.substr(k, 3) == "。") break;
+    ++k;
+  }
+  return k;
+}
+
+// Where the agenda starting at `agenda` ends: its closing 等 followed by an agenda noun, or,
+// after 听取, the 汇报 it hears; npos when it has none.
+std::size_t agenda_end(std::string_view agenda, bool heard) {
+  constexpr std::string_view kEtc = "等";
+  for (std::size_t at = agenda.find(kEtc); at != std::string_view::npos;
+       at = agenda.find(kEtc, at + kEtc.size())) {
+    const std::string_view after = agenda.substr(at + kEtc.size(), 4 * 3);
+    for (std::string_view noun : kAgendaNouns)
+      if (const std::size_t n = after.find(noun); n != std::string_view::npos && n <= 2 * 3)
+        return at;
+  }
+  return heard ? agenda.find("汇报") : std::string_view::npos;
+}
+
+}  // namespace
+
+void meeting_agendas(std::string_view text,
+                     std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> titles = out;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+  for (std::string_view verb : kMeetingVerbs)
+    for (std::size_t at = text.find(verb); at != std::string_view::npos;
+         at = text.find(verb, at + verb.size())) {
+      const std::size_t from = at + verb.size();
+      const std::string_view clause = text.substr(from, clause_end(text, from) - from);
+      // A document reviewed or named (审议《…计划》, 研究年度工作要点、决策事项目录等事项) is the
+      // meeting's own act on it.
+      if (holds_any(clause, kDocumentWords)) continue;
+      const bool heard = verb == "听取";
+      // 听取…意见 is consulting (决策听取法律顾问意见), not a meeting's agenda.
+      if (heard && clause.substr(0, clause.find("、")).find("意见") != std::string_view::npos)
+        continue;
+      const std::size_t end = agenda_end(clause, heard);
+      if (end == std::string_view::npos ||
+          clause.substr(0, end).find("、") == std::string_view::npos)
+        continue;
+      if (inside_title(titles, from, from + end)) continue;
+      found.emplace_back(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(from + end));
+    }
+  if (found.empty()) return;
+  // One range per agenda (研究部署 finds it twice), then all ranges in text order.
+  std::sort(found.begin(), found.end());
+  std::size_t kept = 0;
+  for (const auto& r : found) {
+    if (kept > 0 && r.first <= found[kept - 1].second) {
+      found[kept - 1].second = std::max(found[kept - 1].second, r.second);
+      continue;
+    }
+    found[kept++] = r;
+  }
+  found.resize(kept);
+  out.insert(out.end(), found.begin(), found.end());
+  std::sort(out.begin(), out.end());
+}
+
+}  // namespace indicheck::rules_internal

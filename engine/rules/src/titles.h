@@ -19,6 +19,15 @@ namespace indicheck::rules_internal {
 void mentioned_titles(std::string_view text,
                       std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
+// Appends to `out` (kept in text order) the byte ranges of `text` that are a meeting's agenda:
+// the list after 研究 / 部署 / 听取 up to its closing 等 and an agenda noun (研究部署规范性文件
+// 监督管理、政府法律顾问、行政复议及应诉等工作), or up to the 汇报 heard (听取法律顾问工作、
+// 行政败诉案件情况汇报). Each item is a topic the meeting took up, not the unit's work under
+// the item's section; a leaf that counts topics (`titles: evidence`) still counts it. A clause
+// that reviews or names a document (审议, 《…》) holds no agenda.
+void meeting_agendas(std::string_view text,
+                     std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
+
 // Whether [begin, end) lies inside one of `titles` (mentioned_titles' ranges, in text order).
 inline bool inside_title(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& titles,
                          std::uint64_t begin, std::uint64_t end) {
