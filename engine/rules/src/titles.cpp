@@ -2,6 +2,7 @@
 #include "titles.h"
 
 #include <array>
+#include <cstring>
 
 namespace indicheck::rules_internal {
 
@@ -131,16 +132,31 @@ constexpr std::size_t kMaxAgenda = 300;
 constexpr std::array<std::string_view, 11> kDocumentWords = {
     "审议", "《", "》", "要点", "目录", "计划", "方案", "清单", "办法", "规定", "草案"};
 
-// Bytes from `from` to the next clause mark (, ; : ! ? newline or 。), at most kMaxAgenda.
-std::size_t clause_end(std::string_view text, std::size_t from) {
+// Bytes from `from` to the next clause mark (, ; : ! ? newline or 。), at most kMaxAgenda;
+// `listed` tells whether a 、 comes first (an agenda is a list: most clauses are not).
+std::size_t clause_end(std::string_view text, std::size_t from, bool& listed) {
+  listed = false;
   std::size_t k = from;
-  while (k < text.size() && k - from < kMaxAgenda) {
+  const std::size_t stop = std::min(text.size(), from + kMaxAgenda);
+  for (; k < stop; ++k) {
     const char c = text[k];
     if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') break;
-    if (text.substr(k, 3) == "。") break;
-    ++k;
+    // 。 is E3 80 82, 、 is E3 80 81.
+    if (c == '\xE3' && k + 2 < text.size() && text[k + 1] == '\x80') {
+      if (text[k + 2] == '\x82') break;
+      if (text[k + 2] == '\x81') listed = true;
+    }
   }
   return k;
+}
+
+// text.find(word, from) by glibc's memmem: several times faster on Chinese text, where the
+// word's first byte (E7 for 研) starts a fifth of all characters.
+std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t from) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* hit = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+  return hit == nullptr ? std::string_view::npos
+                        : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
 }
 
 // Where the agenda starting at `agenda` ends: its closing 等 followed by an agenda noun, or,
@@ -164,20 +180,22 @@ void meeting_agendas(std::string_view text,
   const std::vector<std::pair<std::uint32_t, std::uint32_t>> titles = out;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   for (std::string_view verb : kMeetingVerbs)
-    for (std::size_t at = text.find(verb); at != std::string_view::npos;
-         at = text.find(verb, at + verb.size())) {
+    for (std::size_t at = find_bytes(text, verb, 0); at != std::string_view::npos;
+         at = find_bytes(text, verb, at + verb.size())) {
       const std::size_t from = at + verb.size();
-      const std::string_view clause = text.substr(from, clause_end(text, from) - from);
-      // A document reviewed or named (审议《…计划》, 研究年度工作要点、决策事项目录等事项) is the
-      // meeting's own act on it.
-      if (holds_any(clause, kDocumentWords)) continue;
+      bool listed = false;
+      const std::size_t stop = clause_end(text, from, listed);
+      if (!listed) continue;
+      const std::string_view clause = text.substr(from, stop - from);
       const bool heard = verb == "听取";
-      // 听取…意见 is consulting (决策听取法律顾问意见), not a meeting's agenda.
-      if (heard && clause.substr(0, clause.find("、")).find("意见") != std::string_view::npos)
-        continue;
       const std::size_t end = agenda_end(clause, heard);
       if (end == std::string_view::npos ||
           clause.substr(0, end).find("、") == std::string_view::npos)
+        continue;
+      // A document reviewed or named (审议《…计划》, 研究年度工作要点、决策事项目录等事项) is the
+      // meeting's own act on it; 听取…意见 is consulting (决策听取法律顾问意见).
+      if (holds_any(clause, kDocumentWords) ||
+          (heard && clause.substr(0, clause.find("、")).find("意见") != std::string_view::npos))
         continue;
       if (inside_title(titles, from, from + end)) continue;
       found.emplace_back(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(from + end));
