@@ -204,7 +204,7 @@ bool slogan_sentence(std::string_view sentence) {
       const std::size_t skip = starts(said, "议上")                       ? 6
                                : starts(said, "议") || starts(said, "上") ? 3
                                                                           : 0;
-      if (skip > 0 && opening_word(said.substr(skip), kSaidIndex).size() > 0) return true;
+      if (skip > 0 && !opening_word(said.substr(skip), kSaidIndex).empty()) return true;
     }
     if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbIndex) &&
         !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&

@@ -31,11 +31,14 @@ constexpr std::array<std::string_view, 7> kTopicAfter = {"学习", "宣传", "�
 // How far past the last title such a word is looked for: 等法律法规的 is 6 characters.
 constexpr std::size_t kMaxAfter = 24;
 
+// Whether `c` is a one-byte clause mark: , ; : ! ? or newline (text is normalized).
+bool ascii_clause_mark(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n';
+}
+
 // Whether s[0, k) ends with a clause mark: , ; : ! ? newline, or 。.
 bool ends_clause(std::string_view s, std::size_t k) {
-  const char c = s[k - 1];
-  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') return true;
-  return k >= 3 && s.substr(k - 3, 3) == "。";
+  return ascii_clause_mark(s[k - 1]) || (k >= 3 && s.substr(k - 3, 3) == "。");
 }
 
 template <std::size_t N>
@@ -79,6 +82,57 @@ bool topic_after(std::string_view text, std::size_t close) {
   return false;
 }
 
+// Verbs of a meeting taking up its agenda (研究部署X、Y等工作, 听取X、Y情况汇报).
+constexpr std::array<std::string_view, 3> kMeetingVerbs = {"研究", "部署", "听取"};
+// What the agenda's list closes with, right after its 等 (等工作, 等重点任务, 等问题).
+constexpr std::array<std::string_view, 8> kAgendaNouns = {"工作", "任务", "问题", "事项",
+                                                          "议题", "情况", "重点", "方面"};
+constexpr std::size_t kMaxAgenda = 300;
+// A document among the items: the meeting reviews it, its own act.
+constexpr std::array<std::string_view, 11> kDocumentWords = {
+    "审议", "《", "》", "要点", "目录", "计划", "方案", "清单", "办法", "规定", "草案"};
+
+// Bytes from `from` to the next clause mark (, ; : ! ? newline or 。), at most kMaxAgenda;
+// `listed` tells whether a 、 comes first (an agenda is a list: most clauses are not).
+std::size_t clause_end(std::string_view text, std::size_t from, bool& listed) {
+  listed = false;
+  std::size_t k = from;
+  const std::size_t stop = std::min(text.size(), from + kMaxAgenda);
+  for (; k < stop; ++k) {
+    const char c = text[k];
+    if (ascii_clause_mark(c)) break;
+    // 。 is E3 80 82, 、 is E3 80 81.
+    if (c == '\xE3' && k + 2 < text.size() && text[k + 1] == '\x80') {
+      if (text[k + 2] == '\x82') break;
+      if (text[k + 2] == '\x81') listed = true;
+    }
+  }
+  return k;
+}
+
+// text.find(word, from) by glibc's memmem: several times faster on Chinese text, where the
+// word's first byte (E7 for 研) starts a fifth of all characters.
+std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t from) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* hit = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+  return hit == nullptr ? std::string_view::npos
+                        : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+}
+
+// Where the agenda starting at `agenda` ends: its closing 等 followed by an agenda noun, or,
+// after 听取, the 汇报 it hears; npos when it has none.
+std::size_t agenda_end(std::string_view agenda, bool heard) {
+  constexpr std::string_view kEtc = "等";
+  for (std::size_t at = agenda.find(kEtc); at != std::string_view::npos;
+       at = agenda.find(kEtc, at + kEtc.size())) {
+    const std::string_view after = agenda.substr(at + kEtc.size(), 4 * 3);
+    for (std::string_view noun : kAgendaNouns)
+      if (const std::size_t n = after.find(noun); n != std::string_view::npos && n <= 2 * 3)
+        return at;
+  }
+  return heard ? agenda.find("汇报") : std::string_view::npos;
+}
+
 }  // namespace
 
 void mentioned_titles(std::string_view text,
@@ -116,68 +170,9 @@ void mentioned_titles(std::string_view text,
   }
 }
 
-}  // namespace indicheck::rules_internal
-
-namespace indicheck::rules_internal {
-
-namespace {
-
-// Verbs of a meeting taking up its agenda (研究部署X、Y等工作, 听取X、Y情况汇报).
-constexpr std::array<std::string_view, 3> kMeetingVerbs = {"研究", "部署", "听取"};
-// What the agenda's list closes with, right after its 等 (等工作, 等重点任务, 等问题).
-constexpr std::array<std::string_view, 8> kAgendaNouns = {"工作", "任务", "问题", "事项",
-                                                          "议题", "情况", "重点", "方面"};
-constexpr std::size_t kMaxAgenda = 300;
-// A document among the items: the meeting reviews it, its own act.
-constexpr std::array<std::string_view, 11> kDocumentWords = {
-    "审议", "《", "》", "要点", "目录", "计划", "方案", "清单", "办法", "规定", "草案"};
-
-// Bytes from `from` to the next clause mark (, ; : ! ? newline or 。), at most kMaxAgenda;
-// `listed` tells whether a 、 comes first (an agenda is a list: most clauses are not).
-std::size_t clause_end(std::string_view text, std::size_t from, bool& listed) {
-  listed = false;
-  std::size_t k = from;
-  const std::size_t stop = std::min(text.size(), from + kMaxAgenda);
-  for (; k < stop; ++k) {
-    const char c = text[k];
-    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') break;
-    // 。 is E3 80 82, 、 is E3 80 81.
-    if (c == '\xE3' && k + 2 < text.size() && text[k + 1] == '\x80') {
-      if (text[k + 2] == '\x82') break;
-      if (text[k + 2] == '\x81') listed = true;
-    }
-  }
-  return k;
-}
-
-// text.find(word, from) by glibc's memmem: several times faster on Chinese text, where the
-// word's first byte (E7 for 研) starts a fifth of all characters.
-std::size_t find_bytes(std::string_view text, std::string_view word, std::size_t from) {
-  if (from >= text.size()) return std::string_view::npos;
-  const void* hit = memmem(text.data() + from, text.size() - from, word.data(), word.size());
-  return hit == nullptr ? std::string_view::npos
-                        : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-}
-
-// Where the agenda starting at `agenda` ends: its closing 等 followed by an agenda noun, or,
-// after 听取, the 汇报 it hears; npos when it has none.
-std::size_t agenda_end(std::string_view agenda, bool heard) {
-  constexpr std::string_view kEtc = "等";
-  for (std::size_t at = agenda.find(kEtc); at != std::string_view::npos;
-       at = agenda.find(kEtc, at + kEtc.size())) {
-    const std::string_view after = agenda.substr(at + kEtc.size(), 4 * 3);
-    for (std::string_view noun : kAgendaNouns)
-      if (const std::size_t n = after.find(noun); n != std::string_view::npos && n <= 2 * 3)
-        return at;
-  }
-  return heard ? agenda.find("汇报") : std::string_view::npos;
-}
-
-}  // namespace
-
 void meeting_agendas(std::string_view text,
                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>> titles = out;
+  // `out` holds the titles until the agendas are appended at the end.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   for (std::string_view verb : kMeetingVerbs)
     for (std::size_t at = find_bytes(text, verb, 0); at != std::string_view::npos;
@@ -197,7 +192,7 @@ void meeting_agendas(std::string_view text,
       if (holds_any(clause, kDocumentWords) ||
           (heard && clause.substr(0, clause.find("、")).find("意见") != std::string_view::npos))
         continue;
-      if (inside_title(titles, from, from + end)) continue;
+      if (inside_title(out, from, from + end)) continue;
       found.emplace_back(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(from + end));
     }
   if (found.empty()) return;

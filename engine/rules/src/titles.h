@@ -28,7 +28,8 @@ void mentioned_titles(std::string_view text,
 void meeting_agendas(std::string_view text,
                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& out);
 
-// Whether [begin, end) lies inside one of `titles` (mentioned_titles' ranges, in text order).
+// Whether [begin, end) lies inside one of `titles` (the ranges of mentioned_titles and
+// meeting_agendas, in text order, none inside another).
 inline bool inside_title(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& titles,
                          std::uint64_t begin, std::uint64_t end) {
   auto it = std::upper_bound(titles.begin(), titles.end(), begin,
