@@ -1072,6 +1072,28 @@ TEST_CASE("part headings in other words: 困难和问题, 面临的困难, 今�
   CHECK(roles("二、积极应对风险挑战", "三、聚焦群众反映的主要问题") == none);
 }
 
+TEST_CASE("a plans word as another act's object is the year's work, not the plans part") {
+  // 工作计划, 工作安排, 工作思路 head a plans heading ("三、2024年工作思路"); inside a heading or
+  // an item 一是 that reads as a sentence they are what the unit did or followed (a twelfth probe).
+  auto role = [](const std::string& item) {
+    const Document doc =
+        read_ok("某某县2023年法治政府建设情况报告\n一、主要工作情况\n(一)加强领导\n" + item +
+                    "\n(二)规范执法\n开展执法检查12次。\n",
+                "t.txt");
+    return std::pair(role_of(doc, "研究部署法治政府建设年度重点工作"),
+                     role_of(doc, "开展执法检查12次"));
+  };
+  const auto work = std::pair(Role::kAchievements, Role::kAchievements);
+  CHECK(role("一是组织召开会议学习,提出法治化工作思路。二是研究部署法治政府建设年度重点工作。") ==
+        work);
+  CHECK(role("(一)将法治建设纳入区委常委会工作计划。研究部署法治政府建设年度重点工作。") == work);
+  CHECK(role("紧扣市委工作安排,研究部署法治政府建设年度重点工作。") == work);
+  // The part's own heading still opens it, numbered or not.
+  const auto plans = std::pair(Role::kPlans, Role::kPlans);
+  CHECK(role("二、2024年工作思路\n研究部署法治政府建设年度重点工作。") == plans);
+  CHECK(role("2024年工作安排\n研究部署法治政府建设年度重点工作。") == plans);
+}
+
 TEST_CASE("part openers in other words: 清醒地看到, 还存在…差距, 新的一年…将, 今后…将") {
   auto roles = [](const std::string& shortcomings, const std::string& plans) {
     const Document doc =

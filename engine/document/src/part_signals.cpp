@@ -41,6 +41,28 @@ bool starts_with_year(std::string_view s, int year) {
   return s.starts_with(y) && at(s, y.size(), "年");
 }
 
+// Does s name the plans part with one of the words a plans heading is made of (工作安排,
+// 工作计划, 工作思路 …: "2024年工作思路", "三、法治政府建设主要安排")? Only as the head of
+// s's first clause, not as the object of another act: "纳入区委常委会工作计划", "紧扣市委工作
+// 安排", "…，提出法治化工作思路" are the year's work under a heading or an item 一是 that reads
+// like a sentence.
+bool names_plans_part(std::string_view s) {
+  std::size_t clause = s.size();
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if (s[k] == ',' || s[k] == ';' || s[k] == ':') {
+      clause = k;
+      break;
+    }
+  const std::string_view head = s.substr(0, clause);
+  std::size_t cue = std::string_view::npos;
+  for (std::string_view word : {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"})
+    cue = std::min(cue, find_text(head, word));
+  if (cue == std::string_view::npos) return false;
+  return !contains_any(head.substr(0, cue),
+                       {"纳入", "列入", "制定", "出台", "印发", "紧扣", "围绕", "按照", "根据",
+                        "结合", "落实", "对照", "提出", "编制", "报送", "部署", "服务"});
+}
+
 }  // namespace
 
 // Does text opening with s start the shortcomings part?
@@ -99,9 +121,7 @@ bool plans_opening(std::string_view s, int report_year) {
        at(first, 0, "展望") || at(first, 0, "站在新的起点")) &&
       contains(first, "将"))
     return true;
-  if (first.size() <= 150 &&
-      contains_any(first, {"工作安排", "工作打算", "主要安排", "工作计划", "工作思路"}))
-    return true;
+  if (first.size() <= 150 && names_plans_part(first)) return true;
   return false;
 }
 
@@ -137,9 +157,10 @@ std::optional<Role> heading_signal(std::string_view title, int report_year) {
       (hardship ||
        (contains(title, "问题") && contains_any(title, {"短板", "差距", "挑战", "不足"}))))
     return Role::kShortcomings;
-  if (contains_any(title, {"下一年度", "下一步", "工作安排", "工作打算", "主要安排", "工作计划",
-                           "工作思路", "明年", "下一阶段", "下阶段", "今后工作", "今后的工作",
-                           "下步打算", "下步工作", "今后打算", "努力方向", "工作设想", "工作展望"}))
+  if (names_plans_part(title) ||
+      contains_any(title,
+                   {"下一年度", "下一步", "明年", "下一阶段", "下阶段", "今后工作", "今后的工作",
+                    "下步打算", "下步工作", "今后打算", "努力方向", "工作设想", "工作展望"}))
     return Role::kPlans;
   if (report_year > 0 && starts_with_year(title, report_year + 1)) return Role::kPlans;
   if (contains(title, "其他需要报告")) return Role::kOther;
