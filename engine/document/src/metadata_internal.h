@@ -1,6 +1,6 @@
 // Helpers shared by the metadata stage's files (metadata.cpp: unit, level, province, dates;
-// metadata_year.cpp: the year reported on; metadata_place.cpp: units placed by the divisions
-// their text names).
+// metadata_year.cpp: the year reported on; metadata_body.cpp: the unit as the first paragraphs
+// name it; metadata_place.cpp: units placed by the divisions their text names).
 #pragma once
 
 #include <re2/re2.h>
@@ -127,6 +127,21 @@ void published_from_signature(Document& doc, const SignatureLines& signature,
 // The year reported on from a publication date: a report published in Q4 reports on that year,
 // otherwise on the year before (metadata_year.cpp).
 bool year_from_published(Document& doc, const Located& published);
+
+// A zone's name (…园区, …开发区, …新区 …): its committee names the zone (metadata.cpp).
+bool zone_name(std::string_view unit);
+// 某某县人民政府 → 某某县, 某某高新区管委会 → 某某高新区; a joint name run together keeps the
+// government's (metadata.cpp).
+std::string strip_unit_suffix(std::string unit);
+// A name that speaks of its writer (…我局, 本级…): no unit's own name (metadata.cpp).
+bool self_reference(std::string_view u);
+// 我区, 全市, 园区, 区政府 …: how a report speaks of its writer or of a kind of place, not a name
+// (metadata.cpp).
+bool generic_unit(std::string_view u);
+
+// Unit, second choice: a self-name opening a sentence of the first three body paragraphs
+// (南湖区坚持…), not a generic one (metadata_body.cpp).
+void unit_from_body(Document& doc);
 
 // "南湖区" → "嘉兴市南湖区" when the text writes the city right before the unit
 // (metadata_place.cpp).
