@@ -3,6 +3,7 @@
 // through read_document's metadata. Every expected value was checked by hand against the list.
 #include "divisions.h"
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -156,4 +157,31 @@ TEST_CASE("divisions: prefectures named 自治州, 盟 and 地区 are units of t
   const Metadata ali = metadata_of("阿里地区", "2023年,地区行署开展普法活动。");
   CHECK(ali.unit.value == "阿里地区");
   CHECK(ali.province.value == "西藏自治区");
+}
+
+TEST_CASE("divisions: an autonomous prefecture or county by the name its reports use") {
+  // 红河哈尼族彝族自治州 writes itself 红河州; 镇宁布依族苗族自治县 镇宁自治县 or 镇宁县.
+  const std::array<Expected, 5> cases = {{
+      {"红河州", "云南省", "city"},
+      {"黔西南州", "贵州省", "city"},
+      {"镇宁自治县", "贵州省", "county"},
+      {"镇宁县", "贵州省", "county"},
+      {"红河州交通运输局", "云南省", ""},
+  }};
+  for (const Expected& e : cases) {
+    INFO(e.unit);
+    const detail::Place place = place_of_unit(e.unit, "");
+    CHECK(place.province == e.province);
+    CHECK(place.level == e.level);
+  }
+  CHECK(detail::division_name("红河州"));
+  CHECK(detail::division_name("镇宁自治县"));
+  // A real county keeps its own name: 红河县 is a county of 红河州, not the prefecture.
+  CHECK(place_of_unit("红河县", "").level == "county");
+  // The short name alone is still no full name (杭州 is no unit; 杭州市 is).
+  CHECK_FALSE(detail::division_name("杭州"));
+  CHECK_FALSE(detail::division_name("杭州州"));
+  const Metadata honghe = metadata_of("红河州", "2023年,州政府全年开展普法活动12场。");
+  CHECK(honghe.level.value == "city");
+  CHECK(honghe.province.value == "云南省");
 }

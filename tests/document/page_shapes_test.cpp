@@ -1864,3 +1864,43 @@ TEST_CASE("a twelfth probe's shapes: a department after who leads it, its own ye
   CHECK(opening("2025年,我局认真落实《湛江市2025年度法治政府建设工作要点》,明确年度任务。")
             .meta.unit.value.empty());
 }
+
+TEST_CASE("a thirteenth probe's shapes: an addressee line, a township's party and government") {
+  // The addressee line does not use up the first paragraph: the township's party committee and
+  // government report jointly (观胜镇党委、政府), a township is no division of the list.
+  const Document township = read_ok(
+      "区委、区政府:\n2025年以来,在区委、区政府的坚强领导下,观胜镇党委、政府深入学习宣传贯彻"
+      "习近平法治思想。\n" +
+          kWork,
+      "t.txt");
+  CHECK(township.meta.unit.value == "观胜镇");
+  CHECK(township.meta.level.value == "township");
+  // An autonomous prefecture or county by its short name, after who leads it.
+  CHECK(opening("2023年,在省委、省政府的坚强领导下,红河州坚持以习近平新时代中国特色社会主义思想"
+                "为指导。")
+            .meta.unit.value == "红河州");
+  CHECK(opening("2022年在县委、县政府的坚强领导下,镇宁自治县坚持以习近平新时代中国特色社会主义思想"
+                "为指导。")
+            .meta.unit.value == "镇宁自治县");
+  // 坚定 as the verb; the year's work named before the comma (…局法治建设工作,坚持…).
+  CHECK(opening("2024年,广安市坚定以习近平新时代中国特色社会主义思想为指导。").meta.unit.value ==
+        "广安市");
+  CHECK(opening("2024年荔湾区卫生健康局法治建设工作,坚持以习近平新时代中国特色社会主义思想为指导。")
+            .meta.unit.value == "荔湾区卫生健康局");
+  // A city by a bare name ending in 州 is not a prefecture's: 杭州 is named 杭州市.
+  CHECK(opening("2024年,杭州坚持依法行政。").meta.unit.value != "杭州");
+  // The party committee and the government on title lines of their own: the government.
+  const Document joint = read_ok(
+      "中共某某县某某镇委员会\n某某县某某镇人民政府\n关于2025年法治政府建设情况的报告\n"
+      "2025年,某某镇坚持依法行政。\n" +
+          kWork,
+      "t.txt");
+  CHECK(joint.meta.unit.value == "某某县某某镇");
+  CHECK(joint.meta.level.value == "township");
+  // A party committee alone keeps its name.
+  CHECK(
+      read_ok("中共某某县某某镇委员会\n关于2025年法治建设情况的报告\n2025年,全镇坚持依法行政。\n" +
+                  kWork,
+              "t.txt")
+          .meta.unit.value == "中共某某县某某镇委员会");
+}

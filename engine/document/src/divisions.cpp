@@ -8,11 +8,15 @@
 // Short names are where the danger is: 公安 (公安县) sits inside 公安局, 资源 (资源县) inside
 // 自然资源局. So a short name, or a full name of two characters (城区, 郊区, 东区), only counts at
 // the start of the unit (after 中共) or right after a division already found, and every name
-// after the first must lie inside the one before it.
+// after the first must lie inside the one before it. An autonomous prefecture or county is
+// also found by the name its reports use (红河州, 镇宁自治县), a full name to this index.
 #include "divisions.h"
 
 #include <algorithm>
+#include <deque>
+#include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "internal.h"
@@ -28,8 +32,32 @@ constexpr Division kDivisions[] = {
 struct Index {
   std::unordered_map<std::string_view, std::vector<std::uint16_t>> by_key;  // full or short name
   std::unordered_map<std::uint32_t, std::uint16_t> by_code;
+  // Full names as reports write them for autonomous divisions (红河州, 镇宁自治县): the keys
+  // they add to by_key, and the strings those keys view.
+  std::unordered_set<std::string_view> aliases;
+  std::deque<std::string> alias_text;
   std::size_t longest_key = 0;  // bytes
 };
+
+// 红河哈尼族彝族自治州 is 红河州 in its own reports, 镇宁布依族苗族自治县 镇宁自治县 or 镇宁县:
+// the short name with the division's kind, read as a full name when no division bears it.
+void add_aliases(Index& ix) {
+  for (std::size_t i = 0; i < std::size(kDivisions); ++i) {
+    const Division& d = kDivisions[i];
+    if (d.short_name.empty()) continue;
+    std::vector<std::string> names;
+    if (d.name.ends_with("自治州")) names = {std::string(d.short_name) + "州"};
+    if (d.name.ends_with("自治县"))
+      names = {std::string(d.short_name) + "自治县", std::string(d.short_name) + "县"};
+    for (std::string& name : names) {
+      if (name == d.name || ix.by_key.contains(name)) continue;
+      const std::string_view key = ix.alias_text.emplace_back(std::move(name));
+      ix.by_key[key].push_back(static_cast<std::uint16_t>(i));
+      ix.aliases.insert(key);
+      ix.longest_key = std::max(ix.longest_key, key.size());
+    }
+  }
+}
 
 const Index& index() {
   static const Index built = [] {
@@ -45,9 +73,15 @@ const Index& index() {
         ix.longest_key = std::max(ix.longest_key, key.size());
       }
     }
+    add_aliases(ix);
     return ix;
   }();
   return built;
+}
+
+// Is `key` a full name of division `id` (its own, or the alias its reports write)?
+bool full_name_of(const Index& ix, std::string_view key, std::uint16_t id) {
+  return kDivisions[id].name == key || ix.aliases.contains(key);
 }
 
 const Division* parent_of(const Division& d) {
@@ -113,7 +147,7 @@ std::size_t longest_name_at(std::string_view unit, std::size_t pos, Found& found
     found.full_name = true;
     for (std::uint16_t id : it->second) {
       found.candidates.push_back(&kDivisions[id]);
-      if (kDivisions[id].name != unit.substr(pos, len)) found.full_name = false;
+      if (!full_name_of(ix, unit.substr(pos, len), id)) found.full_name = false;
     }
     return len;
   }
@@ -220,7 +254,7 @@ bool division_name(std::string_view name) {
   const auto it = ix.by_key.find(name);
   return it != ix.by_key.end() &&
          std::any_of(it->second.begin(), it->second.end(),
-                     [&](std::uint16_t id) { return kDivisions[id].name == name; });
+                     [&](std::uint16_t id) { return full_name_of(ix, name, id); });
 }
 
 Place place_of_unit(std::string_view unit, std::string_view text) {

@@ -303,6 +303,28 @@ std::string_view sent_title(std::string_view line) {
 
 // Unit, first choice: a title (the crawler header's, a title line, or a title run into the
 // body on the first line). `committee` is set when the title names a 管委会.
+// "中共某某镇委员会 / 某某镇人民政府 / 关于…的报告": a party committee and its government
+// report jointly, each named on a title line of its own; the government is the unit, as when
+// both stand on one line (after_party_committee).
+void government_over_party(Document& doc, const Lines& lines) {
+  std::string_view place = doc.meta.unit.value;
+  if (!starts(place, "中共")) return;
+  place.remove_prefix(std::string_view("中共").size());
+  if (ends(place, "委员会"))
+    place.remove_suffix(std::string_view("委员会").size());
+  else if (ends(place, "委"))
+    place.remove_suffix(std::string_view("委").size());
+  else
+    return;
+  if (!ends_any(place, {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡"})) return;
+  const std::string government = std::string(place) + "人民政府";
+  for (const auto& [offset, line] : lines)
+    if (line == government) {
+      doc.meta.unit = at_text(doc, std::string(place), offset, "title");
+      return;
+    }
+}
+
 void unit_from_titles(Document& doc, const Lines& lines, const CrawlerHeader& header,
                       bool& committee) {
   Metadata& meta = doc.meta;
@@ -679,6 +701,7 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   if (!doc.meta.unit.found()) unit_from_body(doc);
   unit_from_signature(doc, signature, committee);
   unit_from_name_line(doc, lines, committee);
+  government_over_party(doc, lines);
   unit_expanded_by_signature(doc, signature);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);

@@ -12,19 +12,24 @@
 
 namespace indicheck::detail::meta {
 
+namespace {
+// The longest addressee line a report opens with (市委、市政府:, 区委依法治区办:).
+constexpr std::size_t kMaxAddressee = 20 * 3;
+}  // namespace
+
 // Unit, second choice: a self-name opening a sentence of the first three body paragraphs
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb (kVerbs;
   // body_unit takes five more): "2023年，长兴县司法局在县委…", "…吴兴区人民政府深入推进…".
   static const std::string kVerbs =
-      "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕";
+      "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|坚定";
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办)),?(?:\((?:以下简称)?[^)]{1,30}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作))?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|州|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办)),?(?:\((?:以下简称)?[^)]{1,30}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作),?)?(?:)" +
       kVerbs + "|严格|切实|不断|大力|进一步|按照|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗))(?:党委和|党委、|委、)\p{Han}{0,3}?政府,?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{2,10}?(?:省|自治区|市|州|县|区|旗|镇|乡))(?:党委和|党委、|委、)\p{Han}{0,3}?政府,?(?:)" +
       kVerbs + "|以|在)");
   // "2024年，青岛西海岸新区工委(区委)、管委(区政府)在…": a zone's party working committee and
   // its administrative committee.
@@ -50,7 +55,8 @@ void unit_from_body(Document& doc) {
     const std::string_view body =
         head(std::string_view(doc.text).substr(p.span.begin, p.span.size()), kHeadBytes);
     // A page's furniture left in the body (站群导航, AQI, • 轻度污染 …): short, no sentence.
-    if (furniture_like(body)) continue;
+    // The addressee of a report sent up ("区委、区政府:") is no paragraph of its own text.
+    if (furniture_like(body) || (body.size() <= kMaxAddressee && body.ends_with(":"))) continue;
     ++seen;
     re2::StringPiece input = sp(body);
     std::string unit;
@@ -61,8 +67,10 @@ void unit_from_body(Document& doc) {
                  RE2::PartialMatch(input, joint_unit, &unit))) {
       without_year(unit);
       // A zone is named after its city, short or whole (青岛西海岸新区).
+      // A township is not on the national list: its name is its own (观胜镇党委、政府…).
       if (!generic_unit(unit) && unit.size() >= 6 &&
-          (opens_with_division(unit) || (zone && !place_of_unit(unit, body).province.empty()))) {
+          (opens_with_division(unit) || (!zone && ends_any(unit, {"镇", "乡"})) ||
+           (zone && !place_of_unit(unit, body).province.empty()))) {
         const std::size_t pos = body.find(unit);
         doc.meta.unit =
             at_text(doc, unit, p.span.begin + static_cast<std::uint32_t>(pos), "first-lines");
@@ -87,16 +95,17 @@ void unit_from_body(Document& doc) {
       // (县司法局); a clause ending in 局 (筑牢法治根基我局…) is none.
       // A township or sub-district (周溪乡, 大中街道, 鼓楼街道办事处) and a zone's department
       // (高新区综治局) name their own place too.
-      const bool place = ends_any(unit, {"区", "县", "市", "旗", "乡", "镇", "街道", "办事处"}) ||
-                         (ends(unit, "街") && unit.size() <= 4 * 3) ||
-                         (zone_name(unit) && !starts_any(unit, {"区", "市", "县"}));
+      const bool place =
+          ends_any(unit, {"区", "县", "市", "州", "旗", "乡", "镇", "街道", "办事处"}) ||
+          (ends(unit, "街") && unit.size() <= 4 * 3) ||
+          (zone_name(unit) && !starts_any(unit, {"区", "市", "县"}));
       const bool relative = starts_any(unit, {"市", "县", "区", "省", "州", "旗"});
       if (!place && !relative && !opens_with_division(unit) &&
           place_of_unit(unit, body).province.empty())
         continue;
       // A city, county or province is on the national list: 贸易兴市 (文化立市、工业强市、贸易兴市)
       // is a slogan's phrase.
-      if (!relative && ends_any(unit, {"省", "市", "县", "旗"}) && !opens_with_division(unit))
+      if (!relative && ends_any(unit, {"省", "市", "县", "州", "旗"}) && !opens_with_division(unit))
         continue;
       const std::size_t pos = body.find(unit);
       unit = strip_unit_suffix(std::move(unit));
