@@ -140,3 +140,22 @@ TEST_CASE("an indicator's slogan earns nothing, says why, and is still quoted", 
   RuleSet rules3;
   CHECK(scan("supplement", {"积极推进政务公开工作。"}, rules3).state == ItemState::kMet);
 }
+
+TEST_CASE("slogans: an item numbered in ASCII digits, and 深入学习 as a standing opener",
+          "[slogan]") {
+  // The item's number is no count (a thirteenth probe's headings 1.强化…学习宣传).
+  for (const char* s : {"1.强化习近平法治思想学习宣传。", "2.深化生态环境行政审批制度改革。",
+                        "12、持续深化放管服改革。", "深入学习宣传贯彻习近平法治思想。",
+                        "(一)深入学习宣传贯彻习近平法治思想。"}) {
+    INFO(s);
+    CHECK(slogan_sentence(s));
+  }
+  // A count after the number, a year, a decimal, or an act in a later clause is no slogan.
+  for (const char* s :
+       {"1.强化学习宣传,开展普法活动12场。", "2023年深入学习宣传贯彻习近平法治思想。",
+        "1.5万人深入学习宣传贯彻习近平法治思想。",
+        "深入学习宣传贯彻习近平法治思想,邀请专家作专题辅导。"}) {
+    INFO(s);
+    CHECK_FALSE(slogan_sentence(s));
+  }
+}

@@ -16,14 +16,15 @@ namespace {
 // Verbs of standing policy: the rubric's own (落实…, 积极推进…, 坚持…, 进一步加强…) and their
 // kin. Verbs that set something up or change it (建立, 健全, 完善, 推行, 优化…) are left out:
 // "a mechanism set up" is an act in the rubric.
-constexpr std::array<std::string_view, 49> kStandingVerbs = {
+constexpr std::array<std::string_view, 50> kStandingVerbs = {
     "依法依规做好", "严厉打击", "深入推进", "积极推进", "全面推进", "全面落实", "严格落实",
     "严格执行",     "认真落实", "扎实推进", "认真做好", "积极开展", "进一步",   "加强",
     "强化",         "坚持",     "持续",     "不断",     "切实",     "着力",     "大力",
     "努力",         "始终",     "注重",     "深化",     "落实",     "做好",     "确保",
     "营造",         "坚决",     "毫不",     "充分发挥", "牢固树立", "定期",     "主动接受",
     "自觉接受",     "全面加强", "全面提升", "全面贯彻", "自觉",     "认真履行", "严格履行",
-    "认真贯彻",     "贯彻落实", "深入贯彻", "带头",     "压实",     "严格",     "高度重视"};
+    "认真贯彻",     "贯彻落实", "深入贯彻", "带头",     "压实",     "严格",     "高度重视",
+    "深入学习"};
 
 // What a slogan's later clauses open with besides those: its purpose or result, stated as
 // intent (…，推动矛盾纠纷就地化解 / 为…营造宽松环境 / 以数字化改革助力… / 做到同部署、同推进).
@@ -81,6 +82,13 @@ std::string_view after_marker(std::string_view c) {
   if (starts(c, "(")) {
     const std::size_t close = c.find(')');
     if (close != std::string_view::npos && close <= 1 + 3 * 3) return c.substr(close + 1);
+    return c;
+  }
+  // 1. / 1、 / 12) : an item numbered in ASCII digits.
+  while (i < c.size() && i < 2 && c[i] >= '0' && c[i] <= '9') ++i;
+  if (i > 0) {
+    if (i < c.size() && (c[i] == '.' || c[i] == ')')) return c.substr(i + 1);
+    if (starts(c.substr(i), "、")) return c.substr(i + 3);
     return c;
   }
   std::size_t n = 0;
@@ -206,9 +214,9 @@ bool slogan_sentence(std::string_view sentence) {
                                                                           : 0;
       if (skip > 0 && !opening_word(said.substr(skip), kSaidIndex).empty()) return true;
     }
-    if (sentence[i] != '(' && !leads(sentence.substr(i), kVerbIndex) &&
-        !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&
-        leader_end(sentence.substr(i)) == 0)
+    if (sentence[i] != '(' && !(sentence[i] >= '0' && sentence[i] <= '9') &&
+        !leads(sentence.substr(i), kVerbIndex) && !leads(sentence.substr(i), kSelfIndex) &&
+        !leads(sentence.substr(i), kChineseDigits) && leader_end(sentence.substr(i)) == 0)
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
@@ -227,8 +235,13 @@ bool slogan_sentence(std::string_view sentence) {
     if (!standing_clause(std::string_view(head, n))) return false;
   }
   // A digit, a titled document or 了 anywhere: not a slogan (white space splits none of them).
-  for (char c : sentence)
-    if (c >= '0' && c <= '9') return false;
+  // An item's number (1.强化…) is no count.
+  {
+    std::size_t i = 0;
+    while (i < sentence.size() && space(sentence[i])) ++i;
+    for (char c : after_marker(sentence.substr(i)))
+      if (c >= '0' && c <= '9') return false;
+  }
   if (sentence.find("《") != std::string_view::npos ||
       sentence.find("了") != std::string_view::npos)
     return false;
