@@ -272,6 +272,8 @@ TEST_CASE("values with did-you-mean: window, roles, levels, kind", "[loader]") {
         Lines{"t.yaml:11:15: error[bad-value]: \"quotes\" must be strongest or first"});
   CHECK(load(kHead + leaf("1", "", "        a: [x]\n      titles: topic\n")) ==
         Lines{"t.yaml:11:15: error[bad-value]: \"titles\" must be \"evidence\""});
+  CHECK(load(kHead + leaf("1", "", "        a: [x]\n      agency_names: no\n")) ==
+        Lines{"t.yaml:11:21: error[bad-value]: \"agency_names\" must be \"ignore\""});
   CHECK(load(kHead + leaf("1", "    levels: [countyy]\n")) ==
         Lines{"t.yaml:8:14: error[bad-value]: unknown unit level \"countyy\"; did you mean "
               "\"county\"?"});

@@ -155,6 +155,35 @@ TEST_CASE("a window never spans two roles", "[matcher]") {
   CHECK(state_of(c, doc) == ItemState::kMissing);
 }
 
+TEST_CASE("agency_names: ignore — a term opening an agency's name is no hit", "[matcher]") {
+  const std::string leaf =
+      "  - id: \"1\"\n    title: 重点领域执法\n    check:\n      terms:\n"
+      "        field: [城市管理, 卫生健康]\n        action: [执法, 检查]\n"
+      "      condition: field and action\n      window: WINDOW\n";
+  for (const char* window : {"clause", "sentence"}) {
+    INFO(window);
+    std::string nodes = leaf;
+    nodes.replace(nodes.find("WINDOW"), 6, window);
+    const auto plain = compile(nodes);
+    const auto named = compile(nodes + "      agency_names: ignore\n");
+    const auto state = [](const Compiled& c, std::string sentence) {
+      return state_of(c, make_document({{Role::kAchievements, {std::move(sentence)}}}));
+    };
+    // The unit's name, not its field or its act (a thirteenth probe's pages).
+    for (const char* s : {"柳州市城市管理行政执法局更名为柳州市城市管理局。",
+                          "区卫生健康局被推选为全国行政执法先进集体。"}) {
+      INFO(s);
+      CHECK(state(plain, s) == ItemState::kMet);
+      CHECK(state(named, s) == ItemState::kMissing);
+    }
+    // The field and the act named outside the name still count, also beside it.
+    for (const char* s : {"开展城市管理执法检查12次。", "区卫生健康局开展卫生健康执法检查5次。"}) {
+      INFO(s);
+      CHECK(state(named, s) == ItemState::kMet);
+    }
+  }
+}
+
 TEST_CASE("a sentence with an exclude term contributes nothing", "[matcher]") {
   const auto c = compile(kThree);
   auto doc = make_document({{Role::kAchievements, {"开展三项制度改革试点。"}}});

@@ -158,8 +158,9 @@ bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char
 }
 
 bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check) {
-  static const std::vector<std::string> kKeys = {
-      "terms", "regex", "condition", "window", "exclude", "metrics", "roles", "quotes", "titles"};
+  static const std::vector<std::string> kKeys = {"terms",   "regex",       "condition", "window",
+                                                 "exclude", "metrics",     "roles",     "quotes",
+                                                 "titles",  "agency_names"};
   if (!check_mapping(f, n, dq("check"), kKeys, {})) {
     if (!n.IsMap()) return false;
   }
@@ -185,6 +186,14 @@ bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check
       ok = false;
     } else {
       check.titles_as_evidence = true;
+    }
+  }
+  if (const YAML::Node a = n["agency_names"]) {
+    if (!a.IsScalar() || a.Scalar() != "ignore") {
+      error(f, a, "bad-value", "\"agency_names\" must be \"ignore\"");
+      ok = false;
+    } else {
+      check.agency_names_ignored = true;
     }
   }
   // "must name at least one role" is said only when nothing else was wrong so far.

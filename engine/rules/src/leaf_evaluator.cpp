@@ -35,6 +35,16 @@ constexpr std::string_view kCloseQuote = "\u201D";
 constexpr std::string_view kOpenQuote = "\u201C";
 constexpr std::string_view kListedOpenQuote = "\u3001\u201C";
 
+// What ends an agency's name right after a term (城市管理局, 卫生健康委, 行政执法支队,
+// 市场监督管理局): the term names who acts, not the field or the act.
+bool opens_agency_name(std::string_view after) {
+  for (std::string_view end :
+       {"局", "委", "厅", "部门", "支队", "大队", "中队", "机构", "管理局", "监管局", "监督管理局",
+        "行政执法局", "执法局", "综合执法局", "行政执法支队", "行政执法大队"})
+    if (after.starts_with(end)) return true;
+  return false;
+}
+
 bool compare(Comparison c, double v, double t) {
   switch (c) {
     case Comparison::kAtLeast:
@@ -361,12 +371,17 @@ bool LeafEvaluator::group_hits(const Check& check, const std::vector<LeafHit>& h
     terms_in.emplace_back(h.sentence, h.pattern);
     if (check.window == Window::kClause) {
       // One entry per clause holding the term: the condition is then tested clause by clause.
-      for (std::uint32_t mask = clauses_holding(h.sentence, h.pattern, check.titles_as_evidence);
+      for (std::uint32_t mask = clauses_holding(h.sentence, h.pattern, check.titles_as_evidence,
+                                                check.agency_names_ignored);
            mask != 0; mask &= mask - 1)
         entries.push_back({h.sentence, static_cast<std::uint8_t>(std::countr_zero(mask)), role,
                            static_cast<std::uint32_t>(entries.size()), h.sentence, h.selection});
       continue;
     }
+    // Every occurrence opening an agency's name: no hit in this sentence.
+    if (check.agency_names_ignored &&
+        clauses_holding(h.sentence, h.pattern, check.titles_as_evidence, true) == 0)
+      continue;
     const std::uint32_t unit = check.window == Window::kSentence    ? h.sentence
                                : check.window == Window::kParagraph ? s.paragraph
                                                                     : s.section;
@@ -384,8 +399,8 @@ bool LeafEvaluator::group_hits(const Check& check, const std::vector<LeafHit>& h
   return any_hit;
 }
 
-std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id,
-                                             bool in_titles) const {
+std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id, bool in_titles,
+                                             bool skip_names) const {
   const Span span = doc_.sentences[si].span;
   const std::string_view text = std::string_view(doc_.text).substr(span.begin, span.size());
   // Clause marks of the normalized text (，；：are , ; : after NFKC), and the closing quote of
@@ -402,6 +417,7 @@ std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id,
   };
   const CompiledPattern& p = impl_.patterns[id];
   std::uint32_t mask = 0;
+  bool named_only = false;  // found, but each time as an agency's name
   if (!p.regex) {
     std::size_t clause = 0, scanned = 0;
     for (std::size_t at = text.find(p.text); at != std::string_view::npos;
@@ -409,11 +425,15 @@ std::uint32_t LeafEvaluator::clauses_holding(std::uint32_t si, std::uint32_t id,
       if (!in_titles && rules_internal::inside_title(topic_titles_, span.begin + at,
                                                      span.begin + at + p.text.size()))
         continue;
+      if (skip_names && opens_agency_name(text.substr(at + p.text.size()))) {
+        named_only = true;
+        continue;
+      }
       for (; scanned < at; ++scanned) clause += is_mark(scanned) ? 1 : 0;
       mask |= bit(clause);
     }
   }
-  if (mask != 0) return mask;
+  if (mask != 0 || named_only) return mask;
   // A regex (or a literal not found as written): every clause of the sentence.
   std::size_t marks = 0;
   for (std::size_t i = 0; i < text.size(); ++i) marks += is_mark(i) ? 1 : 0;

@@ -256,8 +256,10 @@ class LeafEvaluator {
   // The clauses of sentence `si` that hold pattern `id`, one bit each (bit k = clause k; clauses
   // from the 32nd on share bit 31). A regex holds in every clause of the sentence: its gaps
   // are its own. Unless `in_titles`, a literal inside a title named only as a topic (titles.h)
-  // holds in no clause there, as it earns no hit there.
-  std::uint32_t clauses_holding(std::uint32_t si, std::uint32_t id, bool in_titles) const;
+  // holds in no clause there, as it earns no hit there; with `skip_names`, nor does a literal
+  // that opens an agency's name (城市管理局).
+  std::uint32_t clauses_holding(std::uint32_t si, std::uint32_t id, bool in_titles,
+                                bool skip_names) const;
   void evaluate_windows(const Check& check, std::size_t slot) const;
   void add_window(const Check& check, std::size_t slot, std::uint32_t unit, Role role) const;
   void read_metrics(const Check& check, std::size_t slot, WindowResult& r) const;

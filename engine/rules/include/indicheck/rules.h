@@ -76,6 +76,10 @@ struct Check {
   // follows (学习《行政复议法》, 贯彻《优化营商环境条例》) is the sentence's topic and no hit;
   // with `titles: evidence` it counts (leaders' study, publicity: 学习《宪法》 is 学法).
   bool titles_as_evidence = false;
+  // With `agency_names: ignore` (clause windows): a term that opens an agency's name
+  // (城市管理 in 城市管理局, 卫生健康 in 卫生健康委, 执法 in 行政执法局) holds in no clause there:
+  // the name says who acts, not in which field or how.
+  bool agency_names_ignored = false;
   std::vector<std::string> examples_match;
   std::vector<std::string> examples_no_match;
 };
