@@ -30,9 +30,9 @@ constexpr std::array<std::string_view, 50> kStandingVerbs = {
 // intent (…，推动矛盾纠纷就地化解 / 为…营造宽松环境 / 以数字化改革助力… / 做到同部署、同推进).
 // Only after a first clause that is a standing verb's: a sentence opening with 推动… may
 // report an act.
-constexpr std::array<std::string_view, 15> kTailOpeners = {"推动", "以",   "为",   "把",   "做到",
-                                                           "促进", "助力", "提升", "提高", "增强",
-                                                           "形成", "实现", "维护", "保障", "筑牢"};
+constexpr std::array<std::string_view, 16> kTailOpeners = {
+    "推动", "推进", "以",   "为",   "把",   "做到", "促进", "助力",
+    "提升", "提高", "增强", "形成", "实现", "维护", "保障", "筑牢"};
 
 // Self-names that may stand before the verb: 我局坚持…, 全市持续…, 我乡严格执行….
 constexpr std::array<std::string_view, 21> kSelfNames = {
@@ -49,6 +49,10 @@ constexpr std::size_t kLeaderReach = 8;
 // 过问… / 将法治建设与中心工作同部署、同推进).
 constexpr std::array<std::string_view, 4> kFormulas = {"亲自部署", "亲自过问", "同部署", "同推进"};
 
+// Connectives a sentence may open with, a clause of their own (同时, / 此外,).
+constexpr std::array<std::string_view, 6> kConnectives = {"同时", "此外",     "另外",
+                                                          "其次", "与此同时", "首先"};
+
 // A meeting's words: 会议指出 / 会议强调 / 会上要求 ….
 constexpr std::array<std::string_view, 5> kSaid = {"指出", "强调", "要求", "提出", "号召"};
 
@@ -60,7 +64,7 @@ constexpr bool no_empty_word(const std::array<std::string_view, N>& words) {
 }
 static_assert(no_empty_word(kStandingVerbs) && no_empty_word(kTailOpeners) &&
                   no_empty_word(kSelfNames) && no_empty_word(kLeaders) &&
-                  no_empty_word(kFormulas) && no_empty_word(kSaid),
+                  no_empty_word(kFormulas) && no_empty_word(kSaid) && no_empty_word(kConnectives),
               "a word list holds fewer words than its declared size");
 
 constexpr std::u32string_view kChineseDigits = U"一二两三四五六七八九十百千万〇零";
@@ -183,8 +187,15 @@ std::size_t leader_end(std::string_view c) {
   return 0;
 }
 
+// "以标准化、规范化建设为抓手": the means or guide a slogan names before its verb.
+constexpr std::array<std::string_view, 8> kMeansEnds = {"为抓手", "为引领", "为指导", "为统领",
+                                                        "为主线", "为牵引", "为遵循", "为核心"};
+
 bool standing_clause(std::string_view c) {
   c = after_marker(c);
+  if (starts(c, "以") && std::any_of(kMeansEnds.begin(), kMeansEnds.end(),
+                                     [&](std::string_view e) { return c.ends_with(e); }))
+    return true;
   if (!opening_word(c.substr(opening_word(c, kSelfIndex).size()), kVerbIndex).empty()) return true;
   // A leader as the subject, after any self-name (局党组书记、局长认真履行…).
   const std::size_t leader = leader_end(c);
@@ -201,10 +212,16 @@ bool tail_clause(std::string_view c) {
 
 bool slogan_sentence(std::string_view sentence) {
   // Cheapest first: a sentence can only be a slogan when it opens with an item marker, a
-  // self-name or a standing verb.
+  // self-name or a standing verb (after a connective of its own: 同时,严格落实督查制度…).
   {
     std::size_t i = 0;
     while (i < sentence.size() && space(sentence[i])) ++i;
+    for (std::string_view link : kConnectives)
+      if (starts(sentence.substr(i), link) && delimiter(sentence.substr(i + link.size())) == 1) {
+        sentence.remove_prefix(i + link.size() + 1);
+        i = 0;
+        break;
+      }
     if (i == sentence.size()) return false;
     // What a meeting said (会议强调,要…; 会议指出,《…条例》是…): its words, not the unit's act.
     if (starts(sentence.substr(i), "会")) {
@@ -215,8 +232,9 @@ bool slogan_sentence(std::string_view sentence) {
       if (skip > 0 && !opening_word(said.substr(skip), kSaidIndex).empty()) return true;
     }
     if (sentence[i] != '(' && !(sentence[i] >= '0' && sentence[i] <= '9') &&
-        !leads(sentence.substr(i), kVerbIndex) && !leads(sentence.substr(i), kSelfIndex) &&
-        !leads(sentence.substr(i), kChineseDigits) && leader_end(sentence.substr(i)) == 0)
+        !starts(sentence.substr(i), "以") && !leads(sentence.substr(i), kVerbIndex) &&
+        !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&
+        leader_end(sentence.substr(i)) == 0)
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
