@@ -231,10 +231,12 @@ bool slogan_sentence(std::string_view sentence) {
                                                                           : 0;
       if (skip > 0 && !opening_word(said.substr(skip), kSaidIndex).empty()) return true;
     }
-    if (sentence[i] != '(' && !(sentence[i] >= '0' && sentence[i] <= '9') &&
-        !starts(sentence.substr(i), "以") && !leads(sentence.substr(i), kVerbIndex) &&
-        !leads(sentence.substr(i), kSelfIndex) && !leads(sentence.substr(i), kChineseDigits) &&
-        leader_end(sentence.substr(i)) == 0)
+    // (An ASCII digit only as an item's number, 1. / 1、: 2023年… is a date.)
+    const bool numbered = sentence[i] >= '0' && sentence[i] <= '9' &&
+                          after_marker(sentence.substr(i)).size() < sentence.size() - i;
+    if (sentence[i] != '(' && !numbered && !starts(sentence.substr(i), "以") &&
+        !leads(sentence.substr(i), kVerbIndex) && !leads(sentence.substr(i), kSelfIndex) &&
+        !leads(sentence.substr(i), kChineseDigits) && leader_end(sentence.substr(i)) == 0)
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
