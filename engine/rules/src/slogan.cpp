@@ -16,7 +16,7 @@ namespace {
 // Verbs of standing policy: the rubric's own (落实…, 积极推进…, 坚持…, 进一步加强…) and their
 // kin. Verbs that set something up or change it (建立, 健全, 完善, 推行, 优化…) are left out:
 // "a mechanism set up" is an act in the rubric.
-constexpr std::array<std::string_view, 50> kStandingVerbs = {
+constexpr std::array<std::string_view, 51> kStandingVerbs = {
     "依法依规做好", "严厉打击", "深入推进", "积极推进", "全面推进", "全面落实", "严格落实",
     "严格执行",     "认真落实", "扎实推进", "认真做好", "积极开展", "进一步",   "加强",
     "强化",         "坚持",     "持续",     "不断",     "切实",     "着力",     "大力",
@@ -24,7 +24,7 @@ constexpr std::array<std::string_view, 50> kStandingVerbs = {
     "营造",         "坚决",     "毫不",     "充分发挥", "牢固树立", "定期",     "主动接受",
     "自觉接受",     "全面加强", "全面提升", "全面贯彻", "自觉",     "认真履行", "严格履行",
     "认真贯彻",     "贯彻落实", "深入贯彻", "带头",     "压实",     "严格",     "高度重视",
-    "深入学习"};
+    "深入学习",     "加快推进"};
 
 // What a slogan's later clauses open with besides those: its purpose or result, stated as
 // intent (…，推动矛盾纠纷就地化解 / 为…营造宽松环境 / 以数字化改革助力… / 做到同部署、同推进).
