@@ -99,7 +99,11 @@ void check_corpus(const PipelineResult& result) {
   // against enforcement's own faults, supervision of enforcement (8.3) to the rubric's readers;
   // 5.2.2 is the 纲要's own 分领域…集中专项整治 (rules/gangyao-2021/area-05.yaml).
   CHECK(state(result.rules, g21, sip, "5.2.2") == ItemState::kMissing);
-  CHECK(sip.score == Approx(60.06).margin(0.005));
+  // 7.3.4 is missing: its one sentence, "深入学习宣传新修订的行政复议法,提升行政复议的社会知晓度,
+  // 推进行政复议化解行政争议主渠道建设。" (line 22), is standing policy in each clause (the slogan
+  // rule: 深入学习 opens it, 提升 and 推进 state its purpose); with it met the score was 60.06.
+  CHECK(state(result.rules, g21, sip, "7.3.4") == ItemState::kMissing);
+  CHECK(sip.score == Approx(59.60).margin(0.005));
   CHECK(sip.rank == 2);
   CHECK(sip.required_met == 9);
   CHECK(sip.required_total == 13);
