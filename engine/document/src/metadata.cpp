@@ -49,6 +49,11 @@ bool unit_suffix(std::string_view unit) {
   return false;
 }
 
+// The places whose party committee and government report jointly: the government is the unit.
+bool governed_place(std::string_view place) {
+  return ends_any(place, {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道"});
+}
+
 // A report issued jointly by the party committee and the government names both: "中共某某县委
 // 某某县人民政府关于…" (the space gone in normalization). The government is the unit.
 std::string after_party_committee(std::string unit) {
@@ -59,7 +64,7 @@ std::string after_party_committee(std::string unit) {
     const std::string rest = unit.substr(at + committee.size());
     // The government of a place (某某县, 某某市某某区), not another committee's office.
     if (rest.size() < 6 || rest.find("委") != std::string::npos) continue;
-    if (ends_any(rest, {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道"})) return rest;
+    if (governed_place(rest)) return rest;
   }
   return unit;
 }
@@ -316,7 +321,7 @@ void government_over_party(Document& doc, const Lines& lines) {
     place.remove_suffix(std::string_view("委").size());
   else
     return;
-  if (!ends_any(place, {"省", "市", "区", "县", "旗", "州", "盟", "镇", "乡"})) return;
+  if (!governed_place(place)) return;
   const std::string government = std::string(place) + "人民政府";
   for (const auto& [offset, line] : lines)
     if (line == government) {

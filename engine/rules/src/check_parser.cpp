@@ -157,6 +157,18 @@ bool Loader::parse_terms(const FileContext& f, const YAML::Node& map, const char
   return ok;
 }
 
+bool Loader::parse_switch(const FileContext& f, const YAML::Node& n, const char* key,
+                          const char* value, bool& on) {
+  const YAML::Node v = n[key];
+  if (!v) return true;
+  if (!v.IsScalar() || v.Scalar() != value) {
+    error(f, v, "bad-value", "\"" + std::string(key) + "\" must be \"" + value + "\"");
+    return false;
+  }
+  on = true;
+  return true;
+}
+
 bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check) {
   static const std::vector<std::string> kKeys = {"terms",   "regex",       "condition", "window",
                                                  "exclude", "metrics",     "roles",     "quotes",
@@ -180,22 +192,8 @@ bool Loader::parse_check(const FileContext& f, const YAML::Node& n, Check& check
   if (const YAML::Node w = n["window"]) ok = parse_window(f, w, check) && ok;
   if (const YAML::Node q = n["quotes"]) ok = parse_quotes(f, q, check) && ok;
   if (const YAML::Node e = n["exclude"]) ok = parse_exclude(f, e, check) && ok;
-  if (const YAML::Node t = n["titles"]) {
-    if (!t.IsScalar() || t.Scalar() != "evidence") {
-      error(f, t, "bad-value", "\"titles\" must be \"evidence\"");
-      ok = false;
-    } else {
-      check.titles_as_evidence = true;
-    }
-  }
-  if (const YAML::Node a = n["agency_names"]) {
-    if (!a.IsScalar() || a.Scalar() != "ignore") {
-      error(f, a, "bad-value", "\"agency_names\" must be \"ignore\"");
-      ok = false;
-    } else {
-      check.agency_names_ignored = true;
-    }
-  }
+  ok = parse_switch(f, n, "titles", "evidence", check.titles_as_evidence) && ok;
+  ok = parse_switch(f, n, "agency_names", "ignore", check.agency_names_ignored) && ok;
   // "must name at least one role" is said only when nothing else was wrong so far.
   if (const YAML::Node r = n["roles"]) ok = parse_roles(f, r, check, ok);
   if (const YAML::Node ms = n["metrics"]) {

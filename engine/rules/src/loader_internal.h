@@ -105,6 +105,9 @@ class Loader {
   bool parse_window(const FileContext& f, const YAML::Node& w, Check& check);
   bool parse_quotes(const FileContext& f, const YAML::Node& q, Check& check);
   bool parse_exclude(const FileContext& f, const YAML::Node& e, Check& check);
+  // A switch written as its one value (`titles: evidence`, `agency_names: ignore`): sets `on`.
+  bool parse_switch(const FileContext& f, const YAML::Node& n, const char* key, const char* value,
+                    bool& on);
   bool parse_roles(const FileContext& f, const YAML::Node& r, Check& check, bool ok);
   bool parse_metrics(const FileContext& f, const YAML::Node& ms, Check& check);
   bool parse_metric(const FileContext& f, const YAML::Node& m, Metric& metric);

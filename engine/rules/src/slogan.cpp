@@ -214,29 +214,28 @@ bool slogan_sentence(std::string_view sentence) {
   // Cheapest first: a sentence can only be a slogan when it opens with an item marker, a
   // self-name or a standing verb (after a connective of its own: 同时,严格落实督查制度…).
   {
-    std::size_t i = 0;
-    while (i < sentence.size() && space(sentence[i])) ++i;
+    // Leading white space and a connective of its own go first, once.
+    while (!sentence.empty() && space(sentence.front())) sentence.remove_prefix(1);
     for (std::string_view link : kConnectives)
-      if (starts(sentence.substr(i), link) && delimiter(sentence.substr(i + link.size())) == 1) {
-        sentence.remove_prefix(i + link.size() + 1);
-        i = 0;
+      if (starts(sentence, link) && delimiter(sentence.substr(link.size())) == 1) {
+        sentence.remove_prefix(link.size() + 1);
         break;
       }
-    if (i == sentence.size()) return false;
+    if (sentence.empty()) return false;
     // What a meeting said (会议强调,要…; 会议指出,《…条例》是…): its words, not the unit's act.
-    if (starts(sentence.substr(i), "会")) {
-      const std::string_view said = sentence.substr(i + 3);
+    if (starts(sentence, "会")) {
+      const std::string_view said = sentence.substr(3);
       const std::size_t skip = starts(said, "议上")                       ? 6
                                : starts(said, "议") || starts(said, "上") ? 3
                                                                           : 0;
       if (skip > 0 && !opening_word(said.substr(skip), kSaidIndex).empty()) return true;
     }
     // (An ASCII digit only as an item's number, 1. / 1、: 2023年… is a date.)
-    const bool numbered = sentence[i] >= '0' && sentence[i] <= '9' &&
-                          after_marker(sentence.substr(i)).size() < sentence.size() - i;
-    if (sentence[i] != '(' && !numbered && !starts(sentence.substr(i), "以") &&
-        !leads(sentence.substr(i), kVerbIndex) && !leads(sentence.substr(i), kSelfIndex) &&
-        !leads(sentence.substr(i), kChineseDigits) && leader_end(sentence.substr(i)) == 0)
+    const bool numbered = sentence.front() >= '0' && sentence.front() <= '9' &&
+                          after_marker(sentence).size() < sentence.size();
+    if (sentence.front() != '(' && !numbered && !starts(sentence, "以") &&
+        !leads(sentence, kVerbIndex) && !leads(sentence, kSelfIndex) &&
+        !leads(sentence, kChineseDigits) && leader_end(sentence) == 0)
       return false;
   }
   // Most sentences do not open with a standing verb: decide that first, on the first 60 bytes
@@ -256,12 +255,8 @@ bool slogan_sentence(std::string_view sentence) {
   }
   // A digit, a titled document or 了 anywhere: not a slogan (white space splits none of them).
   // An item's number (1.强化…) is no count.
-  {
-    std::size_t i = 0;
-    while (i < sentence.size() && space(sentence[i])) ++i;
-    for (char c : after_marker(sentence.substr(i)))
-      if (c >= '0' && c <= '9') return false;
-  }
+  for (char c : after_marker(sentence))
+    if (c >= '0' && c <= '9') return false;
   if (sentence.find("《") != std::string_view::npos ||
       sentence.find("了") != std::string_view::npos)
     return false;
