@@ -1904,3 +1904,36 @@ TEST_CASE("a thirteenth probe's shapes: an addressee line, a township's party an
               "t.txt")
           .meta.unit.value == "中共某某县某某镇委员会");
 }
+
+TEST_CASE("a fifteenth probe's shapes: a leading group, a lead sentence, a county's whole name") {
+  // The township's leading group speaks for it.
+  CHECK(opening("2025年,中都街道领导班子始终以习近平法治思想为统领,扎实履行法治建设领导职责。")
+            .meta.unit.value == "中都街道");
+  // A clause about the whole township or the leaders names no unit.
+  CHECK(!opening("一是加强组织领导。负责组织、协调、推进全镇法治政府建设工作,切实加强党的领导。")
+             .meta.unit.found());
+  CHECK(!opening("省长带头履行职责。省政府党组班子成员均到分管部门或联系市州深入调研。")
+             .meta.unit.found());
+  // A lead sentence of general words, then the year's opening in the same paragraph.
+  const Document lead = opening(
+      "法治政府建设是全面推进依法治国的关键。2024年,巨野河街道以习近平法治思想为指导,切实推进"
+      "法治建设。");
+  CHECK(lead.meta.year == 2024);
+  CHECK(lead.meta.unit.value == "巨野河街道");
+  // A lead sentence that holds a year is no lead: the year is not taken from later on.
+  CHECK(opening("2023年是全面贯彻党的二十大精神的开局之年。2024年,某某街道以习近平法治思想为指导。")
+            .meta.year != 2024);
+  // The county's whole name above a title that names none; the opening writes it short.
+  const Document county = read_ok(
+      "焉耆回族自治县人民政府\n2022年度法治政府建设工作报告\n2022年以来,焉耆县坚持以习近平新时代"
+      "中国特色社会主义思想为指导。\n" +
+          kWork,
+      "t.txt");
+  CHECK(county.meta.unit.value == "焉耆回族自治县");
+  CHECK(county.meta.level.value == "county");
+  // A title that is a page's list item.
+  CHECK(
+      read_ok("  • 2021年度山西省法治政府建设年度报告\n2021年,省委、省政府坚持依法行政。\n" + kWork,
+              "t.txt")
+          .meta.unit.value == "山西省");
+}

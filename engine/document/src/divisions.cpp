@@ -257,6 +257,17 @@ bool division_name(std::string_view name) {
                      [&](std::uint16_t id) { return full_name_of(ix, name, id); });
 }
 
+bool same_division(std::string_view a, std::string_view b) {
+  const Index& ix = index();
+  const auto ia = ix.by_key.find(a), ib = ix.by_key.find(b);
+  if (ia == ix.by_key.end() || ib == ix.by_key.end()) return false;
+  for (std::uint16_t id : ia->second)
+    if (full_name_of(ix, a, id) && full_name_of(ix, b, id) &&
+        std::find(ib->second.begin(), ib->second.end(), id) != ib->second.end())
+      return true;
+  return false;
+}
+
 Place place_of_unit(std::string_view unit, std::string_view text) {
   Place place;
   std::vector<Found> chain = names_in_unit(unit);

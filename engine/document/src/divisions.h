@@ -53,4 +53,7 @@ bool opens_with_division(std::string_view unit);
 // Is the name a division's whole name (房县, 沛县: a place of two characters)?
 bool division_name(std::string_view name);
 
+// Are the two names full names of one division (焉耆回族自治县 and the 焉耆县 its report writes)?
+bool same_division(std::string_view a, std::string_view b);
+
 }  // namespace indicheck::detail

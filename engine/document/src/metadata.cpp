@@ -539,10 +539,15 @@ bool completes(std::string_view unit, std::string_view full) {
   return k == a.size();
 }
 
-// Does the name above the title spell out the opening's name: complete it, or write its 委 as
-// 委员会 (交通运输委 / 交通运输委员会)?
+// Does the name above the title spell out the opening's name: complete it, write its 委 as
+// 委员会 (交通运输委 / 交通运输委员会), or give an autonomous county its whole name?
 bool spells_out(const std::string& unit, std::string_view name) {
   if (completes(unit, name)) return true;
+  // The division's official name above the title, its reports' short form in the opening
+  // (焉耆回族自治县人民政府 / 2022年以来,焉耆县坚持…).
+  if (const std::string place = strip_unit_suffix(std::string(name));
+      place.size() > unit.size() && same_division(unit, place))
+    return true;
   if (!ends(unit, "委")) return false;
   const std::string committee = unit + "员会";
   return committee == name || completes(committee, name);

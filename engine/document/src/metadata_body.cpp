@@ -9,6 +9,7 @@
 #include "divisions.h"
 #include "internal.h"
 #include "metadata_internal.h"
+#include "part_signals.h"
 
 namespace indicheck::detail::meta {
 
@@ -21,11 +22,12 @@ constexpr std::size_t kMaxAddressee = 20 * 3;
 // (南湖区坚持…), not a generic one (我区, 全市, 园区…).
 void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb (kVerbs;
-  // body_unit takes five more): "2023年，长兴县司法局在县委…", "…吴兴区人民政府深入推进…".
+  // body_unit takes five more): "2023年，长兴县司法局在县委…", "…吴兴区人民政府深入推进…",
+  // "2025年,中都街道领导班子始终…" (its leading group speaks for it).
   static const std::string kVerbs =
       "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|坚定";
   static const RE2 body_unit(
-      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|州|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办)),?(?:\((?:以下简称)?[^)]{1,30}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作),?)?(?:)" +
+      R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|州|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办))(?:领导班子)?,?(?:\((?:以下简称)?[^)]{1,30}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作),?)?(?:)" +
       kVerbs + "|严格|切实|不断|大力|进一步|按照|以|在)");
   // "2024年，山西省委、省政府坚持…": a place's party committee and government report jointly.
   static const RE2 joint_unit(
@@ -88,6 +90,10 @@ void unit_from_body(Document& doc) {
                             "结合", "中共", "遵循", "组织", "召开"}) ||
           contains(unit, "的") || contains(unit, "了") || contains(unit, "及其") ||
           contains(unit, "领导小组") || ends_any(unit, {"党工委", "党委", "党组"}) ||
+          // "…推进全镇法治政府建设工作,切实…", "省政府党组班子成员均到…联系市州": a clause
+          // about the whole place or the leaders, no name.
+          contains_any(unit, {"全镇", "全乡", "全区", "全县", "全市", "全省", "班子", "成员",
+                              "党组", "分管"}) ||
           self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;

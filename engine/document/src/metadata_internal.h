@@ -41,6 +41,12 @@ inline bool starts_any(std::string_view s, std::initializer_list<std::string_vie
 // title within them. Any other line is returned as it is (a title that cites a document,
 // 关于贯彻《…》的报告, keeps its marks).
 inline std::string_view unwrapped_title(std::string_view t) {
+  // A page's list item ("• 2021年度山西省法治政府建设年度报告"): the bullet is no part of it.
+  constexpr std::string_view kBullet = "•";
+  if (t.substr(0, kBullet.size()) == kBullet) {
+    t.remove_prefix(kBullet.size());
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  }
   constexpr std::string_view kOpen = "《", kClose = "》";
   if (t.size() > kOpen.size() + kClose.size() && t.substr(0, kOpen.size()) == kOpen &&
       t.substr(t.size() - kClose.size()) == kClose) {

@@ -271,6 +271,7 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   // addressee ("市委、市政府:") or the issuing unit's name on its own line may come first.
   int head_lines = 0;
   bool announced = false;  // "现就法治政府建设情况报告如下。" came first, without a year
+  bool lead_skipped = false;
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
     // A report read to a congress may announce itself without a year ("按照工作安排，现就法治
@@ -318,6 +319,24 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       doc.meta.year_found = at_text(doc, std::string(line.substr(pos, 13)),
                                     offset + static_cast<std::uint32_t>(pos), "preamble");
       return;
+    }
+    // A lead sentence of general words before the year's opening ("法治政府建设是现代国家政治
+    // 文明的重要标志,…。2024年,巨野河街道以…"), in the same paragraph or one of its own: once,
+    // and only a sentence without a year.
+    const std::size_t stop = line.find("。");
+    if (!lead_skipped && stop != std::string_view::npos && !line.starts_with("一、") &&
+        !contains(line.substr(0, stop), "年")) {
+      lead_skipped = true;
+      const std::string_view rest = line.substr(stop + std::string_view("。").size());
+      if (RE2::PartialMatch(sp(rest), opening_year(), &year) && plausible(year)) {
+        const std::size_t end = std::min(rest.find("年") + 3, rest.size());
+        doc.meta.year = year;
+        doc.meta.year_found =
+            at_text(doc, std::string(rest.substr(0, end)),
+                    offset + static_cast<std::uint32_t>(rest.data() - line.data()), "preamble");
+        return;
+      }
+      if (!contains(line, "年")) continue;
     }
     break;  // only the first body line counts as the preamble's opening
   }
