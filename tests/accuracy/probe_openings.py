@@ -24,8 +24,24 @@ import unicodedata
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+# Common short forms of department names and the official names they stand for (the engine
+# gives the official name; labels follow the opening, which may write either).
+SHORT_FORMS = [("市场监管局", "市场监督管理局"), ("卫健委", "卫生健康委员会"), ("卫生健康委", "卫生健康委员会"),
+               ("卫健局", "卫生健康局"), ("科技局", "科学技术局"), ("人社局", "人力资源和社会保障局"),
+               ("人力社保局", "人力资源和社会保障局"), ("住建局", "住房和城乡建设局"),
+               ("发改委", "发展和改革委员会"), ("发改局", "发展和改革局"), ("工信局", "工业和信息化局"),
+               ("医保局", "医疗保障局"), ("应急局", "应急管理局"), ("退役军人局", "退役军人事务局"),
+               ("林草局", "林业和草原局"), ("文旅局", "文化和旅游局"), ("国资委", "国有资产监督管理委员会"),
+               ("商务委", "商务委员会"), ("政府办公室", "人民政府办公室"), ("政府办公厅", "人民政府办公厅")]
+
+
 def norm(unit):
     u = unicodedata.normalize("NFKC", unit or "").replace(" ", "")
+    for short, official in SHORT_FORMS:
+        if u.endswith(short) and len(u) > len(short) and not (
+                short.startswith("政府") and u[: -len(short)].endswith("人民")):
+            u = u[: -len(short)] + official
+            break
     for suffix in ("人民政府", "管理委员会", "管委会", "办事处"):
         if u.endswith(suffix) and len(u) > len(suffix) + 1:
             u = u[: -len(suffix)]

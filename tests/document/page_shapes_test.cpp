@@ -1367,8 +1367,9 @@ TEST_CASE("departments' openings: a province's 厅 above its title, a space befo
         "根据有关要求，现将某某市人社局2025年法治政府建设情况报告予以公开。"}) {
     const Document published = read_ok(note + "\n2025年，我局坚持依法行政。\n" + kWork, "t.txt");
     INFO(note);
+    // 人社局 by its official name.
     CHECK((published.meta.unit.value == "某某市文化和旅游局" ||
-           published.meta.unit.value == "某某市人社局"));
+           published.meta.unit.value == "某某市人力资源和社会保障局"));
   }
   // A notice's preposition and a party committee are no unit.
   CHECK(unit_of("根据按照中共某某市委全面依法治市委员会办公室的通知要求，现将报告予以公布。")
@@ -1386,7 +1387,7 @@ TEST_CASE("a publisher's table with bare keys, a rule row and the site's name ab
       "2025年，我局法治政府建设坚持依法行政。\n" +
           kWork,
       "t.txt");
-  CHECK(table.meta.unit.value == "某某县林草局");
+  CHECK(table.meta.unit.value == "某某县林业和草原局");
   CHECK(table.meta.year == 2025);
   CHECK(table.meta.doc_number.value == "某林草发〔2026〕6号");
   CHECK(table.meta.published.value == "2026-01-16");
@@ -1398,7 +1399,7 @@ TEST_CASE("a publisher's table with bare keys, a rule row and the site's name ab
           kWork,
       "t.txt");
   CHECK(listed.meta.year == 2021);
-  CHECK(listed.meta.unit.value == "某某区人社局");
+  CHECK(listed.meta.unit.value == "某某区人力资源和社会保障局");
   CHECK(listed.meta.doc_number.value.empty());
   const Document bullets = read_ok(
       "• 发布机构: 某某县教育局\n• 发布时间: 2023-03-06\n"
@@ -1431,7 +1432,7 @@ TEST_CASE("openings that name a province, a joint committee, an ambiguous distri
         "江宁区商务局");
   // "现将…报告如下" names the unit as a publication note does.
   CHECK(unit_of("按照有关规定，现将某某市人社局2020年法治政府建设工作情况报告如下。") ==
-        "某某市人社局");
+        "某某市人力资源和社会保障局");
   // A zone's generic name in the title is no unit.
   CHECK(read_ok("经济技术开发区管理委员会关于 2022年法治政府建设情况报告\n"
                 "2022年，经开区坚持依法行政。\n" +
@@ -1505,7 +1506,7 @@ TEST_CASE("a sixth probe's shapes: short county names, 委, bulleted fields, a n
             .meta.unit.value == "沛县");
   CHECK(read_ok("2025年，洛阳市卫生健康委的法治政府建设工作紧紧围绕年度工作要点抓落实。\n" + kWork,
                 "t.txt")
-            .meta.unit.value == "洛阳市卫生健康委");
+            .meta.unit.value == "洛阳市卫生健康委员会");
   // A slogan's "贸易兴市" is no city: a city is on the national list.
   const std::string slogan_unit =
       read_ok(
@@ -1850,7 +1851,7 @@ TEST_CASE("a twelfth probe's shapes: a department after who leads it, its own ye
       "法治新理念。\n" +
           kWork,
       "t.txt");
-  CHECK(addressed.meta.unit.value == "荣成市市场监管局");
+  CHECK(addressed.meta.unit.value == "荣成市市场监督管理局");
   CHECK(addressed.meta.level.value == "department");
   // A party committee and its government after the clause are no department (朔州市委、市政府).
   CHECK(opening("2024年,在省委、省政府的正确领导下,朔州委、政府坚持以习近平法治思想为指导。")
@@ -1936,4 +1937,20 @@ TEST_CASE("a fifteenth probe's shapes: a leading group, a lead sentence, a count
       read_ok("  • 2021年度山西省法治政府建设年度报告\n2021年,省委、省政府坚持依法行政。\n" + kWork,
               "t.txt")
           .meta.unit.value == "山西省");
+}
+
+TEST_CASE("a department's common short name is given as its official name") {
+  // One unit, one name, whichever form a year's report writes.
+  CHECK(opening("2024年,乳山市市场监管局坚持以习近平法治思想为指导。").meta.unit.value ==
+        "乳山市市场监督管理局");
+  CHECK(opening("2023年,钟楼区人社局坚持依法行政。").meta.unit.value ==
+        "钟楼区人力资源和社会保障局");
+  CHECK(opening("2022年,江北区政府办公室认真贯彻落实法治政府建设各项任务。").meta.unit.value ==
+        "江北区人民政府办公室");
+  // The official name stays as it is; so does a short form that stands for several names.
+  CHECK(opening("2022年,江北区人民政府办公室认真贯彻落实法治政府建设各项任务。").meta.unit.value ==
+        "江北区人民政府办公室");
+  CHECK(opening("2023年,浙江省卫生健康委员会坚持依法行政。").meta.unit.value ==
+        "浙江省卫生健康委员会");
+  CHECK(opening("2023年,长兴县交通局坚持依法行政。").meta.unit.value == "长兴县交通局");
 }

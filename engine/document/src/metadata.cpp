@@ -195,6 +195,42 @@ std::string strip_unit_suffix(std::string unit) {
   return after_party_committee(std::move(unit));
 }
 
+// A department by its official name when the report writes a common short form (乳山市市场监管局
+// → 乳山市市场监督管理局, 市卫健委 → 市卫生健康委员会, 江北区政府办公室 → 江北区人民政府办公室):
+// one unit, one name, whichever form a year's report uses. Only short forms that stand for one
+// official name everywhere; 交通局, 城管局 and the like are left as written.
+std::string official_name(std::string unit) {
+  static constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
+      {"市场监管局", "市场监督管理局"},
+      {"卫健委", "卫生健康委员会"},
+      {"卫生健康委", "卫生健康委员会"},
+      {"卫健局", "卫生健康局"},
+      {"科技局", "科学技术局"},
+      {"人社局", "人力资源和社会保障局"},
+      {"人力社保局", "人力资源和社会保障局"},
+      {"住建局", "住房和城乡建设局"},
+      {"发改委", "发展和改革委员会"},
+      {"发改局", "发展和改革局"},
+      {"工信局", "工业和信息化局"},
+      {"医保局", "医疗保障局"},
+      {"应急局", "应急管理局"},
+      {"退役军人局", "退役军人事务局"},
+      {"林草局", "林业和草原局"},
+      {"文旅局", "文化和旅游局"},
+      {"国资委", "国有资产监督管理委员会"},
+      {"商务委", "商务委员会"},
+      {"政府办公室", "人民政府办公室"},
+      {"政府办公厅", "人民政府办公厅"},
+  };
+  for (const auto& [short_form, official] : kShortForms) {
+    if (!ends(unit, short_form) || unit.size() == short_form.size()) continue;
+    const std::string_view stem = std::string_view(unit).substr(0, unit.size() - short_form.size());
+    if (starts(short_form, "政府") && ends(stem, "人民")) continue;  // already official
+    return std::string(stem) + std::string(official);
+  }
+  return unit;
+}
+
 // A name that speaks of its writer (…我局, 本级…): no unit's own name.
 bool self_reference(std::string_view u) {
   return contains(u, "我") || contains(u, "本");
@@ -713,10 +749,12 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_name_line(doc, lines, committee);
   government_over_party(doc, lines);
   unit_expanded_by_signature(doc, signature);
+  if (doc.meta.unit.found()) doc.meta.unit.value = official_name(doc.meta.unit.value);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);
   if (!doc.meta.unit.found()) unit_from_cited_report(doc);
   if (!doc.meta.unit.found()) unit_from_self_reference(doc);
+  if (doc.meta.unit.found()) doc.meta.unit.value = official_name(doc.meta.unit.value);
   place_unit(doc, committee);
   if (!doc.meta.province.found()) province_from_body(doc);
   // Year fallback: the date under the signature (a Q4 date is the same year, else the year
