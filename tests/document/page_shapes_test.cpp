@@ -1954,3 +1954,21 @@ TEST_CASE("a department's common short name is given as its official name") {
         "浙江省卫生健康委员会");
   CHECK(opening("2023年,长兴县交通局坚持依法行政。").meta.unit.value == "长兴县交通局");
 }
+
+TEST_CASE("a department that writes 我局 and cites its own year's plan later on") {
+  const std::string opening =
+      "2025年,在区委、区政府的正确领导下,我局坚持以习近平法治思想为指导,扎实推进法治政府建设。\n"
+      "一、2025年主要工作情况\n";
+  // The plan's unit is a department: the unit.
+  CHECK(read_ok(opening +
+                    "严格落实第一责任人职责,牵头研究制定《光明区城市更新和土地整备局2025年法治政府"
+                    "建设工作要点》。\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "光明区城市更新和土地整备局");
+  // A place's plan it followed is not: the unit stays unknown.
+  CHECK(
+      !read_ok(opening + "根据区委制定的《光明区2025年法治政府建设工作要点》,明确任务。\n" + kWork,
+               "t.txt")
+           .meta.unit.found());
+}

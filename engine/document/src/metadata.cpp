@@ -670,9 +670,13 @@ void unit_from_publisher(Document& doc, const CrawlerHeader& header) {
 // Unit, before the last resort: a body that writes of itself only as 我局 and cites the report
 // or the year's plan it wrote by title ("我局总结形成了《上海市生态环境局关于2022年度法治政府建设
 // 情况的报告》", "结合我局实际制定了《某市某局2025年度法治政府建设工作要点》"), not one it studied.
+// The self-name may stand in the opening instead of the citing sentence ("我局坚持…" / "…牵头研究
+// 制定《某区某局2025年法治政府建设工作要点》"): then the cited plan's unit must be a department.
 void unit_from_cited_report(Document& doc) {
   constexpr std::string_view kOpen = "《", kClose = "》";
+  constexpr std::size_t kOpeningBytes = 200 * 3;
   const std::string_view scan = head(doc.text, kHeadBytes);
+  const bool self_opening = names_body_self(head(doc.text, kOpeningBytes));
   for (std::size_t open = scan.find(kOpen); open != std::string_view::npos;
        open = scan.find(kOpen, open + kOpen.size())) {
     const std::size_t close = scan.find(kClose, open);
@@ -682,12 +686,14 @@ void unit_from_cited_report(Document& doc) {
     from = from == std::string_view::npos ? 0 : from;
     const std::string_view before = scan.substr(from, open - from);
     if (!contains_any(title, {"报告", "要点", "计划"}) || !contains(title, "年") ||
-        !contains_any(title, {"法治政府", "依法行政", "法治建设"}) || !names_body_self(before) ||
+        !contains_any(title, {"法治政府", "依法行政", "法治建设"}) ||
+        !(names_body_self(before) || self_opening) ||
         !contains_any(before, {"形成", "拟就", "拟定", "起草", "撰写", "编写", "报送", "呈报",
                                "制定", "印发"}))
       continue;
     const std::string unit = unit_from_title(title);
     if (unit.empty() || self_reference(unit) || generic_unit(unit) || !unit_suffix(unit)) continue;
+    if (!names_body_self(before) && !department_suffix(unit)) continue;
     doc.meta.unit = at_text(doc, strip_unit_suffix(unit), static_cast<std::uint32_t>(open), "body");
     return;
   }
