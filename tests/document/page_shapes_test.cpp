@@ -1953,6 +1953,8 @@ TEST_CASE("a department's common short name is given as its official name") {
   CHECK(opening("2023年,浙江省卫生健康委员会坚持依法行政。").meta.unit.value ==
         "浙江省卫生健康委员会");
   CHECK(opening("2023年,长兴县交通局坚持依法行政。").meta.unit.value == "长兴县交通局");
+  // A short form inside a bureau's own longer name is part of that name.
+  CHECK(opening("2023年,长兴县教育科技局坚持依法行政。").meta.unit.value == "长兴县教育科技局");
 }
 
 TEST_CASE("a department that writes 我局 and cites its own year's plan later on") {

@@ -225,7 +225,8 @@ std::string official_name(std::string unit) {
   for (const auto& [short_form, official] : kShortForms) {
     if (!ends(unit, short_form) || unit.size() == short_form.size()) continue;
     const std::string_view stem = std::string_view(unit).substr(0, unit.size() - short_form.size());
-    if (starts(short_form, "政府") && ends(stem, "人民")) continue;  // already official
+    // Right after its place (乳山市, 市, 江北区): 教育科技局 is a bureau's own name.
+    if (!ends_any(stem, {"市", "区", "县", "州", "省", "旗", "盟"})) continue;
     return std::string(stem) + std::string(official);
   }
   return unit;
