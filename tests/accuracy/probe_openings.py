@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Unit and year on the openings of report pages from other sites (tests/devcorpus/probe).
 
-tests/devcorpus/probe/openings.tsv lists 512 real 法治政府建设 report pages of government sites
+tests/devcorpus/probe/openings.tsv lists 1,107 real 法治政府建设 report pages of government sites
 across China (not the two archives of the development corpus) with the unit, level and year
 their opening states, labelled from the opening alone (names in Simplified characters, as the engine gives them). The openings themselves (the first ~2,000
 bytes of each page, as the project's search look-ups return them) are third-party text and are
@@ -10,8 +10,10 @@ not stored here: save each as DIR/<id>.txt to rerun
     python3 tests/accuracy/probe_openings.py --bin build/cli/indicheck --texts DIR
 
 A label of "?" means the opening does not name it (the engine should not invent one). Names
-compare without 人民政府 / 管委会 / 办事处 and when one ends with the other (草滩街道 and
-草滩街道办事处, 涪陵高新区 and 涪陵高新区管委会).
+compare without 人民政府 / 管委会 / 办事处, when one ends with the other (草滩街道 and
+草滩街道办事处, 涪陵高新区 and 涪陵高新区管委会), and a department's common short form as its
+official name (市场监管局 and 市场监督管理局: the engine gives the official name, labels follow
+the opening).
 """
 import argparse
 import csv
