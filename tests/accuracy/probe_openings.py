@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Unit and year on the openings of report pages from other sites (tests/devcorpus/probe).
 
-tests/devcorpus/probe/openings.tsv lists 1,107 real 法治政府建设 report pages of government sites
+tests/devcorpus/probe/openings.tsv lists 1,155 real 法治政府建设 report pages of government sites
 across China (not the two archives of the development corpus) with the unit, level and year
 their opening states, labelled from the opening alone (names in Simplified characters, as the engine gives them). The openings themselves (the first ~2,000
 bytes of each page, as the project's search look-ups return them) are third-party text and are
