@@ -20,7 +20,6 @@ is true stops counting; a section stays while another item or quote still credit
 """
 import argparse
 import collections
-import csv
 import json
 import pathlib
 import subprocess
@@ -30,6 +29,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests/accuracy"))
 from devcorpus import SECTIONS  # noqa: E402  (the 32 sections of the rubric, in order)
+import probe_sections  # noqa: E402  (its reader of sections-probeN.tsv)
 
 
 def load_labels(specs):
@@ -41,12 +41,9 @@ def load_labels(specs):
         path = pathlib.Path(path)
         if not path.exists():
             path = ROOT / "tests/devcorpus/probe" / path
-        for r in csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"):
-            if part != "all" and r["part"] != part:
-                continue
-            calls = labels.setdefault(r["id"], {})
-            if r["section"] != "-":
-                calls[r["section"]] = (r["x"] != "-", r["y"] != "-")
+        for i, (p, calls) in probe_sections.load_labels(path).items():
+            if part in ("all", p):
+                labels[i] = calls
     return labels
 
 

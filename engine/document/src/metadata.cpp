@@ -686,15 +686,16 @@ void unit_from_cited_report(Document& doc) {
     std::size_t from = scan.rfind("。", open);
     from = from == std::string_view::npos ? 0 : from;
     const std::string_view before = scan.substr(from, open - from);
+    const bool self_before = names_body_self(before);
     if (!contains_any(title, {"报告", "要点", "计划"}) || !contains(title, "年") ||
         !contains_any(title, {"法治政府", "依法行政", "法治建设"}) ||
-        !(names_body_self(before) || self_opening) ||
+        !(self_before || self_opening) ||
         !contains_any(before, {"形成", "拟就", "拟定", "起草", "撰写", "编写", "报送", "呈报",
                                "制定", "印发"}))
       continue;
     const std::string unit = unit_from_title(title);
     if (unit.empty() || self_reference(unit) || generic_unit(unit) || !unit_suffix(unit)) continue;
-    if (!names_body_self(before) && !department_suffix(unit)) continue;
+    if (!self_before && !department_suffix(unit)) continue;
     doc.meta.unit = at_text(doc, strip_unit_suffix(unit), static_cast<std::uint32_t>(open), "body");
     return;
   }
@@ -756,6 +757,8 @@ void infer_metadata(Document& doc, const CrawlerHeader& header) {
   unit_from_name_line(doc, lines, committee);
   government_over_party(doc, lines);
   unit_expanded_by_signature(doc, signature);
+  // Official names before the publisher completes a relative one (市卫健委 → 市卫生健康委员会 is
+  // spelled out by 三明市卫生健康委员会), and again for the units found after it.
   if (doc.meta.unit.found()) doc.meta.unit.value = official_name(doc.meta.unit.value);
   published_from_signature(doc, signature, header);
   unit_from_publisher(doc, header);

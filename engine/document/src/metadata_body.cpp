@@ -89,7 +89,7 @@ void unit_from_body(Document& doc) {
           starts_any(unit, {"在", "以", "由", "根据", "按照", "为", "经", "对", "向", "关于",
                             "结合", "中共", "遵循", "组织", "召开"}) ||
           contains(unit, "的") || contains(unit, "了") || contains(unit, "及其") ||
-          contains(unit, "领导小组") || ends_any(unit, {"党工委", "党委", "党组"}) ||
+          contains(unit, "领导小组") || ends_any(unit, {"党工委", "党委"}) ||
           // "…推进全镇法治政府建设工作,切实…", "省政府党组班子成员均到…联系市州": a clause
           // about the whole place or the leaders, no name.
           contains_any(unit, {"全镇", "全乡", "全区", "全县", "全市", "全省", "班子", "成员",

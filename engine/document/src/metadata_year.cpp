@@ -272,6 +272,15 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
   int head_lines = 0;
   bool announced = false;  // "现就法治政府建设情况报告如下。" came first, without a year
   bool lead_skipped = false;
+  // Text (at text offset `at`) opening with a year ("2023年，…"): the year reported on.
+  const auto take_opening_year = [&](std::string_view text, std::uint32_t at) {
+    int year = 0;
+    if (!RE2::PartialMatch(sp(text), opening_year(), &year) || !plausible(year)) return false;
+    const std::size_t end = std::min(text.find("年") + 3, text.size());
+    doc.meta.year = year;
+    doc.meta.year_found = at_text(doc, std::string(text.substr(0, end)), at, "preamble");
+    return true;
+  };
   for (const auto& [offset, line] : lines) {
     if (title_like(line)) continue;
     // A report read to a congress may announce itself without a year ("按照工作安排，现就法治
@@ -303,13 +312,8 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
       ++head_lines;
       continue;
     }
+    if (take_opening_year(line, offset)) return;
     int year = 0;
-    if (RE2::PartialMatch(sp(line), opening_year(), &year) && plausible(year)) {
-      const std::size_t end = std::min(line.find("年") + 3, line.size());
-      doc.meta.year = year;
-      doc.meta.year_found = at_text(doc, std::string(line.substr(0, end)), offset, "preamble");
-      return;
-    }
     re2::StringPiece match;
     if ((RE2::PartialMatch(sp(line), report_phrase, &year) ||
          RE2::PartialMatch(sp(line), reporter_phrase, &year)) &&
@@ -328,14 +332,8 @@ void infer_year(Document& doc, const CrawlerHeader& header) {
         !contains(line.substr(0, stop), "年")) {
       lead_skipped = true;
       const std::string_view rest = line.substr(stop + std::string_view("。").size());
-      if (RE2::PartialMatch(sp(rest), opening_year(), &year) && plausible(year)) {
-        const std::size_t end = std::min(rest.find("年") + 3, rest.size());
-        doc.meta.year = year;
-        doc.meta.year_found =
-            at_text(doc, std::string(rest.substr(0, end)),
-                    offset + static_cast<std::uint32_t>(rest.data() - line.data()), "preamble");
+      if (take_opening_year(rest, offset + static_cast<std::uint32_t>(rest.data() - line.data())))
         return;
-      }
       if (!contains(line, "年")) continue;
     }
     break;  // only the first body line counts as the preamble's opening
