@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "indicheck/document.h"
 #include "indicheck/matcher.h"
 #include "indicheck/reason_text.h"
 #include "test_util.h"
@@ -126,8 +127,8 @@ TEST_CASE("an indicator's slogan earns nothing, says why, and is still quoted", 
   CHECK(slogan.reason.code == ReasonCode::kSlogan);
   CHECK(reason_code_name(slogan.reason.code) == "slogan");
   CHECK(reason_text(slogan.reason, rules.frameworks[0].nodes[slogan.node], Lang::kZh) ==
-        "在“主要举措和成效”部分提及“政务公开”（第1行），但只是口号式表述（坚持、加强、严格落实…），"
-        "未写明本年度的具体做法、数字或文件");
+        "在“主要举措和成效”部分提及“政务公开”（第1行），但只是口号式表述（坚持、加强、严格落实…）"
+        "或下面没有正文的标题，未写明本年度的具体做法、数字或文件");
   REQUIRE(slogan.quotes.size() == 1);
   CHECK_FALSE(slogan.quotes[0].credit);
 
@@ -177,5 +178,44 @@ TEST_CASE(
         "加快推进政府职能转变,取消行政许可事项12项。"}) {
     INFO(s);
     CHECK_FALSE(slogan_sentence(s));
+  }
+}
+
+namespace {
+
+// Item "1" (政务公开) of the indicators test framework on `text` read by the document stage.
+ItemEvidence scan_text(const std::string& text, RuleSet& rules) {
+  const auto [problems, compiled] = rules_test::load_and_compile(framework("indicators"), rules);
+  REQUIRE(problems.empty());
+  REQUIRE(compiled);
+  std::vector<Diagnostic> diagnostics;
+  const auto doc = read_document_bytes(text, "h.txt", ReadOptions{}, diagnostics);
+  REQUIRE(doc);
+  Scanner scanner(compiled);
+  return scanner.scan(*doc, rules.frameworks[0]).items.at(0);
+}
+
+}  // namespace
+
+TEST_CASE("a heading with nothing under it is a slogan; with a body, or run in, it is not",
+          "[slogan]") {
+  const std::string head =
+      "示例县2023年法治政府建设情况报告\n一、主要举措和成效\n(一)加强组织领导\n"
+      "成立法治政府建设领导小组。\n";
+  // The page ends after the heading (an opening cut off), or the next heading follows at once.
+  for (const std::string tail : {"(二)推进政务公开\n", "(二)推进政务公开\n(三)规范执法行为\n"}) {
+    INFO(tail);
+    RuleSet rules;
+    const ItemEvidence ev = scan_text(head + tail, rules);
+    CHECK(ev.state == ItemState::kMissing);
+    CHECK(ev.reason.code == ReasonCode::kSlogan);
+  }
+  // Its body states the work; or the item's work is written on in its own sentence.
+  for (const std::string tail : {"(二)推进政务公开\n全年公开信息286条。\n",
+                                 "(二)推进政务公开\n1.公开目录\n全年公开信息286条。\n",
+                                 "1.推进政务公开:全年公开信息286条。\n", "一是推进政务公开\n"}) {
+    INFO(tail);
+    RuleSet rules;
+    CHECK(scan_text(head + tail, rules).state == ItemState::kMet);
   }
 }

@@ -142,26 +142,6 @@ const std::string& LeafEvaluator::section_path(std::uint32_t section) const {
   return *path;
 }
 
-int LeafEvaluator::sentence_strength(std::uint32_t si) const {
-  if (strengths_.empty()) strengths_.assign(doc_.sentences.size(), -1);
-  std::int8_t& v = strengths_[si];
-  if (v < 0) {
-    const Sentence& s = doc_.sentences[si];
-    const Section& section = doc_.sections[s.section];
-    const bool heading =
-        section.depth > 0 && !section.marker.empty() && section.span.begin == s.span.begin;
-    v = 0;
-    if (!heading) {
-      // Any ASCII digit: a loop without early exit, which the compiler vectorizes.
-      unsigned char digit = 0;
-      for (std::uint32_t i = s.span.begin; i < s.span.end; ++i)
-        digit |= static_cast<unsigned char>(static_cast<unsigned char>(doc_.text[i]) - '0') < 10;
-      v = digit ? 2 : 1;
-    }
-  }
-  return v;
-}
-
 // Line:column of every sentence start, equal to Document::line_col(to_original(start)), in one
 // sweep: line_col counts code points from the line start, which for a one-line web crawl is
 // up to the whole report per sentence; here each sentence continues from the previous one on
@@ -759,34 +739,6 @@ bool LeafEvaluator::quote_window(const WindowResult& r, Outcome best, bool terms
       q.gate = gate_score(si);
   }
   return ev.quotes.size() < max_quotes_;
-}
-
-}  // namespace indicheck
-
-namespace indicheck {
-
-bool LeafEvaluator::slogan(std::uint32_t si) const {
-  if (slogans_.size() != doc_.sentences.size()) slogans_.assign(doc_.sentences.size(), -1);
-  std::int8_t& v = slogans_[si];
-  if (v < 0) {
-    const Span span = doc_.sentences[si].span;
-    v = rules_internal::slogan_sentence(std::string_view(doc_.text).substr(span.begin, span.size()))
-            ? 1
-            : 0;
-  }
-  return v == 1;
-}
-
-float LeafEvaluator::gate_score(std::uint32_t si) const {
-  if (gate_scores_.size() != doc_.sentences.size())
-    gate_scores_.assign(doc_.sentences.size(), -1.0f);
-  float& score = gate_scores_[si];
-  if (score < 0) {
-    const Span span = doc_.sentences[si].span;
-    score = static_cast<float>(
-        impl_.gate->score(std::string_view(doc_.text).substr(span.begin, span.size())));
-  }
-  return score;
 }
 
 }  // namespace indicheck

@@ -328,6 +328,7 @@ class LeafEvaluator {
   std::vector<std::int8_t>& slogans_;
   const bool slogan_rule_;
   bool slogan(std::uint32_t si) const;
+  bool bare_heading(std::uint32_t si) const;
 
   // Per-leaf working buffers, reused from leaf to leaf.
   struct GroupEntry {
