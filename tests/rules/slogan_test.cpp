@@ -120,6 +120,20 @@ TEST_CASE("slogans: what a meeting said is its words, not the unit's act", "[slo
   }
 }
 
+TEST_CASE("slogans: an activity named in quotes is one the unit held", "[slogan]") {
+  for (const char* s : {"积极开展“送法进军营”等活动,充分发挥法律援助站作用。",
+                        "深入开展“宪法进万家”活动。", "积极开展“法律明白人”主题活动。"}) {
+    INFO(s);
+    CHECK_FALSE(slogan_sentence(s));
+  }
+  // A quoted slogan or programme, no activity held: still a slogan.
+  for (const char* s : {"积极开展“八五”普法宣传活动。", "深入推进“放管服”改革。",
+                        "认真落实“谁执法谁普法”责任制。"}) {
+    INFO(s);
+    CHECK(slogan_sentence(s));
+  }
+}
+
 TEST_CASE("an indicator's slogan earns nothing, says why, and is still quoted", "[slogan]") {
   RuleSet rules;
   const ItemEvidence slogan = scan("indicators", {"积极推进政务公开工作。"}, rules);

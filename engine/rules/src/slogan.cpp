@@ -208,6 +208,24 @@ bool tail_clause(std::string_view c) {
                      [&](std::string_view f) { return c.find(f) != std::string_view::npos; });
 }
 
+// An activity or campaign named in quotes (开展“我与老兵面对面”宣讲活动, “送法进军营”等活动):
+// the unit held it, an act. The name's closing quote, then at most two code points (等, 主题)
+// before 活动 or 行动.
+bool named_activity(std::string_view s) {
+  for (std::size_t at = s.find("\u201D"); at != std::string_view::npos;
+       at = s.find("\u201D", at + 3)) {
+    std::string_view after = s.substr(at + 3);
+    for (int k = 0; k <= 2 && !after.empty(); ++k) {
+      if (starts(after, "活动") || starts(after, "行动")) return true;
+      char32_t cp = 0;
+      const std::size_t n = decode_utf8(after, 0, cp);
+      if (n == 0 || delimiter(after) > 0) break;
+      after.remove_prefix(n);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool slogan_sentence(std::string_view sentence) {
@@ -258,7 +276,7 @@ bool slogan_sentence(std::string_view sentence) {
   for (char c : after_marker(sentence))
     if (c >= '0' && c <= '9') return false;
   if (sentence.find("《") != std::string_view::npos ||
-      sentence.find("了") != std::string_view::npos)
+      sentence.find("了") != std::string_view::npos || named_activity(sentence))
     return false;
   // The sentence without white space (a hard-wrapped line may split a verb: 持续\n深化).
   std::string flat;
