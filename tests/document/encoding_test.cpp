@@ -134,6 +134,21 @@ TEST_CASE("offset map: artefacts and full-width characters map back exactly") {
   CHECK(doc.line_col(doc.to_original(y.end)).column == 6);
 }
 
+TEST_CASE("a mirror site's pinyin glosses go, and quotes still point at the original") {
+  // Some mirror sites print each Traditional character's reading after it: 鎮(zhèn).
+  const std::string original = "2022年,大涌鎮(zhèn)認(rèn)真開展普法宣傳（xuān）活動。\n";
+  const Document doc = read_ok(original, "g.txt");
+  CHECK(doc.text == "2022年,大涌镇认真开展普法宣传活动。\n");
+  const std::size_t pos = doc.text.find("认真开展");
+  const Span span{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + 12)};
+  CHECK(doc.original_text(span) == "認(rèn)真開展");
+  CHECK(doc.meta.unit.value == "大涌镇");
+  // Latin in parentheses without a tone mark, or after no Han character, stays.
+  CHECK(normalize_for_matching("上线平台(app)和系统(v2),附件(zhèn)") ==
+        "上线平台(app)和系统(v2),附件");
+  CHECK(normalize_for_matching("(zhèn)开头,2(fā)") == "(zhèn)开头,2(fā)");
+}
+
 TEST_CASE("normalization: NFKC, Traditional to Simplified, format characters, boilerplate") {
   CHECK(normalize_for_matching("（一）ＡＢＣ１２３，；：！？") == "(一)ABC123,;:!?");
   CHECK(normalize_for_matching("法治政府建設與責任落實") == "法治政府建设与责任落实");

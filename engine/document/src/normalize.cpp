@@ -100,6 +100,7 @@ Table build_table() {
   t.ascii_plain[' '] = false;  // a space between two Han characters goes (join_han_space)
   t.ascii_plain['*'] = false;  // Markdown's ** emphasis goes
   t.ascii_plain['&'] = false;  // an undecoded character reference (&nbsp;) is read
+  t.ascii_plain['('] = false;  // a pinyin gloss after a Han character goes (gloss_end)
   return t;
 }
 
@@ -187,6 +188,34 @@ std::size_t artefact_end(std::string_view in, std::size_t i) {
   for (std::size_t k = i + kPrefix.size(); k < limit; ++k) {
     if (in[k] == ']') return k + 1;
     if (in[k] == '\n' || in[k] == '\r') return 0;
+  }
+  return 0;
+}
+
+// End of a pinyin gloss starting at in[i] ("(zhèn)" after 鎮, as some mirror sites print each
+// Traditional character's reading), or 0: "(" or "（" right after a Han character, then at most
+// eight Latin letters with at least one tone mark (so "(app)" or "(试行)" stay), then ")" or
+// "）". The gloss splits the words it sits in (認(rèn)真), so it goes like an export artefact.
+std::size_t gloss_end(std::string_view in, std::size_t i) {
+  char32_t cp = 0;
+  if (i < 3 || decode_utf8(in, i - 3, cp) != 3 || !(cp >= 0x3400 && cp <= 0x9FFF)) return 0;
+  std::size_t k = i + (in[i] == '(' ? 1 : 3);  // "(" or "（" (3 bytes)
+  bool toned = false;
+  for (int letters = 0; k < in.size() && letters <= 8; ++letters) {
+    const auto c = static_cast<unsigned char>(in[k]);
+    if (c == ')') return letters > 0 && toned ? k + 1 : 0;
+    if (in.compare(k, 3, "\uFF09") == 0) return letters > 0 && toned ? k + 3 : 0;
+    if (c >= 'a' && c <= 'z') {
+      ++k;
+      continue;
+    }
+    const std::uint32_t len = decode_utf8(in, k, cp);
+    // Tone-marked vowels and ü: Latin-1 à-ü, Latin Extended-A ā-ū, Extended-B ǎ-ǜ.
+    const bool vowel =
+        (cp >= 0xE0 && cp <= 0xFC) || (cp >= 0x101 && cp <= 0x16B) || (cp >= 0x1CE && cp <= 0x1DC);
+    if (len != 2 || !vowel) return 0;
+    toned = true;
+    k += len;
   }
   return 0;
 }
@@ -424,6 +453,18 @@ void normalize_pass(std::string_view in, std::string& out,
           ++i;
         }
         continue;
+      }
+      if (c == '(' || (c == 0xEF && in.compare(i, 3, "\uFF08") == 0)) {
+        if (const std::size_t end = gloss_end(in, i)) {
+          sink.deleted(i, end);
+          i = end;
+          continue;
+        }
+        if (c == '(') {
+          sink.put('(');
+          ++i;
+          continue;
+        }
       }
       char32_t cp = 0;
       std::uint32_t len = 0;
