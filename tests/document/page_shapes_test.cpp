@@ -1974,3 +1974,19 @@ TEST_CASE("a department that writes 我局 and cites its own year's plan later o
                "t.txt")
            .meta.unit.found());
 }
+
+TEST_CASE("an eighteenth probe's shapes: the subject of a clause is no unit with its verb") {
+  // "…支持下,区政府紧扣经济建设中心工作": 区政府 and its verb up to 中心, a word that ends names.
+  const std::string text =
+      "常州市人民政府:\n"
+      "2024年,在市委、市政府和区委的坚强领导下,在区人大、区政协的监督支持下,区政府紧扣经济建设"
+      "中心工作和高质量发展首要任务,深入推进法治政府建设各项工作。\n"
+      "一、深化改革加快政府职能转变\n";
+  CHECK_FALSE(read_ok(text + kWork, "t.txt").meta.unit.found());
+  // A centre that names itself after who leads it is still one.
+  CHECK(read_ok("2024年,在市委、市政府的坚强领导下,市政务服务中心深入推进法治政府建设。\n"
+                "一、主要工作\n" +
+                    kWork,
+                "t.txt")
+            .meta.unit.value == "市政务服务中心");
+}

@@ -94,6 +94,10 @@ void unit_from_body(Document& doc) {
           // about the whole place or the leaders, no name.
           contains_any(unit, {"全镇", "全乡", "全区", "全县", "全市", "全省", "班子", "成员",
                               "党组", "分管"}) ||
+          // "…支持下,区政府紧扣经济建设中心工作": a subject and its verb, up to a word that
+          // ends names (中心).
+          contains_any(unit, {"紧扣", "坚持", "始终", "深入", "认真", "紧紧", "积极", "聚焦",
+                              "高度", "着力", "持续", "扎实", "围绕", "坚定"}) ||
           self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
