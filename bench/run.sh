@@ -33,6 +33,9 @@ CORPUS=$DATA/corpus-$SIZE-seed$SEED
 OUT=$DATA/out-$SIZE
 REPORT=$DATA/results-$SIZE.md
 mkdir -p "$DATA"
+# Every run compiles its rules, as the figures before the compiled-database cache did (the
+# cache saves ~0.1 s a run: docs/performance.md).
+export INDICHECK_CACHE=off
 
 log() { echo "run.sh: $*" >&2; }
 

@@ -9,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
 build_dir=${INDICHECK_BUILD_DIR:-build}
+# The tests' compiled-rule databases are cached in the build tree, not the user's ~/.cache.
+cache_dir=$build_dir/rules-cache
+[[ $cache_dir = /* ]] || cache_dir=$PWD/$cache_dir
+export INDICHECK_CACHE_DIR=${INDICHECK_CACHE_DIR:-$cache_dir}
 ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
 scripts/function-lengths.sh
 scripts/check-format.sh "${CHECK_FORMAT_BASE:-HEAD~1}"

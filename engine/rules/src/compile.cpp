@@ -17,6 +17,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "db_cache.h"
 #include "loader_internal.h"  // dq: long patterns are abbreviated in messages
 #include "matcher_internal.h"
 
@@ -220,25 +221,37 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
     const bool literals_only = std::all_of(ids.begin(), ids.end(), [&](unsigned id) {
       return id >= impl.patterns.size() || !impl.patterns[id].regex;
     });
+    // What Hyperscan is given, which is also the compiled-database cache's key (db_cache.h).
+    rules_internal::DatabaseRequest request;
+    request.literals = literals_only;
+    request.flags = id_flags;
+    request.ids = ids;
+    for (unsigned id : ids)
+      request.expressions.push_back(!literals_only ? expressions[id]
+                                    : id < impl.patterns.size()
+                                        ? impl.patterns[id].text
+                                        : impl.trigger_atoms[static_cast<std::size_t>(
+                                              impl.extra_atom[id - impl.patterns.size()])]);
+    if ((*database = rules_internal::load_cached_database(request))) return true;
     hs_compile_error_t* err = nullptr;
+    bool compiled = false;
     if (literals_only) {
       std::vector<const char*> texts;
       std::vector<std::size_t> lengths;
-      for (unsigned id : ids) {
-        const std::string& text = id < impl.patterns.size()
-                                      ? impl.patterns[id].text
-                                      : impl.trigger_atoms[static_cast<std::size_t>(
-                                            impl.extra_atom[id - impl.patterns.size()])];
+      for (const std::string& text : request.expressions) {
         texts.push_back(text.data());
         lengths.push_back(text.size());
       }
-      if (hs_compile_lit_multi(texts.data(), id_flags.data(), ids.data(), lengths.data(),
-                               static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
-                               &err) == HS_SUCCESS)
-        return true;
-    } else if (hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
-                                static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, database,
-                                &err) == HS_SUCCESS) {
+      compiled = hs_compile_lit_multi(texts.data(), id_flags.data(), ids.data(), lengths.data(),
+                                      static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr,
+                                      database, &err) == HS_SUCCESS;
+    } else {
+      compiled = hs_compile_multi(pointers.data(), id_flags.data(), ids.data(),
+                                  static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr,
+                                  database, &err) == HS_SUCCESS;
+    }
+    if (compiled) {
+      rules_internal::store_cached_database(request, *database);
       return true;
     }
     SourceLocation loc;
