@@ -321,3 +321,37 @@ TEST_CASE("a preamble that ends with 如下 mid-line hands over to the body befo
   CHECK(doctest::role_of(doc, "组织执法培训5期") == Role::kAchievements);
   CHECK(doctest::role_of(doc, "执法力量不足") == Role::kShortcomings);
 }
+
+TEST_CASE("one-line pages: a heading run into its first item is a sentence of its own") {
+  const Document doc = read_ok(
+      "现将有关情况报告如下：一、主要工作全年办理行政复议案件3件。"
+      "四、履行职责使命，强化考核审计监督一是依法健全制度。制定办法2项。"
+      "五、聚焦依法行政主线（一）严格落实权责清单管理。二是健全机制。",
+      "t.txt");
+  const auto text = [&](const char* needle) {
+    const Sentence* s = doctest::sentence_with(doc, needle);
+    REQUIRE(s != nullptr);
+    return std::string(doctest::text_of(doc, s->span));
+  };
+  CHECK(text("四、") == "四、履行职责使命,强化考核审计监督");
+  CHECK(text("依法健全") == "一是依法健全制度。");
+  CHECK(text("五、") == "五、聚焦依法行政主线");
+  CHECK(text("权责清单") == "(一)严格落实权责清单管理。");
+  // A marker beyond a heading's length, or none, leaves the sentence whole; so does a section
+  // marker after a section marker ((二)…(一) is no nesting), and a page with line breaks.
+  const Document other = read_ok(
+      "现将有关情况报告如下：一、主要工作全年办理行政复议案件3件，涉及征收、许可、处罚等多个"
+      "领域的具体行政行为，已全部依法审结一是依法健全制度。(二)推进公开(一)严格落实清单。",
+      "u.txt");
+  CHECK(doctest::text_of(other, doctest::sentence_with(other, "一、主要工作")->span)
+            .ends_with("审结一是依法健全制度。"));
+  CHECK(std::string(doctest::text_of(other, doctest::sentence_with(other, "推进公开")->span)) ==
+        "(二)推进公开(一)严格落实清单。");
+  const Document lines = read_ok(
+      "示例县2023年法治政府建设情况报告\n现将有关情况报告如下：\n一、主要工作\n"
+      "全年办理行政复议案件3件。\n组织执法培训5期。\n四、强化监督一是依法健全制度。\n"
+      "制定办法2项。\n五、2024年工作计划\n继续加强执法。\n",
+      "v.txt");
+  CHECK(std::string(doctest::text_of(lines, doctest::sentence_with(lines, "四、")->span)) ==
+        "四、强化监督一是依法健全制度。");
+}

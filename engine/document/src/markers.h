@@ -2,6 +2,7 @@
 // their kind, value and length (outline.cpp builds the heading tree from them).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -142,6 +143,25 @@ inline bool is_dun(Kind k) {
 
 inline std::string marker_text(std::string_view s, std::size_t b, const Marker& m) {
   return std::string(s.substr(b, m.len));
+}
+
+// A one-line page runs a heading into its first item: "四、履行职责使命,…全过程一是依法健全制度。",
+// "二、聚焦依法行政主线,推进法治政府建设(一)严格落实…". Where the page with line breaks has the
+// heading on a line of its own, the sentence [s, e) of `t` that opens with a chapter or section
+// marker is cut before the first item's marker (一是, or (一) after a chapter) within a
+// heading's length (40 Han characters); returns that offset, or 0.
+inline std::size_t run_in_item(std::string_view t, std::size_t s, std::size_t e) {
+  constexpr std::size_t kMaxRunInHeadingBytes = 40 * 3;
+  const Marker head = parse_marker(t, s);
+  if (head.kind != Kind::kCnDun && head.kind != Kind::kCnParen) return 0;
+  const std::size_t from = s + head.len;
+  const std::size_t limit = std::min(e, from + kMaxRunInHeadingBytes);
+  for (std::string_view item : {std::string_view("一是"), std::string_view("(一)")}) {
+    if (item == "(一)" && head.kind == Kind::kCnParen) continue;  // (二)…(一): no nesting
+    const std::size_t at = t.substr(0, limit).find(item, from);
+    if (at != std::string_view::npos && at > from + 3) return at;
+  }
+  return 0;
 }
 
 }  // namespace indicheck::detail

@@ -723,6 +723,11 @@ class Builder {
       }
       if (after) {
         after = past_closers(t, after, end);
+        if (const std::size_t item = one_line_ ? run_in_item(t, s, after) : 0) {
+          emit(s, item);
+          s = item;
+          inline_item(s);
+        }
         emit(s, after);
         s = k = after;
         inline_item(s);
@@ -736,7 +741,14 @@ class Builder {
       }
       ++k;
     }
-    if (s < end) emit(s, end);
+    if (s < end) {
+      if (const std::size_t item = one_line_ ? run_in_item(t, s, end) : 0) {
+        emit(s, item);
+        s = item;
+        inline_item(s);
+      }
+      emit(s, end);
+    }
   }
 
   Document& doc_;
