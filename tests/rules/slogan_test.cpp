@@ -142,7 +142,7 @@ TEST_CASE("an indicator's slogan earns nothing, says why, and is still quoted", 
   CHECK(reason_code_name(slogan.reason.code) == "slogan");
   CHECK(reason_text(slogan.reason, rules.frameworks[0].nodes[slogan.node], Lang::kZh) ==
         "在“主要举措和成效”部分提及“政务公开”（第1行），但只是口号式表述（坚持、加强、严格落实…）"
-        "或下面没有正文的标题，未写明本年度的具体做法、数字或文件");
+        "或只是标题，未写明本年度的具体做法、数字或文件");
   REQUIRE(slogan.quotes.size() == 1);
   CHECK_FALSE(slogan.quotes[0].credit);
 
@@ -211,13 +211,17 @@ ItemEvidence scan_text(const std::string& text, RuleSet& rules) {
 
 }  // namespace
 
-TEST_CASE("a heading with nothing under it is a slogan; with a body, or run in, it is not",
-          "[slogan]") {
+TEST_CASE("a heading's own sentence is a slogan; its body, or a run-in item, is not", "[slogan]") {
   const std::string head =
       "示例县2023年法治政府建设情况报告\n一、主要举措和成效\n(一)加强组织领导\n"
       "成立法治政府建设领导小组。\n";
-  // The page ends after the heading (an opening cut off), or the next heading follows at once.
-  for (const std::string tail : {"(二)推进政务公开\n", "(二)推进政务公开\n(三)规范执法行为\n"}) {
+  // The heading names the topic and nothing under it carries the act: the page ends after it,
+  // the next heading follows at once, its body is about something else; an item heading (1.) at
+  // a page's end.
+  for (const std::string tail :
+       {"(二)推进政务公开\n", "(二)推进政务公开\n(三)规范执法行为\n",
+        "(二)推进政务公开\n召开专题会议研究部署。\n", "二、推进政务公开\n成立工作专班。\n",
+        "(二)规范执法行为\n1.推进政务公开\n"}) {
     INFO(tail);
     RuleSet rules;
     const ItemEvidence ev = scan_text(head + tail, rules);
@@ -225,11 +229,36 @@ TEST_CASE("a heading with nothing under it is a slogan; with a body, or run in, 
     CHECK(ev.reason.code == ReasonCode::kSlogan);
   }
   // Its body states the work; or the item's work is written on in its own sentence.
-  for (const std::string tail : {"(二)推进政务公开\n全年公开信息286条。\n",
-                                 "(二)推进政务公开\n1.公开目录\n全年公开信息286条。\n",
-                                 "1.推进政务公开:全年公开信息286条。\n", "一是推进政务公开\n"}) {
+  for (const std::string tail : {"(二)推进政务公开\n全年政务公开信息286条。\n",
+                                 "(二)规范执法行为\n1.公开目录\n全年政务公开信息286条。\n",
+                                 "1.推进政务公开:全年公开信息286条。\n", "一是推进政务公开\n",
+                                 "(二)推进政务公开,全年公开信息286条。\n"}) {
     INFO(tail);
     RuleSet rules;
     CHECK(scan_text(head + tail, rules).state == ItemState::kMet);
   }
+}
+
+TEST_CASE("a heading reads the same run into one line as on a line of its own", "[slogan]") {
+  // A one-line page runs the heading into its first item (…全过程一是依法健全制度。); the
+  // document stage cuts it there, so the heading is a sentence of its own either way.
+  const std::string lines =
+      "示例县2023年法治政府建设情况报告\n一、主要举措和成效\n二、强化政务公开监督\n"
+      "一是依法健全制度。\n";
+  const std::string one_line =
+      "示例县2023年法治政府建设情况报告\n一、主要举措和成效。二、强化政务公开监督一是依法健全"
+      "制度。\n";
+  for (const std::string& text : {lines, one_line}) {
+    INFO(text);
+    RuleSet rules;
+    const ItemEvidence ev = scan_text(text, rules);
+    CHECK(ev.state == ItemState::kMissing);
+    CHECK(ev.reason.code == ReasonCode::kSlogan);
+  }
+  // The item's own sentence after the cut still counts.
+  RuleSet rules;
+  CHECK(scan_text("示例县2023年法治政府建设情况报告\n一、主要举措和成效。二、强化监督一是全年政务"
+                  "公开信息286条。\n",
+                  rules)
+            .state == ItemState::kMet);
 }

@@ -75,11 +75,11 @@ constexpr Entry kCatalogue[] = {
      "{0} mentioned in the “{1}” part (line {2}), but no act or result is stated there (evidence "
      "score {3} below {4})"},
     {Msg::kReasonSlogan,
-     "在“{1}”部分提及{0}（第{2}行），但只是口号式表述（坚持、加强、严格落实…）或下面没有正文的"
-     "标题，未写明本年度的具体做法、数字或文件",
+     "在“{1}”部分提及{0}（第{2}行），但只是口号式表述（坚持、加强、严格落实…）或只是标题，未写"
+     "明本年度的具体做法、数字或文件",
      "{0} mentioned in the “{1}” part (line {2}), but only as a slogan (uphold, strengthen, "
-     "strictly implement…) or a heading with nothing under it: no act, number or document of the "
-     "year is stated"},
+     "strictly implement…) or only as a heading: no act, number or document of the year is "
+     "stated"},
     {Msg::kCondAnd, "{}和{}", "{} and {}"},
     {Msg::kCondOr, "{}或{}", "{} or {}"},
     {Msg::kCondNot, "且不含{}", "without {}"},

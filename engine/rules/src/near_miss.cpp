@@ -119,7 +119,7 @@ void LeafEvaluator::near_misses(const Check& check, ItemEvidence& ev) const {
     if (r.outcome == Outcome::kPartial)
       lacking = fmt::format("条件已满足，但指标值不足：{}", partial_note(r));
     else if (r.outcome == Outcome::kSlogan)
-      lacking = "条件已满足，但只是口号式表述或没有正文的标题，未写明本年度的具体做法、数字或文件";
+      lacking = "条件已满足，但只是口号式表述或只是标题，未写明本年度的具体做法、数字或文件";
     else if (r.outcome == Outcome::kGated)
       lacking = "条件已满足，但证据门判定此句未陈述具体做法或成效";
     else if (r.outcome == Outcome::kElsewhere)
