@@ -3,6 +3,8 @@
 // Part of the metadata stage (metadata.cpp calls it when the title names no unit).
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -24,8 +26,21 @@ void unit_from_body(Document& doc) {
   // A place, its government or committee, or a department naming itself before its verb (kVerbs;
   // body_unit takes five more): "2023年，长兴县司法局在县委…", "…吴兴区人民政府深入推进…",
   // "2025年,中都街道领导班子始终…" (its leading group speaks for it).
-  static const std::string kVerbs =
-      "坚持|始终|深入|认真|全面|紧紧|紧扣|积极|聚焦|高度|着力|持续|扎实|围绕|坚定";
+  static constexpr std::array<std::string_view, 15> kOpeningVerbs = {
+      "坚持", "始终", "深入", "认真", "全面", "紧紧", "紧扣", "积极",
+      "聚焦", "高度", "着力", "持续", "扎实", "围绕", "坚定"};
+  static const std::string kVerbs = [] {
+    std::string alternatives;
+    for (std::string_view v : kOpeningVerbs)
+      alternatives.append(alternatives.empty() ? "" : "|").append(v);
+    return alternatives;
+  }();
+  // "…支持下,区政府紧扣经济建设中心工作": a subject and its verb, up to a word that ends names
+  // (中心), is no name; 全面 opens names too (全面依法治区委员会办公室).
+  const auto holds_verb = [](std::string_view unit) {
+    return std::any_of(kOpeningVerbs.begin(), kOpeningVerbs.end(),
+                       [&](std::string_view v) { return v != "全面" && contains(unit, v); });
+  };
   static const RE2 body_unit(
       R"((?:^|[^\p{Han}])(\p{Han}{1,20}?(?:区|县|市|州|省|旗|局|厅|政府|管委会|管理委员会|委员会|办公室|街道办事处|办事处|街道|街|乡|镇|委|办))(?:领导班子)?,?(?:\((?:以下简称)?[^)]{1,30}\))?(?:的?(?:法治政府建设工作|法治政府建设|法治建设工作|依法行政工作),?)?(?:)" +
       kVerbs + "|严格|切实|不断|大力|进一步|按照|以|在)");
@@ -94,11 +109,7 @@ void unit_from_body(Document& doc) {
           // about the whole place or the leaders, no name.
           contains_any(unit, {"全镇", "全乡", "全区", "全县", "全市", "全省", "班子", "成员",
                               "党组", "分管"}) ||
-          // "…支持下,区政府紧扣经济建设中心工作": a subject and its verb, up to a word that
-          // ends names (中心).
-          contains_any(unit, {"紧扣", "坚持", "始终", "深入", "认真", "紧紧", "积极", "聚焦",
-                              "高度", "着力", "持续", "扎实", "围绕", "坚定"}) ||
-          self_reference(unit) ||
+          holds_verb(unit) || self_reference(unit) ||
           (ends(unit, "政府") && contains(unit, "委")))  // 龙华区委区政府: party and government
         continue;
       // A body's or committee's name starts with its place (长兴县司法局) or a relative one

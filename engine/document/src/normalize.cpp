@@ -192,34 +192,6 @@ std::size_t artefact_end(std::string_view in, std::size_t i) {
   return 0;
 }
 
-// End of a pinyin gloss starting at in[i] ("(zhèn)" after 鎮, as some mirror sites print each
-// Traditional character's reading), or 0: "(" or "（" right after a Han character, then at most
-// eight Latin letters with at least one tone mark (so "(app)" or "(试行)" stay), then ")" or
-// "）". The gloss splits the words it sits in (認(rèn)真), so it goes like an export artefact.
-std::size_t gloss_end(std::string_view in, std::size_t i) {
-  char32_t cp = 0;
-  if (i < 3 || decode_utf8(in, i - 3, cp) != 3 || !(cp >= 0x3400 && cp <= 0x9FFF)) return 0;
-  std::size_t k = i + (in[i] == '(' ? 1 : 3);  // "(" or "（" (3 bytes)
-  bool toned = false;
-  for (int letters = 0; k < in.size() && letters <= 8; ++letters) {
-    const auto c = static_cast<unsigned char>(in[k]);
-    if (c == ')') return letters > 0 && toned ? k + 1 : 0;
-    if (in.compare(k, 3, "\uFF09") == 0) return letters > 0 && toned ? k + 3 : 0;
-    if (c >= 'a' && c <= 'z') {
-      ++k;
-      continue;
-    }
-    const std::uint32_t len = decode_utf8(in, k, cp);
-    // Tone-marked vowels and ü: Latin-1 à-ü, Latin Extended-A ā-ū, Extended-B ǎ-ǜ.
-    const bool vowel =
-        (cp >= 0xE0 && cp <= 0xFC) || (cp >= 0x101 && cp <= 0x16B) || (cp >= 0x1CE && cp <= 0x1DC);
-    if (len != 2 || !vowel) return 0;
-    toned = true;
-    k += len;
-  }
-  return 0;
-}
-
 // The output buffer is sized up front and written through a position (`size`), not grown by
 // append() per character: Traditional text replaces almost every character.
 struct Sink {
@@ -266,6 +238,34 @@ struct Sink {
 
 bool han(char32_t cp) {
   return cp >= 0x3400 && cp <= 0x9FFF;
+}
+
+// End of a pinyin gloss starting at in[i] ("(zhèn)" after 鎮, as some mirror sites print each
+// Traditional character's reading), or 0: "(" or "（" right after a Han character, then at most
+// eight Latin letters with at least one tone mark (so "(app)" or "(试行)" stay), then ")" or
+// "）". The gloss splits the words it sits in (認(rèn)真), so it goes like an export artefact.
+std::size_t gloss_end(std::string_view in, std::size_t i) {
+  char32_t cp = 0;
+  if (i < 3 || decode_utf8(in, i - 3, cp) != 3 || !han(cp)) return 0;
+  std::size_t k = i + (in[i] == '(' ? 1 : 3);  // "(" or "（" (3 bytes)
+  bool toned = false;
+  for (int letters = 0; k < in.size() && letters <= 8; ++letters) {
+    const auto c = static_cast<unsigned char>(in[k]);
+    if (c == ')') return letters > 0 && toned ? k + 1 : 0;
+    if (in.compare(k, 3, "\uFF09") == 0) return letters > 0 && toned ? k + 3 : 0;
+    if (c >= 'a' && c <= 'z') {
+      ++k;
+      continue;
+    }
+    const std::uint32_t len = decode_utf8(in, k, cp);
+    // Tone-marked vowels and ü: Latin-1 à-ü, Latin Extended-A ā-ū, Extended-B ǎ-ǜ.
+    const bool vowel =
+        (cp >= 0xE0 && cp <= 0xFC) || (cp >= 0x101 && cp <= 0x16B) || (cp >= 0x1CE && cp <= 0x1DC);
+    if (len != 2 || !vowel) return 0;
+    toned = true;
+    k += len;
+  }
+  return 0;
 }
 
 // Bytes of indentation at in[i]: spaces, tabs, U+3000, U+00A0 and an undecoded &nbsp;.

@@ -688,6 +688,17 @@ class Builder {
                    static_cast<std::uint32_t>(b), line_no, current_role(), true);
     };
 
+    // Emits the sentence [s, e); on a one-line page a heading run into its first item first
+    // (markers.h, run_in_item), so that the item opens its own sentence.
+    auto emit_cut = [&](std::size_t e) {
+      if (const std::size_t item = one_line_ ? run_in_item(t, s, e) : 0) {
+        emit(s, item);
+        s = item;
+        inline_item(s);
+      }
+      emit(s, e);
+    };
+
     if (one_line_ && !is_heading) inline_item(l.b);
     while (k < end) {
       // Skip characters that cannot end a sentence, a whole CJK character at a time.
@@ -723,12 +734,7 @@ class Builder {
       }
       if (after) {
         after = past_closers(t, after, end);
-        if (const std::size_t item = one_line_ ? run_in_item(t, s, after) : 0) {
-          emit(s, item);
-          s = item;
-          inline_item(s);
-        }
-        emit(s, after);
+        emit_cut(after);
         s = k = after;
         inline_item(s);
         continue;
@@ -741,14 +747,7 @@ class Builder {
       }
       ++k;
     }
-    if (s < end) {
-      if (const std::size_t item = one_line_ ? run_in_item(t, s, end) : 0) {
-        emit(s, item);
-        s = item;
-        inline_item(s);
-      }
-      emit(s, end);
-    }
+    if (s < end) emit_cut(end);
   }
 
   Document& doc_;

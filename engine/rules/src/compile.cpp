@@ -232,7 +232,8 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
                                         ? impl.patterns[id].text
                                         : impl.trigger_atoms[static_cast<std::size_t>(
                                               impl.extra_atom[id - impl.patterns.size()])]);
-    if ((*database = rules_internal::load_cached_database(request))) return true;
+    const std::string entry = rules_internal::database_entry(request);
+    if ((*database = rules_internal::load_cached_database(entry))) return true;
     hs_compile_error_t* err = nullptr;
     bool compiled = false;
     if (literals_only) {
@@ -251,7 +252,7 @@ bool build_databases(CompiledRules::Impl& impl, const std::vector<SourceLocation
                                   database, &err) == HS_SUCCESS;
     }
     if (compiled) {
-      rules_internal::store_cached_database(request, *database);
+      rules_internal::store_cached_database(entry, *database);
       return true;
     }
     SourceLocation loc;

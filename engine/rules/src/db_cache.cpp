@@ -59,11 +59,6 @@ void prune(const std::string& dir) {
   for (std::size_t i = 0; i + kMaxEntries < entries.size(); ++i) fs::remove(entries[i].second, ec);
 }
 
-std::string entry_path(const DatabaseRequest& request) {
-  const std::string dir = database_cache_dir();
-  return dir.empty() ? std::string() : dir + "/hs-" + database_key(request) + ".db";
-}
-
 }  // namespace
 
 std::string database_key(const DatabaseRequest& request) {
@@ -97,8 +92,12 @@ std::string database_cache_dir() {
   return std::filesystem::is_directory(dir, ec) ? dir : std::string();
 }
 
-hs_database_t* load_cached_database(const DatabaseRequest& request) {
-  const std::string path = entry_path(request);
+std::string database_entry(const DatabaseRequest& request) {
+  const std::string dir = database_cache_dir();
+  return dir.empty() ? std::string() : dir + "/hs-" + database_key(request) + ".db";
+}
+
+hs_database_t* load_cached_database(const std::string& path) {
   if (path.empty()) return nullptr;
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
@@ -109,8 +108,7 @@ hs_database_t* load_cached_database(const DatabaseRequest& request) {
   return database;
 }
 
-void store_cached_database(const DatabaseRequest& request, const hs_database_t* database) {
-  const std::string path = entry_path(request);
+void store_cached_database(const std::string& path, const hs_database_t* database) {
   if (path.empty() || !database) return;
   char* bytes = nullptr;
   std::size_t size = 0;

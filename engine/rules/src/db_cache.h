@@ -36,10 +36,13 @@ std::string database_key(const DatabaseRequest& request);
 // The cache directory in force, or "" when the cache is off.
 std::string database_cache_dir();
 
-// The cached database for `request`, or null (no entry, unreadable, refused by Hyperscan).
-hs_database_t* load_cached_database(const DatabaseRequest& request);
+// The cache entry's path for `request`, or "" when the cache is off.
+std::string database_entry(const DatabaseRequest& request);
 
-// Stores `database` for `request`; silently does nothing when it cannot.
-void store_cached_database(const DatabaseRequest& request, const hs_database_t* database);
+// The database cached at `entry`, or null (none, unreadable, refused by Hyperscan, or "").
+hs_database_t* load_cached_database(const std::string& entry);
+
+// Stores `database` at `entry`; silently does nothing when it cannot (or for "").
+void store_cached_database(const std::string& entry, const hs_database_t* database);
 
 }  // namespace indicheck::rules_internal

@@ -2,7 +2,6 @@
 // scanner's scratch: how strong a quote it makes, whether it is a slogan (or a heading's own
 // sentence, or a heading with nothing under it), and the evidence gate's score.
 #include "indicheck/gate.h"
-#include "indicheck/utf8.h"
 #include "matcher_internal.h"
 #include "slogan.h"
 
@@ -29,57 +28,23 @@ int LeafEvaluator::sentence_strength(std::uint32_t si) const {
   return v;
 }
 
+// A slogan (slogan.h), or a heading that shows no work: a chapter's or section's heading as its
+// own sentence ("(二)健全政府机构职能体系,推动更好发挥政府作用。"; the rubric: headings alone are
+// not evidence, the body under them must carry the act), told by its text so that a page reads the
+// same with line breaks or run into one line (engine/document cuts a heading run into its first
+// item there); or a heading of any kind with nothing under it (bare_heading).
 bool LeafEvaluator::slogan(std::uint32_t si) const {
   if (slogans_.size() != doc_.sentences.size()) slogans_.assign(doc_.sentences.size(), -1);
   std::int8_t& v = slogans_[si];
   if (v < 0) {
     const Span span = doc_.sentences[si].span;
-    v = heading_sentence(si) || bare_heading(si) ||
-                rules_internal::slogan_sentence(
-                    std::string_view(doc_.text).substr(span.begin, span.size()))
+    const std::string_view text = std::string_view(doc_.text).substr(span.begin, span.size());
+    v = rules_internal::heading_only(text) || bare_heading(si) ||
+                rules_internal::slogan_sentence(text)
             ? 1
             : 0;
   }
   return v == 1;
-}
-
-namespace {
-
-// Bytes of a chapter or section marker opening `t` (一、, 十二、, (三)), or 0.
-std::size_t heading_marker(std::string_view t) {
-  const auto numeral = [](std::string_view x) {
-    std::size_t n = 0;
-    while (n + 3 <= x.size() && n < 9) {
-      char32_t cp = 0;
-      decode_utf8(x, n, cp);
-      if (std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) break;
-      n += 3;
-    }
-    return n;
-  };
-  if (const std::size_t n = numeral(t); n > 0 && t.substr(n).starts_with("、")) return n + 3;
-  if (t.starts_with("(")) {
-    const std::size_t n = numeral(t.substr(1));
-    if (n > 0 && t.substr(1 + n).starts_with(")")) return n + 2;
-  }
-  return 0;
-}
-
-}  // namespace
-
-// A chapter's or section's heading as its own sentence ("(二)健全政府机构职能体系,推动更好发挥
-// 政府作用。"): it names a topic, often in the 纲要's own words, and shows no work; the rubric:
-// headings alone are not evidence, the body under them must carry the act. Told by its text,
-// not by the outline, so that a page reads the same with line breaks or run into one line
-// (engine/document cuts a heading run into its first item there). An item written on in the
-// heading's sentence is none: a digit or a colon after the marker, or more than 40 characters.
-bool LeafEvaluator::heading_sentence(std::uint32_t si) const {
-  const Span span = doc_.sentences[si].span;
-  const std::string_view text = std::string_view(doc_.text).substr(span.begin, span.size());
-  const std::size_t marker = heading_marker(text);
-  if (marker == 0) return false;
-  const std::string_view rest = text.substr(marker);
-  return rest.find_first_of("0123456789:") == std::string_view::npos && rest.size() <= 40 * 3;
 }
 
 // A heading with nothing under it but more headings: a page cut off after it

@@ -328,8 +328,7 @@ class LeafEvaluator {
   std::vector<std::int8_t>& slogans_;
   const bool slogan_rule_;
   bool slogan(std::uint32_t si) const;
-  bool heading_sentence(std::uint32_t si) const;  // a chapter's or section's heading
-  bool bare_heading(std::uint32_t si) const;      // a heading with no body under it
+  bool bare_heading(std::uint32_t si) const;  // a heading with no body under it
 
   // Per-leaf working buffers, reused from leaf to leaf.
   struct GroupEntry {

@@ -79,10 +79,19 @@ bool starts(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
+// Bytes of the run of `digits` (Chinese numerals, 3 bytes each) opening `c`.
+std::size_t numeral_bytes(std::string_view c, std::u32string_view digits) {
+  std::size_t i = 0, n = 0;
+  char32_t cp = 0;
+  while (i < c.size() && (n = decode_utf8(c, i, cp)) != 0 &&
+         digits.find(cp) != std::u32string_view::npos)
+    i += n;
+  return i;
+}
+
 // The clause after an item marker: 一是 / 二是…, (一) / (十二), 1. / 1、 / 一、.
 std::string_view after_marker(std::string_view c) {
   std::size_t i = 0;
-  char32_t cp = 0;
   if (starts(c, "(")) {
     const std::size_t close = c.find(')');
     if (close != std::string_view::npos && close <= 1 + 3 * 3) return c.substr(close + 1);
@@ -95,10 +104,7 @@ std::string_view after_marker(std::string_view c) {
     if (starts(c.substr(i), "、")) return c.substr(i + 3);
     return c;
   }
-  std::size_t n = 0;
-  while (i < c.size() && (n = decode_utf8(c, i, cp)) != 0 &&
-         kChineseDigits.find(cp) != std::u32string_view::npos)
-    i += n;
+  i = numeral_bytes(c, kChineseDigits);
   if (i > 0 && i <= 3 * 3) {
     if (starts(c.substr(i), "是")) return c.substr(i + 3);
     if (starts(c.substr(i), "、")) return c.substr(i + 3);
@@ -321,6 +327,22 @@ bool slogan_sentence(std::string_view sentence) {
     start = i;
   }
   return any;
+}
+
+bool heading_only(std::string_view sentence) {
+  // A chapter's or section's marker: one to three of 一…十, then 、; or the same in ( ).
+  constexpr std::u32string_view kHeadingDigits = U"一二三四五六七八九十";
+  std::size_t marker = 0;
+  if (const std::size_t n = numeral_bytes(sentence, kHeadingDigits);
+      n > 0 && n <= 3 * 3 && starts(sentence.substr(n), "、")) {
+    marker = n + 3;
+  } else if (starts(sentence, "(")) {
+    const std::size_t m = numeral_bytes(sentence.substr(1), kHeadingDigits);
+    if (m > 0 && m <= 3 * 3 && starts(sentence.substr(1 + m), ")")) marker = m + 2;
+  }
+  if (marker == 0) return false;
+  const std::string_view rest = sentence.substr(marker);
+  return rest.find_first_of("0123456789:") == std::string_view::npos && rest.size() <= 40 * 3;
 }
 
 }  // namespace indicheck::rules_internal

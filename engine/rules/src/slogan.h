@@ -14,4 +14,10 @@ namespace indicheck::rules_internal {
 // "成立法治建设领导小组。" are not.
 bool slogan_sentence(std::string_view sentence);
 
+// True when the normalized sentence is a chapter's or section's heading on its own: it opens with
+// 一、…十、 or (一)…(十) (up to three numerals), and after the marker holds no digit or colon and
+// at most 40 Han characters ("(二)健全政府机构职能体系,推动更好发挥政府作用。"). An item written on
+// in its heading's sentence (1.加强组织领导成立了…; 一是…) is none.
+bool heading_only(std::string_view sentence);
+
 }  // namespace indicheck::rules_internal
